@@ -1,0 +1,1 @@
+"""The HTTP API: translates HTTP to graph/ calls, nothing more."""

@@ -1,0 +1,54 @@
+"""The FastAPI application: the store opens with the app and closes with it."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from api.errors import install_error_handlers
+from api.routes import entities, health
+from graph.resources import bundled_dossiers_dir
+from graph.schema import get_schema
+from graph.settings import Settings, get_settings
+from graph.stats import counts
+from graph.store import Store, open_store
+from loaders.load import load_paths
+
+log = logging.getLogger(__name__)
+
+
+def load_bundled_if_empty(store: Store) -> None:
+    if counts(store)["nodes"]:
+        return
+    folder = bundled_dossiers_dir()
+    results = load_paths(store, get_schema(), [folder])
+    log.info("empty graph: loaded %d bundled dossiers from %s", len(results), folder)
+
+
+def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:
+    """Build the app. Pass `store` to share one already open (it is then not closed)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        own = store is None
+        app.state.store = store if store is not None else open_store(settings)
+        try:
+            if settings.load_bundled_on_start:
+                load_bundled_if_empty(app.state.store)
+            yield
+        finally:
+            if own:
+                app.state.store.close()
+
+    app = FastAPI(title="piracy-graph", version="0.1.0", lifespan=lifespan,
+                  description="Investigators' API over a knowledge graph of piracy networks "
+                              "and enforcement operations. Every fact keeps its source.")
+    app.state.settings = settings
+    install_error_handlers(app)
+    app.include_router(health.router)
+    app.include_router(entities.router)
+    return app

@@ -1,0 +1,48 @@
+"""One error shape for every failure: {"error": {"code", "message", "details"}}."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException
+
+from graph.errors import DossierError, PiracyGraphError
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: list[dict[str, Any]] = []
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+def _response(status: int, code: str, message: str,
+              details: list[dict[str, Any]] | None = None) -> JSONResponse:
+    body = ErrorResponse(error=ErrorBody(code=code, message=message, details=details or []))
+    return JSONResponse(status_code=status, content=body.model_dump())
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(PiracyGraphError)
+    async def library_error(_: Request, exc: PiracyGraphError) -> JSONResponse:
+        details = ([{"field": field, "problem": problem} for field, problem in exc.problems]
+                   if isinstance(exc, DossierError) else [])
+        return _response(exc.status_code, exc.code, str(exc), details)
+
+    @app.exception_handler(RequestValidationError)
+    async def request_error(_: Request, exc: RequestValidationError) -> JSONResponse:
+        details = [{"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]}
+                   for err in exc.errors()]
+        return _response(422, "invalid_parameter", "the request has invalid parameters", details)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_: Request, exc: HTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
+        return _response(exc.status_code, code, str(exc.detail))

@@ -1,0 +1,18 @@
+"""GET /health: engine, version and counts."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+
+from api.deps import StoreDep
+from api.models import Health
+from graph.stats import counts
+
+router = APIRouter(tags=["health"])
+
+
+@router.get("/health", response_model=Health, summary="Engine, version and counts")
+def health(store: StoreDep, request: Request) -> Health:
+    summary = counts(store)
+    return Health(status="ok", engine=store.engine, version=store.version(),
+                  graph=request.app.state.settings.graph_name, **summary)

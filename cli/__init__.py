@@ -1,0 +1,1 @@
+"""The `piracy-graph` command line."""

@@ -1,0 +1,138 @@
+"""`piracy-graph`: load dossiers, serve the API, show what the graph holds."""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from graph.errors import PiracyGraphError
+from graph.resources import bundled_dossiers_dir
+from graph.schema import get_schema
+from graph.settings import Settings, get_settings
+from graph.stats import counts, digest
+from graph.store import Store, open_store
+from loaders.load import dossier_files, load_paths, require_reviewed, validate_file
+
+app = typer.Typer(help="piracy-graph: a knowledge graph of piracy networks and the "
+                       "operations that take them down.", no_args_is_help=True)
+console = Console(stderr=True)
+
+DataDir = Annotated[Path | None, typer.Option(
+    "--data-dir", help="where the embedded engine keeps the graph [env PIRACY_GRAPH_DATA_DIR]")]
+GraphName = Annotated[str | None, typer.Option("--graph", help="graph name [env PIRACY_GRAPH_GRAPH_NAME]")]
+
+
+def _settings(data_dir: Path | None, graph: str | None) -> Settings:
+    settings = get_settings()
+    updates: dict[str, object] = {}
+    if data_dir is not None:
+        updates["data_dir"] = data_dir
+    if graph is not None:
+        updates["graph_name"] = graph
+    return Settings.model_validate({**settings.model_dump(), **updates}) if updates else settings
+
+
+def _fail(exc: PiracyGraphError) -> None:
+    console.print(f"[bold red]error[/]: {exc}", markup=True, highlight=False)
+    raise typer.Exit(code=2)
+
+
+def _open(settings: Settings) -> Store:
+    try:
+        return open_store(settings)
+    except PiracyGraphError as exc:
+        _fail(exc)
+        raise  # unreachable: _fail exits
+
+
+@app.command()
+def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or folders")]) -> None:
+    """Check dossiers against the format and the schema without touching any graph."""
+    schema = get_schema()
+    failed = 0
+    try:
+        files = dossier_files(paths)
+    except PiracyGraphError as exc:
+        _fail(exc)
+    for path in files:
+        try:
+            require_reviewed(validate_file(path, schema), str(path))
+            console.print(f"[green]ok[/] {path}")
+        except PiracyGraphError as exc:
+            failed += 1
+            console.print(f"[red]invalid[/] {exc}", highlight=False)
+    if failed:
+        raise typer.Exit(code=1)
+
+
+@app.command()
+def load(paths: Annotated[list[Path], typer.Argument(help="dossier files or folders")],
+         data_dir: DataDir = None, graph: GraphName = None) -> None:
+    """Load dossiers (all validated first; each written whole or not at all)."""
+    settings = _settings(data_dir, graph)
+    store = _open(settings)
+    try:
+        files = dossier_files(paths)
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                      TimeElapsedColumn(), console=console, transient=True) as progress:
+            task = progress.add_task("loading dossiers", total=len(files))
+            results = load_paths(store, get_schema(), files,
+                                 on_file=lambda _: progress.advance(task))
+        for result in results:
+            console.print(f"loaded {result.path}: {result.nodes} nodes, {result.edges} "
+                          f"relationships", highlight=False)
+        console.print(f"digest {digest(store)}", highlight=False)
+    except PiracyGraphError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+
+
+@app.command()
+def stats(data_dir: DataDir = None, graph: GraphName = None,
+          as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+    """Counts by label and relationship type, and the digest of the graph's content."""
+    settings = _settings(data_dir, graph)
+    store = _open(settings)
+    try:
+        summary = {"graph": settings.graph_name, **counts(store), "digest": digest(store)}
+    except PiracyGraphError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    if as_json:
+        sys.stdout.write(json.dumps(summary, indent=2) + "\n")
+        return
+    table = Table("kind", "name", "count")
+    for kind in ("nodes", "relationships"):
+        for name, count in summary[kind].items():  # type: ignore[attr-defined]
+            table.add_row(kind, name, str(count))
+    Console().print(table)
+    Console().print(f"digest {summary['digest']}", highlight=False)
+
+
+@app.command()
+def serve(data_dir: DataDir = None, graph: GraphName = None,
+          host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+          port: Annotated[int, typer.Option(help="port to listen on")] = 8000) -> None:
+    """Serve the HTTP API (loads the bundled dossiers on first start)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(data_dir, graph)
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    console.print(f"bundled dossiers: {bundled_dossiers_dir()}", highlight=False)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,3 @@
+// title: Every node with its labels and properties, for the content digest
+MATCH (n)
+RETURN labels(n) AS labels, properties(n) AS props

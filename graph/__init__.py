@@ -1,0 +1,1 @@
+"""piracy-graph library: domain model, ids, store backends, query catalogue."""

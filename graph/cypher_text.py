@@ -1,0 +1,39 @@
+"""Cypher text from cypher/: read once, header comments stripped, schema names spliced in."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from graph.resources import cypher_dir
+from graph.schema import Schema
+
+_TOKEN = re.compile(r"__([A-Z]+)__")
+
+
+@cache
+def cypher(relative_path: str) -> str:
+    """The statement in cypher/<relative_path>, without its `//` header lines."""
+    text = (cypher_dir() / relative_path).read_text(encoding="utf-8")
+    body = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
+    return "\n".join(body).strip()
+
+
+def splice(text: str, schema: Schema, *, labels: dict[str, str] | None = None,
+           types: dict[str, str] | None = None, names: dict[str, str] | None = None) -> str:
+    """Replace __TOKEN__s: labels and types only after the schema's allow-list accepts them,
+    names (parameter names we generate) only when they are plain identifiers."""
+    values: dict[str, str] = {}
+    for token, label in (labels or {}).items():
+        values[token] = schema.check_label(label)
+    for token, rel_type in (types or {}).items():
+        values[token] = schema.check_type(rel_type)
+    for token, name in (names or {}).items():
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", name):
+            raise ValueError(f"not a parameter name: {name!r}")
+        values[token] = name
+
+    def replace(match: re.Match[str]) -> str:
+        return values[match.group(1)]
+
+    return _TOKEN.sub(replace, text)

@@ -1,0 +1,38 @@
+"""Entity detail: properties, labels, sources with their documents, degree by type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.cypher_text import cypher, splice
+from graph.errors import NotFound
+from graph.schema import Schema
+from graph.store.base import Store
+
+INTERNAL_PROPERTIES = {"keys"}
+
+
+def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any]:
+    label = schema.label_of_id(entity_id)
+    if label is None:
+        raise NotFound(f"no entity {entity_id!r}: ids look like 'group:sparks' "
+                       f"(known prefixes: {', '.join(sorted(schema.label_by_prefix))})")
+    query = splice(cypher("read/entity_detail.cypher"), schema, labels={"LABEL": label})
+    rows = store.read(query, {"id": entity_id})
+    if not rows:
+        raise NotFound(f"no entity {entity_id!r}")
+    row = rows[0]
+    props = {k: v for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES}
+    source_ids = props.pop("sources", [])
+    sources = store.read(cypher("read/sources_by_id.cypher"), {"ids": source_ids})
+    order = {sid: i for i, sid in enumerate(source_ids)}
+    sources.sort(key=lambda s: order.get(s["id"], 0))
+    degrees = sorted(row["degrees"], key=lambda d: (d["type"], d["direction"]))
+    return {
+        "id": props.pop("id"),
+        "labels": row["labels"],
+        "name": props.pop("name", None),
+        "properties": props,
+        "sources": sources,
+        "degree": {"total": sum(d["count"] for d in degrees), "by_type": degrees},
+    }

@@ -1,0 +1,54 @@
+"""The library's one error hierarchy; the API maps each class to one HTTP status."""
+
+from __future__ import annotations
+
+
+class PiracyGraphError(Exception):
+    """Base of every error the library raises on purpose."""
+
+    status_code = 500
+    code = "internal_error"
+
+
+class InvalidInput(PiracyGraphError):
+    """The caller's input is wrong: a dossier, a parameter, a query."""
+
+    status_code = 422
+    code = "invalid_input"
+
+
+class DossierError(InvalidInput):
+    """A dossier failed validation; `problems` lists every (file, field path, message)."""
+
+    code = "invalid_dossier"
+
+    def __init__(self, path: str, problems: list[tuple[str, str]]):
+        self.path = path
+        self.problems = problems
+        lines = [f"{path}: {field}: {message}" if field else f"{path}: {message}"
+                 for field, message in problems]
+        super().__init__("\n".join(lines))
+
+
+class NotFound(PiracyGraphError):
+    status_code = 404
+    code = "not_found"
+
+
+class EngineUnavailable(PiracyGraphError):
+    """The graph engine cannot be reached or started."""
+
+    status_code = 503
+    code = "engine_unavailable"
+
+
+class DataDirInUse(EngineUnavailable):
+    """Another process owns the data directory and its engine cannot be shared."""
+
+    code = "data_dir_in_use"
+
+
+class SchemaError(PiracyGraphError):
+    """The schema file itself is inconsistent (a bug in the project, not the caller's)."""
+
+    code = "schema_error"

@@ -1,0 +1,60 @@
+"""A write plan: the nodes and edges one dossier adds, already resolved to graph ids.
+
+Loaders produce plans; stores write them. Lists here are provenance sets: writing a plan
+merges them with what the graph holds, so writing the same plan twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+SET_PROPERTIES = ("sources", "dossiers", "aliases", "keys")
+
+
+@dataclass
+class PlannedNode:
+    label: str
+    id: str
+    name: str
+    props: dict[str, Any] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    dossiers: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        props = {k: v for k, v in self.props.items() if v is not None}
+        props["name"] = self.name
+        return {"id": self.id, "props": props, "sources": self.sources,
+                "dossiers": self.dossiers, "aliases": self.aliases, "keys": self.keys}
+
+
+@dataclass
+class PlannedEdge:
+    type: str
+    id: str
+    source: str
+    source_label: str
+    target: str
+    target_label: str
+    props: dict[str, Any] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    dossiers: list[str] = field(default_factory=list)
+
+    def row(self) -> dict[str, Any]:
+        props = {k: v for k, v in self.props.items() if v is not None}
+        return {"id": self.id, "src": self.source, "dst": self.target, "props": props,
+                "sources": self.sources, "dossiers": self.dossiers}
+
+
+@dataclass
+class Plan:
+    dossier: str
+    nodes: dict[str, PlannedNode] = field(default_factory=dict)
+    edges: dict[str, PlannedEdge] = field(default_factory=dict)
+
+
+def union(first: list[str], second: list[str]) -> list[str]:
+    """Ordered set union: keeps the first list's order, appends what is new."""
+    return first + [item for item in second if item not in first]

@@ -1,0 +1,115 @@
+"""The schema file read into typed objects, with its cross-references checked at load."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import SchemaError
+from graph.resources import schema_file
+
+PROPERTY_TYPES = {"str", "int", "float", "bool", "date", "list"}
+# Properties every node or relationship may carry, whatever its label or type.
+PROVENANCE_PROPERTIES = {"sources", "dossiers", "first_seen", "last_seen", "start", "end",
+                         "confidence", "notes"}
+_NAME = re.compile(r"^[A-Z][A-Za-z]*$|^[A-Z][A-Z_]*$")
+
+
+@dataclass(frozen=True)
+class LabelSpec:
+    name: str
+    prefix: str
+    description: str
+    required: tuple[str, ...]
+    properties: dict[str, str]
+    country_relationship: str | None
+    style: dict[str, str]
+
+
+@dataclass(frozen=True)
+class RelationshipSpec:
+    name: str
+    endpoints: tuple[tuple[str, str], ...]
+    properties: dict[str, str]
+
+    def allows(self, source_label: str, target_label: str) -> bool:
+        return (source_label, target_label) in self.endpoints
+
+
+@dataclass(frozen=True)
+class Schema:
+    labels: dict[str, LabelSpec]
+    relationships: dict[str, RelationshipSpec]
+    label_by_prefix: dict[str, str] = field(default_factory=dict)
+
+    def label_of_id(self, node_id: str) -> str | None:
+        prefix, _, rest = node_id.partition(":")
+        return self.label_by_prefix.get(prefix) if rest else None
+
+    def check_label(self, label: str) -> str:
+        """Return `label` if the schema allows it: the only way a label reaches Cypher text."""
+        if label not in self.labels:
+            raise SchemaError(f"unknown label {label!r}")
+        return label
+
+    def check_type(self, rel_type: str) -> str:
+        """Return `rel_type` if the schema allows it: the only way a type reaches Cypher text."""
+        if rel_type not in self.relationships:
+            raise SchemaError(f"unknown relationship type {rel_type!r}")
+        return rel_type
+
+
+def _parse(raw: dict[str, Any]) -> Schema:
+    labels: dict[str, LabelSpec] = {}
+    for name, spec in raw["labels"].items():
+        if not _NAME.match(name):
+            raise SchemaError(f"label {name!r} is not a plain identifier")
+        props = dict(spec.get("properties") or {})
+        bad = {k: v for k, v in props.items() if v not in PROPERTY_TYPES}
+        if bad:
+            raise SchemaError(f"label {name}: unknown property types {bad}")
+        for req in spec.get("required", []):
+            if req not in props:
+                raise SchemaError(f"label {name}: required {req!r} is not a declared property")
+        labels[name] = LabelSpec(
+            name=name,
+            prefix=spec["prefix"],
+            description=spec["description"],
+            required=tuple(spec.get("required", [])),
+            properties=props,
+            country_relationship=spec.get("country_relationship"),
+            style=dict(spec["style"]),
+        )
+    relationships: dict[str, RelationshipSpec] = {}
+    for name, spec in raw["relationships"].items():
+        if not _NAME.match(name):
+            raise SchemaError(f"relationship type {name!r} is not a plain identifier")
+        endpoints = tuple((a, b) for a, b in spec["endpoints"])
+        for a, b in endpoints:
+            if a not in labels or b not in labels:
+                raise SchemaError(f"relationship {name}: unknown endpoint label in {a}->{b}")
+        relationships[name] = RelationshipSpec(name, endpoints, dict(spec.get("properties") or {}))
+    for label in labels.values():
+        rel = label.country_relationship
+        if rel and not (rel in relationships and relationships[rel].allows(label.name, "Country")):
+            raise SchemaError(f"label {label.name}: {rel} does not allow {label.name}->Country")
+    prefixes = [spec.prefix for spec in labels.values()]
+    if len(set(prefixes)) != len(prefixes):
+        raise SchemaError("two labels share an id prefix")
+    return Schema(labels, relationships, {spec.prefix: name for name, spec in labels.items()})
+
+
+def load_schema(path: Path) -> Schema:
+    with path.open(encoding="utf-8") as handle:
+        return _parse(yaml.safe_load(handle))
+
+
+@cache
+def get_schema() -> Schema:
+    """The project's schema, parsed once."""
+    return load_schema(schema_file())

@@ -1,0 +1,31 @@
+"""Settings from the environment (PIRACY_GRAPH_*), built on demand, never at import."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("piracy-graph", appauthor=False))
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PIRACY_GRAPH_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=default_data_dir,
+                           description="where the embedded engine keeps the graph on disk")
+    falkordb_url: str | None = Field(None, description="use a running FalkorDB instead, "
+                                                       "e.g. redis://:password@host:6379")
+    graph_name: str = Field("piracy", pattern=r"^[A-Za-z0-9_-]{1,64}$")
+    engine_start_timeout: float = Field(30.0, gt=0)
+    load_bundled_on_start: bool = True
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

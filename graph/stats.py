@@ -1,0 +1,40 @@
+"""What the graph holds: counts by label and type, and a digest of its whole content."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from graph.cypher_text import cypher
+from graph.plan import SET_PROPERTIES
+from graph.store.base import Store
+
+
+def counts(store: Store) -> dict[str, dict[str, int]]:
+    result: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
+    for row in store.read(cypher("write/counts.cypher")):
+        group = "nodes" if row["kind"] == "node" else "relationships"
+        result[group][row["name"]] = int(row["count"])
+    return {group: dict(sorted(values.items())) for group, values in result.items()}
+
+
+def _canonical(props: dict[str, Any]) -> dict[str, Any]:
+    # Provenance lists are sets: their order depends on load order, not on content.
+    return {key: sorted(value, key=str) if key in SET_PROPERTIES and isinstance(value, list)
+            else value for key, value in props.items()}
+
+
+def digest(store: Store) -> str:
+    """sha256 over every node and relationship with all their properties, order-free.
+    Two graphs with the same content have the same digest, whatever the engine."""
+    nodes = sorted(json.dumps([sorted(row["labels"]), _canonical(row["props"])], sort_keys=True)
+                   for row in store.read(cypher("write/digest_nodes.cypher")))
+    edges = sorted(json.dumps([row["src"], row["type"], row["dst"], _canonical(row["props"])],
+                              sort_keys=True)
+                   for row in store.read(cypher("write/digest_edges.cypher")))
+    hasher = hashlib.sha256()
+    for line in nodes + ["--"] + edges:
+        hasher.update(line.encode("utf-8"))
+        hasher.update(b"\n")
+    return hasher.hexdigest()

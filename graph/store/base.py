@@ -1,0 +1,33 @@
+"""The one store interface every engine adapter implements."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from graph.plan import Plan
+
+
+class Store(Protocol):
+    engine: str
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read-only query; rows as dicts keyed by column name."""
+        ...
+
+    def write_plan(self, plan: Plan) -> None:
+        """Write one plan all-or-nothing."""
+        ...
+
+    def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
+        """Folded name -> (id, name) of `label` nodes known under that name."""
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create indexes and constraints; safe to call on every start."""
+        ...
+
+    def version(self) -> str: ...
+
+    def clear(self) -> None: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,21 @@
+"""Choose and open the store the settings ask for."""
+
+from __future__ import annotations
+
+from graph.schema import get_schema
+from graph.settings import Settings
+from graph.store.base import Store
+from graph.store.embedded import EmbeddedEngine
+from graph.store.falkordb import FalkorDBStore
+
+
+def open_store(settings: Settings, *, ensure_schema: bool = True) -> Store:
+    schema = get_schema()
+    if settings.falkordb_url:
+        store = FalkorDBStore.from_url(settings.falkordb_url, settings.graph_name, schema)
+    else:
+        engine = EmbeddedEngine(settings.data_dir, settings.engine_start_timeout)
+        store = FalkorDBStore.embedded_at(engine, settings.graph_name, schema)
+    if ensure_schema:
+        store.ensure_schema()
+    return store

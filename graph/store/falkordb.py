@@ -1,0 +1,166 @@
+"""FalkorDB adapter: embedded (a child engine) or remote (by URL)."""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from typing import Any
+
+import redis
+from falkordb import FalkorDB
+
+from graph.cypher_text import cypher, splice
+from graph.errors import EngineUnavailable, PiracyGraphError
+from graph.plan import Plan
+from graph.schema import Schema
+from graph.store.embedded import EmbeddedEngine
+
+log = logging.getLogger(__name__)
+
+_ALREADY = ("already indexed", "already exists")
+
+
+def _plain(value: Any) -> Any:
+    """Engine values -> JSON-friendly Python values (maps may come back as OrderedDict)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+class FalkorDBStore:
+    engine = "falkordb"
+
+    def __init__(self, client: FalkorDB, graph_name: str, schema: Schema,
+                 embedded: EmbeddedEngine | None = None):
+        self.client = client
+        self.graph_name = graph_name
+        self.graph = client.select_graph(graph_name)
+        self.schema = schema
+        self.embedded = embedded
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def embedded_at(cls, engine: EmbeddedEngine, graph_name: str, schema: Schema) -> FalkorDBStore:
+        endpoint = engine.start()
+        client = FalkorDB(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+        return cls(client, graph_name, schema, engine)
+
+    @classmethod
+    def from_url(cls, url: str, graph_name: str, schema: Schema) -> FalkorDBStore:
+        try:
+            client = FalkorDB.from_url(url)
+        except redis.RedisError as exc:
+            raise EngineUnavailable(f"cannot reach FalkorDB at the configured URL: {exc}") from exc
+        return cls(client, graph_name, schema)
+
+    # -- queries --------------------------------------------------------------------------
+    def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> Any:
+        try:
+            if read_only:
+                return self.graph.ro_query(query, params or {})
+            return self.graph.query(query, params or {})
+        except (redis.ConnectionError, redis.TimeoutError, ConnectionError) as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        result = self._run(query, params, read_only=True)
+        columns = [column[1] if isinstance(column, list | tuple) else column
+                   for column in result.header]
+        return [dict(zip(columns, (_plain(v) for v in row), strict=True))
+                for row in result.result_set]
+
+    def write(self, query: str, params: dict[str, Any] | None = None) -> None:
+        self._run(query, params, read_only=False)
+
+    def write_plan(self, plan: Plan) -> None:
+        """One query for the whole plan: FalkorDB runs a query atomically and undoes a
+        failed one, so a dossier is written whole or not at all."""
+        segments: list[str] = []
+        params: dict[str, Any] = {}
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for node in plan.nodes.values():
+            by_label[node.label].append(node.row())
+        for i, (label, rows) in enumerate(sorted(by_label.items())):
+            name = f"nodes_{i}"
+            params[name] = rows
+            segments.append(splice(cypher("write/merge_nodes.cypher"), self.schema,
+                                   labels={"LABEL": label}, names={"ROWS": name}))
+        by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for edge in plan.edges.values():
+            by_type[(edge.type, edge.source_label, edge.target_label)].append(edge.row())
+        for i, ((rel_type, source, target), rows) in enumerate(sorted(by_type.items())):
+            name = f"edges_{i}"
+            params[name] = rows
+            segments.append(splice(cypher("write/merge_edges.cypher"), self.schema,
+                                   labels={"FROM": source, "TO": target},
+                                   types={"TYPE": rel_type}, names={"ROWS": name}))
+        if not segments:
+            return
+        query = "\n".join(segments) + "\nRETURN 1 AS written"
+        try:
+            self.write(query, params)
+        except redis.ResponseError as exc:
+            raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
+
+    def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
+        if not keys:
+            return {}
+        query = splice(cypher("write/find_by_keys.cypher"), self.schema, labels={"LABEL": label})
+        return {row["key"]: (row["id"], row["name"]) for row in self.read(query, {"keys": keys})}
+
+    # -- schema ---------------------------------------------------------------------------
+    def ensure_schema(self) -> None:
+        for label in self.schema.labels:
+            for prop in ("id", "keys"):
+                self._create_index(label, prop)
+            self._unique_id(label)
+
+    def _create_index(self, label: str, prop: str) -> None:
+        query = splice(cypher("write/create_index.cypher"), self.schema,
+                       labels={"LABEL": label}, names={"PROP": prop})
+        try:
+            self.write(query)
+        except redis.ResponseError as exc:
+            if not any(marker in str(exc) for marker in _ALREADY):
+                raise
+
+    def _unique_id(self, label: str) -> None:
+        # FalkorDB declares constraints with a command, not Cypher.
+        try:
+            self.client.connection.execute_command(
+                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label,
+                "PROPERTIES", 1, "id")
+        except redis.ResponseError as exc:
+            if not any(marker in str(exc).lower() for marker in _ALREADY):
+                raise
+
+    # -- housekeeping ---------------------------------------------------------------------
+    def version(self) -> str:
+        try:
+            modules = self.client.connection.execute_command("MODULE", "LIST")
+        except redis.RedisError as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        for module in modules:
+            fields = dict(zip(module[::2], module[1::2], strict=True))
+            name = fields.get(b"name", fields.get("name"))
+            if name in (b"graph", "graph"):
+                ver = int(fields.get(b"ver", fields.get("ver", 0)))
+                return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
+        return "unknown"
+
+    def clear(self) -> None:
+        try:
+            self.graph.delete()
+        except redis.ResponseError as exc:
+            if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
+                raise
+        self.graph = self.client.select_graph(self.graph_name)
+
+    def close(self) -> None:
+        try:
+            self.client.connection.close()
+        finally:
+            if self.embedded is not None and self.embedded.owner:
+                self.embedded.stop()

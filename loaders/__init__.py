@@ -1,0 +1,1 @@
+"""Loaders: documents (dossier YAML) validated, resolved to graph ids, and written."""

@@ -1,0 +1,316 @@
+"""The dossier format: one documented operation, its sources, entities, relationships, claims.
+
+Pydantic checks shapes and types; `check_references` then checks the dossier against the
+schema and against itself (every cited source declared, every reference resolvable).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from graph.countries import country_code
+from graph.errors import DossierError
+from graph.schema import Schema
+
+FORMAT = "piracy-graph/dossier@1"
+COUNTRY_REF = "country:"
+OPERATION_REF = "operation"
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_REF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
+
+
+def _partial_date(value: Any) -> str:
+    """Accept 2020, '2020-08', 2020-08-25 (YAML date) or '2020-08-25'; keep ISO text."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        raise ValueError("must be a date: YYYY, YYYY-MM or YYYY-MM-DD")
+    match = _PARTIAL_DATE.match(value.strip())
+    if not match:
+        raise ValueError(f"{value!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        dt.date(int(year), int(month or 1), int(day or 1))
+    except ValueError:
+        raise ValueError(f"{value!r} is not a real calendar date") from None
+    return value.strip()
+
+
+PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+Ref = Annotated[str, Field(pattern=_REF.pattern)]
+Text = Annotated[str, Field(min_length=1, max_length=2000)]
+Scalar = str | int | float | bool
+PropertyValue = Scalar | list[Scalar] | None
+Confidence = Literal["high", "medium", "low"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class SourceDoc(Strict):
+    url: Annotated[str, Field(pattern=r"^https?://\S+$", max_length=2000)] | None = None
+    document: Text | None = Field(None, description="for a source with no URL (a seed file)")
+    publisher: Text
+    date: PartialDate | None = None
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+    title: Text | None = None
+    official: Text | None = None
+
+
+class Provenance(Strict):
+    sources: list[Ref] = Field(min_length=1)
+    confidence: Confidence | None = None
+    notes: Text | None = None
+
+
+class OperationBlock(Provenance):
+    name: Text
+    aliases: list[Text] = []
+    kind: Text | None = None
+    started: PartialDate | None = None
+    action_day: PartialDate | None = None
+    ended: PartialDate | None = None
+    summary: Annotated[str, Field(max_length=5000)] | None = None
+    status: Text | None = None
+
+
+class Entity(Provenance):
+    label: str
+    name: Text
+    id: Annotated[str, Field(max_length=200)] | None = None
+    aliases: list[Text] = []
+    country: Text | None = None
+    first_seen: PartialDate | None = None
+    last_seen: PartialDate | None = None
+    properties: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")], PropertyValue] = {}
+
+
+class Relationship(Provenance):
+    source: Annotated[str, Field(alias="from")]
+    type: str
+    target: Annotated[str, Field(alias="to")]
+    key: Text | None = Field(None, description="tells parallel edges of one type apart")
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    properties: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")], PropertyValue] = {}
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+
+
+class Claim(Provenance):
+    metric: Text
+    value: float | int | None = None
+    value_text: Text | None = None
+    unit: Text
+    about: str = OPERATION_REF
+    claimed_by: str | None = Field(None, description="an entity ref, or free text")
+    qualifier: Text | None = None
+    date: PartialDate | None = None
+
+
+class Event(Provenance):
+    date: PartialDate
+    kind: Literal["investigation_start", "indictment", "action_day", "arrest", "search",
+                  "seizure", "charge", "extradition", "plea", "conviction", "sentence",
+                  "announcement", "closure", "other"]
+    description: Text
+    about: list[str] = Field(default_factory=lambda: [OPERATION_REF], min_length=1)
+
+
+class Dossier(Strict):
+    format: Literal["piracy-graph/dossier@1"]
+    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,80}$")]
+    operation: OperationBlock
+    sources: dict[Ref, SourceDoc] = Field(min_length=1)
+    entities: dict[Ref, Entity] = {}
+    relationships: list[Relationship] = []
+    claims: list[Claim] = []
+    events: list[Event] = []
+    reviewed: bool = True
+
+
+def _field_path(loc: tuple[Any, ...]) -> str:
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(item, int):
+            parts.append(f"[{item}]")
+        else:
+            parts.append(("." if parts else "") + str(item))
+    return "".join(parts)
+
+
+def parse_dossier(raw: Any, name: str, schema: Schema) -> Dossier:
+    """Validate a parsed YAML document; raise DossierError listing every problem."""
+    if not isinstance(raw, dict):
+        raise DossierError(name, [("", "a dossier must be a YAML mapping at the top level")])
+    try:
+        dossier = Dossier.model_validate(raw)
+    except ValidationError as exc:
+        problems = []
+        for err in exc.errors():
+            # Pydantic names union branches in the path ("str", "int"): not the user's field.
+            loc = tuple(p for p in err["loc"] if p not in {"str", "int", "float", "bool",
+                                                          "list[union[str,int,float,bool]]"})
+            problems.append((_field_path(loc), err["msg"]))
+        raise DossierError(name, problems) from None
+    problems = check_references(dossier, schema)
+    if problems:
+        raise DossierError(name, problems)
+    return dossier
+
+
+def _type_ok(kind: str, value: Any) -> bool:
+    if value is None:
+        return True
+    if kind == "str":
+        return isinstance(value, str)
+    if kind == "int":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "float":
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if kind == "bool":
+        return isinstance(value, bool)
+    if kind == "date":
+        try:
+            _partial_date(value)
+        except ValueError:
+            return False
+        return True
+    return kind == "list" and isinstance(value, list)
+
+
+def _check_properties(path: str, props: dict[str, Any], allowed: dict[str, str],
+                      owner: str) -> list[tuple[str, str]]:
+    problems = []
+    for key, value in props.items():
+        if key not in allowed:
+            known = ", ".join(sorted(allowed)) or "none"
+            problems.append((f"{path}.{key}", f"{owner} has no property {key!r} (allowed: {known})"))
+        elif not _type_ok(allowed[key], value):
+            problems.append((f"{path}.{key}", f"must be of type {allowed[key]}"))
+    return problems
+
+
+def entity_label(dossier: Dossier, ref: str) -> str | None:
+    """The label a reference points to, or None when it resolves to nothing."""
+    if ref == OPERATION_REF:
+        return "Operation"
+    if ref.startswith(COUNTRY_REF):
+        return "Country" if country_code(ref[len(COUNTRY_REF):]) else None
+    entity = dossier.entities.get(ref)
+    return entity.label if entity else None
+
+
+def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    declared = set(dossier.sources)
+
+    def cite(path: str, refs: list[str]) -> None:
+        for i, ref in enumerate(refs):
+            if ref not in declared:
+                problems.append((f"{path}.sources[{i}]",
+                                 f"source {ref!r} is cited but not declared under sources"))
+
+    def reference(path: str, ref: str) -> str | None:
+        label = entity_label(dossier, ref)
+        if label is None:
+            if ref.startswith(COUNTRY_REF):
+                problems.append((path, f"unknown country {ref[len(COUNTRY_REF):]!r}"))
+            else:
+                problems.append((path, f"{ref!r} is not an entity of this dossier "
+                                       f"(nor 'operation' or 'country:<name>')"))
+        return label
+
+    for key, source in dossier.sources.items():
+        if not source.url and not source.document:
+            problems.append((f"sources.{key}", "needs a url (or a document name when it has none)"))
+    cite("operation", dossier.operation.sources)
+
+    for ref, entity in dossier.entities.items():
+        path = f"entities.{ref}"
+        cite(path, entity.sources)
+        if ref == OPERATION_REF or ref.startswith(COUNTRY_REF.rstrip(":")):
+            problems.append((path, f"{ref!r} is reserved; choose another reference"))
+        spec = schema.labels.get(entity.label)
+        if spec is None:
+            problems.append((f"{path}.label", f"unknown label {entity.label!r} "
+                                              f"(allowed: {', '.join(sorted(schema.labels))})"))
+            continue
+        if entity.label in {"Operation", "Source", "Claim", "Event"}:
+            problems.append((f"{path}.label", f"{entity.label} nodes are declared in their own "
+                                              f"section, not under entities"))
+        problems += _check_properties(f"{path}.properties", entity.properties, spec.properties,
+                                      entity.label)
+        for req in spec.required:
+            if entity.properties.get(req) is None:
+                problems.append((f"{path}.properties.{req}", f"{entity.label} requires {req!r}"))
+        if entity.country is not None:
+            if spec.country_relationship is None:
+                problems.append((f"{path}.country", f"{entity.label} takes no country"))
+            elif entity.country not in {"EU", "INT"} and not country_code(entity.country):
+                problems.append((f"{path}.country", f"unknown country {entity.country!r}"))
+        if entity.label == "Country" and not country_code(entity.name):
+            problems.append((f"{path}.name", f"unknown country {entity.name!r}"))
+        if entity.id is not None and not entity.id.startswith(f"{spec.prefix}:"):
+            problems.append((f"{path}.id", f"a {entity.label} id must start with '{spec.prefix}:'"))
+        if entity.label == "Person":
+            charged = entity.properties.get("publicly_charged") is True
+            basis = entity.properties.get("name_basis")
+            if charged and not basis:
+                problems.append((f"{path}.properties.name_basis",
+                                 "a named person needs the official material that charged them"))
+
+    for i, rel in enumerate(dossier.relationships):
+        path = f"relationships[{i}]"
+        cite(path, rel.sources)
+        spec_rel = schema.relationships.get(rel.type)
+        source_label = reference(f"{path}.from", rel.source)
+        target_label = reference(f"{path}.to", rel.target)
+        if spec_rel is None:
+            problems.append((f"{path}.type", f"unknown relationship type {rel.type!r}"))
+            continue
+        if source_label and target_label and not spec_rel.allows(source_label, target_label):
+            allowed = ", ".join(f"{a}->{b}" for a, b in spec_rel.endpoints)
+            problems.append((path, f"{rel.type} does not connect {source_label}->{target_label} "
+                                   f"(allowed: {allowed})"))
+        problems += _check_properties(f"{path}.properties", rel.properties, spec_rel.properties,
+                                      rel.type)
+        if rel.start and rel.end and rel.end < rel.start:
+            problems.append((f"{path}.end", "ends before it starts"))
+
+    about_rel = schema.relationships["ABOUT"]
+    for i, claim in enumerate(dossier.claims):
+        path = f"claims[{i}]"
+        cite(path, claim.sources)
+        if claim.value is None and claim.value_text is None:
+            problems.append((path, "a claim needs a value or a value_text"))
+        label = reference(f"{path}.about", claim.about)
+        if label and not about_rel.allows("Claim", label):
+            problems.append((f"{path}.about", f"a claim cannot be about a {label}"))
+        if claim.claimed_by in dossier.entities:
+            by_label = dossier.entities[claim.claimed_by].label
+            if not schema.relationships["CLAIMED_BY"].allows("Claim", by_label):
+                problems.append((f"{path}.claimed_by", f"a {by_label} cannot claim"))
+
+    for i, event in enumerate(dossier.events):
+        path = f"events[{i}]"
+        cite(path, event.sources)
+        for j, ref in enumerate(event.about):
+            label = reference(f"{path}.about[{j}]", ref)
+            if label and not about_rel.allows("Event", label):
+                problems.append((f"{path}.about[{j}]", f"an event cannot be about a {label}"))
+
+    op = dossier.operation
+    if op.started and op.action_day and op.action_day < op.started:
+        problems.append(("operation.action_day", "is before operation.started"))
+    return problems

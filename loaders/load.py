@@ -1,0 +1,100 @@
+"""Load dossiers: read -> validate -> resolve -> write, all-or-nothing per dossier."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from graph.errors import DossierError, InvalidInput
+from graph.plan import Plan
+from graph.schema import Schema
+from graph.store.base import Store
+from loaders.dossier import Dossier, parse_dossier
+from loaders.resolve import build_plan
+from loaders.yamlio import read_dossier_bytes, read_dossier_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    path: str
+    dossier: str
+    nodes: int
+    edges: int
+
+
+def require_reviewed(dossier: Dossier, name: str) -> None:
+    if not dossier.reviewed:
+        raise DossierError(name, [("reviewed", "this is an unreviewed draft; check it, then "
+                                               "set reviewed: true")])
+
+
+def validate_file(path: Path, schema: Schema) -> Dossier:
+    return parse_dossier(read_dossier_file(path), str(path), schema)
+
+
+def plan_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> Plan:
+    return build_plan(dossier, schema, store.find_by_keys, name)
+
+
+def load_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> LoadResult:
+    plan = plan_dossier(store, schema, dossier, name)
+    store.write_plan(plan)
+    log.info("loaded %s: %d nodes, %d edges", name, len(plan.nodes), len(plan.edges))
+    return LoadResult(name, dossier.id, len(plan.nodes), len(plan.edges))
+
+
+def load_bytes(store: Store, schema: Schema, data: bytes, name: str) -> LoadResult:
+    dossier = parse_dossier(read_dossier_bytes(data, name), name, schema)
+    require_reviewed(dossier, name)
+    return load_dossier(store, schema, dossier, name)
+
+
+def dossier_files(paths: Iterable[Path]) -> list[Path]:
+    """Files to load: each path itself, or a folder's *.yaml / *.yml, sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.iterdir()
+                            if p.suffix in {".yaml", ".yml"} and p.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise InvalidInput(f"{path}: no such file or folder")
+    return files
+
+
+def load_paths(store: Store, schema: Schema, paths: Iterable[Path],
+               on_file: Callable[[Path], None] | None = None) -> list[LoadResult]:
+    """Validate every file first, so a bad file in a folder stops the load before any
+    write; then write each dossier in its own all-or-nothing write."""
+    files = dossier_files(paths)
+    dossiers: list[tuple[Path, Dossier]] = []
+    problems: list[DossierError] = []
+    for path in files:
+        try:
+            dossier = validate_file(path, schema)
+            require_reviewed(dossier, str(path))
+            dossiers.append((path, dossier))
+        except DossierError as exc:
+            problems.append(exc)
+    if problems:
+        if len(problems) == 1:
+            raise problems[0]
+        raise DossierError(f"{len(problems)} dossiers",
+                           [(exc.path, str(exc)) for exc in problems])
+    ids = [d.id for _, d in dossiers]
+    duplicated = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicated:
+        raise DossierError(", ".join(str(p) for p, d in dossiers if d.id in duplicated),
+                           [("id", f"dossier id {i!r} appears in more than one file")
+                            for i in duplicated])
+    results = []
+    for path, dossier in dossiers:
+        results.append(load_dossier(store, schema, dossier, str(path)))
+        if on_file:
+            on_file(path)
+    return results

@@ -1,0 +1,66 @@
+"""Reading a dossier file safely: size limit, strict UTF-8, no aliases, no duplicate keys."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from graph.errors import DossierError
+
+MAX_DOSSIER_BYTES = 2 * 1024 * 1024
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors/aliases (no alias bombs) and duplicate keys."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML aliases (*name) are not allowed in dossiers", event.start_mark)
+        node = super().compose_node(parent, index)
+        if getattr(node, "anchor", None):
+            raise yaml.constructor.ConstructorError(
+                None, None, "YAML anchors (&name) are not allowed in dossiers", node.start_mark)
+        return node
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def parse_yaml(text: str, name: str) -> Any:
+    try:
+        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise DossierError(name, [(where, f"malformed YAML: {problem}")]) from None
+
+
+def read_dossier_bytes(data: bytes, name: str) -> Any:
+    if len(data) > MAX_DOSSIER_BYTES:
+        raise DossierError(name, [("", f"file is {len(data)} bytes, over the "
+                                        f"{MAX_DOSSIER_BYTES}-byte limit for one dossier")])
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DossierError(name, [("", f"not valid UTF-8 at byte {exc.start}")]) from None
+    return parse_yaml(text, name)
+
+
+def read_dossier_file(path: Path) -> Any:
+    size = path.stat().st_size
+    if size > MAX_DOSSIER_BYTES:
+        raise DossierError(str(path), [("", f"file is {size} bytes, over the "
+                                             f"{MAX_DOSSIER_BYTES}-byte limit for one dossier")])
+    return read_dossier_bytes(path.read_bytes(), str(path))
