@@ -41,7 +41,8 @@ def _settings(data_dir: Path | None, graph: str | None) -> Settings:
 
 
 def _fail(exc: PiracyGraphError) -> None:
-    console.print(f"[bold red]error[/]: {exc}", markup=True, highlight=False)
+    console.print("[bold red]error[/]:", end=" ")
+    console.print(str(exc), markup=False, highlight=False)
     raise typer.Exit(code=2)
 
 
@@ -68,7 +69,8 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or 
             console.print(f"[green]ok[/] {path}")
         except PiracyGraphError as exc:
             failed += 1
-            console.print(f"[red]invalid[/] {exc}", highlight=False)
+            console.print("[red]invalid[/]", end=" ")
+            console.print(str(exc), markup=False, highlight=False)
     if failed:
         raise typer.Exit(code=1)
 

@@ -161,7 +161,11 @@ def parse_dossier(raw: Any, name: str, schema: Schema) -> Dossier:
             # Pydantic names union branches in the path ("str", "int"): not the user's field.
             loc = tuple(p for p in err["loc"] if p not in {"str", "int", "float", "bool",
                                                           "list[union[str,int,float,bool]]"})
-            problems.append((_field_path(loc), err["msg"]))
+            message = err["msg"]
+            if isinstance(err.get("input"), bool) and "string" in message:
+                # YAML 1.1 reads NO, yes, on, off as booleans: the Norway problem.
+                message += " (YAML reads NO, yes, on and off as true/false: quote the value)"
+            problems.append((_field_path(loc), message))
         raise DossierError(name, problems) from None
     problems = check_references(dossier, schema)
     if problems:
