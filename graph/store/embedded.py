@@ -68,12 +68,13 @@ def _pid_alive(pid: int) -> bool:
 
 
 def _is_our_engine(pid: int, data_dir: Path) -> bool:
+    # redis-server rewrites its command line, but it runs from its `dir`: check exe and cwd.
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        exe = os.readlink(f"/proc/{pid}/exe")
+        cwd = os.readlink(f"/proc/{pid}/cwd")
     except OSError:
         return False
-    return any(b"redis-server" in part for part in cmdline) and \
-        str(data_dir / "engine.conf").encode() in cmdline
+    return "redis-server" in exe and Path(cwd) == data_dir
 
 
 def _answers(endpoint: Endpoint) -> bool:

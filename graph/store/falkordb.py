@@ -65,7 +65,12 @@ class FalkorDBStore:
             raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        result = self._run(query, params, read_only=True)
+        try:
+            result = self._run(query, params, read_only=True)
+        except redis.ResponseError as exc:
+            if "empty key" in str(exc):
+                return []  # the graph has never been written: it holds nothing
+            raise
         columns = [column[1] if isinstance(column, list | tuple) else column
                    for column in result.header]
         return [dict(zip(columns, (_plain(v) for v in row), strict=True))
