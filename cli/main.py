@@ -23,7 +23,7 @@ from loaders.load import dossier_files, load_paths, require_reviewed, validate_f
 
 app = typer.Typer(help="piracy-graph: a knowledge graph of piracy networks and the "
                        "operations that take them down.", no_args_is_help=True)
-console = Console(stderr=True)
+console = Console(stderr=True, soft_wrap=True)  # never cut a path or message mid-line
 
 DataDir = Annotated[Path | None, typer.Option(
     "--data-dir", help="where the embedded engine keeps the graph [env PIRACY_GRAPH_DATA_DIR]")]
