@@ -44,9 +44,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             if own:
                 app.state.store.close()
 
-    app = FastAPI(title="piracy-graph", version="0.1.0", lifespan=lifespan,
-                  description="Investigators' API over a knowledge graph of piracy networks "
-                              "and enforcement operations. Every fact keeps its source.")
+    app = FastAPI(
+        title="piracy-graph",
+        version="0.1.0",
+        lifespan=lifespan,
+        description="Investigators' API over a knowledge graph of piracy networks "
+        "and enforcement operations. Every fact keeps its source.",
+    )
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(health.router)

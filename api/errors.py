@@ -23,8 +23,9 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
-def _response(status: int, code: str, message: str,
-              details: list[dict[str, Any]] | None = None) -> JSONResponse:
+def _response(
+    status: int, code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> JSONResponse:
     body = ErrorResponse(error=ErrorBody(code=code, message=message, details=details or []))
     return JSONResponse(status_code=status, content=body.model_dump())
 
@@ -32,14 +33,18 @@ def _response(status: int, code: str, message: str,
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(PiracyGraphError)
     async def library_error(_: Request, exc: PiracyGraphError) -> JSONResponse:
-        details = ([{"field": field, "problem": problem} for field, problem in exc.problems]
-                   if isinstance(exc, DossierError) else [])
+        details = (
+            [{"field": field, "problem": problem} for field, problem in exc.problems]
+            if isinstance(exc, DossierError)
+            else []
+        )
         return _response(exc.status_code, exc.code, str(exc), details)
 
     @app.exception_handler(RequestValidationError)
     async def request_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [{"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]}
-                   for err in exc.errors()]
+        details = [
+            {"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]} for err in exc.errors()
+        ]
         return _response(422, "invalid_parameter", "the request has invalid parameters", details)
 
     @app.exception_handler(HTTPException)

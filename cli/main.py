@@ -21,12 +21,16 @@ from graph.stats import counts, digest
 from graph.store import Store, open_store
 from loaders.load import dossier_files, load_paths, require_reviewed, validate_file
 
-app = typer.Typer(help="piracy-graph: a knowledge graph of piracy networks and the "
-                       "operations that take them down.", no_args_is_help=True)
+app = typer.Typer(
+    help="piracy-graph: a knowledge graph of piracy networks and the operations that take them down.",
+    no_args_is_help=True,
+)
 console = Console(stderr=True, soft_wrap=True)  # never cut a path or message mid-line
 
-DataDir = Annotated[Path | None, typer.Option(
-    "--data-dir", help="where the embedded engine keeps the graph [env PIRACY_GRAPH_DATA_DIR]")]
+DataDir = Annotated[
+    Path | None,
+    typer.Option("--data-dir", help="where the embedded engine keeps the graph [env PIRACY_GRAPH_DATA_DIR]"),
+]
 GraphName = Annotated[str | None, typer.Option("--graph", help="graph name [env PIRACY_GRAPH_GRAPH_NAME]")]
 
 
@@ -76,21 +80,30 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or 
 
 
 @app.command()
-def load(paths: Annotated[list[Path], typer.Argument(help="dossier files or folders")],
-         data_dir: DataDir = None, graph: GraphName = None) -> None:
+def load(
+    paths: Annotated[list[Path], typer.Argument(help="dossier files or folders")],
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
     """Load dossiers (all validated first; each written whole or not at all)."""
     settings = _settings(data_dir, graph)
     store = _open(settings)
     try:
         files = dossier_files(paths)
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                      TimeElapsedColumn(), console=console, transient=True) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        ) as progress:
             task = progress.add_task("loading dossiers", total=len(files))
-            results = load_paths(store, get_schema(), files,
-                                 on_file=lambda _: progress.advance(task))
+            results = load_paths(store, get_schema(), files, on_file=lambda _: progress.advance(task))
         for result in results:
-            console.print(f"loaded {result.path}: {result.nodes} nodes, {result.edges} "
-                          f"relationships", highlight=False)
+            console.print(
+                f"loaded {result.path}: {result.nodes} nodes, {result.edges} relationships", highlight=False
+            )
         console.print(f"digest {digest(store)}", highlight=False)
     except PiracyGraphError as exc:
         _fail(exc)
@@ -99,8 +112,11 @@ def load(paths: Annotated[list[Path], typer.Argument(help="dossier files or fold
 
 
 @app.command()
-def stats(data_dir: DataDir = None, graph: GraphName = None,
-          as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False) -> None:
+def stats(
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+    as_json: Annotated[bool, typer.Option("--json", help="print JSON")] = False,
+) -> None:
     """Counts by label and relationship type, and the digest of the graph's content."""
     settings = _settings(data_dir, graph)
     store = _open(settings)
@@ -122,9 +138,12 @@ def stats(data_dir: DataDir = None, graph: GraphName = None,
 
 
 @app.command()
-def serve(data_dir: DataDir = None, graph: GraphName = None,
-          host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
-          port: Annotated[int, typer.Option(help="port to listen on")] = 8000) -> None:
+def serve(
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+    host: Annotated[str, typer.Option(help="address to bind")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="port to listen on")] = 8000,
+) -> None:
     """Serve the HTTP API (loads the bundled dossiers on first start)."""
     import uvicorn
 

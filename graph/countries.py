@@ -13,28 +13,66 @@ LANGUAGES = ("fr", "it", "es", "de", "pt", "nl")
 
 # Usual short forms that pycountry does not carry.
 _EXTRA = {
-    "uk": "GB", "great britain": "GB", "britain": "GB", "england": "GB", "scotland": "GB",
-    "usa": "US", "us": "US", "u s": "US", "united states": "US", "america": "US",
-    "etats unis": "US", "stati uniti": "US", "estados unidos": "US", "vereinigte staaten": "US",
-    "south korea": "KR", "korea": "KR", "coree du sud": "KR", "corea del sud": "KR",
-    "corea del sur": "KR", "sudkorea": "KR", "coreia do sul": "KR",
-    "russia": "RU", "russie": "RU", "russland": "RU", "vietnam": "VN", "viet nam": "VN",
-    "czech republic": "CZ", "czechia": "CZ", "republique tcheque": "CZ", "tchequie": "CZ",
-    "holland": "NL", "the netherlands": "NL", "moldova": "MD", "turkey": "TR", "turquie": "TR",
-    "taiwan": "TW", "iran": "IR", "syria": "SY", "bolivia": "BO", "venezuela": "VE",
-    "tanzania": "TZ", "laos": "LA", "brunei": "BN", "kosovo": "XK",
+    "uk": "GB",
+    "great britain": "GB",
+    "britain": "GB",
+    "england": "GB",
+    "scotland": "GB",
+    "usa": "US",
+    "us": "US",
+    "u s": "US",
+    "united states": "US",
+    "america": "US",
+    "etats unis": "US",
+    "stati uniti": "US",
+    "estados unidos": "US",
+    "vereinigte staaten": "US",
+    "south korea": "KR",
+    "korea": "KR",
+    "coree du sud": "KR",
+    "corea del sud": "KR",
+    "corea del sur": "KR",
+    "sudkorea": "KR",
+    "coreia do sul": "KR",
+    "russia": "RU",
+    "russie": "RU",
+    "russland": "RU",
+    "vietnam": "VN",
+    "viet nam": "VN",
+    "czech republic": "CZ",
+    "czechia": "CZ",
+    "republique tcheque": "CZ",
+    "tchequie": "CZ",
+    "holland": "NL",
+    "the netherlands": "NL",
+    "moldova": "MD",
+    "turkey": "TR",
+    "turquie": "TR",
+    "taiwan": "TW",
+    "iran": "IR",
+    "syria": "SY",
+    "bolivia": "BO",
+    "venezuela": "VE",
+    "tanzania": "TZ",
+    "laos": "LA",
+    "brunei": "BN",
+    "kosovo": "XK",
 }
 
 
 @cache
 def _index() -> dict[str, str]:
     names: dict[str, str] = {}
-    translations = [gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
-                    for lang in LANGUAGES]
+    translations = [
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in LANGUAGES
+    ]
     for country in pycountry.countries:
         code = country.alpha_2
-        english = [country.name, getattr(country, "official_name", None),
-                   getattr(country, "common_name", None)]
+        english = [
+            country.name,
+            getattr(country, "official_name", None),
+            getattr(country, "common_name", None),
+        ]
         for name in filter(None, english):
             names.setdefault(fold(name), code)
             for translation in translations:

@@ -19,8 +19,14 @@ def cypher(relative_path: str) -> str:
     return "\n".join(body).strip()
 
 
-def splice(text: str, schema: Schema, *, labels: dict[str, str] | None = None,
-           types: dict[str, str] | None = None, names: dict[str, str] | None = None) -> str:
+def splice(
+    text: str,
+    schema: Schema,
+    *,
+    labels: dict[str, str] | None = None,
+    types: dict[str, str] | None = None,
+    names: dict[str, str] | None = None,
+) -> str:
     """Replace __TOKEN__s: labels and types only after the schema's allow-list accepts them,
     names (parameter names we generate) only when they are plain identifiers."""
     values: dict[str, str] = {}

@@ -15,8 +15,10 @@ INTERNAL_PROPERTIES = {"keys"}
 def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any]:
     label = schema.label_of_id(entity_id)
     if label is None:
-        raise NotFound(f"no entity {entity_id!r}: ids look like 'group:sparks' "
-                       f"(known prefixes: {', '.join(sorted(schema.label_by_prefix))})")
+        raise NotFound(
+            f"no entity {entity_id!r}: ids look like 'group:sparks' "
+            f"(known prefixes: {', '.join(sorted(schema.label_by_prefix))})"
+        )
     query = splice(cypher("read/entity_detail.cypher"), schema, labels={"LABEL": label})
     rows = store.read(query, {"id": entity_id})
     if not rows:

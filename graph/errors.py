@@ -25,8 +25,9 @@ class DossierError(InvalidInput):
     def __init__(self, path: str, problems: list[tuple[str, str]]):
         self.path = path
         self.problems = problems
-        lines = [f"{path}: {field}: {message}" if field else f"{path}: {message}"
-                 for field, message in problems]
+        lines = [
+            f"{path}: {field}: {message}" if field else f"{path}: {message}" for field, message in problems
+        ]
         super().__init__("\n".join(lines))
 
 

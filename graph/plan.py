@@ -26,8 +26,14 @@ class PlannedNode:
     def row(self) -> dict[str, Any]:
         props = {k: v for k, v in self.props.items() if v is not None}
         props["name"] = self.name
-        return {"id": self.id, "props": props, "sources": self.sources,
-                "dossiers": self.dossiers, "aliases": self.aliases, "keys": self.keys}
+        return {
+            "id": self.id,
+            "props": props,
+            "sources": self.sources,
+            "dossiers": self.dossiers,
+            "aliases": self.aliases,
+            "keys": self.keys,
+        }
 
 
 @dataclass
@@ -44,8 +50,14 @@ class PlannedEdge:
 
     def row(self) -> dict[str, Any]:
         props = {k: v for k, v in self.props.items() if v is not None}
-        return {"id": self.id, "src": self.source, "dst": self.target, "props": props,
-                "sources": self.sources, "dossiers": self.dossiers}
+        return {
+            "id": self.id,
+            "src": self.source,
+            "dst": self.target,
+            "props": props,
+            "sources": self.sources,
+            "dossiers": self.dossiers,
+        }
 
 
 @dataclass

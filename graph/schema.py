@@ -15,8 +15,16 @@ from graph.resources import schema_file
 
 PROPERTY_TYPES = {"str", "int", "float", "bool", "date", "list"}
 # Properties every node or relationship may carry, whatever its label or type.
-PROVENANCE_PROPERTIES = {"sources", "dossiers", "first_seen", "last_seen", "start", "end",
-                         "confidence", "notes"}
+PROVENANCE_PROPERTIES = {
+    "sources",
+    "dossiers",
+    "first_seen",
+    "last_seen",
+    "start",
+    "end",
+    "confidence",
+    "notes",
+}
 _NAME = re.compile(r"^[A-Z][A-Za-z]*$|^[A-Z][A-Z_]*$")
 
 

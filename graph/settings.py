@@ -17,10 +17,12 @@ def default_data_dir() -> Path:
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="PIRACY_GRAPH_", extra="ignore")
 
-    data_dir: Path = Field(default_factory=default_data_dir,
-                           description="where the embedded engine keeps the graph on disk")
-    falkordb_url: str | None = Field(None, description="use a running FalkorDB instead, "
-                                                       "e.g. redis://:password@host:6379")
+    data_dir: Path = Field(
+        default_factory=default_data_dir, description="where the embedded engine keeps the graph on disk"
+    )
+    falkordb_url: str | None = Field(
+        None, description="use a running FalkorDB instead, e.g. redis://:password@host:6379"
+    )
     graph_name: str = Field("piracy", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     engine_start_timeout: float = Field(30.0, gt=0)
     load_bundled_on_start: bool = True
@@ -28,4 +30,4 @@ class Settings(BaseSettings):
 
 @cache
 def get_settings() -> Settings:
-    return Settings()
+    return Settings.model_validate({})

@@ -21,20 +21,25 @@ def counts(store: Store) -> dict[str, dict[str, int]]:
 
 def _canonical(props: dict[str, Any]) -> dict[str, Any]:
     # Provenance lists are sets: their order depends on load order, not on content.
-    return {key: sorted(value, key=str) if key in SET_PROPERTIES and isinstance(value, list)
-            else value for key, value in props.items()}
+    return {
+        key: sorted(value, key=str) if key in SET_PROPERTIES and isinstance(value, list) else value
+        for key, value in props.items()
+    }
 
 
 def digest(store: Store) -> str:
     """sha256 over every node and relationship with all their properties, order-free.
     Two graphs with the same content have the same digest, whatever the engine."""
-    nodes = sorted(json.dumps([sorted(row["labels"]), _canonical(row["props"])], sort_keys=True)
-                   for row in store.read(cypher("write/digest_nodes.cypher")))
-    edges = sorted(json.dumps([row["src"], row["type"], row["dst"], _canonical(row["props"])],
-                              sort_keys=True)
-                   for row in store.read(cypher("write/digest_edges.cypher")))
+    nodes = sorted(
+        json.dumps([sorted(row["labels"]), _canonical(row["props"])], sort_keys=True)
+        for row in store.read(cypher("write/digest_nodes.cypher"))
+    )
+    edges = sorted(
+        json.dumps([row["src"], row["type"], row["dst"], _canonical(row["props"])], sort_keys=True)
+        for row in store.read(cypher("write/digest_edges.cypher"))
+    )
     hasher = hashlib.sha256()
-    for line in nodes + ["--"] + edges:
+    for line in [*nodes, "--", *edges]:
         hasher.update(line.encode("utf-8"))
         hasher.update(b"\n")
     return hasher.hexdigest()

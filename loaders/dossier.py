@@ -120,9 +120,22 @@ class Claim(Provenance):
 
 class Event(Provenance):
     date: PartialDate
-    kind: Literal["investigation_start", "indictment", "action_day", "arrest", "search",
-                  "seizure", "charge", "extradition", "plea", "conviction", "sentence",
-                  "announcement", "closure", "other"]
+    kind: Literal[
+        "investigation_start",
+        "indictment",
+        "action_day",
+        "arrest",
+        "search",
+        "seizure",
+        "charge",
+        "extradition",
+        "plea",
+        "conviction",
+        "sentence",
+        "announcement",
+        "closure",
+        "other",
+    ]
     description: Text
     about: list[str] = Field(default_factory=lambda: [OPERATION_REF], min_length=1)
 
@@ -159,8 +172,11 @@ def parse_dossier(raw: Any, name: str, schema: Schema) -> Dossier:
         problems = []
         for err in exc.errors():
             # Pydantic names union branches in the path ("str", "int"): not the user's field.
-            loc = tuple(p for p in err["loc"] if p not in {"str", "int", "float", "bool",
-                                                          "list[union[str,int,float,bool]]"})
+            loc = tuple(
+                p
+                for p in err["loc"]
+                if p not in {"str", "int", "float", "bool", "list[union[str,int,float,bool]]"}
+            )
             message = err["msg"]
             if isinstance(err.get("input"), bool) and "string" in message:
                 # YAML 1.1 reads NO, yes, on, off as booleans: the Norway problem.
@@ -193,8 +209,9 @@ def _type_ok(kind: str, value: Any) -> bool:
     return kind == "list" and isinstance(value, list)
 
 
-def _check_properties(path: str, props: dict[str, Any], allowed: dict[str, str],
-                      owner: str) -> list[tuple[str, str]]:
+def _check_properties(
+    path: str, props: dict[str, Any], allowed: dict[str, str], owner: str
+) -> list[tuple[str, str]]:
     problems = []
     for key, value in props.items():
         if key not in allowed:
@@ -210,7 +227,7 @@ def entity_label(dossier: Dossier, ref: str) -> str | None:
     if ref == OPERATION_REF:
         return "Operation"
     if ref.startswith(COUNTRY_REF):
-        return "Country" if country_code(ref[len(COUNTRY_REF):]) else None
+        return "Country" if country_code(ref[len(COUNTRY_REF) :]) else None
     entity = dossier.entities.get(ref)
     return entity.label if entity else None
 
@@ -222,17 +239,19 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
     def cite(path: str, refs: list[str]) -> None:
         for i, ref in enumerate(refs):
             if ref not in declared:
-                problems.append((f"{path}.sources[{i}]",
-                                 f"source {ref!r} is cited but not declared under sources"))
+                problems.append(
+                    (f"{path}.sources[{i}]", f"source {ref!r} is cited but not declared under sources")
+                )
 
     def reference(path: str, ref: str) -> str | None:
         label = entity_label(dossier, ref)
         if label is None:
             if ref.startswith(COUNTRY_REF):
-                problems.append((path, f"unknown country {ref[len(COUNTRY_REF):]!r}"))
+                problems.append((path, f"unknown country {ref[len(COUNTRY_REF) :]!r}"))
             else:
-                problems.append((path, f"{ref!r} is not an entity of this dossier "
-                                       f"(nor 'operation' or 'country:<name>')"))
+                problems.append(
+                    (path, f"{ref!r} is not an entity of this dossier (nor 'operation' or 'country:<name>')")
+                )
         return label
 
     for key, source in dossier.sources.items():
@@ -247,14 +266,21 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
             problems.append((path, f"{ref!r} is reserved; choose another reference"))
         spec = schema.labels.get(entity.label)
         if spec is None:
-            problems.append((f"{path}.label", f"unknown label {entity.label!r} "
-                                              f"(allowed: {', '.join(sorted(schema.labels))})"))
+            problems.append(
+                (
+                    f"{path}.label",
+                    f"unknown label {entity.label!r} (allowed: {', '.join(sorted(schema.labels))})",
+                )
+            )
             continue
         if entity.label in {"Operation", "Source", "Claim", "Event"}:
-            problems.append((f"{path}.label", f"{entity.label} nodes are declared in their own "
-                                              f"section, not under entities"))
-        problems += _check_properties(f"{path}.properties", entity.properties, spec.properties,
-                                      entity.label)
+            problems.append(
+                (
+                    f"{path}.label",
+                    f"{entity.label} nodes are declared in their own section, not under entities",
+                )
+            )
+        problems += _check_properties(f"{path}.properties", entity.properties, spec.properties, entity.label)
         for req in spec.required:
             if entity.properties.get(req) is None:
                 problems.append((f"{path}.properties.{req}", f"{entity.label} requires {req!r}"))
@@ -271,8 +297,12 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
             charged = entity.properties.get("publicly_charged") is True
             basis = entity.properties.get("name_basis")
             if charged and not basis:
-                problems.append((f"{path}.properties.name_basis",
-                                 "a named person needs the official material that charged them"))
+                problems.append(
+                    (
+                        f"{path}.properties.name_basis",
+                        "a named person needs the official material that charged them",
+                    )
+                )
 
     for i, rel in enumerate(dossier.relationships):
         path = f"relationships[{i}]"
@@ -285,10 +315,10 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
             continue
         if source_label and target_label and not spec_rel.allows(source_label, target_label):
             allowed = ", ".join(f"{a}->{b}" for a, b in spec_rel.endpoints)
-            problems.append((path, f"{rel.type} does not connect {source_label}->{target_label} "
-                                   f"(allowed: {allowed})"))
-        problems += _check_properties(f"{path}.properties", rel.properties, spec_rel.properties,
-                                      rel.type)
+            problems.append(
+                (path, f"{rel.type} does not connect {source_label}->{target_label} (allowed: {allowed})")
+            )
+        problems += _check_properties(f"{path}.properties", rel.properties, spec_rel.properties, rel.type)
         if rel.start and rel.end and rel.end < rel.start:
             problems.append((f"{path}.end", "ends before it starts"))
 

@@ -28,8 +28,9 @@ class LoadResult:
 
 def require_reviewed(dossier: Dossier, name: str) -> None:
     if not dossier.reviewed:
-        raise DossierError(name, [("reviewed", "this is an unreviewed draft; check it, then "
-                                               "set reviewed: true")])
+        raise DossierError(
+            name, [("reviewed", "this is an unreviewed draft; check it, then set reviewed: true")]
+        )
 
 
 def validate_file(path: Path, schema: Schema) -> Dossier:
@@ -58,8 +59,7 @@ def dossier_files(paths: Iterable[Path]) -> list[Path]:
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.iterdir()
-                            if p.suffix in {".yaml", ".yml"} and p.is_file())
+            files += sorted(p for p in path.iterdir() if p.suffix in {".yaml", ".yml"} and p.is_file())
         elif path.is_file():
             files.append(path)
         else:
@@ -67,8 +67,9 @@ def dossier_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def load_paths(store: Store, schema: Schema, paths: Iterable[Path],
-               on_file: Callable[[Path], None] | None = None) -> list[LoadResult]:
+def load_paths(
+    store: Store, schema: Schema, paths: Iterable[Path], on_file: Callable[[Path], None] | None = None
+) -> list[LoadResult]:
     """Validate every file first, so a bad file in a folder stops the load before any
     write; then write each dossier in its own all-or-nothing write."""
     files = dossier_files(paths)
@@ -84,14 +85,14 @@ def load_paths(store: Store, schema: Schema, paths: Iterable[Path],
     if problems:
         if len(problems) == 1:
             raise problems[0]
-        raise DossierError(f"{len(problems)} dossiers",
-                           [(exc.path, str(exc)) for exc in problems])
+        raise DossierError(f"{len(problems)} dossiers", [(exc.path, str(exc)) for exc in problems])
     ids = [d.id for _, d in dossiers]
     duplicated = sorted({i for i in ids if ids.count(i) > 1})
     if duplicated:
-        raise DossierError(", ".join(str(p) for p, d in dossiers if d.id in duplicated),
-                           [("id", f"dossier id {i!r} appears in more than one file")
-                            for i in duplicated])
+        raise DossierError(
+            ", ".join(str(p) for p, d in dossiers if d.id in duplicated),
+            [("id", f"dossier id {i!r} appears in more than one file") for i in duplicated],
+        )
     results = []
     for path, dossier in dossiers:
         results.append(load_dossier(store, schema, dossier, str(path)))

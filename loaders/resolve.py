@@ -46,8 +46,7 @@ class Resolver:
         self.refs: dict[str, str] = {}
         self.labels: dict[str, str] = {}
         self.problems: list[tuple[str, str]] = []
-        self.source_ids = {key: source_id(doc.url, doc.document)
-                           for key, doc in dossier.sources.items()}
+        self.source_ids = {key: source_id(doc.url, doc.document) for key, doc in dossier.sources.items()}
 
     # -- helpers --------------------------------------------------------------------------
     def cited(self, refs: list[str]) -> list[str]:
@@ -67,17 +66,28 @@ class Resolver:
         for key, value in node.props.items():
             old = existing.props.get(key)
             if old is not None and value is not None and old != value:
-                self.problems.append((f"{path}.properties.{key}",
-                                      f"resolves to {node.id} like another entity of this "
-                                      f"dossier, which gives {key}={old!r}, not {value!r}"))
+                self.problems.append(
+                    (
+                        f"{path}.properties.{key}",
+                        f"resolves to {node.id} like another entity of this "
+                        f"dossier, which gives {key}={old!r}, not {value!r}",
+                    )
+                )
             elif value is not None:
                 existing.props[key] = value
         existing.sources = union(existing.sources, node.sources)
         existing.aliases = union(existing.aliases, node.aliases)
         existing.keys = union(existing.keys, node.keys)
 
-    def add_edge(self, rel_type: str, source: str, target: str, sources: list[str],
-                 props: dict[str, Any] | None = None, key: str | None = None) -> None:
+    def add_edge(
+        self,
+        rel_type: str,
+        source: str,
+        target: str,
+        sources: list[str],
+        props: dict[str, Any] | None = None,
+        key: str | None = None,
+    ) -> None:
         eid = edge_id(rel_type, source, target, key)
         existing = self.plan.edges.get(eid)
         if existing is not None:
@@ -85,25 +95,42 @@ class Resolver:
             existing.props.update({k: v for k, v in (props or {}).items() if v is not None})
             return
         self.plan.edges[eid] = PlannedEdge(
-            type=rel_type, id=eid, source=source, source_label=self.label_of(source),
-            target=target, target_label=self.label_of(target), props=dict(props or {}),
-            sources=list(sources), dossiers=[self.dossier.id])
+            type=rel_type,
+            id=eid,
+            source=source,
+            source_label=self.label_of(source),
+            target=target,
+            target_label=self.label_of(target),
+            props=dict(props or {}),
+            sources=list(sources),
+            dossiers=[self.dossier.id],
+        )
 
     def label_of(self, nid: str) -> str:
         return self.plan.nodes[nid].label
 
     def country(self, text: str, sources: list[str]) -> str:
         code = country_code(text)
-        assert code is not None  # checked by the dossier validation
+        if code is None:  # the dossier validation reports it first
+            raise DossierError(self.file, [("", f"unknown country {text!r}")])
         nid = f"country:{code}"
-        self.add_node(PlannedNode("Country", nid, country_name(code), {"code": code},
-                                  sources=list(sources), dossiers=[self.dossier.id],
-                                  keys=[fold(code), fold(country_name(code))]), "country")
+        self.add_node(
+            PlannedNode(
+                "Country",
+                nid,
+                country_name(code),
+                {"code": code},
+                sources=list(sources),
+                dossiers=[self.dossier.id],
+                keys=[fold(code), fold(country_name(code))],
+            ),
+            "country",
+        )
         return nid
 
     def ref(self, ref: str, sources: list[str]) -> str:
         if ref.startswith(COUNTRY_REF):
-            nid = self.country(ref[len(COUNTRY_REF):], sources)
+            nid = self.country(ref[len(COUNTRY_REF) :], sources)
             # A country mentioned by a relationship is supported by that relationship's sources.
             node = self.plan.nodes[nid]
             node.sources = union(node.sources, sources)
@@ -126,23 +153,53 @@ class Resolver:
     def add_sources(self) -> None:
         for key, doc in self.dossier.sources.items():
             sid = self.source_ids[key]
-            props = {"url": doc.url, "document": doc.document, "publisher": doc.publisher,
-                     "date": doc.date, "language": doc.language, "title": doc.title,
-                     "official": doc.official}
-            self.add_node(PlannedNode("Source", sid, doc.title or doc.publisher, props,
-                                      sources=[sid], dossiers=[self.dossier.id]),
-                          f"sources.{key}")
+            props = {
+                "url": doc.url,
+                "document": doc.document,
+                "publisher": doc.publisher,
+                "date": doc.date,
+                "language": doc.language,
+                "title": doc.title,
+                "official": doc.official,
+            }
+            self.add_node(
+                PlannedNode(
+                    "Source",
+                    sid,
+                    doc.title or doc.publisher,
+                    props,
+                    sources=[sid],
+                    dossiers=[self.dossier.id],
+                ),
+                f"sources.{key}",
+            )
 
     def add_operation(self) -> None:
         op = self.dossier.operation
         oid = node_id("operation", self.dossier.id)
-        props = {"kind": op.kind, "started": op.started, "action_day": op.action_day,
-                 "ended": op.ended, "summary": op.summary, "status": op.status,
-                 **self.provenance(op)}
+        props = {
+            "kind": op.kind,
+            "started": op.started,
+            "action_day": op.action_day,
+            "ended": op.ended,
+            "summary": op.summary,
+            "status": op.status,
+            **self.provenance(op),
+        }
         names = [op.name, *op.aliases]
-        self.add_node(PlannedNode("Operation", oid, op.name, props, self.cited(op.sources),
-                                  [self.dossier.id], list(op.aliases),
-                                  [fold(n) for n in names]), "operation")
+        self.add_node(
+            PlannedNode(
+                "Operation",
+                oid,
+                op.name,
+                props,
+                self.cited(op.sources),
+                [self.dossier.id],
+                list(op.aliases),
+                [fold(n) for n in names],
+            ),
+            "operation",
+        )
         self.refs[OPERATION_REF] = oid
         for sid in self.source_ids.values():
             self.add_edge("REPORTS", sid, oid, [sid])
@@ -195,14 +252,16 @@ class Resolver:
             props.setdefault("jurisdiction", country_code(entity.country))
         keys = [fold(n) for n in [canonical, *aliases]]
         sources = self.cited(entity.sources)
-        self.add_node(PlannedNode(entity.label, nid, canonical, props, sources,
-                                  [self.dossier.id], aliases, union([], keys)),
-                      f"entities.{ref}")
+        self.add_node(
+            PlannedNode(
+                entity.label, nid, canonical, props, sources, [self.dossier.id], aliases, union([], keys)
+            ),
+            f"entities.{ref}",
+        )
         self.refs[ref] = nid
         spec = self.schema.labels[entity.label]
         if entity.country and entity.country not in {"EU", "INT"} and spec.country_relationship:
-            self.add_edge(spec.country_relationship, nid, self.country(entity.country, sources),
-                          sources)
+            self.add_edge(spec.country_relationship, nid, self.country(entity.country, sources), sources)
 
     def add_relationships(self) -> None:
         for rel in self.dossier.relationships:
@@ -211,8 +270,14 @@ class Resolver:
             props.update(self.provenance(rel))
             props["start"] = rel.start
             props["end"] = rel.end
-            self.add_edge(rel.type, self.ref(rel.source, sources), self.ref(rel.target, sources),
-                          sources, props, rel.key)
+            self.add_edge(
+                rel.type,
+                self.ref(rel.source, sources),
+                self.ref(rel.target, sources),
+                sources,
+                props,
+                rel.key,
+            )
 
     def add_claims(self) -> None:
         for claim in self.dossier.claims:
@@ -221,13 +286,30 @@ class Resolver:
             shown = claim.value_text or (f"{claim.value:,}" if claim.value is not None else "")
             by = claim.claimed_by
             by_entity = self.refs.get(by) if by else None
-            cid = "claim:" + short_hash(about, fold(claim.metric), str(claim.value),
-                                        str(claim.value_text), fold(claim.unit), *sorted(sources))
-            props = {"metric": claim.metric, "value": claim.value, "value_text": claim.value_text,
-                     "unit": claim.unit, "qualifier": claim.qualifier, "date": claim.date,
-                     "claimed_by_text": None if by_entity else by, **self.provenance(claim)}
-            self.add_node(PlannedNode("Claim", cid, f"{claim.metric}: {shown} {claim.unit}",
-                                      props, sources, [self.dossier.id]), "claims")
+            cid = "claim:" + short_hash(
+                about,
+                fold(claim.metric),
+                str(claim.value),
+                str(claim.value_text),
+                fold(claim.unit),
+                *sorted(sources),
+            )
+            props = {
+                "metric": claim.metric,
+                "value": claim.value,
+                "value_text": claim.value_text,
+                "unit": claim.unit,
+                "qualifier": claim.qualifier,
+                "date": claim.date,
+                "claimed_by_text": None if by_entity else by,
+                **self.provenance(claim),
+            }
+            self.add_node(
+                PlannedNode(
+                    "Claim", cid, f"{claim.metric}: {shown} {claim.unit}", props, sources, [self.dossier.id]
+                ),
+                "claims",
+            )
             self.add_edge("ABOUT", cid, about, sources)
             for sid in sources:
                 self.add_edge("CITES", cid, sid, [sid])
@@ -238,13 +320,24 @@ class Resolver:
         for event in self.dossier.events:
             sources = self.cited(event.sources)
             about = [self.ref(ref, sources) for ref in event.about]
-            eid = "event:" + short_hash(event.date, event.kind, *sorted(about),
-                                        fold(event.description))
-            props = {"date": event.date, "kind": event.kind, "description": event.description,
-                     **self.provenance(event)}
-            self.add_node(PlannedNode("Event", eid, f"{event.date} {event.kind}: "
-                                      f"{event.description}"[:200], props, sources,
-                                      [self.dossier.id]), "events")
+            eid = "event:" + short_hash(event.date, event.kind, *sorted(about), fold(event.description))
+            props = {
+                "date": event.date,
+                "kind": event.kind,
+                "description": event.description,
+                **self.provenance(event),
+            }
+            self.add_node(
+                PlannedNode(
+                    "Event",
+                    eid,
+                    f"{event.date} {event.kind}: {event.description}"[:200],
+                    props,
+                    sources,
+                    [self.dossier.id],
+                ),
+                "events",
+            )
             for target in about:
                 self.add_edge("ABOUT", eid, target, sources)
             for sid in sources:

@@ -15,15 +15,17 @@ MAX_DOSSIER_BYTES = 2 * 1024 * 1024
 class _StrictLoader(yaml.SafeLoader):
     """SafeLoader that refuses anchors/aliases (no alias bombs) and duplicate keys."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # type: ignore[override]
+    def compose_node(self, parent: Any, index: Any) -> Any:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise yaml.constructor.ConstructorError(
-                None, None, "YAML aliases (*name) are not allowed in dossiers", event.start_mark)
+                None, None, "YAML aliases (*name) are not allowed in dossiers", event.start_mark
+            )
         node = super().compose_node(parent, index)
-        if getattr(node, "anchor", None):
+        if node is not None and getattr(node, "anchor", None):
             raise yaml.constructor.ConstructorError(
-                None, None, "YAML anchors (&name) are not allowed in dossiers", node.start_mark)
+                None, None, "YAML anchors (&name) are not allowed in dossiers", node.start_mark
+            )
         return node
 
     def construct_mapping(self, node: Any, deep: bool = False) -> Any:
@@ -32,7 +34,8 @@ class _StrictLoader(yaml.SafeLoader):
             key = self.construct_object(key_node, deep=True)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -57,8 +60,10 @@ def parse_yaml(text: str, name: str) -> Any:
 
 def read_dossier_bytes(data: bytes, name: str) -> Any:
     if len(data) > MAX_DOSSIER_BYTES:
-        raise DossierError(name, [("", f"file is {len(data)} bytes, over the "
-                                        f"{MAX_DOSSIER_BYTES}-byte limit for one dossier")])
+        raise DossierError(
+            name,
+            [("", f"file is {len(data)} bytes, over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")],
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -69,6 +74,8 @@ def read_dossier_bytes(data: bytes, name: str) -> Any:
 def read_dossier_file(path: Path) -> Any:
     size = path.stat().st_size
     if size > MAX_DOSSIER_BYTES:
-        raise DossierError(str(path), [("", f"file is {size} bytes, over the "
-                                             f"{MAX_DOSSIER_BYTES}-byte limit for one dossier")])
+        raise DossierError(
+            str(path),
+            [("", f"file is {size} bytes, over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")],
+        )
     return read_dossier_bytes(path.read_bytes(), str(path))

@@ -55,8 +55,9 @@ def bundled_store(engine: EmbeddedEngine, schema: Schema) -> FalkorDBStore:
 
 @pytest.fixture(scope="session")
 def client(bundled_store: FalkorDBStore, engine: EmbeddedEngine) -> Iterator[TestClient]:
-    settings = Settings(data_dir=engine.data_dir, graph_name=bundled_store.graph_name,
-                        load_bundled_on_start=False)
+    settings = Settings(
+        data_dir=engine.data_dir, graph_name=bundled_store.graph_name, load_bundled_on_start=False
+    )
     with TestClient(create_app(settings, store=bundled_store)) as test_client:
         yield test_client
 

@@ -32,7 +32,11 @@ MINIMAL = textwrap.dedent("""\
     relationships:
       - {from: gdf, type: LED, to: operation, sources: [release]}
       - {from: operation, type: TARGETED, to: net, sources: [release]}
-      - {from: operation, type: ACTED_IN, to: "country:Royaume-Uni", properties: {role: searches}, sources: [release]}
+      - from: operation
+        type: ACTED_IN
+        to: "country:Royaume-Uni"
+        properties: {role: searches}
+        sources: [release]
     claims:
       - {metric: users, value: 1000, unit: users, claimed_by: gdf, sources: [release]}
     """)

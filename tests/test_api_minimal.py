@@ -29,16 +29,21 @@ def test_entity_detail_of_sparks_has_its_labels(client: TestClient) -> None:
 def test_entity_detail_of_sparks_lists_its_sources(client: TestClient) -> None:
     sources = client.get("/entities/group:sparks").json()["sources"]
     assert {s["publisher"] for s in sources} == {
-        "STL.News (verbatim reprint of US Attorney SDNY press release)", "The Hill",
+        "STL.News (verbatim reprint of US Attorney SDNY press release)",
+        "The Hill",
         "SiliconANGLE",
-        'French news site, "Sur le web" section (article signed Olivier), citing Europol'}
+        'French news site, "Sur le web" section (article signed Olivier), citing Europol',
+    }
 
 
 def test_entity_detail_gives_degree_by_relationship_type(client: TestClient) -> None:
     degree = client.get("/entities/group:sparks").json()["degree"]
     by_type = {(d["type"], d["direction"]): d["count"] for d in degree["by_type"]}
-    assert (by_type[("TARGETED", "in")], by_type[("MEMBER_OF", "in")],
-            by_type[("OPERATED", "out")]) == (1, 3, 1)
+    assert (by_type[("TARGETED", "in")], by_type[("MEMBER_OF", "in")], by_type[("OPERATED", "out")]) == (
+        1,
+        3,
+        1,
+    )
 
 
 def test_entity_detail_total_degree_is_the_sum_by_type(client: TestClient) -> None:
@@ -65,8 +70,7 @@ def test_unknown_id_prefix_is_404(client: TestClient) -> None:
 
 def test_malformed_id_is_422_naming_the_parameter(client: TestClient) -> None:
     response = client.get("/entities/sparks")
-    assert (response.status_code, response.json()["error"]["details"][0]["field"]) == \
-        (422, "path.entity_id")
+    assert (response.status_code, response.json()["error"]["details"][0]["field"]) == (422, "path.entity_id")
 
 
 def test_an_injection_attempt_in_the_id_finds_nothing(client: TestClient) -> None:
@@ -81,7 +85,8 @@ def test_an_injection_attempt_does_not_change_the_graph(client: TestClient) -> N
 
 
 def test_first_start_on_an_empty_graph_loads_the_bundled_dossiers(
-        engine: EmbeddedEngine, tmp_path: Path) -> None:
+    engine: EmbeddedEngine, tmp_path: Path
+) -> None:
     settings = Settings(data_dir=engine.data_dir, graph_name="first-start")
     store = FalkorDBStore.embedded_at(engine, settings.graph_name, get_schema())
     store.ensure_schema()

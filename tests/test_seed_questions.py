@@ -8,22 +8,41 @@ from graph.store.falkordb import FalkorDBStore
 def test_sparks_servers_were_taken_down_in_exactly_16_countries(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (:Group {id: 'group:sparks'})-[:OPERATED]->(s:Server)<-[:TOOK_DOWN]-(:Operation),"
-        " (s)-[:LOCATED_IN]->(c:Country) RETURN DISTINCT c.code AS code")
-    assert {r["code"] for r in rows} == {"CA", "CZ", "DK", "FR", "DE", "LV", "NL", "NO", "PL",
-                                         "PT", "RO", "KR", "ES", "SE", "CH", "GB"}
+        " (s)-[:LOCATED_IN]->(c:Country) RETURN DISTINCT c.code AS code"
+    )
+    assert {r["code"] for r in rows} == {
+        "CA",
+        "CZ",
+        "DK",
+        "FR",
+        "DE",
+        "LV",
+        "NL",
+        "NO",
+        "PL",
+        "PT",
+        "RO",
+        "KR",
+        "ES",
+        "SE",
+        "CH",
+        "GB",
+    }
 
 
 def test_groups_targeted_together_with_sparks(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (o:Operation)-[:TARGETED]->(:Group {id: 'group:sparks'}),"
-        " (o)-[:TARGETED]->(g:Group) WHERE g.id <> 'group:sparks' RETURN g.name AS name")
+        " (o)-[:TARGETED]->(g:Group) WHERE g.id <> 'group:sparks' RETURN g.name AS name"
+    )
     assert {r["name"] for r in rows} == {"Geckos", "Drones", "Rovers", "Sprinter", "Splinters"}
 
 
 def test_every_sparks_server_country_edge_cites_a_source(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (:Group {id: 'group:sparks'})-[:OPERATED]->(:Server)-[r:LOCATED_IN]->(c:Country)"
-        " WHERE size(r.sources) = 0 RETURN c.code AS code")
+        " WHERE size(r.sources) = 0 RETURN c.code AS code"
+    )
     assert rows == []
 
 
@@ -31,9 +50,12 @@ def test_perfect_storm_platforms_with_their_counts(bundled_store: FalkorDBStore)
     rows = bundled_store.read(
         "MATCH (:Operation {id: 'operation:2020-perfect-storm'})-[:TARGETED]->(g:Group)"
         "-[u:USED]->(p:Platform) WHERE u.count IS NOT NULL"
-        " RETURN p.name AS platform, u.count AS count, u.unit AS unit")
+        " RETURN p.name AS platform, u.count AS count, u.unit AS unit"
+    )
     assert {(r["platform"], r["count"], r["unit"]) for r in rows} == {
-        ("Telegram", 350, "channels"), ("PayPal", 334, "accounts")}
+        ("Telegram", 350, "channels"),
+        ("PayPal", 334, "accounts"),
+    }
 
 
 def test_perfect_storm_both_5500_claims_with_their_sources(bundled_store: FalkorDBStore) -> None:
@@ -41,7 +63,8 @@ def test_perfect_storm_both_5500_claims_with_their_sources(bundled_store: Falkor
         "MATCH (c:Claim)-[:ABOUT]->(:Operation {id: 'operation:2020-perfect-storm'}),"
         " (c)-[:CLAIMED_BY]->(by) WHERE c.value = 5500"
         " MATCH (c)-[:CITES]->(s:Source)"
-        " RETURN c.unit AS unit, by.name AS by, collect(s.publisher) AS publishers")
+        " RETURN c.unit AS unit, by.name AS by, collect(s.publisher) AS publishers"
+    )
     by_unit = {r["unit"]: r for r in rows}
     assert set(by_unit) == {"servers", "IT resources"}
     assert by_unit["servers"]["by"] == "Eurojust"
@@ -52,53 +75,64 @@ def test_perfect_storm_both_5500_claims_with_their_sources(bundled_store: Falkor
 def test_perfect_storm_eur_10_6_million_seizure(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (c:Claim)-[:ABOUT]->(:Operation {id: 'operation:2020-perfect-storm'})"
-        " WHERE c.unit = 'EUR' AND c.value >= 10000000 RETURN c.value AS value")
+        " WHERE c.unit = 'EUR' AND c.value >= 10000000 RETURN c.value AS value"
+    )
     assert {r["value"] for r in rows} == {10619000, 10600000}
 
 
 def test_perfect_storm_seed_article_is_a_source(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (s:Source)-[:REPORTS]->(:Operation {id: 'operation:2020-perfect-storm'})"
-        " WHERE s.document = 'seeds/004_35ad6fa11d22df70.txt' RETURN s.language AS language")
+        " WHERE s.document = 'seeds/004_35ad6fa11d22df70.txt' RETURN s.language AS language"
+    )
     assert rows == [{"language": "fr"}]
 
 
 def test_sparks_action_day_is_kept_as_both_reported_dates(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (e:Event {kind: 'action_day'})-[:ABOUT]->(:Operation {id: 'operation:2020-sparks'})"
-        " RETURN e.date AS date")
+        " RETURN e.date AS date"
+    )
     assert sorted(r["date"] for r in rows) == ["2020-08-25", "2020-08-26"]
 
 
 def test_all_13_operations_are_loaded(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read("MATCH (o:Operation) RETURN o.id AS id")
     assert {r["id"] for r in rows} == {
-        "operation:2016-operation-fake", "operation:2017-german-usenet-portals",
-        "operation:2019-cyprus-iptv-europol", "operation:2019-jetflicks",
-        "operation:2019-malaga-iptv-premier-league", "operation:2019-openload-streamango",
-        "operation:2019-operation-404-brazil", "operation:2020-perfect-storm",
-        "operation:2020-spain-iptv-europol", "operation:2020-sparks",
-        "operation:2021-mobdro-streamblock", "operation:2023-flawless-iptv-uk",
-        "operation:2024-fmovies"}
+        "operation:2016-operation-fake",
+        "operation:2017-german-usenet-portals",
+        "operation:2019-cyprus-iptv-europol",
+        "operation:2019-jetflicks",
+        "operation:2019-malaga-iptv-premier-league",
+        "operation:2019-openload-streamango",
+        "operation:2019-operation-404-brazil",
+        "operation:2020-perfect-storm",
+        "operation:2020-spain-iptv-europol",
+        "operation:2020-sparks",
+        "operation:2021-mobdro-streamblock",
+        "operation:2023-flawless-iptv-uk",
+        "operation:2024-fmovies",
+    }
 
 
 def test_no_node_lacks_a_source(bundled_store: FalkorDBStore) -> None:
-    rows = bundled_store.read(
-        "MATCH (n) WHERE n.sources IS NULL OR size(n.sources) = 0 RETURN n.id AS id")
+    rows = bundled_store.read("MATCH (n) WHERE n.sources IS NULL OR size(n.sources) = 0 RETURN n.id AS id")
     assert rows == []
 
 
 def test_no_relationship_lacks_a_source(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (a)-[r]->(b) WHERE r.sources IS NULL OR size(r.sources) = 0"
-        " RETURN a.id AS a, type(r) AS type, b.id AS b")
+        " RETURN a.id AS a, type(r) AS type, b.id AS b"
+    )
     assert rows == []
 
 
 def test_only_publicly_charged_people_are_named(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (p:Person) WHERE p.named = true AND"
-        " (p.publicly_charged <> true OR p.name_basis IS NULL) RETURN p.id AS id")
+        " (p.publicly_charged <> true OR p.name_basis IS NULL) RETURN p.id AS id"
+    )
     assert rows == []
 
 

@@ -14,5 +14,10 @@ router = APIRouter(tags=["health"])
 @router.get("/health", response_model=Health, summary="Engine, version and counts")
 def health(store: StoreDep, request: Request) -> Health:
     summary = counts(store)
-    return Health(status="ok", engine=store.engine, version=store.version(),
-                  graph=request.app.state.settings.graph_name, **summary)
+    return Health(
+        status="ok",
+        engine=store.engine,
+        version=store.version(),
+        graph=request.app.state.settings.graph_name,
+        **summary,
+    )

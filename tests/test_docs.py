@@ -1,0 +1,41 @@
+"""The README's commands are the ones CI runs, and the docs cover what users see."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cli.main import app
+from graph.schema import get_schema
+
+ROOT = Path(__file__).resolve().parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def quick_start_commands() -> list[str]:
+    section = README.split("## Quick start", 1)[1].split("\n## ", 1)[0]
+    return re.findall(r"```bash\n(.+?)\n```", section)
+
+
+def test_quick_start_has_exactly_two_commands() -> None:
+    assert len(quick_start_commands()) == 2
+
+
+def test_ci_runs_the_readme_test_command_as_written() -> None:
+    assert quick_start_commands()[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_documents_every_cli_command() -> None:
+    names = {command.name or command.callback.__name__ for command in app.registered_commands}
+    assert {name for name in names if f"piracy-graph {name}" not in README} == set()
+
+
+def test_dossier_format_doc_names_every_relationship_type_rule_source() -> None:
+    doc = (ROOT / "docs" / "dossier-format.md").read_text(encoding="utf-8")
+    assert "graph/schema.yaml" in doc
+
+
+def test_every_label_has_a_style() -> None:
+    assert {
+        n for n, spec in get_schema().labels.items() if not {"color", "shape"} <= set(spec.style)
+    } == set()
