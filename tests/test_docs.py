@@ -30,11 +30,6 @@ def test_readme_documents_every_cli_command() -> None:
     assert {name for name in names if f"piracy-graph {name}" not in README} == set()
 
 
-def test_dossier_format_doc_names_every_relationship_type_rule_source() -> None:
-    doc = (ROOT / "docs" / "dossier-format.md").read_text(encoding="utf-8")
-    assert "graph/schema.yaml" in doc
-
-
 def test_every_label_has_a_style() -> None:
     assert {
         n for n, spec in get_schema().labels.items() if not {"color", "shape"} <= set(spec.style)
