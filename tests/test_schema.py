@@ -1,0 +1,45 @@
+"""The schema file: consistent, and turned into indexes and constraints idempotently."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from graph.errors import SchemaError
+from graph.schema import Schema, load_schema
+from graph.store.falkordb import FalkorDBStore
+
+
+def test_every_label_has_a_unique_id_constraint(empty_store: FalkorDBStore, schema: Schema) -> None:
+    rows = empty_store.read("CALL db.constraints() YIELD label, type RETURN label, type")
+    assert {r["label"] for r in rows if r["type"] == "UNIQUE"} == set(schema.labels)
+
+
+def test_ensure_schema_twice_changes_nothing(empty_store: FalkorDBStore) -> None:
+    before = empty_store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+    empty_store.ensure_schema()
+    after = empty_store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+    assert sorted(map(str, after)) == sorted(map(str, before))
+
+
+def test_every_label_is_indexed_on_id_and_keys(empty_store: FalkorDBStore, schema: Schema) -> None:
+    rows = empty_store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
+    assert {r["label"]: sorted(r["properties"]) for r in rows} == {
+        label: ["id", "keys"] for label in schema.labels
+    }
+
+
+def test_a_relationship_to_an_unknown_label_is_a_schema_error(tmp_path: Path) -> None:
+    path = tmp_path / "schema.yaml"
+    path.write_text(
+        "labels:\n  A: {prefix: a, description: x, style: {color: red, shape: dot}}\n"
+        "relationships:\n  R: {endpoints: [[A, B]]}\n"
+    )
+    with pytest.raises(SchemaError, match="unknown endpoint label"):
+        load_schema(path)
+
+
+def test_unknown_labels_never_reach_cypher(schema: Schema) -> None:
+    with pytest.raises(SchemaError):
+        schema.check_label("Group) DETACH DELETE (n")
