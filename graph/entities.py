@@ -32,7 +32,7 @@ def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any
     degrees = sorted(row["degrees"], key=lambda d: (d["type"], d["direction"]))
     return {
         "id": props.pop("id"),
-        "labels": row["labels"],
+        "labels": [label for label in row["labels"] if label != "Entity"],
         "name": props.pop("name", None),
         "properties": props,
         "sources": sources,

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from graph.ids import fold
+
 SET_PROPERTIES = ("sources", "dossiers", "aliases", "keys")
 
 
@@ -32,7 +34,8 @@ class PlannedNode:
             "sources": self.sources,
             "dossiers": self.dossiers,
             "aliases": self.aliases,
-            "keys": self.keys,
+            # Every node is found by its own name, whatever its label.
+            "keys": union([fold(self.name)], self.keys),
         }
 
 

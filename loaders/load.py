@@ -12,6 +12,7 @@ from graph.plan import Plan
 from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier, parse_dossier
+from loaders.existing import keep_existing_values
 from loaders.resolve import build_plan
 from loaders.yamlio import read_dossier_bytes, read_dossier_file
 
@@ -38,7 +39,10 @@ def validate_file(path: Path, schema: Schema) -> Dossier:
 
 
 def plan_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> Plan:
-    return build_plan(dossier, schema, store.find_by_keys, name)
+    plan = build_plan(dossier, schema, store.find_by_keys, name)
+    for conflict in keep_existing_values(store, schema, plan):
+        log.info("%s: %s", name, conflict)
+    return plan
 
 
 def load_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> LoadResult:

@@ -1,6 +1,7 @@
 // title: Node counts by label and relationship counts by type
 MATCH (n)
 UNWIND labels(n) AS label
+WITH label WHERE label <> 'Entity'
 RETURN 'node' AS kind, label AS name, count(*) AS count
 UNION ALL
 MATCH ()-[r]->()

@@ -132,6 +132,11 @@ class FalkorDBStore:
             for prop in ("id", "keys"):
                 self._create_index(label, prop)
             self._unique_id(label)
+        try:
+            self.write(cypher("write/create_fulltext_index.cypher"))
+        except redis.ResponseError as exc:
+            if not any(marker in str(exc) for marker in _ALREADY):
+                raise
 
     def _create_index(self, label: str, prop: str) -> None:
         query = splice(
