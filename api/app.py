@@ -9,7 +9,9 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import entities, health
+from api.routes import entities, health, links
+from graph.access import KeyRing
+from graph.projection import ProjectionCache
 from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
 from graph.settings import Settings, get_settings
@@ -36,6 +38,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         app.state.store = store if store is not None else open_store(settings)
+        app.state.projections = ProjectionCache(app.state.store)
         try:
             if settings.load_bundled_on_start:
                 load_bundled_if_empty(app.state.store)
@@ -52,7 +55,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         "and enforcement operations. Every fact keeps its source.",
     )
     app.state.settings = settings
+    app.state.keys = KeyRing.from_file(settings.api_keys_file)
     install_error_handlers(app)
     app.include_router(health.router)
     app.include_router(entities.router)
+    app.include_router(links.router)
     return app

@@ -1,4 +1,4 @@
-"""Dependencies shared by routers: the store and the schema, from the app's state."""
+"""Dependencies shared by routers: the store, the schema, caches, and who is calling."""
 
 from __future__ import annotations
 
@@ -6,6 +6,9 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 
+from api.security import Reader
+from graph.answer import Redactor
+from graph.projection import ProjectionCache
 from graph.schema import Schema, get_schema
 from graph.store import Store
 
@@ -15,5 +18,26 @@ def get_store(request: Request) -> Store:
     return store
 
 
+def get_projections(request: Request) -> ProjectionCache:
+    cache: ProjectionCache = request.app.state.projections
+    return cache
+
+
+def get_redactor(request: Request, who: Reader) -> Redactor | None:
+    """None for callers who may see people's names; else the redactor of this generation."""
+    if who.see_names:
+        return None
+    store: Store = request.app.state.store
+    generation = store.generation()
+    cached = getattr(request.app.state, "redactor", None)
+    if cached is None or cached[0] != generation:
+        cached = (generation, Redactor.from_store(store))
+        request.app.state.redactor = cached
+    redactor: Redactor = cached[1]
+    return redactor
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
 SchemaDep = Annotated[Schema, Depends(get_schema)]
+ProjectionsDep = Annotated[ProjectionCache, Depends(get_projections)]
+RedactorDep = Annotated[Redactor | None, Depends(get_redactor)]

@@ -10,7 +10,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from graph.errors import DossierError, PiracyGraphError
+from graph.errors import DossierError, InvalidInput, PiracyGraphError
 
 
 class ErrorBody(BaseModel):
@@ -33,11 +33,11 @@ def _response(
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(PiracyGraphError)
     async def library_error(_: Request, exc: PiracyGraphError) -> JSONResponse:
-        details = (
-            [{"field": field, "problem": problem} for field, problem in exc.problems]
-            if isinstance(exc, DossierError)
-            else []
-        )
+        details: list[dict[str, Any]] = []
+        if isinstance(exc, DossierError):
+            details = [{"field": field, "problem": problem} for field, problem in exc.problems]
+        elif isinstance(exc, InvalidInput) and exc.field:
+            details = [{"field": exc.field, "problem": str(exc)}]
         return _response(exc.status_code, exc.code, str(exc), details)
 
     @app.exception_handler(RequestValidationError)

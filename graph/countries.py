@@ -100,3 +100,9 @@ def country_name(code: str) -> str:
     if found is None:
         return "Kosovo" if code == "XK" else code
     return str(getattr(found, "common_name", found.name))
+
+
+@cache
+def country_names(code: str) -> tuple[str, ...]:
+    """Every name the index knows for `code`, folded: so search finds 'royaume uni' too."""
+    return tuple(sorted(name for name, found in _index().items() if found == code))

@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.cypher_text import cypher, splice
 from graph.errors import NotFound
-from graph.schema import Schema
+from graph.schema import ENTITY_LABEL, Schema
 from graph.store.base import Store
 
 INTERNAL_PROPERTIES = {"keys"}
@@ -32,7 +32,7 @@ def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any
     degrees = sorted(row["degrees"], key=lambda d: (d["type"], d["direction"]))
     return {
         "id": props.pop("id"),
-        "labels": [label for label in row["labels"] if label != "Entity"],
+        "labels": [label for label in row["labels"] if label != ENTITY_LABEL],
         "name": props.pop("name", None),
         "properties": props,
         "sources": sources,

@@ -16,6 +16,10 @@ class InvalidInput(PiracyGraphError):
     status_code = 422
     code = "invalid_input"
 
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
 
 class DossierError(InvalidInput):
     """A dossier failed validation; `problems` lists every (file, field path, message)."""
@@ -29,6 +33,7 @@ class DossierError(InvalidInput):
             f"{path}: {field}: {message}" if field else f"{path}: {message}" for field, message in problems
         ]
         super().__init__("\n".join(lines))
+        self.field = None
 
 
 class NotFound(PiracyGraphError):

@@ -25,6 +25,8 @@ PROVENANCE_PROPERTIES = {
     "confidence",
     "notes",
 }
+# The label every node also carries: one id index and one full-text index over all nodes.
+ENTITY_LABEL = "Entity"
 _NAME = re.compile(r"^[A-Z][A-Za-z]*$|^[A-Z][A-Z_]*$")
 
 
@@ -61,7 +63,7 @@ class Schema:
 
     def check_label(self, label: str) -> str:
         """Return `label` if the schema allows it: the only way a label reaches Cypher text."""
-        if label not in self.labels:
+        if label not in self.labels and label != ENTITY_LABEL:
             raise SchemaError(f"unknown label {label!r}")
         return label
 

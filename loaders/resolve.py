@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from graph.countries import country_code, country_name
+from graph.countries import country_code, country_name, country_names
 from graph.errors import DossierError
 from graph.ids import edge_id, fold, node_id, short_hash, slug, source_id
 from graph.plan import Plan, PlannedEdge, PlannedNode, union
@@ -122,7 +122,7 @@ class Resolver:
                 {"code": code},
                 sources=list(sources),
                 dossiers=[self.dossier.id],
-                keys=[fold(code), fold(country_name(code))],
+                keys=[fold(code), fold(country_name(code)), *country_names(code)],
             ),
             "country",
         )
@@ -215,7 +215,8 @@ class Resolver:
         if entity.label == "Domain":
             return f"domain:{entity.name.lower()}", entity.name.lower(), []
         if entity.label == "Person" and entity.properties.get("publicly_charged") is True:
-            return node_id("person", entity.name), entity.name, []
+            # Keyed by the name, but the id must not show it to readers without the right.
+            return f"person:{short_hash(fold(entity.name))}", entity.name, []
         if entity.label not in SHARED_BY_NAME:
             # Servers and unnamed people are only known within their operation.
             return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", entity.name, []

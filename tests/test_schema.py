@@ -25,7 +25,7 @@ def test_ensure_schema_twice_changes_nothing(empty_store: FalkorDBStore) -> None
 
 def test_every_label_is_indexed_on_id_and_keys(empty_store: FalkorDBStore, schema: Schema) -> None:
     rows = empty_store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
-    assert {r["label"]: sorted(r["properties"]) for r in rows if r["label"] != "Entity"} == {
+    assert {r["label"]: sorted(r["properties"]) for r in rows} == {"Entity": ["id", "search"]} | {
         label: ["id", "keys"] for label in schema.labels
     }
 
@@ -34,9 +34,7 @@ def test_one_full_text_index_covers_every_entity(empty_store: FalkorDBStore) -> 
     rows = empty_store.read(
         "CALL db.indexes() YIELD label, properties, types RETURN label, properties, types"
     )
-    assert [(r["properties"], r["types"]) for r in rows if r["label"] == "Entity"] == [
-        (["search"], {"search": ["FULLTEXT"]})
-    ]
+    assert [r["types"] for r in rows if r["label"] == "Entity"] == [{"id": ["RANGE"], "search": ["FULLTEXT"]}]
 
 
 def test_a_relationship_to_an_unknown_label_is_a_schema_error(tmp_path: Path) -> None:

@@ -1,28 +1,87 @@
-"""GET /entities/{id}: one entity with provenance and degree by relationship type."""
+"""Entities: search, detail with provenance, neighbourhoods."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Query
 
-from api.deps import SchemaDep, StoreDep
+from api.deps import RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
-from api.models import EntityDetail
+from api.models import EntityDetail, Neighbourhood, SearchResults
+from api.params import EntityId, Labels, Offset, Since, Types, Until, check_names
+from api.security import Reader
 from graph.entities import entity_detail
+from graph.neighbours import neighbourhood
+from graph.search import search
 
 router = APIRouter(tags=["entities"])
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
 
-EntityId = Annotated[
-    str, Path(min_length=3, max_length=300, pattern=r"^[a-z]+:\S+$", examples=["group:sparks", "country:GB"])
-]
+
+@router.get("/entities", response_model=SearchResults, summary="Search entities by name or alias")
+def search_entities(
+    store: StoreDep,
+    schema: SchemaDep,
+    who: Reader,
+    q: Annotated[str, Query(min_length=1, max_length=200, examples=["guardia", "Sparks"])],
+    label: Annotated[str | None, Query(description="only this label", examples=["Agency"])] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Offset = 0,
+) -> dict[str, Any]:
+    """Full-text search over names and aliases, whatever the case or accents; words match
+    by prefix ("guard" finds the Guardia di Finanza). Exact names come first."""
+    if label is not None:
+        check_names(schema, [label], [])
+    return search(store, schema, q, label=label, limit=limit, offset=offset, see_names=who.see_names)
 
 
 @router.get(
     "/entities/{entity_id}",
     response_model=EntityDetail,
-    responses={404: {"model": ErrorResponse}},
+    responses=NOT_FOUND,
     summary="One entity with its properties, sources and degree by type",
 )
-def get_entity(entity_id: EntityId, store: StoreDep, schema: SchemaDep) -> EntityDetail:
-    return EntityDetail.model_validate(entity_detail(store, schema, entity_id))
+def get_entity(
+    entity_id: EntityId, store: StoreDep, schema: SchemaDep, redactor: RedactorDep
+) -> dict[str, Any]:
+    detail = entity_detail(store, schema, entity_id)
+    if redactor is not None:
+        redacted = redactor.node(detail)
+        detail = {**detail, "name": redacted["name"], "properties": redacted["properties"]}
+    return detail
+
+
+@router.get(
+    "/entities/{entity_id}/neighbours",
+    response_model=Neighbourhood,
+    responses=NOT_FOUND,
+    summary="An entity's neighbourhood, 1 to 3 steps, filtered and bounded",
+)
+def get_neighbours(
+    entity_id: EntityId,
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
+    types: Types = [],  # noqa: B006
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(ge=1, le=1000, description="at most this many nodes")] = 100,
+) -> dict[str, Any]:
+    """Countries and sources are not expanded beyond the first step (everything is two
+    steps from them). Undated relationships pass the date filter."""
+    check_names(schema, labels, types)
+    return neighbourhood(
+        store,
+        schema,
+        entity_id,
+        depth=depth,
+        labels=labels,
+        types=types,
+        since=since,
+        until=until,
+        limit=limit,
+        redactor=redactor,
+    )

@@ -12,7 +12,7 @@ from falkordb import FalkorDB
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, PiracyGraphError
 from graph.plan import Plan
-from graph.schema import Schema
+from graph.schema import ENTITY_LABEL, Schema
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
@@ -40,6 +40,8 @@ class FalkorDBStore:
         self.graph = client.select_graph(graph_name)
         self.schema = schema
         self.embedded = embedded
+        # Bumped after every write, so in-memory projections know when to rebuild.
+        self.generation_key = f"piracy-graph:{graph_name}:generation"
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -119,6 +121,20 @@ class FalkorDBStore:
             self.write(query, params)
         except redis.ResponseError as exc:
             raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
+        self._bump_generation()
+
+    def _bump_generation(self) -> None:
+        try:
+            self.client.connection.incr(self.generation_key)
+        except redis.RedisError as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+
+    def generation(self) -> int:
+        try:
+            value = self.client.connection.get(self.generation_key)
+        except redis.RedisError as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        return int(value or 0)
 
     def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
         if not keys:
@@ -132,6 +148,7 @@ class FalkorDBStore:
             for prop in ("id", "keys"):
                 self._create_index(label, prop)
             self._unique_id(label)
+        self._create_index(ENTITY_LABEL, "id")  # lookups by id when the label is not known
         try:
             self.write(cypher("write/create_fulltext_index.cypher"))
         except redis.ResponseError as exc:
@@ -179,6 +196,7 @@ class FalkorDBStore:
             if "empty key" not in str(exc).lower() and "invalid graph" not in str(exc).lower():
                 raise
         self.graph = self.client.select_graph(self.graph_name)
+        self._bump_generation()
 
     def close(self) -> None:
         try:

@@ -1,0 +1,36 @@
+"""Query parameters shared by several endpoints, with their limits."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Path, Query
+
+from graph.errors import InvalidInput
+from graph.schema import Schema
+
+ID_PATTERN = r"^[a-z]+:[^\s]{1,250}$"
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+EntityId = Annotated[
+    str, Path(min_length=3, max_length=300, pattern=ID_PATTERN, examples=["group:sparks", "country:GB"])
+]
+Labels = Annotated[
+    list[str], Query(max_length=20, description="keep only these labels", examples=[["Group"]])
+]
+Types = Annotated[
+    list[str], Query(max_length=30, description="keep only these relationship types", examples=[["TARGETED"]])
+]
+Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="from this date (YYYY[-MM[-DD]])")]
+Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="up to this date (YYYY[-MM[-DD]])")]
+Offset = Annotated[int, Query(ge=0, le=100_000, description="results to skip")]
+
+
+def check_names(schema: Schema, labels: list[str], types: list[str]) -> None:
+    """Labels and types are checked against the schema before any query sees them."""
+    for label in labels:
+        if label not in schema.labels:
+            raise InvalidInput(f"unknown label {label!r}", field="query.labels")
+    for rel_type in types:
+        if rel_type not in schema.relationships:
+            raise InvalidInput(f"unknown relationship type {rel_type!r}", field="query.types")

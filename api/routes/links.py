@@ -1,0 +1,72 @@
+"""Links between entities: paths, what they share, and groups' links to other groups."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
+from api.errors import ErrorResponse
+from api.models import Paths, Shared
+from api.params import ID_PATTERN, Labels, Types, check_names
+from graph.paths import paths
+from graph.shared import shared
+
+router = APIRouter(tags=["links"])
+ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
+
+
+@router.get(
+    "/paths", response_model=Paths, responses=ERRORS, summary="The k shortest paths between two entities"
+)
+def get_paths(
+    store: StoreDep,
+    schema: SchemaDep,
+    projections: ProjectionsDep,
+    redactor: RedactorDep,
+    source: Annotated[str, Query(alias="from", pattern=ID_PATTERN, examples=["group:sparks"])],
+    target: Annotated[str, Query(alias="to", pattern=ID_PATTERN, examples=["group:geckos"])],
+    k: Annotated[int, Query(ge=1, le=10)] = 3,
+    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
+    types: Types = [],  # noqa: B006 - FastAPI copies defaults
+    labels: Labels = [],  # noqa: B006
+) -> dict[str, Any]:
+    """Undirected, shortest first; each path lists every relationship between consecutive
+    nodes, and `sources` resolves what each one cites. Provenance relationships (REPORTS,
+    CITES, ABOUT, CLAIMED_BY) are left out unless named in `types`; `labels` restricts the
+    nodes a path may pass through."""
+    check_names(schema, labels, types)
+    return paths(
+        store,
+        schema,
+        projections,
+        source,
+        target,
+        k=k,
+        max_hops=max_hops,
+        types=types,
+        labels=labels,
+        redactor=redactor,
+    )
+
+
+@router.get(
+    "/shared", response_model=Shared, responses=ERRORS, summary="What two or more entities have in common"
+)
+def get_shared(
+    store: StoreDep,
+    redactor: RedactorDep,
+    ids: Annotated[
+        list[str],
+        Query(
+            alias="id",
+            min_length=2,
+            max_length=10,
+            examples=[["operation:2020-sparks", "operation:2020-perfect-storm"]],
+        ),
+    ],
+) -> dict[str, Any]:
+    """Common neighbours (agencies, countries, platforms, servers, people, operations...),
+    with the relationships that tie each entity to them."""
+    return shared(store, ids, redactor=redactor)

@@ -1,0 +1,10 @@
+// title: How many distinct neighbours one step would reach (to say how much was cut)
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})-[r]-(m)
+WHERE (size($types) = 0 OR type(r) IN $types)
+  AND (size($labels) = 0 OR any(l IN labels(m) WHERE l IN $labels))
+  AND ($until IS NULL OR r.start IS NULL OR r.start <= $until)
+  AND ($since IS NULL OR coalesce(r.end, r.start) IS NULL OR coalesce(r.end, r.start) >= $since)
+  AND ($until IS NULL OR m.date IS NULL OR m.date <= $until)
+  AND ($since IS NULL OR m.date IS NULL OR m.date >= $since)
+RETURN count(DISTINCT m) AS neighbours

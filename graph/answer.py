@@ -1,0 +1,98 @@
+"""The one shape of every subgraph answer: nodes, edges and the sources they cite.
+
+Engine rows become plain dicts here; internal properties (match keys, search text) never
+leave, and people's names are replaced by their role for readers without the right.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.cypher_text import cypher
+from graph.schema import ENTITY_LABEL
+from graph.store.base import Store
+
+INTERNAL = {"keys", "search", "sources", "id", "name"}
+
+
+def node_out(row: dict[str, Any]) -> dict[str, Any]:
+    """{id, labels, name, properties, sources} from a row with `labels` and `props`."""
+    props = row["props"]
+    return {
+        "id": props["id"],
+        "labels": [label for label in row["labels"] if label != ENTITY_LABEL],
+        "name": props.get("name"),
+        "properties": {k: v for k, v in props.items() if k not in INTERNAL},
+        "sources": list(props.get("sources") or []),
+    }
+
+
+def edge_out(row: dict[str, Any]) -> dict[str, Any]:
+    """{id, source, target, type, properties, sources} from a row with src, dst, type, props."""
+    props = row["props"]
+    return {
+        "id": props.get("id"),
+        "source": row["src"],
+        "target": row["dst"],
+        "type": row["type"],
+        "properties": {k: v for k, v in props.items() if k not in INTERNAL},
+        "sources": list(props.get("sources") or []),
+    }
+
+
+@dataclass
+class Redactor:
+    """Replaces the names of named people by their role, in names and in any text."""
+
+    names: dict[str, str] = field(default_factory=dict)  # a name or alias -> the role
+    pattern: re.Pattern[str] | None = None
+
+    @classmethod
+    def from_store(cls, store: Store) -> Redactor:
+        names: dict[str, str] = {}
+        for row in store.read(cypher("read/named_people.cypher")):
+            # Full names only: nicknames ("Raid", "Artist") are ordinary words in other texts;
+            # they are dropped with the aliases property instead.
+            names[row["name"]] = f"[{row['role']}]"
+        pattern = (
+            re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
+            if names
+            else None
+        )
+        return cls(names, pattern)
+
+    def text(self, value: Any) -> Any:
+        if isinstance(value, str) and self.pattern is not None:
+            return self.pattern.sub(lambda m: self.names[m.group(1)], value)
+        if isinstance(value, list):
+            return [self.text(v) for v in value]
+        return value
+
+    def node(self, node: dict[str, Any]) -> dict[str, Any]:
+        props = {k: self.text(v) for k, v in node["properties"].items()}
+        name = node["name"]
+        if "Person" in node["labels"] and props.get("named"):
+            name = props.get("role") or "person (name withheld)"
+            props.pop("aliases", None)
+        return {**node, "name": self.text(name), "properties": props}
+
+    def edge(self, edge: dict[str, Any]) -> dict[str, Any]:
+        return {**edge, "properties": {k: self.text(v) for k, v in edge["properties"].items()}}
+
+
+def source_index(store: Store, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Every source cited by `items`, by id: publisher, date, url, language."""
+    ids = sorted({sid for item in items for sid in item["sources"]})
+    if not ids:
+        return {}
+    rows = store.read(cypher("read/sources_by_id.cypher"), {"ids": ids})
+    return {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in rows}
+
+
+def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    if not ids:
+        return {}
+    rows = store.read(cypher("read/nodes_by_id.cypher"), {"ids": ids})
+    return {row["props"]["id"]: node_out(row) for row in rows}

@@ -1,0 +1,66 @@
+"""Entity search by name and alias: case-, accent- and punctuation-insensitive, by prefix."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.cypher_text import cypher
+from graph.errors import InvalidInput
+from graph.ids import fold
+from graph.schema import Schema
+from graph.store.base import Store
+
+
+def fulltext_query(text: str) -> str:
+    """'Guardia di' -> 'guardia* di*'. Folding leaves only [a-z0-9 ], so nothing in the
+    caller's text can act as full-text query syntax."""
+    words = fold(text).split()
+    if not words:
+        raise InvalidInput("the search text has no letters or digits")
+    return " ".join(f"{word}*" if len(word) > 1 else word for word in words[:12])
+
+
+def search(
+    store: Store,
+    schema: Schema,
+    text: str,
+    *,
+    label: str | None,
+    limit: int,
+    offset: int,
+    see_names: bool,
+) -> dict[str, Any]:
+    if label is not None and label not in schema.labels:
+        raise InvalidInput(f"unknown label {label!r}")
+    rows = store.read(
+        cypher("read/search.cypher"),
+        {
+            "query": fulltext_query(text),
+            "exact": fold(text),
+            "label": label,
+            "limit": limit + 1,
+            "offset": offset,
+        },
+    )
+    more = len(rows) > limit
+    results = []
+    for row in rows[:limit]:
+        if row["named"] and not see_names:
+            # A reader without the right must not find people by their names at all.
+            continue
+        results.append(
+            {
+                "id": row["id"],
+                "labels": [lb for lb in row["labels"] if lb in schema.labels],
+                "name": row["name"],
+                "score": row["score"],
+            }
+        )
+    return {
+        "query": text,
+        "results": results,
+        "limit": limit,
+        "offset": offset,
+        "truncated": more,
+        "next_offset": offset + limit if more else None,
+    }

@@ -1,0 +1,40 @@
+"""What two or more entities have in common, with the relationships that show it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.answer import Redactor, edge_out, node_out, nodes_by_id, source_index
+from graph.cypher_text import cypher
+from graph.errors import InvalidInput, NotFound
+from graph.store.base import Store
+
+
+def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[str, Any]:
+    unique = list(dict.fromkeys(ids))
+    if len(unique) < 2:
+        raise InvalidInput("give at least two different entities")
+    found = nodes_by_id(store, unique)
+    missing = [i for i in unique if i not in found]
+    if missing:
+        raise NotFound(f"no entity {missing[0]!r}")
+    rows = store.read(cypher("read/shared.cypher"), {"ids": unique})
+    common = [node_out(r) for r in rows]
+    edges = [edge_out(link) for r in rows for link in r["links"]]
+    nodes = [found[i] for i in unique] + common
+    if redactor is not None:
+        nodes = [redactor.node(n) for n in nodes]
+        common = [redactor.node(n) for n in common]
+        edges = [redactor.edge(e) for e in edges]
+    by_label: dict[str, list[str]] = {}
+    for node in common:
+        for label in node["labels"]:
+            by_label.setdefault(label, []).append(node["id"])
+    return {
+        "entities": unique,
+        "shared": by_label,
+        "nodes": nodes,
+        "edges": edges,
+        "sources": source_index(store, nodes + edges),
+        "truncated": False,
+    }
