@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import entities, health, links
+from api.routes import analysis, catalog, dossiers, entities, health, links
 from graph.access import KeyRing
 from graph.projection import ProjectionCache
 from graph.resources import bundled_dossiers_dir
@@ -60,4 +60,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(health.router)
     app.include_router(entities.router)
     app.include_router(links.router)
+    app.include_router(catalog.router)
+    app.include_router(analysis.router)
+    app.include_router(dossiers.router)
     return app

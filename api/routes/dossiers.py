@@ -1,0 +1,64 @@
+"""Dossier upload for writers: validated whole, written whole or not at all."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Request
+
+from api.deps import SchemaDep, StoreDep
+from api.errors import ErrorResponse
+from api.security import Writer
+from graph.errors import InvalidInput
+from loaders.load import load_bytes
+from loaders.yamlio import MAX_DOSSIER_BYTES
+
+router = APIRouter(tags=["dossiers"])
+
+
+def safe_name(name: str) -> str:
+    """A display name for messages: the last path part, plain characters only."""
+    base = re.split(r"[\\/]", name)[-1]
+    cleaned = re.sub(r"[^A-Za-z0-9._-]", "_", base).lstrip(".")[:100]
+    return cleaned or "upload.yaml"
+
+
+@router.post(
+    "/dossiers",
+    status_code=201,
+    responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+    summary="Upload one dossier (writer key)",
+    openapi_extra={
+        "requestBody": {
+            "required": True,
+            "content": {"application/yaml": {"schema": {"type": "string"}}},
+        }
+    },
+)
+async def post_dossier(
+    request: Request,
+    who: Writer,
+    store: StoreDep,
+    schema: SchemaDep,
+    name: Annotated[str, Query(max_length=200, description="the file's name, for messages")] = "upload.yaml",
+) -> dict[str, Any]:
+    """The body is the dossier's YAML. Errors name the field and the problem; nothing is
+    written unless the whole dossier is valid."""
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_DOSSIER_BYTES:
+        raise TooLarge(f"the dossier is over {MAX_DOSSIER_BYTES} bytes")
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > MAX_DOSSIER_BYTES:
+            raise TooLarge(f"the dossier is over {MAX_DOSSIER_BYTES} bytes")
+    if not body:
+        raise InvalidInput("the request body is empty: send the dossier's YAML", field="body")
+    result = load_bytes(store, schema, bytes(body), safe_name(name))
+    return {"dossier": result.dossier, "nodes": result.nodes, "edges": result.edges, "loaded_by": who.key_id}
+
+
+class TooLarge(InvalidInput):
+    status_code = 413
+    code = "too_large"

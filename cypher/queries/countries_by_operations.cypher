@@ -1,0 +1,8 @@
+// title: Countries ranked by the operations that acted there
+// description: How many documented operations took enforcement action in each country
+//   (servers taken down, searches, arrests, prosecutions).
+// param limit: int = 50 -- at most this many countries
+MATCH (o:Operation)-[:ACTED_IN]->(c:Country)
+RETURN c.code AS country, c.name AS name, count(DISTINCT o) AS operations, collect(DISTINCT o.id) AS operation_ids
+ORDER BY operations DESC, country
+LIMIT $limit

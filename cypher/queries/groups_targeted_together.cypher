@@ -1,0 +1,6 @@
+// title: Groups targeted by the same operation
+// description: Pairs of groups that one operation targeted together.
+MATCH (g:Group)<-[:TARGETED]-(o:Operation)-[:TARGETED]->(h:Group)
+WHERE g.id < h.id
+RETURN o.id AS operation, g.name AS group_a, h.name AS group_b
+ORDER BY operation, group_a, group_b

@@ -1,0 +1,126 @@
+"""Named queries: cypher/queries/*.cypher, each with a header declaring its parameters.
+
+Header lines, before the statement:
+    // title: Servers by country for a group
+    // description: one or more lines
+    // param group: str = "group:sparks" -- the group's id
+Types: str, int, float, bool, date (YYYY[-MM[-DD]]), id (an entity id), list (of str).
+Every parameter has a default, so every query runs as it is; ints are capped at 1000.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from graph.cypher_text import cypher
+from graph.errors import InvalidInput, NotFound
+from graph.resources import cypher_dir
+
+_PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9_]*):\s*(?P<type>\w+)\s*=\s*(?P<default>.+?)\s*--\s*(?P<doc>.+)$")
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+_ID = re.compile(r"^[a-z]+:[^\s]{1,250}$")
+TYPES = {"str", "int", "float", "bool", "date", "id", "list"}
+MAX_INT = 1000
+
+
+@dataclass(frozen=True)
+class Parameter:
+    name: str
+    type: str
+    default: Any
+    description: str
+
+    def convert(self, raw: str | list[str]) -> Any:
+        """Text from a query string -> the declared type, or InvalidInput naming the field."""
+        field = f"query.{self.name}"
+        if self.type == "list":
+            values = raw if isinstance(raw, list) else [v for v in raw.split(",") if v]
+            if len(values) > 50 or any(len(v) > 300 for v in values):
+                raise InvalidInput(f"{self.name}: at most 50 values of 300 characters", field=field)
+            return values
+        text = raw[-1] if isinstance(raw, list) else raw
+        if len(text) > 300:
+            raise InvalidInput(f"{self.name}: at most 300 characters", field=field)
+        try:
+            if self.type == "int":
+                value = int(text)
+                if not 0 <= value <= MAX_INT:
+                    raise InvalidInput(f"{self.name}: must be between 0 and {MAX_INT}", field=field)
+                return value
+            if self.type == "float":
+                return float(text)
+        except ValueError:
+            raise InvalidInput(f"{self.name}: not a {self.type}: {text!r}", field=field) from None
+        if self.type == "bool":
+            if text.lower() not in {"true", "false", "1", "0"}:
+                raise InvalidInput(f"{self.name}: not a boolean: {text!r}", field=field)
+            return text.lower() in {"true", "1"}
+        if self.type == "date" and not _DATE.match(text):
+            raise InvalidInput(f"{self.name}: not a date (YYYY[-MM[-DD]]): {text!r}", field=field)
+        if self.type == "id" and not _ID.match(text):
+            raise InvalidInput(f"{self.name}: not an entity id (like group:sparks): {text!r}", field=field)
+        return text
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...]
+    text: str
+
+    def bind(self, given: dict[str, str | list[str]]) -> dict[str, Any]:
+        known = {p.name: p for p in self.parameters}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            raise InvalidInput(
+                f"{self.name} has no parameter {unknown[0]!r} (it takes: {', '.join(known) or 'none'})",
+                field=f"query.{unknown[0]}",
+            )
+        return {name: (p.convert(given[name]) if name in given else p.default) for name, p in known.items()}
+
+
+def parse_named_query(name: str, source: str) -> NamedQuery:
+    title, description, params = "", [], []
+    for line in source.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("//"):
+            continue
+        body = stripped[2:].strip()
+        if body.startswith("title:"):
+            title = body[len("title:") :].strip()
+        elif body.startswith("description:"):
+            description.append(body[len("description:") :].strip())
+        elif body.startswith("param "):
+            match = _PARAM.match(body[len("param ") :])
+            if not match or match["type"] not in TYPES:
+                raise ValueError(f"{name}.cypher: bad parameter line {body!r}")
+            default = yaml.safe_load(match["default"])
+            params.append(Parameter(match["name"], match["type"], default, match["doc"]))
+        elif description and body:
+            description.append(body)
+    if not title:
+        raise ValueError(f"{name}.cypher has no '// title:' line")
+    return NamedQuery(name, title, " ".join(description), tuple(params), cypher(f"queries/{name}.cypher"))
+
+
+@cache
+def catalogue() -> dict[str, NamedQuery]:
+    folder = cypher_dir() / "queries"
+    return {
+        path.stem: parse_named_query(path.stem, path.read_text(encoding="utf-8"))
+        for path in sorted(folder.glob("*.cypher"))
+    }
+
+
+def named_query(name: str) -> NamedQuery:
+    found = catalogue().get(name)
+    if found is None:
+        raise NotFound(f"no named query {name!r}; GET /queries lists them")
+    return found

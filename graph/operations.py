@@ -1,0 +1,124 @@
+"""Operations: a filtered list, and the full view of one operation."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.answer import INTERNAL, Redactor, source_index
+from graph.cypher_text import cypher
+from graph.errors import NotFound
+from graph.groups import page
+from graph.store.base import Store
+
+SEIZURE_WORDS = re.compile(r"seiz|forfeit|confiscat|frozen|freez", re.IGNORECASE)
+
+
+def list_operations(
+    store: Store,
+    *,
+    year: str | None,
+    country: str | None,
+    agency: str | None,
+    target_kind: str | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    params = {
+        "year": year,
+        "country": country,
+        "agency": agency,
+        "target_kind": target_kind.lower() if target_kind else None,
+        "limit": limit + 1,
+        "offset": offset,
+    }
+    return page(store.read(cypher("read/operations.cypher"), params), limit, offset)
+
+
+def _entry(row: dict[str, Any]) -> dict[str, Any]:
+    node = row["node"]
+    rel = row["rel"]
+    return {
+        "id": node["id"],
+        "name": node.get("name"),
+        "labels": [lb for lb in row["labels"] if lb != "Entity"],
+        "relation": row["type"],
+        "properties": {k: v for k, v in node.items() if k not in INTERNAL},
+        "relationship": {k: v for k, v in rel.items() if k not in INTERNAL},
+        "sources": rel.get("sources") or [],
+    }
+
+
+def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -> dict[str, Any]:
+    found = store.read("MATCH (o:Operation {id: $id}) RETURN properties(o) AS props", {"id": operation_id})
+    if not found:
+        raise NotFound(f"no operation {operation_id!r}")
+    props = found[0]["props"]
+    view: dict[str, Any] = {
+        "id": operation_id,
+        "name": props.get("name"),
+        "properties": {k: v for k, v in props.items() if k not in INTERNAL},
+        "agencies": {"led": [], "participated": []},
+        "countries": {"acted_in": [], "connected_to": []},
+        "targets": [],
+        "infrastructure": [],
+        "platforms": [],
+        "people": [],
+        "events": [],
+        "sources": [],
+        "claims": [],
+        "seizures": [],
+    }
+    people: dict[str, dict[str, Any]] = {}
+    for row in store.read(cypher("read/operation_parts.cypher"), {"id": operation_id}):
+        entry = _entry(row)
+        kind = row["type"]
+        if kind == "LED":
+            view["agencies"]["led"].append(entry)
+        elif kind == "PARTICIPATED_IN":
+            view["agencies"]["participated"].append(entry)
+        elif kind == "ACTED_IN":
+            view["countries"]["acted_in"].append(entry)
+        elif kind == "CONNECTED_TO":
+            view["countries"]["connected_to"].append(entry)
+        elif kind in {"TOOK_DOWN", "SEIZED"}:
+            entry["located_in"] = row["located_in"]
+            view["infrastructure"].append(entry)
+            if kind == "SEIZED":
+                view["seizures"].append(entry)
+        elif kind == "TARGETED" and "Person" not in row["labels"]:
+            view["targets"].append(entry)
+        elif "Person" in row["labels"]:
+            person = people.setdefault(entry["id"], {**entry, "relations": []})
+            person["relations"].append({"type": kind, **entry["relationship"]})
+        elif kind == "ABOUT" and "Event" in row["labels"]:
+            view["events"].append(entry)
+        elif kind == "REPORTS":
+            view["sources"].append(entry["id"])
+    for person in people.values():
+        person.pop("relation")
+        person.pop("relationship")
+        view["people"].append(person)
+    view["platforms"] = store.read(cypher("read/operation_platforms.cypher"), {"id": operation_id})
+    dossier = operation_id.split(":", 1)[1]
+    view["claims"] = store.read(cypher("read/operation_claims.cypher"), {"dossier": dossier})
+    view["seizures"] += [c for c in view["claims"] if SEIZURE_WORDS.search(c["metric"] or "")]
+    view["events"].sort(key=lambda e: (e["properties"].get("date") or "", e["id"]))
+    for section in ("targets", "infrastructure", "people", "sources"):
+        view[section].sort(key=lambda e: e if isinstance(e, str) else e["id"])
+    cited = [view["properties"] | {"sources": props.get("sources") or []}]
+    cited += [{"sources": item.get("sources") or []} for item in _walk(view)]
+    view["source_index"] = source_index(store, [{"sources": c.get("sources", [])} for c in cited])
+    return redactor.value(view) if redactor is not None else view
+
+
+def _walk(view: dict[str, Any]) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for value in view.values():
+        if isinstance(value, dict):
+            for sub in value.values():
+                if isinstance(sub, list):
+                    items += [i for i in sub if isinstance(i, dict)]
+        elif isinstance(value, list):
+            items += [i for i in value if isinstance(i, dict)]
+    return items

@@ -1,0 +1,58 @@
+"""Countries: what servers they hosted, where operations acted, which agencies are based there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.answer import INTERNAL
+from graph.countries import country_code
+from graph.cypher_text import cypher
+from graph.errors import NotFound
+from graph.store.base import Store
+
+
+def list_countries(store: Store) -> list[dict[str, Any]]:
+    return store.read(cypher("read/countries.cypher"))
+
+
+def country_view(store: Store, code_or_name: str) -> dict[str, Any]:
+    code = country_code(code_or_name)
+    if code is None:
+        raise NotFound(f"no country {code_or_name!r}")
+    found = store.read("MATCH (c:Country {id: $id}) RETURN c.name AS name", {"id": f"country:{code}"})
+    if not found:
+        raise NotFound(f"country {code} appears in no dossier")
+    view: dict[str, Any] = {
+        "id": f"country:{code}",
+        "code": code,
+        "name": found[0]["name"],
+        "hosted": [],
+        "operations": [],
+        "agencies": [],
+        "based_here": [],
+        "people": [],
+    }
+    for row in store.read(cypher("read/country_parts.cypher"), {"id": f"country:{code}"}):
+        node, rel, kind = row["node"], row["rel"], row["type"]
+        entry = {
+            "id": node["id"],
+            "name": node.get("name"),
+            "labels": [lb for lb in row["labels"] if lb != "Entity"],
+            "relation": kind,
+            "role": rel.get("role"),
+            "properties": {k: v for k, v in node.items() if k not in INTERNAL},
+            "sources": rel.get("sources") or [],
+        }
+        if kind == "LOCATED_IN":
+            entry["operated_by"] = row["operated_by"]
+            entry["taken_down_by"] = row["taken_down_by"]
+            view["hosted"].append(entry)
+        elif kind in {"ACTED_IN", "CONNECTED_TO"}:
+            view["operations"].append(entry)
+        elif kind == "BASED_IN" and "Agency" in entry["labels"]:
+            view["agencies"].append(entry)
+        elif kind == "BASED_IN":
+            view["based_here"].append(entry)
+        elif kind == "NATIONAL_OF":
+            view["people"].append(entry)
+    return view

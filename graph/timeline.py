@@ -1,0 +1,30 @@
+"""The timeline: dated events (investigation starts, action days, arrests, sentences...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.cypher_text import cypher
+from graph.groups import page
+from graph.store.base import Store
+
+
+def timeline(
+    store: Store,
+    *,
+    since: str | None,
+    until: str | None,
+    kinds: list[str],
+    about: str | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
+    params = {
+        "since": since,
+        "until": until,
+        "kinds": kinds,
+        "about": about,
+        "limit": limit + 1,
+        "offset": offset,
+    }
+    return page(store.read(cypher("read/timeline.cypher"), params), limit, offset)
