@@ -126,3 +126,294 @@ class SearchResults(Model):
     offset: int
     truncated: bool
     next_offset: int | None
+
+
+class Page(Model):
+    """A page of a list: `truncated` says more follow, from `next_offset`."""
+
+    limit: int
+    offset: int
+    truncated: bool
+    next_offset: int | None
+
+
+class GroupItem(Model):
+    id: str
+    name: str | None
+    kind: str | None
+    aliases: list[str] | None
+    operations: int = Field(description="operations that targeted the group")
+
+
+class GroupList(Page):
+    items: list[GroupItem]
+
+
+class LinkReason(Model):
+    reason: str = Field(
+        examples=["shared_operation"],
+        description="related_to, shared_operation, shared_infrastructure, shared_people or shared_platform",
+    )
+    via: str | None = Field(
+        description="the node through which they are linked", examples=["operation:2020-sparks"]
+    )
+    detail: str | None
+    sources: list[str]
+
+
+class LinkedGroup(Model):
+    id: str
+    name: str | None
+    reasons: list[LinkReason]
+
+
+class GroupLinks(Model):
+    group: str
+    linked_groups: list[LinkedGroup]
+
+
+class OperationItem(Model):
+    id: str
+    name: str | None
+    kind: str | None
+    started: str | None
+    action_day: str | None
+    targets: list[str]
+    led_by: list[str]
+    sources: list[str] | None
+
+
+class OperationList(Page):
+    items: list[OperationItem]
+
+
+class Attached(Model):
+    """A node attached to the operation, with the relationship that attaches it."""
+
+    id: str
+    name: str | None
+    labels: list[str]
+    relation: str
+    properties: dict[str, Any]
+    relationship: dict[str, Any]
+    sources: list[str]
+    located_in: list[str] | None = None
+
+
+class PersonInOperation(Model):
+    id: str
+    name: str | None
+    labels: list[str]
+    properties: dict[str, Any]
+    sources: list[str]
+    relations: list[dict[str, Any]]
+
+
+class PlatformUse(Model):
+    group: str
+    id: str
+    name: str | None
+    purpose: str | None
+    count: int | None
+    unit: str | None
+    sources: list[str] | None
+
+
+class ClaimOut(Model):
+    id: str
+    metric: str | None
+    value: float | None
+    value_text: str | None
+    unit: str | None
+    qualifier: str | None
+    confidence: str | None
+    about: str
+    claimed_by: str | None
+    claimed_by_name: str | None
+    sources: list[str] | None
+
+
+class AgenciesByRole(Model):
+    led: list[Attached]
+    participated: list[Attached]
+
+
+class CountriesByRole(Model):
+    acted_in: list[Attached]
+    connected_to: list[Attached]
+
+
+class OperationView(Model):
+    id: str
+    name: str | None
+    properties: dict[str, Any]
+    agencies: AgenciesByRole
+    countries: CountriesByRole
+    targets: list[Attached]
+    infrastructure: list[Attached]
+    platforms: list[PlatformUse]
+    people: list[PersonInOperation]
+    events: list[Attached]
+    sources: list[str]
+    claims: list[ClaimOut]
+    seizures: list[Attached | ClaimOut]
+    source_index: dict[str, SourceInfo]
+
+
+class CountryItem(Model):
+    id: str
+    code: str
+    name: str | None
+    servers_and_domains: int
+    operations_acted: int
+    operations_connected: int
+    agencies: int
+
+
+class CountryList(Model):
+    items: list[CountryItem]
+
+
+class CountryEntry(Model):
+    id: str
+    name: str | None
+    labels: list[str]
+    relation: str
+    role: str | None
+    properties: dict[str, Any]
+    sources: list[str]
+    operated_by: list[str] | None = None
+    taken_down_by: list[str] | None = None
+
+
+class CountryView(Model):
+    id: str
+    code: str
+    name: str | None
+    hosted: list[CountryEntry]
+    operations: list[CountryEntry]
+    agencies: list[CountryEntry]
+    based_here: list[CountryEntry]
+    people: list[CountryEntry]
+
+
+class AgencyItem(Model):
+    id: str
+    name: str | None
+    kind: str | None
+    jurisdiction: str | None
+    operations: int
+
+
+class AgencyList(Page):
+    items: list[AgencyItem]
+
+
+class AgencyOperation(Model):
+    id: str
+    name: str | None
+    action_day: str | None
+    relation: str
+    role: str | None
+    sources: list[str] | None
+
+
+class Partner(Model):
+    id: str
+    name: str | None
+    shared_operations: int
+    operations: list[str]
+
+
+class AgencyView(Model):
+    id: str
+    name: str | None
+    kind: str | None
+    jurisdiction: str | None
+    operations: list[AgencyOperation]
+    partners: list[Partner]
+
+
+class EventOut(Model):
+    id: str
+    date: str
+    kind: str
+    description: str | None
+    confidence: str | None
+    about: list[str]
+    sources: list[str] | None
+
+
+class Timeline(Page):
+    items: list[EventOut]
+
+
+class Score(Model):
+    id: str
+    name: str | None
+    labels: list[str]
+    score: float
+
+
+class Centrality(Model):
+    measure: str
+    labels: list[str]
+    types: list[str]
+    nodes_in_projection: int
+    scores: list[Score]
+
+
+class Member(Model):
+    id: str
+    name: str | None
+    labels: list[str]
+
+
+class Community(Model):
+    size: int
+    members: list[Member]
+
+
+class Communities(Model):
+    labels: list[str]
+    types: list[str]
+    modularity: float | None
+    communities: list[Community]
+
+
+class QueryParameter(Model):
+    name: str
+    type: str
+    default: Any
+    description: str
+
+
+class QueryInfo(Model):
+    name: str
+    title: str
+    description: str
+    parameters: list[QueryParameter]
+    cypher: str
+
+
+class QueryList(Model):
+    queries: list[QueryInfo]
+
+
+class Rows(Model):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+    row_count: int
+
+
+class NamedQueryResult(Rows):
+    name: str
+    parameters: dict[str, Any]
+
+
+class DossierLoaded(Model):
+    dossier: str
+    nodes: int
+    edges: int
+    loaded_by: str

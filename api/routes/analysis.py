@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
+from api.models import Centrality, Communities, NamedQueryResult, QueryList, Rows
 from api.params import Labels, Types, check_names
 from api.security import Analyst
 from graph.analytics import MEASURES, centrality, communities
@@ -20,7 +21,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}, 422: {
 NAMED_QUERY_TIMEOUT_MS = 5_000
 
 
-@router.get("/analytics/centrality", tags=["analytics"], summary="Degree, betweenness or PageRank")
+@router.get(
+    "/analytics/centrality",
+    response_model=Centrality,
+    tags=["analytics"],
+    summary="Degree, betweenness or PageRank",
+)
 def get_centrality(
     store: StoreDep,
     schema: SchemaDep,
@@ -38,7 +44,9 @@ def get_centrality(
     return redactor.value(result) if redactor is not None else result
 
 
-@router.get("/analytics/communities", tags=["analytics"], summary="Communities (Louvain)")
+@router.get(
+    "/analytics/communities", response_model=Communities, tags=["analytics"], summary="Communities (Louvain)"
+)
 def get_communities(
     store: StoreDep,
     schema: SchemaDep,
@@ -56,7 +64,9 @@ def get_communities(
     return redactor.value(result) if redactor is not None else result
 
 
-@router.get("/queries", tags=["queries"], summary="The named queries, with their parameters")
+@router.get(
+    "/queries", response_model=QueryList, tags=["queries"], summary="The named queries, with their parameters"
+)
 def list_queries() -> dict[str, Any]:
     return {
         "queries": [
@@ -75,7 +85,13 @@ def list_queries() -> dict[str, Any]:
     }
 
 
-@router.get("/queries/{name}", tags=["queries"], responses=ERRORS, summary="Run a named query")
+@router.get(
+    "/queries/{name}",
+    response_model=NamedQueryResult,
+    tags=["queries"],
+    responses=ERRORS,
+    summary="Run a named query",
+)
 def run_named_query(
     name: Annotated[str, Path(pattern=r"^[a-z][a-z0-9_]{0,63}$", examples=["servers_by_country"])],
     request: Request,
@@ -106,7 +122,13 @@ class ConsoleRequest(BaseModel):
     timeout_ms: int = Field(2_000, ge=10, le=MAX_TIMEOUT_MS)
 
 
-@router.post("/cypher", tags=["console"], responses=ERRORS, summary="Read-only Cypher console (analyst key)")
+@router.post(
+    "/cypher",
+    response_model=Rows,
+    tags=["console"],
+    responses=ERRORS,
+    summary="Read-only Cypher console (analyst key)",
+)
 def post_cypher(body: ConsoleRequest, who: Analyst, store: StoreDep, redactor: RedactorDep) -> dict[str, Any]:
     """The engine refuses anything that writes. Rows and time are bounded."""
     result = run_console(store, body.query, body.params, limit=body.limit, timeout_ms=body.timeout_ms)

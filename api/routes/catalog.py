@@ -8,6 +8,17 @@ from fastapi import APIRouter, Path, Query
 
 from api.deps import RedactorDep, StoreDep
 from api.errors import ErrorResponse
+from api.models import (
+    AgencyList,
+    AgencyView,
+    CountryList,
+    CountryView,
+    GroupLinks,
+    GroupList,
+    OperationList,
+    OperationView,
+    Timeline,
+)
 from api.params import ID_PATTERN, EntityId, Offset, Since, Until
 from graph.agencies import agency_view, list_agencies
 from graph.answer import Redactor
@@ -28,7 +39,12 @@ def redacted(value: dict[str, Any], redactor: Redactor | None) -> dict[str, Any]
     return hidden
 
 
-@router.get("/groups", tags=["groups"], summary="Groups, by how many operations targeted them")
+@router.get(
+    "/groups",
+    response_model=GroupList,
+    tags=["groups"],
+    summary="Groups, by how many operations targeted them",
+)
 def get_groups(
     store: StoreDep,
     kind: Annotated[str | None, Query(max_length=100, examples=["IPTV"])] = None,
@@ -40,6 +56,7 @@ def get_groups(
 
 @router.get(
     "/groups/{entity_id}/links",
+    response_model=GroupLinks,
     tags=["groups"],
     responses=NOT_FOUND,
     summary="Groups linked to a group, with the reasons",
@@ -50,7 +67,7 @@ def get_group_links(entity_id: EntityId, store: StoreDep, redactor: RedactorDep)
     return redacted(group_links(store, entity_id), redactor)
 
 
-@router.get("/operations", tags=["operations"], summary="Operations, filtered")
+@router.get("/operations", response_model=OperationList, tags=["operations"], summary="Operations, filtered")
 def get_operations(
     store: StoreDep,
     year: Annotated[str | None, Query(pattern=r"^\d{4}$", examples=["2020"])] = None,
@@ -67,6 +84,7 @@ def get_operations(
 
 @router.get(
     "/operations/{entity_id}",
+    response_model=OperationView,
     tags=["operations"],
     responses=NOT_FOUND,
     summary="The full view of one operation",
@@ -77,13 +95,19 @@ def get_operation(entity_id: EntityId, store: StoreDep, redactor: RedactorDep) -
     return operation_view(store, entity_id, redactor)
 
 
-@router.get("/countries", tags=["countries"], summary="Countries with their counts")
+@router.get(
+    "/countries", response_model=CountryList, tags=["countries"], summary="Countries with their counts"
+)
 def get_countries(store: StoreDep) -> dict[str, Any]:
     return {"items": list_countries(store)}
 
 
 @router.get(
-    "/countries/{country}", tags=["countries"], responses=NOT_FOUND, summary="What one country hosted and saw"
+    "/countries/{country}",
+    response_model=CountryView,
+    tags=["countries"],
+    responses=NOT_FOUND,
+    summary="What one country hosted and saw",
 )
 def get_country(
     country: Annotated[str, Path(min_length=2, max_length=60, examples=["NL", "Royaume-Uni"])],
@@ -95,13 +119,16 @@ def get_country(
     return redacted(country_view(store, country), redactor)
 
 
-@router.get("/agencies", tags=["agencies"], summary="Agencies, by number of operations")
+@router.get(
+    "/agencies", response_model=AgencyList, tags=["agencies"], summary="Agencies, by number of operations"
+)
 def get_agencies(store: StoreDep, limit: Limit = 100, offset: Offset = 0) -> dict[str, Any]:
     return list_agencies(store, limit=limit, offset=offset)
 
 
 @router.get(
     "/agencies/{entity_id}",
+    response_model=AgencyView,
     tags=["agencies"],
     responses=NOT_FOUND,
     summary="An agency's operations and who it worked with most often",
@@ -110,7 +137,7 @@ def get_agency(entity_id: EntityId, store: StoreDep) -> dict[str, Any]:
     return agency_view(store, entity_id)
 
 
-@router.get("/timeline", tags=["timeline"], summary="Events in date order")
+@router.get("/timeline", response_model=Timeline, tags=["timeline"], summary="Events in date order")
 def get_timeline(
     store: StoreDep,
     redactor: RedactorDep,

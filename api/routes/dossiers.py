@@ -9,6 +9,7 @@ from fastapi import APIRouter, Query, Request
 
 from api.deps import SchemaDep, StoreDep
 from api.errors import ErrorResponse
+from api.models import DossierLoaded
 from api.security import Writer
 from graph.errors import InvalidInput
 from loaders.load import load_bytes
@@ -26,6 +27,7 @@ def safe_name(name: str) -> str:
 
 @router.post(
     "/dossiers",
+    response_model=DossierLoaded,
     status_code=201,
     responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
     summary="Upload one dossier (writer key)",
