@@ -9,7 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 
 from api.errors import install_error_handlers
-from api.routes import analysis, catalog, dossiers, entities, health, links
+from api.routes import analysis, catalog, dossiers, entities, explorer, health, links, views
 from graph.access import KeyRing
 from graph.projection import ProjectionCache
 from graph.resources import bundled_dossiers_dir
@@ -63,4 +63,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.include_router(catalog.router)
     app.include_router(analysis.router)
     app.include_router(dossiers.router)
+    app.include_router(views.router)
+    app.include_router(explorer.router)
     return app

@@ -1,0 +1,36 @@
+"""The explorer page at /: search, neighbourhoods, paths and named queries in one place."""
+
+from __future__ import annotations
+
+import secrets
+
+from fastapi import APIRouter
+from fastapi.responses import HTMLResponse
+
+from api.deps import StoreDep
+from graph.catalogue import catalogue
+from graph.operations import list_operations
+from graph.render.network import environment
+from graph.stats import counts
+
+router = APIRouter(tags=["explorer"])
+
+
+@router.get("/", response_class=HTMLResponse, summary="The explorer page")
+def explorer(store: StoreDep) -> HTMLResponse:
+    summary = counts(store)
+    totals = f"{sum(summary['nodes'].values())} nodes, {sum(summary['relationships'].values())} relationships"
+    operations = list_operations(
+        store, year=None, country=None, agency=None, target_kind=None, limit=500, offset=0
+    )
+    page = (
+        environment()
+        .get_template("explorer.html")
+        .render(
+            nonce=secrets.token_urlsafe(16),
+            counts=totals,
+            operations=operations["items"],
+            queries=list(catalogue().values()),
+        )
+    )
+    return HTMLResponse(page)

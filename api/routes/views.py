@@ -1,0 +1,286 @@
+"""Views: every graph answer as an interactive page (or SVG for print), linked to its JSON."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse, Response
+
+from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
+from api.params import ID_PATTERN, EntityId, Labels, Since, Types, Until, check_names
+from graph.answer import Redactor
+from graph.catalogue import named_query
+from graph.console import MAX_ROWS, run_console
+from graph.neighbours import neighbourhood
+from graph.paths import paths
+from graph.render.network import render_page
+from graph.render.subgraph import ids_in_rows, induced, whole_graph
+from graph.render.svg import render_svg
+from graph.schema import Schema
+from graph.shared import shared
+
+router = APIRouter(prefix="/views", tags=["views"])
+Embed = Annotated[bool, Query(description="a page without chrome, for an iframe")]
+Format = Annotated[str, Query(pattern="^(html|svg)$", description="html (interactive) or svg (print)")]
+VIEW_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/html": {}, "image/svg+xml": {}}, "description": "the view"}
+}
+
+
+def _json_twin(request: Request, path: str) -> str:
+    """The JSON endpoint answering the same question, with the same parameters."""
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in {"embed", "format"}]
+    return path + ("?" + urlencode(params) if params else "")
+
+
+def _respond(
+    answer: dict[str, Any],
+    schema: Schema,
+    redactor: Redactor | None,
+    *,
+    title: str,
+    subtitle: str,
+    embed: bool,
+    fmt: str,
+    json_url: str,
+) -> Response:
+    if redactor is not None:
+        answer = {
+            **answer,
+            "nodes": [redactor.node(n) for n in answer["nodes"]],
+            "edges": [redactor.edge(e) for e in answer["edges"]],
+        }
+        title = str(redactor.text(title))
+    if fmt == "svg":
+        return Response(render_svg(answer, schema, title=title), media_type="image/svg+xml")
+    page = render_page(answer, schema, title=title, subtitle=subtitle, embed=embed, json_url=json_url)
+    return HTMLResponse(page)
+
+
+def _name(answer: dict[str, Any], entity_id: str) -> str:
+    return next((n.get("name") or entity_id for n in answer["nodes"] if n["id"] == entity_id), entity_id)
+
+
+@router.get(
+    "/entities/{entity_id}",
+    response_class=HTMLResponse,
+    responses=VIEW_RESPONSES,
+    summary="View of an entity's neighbourhood",
+)
+def view_neighbourhood(
+    entity_id: EntityId,
+    request: Request,
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
+    types: Types = [],  # noqa: B006
+    since: Since = None,
+    until: Until = None,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 150,
+    embed: Embed = False,
+    format: Format = "html",
+) -> Response:
+    check_names(schema, labels, types)
+    answer = neighbourhood(
+        store,
+        schema,
+        entity_id,
+        depth=depth,
+        labels=labels,
+        types=types,
+        since=since,
+        until=until,
+        limit=limit,
+        redactor=None,
+    )
+    return _respond(
+        answer,
+        schema,
+        redactor,
+        title=_name(answer, entity_id),
+        subtitle=f"neighbourhood, {depth} step{'s' if depth > 1 else ''}",
+        embed=embed,
+        fmt=format,
+        json_url=_json_twin(request, f"/entities/{entity_id}/neighbours"),
+    )
+
+
+@router.get(
+    "/paths",
+    response_class=HTMLResponse,
+    responses=VIEW_RESPONSES,
+    summary="View of the paths between two entities",
+)
+def view_paths(
+    request: Request,
+    store: StoreDep,
+    schema: SchemaDep,
+    projections: ProjectionsDep,
+    redactor: RedactorDep,
+    source: Annotated[str, Query(alias="from", pattern=ID_PATTERN)],
+    target: Annotated[str, Query(alias="to", pattern=ID_PATTERN)],
+    k: Annotated[int, Query(ge=1, le=10)] = 3,
+    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
+    types: Types = [],  # noqa: B006
+    labels: Labels = [],  # noqa: B006
+    embed: Embed = False,
+    format: Format = "html",
+) -> Response:
+    check_names(schema, labels, types)
+    answer = paths(
+        store,
+        schema,
+        projections,
+        source,
+        target,
+        k=k,
+        max_hops=max_hops,
+        types=types,
+        labels=labels,
+        redactor=None,
+    )
+    title = f"{_name(answer, source)} – {_name(answer, target)}"
+    return _respond(
+        answer,
+        schema,
+        redactor,
+        title=title,
+        subtitle=f"{len(answer['paths'])} shortest paths",
+        embed=embed,
+        fmt=format,
+        json_url=_json_twin(request, "/paths"),
+    )
+
+
+@router.get(
+    "/shared", response_class=HTMLResponse, responses=VIEW_RESPONSES, summary="View of what entities share"
+)
+def view_shared(
+    request: Request,
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+    ids: Annotated[list[str], Query(alias="id", min_length=2, max_length=10)],
+    embed: Embed = False,
+    format: Format = "html",
+) -> Response:
+    answer = shared(store, ids, redactor=None)
+    title = " & ".join(_name(answer, i) for i in answer["entities"])
+    return _respond(
+        answer,
+        schema,
+        redactor,
+        title=title,
+        subtitle="what they share",
+        embed=embed,
+        fmt=format,
+        json_url=_json_twin(request, "/shared"),
+    )
+
+
+@router.get(
+    "/operations/{entity_id}",
+    response_class=HTMLResponse,
+    responses=VIEW_RESPONSES,
+    summary="View of one operation",
+)
+def view_operation(
+    entity_id: EntityId,
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 300,
+    embed: Embed = False,
+    format: Format = "html",
+) -> Response:
+    answer = neighbourhood(
+        store,
+        schema,
+        entity_id,
+        depth=1,
+        labels=[],
+        types=[],
+        since=None,
+        until=None,
+        limit=limit,
+        redactor=None,
+    )
+    return _respond(
+        answer,
+        schema,
+        redactor,
+        title=_name(answer, entity_id),
+        subtitle="operation",
+        embed=embed,
+        fmt=format,
+        json_url=f"/operations/{entity_id}",
+    )
+
+
+@router.get(
+    "/queries/{name}",
+    response_class=HTMLResponse,
+    responses=VIEW_RESPONSES,
+    summary="View of the entities a named query returns",
+)
+def view_named_query(
+    name: Annotated[str, Path(pattern=r"^[a-z][a-z0-9_]{0,63}$")],
+    request: Request,
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+) -> Response:
+    """The entities the query's rows mention, and the relationships among them."""
+    query = named_query(name)
+    given: dict[str, str | list[str]] = {}
+    for key in request.query_params:
+        if key in {"embed", "format"}:
+            continue
+        values = request.query_params.getlist(key)
+        given[key] = values if len(values) > 1 else values[0]
+    result = run_console(store, query.text, query.bind(given), limit=MAX_ROWS, timeout_ms=5_000)
+    answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
+    embed = request.query_params.get("embed") in {"1", "true"}
+    fmt = request.query_params.get("format", "html")
+    return _respond(
+        answer,
+        schema,
+        redactor,
+        title=query.title,
+        subtitle="named query",
+        embed=embed,
+        fmt="svg" if fmt == "svg" else "html",
+        json_url=_json_twin(request, f"/queries/{name}"),
+    )
+
+
+@router.get(
+    "/graph",
+    response_class=HTMLResponse,
+    responses=VIEW_RESPONSES,
+    summary="View of the whole graph, bounded to its most connected nodes",
+)
+def view_graph(
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+    limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    provenance: Annotated[bool, Query(description="include sources, claims and events")] = False,
+    embed: Embed = False,
+    format: Format = "html",
+) -> Response:
+    answer = whole_graph(store, limit=limit, provenance=provenance)
+    return _respond(
+        answer,
+        schema,
+        redactor,
+        title="The whole graph",
+        subtitle=f"the {limit} most connected nodes",
+        embed=embed,
+        fmt=format,
+        json_url="/health",
+    )

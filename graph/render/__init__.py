@@ -1,0 +1,1 @@
+"""Views of graph answers: interactive HTML pages (pyvis, our own template) and SVG."""

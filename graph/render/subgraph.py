@@ -1,0 +1,48 @@
+"""Subgraphs that only views need: the whole graph (bounded), and a named query's rows."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from graph.answer import edge_out, nodes_by_id, source_index
+from graph.cypher_text import cypher
+from graph.store.base import Store
+
+ID_LIKE = re.compile(r"^[a-z]+:[^\s]{1,250}$")
+
+
+def induced(store: Store, ids: list[str]) -> dict[str, Any]:
+    """The nodes with these ids and every relationship among them."""
+    nodes = list(nodes_by_id(store, ids).values())
+    found = [n["id"] for n in nodes]
+    rows = store.read(cypher("read/edges_among.cypher"), {"ids": found}) if found else []
+    edges = [edge_out(r) for r in rows]
+    return {"nodes": nodes, "edges": edges, "sources": source_index(store, nodes + edges)}
+
+
+def whole_graph(store: Store, *, limit: int, provenance: bool) -> dict[str, Any]:
+    """The most connected nodes up to `limit` and the relationships among them."""
+    rows = store.read(cypher("read/top_nodes.cypher"), {"limit": limit + 1, "provenance": provenance})
+    answer = induced(store, [r["id"] for r in rows[:limit]])
+    total = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
+    return {**answer, "truncated": len(rows) > limit, "not_shown": max(0, int(total) - len(answer["nodes"]))}
+
+
+def ids_in_rows(rows: list[list[Any]]) -> list[str]:
+    """Entity ids anywhere in a result table (cells or lists in cells), in order of appearance."""
+    seen: dict[str, None] = {}
+
+    def visit(value: Any) -> None:
+        if isinstance(value, str) and ID_LIKE.match(value):
+            seen.setdefault(value, None)
+        elif isinstance(value, list):
+            for item in value:
+                visit(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                visit(item)
+
+    for row in rows:
+        visit(row)
+    return list(seen)
