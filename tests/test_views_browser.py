@@ -1,0 +1,200 @@
+"""Views in a real headless Chromium against a running server: drawn, offline, safe, linked."""
+
+from __future__ import annotations
+
+import json
+import signal
+import urllib.request
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server
+
+HOSTILE_IMG = "<img src=x onerror=alert(1)>"
+HOSTILE_CLOSER = "</script><script>alert(1)</script>"
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    data_dir = tmp_path_factory.mktemp("views")
+    process, base = start_server(
+        data_dir, ROOT / "data" / "operations", ROOT / "tests" / "data" / "hostile.yaml"
+    )
+    yield base
+    process.send_signal(signal.SIGINT)
+    process.wait(timeout=30)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+class Visit:
+    """A page with every request, console error and dialog it caused recorded."""
+
+    def __init__(self, browser: Browser, url: str, screenshot: str | None = None):
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.goto(url)
+        self.page.wait_for_function("() => window.piracyGraph && window.piracyGraph.ready", timeout=20_000)
+        if screenshot:
+            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+            self.page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"))
+
+    def drawn_nodes(self) -> int:
+        return int(self.page.evaluate("() => window.piracyGraph.network.body.data.nodes.length"))
+
+
+def get_json(url: str) -> Any:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+@pytest.fixture(scope="module")
+def sparks_view(browser: Browser, server: str) -> Iterator[Visit]:
+    visit = Visit(browser, f"{server}/views/entities/group:sparks?depth=1", screenshot="sparks-neighbourhood")
+    yield visit
+    visit.page.close()
+
+
+def test_neighbourhood_view_draws_every_node_of_the_answer(sparks_view: Visit, server: str) -> None:
+    answer = get_json(f"{server}/entities/group:sparks/neighbours?depth=1")
+    assert sparks_view.drawn_nodes() == len(answer["nodes"])
+
+
+def test_neighbourhood_view_requests_nothing_beyond_loopback(sparks_view: Visit, server: str) -> None:
+    assert [url for url in sparks_view.requests if not url.startswith(server)] == []
+
+
+def test_neighbourhood_view_links_to_its_json(sparks_view: Visit) -> None:
+    href = sparks_view.page.get_attribute("#json-link", "href")
+    assert href == "/entities/group:sparks/neighbours?depth=1"
+
+
+def test_legend_lists_the_labels_in_view(sparks_view: Visit) -> None:
+    items = sparks_view.page.locator("#legend .legend-item").all_inner_texts()
+    assert [item.split()[0] for item in items] == [
+        "Group",
+        "Operation",
+        "Organization",
+        "Person",
+        "Platform",
+        "Server",
+    ]
+
+
+def click_node(visit: Visit, node_id: str) -> None:
+    point = visit.page.evaluate(
+        """(id) => { const n = window.piracyGraph.network;
+                     const p = n.getPositions([id])[id]; const d = n.canvasToDOM(p);
+                     const r = document.getElementById('network').getBoundingClientRect();
+                     return {x: d.x + r.left, y: d.y + r.top}; }""",
+        node_id,
+    )
+    visit.page.mouse.click(point["x"], point["y"])
+
+
+def test_clicking_a_node_offers_its_neighbourhood_view(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/entities/group:sparks")
+    click_node(visit, "group:geckos")
+    visit.page.click("#selected a.entity-view")
+    visit.page.wait_for_function("() => window.piracyGraph && window.piracyGraph.ready", timeout=20_000)
+    assert visit.page.url == f"{server}/views/entities/group:geckos"
+    visit.page.close()
+
+
+def test_clicking_a_node_offers_its_json(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/entities/group:sparks")
+    click_node(visit, "group:drones")
+    assert visit.page.get_attribute("#selected a.entity-json", "href") == "/entities/group:drones"
+    visit.page.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_view(browser: Browser, server: str) -> Iterator[Visit]:
+    visit = Visit(
+        browser, f"{server}/views/operations/operation:2099-hostile-names", screenshot="hostile-names"
+    )
+    click_node(visit, "group:img-src-x-onerror-alert-1")
+    yield visit
+    visit.page.close()
+
+
+def test_no_script_from_the_data_runs(hostile_view: Visit) -> None:
+    assert hostile_view.dialogs == []
+
+
+def test_the_operation_name_shows_as_text(hostile_view: Visit) -> None:
+    assert hostile_view.page.inner_text("#title") == (
+        "Operation <b>bold</b> & </script><script>alert('op')</script>"
+    )
+
+
+def test_a_hostile_name_shows_as_text_in_the_selection(hostile_view: Visit) -> None:
+    assert hostile_view.page.inner_text("#selected .tip b") == HOSTILE_IMG
+
+
+def test_no_element_from_the_data_reaches_the_page(hostile_view: Visit) -> None:
+    found = hostile_view.page.evaluate(
+        "() => document.querySelectorAll('img, iframe, [onerror], [onload], [onmouseover]').length"
+    )
+    assert found == 0
+
+
+def test_the_hostile_view_draws_all_its_nodes(hostile_view: Visit, server: str) -> None:
+    answer = get_json(f"{server}/entities/operation:2099-hostile-names/neighbours?limit=300")
+    assert hostile_view.drawn_nodes() == len(answer["nodes"])
+
+
+def test_a_cut_view_says_how_many_neighbours_are_not_shown(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/entities/operation:2020-sparks?limit=20")
+    answer = get_json(f"{server}/entities/operation:2020-sparks/neighbours?limit=20")
+    assert visit.page.inner_text("#cut-note") == f"{answer['not_shown']} more neighbours not shown"
+    visit.page.close()
+
+
+def test_embedded_view_has_no_header(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/entities/group:sparks?embed=1", screenshot="embedded")
+    assert visit.page.is_visible("header") is False
+    visit.page.close()
+
+
+def test_paths_view_draws_the_nodes_of_its_paths(browser: Browser, server: str) -> None:
+    query = "from=group:sparks&to=operation:2020-perfect-storm&k=3"
+    visit = Visit(browser, f"{server}/views/paths?{query}", screenshot="paths")
+    answer = get_json(f"{server}/paths?{query}")
+    assert visit.drawn_nodes() == len(answer["nodes"])
+    visit.page.close()
+
+
+def test_whole_graph_view_is_bounded(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/graph?limit=100", screenshot="whole-graph")
+    assert visit.drawn_nodes() == 100
+    visit.page.close()
+
+
+def test_explorer_search_opens_a_neighbourhood(browser: Browser, server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server + "/")
+    page.fill("#q", "guardia")
+    page.click("#results a.search-hit >> nth=0")
+    page.wait_for_function(
+        "() => document.getElementById('view').src.includes('agency:guardia-di-finanza')", timeout=10_000
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.wait_for_timeout(1500)
+    page.screenshot(path=str(SCREENSHOTS / "explorer.png"))
+    assert [url for url in requests if not url.startswith(server)] == []
+    page.close()
