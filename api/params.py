@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
 from typing import Annotated
 
 from fastapi import Path, Query
+from pydantic import AfterValidator
 
 from graph.errors import InvalidInput
 from graph.schema import Schema
@@ -21,8 +23,26 @@ Labels = Annotated[
 Types = Annotated[
     list[str], Query(max_length=30, description="keep only these relationship types", examples=[["TARGETED"]])
 ]
-Since = Annotated[str | None, Query(pattern=DATE_PATTERN, description="from this date (YYYY[-MM[-DD]])")]
-Until = Annotated[str | None, Query(pattern=DATE_PATTERN, description="up to this date (YYYY[-MM[-DD]])")]
+
+
+def _real_date(value: str | None) -> str | None:
+    """'2020-13-45' matches the pattern but is no date."""
+    if value is not None:
+        year, month, day = [*value.split("-"), "01", "01"][:3]
+        datetime.date(int(year), int(month), int(day))  # ValueError -> 422 naming the field
+    return value
+
+
+Since = Annotated[
+    str | None,
+    Query(pattern=DATE_PATTERN, description="from this date (YYYY[-MM[-DD]])"),
+    AfterValidator(_real_date),
+]
+Until = Annotated[
+    str | None,
+    Query(pattern=DATE_PATTERN, description="up to this date (YYYY[-MM[-DD]])"),
+    AfterValidator(_real_date),
+]
 Offset = Annotated[int, Query(ge=0, le=100_000, description="results to skip")]
 
 

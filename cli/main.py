@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated
 
@@ -13,6 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from cli import render
 from graph.errors import PiracyGraphError
 from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
@@ -135,6 +137,99 @@ def stats(
             table.add_row(kind, name, str(count))
     Console().print(table)
     Console().print(f"digest {summary['digest']}", highlight=False)
+
+
+render_app = typer.Typer(
+    help="Write a view to a self-contained HTML file (or .svg for print).", no_args_is_help=True
+)
+app.add_typer(render_app, name="render")
+Output = Annotated[Path, typer.Option("--output", "-o", help="the file to write: .html, or .svg for print")]
+BaseUrl = Annotated[str, typer.Option(help="where the page's links point, e.g. http://127.0.0.1:8000")]
+
+
+def _render(data_dir: Path | None, graph: str | None, draw: Callable[[Store], None], output: Path) -> None:
+    store = _open(_settings(data_dir, graph))
+    try:
+        draw(store)
+    except PiracyGraphError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    console.print(f"wrote {output}", highlight=False)
+
+
+@render_app.command("neighbours")
+def render_neighbours(
+    entity_id: Annotated[str, typer.Argument(help="an entity id, e.g. group:sparks")],
+    output: Output,
+    depth: Annotated[int, typer.Option(min=1, max=3)] = 1,
+    limit: Annotated[int, typer.Option(min=1, max=5000)] = 150,
+    base_url: BaseUrl = "",
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """An entity's neighbourhood."""
+    _render(
+        data_dir,
+        graph,
+        lambda s: render.neighbours_view(s, entity_id, depth, limit, output, base_url),
+        output,
+    )
+
+
+@render_app.command("paths")
+def render_paths(
+    source: Annotated[str, typer.Argument(help="from: an entity id")],
+    target: Annotated[str, typer.Argument(help="to: an entity id")],
+    output: Output,
+    k: Annotated[int, typer.Option(min=1, max=10)] = 3,
+    max_hops: Annotated[int, typer.Option(min=1, max=8)] = 6,
+    base_url: BaseUrl = "",
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """The k shortest paths between two entities."""
+    _render(
+        data_dir, graph, lambda s: render.paths_view(s, source, target, k, max_hops, output, base_url), output
+    )
+
+
+@render_app.command("operation")
+def render_operation(
+    entity_id: Annotated[str, typer.Argument(help="an operation id, e.g. operation:2020-sparks")],
+    output: Output,
+    base_url: BaseUrl = "",
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """An operation and everything attached to it."""
+    _render(data_dir, graph, lambda s: render.neighbours_view(s, entity_id, 1, 300, output, base_url), output)
+
+
+@render_app.command("query")
+def render_query(
+    name: Annotated[str, typer.Argument(help="a named query, e.g. servers_by_country")],
+    output: Output,
+    param: Annotated[list[str], typer.Option("--param", "-p", help="name=value, repeatable")] = [],  # noqa: B006
+    base_url: BaseUrl = "",
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """The entities a named query returns and the relationships among them."""
+    params = dict(item.split("=", 1) for item in param if "=" in item)
+    _render(data_dir, graph, lambda s: render.query_view(s, name, params, output, base_url), output)
+
+
+@render_app.command("graph")
+def render_graph(
+    output: Output,
+    limit: Annotated[int, typer.Option(min=1, max=5000)] = 500,
+    base_url: BaseUrl = "",
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """The whole graph, bounded to its most connected nodes."""
+    _render(data_dir, graph, lambda s: render.graph_view(s, limit, output, base_url), output)
 
 
 @app.command()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.cypher_text import cypher
+from graph.ids import fold
 from graph.schema import ENTITY_LABEL
 from graph.store.base import Store
 
@@ -53,15 +54,23 @@ class Redactor:
     def from_store(cls, store: Store) -> Redactor:
         names: dict[str, str] = {}
         for row in store.read(cypher("read/named_people.cypher")):
-            # Full names only: nicknames ("Raid", "Artist") are ordinary words in other texts;
-            # they are dropped with the aliases property instead.
-            names[row["name"]] = f"[{row['role']}]"
+            role = f"[{row['role']}]"
+            names[row["name"]] = role
+            # Surnames too ("United States v. Dallmann"); nicknames ("Raid", "Artist") are
+            # ordinary words elsewhere and go with the aliases property instead.
+            surname = row["name"].split()[-1]
+            if len(surname) >= 4 and surname[0].isupper():
+                names.setdefault(surname, role)
         pattern = (
             re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b")
             if names
             else None
         )
         return cls(names, pattern)
+
+    def hidden_words(self) -> list[str]:
+        """Folded names and surnames, each with the space that starts a word in search text."""
+        return sorted({" " + fold(name) for name in self.names})
 
     def text(self, value: Any) -> Any:
         if isinstance(value, str) and self.pattern is not None:

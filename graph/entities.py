@@ -9,7 +9,7 @@ from graph.errors import NotFound
 from graph.schema import ENTITY_LABEL, Schema
 from graph.store.base import Store
 
-INTERNAL_PROPERTIES = {"keys"}
+INTERNAL_PROPERTIES = {"keys", "search"}
 
 
 def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any]:

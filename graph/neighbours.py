@@ -10,8 +10,16 @@ from graph.errors import NotFound
 from graph.schema import Schema
 from graph.store.base import Store
 
-# Not expanded beyond the first step: everything is two steps from a country or a source.
-HUB_LABELS = {"Country", "Source"}
+# Reached but not expanded further: everything is two steps from a country or a source.
+HUB_LABELS = ["Country", "Source"]
+# Nodes discovered per step at most; beyond it `not_shown` is a lower bound.
+DISCOVERY_CAP = 20_000
+
+
+def date_bounds(since: str | None, until: str | None) -> dict[str, str | None]:
+    """Partial dates are ranges: until 2021-05 includes 2021-05-19, since 2021 includes 2021-03.
+    '~' sorts after digits and '-', so 'YYYY-MM~' is above every day of that month."""
+    return {"since_lo": since, "until_hi": f"{until}~" if until else None}
 
 
 def neighbourhood(
@@ -27,54 +35,43 @@ def neighbourhood(
     limit: int,
     redactor: Redactor | None,
 ) -> dict[str, Any]:
-    start = nodes_by_id(store, [entity_id])
-    if not start:
+    if not nodes_by_id(store, [entity_id]):
         raise NotFound(f"no entity {entity_id!r}")
-    seen: dict[str, int] = {entity_id: 0}
-    edges: dict[str, dict[str, Any]] = {}
+    filters = {"types": types, "labels": labels, **date_bounds(since, until)}
+    level_of: dict[str, int] = {entity_id: 0}  # every node reached, in breadth-first order
     frontier = [entity_id]
-    not_shown = 0
-    filters = {"types": types, "labels": labels, "since": since, "until": until}
+    capped = False
     for level in range(1, depth + 1):
-        room = limit - len(seen)
-        if not frontier or room <= 0:
+        if not frontier:
             break
-        rows = store.read(
-            cypher("read/neighbour_step.cypher"), {"ids": frontier, "cap": room * 20 + 50, **filters}
-        )
-        next_frontier: list[str] = []
-        cut = False
-        for row in rows:
-            other = row["neighbour"]
-            if other not in seen:
-                if len(seen) >= limit:
-                    cut = True
-                    continue
-                seen[other] = level
-                next_frontier.append(other)
-            edge = edge_out(row)
-            edges.setdefault(edge["id"] or f"{row['src']}|{row['type']}|{row['dst']}", edge)
-        if cut or len(rows) >= room * 20 + 50:
-            total = store.read(cypher("read/neighbour_count.cypher"), {"ids": frontier, **filters})
-            reached = sum(1 for lvl in seen.values() if lvl == level)
-            not_shown += max(0, int(total[0]["neighbours"]) - reached)
-        frontier = next_frontier
-        if level < depth:
-            details = nodes_by_id(store, frontier)
-            frontier = [i for i in frontier if not HUB_LABELS & set(details[i]["labels"])]
-    nodes = nodes_by_id(store, list(seen))
-    node_list = [dict(nodes[i], depth=seen[i]) for i in seen if i in nodes]
-    edge_list = [e for e in edges.values() if e["source"] in nodes and e["target"] in nodes]
+        row = store.read(
+            cypher("read/neighbour_ids.cypher"),
+            {"ids": frontier, "cap": DISCOVERY_CAP, "hub_labels": HUB_LABELS, **filters},
+        )[0]
+        capped = capped or len(row["ids"]) >= DISCOVERY_CAP
+        hubs = set(row["hubs"])
+        frontier = []
+        for node_id in row["ids"]:
+            if node_id not in level_of:
+                level_of[node_id] = level
+                if node_id not in hubs:
+                    frontier.append(node_id)
+    shown = list(level_of)[:limit]
+    nodes = nodes_by_id(store, shown)
+    edge_rows = store.read(cypher("read/edges_among_filtered.cypher"), {"ids": shown, **filters})
+    node_list = [dict(nodes[i], depth=level_of[i]) for i in shown if i in nodes]
+    edge_list = [edge_out(r) for r in edge_rows]
     if redactor is not None:
         node_list = [redactor.node(n) for n in node_list]
         edge_list = [redactor.edge(e) for e in edge_list]
+    not_shown = len(level_of) - len(shown)
     return {
         "center": entity_id,
         "depth": depth,
         "nodes": node_list,
         "edges": edge_list,
         "sources": source_index(store, node_list + edge_list),
-        "truncated": not_shown > 0,
+        "truncated": not_shown > 0 or capped,
         "not_shown": not_shown,
         "limit": limit,
     }

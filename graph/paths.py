@@ -39,19 +39,12 @@ def paths(
             raise NotFound(f"no entity {entity_id!r}")
     projection = projections.get(frozenset(types) if types else None)
     a, b = projection.vertex(source), projection.vertex(target)
+    # Intermediate nodes must carry one of `labels`; the two ends are what was asked for.
+    allowed = (lambda node_id: schema.label_of_id(node_id) in labels) if labels else None
     found: list[list[int]] = []
     if a is not None and b is not None:
-        found = k_shortest_paths(projection, a, b, k=k, max_hops=max_hops)
+        found = k_shortest_paths(projection, a, b, k=k, max_hops=max_hops, allowed=allowed)
     ids = projection.ids
-    if labels:
-        # Intermediate nodes must carry one of the labels; the ends are what was asked for.
-        inner = {v for path in found for v in path[1:-1]}
-        allowed = {
-            n["id"]
-            for n in nodes_by_id(store, [ids[v] for v in inner]).values()
-            if set(n["labels"]) & set(labels)
-        }
-        found = [p for p in found if all(ids[v] in allowed for v in p[1:-1])]
     steps: list[dict[str, Any]] = []
     rows: dict[str, dict[str, Any]] = {}
     for path in found:

@@ -10,7 +10,9 @@ left out by default: through them everything is two steps from everything.
 from __future__ import annotations
 
 import threading
+import warnings
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -89,14 +91,32 @@ class ProjectionCache:
         return built
 
 
-def k_shortest_paths(projection: Projection, a: int, b: int, k: int, max_hops: int) -> list[list[int]]:
+def k_shortest_paths(
+    projection: Projection,
+    a: int,
+    b: int,
+    k: int,
+    max_hops: int,
+    allowed: Callable[[str], bool] | None = None,
+) -> list[list[int]]:
     """The k shortest simple paths of at most `max_hops` steps, shortest first.
 
     Every node of a path of length <= L lies within ceil(L/2) steps of `a` or floor(L/2)
     steps of `b`; so Yen's algorithm runs on the subgraph those two balls induce, for
     L = 1, 2, ... until k paths are found, instead of on the whole graph.
+    `allowed` (an entity id -> bool) restricts the nodes a path may pass through.
     """
     graph = projection.graph
+    if allowed is not None:
+        keep = [v for v, node_id in enumerate(projection.ids) if v in (a, b) or allowed(node_id)]
+        graph = graph.induced_subgraph(keep)
+        a, b = keep.index(a), keep.index(b)
+        paths = _k_shortest(graph, a, b, k, max_hops)
+        return [[keep[v] for v in path] for path in paths]
+    return _k_shortest(graph, a, b, k, max_hops)
+
+
+def _k_shortest(graph: igraph.Graph, a: int, b: int, k: int, max_hops: int) -> list[list[int]]:
     for bound in range(1, max_hops + 1):
         around_a = graph.neighborhood(a, order=(bound + 1) // 2)
         if bound == 1 and b not in around_a:
@@ -104,7 +124,9 @@ def k_shortest_paths(projection: Projection, a: int, b: int, k: int, max_hops: i
         region = sorted(set(around_a) | set(graph.neighborhood(b, order=bound // 2)))
         position = {v: i for i, v in enumerate(region)}
         sub = graph.induced_subgraph(region)
-        found = sub.get_k_shortest_paths(position[a], to=position[b], k=k, mode="all")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)  # "couldn't reach some vertices"
+            found = sub.get_k_shortest_paths(position[a], to=position[b], k=k, mode="all")
         paths = [[region[i] for i in p] for p in found if p and len(p) - 1 <= bound]
         if len(paths) >= k or bound == max_hops:
             return paths

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from graph.answer import Redactor
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput
 from graph.ids import fold
@@ -16,7 +17,7 @@ def fulltext_query(text: str) -> str:
     caller's text can act as full-text query syntax."""
     words = fold(text).split()
     if not words:
-        raise InvalidInput("the search text has no letters or digits")
+        raise InvalidInput("the search text has no letters or digits", field="query.q")
     return " ".join(f"{word}*" if len(word) > 1 else word for word in words[:12])
 
 
@@ -28,10 +29,11 @@ def search(
     label: str | None,
     limit: int,
     offset: int,
-    see_names: bool,
+    redactor: Redactor | None,
 ) -> dict[str, Any]:
+    """`redactor` is None for callers who may see people's names."""
     if label is not None and label not in schema.labels:
-        raise InvalidInput(f"unknown label {label!r}")
+        raise InvalidInput(f"unknown label {label!r}", field="query.label")
     rows = store.read(
         cypher("read/search.cypher"),
         {
@@ -40,19 +42,19 @@ def search(
             "label": label,
             "limit": limit + 1,
             "offset": offset,
+            "see_names": redactor is None,
+            "hidden_words": redactor.hidden_words() if redactor is not None else [],
         },
     )
     more = len(rows) > limit
     results = []
     for row in rows[:limit]:
-        if row["named"] and not see_names:
-            # A reader without the right must not find people by their names at all.
-            continue
+        name = redactor.text(row["name"]) if redactor is not None else row["name"]
         results.append(
             {
                 "id": row["id"],
                 "labels": [lb for lb in row["labels"] if lb in schema.labels],
-                "name": row["name"],
+                "name": name,
                 "score": row["score"],
             }
         )

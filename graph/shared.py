@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.answer import Redactor, edge_out, node_out, nodes_by_id, source_index
@@ -9,8 +10,13 @@ from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
 from graph.store.base import Store
 
+ID = re.compile(r"^[a-z]+:[^\s]{1,250}$")
+
 
 def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[str, Any]:
+    for entity_id in ids:
+        if not ID.match(entity_id):
+            raise InvalidInput(f"not an entity id (like group:sparks): {entity_id[:80]!r}", field="query.id")
     unique = list(dict.fromkeys(ids))
     if len(unique) < 2:
         raise InvalidInput("give at least two different entities")

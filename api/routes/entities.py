@@ -10,7 +10,6 @@ from api.deps import RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
 from api.params import EntityId, Labels, Offset, Since, Types, Until, check_names
-from api.security import Reader
 from graph.entities import entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
@@ -23,7 +22,7 @@ NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
 def search_entities(
     store: StoreDep,
     schema: SchemaDep,
-    who: Reader,
+    redactor: RedactorDep,
     q: Annotated[str, Query(min_length=1, max_length=200, examples=["guardia", "Sparks"])],
     label: Annotated[str | None, Query(description="only this label", examples=["Agency"])] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
@@ -31,9 +30,7 @@ def search_entities(
 ) -> dict[str, Any]:
     """Full-text search over names and aliases, whatever the case or accents; words match
     by prefix ("guard" finds the Guardia di Finanza). Exact names come first."""
-    if label is not None:
-        check_names(schema, [label], [])
-    return search(store, schema, q, label=label, limit=limit, offset=offset, see_names=who.see_names)
+    return search(store, schema, q, label=label, limit=limit, offset=offset, redactor=redactor)
 
 
 @router.get(

@@ -1,0 +1,97 @@
+"""The views behind `piracy-graph render ...`: the same pages as the server, in a file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from graph.catalogue import named_query
+from graph.console import MAX_ROWS, run_console
+from graph.neighbours import neighbourhood
+from graph.paths import paths
+from graph.projection import ProjectionCache
+from graph.render.network import render_page
+from graph.render.subgraph import ids_in_rows, induced, whole_graph
+from graph.render.svg import render_svg
+from graph.schema import get_schema
+from graph.store.base import Store
+
+
+def write_view(answer: dict[str, Any], output: Path, *, title: str, subtitle: str, base_url: str) -> None:
+    schema = get_schema()
+    if output.suffix.lower() == ".svg":
+        output.write_text(render_svg(answer, schema, title=title), encoding="utf-8")
+    else:
+        output.write_text(
+            render_page(answer, schema, title=title, subtitle=subtitle, base_url=base_url), encoding="utf-8"
+        )
+
+
+def name_of(answer: dict[str, Any], entity_id: str) -> str:
+    return next((n.get("name") or entity_id for n in answer["nodes"] if n["id"] == entity_id), entity_id)
+
+
+def neighbours_view(
+    store: Store, entity_id: str, depth: int, limit: int, output: Path, base_url: str
+) -> None:
+    answer = neighbourhood(
+        store,
+        get_schema(),
+        entity_id,
+        depth=depth,
+        labels=[],
+        types=[],
+        since=None,
+        until=None,
+        limit=limit,
+        redactor=None,
+    )
+    write_view(
+        answer,
+        output,
+        title=name_of(answer, entity_id),
+        subtitle=f"neighbourhood, {depth} steps",
+        base_url=base_url,
+    )
+
+
+def paths_view(
+    store: Store, source: str, target: str, k: int, max_hops: int, output: Path, base_url: str
+) -> None:
+    answer = paths(
+        store,
+        get_schema(),
+        ProjectionCache(store),
+        source,
+        target,
+        k=k,
+        max_hops=max_hops,
+        types=[],
+        labels=[],
+        redactor=None,
+    )
+    write_view(
+        answer,
+        output,
+        title=f"{name_of(answer, source)} – {name_of(answer, target)}",
+        subtitle=f"{len(answer['paths'])} shortest paths",
+        base_url=base_url,
+    )
+
+
+def query_view(store: Store, name: str, params: dict[str, str], output: Path, base_url: str) -> None:
+    query = named_query(name)
+    result = run_console(store, query.text, query.bind(dict(params)), limit=MAX_ROWS, timeout_ms=10_000)
+    answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
+    write_view(answer, output, title=query.title, subtitle="named query", base_url=base_url)
+
+
+def graph_view(store: Store, limit: int, output: Path, base_url: str) -> None:
+    answer = whole_graph(store, limit=limit, provenance=False)
+    write_view(
+        answer,
+        output,
+        title="The whole graph",
+        subtitle=f"the {limit} most connected nodes",
+        base_url=base_url,
+    )
