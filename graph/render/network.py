@@ -24,6 +24,7 @@ from graph.schema import Schema
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 LABEL_CHARS = 40
+EDGE_LABELS_MAX = 400
 
 
 @cache
@@ -75,9 +76,12 @@ def build_network(answer: dict[str, Any], schema: Schema) -> tuple[Network, bool
             **extra,
         )
     ids = {node["id"] for node in nodes}
+    # Thousands of edge labels cost drawing time and read as noise; tooltips keep the type.
+    labelled = len(edges) <= EDGE_LABELS_MAX
     for edge in edges:
         if edge["source"] in ids and edge["target"] in ids:
-            net.add_edge(edge["source"], edge["target"], label=edge["type"], id=edge.get("id"))
+            label = edge["type"] if labelled else None
+            net.add_edge(edge["source"], edge["target"], label=label, id=edge.get("id"), type=edge["type"])
     if precomputed:
         net.toggle_physics(False)
     else:
