@@ -84,6 +84,9 @@ class GraphAnswer(Model):
     edges: list[GraphEdge]
     sources: dict[str, SourceInfo]
     truncated: bool = Field(description="true when the answer was cut to its limit")
+    links: dict[str, str] = Field(
+        default_factory=dict, description="the same answer as an interactive view, and as SVG"
+    )
 
 
 class Neighbourhood(GraphAnswer):
@@ -258,6 +261,7 @@ class OperationView(Model):
     claims: list[ClaimOut]
     seizures: list[Attached | ClaimOut]
     source_index: dict[str, SourceInfo]
+    links: dict[str, str] = Field(default_factory=dict, description="the operation's view, and as SVG")
 
 
 class CountryItem(Model):

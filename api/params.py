@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated
 
-from fastapi import Path, Query
+from fastapi import Path, Query, Request
 from pydantic import AfterValidator
 
 from graph.errors import InvalidInput
@@ -54,3 +54,10 @@ def check_names(schema: Schema, labels: list[str], types: list[str]) -> None:
     for rel_type in types:
         if rel_type not in schema.relationships:
             raise InvalidInput(f"unknown relationship type {rel_type!r}", field="query.types")
+
+
+def view_links(request: Request, view_path: str) -> dict[str, str]:
+    """Links from a JSON answer to its view (same parameters) and to its SVG."""
+    query = str(request.url.query)
+    url = view_path + (f"?{query}" if query else "")
+    return {"view": url, "svg": url + ("&" if query else "?") + "format=svg"}

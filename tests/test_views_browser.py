@@ -198,3 +198,22 @@ def test_explorer_search_opens_a_neighbourhood(browser: Browser, server: str) ->
     page.screenshot(path=str(SCREENSHOTS / "explorer.png"))
     assert [url for url in requests if not url.startswith(server)] == []
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("json_path", "view_path"),
+    [
+        ("/entities/group:sparks/neighbours?depth=2", "/views/entities/group:sparks?depth=2"),
+        ("/paths?from=group:sparks&to=group:geckos", "/views/paths?from=group:sparks&to=group:geckos"),
+        ("/shared?id=group:geckos&id=group:drones", "/views/shared?id=group:geckos&id=group:drones"),
+        ("/operations/operation:2020-sparks", "/views/operations/operation:2020-sparks"),
+    ],
+)
+def test_a_json_answer_links_to_its_view(server: str, json_path: str, view_path: str) -> None:
+    assert get_json(server + json_path)["links"]["view"] == view_path
+
+
+def test_the_svg_link_gives_an_svg(server: str) -> None:
+    svg_url = get_json(server + "/paths?from=group:sparks&to=group:geckos")["links"]["svg"]
+    with urllib.request.urlopen(server + svg_url, timeout=10) as response:
+        assert response.headers["content-type"] == "image/svg+xml"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 
 from api.deps import RedactorDep, StoreDep
 from api.errors import ErrorResponse
@@ -19,7 +19,7 @@ from api.models import (
     OperationView,
     Timeline,
 )
-from api.params import ID_PATTERN, EntityId, Offset, Since, Until
+from api.params import ID_PATTERN, EntityId, Offset, Since, Until, view_links
 from graph.agencies import agency_view, list_agencies
 from graph.answer import Redactor
 from graph.groups import group_links, list_groups
@@ -89,10 +89,15 @@ def get_operations(
     responses=NOT_FOUND,
     summary="The full view of one operation",
 )
-def get_operation(entity_id: EntityId, store: StoreDep, redactor: RedactorDep) -> dict[str, Any]:
+def get_operation(
+    entity_id: EntityId, request: Request, store: StoreDep, redactor: RedactorDep
+) -> dict[str, Any]:
     """Lead and participating agencies, countries with roles, targets, infrastructure taken
     down, platforms, people by role, seizures, every claim with its source, events, sources."""
-    return operation_view(store, entity_id, redactor)
+    return {
+        **operation_view(store, entity_id, redactor),
+        "links": view_links(request, f"/views/operations/{entity_id}"),
+    }
 
 
 @router.get(

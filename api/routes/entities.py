@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from api.deps import RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
-from api.params import EntityId, Labels, Offset, Since, Types, Until, check_names
+from api.params import EntityId, Labels, Offset, Since, Types, Until, check_names, view_links
 from graph.entities import entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
@@ -57,6 +57,7 @@ def get_entity(
 )
 def get_neighbours(
     entity_id: EntityId,
+    request: Request,
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
@@ -70,7 +71,7 @@ def get_neighbours(
     """Countries and sources are not expanded beyond the first step (everything is two
     steps from them). Undated relationships pass the date filter."""
     check_names(schema, labels, types)
-    return neighbourhood(
+    answer = neighbourhood(
         store,
         schema,
         entity_id,
@@ -82,3 +83,4 @@ def get_neighbours(
         limit=limit,
         redactor=redactor,
     )
+    return {**answer, "links": view_links(request, f"/views/entities/{entity_id}")}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Paths, Shared
-from api.params import ID_PATTERN, Labels, Types, check_names
+from api.params import ID_PATTERN, Labels, Types, check_names, view_links
 from graph.paths import paths
 from graph.shared import shared
 
@@ -21,6 +21,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}, 422: {
     "/paths", response_model=Paths, responses=ERRORS, summary="The k shortest paths between two entities"
 )
 def get_paths(
+    request: Request,
     store: StoreDep,
     schema: SchemaDep,
     projections: ProjectionsDep,
@@ -37,7 +38,7 @@ def get_paths(
     CITES, ABOUT, CLAIMED_BY) are left out unless named in `types`; `labels` restricts the
     nodes a path may pass through."""
     check_names(schema, labels, types)
-    return paths(
+    answer = paths(
         store,
         schema,
         projections,
@@ -49,12 +50,14 @@ def get_paths(
         labels=labels,
         redactor=redactor,
     )
+    return {**answer, "links": view_links(request, "/views/paths")}
 
 
 @router.get(
     "/shared", response_model=Shared, responses=ERRORS, summary="What two or more entities have in common"
 )
 def get_shared(
+    request: Request,
     store: StoreDep,
     redactor: RedactorDep,
     ids: Annotated[
@@ -69,4 +72,4 @@ def get_shared(
 ) -> dict[str, Any]:
     """Common neighbours (agencies, countries, platforms, servers, people, operations...),
     with the relationships that tie each entity to them."""
-    return shared(store, ids, redactor=redactor)
+    return {**shared(store, ids, redactor=redactor), "links": view_links(request, "/views/shared")}
