@@ -81,7 +81,9 @@ def paths_view(
 
 def query_view(store: Store, name: str, params: dict[str, str], output: Path, base_url: str) -> None:
     query = named_query(name)
-    result = run_console(store, query.text, query.bind(dict(params)), limit=MAX_ROWS, timeout_ms=10_000)
+    result = run_console(
+        store, query.text_for(store.dialect), query.bind(dict(params)), limit=MAX_ROWS, timeout_ms=10_000
+    )
     answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
     write_view(answer, output, title=query.title, subtitle="named query", base_url=base_url)
 

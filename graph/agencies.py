@@ -11,7 +11,7 @@ from graph.store.base import Store
 
 
 def list_agencies(store: Store, *, limit: int, offset: int) -> dict[str, Any]:
-    rows = store.read(cypher("read/agencies.cypher"), {"limit": limit + 1, "offset": offset})
+    rows = store.read(cypher("read/agencies.cypher", store.dialect), {"limit": limit + 1, "offset": offset})
     return page(rows, limit, offset)
 
 
@@ -25,8 +25,8 @@ def agency_view(store: Store, agency_id: str, partners_limit: int = 20) -> dict[
     return {
         "id": agency_id,
         **found[0],
-        "operations": store.read(cypher("read/agency_operations.cypher"), {"id": agency_id}),
+        "operations": store.read(cypher("read/agency_operations.cypher", store.dialect), {"id": agency_id}),
         "partners": store.read(
-            cypher("read/agency_partners.cypher"), {"id": agency_id, "limit": partners_limit}
+            cypher("read/agency_partners.cypher", store.dialect), {"id": agency_id, "limit": partners_limit}
         ),
     }

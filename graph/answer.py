@@ -53,7 +53,7 @@ class Redactor:
     @classmethod
     def from_store(cls, store: Store) -> Redactor:
         names: dict[str, str] = {}
-        for row in store.read(cypher("read/named_people.cypher")):
+        for row in store.read(cypher("read/named_people.cypher", store.dialect)):
             role = f"[{row['role']}]"
             names[row["name"]] = role
             # Surnames too ("United States v. Dallmann"); nicknames ("Raid", "Artist") are
@@ -108,12 +108,12 @@ def source_index(store: Store, items: list[dict[str, Any]]) -> dict[str, dict[st
     ids = sorted({sid for item in items for sid in item["sources"]})
     if not ids:
         return {}
-    rows = store.read(cypher("read/sources_by_id.cypher"), {"ids": ids})
+    rows = store.read(cypher("read/sources_by_id.cypher", store.dialect), {"ids": ids})
     return {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in rows}
 
 
 def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    rows = store.read(cypher("read/nodes_by_id.cypher"), {"ids": ids})
+    rows = store.read(cypher("read/nodes_by_id.cypher", store.dialect), {"ids": ids})
     return {row["props"]["id"]: node_out(row) for row in rows}

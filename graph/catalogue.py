@@ -73,7 +73,10 @@ class NamedQuery:
     title: str
     description: str
     parameters: tuple[Parameter, ...]
-    text: str
+    text: str  # the portable statement (FalkorDB's)
+
+    def text_for(self, dialect: str) -> str:
+        return cypher(f"queries/{self.name}.cypher", dialect)
 
     def bind(self, given: dict[str, str | list[str]]) -> dict[str, Any]:
         known = {p.name: p for p in self.parameters}

@@ -11,10 +11,21 @@ from graph.schema import Schema
 _TOKEN = re.compile(r"__([A-Z]+)__")
 
 
+DIALECTS = ("falkordb", "neo4j")
+
+
 @cache
-def cypher(relative_path: str) -> str:
-    """The statement in cypher/<relative_path>, without its `//` header lines."""
-    text = (cypher_dir() / relative_path).read_text(encoding="utf-8")
+def cypher(relative_path: str, dialect: str = "falkordb") -> str:
+    """The statement in cypher/<relative_path>, without its `//` header lines.
+
+    Where the engines differ, the Neo4j statement sits at cypher/neo4j/<relative_path>,
+    next to the portable file it replaces; every other file serves both engines."""
+    if dialect not in DIALECTS:
+        raise ValueError(f"unknown Cypher dialect {dialect!r}")
+    path = cypher_dir() / relative_path
+    if dialect == "neo4j" and (cypher_dir() / "neo4j" / relative_path).is_file():
+        path = cypher_dir() / "neo4j" / relative_path
+    text = path.read_text(encoding="utf-8")
     body = [line for line in text.splitlines() if not line.lstrip().startswith("//")]
     return "\n".join(body).strip()
 

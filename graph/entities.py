@@ -19,14 +19,14 @@ def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any
             f"no entity {entity_id!r}: ids look like 'group:sparks' "
             f"(known prefixes: {', '.join(sorted(schema.label_by_prefix))})"
         )
-    query = splice(cypher("read/entity_detail.cypher"), schema, labels={"LABEL": label})
+    query = splice(cypher("read/entity_detail.cypher", store.dialect), schema, labels={"LABEL": label})
     rows = store.read(query, {"id": entity_id})
     if not rows:
         raise NotFound(f"no entity {entity_id!r}")
     row = rows[0]
     props = {k: v for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES}
     source_ids = props.pop("sources", [])
-    sources = store.read(cypher("read/sources_by_id.cypher"), {"ids": source_ids})
+    sources = store.read(cypher("read/sources_by_id.cypher", store.dialect), {"ids": source_ids})
     order = {sid: i for i, sid in enumerate(source_ids)}
     sources.sort(key=lambda s: order.get(s["id"], 0))
     degrees = sorted(row["degrees"], key=lambda d: (d["type"], d["direction"]))

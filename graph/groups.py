@@ -11,7 +11,7 @@ from graph.store.base import Store
 
 def list_groups(store: Store, *, kind: str | None, limit: int, offset: int) -> dict[str, Any]:
     rows = store.read(
-        cypher("read/groups.cypher"),
+        cypher("read/groups.cypher", store.dialect),
         {"kind": kind.lower() if kind else None, "limit": limit + 1, "offset": offset},
     )
     return page(rows, limit, offset)
@@ -21,7 +21,7 @@ def group_links(store: Store, group_id: str) -> dict[str, Any]:
     if not store.read("MATCH (g:Group {id: $id}) RETURN g.id AS id", {"id": group_id}):
         raise NotFound(f"no group {group_id!r}")
     linked: dict[str, dict[str, Any]] = {}
-    for row in store.read(cypher("read/group_links.cypher"), {"id": group_id}):
+    for row in store.read(cypher("read/group_links.cypher", store.dialect), {"id": group_id}):
         entry = linked.setdefault(row["id"], {"id": row["id"], "name": row["name"], "reasons": []})
         reason = {
             "reason": row["reason"],

@@ -45,7 +45,7 @@ def neighbourhood(
         if not frontier:
             break
         row = store.read(
-            cypher("read/neighbour_ids.cypher"),
+            cypher("read/neighbour_ids.cypher", store.dialect),
             {"ids": frontier, "cap": DISCOVERY_CAP, "hub_labels": HUB_LABELS, **filters},
         )[0]
         capped = capped or len(row["ids"]) >= DISCOVERY_CAP
@@ -58,7 +58,9 @@ def neighbourhood(
                     frontier.append(node_id)
     shown = list(level_of)[:limit]
     nodes = nodes_by_id(store, shown)
-    edge_rows = store.read(cypher("read/edges_among_filtered.cypher"), {"ids": shown, **filters})
+    edge_rows = store.read(
+        cypher("read/edges_among_filtered.cypher", store.dialect), {"ids": shown, **filters}
+    )
     node_list = [dict(nodes[i], depth=level_of[i]) for i in shown if i in nodes]
     edge_list = [edge_out(r) for r in edge_rows]
     if redactor is not None:

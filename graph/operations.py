@@ -32,7 +32,7 @@ def list_operations(
         "limit": limit + 1,
         "offset": offset,
     }
-    return page(store.read(cypher("read/operations.cypher"), params), limit, offset)
+    return page(store.read(cypher("read/operations.cypher", store.dialect), params), limit, offset)
 
 
 def _entry(row: dict[str, Any]) -> dict[str, Any]:
@@ -70,7 +70,7 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
         "seizures": [],
     }
     people: dict[str, dict[str, Any]] = {}
-    for row in store.read(cypher("read/operation_parts.cypher"), {"id": operation_id}):
+    for row in store.read(cypher("read/operation_parts.cypher", store.dialect), {"id": operation_id}):
         entry = _entry(row)
         kind = row["type"]
         if kind == "LED":
@@ -99,9 +99,11 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
         person.pop("relation")
         person.pop("relationship")
         view["people"].append(person)
-    view["platforms"] = store.read(cypher("read/operation_platforms.cypher"), {"id": operation_id})
+    view["platforms"] = store.read(
+        cypher("read/operation_platforms.cypher", store.dialect), {"id": operation_id}
+    )
     dossier = operation_id.split(":", 1)[1]
-    view["claims"] = store.read(cypher("read/operation_claims.cypher"), {"dossier": dossier})
+    view["claims"] = store.read(cypher("read/operation_claims.cypher", store.dialect), {"dossier": dossier})
     view["seizures"] += [c for c in view["claims"] if SEIZURE_WORDS.search(c["metric"] or "")]
     view["events"].sort(key=lambda e: (e["properties"].get("date") or "", e["id"]))
     for section in ("targets", "infrastructure", "people", "sources"):

@@ -54,7 +54,11 @@ def paths(
                 path_edges.append(rel["id"])
                 rows[rel["id"]] = rel
         steps.append({"length": len(path) - 1, "nodes": [ids[v] for v in path], "edges": path_edges})
-    edge_rows = store.read(cypher("read/edges_by_id.cypher"), {"rows": list(rows.values())}) if rows else []
+    edge_rows = (
+        store.read(cypher("read/edges_by_id.cypher", store.dialect), {"rows": list(rows.values())})
+        if rows
+        else []
+    )
     edges = [edge_out(r) for r in edge_rows]
     nodes = list(nodes_by_id(store, sorted({n for step in steps for n in step["nodes"]})).values())
     if redactor is not None:

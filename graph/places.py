@@ -12,7 +12,7 @@ from graph.store.base import Store
 
 
 def list_countries(store: Store) -> list[dict[str, Any]]:
-    return store.read(cypher("read/countries.cypher"))
+    return store.read(cypher("read/countries.cypher", store.dialect))
 
 
 def country_view(store: Store, code_or_name: str) -> dict[str, Any]:
@@ -32,7 +32,7 @@ def country_view(store: Store, code_or_name: str) -> dict[str, Any]:
         "based_here": [],
         "people": [],
     }
-    for row in store.read(cypher("read/country_parts.cypher"), {"id": f"country:{code}"}):
+    for row in store.read(cypher("read/country_parts.cypher", store.dialect), {"id": f"country:{code}"}):
         node, rel, kind = row["node"], row["rel"], row["type"]
         entry = {
             "id": node["id"],

@@ -53,7 +53,7 @@ def build_projection(store: Store, types: frozenset[str] | None, generation: int
         return found
 
     present: set[str] = set()
-    for row in store.read(cypher("read/projection_edges.cypher")):
+    for row in store.read(cypher("read/projection_edges.cypher", store.dialect)):
         rel_type = row["type"]
         if (types is not None and rel_type not in types) or (types is None and rel_type in PROVENANCE_TYPES):
             continue

@@ -35,7 +35,7 @@ def search(
     if label is not None and label not in schema.labels:
         raise InvalidInput(f"unknown label {label!r}", field="query.label")
     rows = store.read(
-        cypher("read/search.cypher"),
+        cypher("read/search.cypher", store.dialect),
         {
             "query": fulltext_query(text),
             "exact": fold(text),

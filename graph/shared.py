@@ -24,7 +24,7 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
     missing = [i for i in unique if i not in found]
     if missing:
         raise NotFound(f"no entity {missing[0]!r}")
-    rows = store.read(cypher("read/shared.cypher"), {"ids": unique})
+    rows = store.read(cypher("read/shared.cypher", store.dialect), {"ids": unique})
     common = [node_out(r) for r in rows]
     edges = [edge_out(link) for r in rows for link in r["links"]]
     nodes = [found[i] for i in unique] + common

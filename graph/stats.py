@@ -13,7 +13,7 @@ from graph.store.base import Store
 
 def counts(store: Store) -> dict[str, dict[str, int]]:
     result: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
-    for row in store.read(cypher("write/counts.cypher")):
+    for row in store.read(cypher("write/counts.cypher", store.dialect)):
         group = "nodes" if row["kind"] == "node" else "relationships"
         result[group][row["name"]] = int(row["count"])
     return {group: dict(sorted(values.items())) for group, values in result.items()}
@@ -32,11 +32,11 @@ def digest(store: Store) -> str:
     Two graphs with the same content have the same digest, whatever the engine."""
     nodes = sorted(
         json.dumps([sorted(row["labels"]), _canonical(row["props"])], sort_keys=True)
-        for row in store.read(cypher("write/digest_nodes.cypher"))
+        for row in store.read(cypher("write/digest_nodes.cypher", store.dialect))
     )
     edges = sorted(
         json.dumps([row["src"], row["type"], row["dst"], _canonical(row["props"])], sort_keys=True)
-        for row in store.read(cypher("write/digest_edges.cypher"))
+        for row in store.read(cypher("write/digest_edges.cypher", store.dialect))
     )
     hasher = hashlib.sha256()
     for line in [*nodes, "--", *edges]:

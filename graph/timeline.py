@@ -27,4 +27,4 @@ def timeline(
         "limit": limit + 1,
         "offset": offset,
     }
-    return page(store.read(cypher("read/timeline.cypher"), params), limit, offset)
+    return page(store.read(cypher("read/timeline.cypher", store.dialect), params), limit, offset)

@@ -106,7 +106,9 @@ def run_named_query(
         values = request.query_params.getlist(key)
         given[key] = values if len(values) > 1 else values[0]
     params = query.bind(given)
-    result = run_console(store, query.text, params, limit=MAX_ROWS, timeout_ms=NAMED_QUERY_TIMEOUT_MS)
+    result = run_console(
+        store, query.text_for(store.dialect), params, limit=MAX_ROWS, timeout_ms=NAMED_QUERY_TIMEOUT_MS
+    )
     answer = {"name": name, "parameters": params, **result}
     return redactor.value(answer) if redactor is not None else answer
 

@@ -242,7 +242,9 @@ def view_named_query(
             continue
         values = request.query_params.getlist(key)
         given[key] = values if len(values) > 1 else values[0]
-    result = run_console(store, query.text, query.bind(given), limit=MAX_ROWS, timeout_ms=5_000)
+    result = run_console(
+        store, query.text_for(store.dialect), query.bind(given), limit=MAX_ROWS, timeout_ms=5_000
+    )
     answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
     embed = request.query_params.get("embed") in {"1", "true"}
     fmt = request.query_params.get("format", "html")

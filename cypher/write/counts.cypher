@@ -1,8 +1,8 @@
 // title: Node counts by label and relationship counts by type
-MATCH (n)
+MATCH (n:Entity)
 UNWIND labels(n) AS label
 WITH label WHERE label <> 'Entity'
 RETURN 'node' AS kind, label AS name, count(*) AS count
 UNION ALL
-MATCH ()-[r]->()
+MATCH (:Entity)-[r]->(:Entity)
 RETURN 'relationship' AS kind, type(r) AS name, count(*) AS count

@@ -16,14 +16,16 @@ def induced(store: Store, ids: list[str]) -> dict[str, Any]:
     """The nodes with these ids and every relationship among them."""
     nodes = list(nodes_by_id(store, ids).values())
     found = [n["id"] for n in nodes]
-    rows = store.read(cypher("read/edges_among.cypher"), {"ids": found}) if found else []
+    rows = store.read(cypher("read/edges_among.cypher", store.dialect), {"ids": found}) if found else []
     edges = [edge_out(r) for r in rows]
     return {"nodes": nodes, "edges": edges, "sources": source_index(store, nodes + edges)}
 
 
 def whole_graph(store: Store, *, limit: int, provenance: bool) -> dict[str, Any]:
     """The most connected nodes up to `limit` and the relationships among them."""
-    rows = store.read(cypher("read/top_nodes.cypher"), {"limit": limit + 1, "provenance": provenance})
+    rows = store.read(
+        cypher("read/top_nodes.cypher", store.dialect), {"limit": limit + 1, "provenance": provenance}
+    )
     answer = induced(store, [r["id"] for r in rows[:limit]])
     total = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
     return {**answer, "truncated": len(rows) > limit, "not_shown": max(0, int(total) - len(answer["nodes"]))}

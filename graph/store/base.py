@@ -9,6 +9,7 @@ from graph.plan import Plan
 
 class Store(Protocol):
     engine: str
+    dialect: str  # which Cypher files it runs: cypher/<path> or cypher/neo4j/<path>
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a read-only query; rows as dicts keyed by column name."""

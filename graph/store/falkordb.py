@@ -49,6 +49,7 @@ def _plain(value: Any) -> Any:
 
 class FalkorDBStore:
     engine = "falkordb"
+    dialect = "falkordb"
 
     def __init__(
         self, client: FalkorDB, graph_name: str, schema: Schema, embedded: EmbeddedEngine | None = None
