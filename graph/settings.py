@@ -23,6 +23,10 @@ class Settings(BaseSettings):
     falkordb_url: str | None = Field(
         None, description="use a running FalkorDB instead, e.g. redis://:password@host:6379"
     )
+    neo4j_uri: str | None = Field(None, description="use Neo4j: neo4j://, neo4j+s:// or bolt:// URI")
+    neo4j_user: str = "neo4j"
+    neo4j_password: str | None = Field(None, description="Neo4j password (never stored in the repository)")
+    neo4j_database: str | None = Field(None, description="Neo4j database; the server's default when unset")
     graph_name: str = Field("piracy", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     engine_start_timeout: float = Field(30.0, gt=0)
     load_bundled_on_start: bool = True

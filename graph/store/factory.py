@@ -7,11 +7,21 @@ from graph.settings import Settings
 from graph.store.base import Store
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.neo4j import Neo4jStore
 
 
 def open_store(settings: Settings, *, ensure_schema: bool = True) -> Store:
     schema = get_schema()
-    if settings.falkordb_url:
+    store: Store
+    if settings.neo4j_uri:
+        store = Neo4jStore.connect(
+            settings.neo4j_uri,
+            settings.neo4j_user,
+            settings.neo4j_password or "",
+            settings.neo4j_database,
+            schema,
+        )
+    elif settings.falkordb_url:
         store = FalkorDBStore.from_url(settings.falkordb_url, settings.graph_name, schema)
     else:
         engine = EmbeddedEngine(settings.data_dir, settings.engine_start_timeout)

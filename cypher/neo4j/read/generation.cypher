@@ -1,0 +1,3 @@
+// title: The write generation (Neo4j)
+MATCH (m:PiracyGraphMeta {id: 'generation'})
+RETURN m.value AS generation

@@ -1,0 +1,219 @@
+"""Neo4j 5 / Aura / cluster adapter, through the official `neo4j` driver.
+
+Reads run in read transactions (routed to readers on a cluster), writes in managed write
+transactions (retried on transient errors). A dossier's plan is written in one
+transaction, segment by segment, so it lands whole or not at all.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from typing import Any
+
+import neo4j
+from neo4j import GraphDatabase, Query, RoutingControl
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from graph.cypher_text import cypher, splice
+from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
+from graph.plan import Plan
+from graph.schema import ENTITY_LABEL, Schema
+
+log = logging.getLogger(__name__)
+
+_UNAVAILABLE = (ServiceUnavailable, SessionExpired, OSError)
+
+
+def _plain(value: Any) -> Any:
+    """Driver values -> JSON-friendly values; nodes by our own `id`, never element ids."""
+    if isinstance(value, neo4j.graph.Node):
+        props = _plain(dict(value))
+        return {
+            "id": props.get("id"),
+            "labels": sorted(set(value.labels) - {ENTITY_LABEL}),
+            "properties": props,
+        }
+    if isinstance(value, neo4j.graph.Relationship):
+        props = _plain(dict(value))
+        return {"id": props.get("id"), "type": value.type, "properties": props}
+    if isinstance(value, neo4j.graph.Path):
+        return {"nodes": [_plain(n) for n in value.nodes], "edges": [_plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dt.date | dt.datetime | neo4j.time.Date | neo4j.time.DateTime):
+        return value.isoformat()
+    return value
+
+
+def plan_segments(plan: Plan, schema: Schema) -> list[tuple[str, dict[str, Any]]]:
+    """The plan as (statement, parameters) pairs, nodes first: one per label and per
+    (type, from label, to label). Also used to lint every statement the store can build."""
+    segments: list[tuple[str, dict[str, Any]]] = []
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node in plan.nodes.values():
+        by_label[node.label].append(node.row())
+    for label, rows in sorted(by_label.items()):
+        text = splice(
+            cypher("write/merge_nodes.cypher", "neo4j"),
+            schema,
+            labels={"LABEL": label},
+            names={"ROWS": "rows"},
+        )
+        segments.append((_returning(text), {"rows": rows}))
+    by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for edge in plan.edges.values():
+        by_type[(edge.type, edge.source_label, edge.target_label)].append(edge.row())
+    for (rel_type, source, target), rows in sorted(by_type.items()):
+        text = splice(
+            cypher("write/merge_edges.cypher", "neo4j"),
+            schema,
+            labels={"FROM": source, "TO": target},
+            types={"TYPE": rel_type},
+            names={"ROWS": "rows"},
+        )
+        segments.append((_returning(text), {"rows": rows}))
+    return segments
+
+
+def _returning(text: str) -> str:
+    # The portable template ends with WITH, to be chained on FalkorDB; alone it returns.
+    return text.removesuffix("WITH count(*) AS _").rstrip() + "\nRETURN count(*) AS written"
+
+
+def schema_statements(schema: Schema) -> list[str]:
+    """Constraints and indexes, idempotent (IF NOT EXISTS)."""
+    statements = []
+    for label in schema.labels:
+        name = label.lower()
+        statements.append(
+            splice(
+                cypher("write/create_constraint.cypher", "neo4j"),
+                schema,
+                labels={"LABEL": label},
+                names={"NAME": f"{name}_id"},
+            )
+        )
+        statements.append(
+            splice(
+                cypher("write/create_index.cypher", "neo4j"),
+                schema,
+                labels={"LABEL": label},
+                names={"NAME": f"{name}_keys", "PROP": "keys"},
+            )
+        )
+    statements.append(
+        splice(
+            cypher("write/create_index.cypher", "neo4j"),
+            schema,
+            labels={"LABEL": ENTITY_LABEL},
+            names={"NAME": "entity_id", "PROP": "id"},
+        )
+    )
+    statements.append(cypher("write/create_fulltext_index.cypher", "neo4j"))
+    return statements
+
+
+class Neo4jStore:
+    engine = "neo4j"
+    dialect = "neo4j"
+
+    def __init__(self, driver: neo4j.Driver, database: str | None, schema: Schema):
+        self.driver = driver
+        self.database = database
+        self.schema = schema
+
+    @classmethod
+    def connect(cls, uri: str, user: str, password: str, database: str | None, schema: Schema) -> Neo4jStore:
+        """neo4j://, neo4j+s:// (Aura, clusters with routing) or bolt:// URIs."""
+        driver = GraphDatabase.driver(uri, auth=(user, password))
+        try:
+            driver.verify_connectivity()
+        except (Neo4jError, *_UNAVAILABLE) as exc:
+            driver.close()
+            raise EngineUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
+        return cls(driver, database, schema)
+
+    # -- queries --------------------------------------------------------------------------
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        try:
+            records, _, _ = self.driver.execute_query(
+                query, params or {}, database_=self.database, routing_=RoutingControl.READ
+            )
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+        return [{k: _plain(record[k]) for k in record.keys()} for record in records]
+
+    def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
+        """A caller's query: EXPLAIN must say it only reads, then it runs in a read
+        transaction (the server refuses writes there too) within the time limit."""
+        try:
+            with self.driver.session(
+                database=self.database, default_access_mode=neo4j.READ_ACCESS
+            ) as session:
+                summary = session.run(Query("EXPLAIN " + query), params).consume()
+                if summary.query_type != "r":
+                    raise InvalidInput("the console only runs queries that read", field="body.query")
+
+                def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+                    result = tx.run(query, params)
+                    return [{k: _plain(record[k]) for k in record.keys()} for record in result]
+
+                return session.execute_read(work)
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except ClientError as exc:
+            raise InvalidInput(f"Neo4j refused the query: {exc.message}", field="body.query") from exc
+
+    def write_plan(self, plan: Plan) -> None:
+        segments = plan_segments(plan, self.schema)
+
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            for text, params in segments:
+                tx.run(text, params).consume()
+            tx.run(cypher("write/generation.cypher", "neo4j")).consume()
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except Neo4jError as exc:
+            raise PiracyGraphError(f"Neo4j refused the write of {plan.dossier}: {exc}") from exc
+
+    def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
+        if not keys:
+            return {}
+        query = splice(cypher("write/find_by_keys.cypher", "neo4j"), self.schema, labels={"LABEL": label})
+        return {row["key"]: (row["id"], row["name"]) for row in self.read(query, {"keys": keys})}
+
+    def generation(self) -> int:
+        rows = self.read(cypher("read/generation.cypher", "neo4j"))
+        return int(rows[0]["generation"]) if rows else 0
+
+    # -- schema and housekeeping ----------------------------------------------------------
+    def ensure_schema(self) -> None:
+        for statement in schema_statements(self.schema):
+            self._write(statement)
+
+    def _write(self, statement: str) -> None:
+        try:
+            self.driver.execute_query(statement, database_=self.database, routing_=RoutingControl.WRITE)
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+
+    def version(self) -> str:
+        rows = self.read(cypher("read/version.cypher", "neo4j"))
+        return f"{rows[0]['version']} {rows[0]['edition']}" if rows else "unknown"
+
+    def clear(self) -> None:
+        # CALL { } IN TRANSACTIONS needs an auto-commit transaction.
+        with self.driver.session(database=self.database) as session:
+            session.run(Query(cypher("write/clear.cypher", "neo4j"))).consume()
+        self._write(cypher("write/generation.cypher", "neo4j"))
+
+    def close(self) -> None:
+        self.driver.close()
