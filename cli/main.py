@@ -15,12 +15,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cli import render
+from graph.copy import copy_graph
 from graph.errors import PiracyGraphError
 from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
 from graph.settings import Settings, get_settings
 from graph.stats import counts, digest
-from graph.store import Store, open_store
+from graph.store import Store, open_store, open_target
 from loaders.load import dossier_files, load_paths, require_reviewed, validate_file
 
 app = typer.Typer(
@@ -137,6 +138,61 @@ def stats(
             table.add_row(kind, name, str(count))
     Console().print(table)
     Console().print(f"digest {summary['digest']}", highlight=False)
+
+
+@app.command()
+def copy(
+    to: Annotated[
+        str,
+        typer.Option("--to", help="target: redis://[:password@]host:port or neo4j[+s]://host, bolt://host"),
+    ],
+    to_graph: Annotated[str, typer.Option(help="graph name on a FalkorDB target")] = "piracy",
+    to_user: Annotated[str, typer.Option(help="Neo4j user")] = "neo4j",
+    to_password: Annotated[
+        str,
+        typer.Option(
+            envvar="PIRACY_GRAPH_COPY_PASSWORD", help="Neo4j password [env PIRACY_GRAPH_COPY_PASSWORD]"
+        ),
+    ] = "",
+    to_database: Annotated[str | None, typer.Option(help="Neo4j database (default: the server's)")] = None,
+    batch: Annotated[int, typer.Option(min=1, max=50_000, help="nodes per batch")] = 2000,
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """Copy the graph to another store in batches, then compare both digests."""
+    source = _open(_settings(data_dir, graph))
+    try:
+        target = open_target(
+            to, graph_name=to_graph, user=to_user, password=to_password, database=to_database
+        )
+    except PiracyGraphError as exc:
+        source.close()
+        _fail(exc)
+        return
+    try:
+        with Progress(
+            TextColumn("{task.description}"), TimeElapsedColumn(), console=console, transient=True
+        ) as bar:
+            task = bar.add_task("copying")
+            result = copy_graph(
+                source,
+                target,
+                get_schema(),
+                batch=batch,
+                on_batch=lambda n, r: bar.update(task, description=f"copied {n} nodes, {r} relationships"),
+            )
+    except PiracyGraphError as exc:
+        _fail(exc)
+        return
+    finally:
+        target.close()
+        source.close()
+    console.print(f"copied {result.nodes} nodes and {result.relationships} relationships", highlight=False)
+    console.print(f"source digest {result.source_digest}", highlight=False)
+    console.print(f"target digest {result.target_digest}", highlight=False)
+    if not result.identical:
+        console.print("[bold red]the digests differ[/]: the target held other data, or the copy was cut")
+        raise typer.Exit(code=1)
 
 
 render_app = typer.Typer(

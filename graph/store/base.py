@@ -19,6 +19,10 @@ class Store(Protocol):
         """Run a caller's query read-only (enforced by the engine) within `timeout_ms`."""
         ...
 
+    def write(self, query: str, params: dict[str, Any] | None = None) -> None:
+        """Run one of our own writing statements (never a caller's text)."""
+        ...
+
     def write_plan(self, plan: Plan) -> None:
         """Write one plan all-or-nothing."""
         ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from graph.errors import InvalidInput
 from graph.schema import get_schema
 from graph.settings import Settings
 from graph.store.base import Store
@@ -29,3 +30,14 @@ def open_store(settings: Settings, *, ensure_schema: bool = True) -> Store:
     if ensure_schema:
         store.ensure_schema()
     return store
+
+
+def open_target(uri: str, *, graph_name: str, user: str, password: str, database: str | None) -> Store:
+    """A store from a URI: redis:// or rediss:// (FalkorDB), neo4j://, neo4j+s://, bolt:// (Neo4j)."""
+    schema = get_schema()
+    scheme = uri.split("://", 1)[0].lower()
+    if scheme in {"redis", "rediss", "falkor", "falkors"}:
+        return FalkorDBStore.from_url(uri, graph_name, schema)
+    if scheme in {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}:
+        return Neo4jStore.connect(uri, user, password, database, schema)
+    raise InvalidInput(f"unknown store URI scheme {scheme!r}: use redis://, neo4j://, neo4j+s:// or bolt://")

@@ -112,6 +112,7 @@ class FalkorDBStore:
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
         self._run(query, params, read_only=False)
+        self._bump_generation()
 
     def write_plan(self, plan: Plan) -> None:
         """One query for the whole plan: FalkorDB runs a query atomically and undoes a
@@ -154,7 +155,6 @@ class FalkorDBStore:
             self.write(query, params)
         except redis.ResponseError as exc:
             raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
-        self._bump_generation()
 
     def _bump_generation(self) -> None:
         try:

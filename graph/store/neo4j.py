@@ -145,7 +145,7 @@ class Neo4jStore:
             )
         except _UNAVAILABLE as exc:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
-        return [{k: _plain(record[k]) for k in record.keys()} for record in records]
+        return [{k: _plain(record[k]) for k in record.keys()} for record in records]  # noqa: SIM118 - a Record iterates values
 
     def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
         """A caller's query: EXPLAIN must say it only reads, then it runs in a read
@@ -160,7 +160,7 @@ class Neo4jStore:
 
                 def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
                     result = tx.run(query, params)
-                    return [{k: _plain(record[k]) for k in record.keys()} for record in result]
+                    return [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118
 
                 return session.execute_read(work)
         except _UNAVAILABLE as exc:
@@ -199,7 +199,19 @@ class Neo4jStore:
         for statement in schema_statements(self.schema):
             self._write(statement)
 
+    def write(self, query: str, params: dict[str, Any] | None = None) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> None:
+            tx.run(query, params or {}).consume()
+            tx.run(cypher("write/generation.cypher", "neo4j")).consume()
+
+        try:
+            with self.driver.session(database=self.database) as session:
+                session.execute_write(work)
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+
     def _write(self, statement: str) -> None:
+        # Schema statements cannot share a transaction with data writes.
         try:
             self.driver.execute_query(statement, database_=self.database, routing_=RoutingControl.WRITE)
         except _UNAVAILABLE as exc:
