@@ -1,10 +1,17 @@
-"""Fixtures: every test run gets its own embedded engine in a temporary data directory."""
+"""Fixtures: every test run gets its own embedded engine in a temporary data directory.
+
+With PIRACY_GRAPH_TEST_NEO4J_URI set (and _USER, _PASSWORD, _DATABASE as needed), the
+stores of the API and loader tests are on that Neo4j instead. It must be a throwaway
+database (compose.yml starts one): each store there is cleared before use.
+"""
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
@@ -15,6 +22,7 @@ from graph.schema import Schema, get_schema
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.neo4j import Neo4jStore
 from loaders.load import load_paths
 
 
@@ -31,8 +39,22 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]
     engine.stop()
 
 
-def new_store(engine: EmbeddedEngine, schema: Schema) -> FalkorDBStore:
-    """A store on a graph name no other test uses."""
+NEO4J_URI = os.environ.get("PIRACY_GRAPH_TEST_NEO4J_URI")
+
+
+def new_store(engine: EmbeddedEngine, schema: Schema) -> Any:
+    """A store on a graph name no other test uses (or the test Neo4j, cleared)."""
+    if NEO4J_URI:
+        neo4j_store = Neo4jStore.connect(
+            NEO4J_URI,
+            os.environ.get("PIRACY_GRAPH_TEST_NEO4J_USER", "neo4j"),
+            os.environ.get("PIRACY_GRAPH_TEST_NEO4J_PASSWORD", ""),
+            os.environ.get("PIRACY_GRAPH_TEST_NEO4J_DATABASE"),
+            schema,
+        )
+        neo4j_store.clear()
+        neo4j_store.ensure_schema()
+        return neo4j_store
     store = FalkorDBStore.embedded_at(engine, f"test-{uuid.uuid4().hex[:12]}", schema)
     store.ensure_schema()
     return store
