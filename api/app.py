@@ -10,7 +10,8 @@ from fastapi import FastAPI
 
 from api.errors import install_error_handlers
 from api.routes import analysis, catalog, dossiers, entities, explorer, health, links, views
-from graph.access import KeyRing
+from api.security import requires
+from graph.access import KeyRing, Role
 from graph.projection import ProjectionCache
 from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
@@ -57,12 +58,16 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.settings = settings
     app.state.keys = KeyRing.from_file(settings.api_keys_file)
     install_error_handlers(app)
-    app.include_router(health.router)
-    app.include_router(entities.router)
-    app.include_router(links.router)
-    app.include_router(catalog.router)
-    app.include_router(analysis.router)
+    app.include_router(health.router)  # open: a liveness check for monitoring
+    # Every read needs a reader (anyone, on a server without keys).
+    for router in (
+        entities.router,
+        links.router,
+        catalog.router,
+        analysis.router,
+        views.router,
+        explorer.router,
+    ):
+        app.include_router(router, dependencies=[requires(Role.reader)])
     app.include_router(dossiers.router)
-    app.include_router(views.router)
-    app.include_router(explorer.router)
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
@@ -42,7 +42,7 @@ def principal(
     return ANONYMOUS_READER
 
 
-def requires(role: Role, *, always_keyed: bool = False) -> object:
+def requires(role: Role, *, always_keyed: bool = False) -> Any:
     """Dependency: the caller has at least `role`. `always_keyed` refuses anonymous callers
     even on a server without keys (writes and the console always need a key)."""
 

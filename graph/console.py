@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.errors import InvalidInput
@@ -10,6 +11,13 @@ from graph.store.base import Store
 MAX_QUERY_CHARS = 10_000
 MAX_ROWS = 1000
 MAX_TIMEOUT_MS = 10_000
+LOAD_CSV = re.compile(r"\bLOAD\s+CSV\b", re.IGNORECASE)
+_COMMENTS = re.compile(r"/\*.*?\*/|//[^\n]*", re.DOTALL)
+
+
+def _without_comments(query: str) -> str:
+    """Comments become spaces, so LOAD/* */CSV is still seen as LOAD CSV."""
+    return _COMMENTS.sub(" ", query)
 
 
 def _check_params(params: dict[str, Any]) -> None:
@@ -39,9 +47,12 @@ def run_console(
     if len(query) > MAX_QUERY_CHARS:
         raise InvalidInput(f"the query is over {MAX_QUERY_CHARS} characters", field="body.query")
     _check_params(params)
-    rows = store.run_untrusted(query, params, timeout_ms=min(timeout_ms, MAX_TIMEOUT_MS))
+    if LOAD_CSV.search(_without_comments(query)):
+        # Read-only to the engine, but it fetches any URL: the server would make requests
+        # for the caller (to hosts on its network) or read files.
+        raise InvalidInput("LOAD CSV is not allowed in the console", field="body.query")
+    columns, rows = store.run_untrusted(query, params, timeout_ms=min(timeout_ms, MAX_TIMEOUT_MS))
     limit = min(limit, MAX_ROWS)
-    columns = list(rows[0]) if rows else []
     return {
         "columns": columns,
         "rows": [[row[c] for c in columns] for row in rows[:limit]],

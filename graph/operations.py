@@ -108,7 +108,7 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
     view["events"].sort(key=lambda e: (e["properties"].get("date") or "", e["id"]))
     for section in ("targets", "infrastructure", "people", "sources"):
         view[section].sort(key=lambda e: e if isinstance(e, str) else e["id"])
-    cited = [view["properties"] | {"sources": props.get("sources") or []}]
+    cited = [{"sources": props.get("sources") or []}, {"sources": view["sources"]}]
     cited += [{"sources": item.get("sources") or []} for item in _walk(view)]
     view["source_index"] = source_index(store, [{"sources": c.get("sources", [])} for c in cited])
     return redactor.value(view) if redactor is not None else view

@@ -12,7 +12,18 @@ from graph.store.base import Store
 
 
 def list_countries(store: Store) -> list[dict[str, Any]]:
-    return store.read(cypher("read/countries.cypher", store.dialect))
+    return [
+        {
+            "id": row["id"],
+            "code": row["code"],
+            "name": row["name"],
+            "servers_and_domains": len(set(row["hosted"])),
+            "operations_acted": len(set(row["acted"])),
+            "operations_connected": len(set(row["connected"])),
+            "agencies": len(set(row["agencies"])),
+        }
+        for row in store.read(cypher("read/countries.cypher", store.dialect))
+    ]
 
 
 def country_view(store: Store, code_or_name: str) -> dict[str, Any]:

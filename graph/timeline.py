@@ -6,6 +6,7 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.groups import page
+from graph.neighbours import date_bounds
 from graph.store.base import Store
 
 
@@ -20,8 +21,7 @@ def timeline(
     offset: int,
 ) -> dict[str, Any]:
     params = {
-        "since": since,
-        "until": until,
+        **date_bounds(since, until),
         "kinds": kinds,
         "about": about,
         "limit": limit + 1,

@@ -1,7 +1,9 @@
 // title: Events ordered by date, with what they are about and their sources
+// description: Partial dates are ranges: $since_lo and $until_hi come padded from
+//   graph/neighbours.py date_bounds(), and each event date is padded with '~' too.
 MATCH (e:Event)
-WHERE ($since IS NULL OR e.date >= $since)
-  AND ($until IS NULL OR e.date <= $until)
+WHERE ($since_lo IS NULL OR e.date + '~' >= $since_lo)
+  AND ($until_hi IS NULL OR e.date <= $until_hi)
   AND (size($kinds) = 0 OR e.kind IN $kinds)
 WITH e, [(e)-[:ABOUT]->(x) | x.id] AS about
 WHERE $about IS NULL OR $about IN about

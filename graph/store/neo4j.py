@@ -147,7 +147,9 @@ class Neo4jStore:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
         return [{k: _plain(record[k]) for k in record.keys()} for record in records]  # noqa: SIM118 - a Record iterates values
 
-    def run_untrusted(self, query: str, params: dict[str, Any], *, timeout_ms: int) -> list[dict[str, Any]]:
+    def run_untrusted(
+        self, query: str, params: dict[str, Any], *, timeout_ms: int
+    ) -> tuple[list[str], list[dict[str, Any]]]:
         """A caller's query: EXPLAIN must say it only reads, then it runs in a read
         transaction (the server refuses writes there too) within the time limit."""
         try:
@@ -158,9 +160,11 @@ class Neo4jStore:
                 if summary.query_type != "r":
                     raise InvalidInput("the console only runs queries that read", field="body.query")
 
-                def work(tx: neo4j.ManagedTransaction) -> list[dict[str, Any]]:
+                @neo4j.unit_of_work(timeout=timeout_ms / 1000)
+                def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
                     result = tx.run(query, params)
-                    return [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118
+                    rows = [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118
+                    return list(result.keys()), rows
 
                 return session.execute_read(work)
         except _UNAVAILABLE as exc:
