@@ -22,7 +22,9 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from itertools import product
 from pathlib import Path
+from typing import Any
 
 import graph
 from graph.cypher_text import cypher, splice
@@ -55,6 +57,10 @@ NAMES = {"ROWS": "rows"}
 # Library code whose literal queries are checked: everything but the FalkorDB adapter.
 PACKAGES = ("graph", "api", "loaders", "cli")
 NOT_NEO4J = {"graph/store/falkordb.py"}
+
+# Labels the store writes besides the schema's: every node's Entity, and the Neo4j store's
+# own bookkeeping node (cypher/neo4j/write/generation.cypher).
+STORE_LABELS = (ENTITY_LABEL, "PiracyGraphMeta")
 
 _TOKEN = re.compile(r"__([A-Z]+)__")
 _CYPHER_START = re.compile(r"^\s*(MATCH|OPTIONAL|UNWIND|CALL|RETURN|WITH|MERGE|CREATE|SHOW)\b")
@@ -162,3 +168,18 @@ def neo4j_statements(schema: Schema) -> Iterator[tuple[str, str]]:
     yield from every_kind_plan_segments(schema)
     yield from dossier_plan_segments(schema)
     yield from inline_statements()
+
+
+def lint_schema(schema: Schema) -> dict[str, Any]:
+    """The graph's names for lint.mjs --schema: a label, relationship type or (from, type,
+    to) step outside them is reported. Every node also carries the label Entity."""
+    steps = set()
+    for rel_type, spec in schema.relationships.items():
+        for source, target in spec.endpoints:
+            for a, b in product((source, ENTITY_LABEL), (target, ENTITY_LABEL)):
+                steps.add((a, rel_type, b))
+    return {
+        "labels": [*schema.labels, *STORE_LABELS],
+        "relationshipTypes": list(schema.relationships),
+        "graphSchema": [{"from": a, "relType": t, "to": b} for a, t, b in sorted(steps)],
+    }

@@ -246,6 +246,18 @@ class EmbeddedEngine:
         except OSError:
             return "(no log)"
 
+    def alive(self) -> bool:
+        """Does the engine we use still answer (ours, or the one we share)?"""
+        if self.process is not None and self.process.poll() is not None:
+            return False
+        return self.endpoint is not None and _answers(self.endpoint)
+
+    def restart(self) -> Endpoint:
+        """Start again after the engine died: as its owner, or as the next one when the
+        owner we shared with is gone too."""
+        self.stop()
+        return self.start()
+
     def stop(self) -> None:
         process, self.process = self.process, None
         if process is not None and process.poll() is None:

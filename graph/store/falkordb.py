@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from collections import defaultdict
 from typing import Any
 
@@ -75,6 +76,7 @@ class FalkorDBStore:
         self.graph = client.select_graph(graph_name)
         self.schema = schema
         self.embedded = embedded
+        self._recovering = threading.Lock()
         # Bumped after every write, so in-memory projections know when to rebuild.
         self.generation_key = f"piracy-graph:{graph_name}:generation"
 
@@ -101,7 +103,27 @@ class FalkorDBStore:
                 return self.graph.ro_query(query, params or {})
             return self.graph.query(query, params or {})
         except (redis.ConnectionError, redis.TimeoutError, ConnectionError) as exc:
+            self.recover()
             raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+
+    def recover(self) -> bool:
+        """After a lost connection: if our embedded engine died (killed, crashed), start it
+        again from its data directory and reconnect. This request still fails (503); the
+        next one finds the graph as the engine's append-only file kept it."""
+        if self.embedded is None:
+            return False
+        with self._recovering:
+            if self.embedded.alive():
+                return False
+            log.warning("the embedded engine is gone; restarting it from %s", self.embedded.data_dir)
+            try:
+                endpoint = self.embedded.restart()
+            except EngineUnavailable:
+                log.exception("the embedded engine could not be restarted")
+                return False
+            self.client = FalkorDB(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+            self.graph = self.client.select_graph(self.graph_name)
+            return True
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         try:

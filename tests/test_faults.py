@@ -1,0 +1,205 @@
+"""Faults: the engine or the server killed mid-load; nothing half-written, nothing lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.access import hash_key
+from graph.errors import EngineUnavailable
+from graph.resources import bundled_dossiers_dir
+from graph.schema import Schema
+from graph.settings import Settings
+from graph.stats import digest
+from graph.store.embedded import EmbeddedEngine
+from graph.store.falkordb import FalkorDBStore
+from loaders.load import load_paths
+from tests.browser import ROOT, free_port
+
+
+@pytest.fixture(scope="module")
+def clean_digest(engine: EmbeddedEngine, schema: Schema) -> str:
+    """The digest of a clean load of the bundled dossiers."""
+    store = FalkorDBStore.embedded_at(engine, "faults-clean", schema)
+    store.ensure_schema()
+    load_paths(store, schema, [bundled_dossiers_dir()])
+    found = digest(store)
+    store.clear()
+    return found
+
+
+@pytest.fixture
+def own_engine(tmp_path: Path, schema: Schema) -> Iterator[FalkorDBStore]:
+    store = FalkorDBStore.embedded_at(EmbeddedEngine(tmp_path), "g", schema)
+    store.ensure_schema()
+    yield store
+    store.close()
+
+
+def kill_engine_during_load(store: FalkorDBStore, schema: Schema, after_files: int) -> Exception | None:
+    """Load the bundled folder, SIGKILL the engine once `after_files` dossiers are in."""
+    assert store.embedded is not None and store.embedded.process is not None
+    pid = store.embedded.process.pid
+    done = 0
+
+    def on_file(_: Path) -> None:
+        nonlocal done
+        done += 1
+        if done == after_files:
+            os.kill(pid, signal.SIGKILL)
+            store.embedded.process.wait()  # type: ignore[union-attr]
+
+    try:
+        load_paths(store, schema, [bundled_dossiers_dir()], on_file=on_file)
+    except EngineUnavailable as exc:
+        return exc
+    return None
+
+
+def test_a_load_whose_engine_is_killed_fails_as_engine_unavailable(
+    own_engine: FalkorDBStore, schema: Schema
+) -> None:
+    assert isinstance(kill_engine_during_load(own_engine, schema, after_files=3), EngineUnavailable)
+
+
+def test_the_api_answers_503_while_the_engine_is_down(
+    own_engine: FalkorDBStore, schema: Schema, tmp_path: Path
+) -> None:
+    assert own_engine.embedded is not None and own_engine.embedded.process is not None
+    os.kill(own_engine.embedded.process.pid, signal.SIGKILL)
+    own_engine.embedded.process.wait()
+    settings = Settings(data_dir=tmp_path, graph_name="g", load_bundled_on_start=False)
+    with TestClient(create_app(settings, store=own_engine)) as client:
+        assert client.get("/health").status_code == 503
+
+
+def test_the_store_restarts_its_engine_after_a_kill(
+    own_engine: FalkorDBStore, schema: Schema, tmp_path: Path
+) -> None:
+    assert own_engine.embedded is not None and own_engine.embedded.process is not None
+    os.kill(own_engine.embedded.process.pid, signal.SIGKILL)
+    own_engine.embedded.process.wait()
+    settings = Settings(data_dir=tmp_path, graph_name="g", load_bundled_on_start=False)
+    with TestClient(create_app(settings, store=own_engine)) as client:
+        client.get("/health")  # 503: the store notices, and restarts the engine
+        assert client.get("/health").status_code == 200
+
+
+def test_rerunning_a_load_cut_by_an_engine_kill_equals_a_clean_load(
+    own_engine: FalkorDBStore, schema: Schema, clean_digest: str
+) -> None:
+    kill_engine_during_load(own_engine, schema, after_files=5)
+    own_engine.recover()
+    load_paths(own_engine, schema, [bundled_dossiers_dir()])
+    assert digest(own_engine) == clean_digest
+
+
+def test_dossiers_written_before_the_kill_survive_it(own_engine: FalkorDBStore, schema: Schema) -> None:
+    kill_engine_during_load(own_engine, schema, after_files=4)
+    own_engine.recover()
+    rows = own_engine.read("MATCH (o:Operation) RETURN o.id AS id ORDER BY id")
+    first_four = sorted(f"operation:{p.stem}" for p in sorted(bundled_dossiers_dir().glob("*.yaml"))[:4])
+    assert [r["id"] for r in rows] == first_four
+
+
+# -- the server killed in the middle of uploads --------------------------------------------
+
+WRITER_KEY = "fault-writer-key-0123456789"
+
+
+def serve(data_dir: Path, keys: Path, port: int) -> subprocess.Popen[bytes]:
+    env = {
+        **os.environ,
+        "PIRACY_GRAPH_API_KEYS_FILE": str(keys),
+        "PIRACY_GRAPH_LOAD_BUNDLED_ON_START": "false",
+    }
+    return subprocess.Popen(
+        [sys.executable, "-m", "cli.main", "serve", "--port", str(port), "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def upload(port: int, path: Path) -> int:
+    import urllib.request
+
+    request = urllib.request.Request(
+        f"http://127.0.0.1:{port}/dossiers?name={path.name}",
+        data=path.read_bytes(),
+        headers={"Authorization": f"Bearer {WRITER_KEY}", "Content-Type": "application/yaml"},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return int(response.status)
+    except OSError:
+        return 0
+
+
+def wait_up(port: int) -> None:
+    import urllib.request
+
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=2):
+                return
+        except OSError:
+            time.sleep(0.2)
+    raise TimeoutError("server did not start")
+
+
+def test_a_server_killed_during_uploads_then_restarted_reaches_the_clean_digest(
+    tmp_path: Path, schema: Schema, clean_digest: str
+) -> None:
+    keys = tmp_path / "keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [{"id": "w", "role": "writer", "sha256": hash_key(WRITER_KEY)}]}))
+    data_dir = tmp_path / "data"
+    files = sorted(bundled_dossiers_dir().glob("*.yaml"))
+    port = free_port()
+    server = serve(data_dir, keys, port)
+    wait_up(port)
+    statuses = []
+    for index, path in enumerate(files):
+        if index == 6:
+            server.send_signal(signal.SIGKILL)  # mid-series; its engine dies with it
+            server.wait()
+            break
+        statuses.append(upload(port, path))
+    port = free_port()
+    server = serve(data_dir, keys, port)
+    try:
+        wait_up(port)
+        for path in files:
+            upload(port, path)
+        store = FalkorDBStore.embedded_at(EmbeddedEngine(data_dir), "piracy", schema)
+        try:
+            found = digest(store)
+        finally:
+            store.close()
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=30)
+    assert (statuses, found) == ([201] * 6, clean_digest)
+
+
+def test_the_engine_state_file_is_json(tmp_path: Path) -> None:
+    engine = EmbeddedEngine(tmp_path)
+    engine.start()
+    try:
+        assert set(json.loads((tmp_path / "engine.json").read_text())) == {"pid", "port", "owner_pid"}
+    finally:
+        engine.stop()
