@@ -15,6 +15,7 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 from graph.countries import country_code
 from graph.errors import DossierError
 from graph.schema import Schema
+from loaders.hostile import hostile_content
 
 FORMAT = "piracy-graph/dossier@1"
 COUNTRY_REF = "country:"
@@ -164,8 +165,13 @@ def _field_path(loc: tuple[Any, ...]) -> str:
 
 def parse_dossier(raw: Any, name: str, schema: Schema) -> Dossier:
     """Validate a parsed YAML document; raise DossierError listing every problem."""
+    if raw is None:
+        raise DossierError(name, [("", "the file is empty")])
     if not isinstance(raw, dict):
         raise DossierError(name, [("", "a dossier must be a YAML mapping at the top level")])
+    hostile = hostile_content(raw)
+    if hostile:
+        raise DossierError(name, hostile)
     try:
         dossier = Dossier.model_validate(raw)
     except ValidationError as exc:

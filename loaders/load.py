@@ -35,7 +35,11 @@ def require_reviewed(dossier: Dossier, name: str) -> None:
 
 
 def validate_file(path: Path, schema: Schema) -> Dossier:
-    return parse_dossier(read_dossier_file(path), str(path), schema)
+    """Format, schema and the dossier's own consistency (two entities resolving to one
+    node with different values), without looking at any graph."""
+    dossier = parse_dossier(read_dossier_file(path), str(path), schema)
+    build_plan(dossier, schema, lambda _label, _keys: {}, str(path))
+    return dossier
 
 
 def plan_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> Plan:

@@ -11,6 +11,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+import yaml
+
+from graph.schema import get_schema
+from graph.store.embedded import EmbeddedEngine
+from graph.store.falkordb import FalkorDBStore
+from loaders.dossier import Dossier
+from loaders.resolve import build_plan
+
 ROOT = Path(__file__).resolve().parent.parent
 SCREENSHOTS = ROOT / "build" / "screenshots"
 CHROMIUM_ARGS = [
@@ -35,6 +43,18 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
+
+
+def write_past_validation(data_dir: Path, dossier: Path) -> None:
+    """Write a dossier the loader would refuse (hostile names), as if it had got in anyway."""
+    raw = yaml.safe_load(dossier.read_text(encoding="utf-8"))
+    schema = get_schema()
+    store = FalkorDBStore.embedded_at(EmbeddedEngine(data_dir), "piracy", schema)
+    try:
+        store.ensure_schema()
+        store.write_plan(build_plan(Dossier.model_validate(raw), schema, lambda *_: {}, dossier.name))
+    finally:
+        store.close()
 
 
 def start_server(data_dir: Path, *dossiers: Path) -> tuple[subprocess.Popen[bytes], str]:

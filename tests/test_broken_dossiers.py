@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-import pytest
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
 
+import pytest
+import yaml
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from api.app import create_app
+from cli.main import app
+from graph.access import hash_key
 from graph.errors import DossierError
 from graph.schema import Schema
+from graph.settings import Settings
 from graph.stats import digest
+from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_bytes
 from loaders.yamlio import MAX_DOSSIER_BYTES
@@ -112,6 +124,137 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {
         "operation.action_dy",
         "Extra inputs are not permitted",
     ),
+    "html_in_a_name": (
+        MINIMAL.replace("name: Example IPTV", 'name: "<img src=x onerror=alert(1)>"').encode(),
+        "entities.net.name",
+        "looks like HTML markup",
+    ),
+    "script_closer_in_a_name": (
+        MINIMAL.replace("name: GdF", 'name: "</script><script>alert(1)</script>"').encode(),
+        "entities.gdf.name",
+        "looks like HTML markup",
+    ),
+    "event_handler_in_an_alias": (
+        MINIMAL.replace("name: GdF", 'name: GdF\n    aliases: ["x onmouseover=alert(1)"]').encode(),
+        "entities.gdf.aliases[0]",
+        "looks like HTML markup",
+    ),
+    "javascript_in_a_source_title": (
+        MINIMAL.replace(
+            "publisher: Example police", "publisher: Example police\n    title: javascript:alert(1)"
+        ).encode(),
+        "sources.release.title",
+        "looks like HTML markup",
+    ),
+    "cypher_in_the_operation_name": (
+        MINIMAL.replace("name: Test operation", 'name: "x\'}) MATCH (n) DETACH DELETE n //"').encode(),
+        "operation.name",
+        "looks like a Cypher statement",
+    ),
+    "cypher_in_a_property": (
+        MINIMAL.replace("{kind: IPTV service}", "{kind: \"CALL db.idx.fulltext.drop('Entity')\"}").encode(),
+        "entities.net.properties.kind",
+        "looks like a Cypher statement",
+    ),
+    "cypher_in_a_relationship_property": (
+        MINIMAL.replace(
+            "properties: {role: searches}", 'properties: {role: "MERGE (x:Admin) SET x.k = 1"}'
+        ).encode(),
+        "relationships[2].properties.role",
+        "looks like a Cypher statement",
+    ),
+    "cypher_in_a_claim_metric": (
+        MINIMAL.replace("metric: users", 'metric: "users\\" RETURN 1 // "').encode(),
+        "claims[0].metric",
+        "looks like a Cypher statement",
+    ),
+    "cypher_in_a_publisher": (
+        MINIMAL.replace("publisher: Example police", 'publisher: "DROP INDEX ON :Group(id)"').encode(),
+        "sources.release.publisher",
+        "looks like a Cypher statement",
+    ),
+    "cypher_in_a_note": (
+        MINIMAL.replace(
+            "properties: {kind: police}", 'properties: {kind: police}\n    notes: "LOAD CSV FROM x"'
+        ).encode(),
+        "entities.gdf.notes",
+        "looks like a Cypher statement",
+    ),
+    "bidi_override_in_a_name": (
+        MINIMAL.replace("name: Example IPTV", 'name: "Example \\u202eVTPI"').encode(),
+        "entities.net.name",
+        "bidirectional-override",
+    ),
+    "conflicting_duplicate_ids": (
+        MINIMAL.replace(
+            "  gdf:\n",
+            "  net2:\n    label: Group\n    name: Other\n    id: group:example-iptv\n"
+            "    properties: {kind: streaming site}\n    sources: [release]\n  gdf:\n",
+        ).encode(),
+        "entities.net2.properties.kind",
+        "resolves to group:example-iptv like another entity",
+    ),
+    "operation_declared_as_an_entity": (
+        MINIMAL.replace("label: Group", "label: Operation", 1).encode(),
+        "entities.net.label",
+        "declared in their own section",
+    ),
+    "relationship_ends_before_it_starts": (
+        MINIMAL.replace(
+            "{from: gdf, type: LED, to: operation, sources: [release]}",
+            "{from: gdf, type: LED, to: operation, start: 2020-05-01, end: 2019-01-01, sources: [release]}",
+        ).encode(),
+        "relationships[0].end",
+        "ends before it starts",
+    ),
+    "claim_without_value": (
+        MINIMAL.replace("value: 1000, ", "").encode(),
+        "claims[0]",
+        "needs a value or a value_text",
+    ),
+    "unknown_event_kind": (
+        (
+            MINIMAL + "events:\n  - {date: 2099-01-02, kind: party, description: x, sources: [release]}\n"
+        ).encode(),
+        "events[0].kind",
+        "Input should be",
+    ),
+    "bad_language_code": (
+        MINIMAL.replace("language: en", "language: english").encode(),
+        "sources.release.language",
+        "String should match pattern",
+    ),
+    "source_url_not_http": (
+        MINIMAL.replace("url: https://example.org/release", "url: ftp://example.org/release").encode(),
+        "sources.release.url",
+        "String should match pattern",
+    ),
+    "source_without_url_or_document": (
+        MINIMAL.replace("    url: https://example.org/release\n", "").encode(),
+        "sources.release",
+        "needs a url",
+    ),
+    "bad_dossier_id": (
+        MINIMAL.replace("id: 2099-test-op", "id: ../../etc").encode(),
+        "id",
+        "String should match pattern",
+    ),
+    "unreviewed_draft": (
+        (MINIMAL + "reviewed: false\n").encode(),
+        "reviewed",
+        "unreviewed draft",
+    ),
+    "reserved_reference": (
+        MINIMAL.replace("  net:\n", "  operation:\n").replace("to: net,", "to: operation,").encode(),
+        "entities.operation",
+        "is reserved",
+    ),
+    "empty_file": (b"", "", "the file is empty"),
+    "action_day_before_start": (
+        MINIMAL.replace("  action_day: 2099-01-02", "  started: 2099-06\n  action_day: 2099-01-02").encode(),
+        "operation.action_day",
+        "is before operation.started",
+    ),
     "norway_problem": (
         MINIMAL.replace("country: Italie", "country: NO").encode(),
         "entities.gdf.country",
@@ -153,3 +296,59 @@ def test_every_broken_case_has_its_own_message(empty_store: FalkorDBStore, schem
             load_bytes(empty_store, schema, content, "same-name.yaml")
         messages.add(str(caught.value))
     assert len(messages) == len(BROKEN)
+
+
+@pytest.fixture(scope="module")
+def writer(
+    tmp_path_factory: pytest.TempPathFactory, engine: EmbeddedEngine, schema: Schema
+) -> Iterator[tuple[TestClient, FalkorDBStore]]:
+    folder = tmp_path_factory.mktemp("writer")
+    keys = folder / "keys.yaml"
+    keys.write_text(yaml.safe_dump({"keys": [{"id": "w", "role": "writer", "sha256": hash_key(WRITER_KEY)}]}))
+    store = FalkorDBStore.embedded_at(engine, f"test-upload-{uuid.uuid4().hex[:8]}", schema)
+    store.ensure_schema()
+    settings = Settings(
+        data_dir=folder, graph_name=store.graph_name, api_keys_file=keys, load_bundled_on_start=False
+    )
+    with TestClient(create_app(settings, store=store)) as client:
+        yield client, store
+    store.clear()
+
+
+WRITER_KEY = "broken-writer-key-0123456789"
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_an_upload_of_a_broken_dossier_is_a_4xx_naming_the_problem(
+    case: str, writer: tuple[TestClient, FalkorDBStore]
+) -> None:
+    client, store = writer
+    before = digest(store)
+    response = client.post(
+        f"/dossiers?name={case}.yaml",
+        content=BROKEN[case][0],
+        headers={"Authorization": f"Bearer {WRITER_KEY}"},
+    )
+    problem = BROKEN[case][2]
+    status_ok = response.status_code in {413, 422}
+    assert (status_ok, problem in response.json()["error"]["message"], digest(store)) == (True, True, before)
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_validating_a_broken_dossier_exits_non_zero(case: str, tmp_path: Path) -> None:
+    path = tmp_path / f"{case}.yaml"
+    path.write_bytes(BROKEN[case][0])
+    result = CliRunner().invoke(app, ["validate", str(path)])
+    assert result.exit_code != 0
+
+
+def test_a_path_trick_in_an_upload_name_never_reaches_the_message(
+    writer: tuple[TestClient, FalkorDBStore],
+) -> None:
+    client, _ = writer
+    response = client.post(
+        "/dossiers?name=../../../etc/passwd",
+        content=BROKEN["unknown_label"][0],
+        headers={"Authorization": f"Bearer {WRITER_KEY}"},
+    )
+    assert "../" not in response.json()["error"]["message"]

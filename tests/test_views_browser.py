@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server
+from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server, write_past_validation
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_CLOSER = "</script><script>alert(1)</script>"
@@ -20,9 +20,8 @@ HOSTILE_CLOSER = "</script><script>alert(1)</script>"
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("views")
-    process, base = start_server(
-        data_dir, ROOT / "data" / "operations", ROOT / "tests" / "data" / "hostile.yaml"
-    )
+    write_past_validation(data_dir, ROOT / "tests" / "data" / "hostile.yaml")
+    process, base = start_server(data_dir, ROOT / "data" / "operations")
     yield base
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)

@@ -49,14 +49,12 @@ async def post_dossier(
     written unless the whole dossier is valid."""
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_DOSSIER_BYTES:
-        raise TooLarge(f"the dossier is over {MAX_DOSSIER_BYTES} bytes")
+        raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_DOSSIER_BYTES:
-            raise TooLarge(f"the dossier is over {MAX_DOSSIER_BYTES} bytes")
-    if not body:
-        raise InvalidInput("the request body is empty: send the dossier's YAML", field="body")
+            raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
     result = load_bytes(store, schema, bytes(body), safe_name(name))
     return {"dossier": result.dossier, "nodes": result.nodes, "edges": result.edges, "loaded_by": who.key_id}
 
