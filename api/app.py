@@ -8,6 +8,7 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
+from api.audit import AuditLog
 from api.errors import install_error_handlers
 from api.routes import analysis, catalog, dossiers, entities, explorer, health, links, views
 from api.security import requires
@@ -57,6 +58,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.keys = KeyRing.from_file(settings.api_keys_file)
+    app.state.audit = AuditLog(settings.audit_log or settings.data_dir / "audit.jsonl")
     install_error_handlers(app)
     app.include_router(health.router)  # open: a liveness check for monitoring
     # Every read needs a reader (anyone, on a server without keys).

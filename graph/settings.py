@@ -30,6 +30,9 @@ class Settings(BaseSettings):
     graph_name: str = Field("piracy", pattern=r"^[A-Za-z0-9_-]{1,64}$")
     engine_start_timeout: float = Field(30.0, gt=0)
     load_bundled_on_start: bool = True
+    audit_log: Path | None = Field(
+        None, description="JSON-lines audit log; default: audit.jsonl in the data directory"
+    )
     api_keys_file: Path | None = Field(
         None, description="YAML file of API keys (id, role, see_names, sha256); none: open to readers"
     )

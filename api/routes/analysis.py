@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from pydantic import BaseModel, ConfigDict, Field
 
+from api.audit import AuditLog
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Centrality, Communities, NamedQueryResult, QueryList, Rows
@@ -131,9 +132,15 @@ class ConsoleRequest(BaseModel):
     responses=ERRORS,
     summary="Read-only Cypher console (analyst key)",
 )
-def post_cypher(body: ConsoleRequest, who: Analyst, store: StoreDep) -> dict[str, Any]:
+def post_cypher(body: ConsoleRequest, who: Analyst, store: StoreDep, request: Request) -> dict[str, Any]:
     """The engine refuses anything that writes. Rows and time are bounded. The console
     shows raw data, so it needs a key that may also see people's names."""
-    if not who.see_names:
-        raise Forbidden("the console shows raw data, people's names included: it needs a key with see_names")
-    return run_console(store, body.query, body.params, limit=body.limit, timeout_ms=body.timeout_ms)
+    audit: AuditLog = request.app.state.audit
+    with audit.action(who.key_id, "console", query=body.query, params=body.params) as details:
+        if not who.see_names:
+            raise Forbidden(
+                "the console shows raw data, people's names included: it needs a key with see_names"
+            )
+        result = run_console(store, body.query, body.params, limit=body.limit, timeout_ms=body.timeout_ms)
+        details.update(rows=result["row_count"])
+    return result

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request
 
+from api.audit import AuditLog
 from api.deps import SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import DossierLoaded
@@ -47,15 +49,43 @@ async def post_dossier(
 ) -> dict[str, Any]:
     """The body is the dossier's YAML. Errors name the field and the problem; nothing is
     written unless the whole dossier is valid."""
+    audit: AuditLog = request.app.state.audit
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > MAX_DOSSIER_BYTES:
+        audit.record(
+            key_id=who.key_id,
+            action="upload_dossier",
+            name=safe_name(name),
+            bytes=int(declared),
+            outcome="refused",
+            status=413,
+            error="too_large",
+        )
         raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_DOSSIER_BYTES:
+            audit.record(
+                key_id=who.key_id,
+                action="upload_dossier",
+                name=safe_name(name),
+                bytes=len(body),
+                outcome="refused",
+                status=413,
+                error="too_large",
+            )
             raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
-    result = load_bytes(store, schema, bytes(body), safe_name(name))
+    data = bytes(body)
+    with audit.action(
+        who.key_id,
+        "upload_dossier",
+        name=safe_name(name),
+        bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+    ) as details:
+        result = load_bytes(store, schema, data, safe_name(name))
+        details.update(dossier=result.dossier, nodes=result.nodes, edges=result.edges)
     return {"dossier": result.dossier, "nodes": result.nodes, "edges": result.edges, "loaded_by": who.key_id}
 
 
