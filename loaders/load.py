@@ -11,6 +11,7 @@ from graph.errors import DossierError, InvalidInput
 from graph.plan import Plan
 from graph.schema import Schema
 from graph.store.base import Store
+from loaders.batch import load_chunked
 from loaders.dossier import Dossier, parse_dossier
 from loaders.existing import keep_existing_values
 from loaders.resolve import build_plan
@@ -79,7 +80,7 @@ def load_paths(
     store: Store, schema: Schema, paths: Iterable[Path], on_file: Callable[[Path], None] | None = None
 ) -> list[LoadResult]:
     """Validate every file first, so a bad file in a folder stops the load before any
-    write; then write each dossier in its own all-or-nothing write."""
+    write; then write the dossiers in chunks, each dossier all-or-nothing (loaders/batch.py)."""
     files = dossier_files(paths)
     dossiers: list[tuple[Path, Dossier]] = []
     problems: list[DossierError] = []
@@ -101,9 +102,14 @@ def load_paths(
             ", ".join(str(p) for p, d in dossiers if d.id in duplicated),
             [("id", f"dossier id {i!r} appears in more than one file") for i in duplicated],
         )
-    results = []
-    for path, dossier in dossiers:
-        results.append(load_dossier(store, schema, dossier, str(path)))
+    by_name = {str(path): path for path, _ in dossiers}
+
+    def written(name: str, plan: Plan) -> None:
         if on_file:
-            on_file(path)
-    return results
+            on_file(by_name[name])
+
+    done = load_chunked(store, schema, [(str(path), d) for path, d in dossiers], on_written=written)
+    return [
+        LoadResult(name, dossier.id, len(plan.nodes), len(plan.edges))
+        for (name, plan), (_, dossier) in zip(done, dossiers, strict=True)
+    ]

@@ -17,8 +17,10 @@ from graph.store.falkordb import FalkorDBStore
 
 @pytest.fixture
 def client_with_dead_engine(tmp_path: Path, schema: Schema) -> Iterator[TestClient]:
+    # A remote engine that goes away: the store cannot restart it.
     engine = EmbeddedEngine(tmp_path)
-    store = FalkorDBStore.embedded_at(engine, "g", schema)
+    endpoint = engine.start()
+    store = FalkorDBStore.from_url(f"redis://:{endpoint.password}@127.0.0.1:{endpoint.port}", "g", schema)
     store.ensure_schema()
     settings = Settings(data_dir=tmp_path, graph_name="g", load_bundled_on_start=False)
     with TestClient(create_app(settings, store=store), raise_server_exceptions=False) as client:
