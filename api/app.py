@@ -5,11 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 
 from api.audit import AuditLog
-from api.errors import install_error_handlers
+from api.errors import ErrorResponse, install_error_handlers
 from api.routes import analysis, catalog, dossiers, entities, explorer, health, links, views
 from api.security import requires
 from graph.access import KeyRing, Role
@@ -22,6 +23,15 @@ from graph.store import Store, open_store
 from loaders.load import load_paths
 
 log = logging.getLogger(__name__)
+
+# Every route can answer these, in the one error shape.
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    401: {"model": ErrorResponse, "description": "no API key, or not a valid one"},
+    403: {"model": ErrorResponse, "description": "the key's role does not allow this"},
+    404: {"model": ErrorResponse, "description": "no such entity, query or page"},
+    422: {"model": ErrorResponse, "description": "invalid parameters or input, with the field"},
+    503: {"model": ErrorResponse, "description": "the graph engine is unavailable"},
+}
 
 
 def load_bundled_if_empty(store: Store) -> None:
@@ -60,7 +70,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.keys = KeyRing.from_file(settings.api_keys_file)
     app.state.audit = AuditLog(settings.audit_log or settings.data_dir / "audit.jsonl")
     install_error_handlers(app)
-    app.include_router(health.router)  # open: a liveness check for monitoring
+    app.include_router(health.router, responses=ERROR_RESPONSES)  # open: a liveness check
     # Every read needs a reader (anyone, on a server without keys).
     for router in (
         entities.router,
@@ -70,6 +80,6 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         views.router,
         explorer.router,
     ):
-        app.include_router(router, dependencies=[requires(Role.reader)])
-    app.include_router(dossiers.router)
+        app.include_router(router, dependencies=[requires(Role.reader)], responses=ERROR_RESPONSES)
+    app.include_router(dossiers.router, responses=ERROR_RESPONSES)
     return app

@@ -42,10 +42,17 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def request_error(_: Request, exc: RequestValidationError) -> JSONResponse:
-        details = [
-            {"field": ".".join(str(p) for p in err["loc"]), "problem": err["msg"]} for err in exc.errors()
-        ]
-        return _response(422, "invalid_parameter", "the request has invalid parameters", details)
+        details = []
+        for err in exc.errors():
+            # query.labels, not query.labels.0: the field, whichever of its values is wrong.
+            field = ".".join(str(part) for part in err["loc"] if not isinstance(part, int))
+            problem = err["msg"]
+            given = err.get("input")
+            if isinstance(given, str | int | float) and not isinstance(given, bool):
+                problem += f" (got {str(given)[:80]!r})"
+            details.append({"field": field, "problem": problem})
+        message = "; ".join(f"{d['field']}: {d['problem']}" for d in details) or "invalid parameters"
+        return _response(422, "invalid_parameter", message, details)
 
     @app.exception_handler(HTTPException)
     async def http_error(_: Request, exc: HTTPException) -> JSONResponse:

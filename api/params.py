@@ -3,25 +3,36 @@
 from __future__ import annotations
 
 import datetime
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Literal
 
 from fastapi import Path, Query, Request
 from pydantic import AfterValidator
 
 from graph.errors import InvalidInput
-from graph.schema import Schema
+from graph.schema import Schema, get_schema
 
-ID_PATTERN = r"^[a-z]+:[^\s]{1,250}$"
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# No whitespace or control characters: ids are keys, never free text.
+ID_PATTERN = r"^[a-z]+:[^\s\x00-\x1f\x7f]{1,250}$"
+DATE_PATTERN = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+# The schema's labels and relationship types, as enums in the OpenAPI document (read from
+# graph/schema.yaml, a file of the package: no settings or connections at import).
+if TYPE_CHECKING:
+    LabelName = str
+    TypeName = str
+else:
+    LabelName = Literal[tuple(get_schema().labels)]
+    TypeName = Literal[tuple(get_schema().relationships)]
 
 EntityId = Annotated[
     str, Path(min_length=3, max_length=300, pattern=ID_PATTERN, examples=["group:sparks", "country:GB"])
 ]
 Labels = Annotated[
-    list[str], Query(max_length=20, description="keep only these labels", examples=[["Group"]])
+    list[LabelName], Query(max_length=20, description="keep only these labels", examples=[["Group"]])
 ]
 Types = Annotated[
-    list[str], Query(max_length=30, description="keep only these relationship types", examples=[["TARGETED"]])
+    list[TypeName],
+    Query(max_length=30, description="keep only these relationship types", examples=[["TARGETED"]]),
 ]
 
 

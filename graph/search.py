@@ -14,10 +14,8 @@ from graph.store.base import Store
 
 def fulltext_query(text: str) -> str:
     """'Guardia di' -> 'guardia* di*'. Folding leaves only [a-z0-9 ], so nothing in the
-    caller's text can act as full-text query syntax."""
+    caller's text can act as full-text query syntax; '' when nothing is left."""
     words = fold(text).split()
-    if not words:
-        raise InvalidInput("the search text has no letters or digits", field="query.q")
     return " ".join(f"{word}*" if len(word) > 1 else word for word in words[:12])
 
 
@@ -34,10 +32,20 @@ def search(
     """`redactor` is None for callers who may see people's names."""
     if label is not None and label not in schema.labels:
         raise InvalidInput(f"unknown label {label!r}", field="query.label")
+    query = fulltext_query(text)
+    if not query:  # nothing searchable left ("!!!", "*"): nothing matches
+        return {
+            "query": text,
+            "results": [],
+            "limit": limit,
+            "offset": offset,
+            "truncated": False,
+            "next_offset": None,
+        }
     rows = store.read(
         cypher("read/search.cypher", store.dialect),
         {
-            "query": fulltext_query(text),
+            "query": query,
             "exact": fold(text),
             "label": label,
             "limit": limit + 1,

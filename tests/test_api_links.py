@@ -297,12 +297,12 @@ def test_missing_to_is_422_naming_to(client: TestClient) -> None:
 
 def test_unknown_type_is_422_naming_types(client: TestClient) -> None:
     params = {"from": SPARKS, "to": GECKOS, "types": "FRIENDS_WITH"}
-    assert error(client, "/paths", params) == (422, "invalid_input", ["query.types"])
+    assert error(client, "/paths", params) == (422, "invalid_parameter", ["query.types"])
 
 
 def test_unknown_label_is_422_naming_labels(client: TestClient) -> None:
     params = {"from": SPARKS, "to": GECKOS, "labels": "Gang"}
-    assert error(client, "/paths", params) == (422, "invalid_input", ["query.labels"])
+    assert error(client, "/paths", params) == (422, "invalid_parameter", ["query.labels"])
 
 
 def test_unknown_from_is_404(client: TestClient) -> None:

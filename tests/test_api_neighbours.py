@@ -292,7 +292,7 @@ def test_depth_0_is_422_naming_depth(client: TestClient) -> None:
 
 
 def test_unknown_type_is_422_naming_types(client: TestClient) -> None:
-    assert error(client, SPARKS, types="FRIENDS_WITH") == (422, "invalid_input", ["query.types"])
+    assert error(client, SPARKS, types="FRIENDS_WITH") == (422, "invalid_parameter", ["query.types"])
 
 
 def test_unknown_type_message_names_the_type(client: TestClient) -> None:
@@ -301,7 +301,7 @@ def test_unknown_type_message_names_the_type(client: TestClient) -> None:
 
 
 def test_unknown_label_is_422_naming_labels(client: TestClient) -> None:
-    assert error(client, SPARKS, labels="Gang") == (422, "invalid_input", ["query.labels"])
+    assert error(client, SPARKS, labels="Gang") == (422, "invalid_parameter", ["query.labels"])
 
 
 def test_limit_0_is_422_naming_limit(client: TestClient) -> None:

@@ -77,6 +77,8 @@ async def post_dossier(
             )
             raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
     data = bytes(body)
+    if not data:
+        raise InvalidInput(f"{safe_name(name)}: the file is empty", field="body")
     with audit.action(
         who.key_id,
         "upload_dossier",

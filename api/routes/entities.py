@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from api.deps import RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
-from api.params import EntityId, Labels, Offset, Since, Types, Until, check_names, view_links
+from api.params import EntityId, LabelName, Labels, Offset, Since, Types, Until, check_names, view_links
 from graph.entities import entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
@@ -24,7 +24,7 @@ def search_entities(
     schema: SchemaDep,
     redactor: RedactorDep,
     q: Annotated[str, Query(min_length=1, max_length=200, examples=["guardia", "Sparks"])],
-    label: Annotated[str | None, Query(description="only this label", examples=["Agency"])] = None,
+    label: Annotated[LabelName | None, Query(description="only this label", examples=["Agency"])] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> dict[str, Any]:

@@ -16,7 +16,11 @@ from graph.stats import counts
 router = APIRouter(tags=["explorer"])
 
 
-@router.get("/", response_class=HTMLResponse, summary="The explorer page")
+@router.get(
+    "/",
+    summary="The explorer page",
+    responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the page"}},
+)
 def explorer(store: StoreDep) -> HTMLResponse:
     summary = counts(store)
     totals = f"{sum(summary['nodes'].values())} nodes, {sum(summary['relationships'].values())} relationships"
