@@ -11,7 +11,7 @@ from fastapi import FastAPI
 
 from api.audit import AuditLog
 from api.errors import ErrorResponse, install_error_handlers
-from api.routes import analysis, catalog, dossiers, entities, explorer, health, links, views
+from api.routes import analysis, catalog, dossiers, entities, explorer, exports, extract, health, links, views
 from api.security import requires
 from graph.access import KeyRing, Role
 from graph.projection import ProjectionCache
@@ -79,6 +79,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         analysis.router,
         views.router,
         explorer.router,
+        exports.router,
+        extract.router,
     ):
         app.include_router(router, dependencies=[requires(Role.reader)], responses=ERROR_RESPONSES)
     app.include_router(dossiers.router, responses=ERROR_RESPONSES)

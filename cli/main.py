@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cli import render
+from cli import interop, render
 from graph.copy import copy_graph
 from graph.errors import PiracyGraphError
 from graph.resources import bundled_dossiers_dir
@@ -304,6 +304,56 @@ def serve(
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     console.print(f"bundled dossiers: {bundled_dossiers_dir()}", highlight=False)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="info")
+
+
+# Interoperability: the graph in and out of other tools (cli/interop.py).
+app.command("export")(interop.export)
+app.command("import-stix")(interop.import_stix)
+
+
+@app.command("extract")
+def extract_command(
+    article: Annotated[
+        Path, typer.Argument(help="the article's plain text (UTF-8), or - for standard input")
+    ],
+    url: Annotated[str | None, typer.Option(help="the article's URL (its source key)")] = None,
+    published: Annotated[
+        str | None, typer.Option(help="publication date, YYYY-MM-DD: resolves 'le 25 août'")
+    ] = None,
+    lang: Annotated[str, typer.Option(help="fr, en, it, es, de, pt, or auto")] = "auto",
+    publisher: Annotated[str | None, typer.Option(help="who published it (default: the URL's host)")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write the draft here, not to stdout")
+    ] = None,
+) -> None:
+    """Draft a dossier from a news article (French or English): every fact with its span;
+    reviewed: false, so load refuses it until a person has checked it."""
+    from cli.extract import extract, summary
+
+    try:
+        dossier, text = extract(article, url, published, lang, publisher)
+    except PiracyGraphError as exc:
+        _fail(exc)
+        return
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"wrote {output}", highlight=False)
+    console.print(summary(dossier), highlight=False)
+
+
+@app.command()
+def bench(
+    quick: Annotated[
+        bool, typer.Option("--quick", help="10^4 nodes, short samples: under 3 minutes")
+    ] = False,
+    nodes: Annotated[list[int] | None, typer.Option("--nodes", help="scales to run, repeatable")] = None,
+) -> None:
+    """Benchmarks: load, queries, API, views; tables on stdout, JSON in bench/results/."""
+    from cli.bench import run_benchmarks
+
+    raise typer.Exit(run_benchmarks(quick, nodes or None))
 
 
 if __name__ == "__main__":

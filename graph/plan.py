@@ -68,6 +68,10 @@ class Plan:
     dossier: str
     nodes: dict[str, PlannedNode] = field(default_factory=dict)
     edges: dict[str, PlannedEdge] = field(default_factory=dict)
+    # Ids the loader checked the graph does not hold: a store may create these without
+    # merging (FalkorDB does; Neo4j merges everything).
+    new_nodes: set[str] = field(default_factory=set)
+    new_edges: set[str] = field(default_factory=set)
 
 
 def union(first: list[str], second: list[str]) -> list[str]:

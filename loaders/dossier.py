@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
 
 from graph.countries import country_code
 from graph.errors import DossierError
@@ -68,10 +68,27 @@ class SourceDoc(Strict):
     official: Text | None = None
 
 
+class TextSpan(Strict):
+    """Where in a source's text a fact was read: `text` is `source_text[start:end]`."""
+
+    model_config = ConfigDict(extra="forbid")  # a span's text is kept exactly, spaces included
+    start: Annotated[int, Field(ge=0)]
+    end: Annotated[int, Field(ge=1)]
+    text: Annotated[str, Field(min_length=1, max_length=2000)]
+    source: Ref | None = Field(None, description="the source the offsets are in; default: the only one")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TextSpan:
+        if self.end <= self.start:
+            raise ValueError("a span ends after it starts")
+        return self
+
+
 class Provenance(Strict):
     sources: list[Ref] = Field(min_length=1)
     confidence: Confidence | None = None
     notes: Text | None = None
+    spans: list[TextSpan] = []
 
 
 class OperationBlock(Provenance):
@@ -349,6 +366,18 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
             label = reference(f"{path}.about[{j}]", ref)
             if label and not about_rel.allows("Event", label):
                 problems.append((f"{path}.about[{j}]", f"an event cannot be about a {label}"))
+
+    blocks: list[tuple[str, Provenance]] = [("operation", dossier.operation)]
+    blocks += [(f"entities.{ref}", entity) for ref, entity in dossier.entities.items()]
+    blocks += [(f"relationships[{i}]", rel) for i, rel in enumerate(dossier.relationships)]
+    blocks += [(f"claims[{i}]", claim) for i, claim in enumerate(dossier.claims)]
+    blocks += [(f"events[{i}]", event) for i, event in enumerate(dossier.events)]
+    for path, block in blocks:
+        for i, span in enumerate(block.spans):
+            if span.source is not None and span.source not in block.sources:
+                problems.append(
+                    (f"{path}.spans[{i}].source", f"{span.source!r} is not one of this item's sources")
+                )
 
     op = dossier.operation
     if op.started and op.action_day and op.action_day < op.started:

@@ -18,17 +18,15 @@ from graph.store.base import Store
 
 def keep_existing_values(store: Store, schema: Schema, plan: Plan) -> list[str]:
     """Drop from `plan` every property the graph already holds; return the conflicts seen."""
-    conflicts: list[str] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    edges: dict[str, dict[str, Any]] = {}
     ids_by_label: dict[str, list[str]] = defaultdict(list)
     for node in plan.nodes.values():
         ids_by_label[node.label].append(node.id)
     for label, ids in ids_by_label.items():
         query = splice(cypher("read/node_properties.cypher"), schema, labels={"LABEL": label})
         for row in store.read(query, {"ids": ids}):
-            node = plan.nodes[row["id"]]
-            existing = row["props"]
-            node.name = existing.get("name", node.name)
-            conflicts += _drop_known(node.id, node.props, existing)
+            nodes[row["id"]] = row["props"]
     rows_by_type: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for edge in plan.edges.values():
         if edge.props:
@@ -43,8 +41,23 @@ def keep_existing_values(store: Store, schema: Schema, plan: Plan) -> list[str]:
             types={"TYPE": rel_type},
         )
         for row in store.read(query, {"rows": rows}):
-            edge = plan.edges[row["id"]]
-            conflicts += _drop_known(edge.id, edge.props, row["props"])
+            edges[row["id"]] = row["props"]
+    return apply_known(plan, nodes, edges)
+
+
+def apply_known(plan: Plan, nodes: dict[str, dict[str, Any]], edges: dict[str, dict[str, Any]]) -> list[str]:
+    """Drop from `plan` the properties `nodes` and `edges` (id -> the graph's values)
+    already hold; the graph's name wins. Returns the conflicts seen."""
+    conflicts: list[str] = []
+    for node in plan.nodes.values():
+        existing = nodes.get(node.id)
+        if existing is not None:
+            node.name = existing.get("name", node.name)
+            conflicts += _drop_known(node.id, node.props, existing)
+    for edge in plan.edges.values():
+        found = edges.get(edge.id)
+        if found is not None and edge.props:
+            conflicts += _drop_known(edge.id, edge.props, found)
     return conflicts
 
 

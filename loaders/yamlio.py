@@ -12,7 +12,22 @@ from graph.errors import DossierError
 MAX_DOSSIER_BYTES = 2 * 1024 * 1024
 
 
-class _StrictLoader(yaml.SafeLoader):
+class _NoDuplicateKeys(yaml.constructor.SafeConstructor):
+    """Refuses a mapping that repeats a key (YAML would keep the last one silently)."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+class _StrictLoader(_NoDuplicateKeys, yaml.SafeLoader):
     """SafeLoader that refuses anchors/aliases (no alias bombs) and duplicate keys."""
 
     def compose_node(self, parent: Any, index: Any) -> Any:
@@ -28,17 +43,6 @@ class _StrictLoader(yaml.SafeLoader):
             )
         return node
 
-    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
-        seen: set[Any] = set()
-        for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=True)
-            if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"duplicate key {key!r}", key_node.start_mark
-                )
-            seen.add(key)
-        return super().construct_mapping(node, deep=deep)
-
 
 # Dates stay text: the dossier model checks them and keeps partial dates ("2016-09") as
 # written, and an impossible date ("2020-02-30") gets a clear message, not a crash.
@@ -48,9 +52,19 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
+class _FastStrictLoader(_NoDuplicateKeys, yaml.CSafeLoader):
+    """libyaml's parser (about 10x faster) for text that cannot hold an anchor or an alias:
+    both need a '&' or a '*' character, so text without either is safe to compose in C.
+    Duplicate keys are still refused: construct_mapping runs in Python here too."""
+
+
+_FastStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
+
+
 def parse_yaml(text: str, name: str) -> Any:
+    fast = "&" not in text and "*" not in text
     try:
-        return yaml.load(text, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        return yaml.load(text, Loader=_FastStrictLoader if fast else _StrictLoader)  # noqa: S506
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""

@@ -18,13 +18,48 @@ _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])|\n+")
 
 _STOPWORDS = {
-    "fr": {"le", "la", "les", "des", "du", "et", "est", "une", "dans", "pour", "qui", "que", "sur", "pas", "avec", "été"},
-    "en": {"the", "and", "of", "to", "in", "is", "was", "were", "for", "that", "with", "by", "on", "has", "have", "from"},
+    "fr": {
+        "le",
+        "la",
+        "les",
+        "des",
+        "du",
+        "et",
+        "est",
+        "une",
+        "dans",
+        "pour",
+        "qui",
+        "que",
+        "sur",
+        "pas",
+        "avec",
+        "été",
+    },
+    "en": {
+        "the",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "was",
+        "were",
+        "for",
+        "that",
+        "with",
+        "by",
+        "on",
+        "has",
+        "have",
+        "from",
+    },
     "it": {"il", "di", "che", "della", "per", "con", "sono", "gli", "nel", "delle", "una", "anche"},
     "es": {"el", "los", "del", "las", "por", "con", "para", "una", "según", "fue", "como", "sus"},
     "de": {"der", "die", "und", "das", "den", "mit", "von", "ist", "wurde", "nicht", "auch", "eine"},
     "pt": {"os", "do", "da", "das", "dos", "em", "com", "para", "uma", "foi", "não", "pela"},
 }
+_FOLDED_STOPWORDS = {lang: {fold(w) for w in words} for lang, words in _STOPWORDS.items()}
 LANGUAGES = tuple(_STOPWORDS)
 
 
@@ -95,7 +130,7 @@ def detect_language(text: str) -> str:
     the language-identification libraries are either large (lingua: 96 MB) or
     non-deterministic and unmaintained (langdetect)."""
     words = [fold(w) for w in _WORD.findall(text[:20000])]
-    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _STOPWORDS.items()}
+    scores = {lang: sum(1 for w in words if w in stop) for lang, stop in _FOLDED_STOPWORDS.items()}
     best = max(scores, key=lambda lang: scores[lang])
     return best if scores[best] else "en"
 

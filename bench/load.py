@@ -1,0 +1,328 @@
+"""Load throughput and peak memory: the product's loader vs one MERGE per record vs the
+engine's own bulk loader (`falkordb-bulk-loader`), on the same synthetic network.
+
+Run: python -m bench.load --nodes 10000 100000 [--baseline-seconds 30]
+
+Each method runs in a fresh process with a fresh embedded engine, so peak memory (the
+client's max RSS, the engine's peak) is its own. "Entities" are nodes + relationships in
+the graph after the load. The product's loader reads the YAML dossiers (parsing,
+validation, resolution, writes: everything `piracy-graph load` does); the baselines get
+the same nodes and relationships as plain records (exported from the product's graph),
+so they skip parsing YAML: the bulk loader reads CSV files, whose writing is not timed.
+One MERGE per record is timed on a sample (about `--baseline-seconds`, nodes then the
+relationships among them) and extrapolated to the whole network.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import pickle
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from bench.common import table, write_results
+from bench.synth import generate
+
+WORK = Path(tempfile.gettempdir()) / "piracy-graph-bench"
+
+
+def data_dir(nodes: int) -> Path:
+    return WORK / f"synth-{nodes}"
+
+
+def open_engine(folder: Path) -> tuple[Any, Any]:
+    from graph.schema import get_schema
+    from graph.store.embedded import EmbeddedEngine
+    from graph.store.falkordb import FalkorDBStore
+
+    engine = EmbeddedEngine(folder)
+    engine.start()
+    store = FalkorDBStore.embedded_at(engine, "bench", get_schema())
+    return engine, store
+
+
+def engine_peak_mb(store: Any) -> float:
+    info = store.client.connection.info("memory")
+    return float(info["used_memory_peak"]) / 2**20
+
+
+def client_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def counts(store: Any) -> tuple[int, int]:
+    nodes = store.read("MATCH (n:Entity) RETURN count(n) AS c")[0]["c"]
+    edges = store.read("MATCH ()-[r]->() RETURN count(r) AS c")[0]["c"]
+    return nodes, edges
+
+
+def export_records(store: Any, path: Path) -> None:
+    """The graph's nodes and relationships as plain records, for the baselines."""
+    nodes: list[tuple[str, dict[str, Any]]] = []
+    skip = 0
+    while True:
+        rows = store.read(
+            "MATCH (n:Entity) RETURN labels(n) AS labels, properties(n) AS props SKIP $skip LIMIT 100000",
+            {"skip": skip},
+        )
+        nodes += [(next(lb for lb in r["labels"] if lb != "Entity"), r["props"]) for r in rows]
+        skip += len(rows)
+        if len(rows) < 100000:
+            break
+    edges: list[tuple[str, str, str, str, str, dict[str, Any]]] = []
+    skip = 0
+    while True:
+        rows = store.read(
+            "MATCH (a:Entity)-[r]->(b:Entity) RETURN a.id AS src, b.id AS dst, type(r) AS type, "
+            "properties(r) AS props SKIP $skip LIMIT 100000",
+            {"skip": skip},
+        )
+        edges += [(r["type"], r["src"], r["dst"], "", "", r["props"]) for r in rows]
+        skip += len(rows)
+        if len(rows) < 100000:
+            break
+    label_of = {props["id"]: label for label, props in nodes}
+    edges = [(t, s, d, label_of[s], label_of[d], p) for t, s, d, _, _, p in edges]
+    path.write_bytes(pickle.dumps({"nodes": nodes, "edges": edges}))
+
+
+# -- the three methods, each run in its own process ---------------------------------------
+def run_product(folder: Path, records: Path | None) -> dict[str, Any]:
+    from graph.schema import get_schema
+    from graph.stats import digest
+    from loaders.load import load_paths
+
+    with tempfile.TemporaryDirectory() as engine_dir:
+        engine, store = open_engine(Path(engine_dir))
+        try:
+            store.ensure_schema()
+            start = time.perf_counter()
+            load_paths(store, get_schema(), [folder])
+            seconds = time.perf_counter() - start
+            nodes, edges = counts(store)
+            result = {
+                "seconds": seconds,
+                "nodes": nodes,
+                "edges": edges,
+                "client_peak_mb": client_peak_mb(),
+                "engine_peak_mb": engine_peak_mb(store),
+            }
+            if records is not None:
+                first = digest(store)
+                again = time.perf_counter()
+                load_paths(store, get_schema(), [folder])
+                result["reload_seconds"] = time.perf_counter() - again
+                result["idempotent"] = digest(store) == first
+                export_records(store, records)
+            return result
+        finally:
+            engine.stop()
+
+
+def run_per_record(records: Path, budget: float) -> dict[str, Any]:
+    data = pickle.loads(records.read_bytes())  # noqa: S301 - our own file
+    nodes, edges = data["nodes"], data["edges"]
+    with tempfile.TemporaryDirectory() as engine_dir:
+        engine, store = open_engine(Path(engine_dir))
+        try:
+            store.ensure_schema()
+            written: set[str] = set()
+            start = time.perf_counter()
+            n = 0
+            for label, props in nodes:
+                store.graph.query(
+                    f"MERGE (n:{label} {{id: $id}}) SET n += $props, n:Entity",
+                    {"id": props["id"], "props": {k: v for k, v in props.items() if k != "id"}},
+                )
+                written.add(props["id"])
+                n += 1
+                if time.perf_counter() - start > budget / 2:
+                    break
+            node_seconds = time.perf_counter() - start
+            start = time.perf_counter()
+            m = 0
+            for rel_type, src, dst, src_label, dst_label, props in edges:
+                if src not in written or dst not in written:
+                    continue
+                store.graph.query(
+                    f"MATCH (a:{src_label} {{id: $src}}) MATCH (b:{dst_label} {{id: $dst}}) "
+                    f"MERGE (a)-[r:{rel_type} {{id: $id}}]->(b) SET r += $props",
+                    {"src": src, "dst": dst, "id": props["id"], "props": props},
+                )
+                m += 1
+                if time.perf_counter() - start > budget / 2:
+                    break
+            edge_seconds = time.perf_counter() - start
+            estimate = len(nodes) / (n / node_seconds) + (len(edges) / (m / edge_seconds) if m else 0)
+            return {
+                "seconds": estimate,
+                "extrapolated": True,
+                "sample_nodes": n,
+                "sample_edges": m,
+                "sample_seconds": node_seconds + edge_seconds,
+                "nodes": len(nodes),
+                "edges": len(edges),
+                "client_peak_mb": client_peak_mb(),
+                "engine_peak_mb": engine_peak_mb(store),
+            }
+        finally:
+            engine.stop()
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, list):
+        return "[" + ",".join(json.dumps(str(v)) for v in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def write_csv(records: Path, folder: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, Path]], int, int]:
+    data = pickle.loads(records.read_bytes())  # noqa: S301 - our own file
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for label, props in data["nodes"]:
+        by_label[label].append(props)
+    node_files = []
+    for label, rows in sorted(by_label.items()):
+        keys = sorted({k for r in rows for k in r} - {"id"})
+        path = folder / f"{label}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, escapechar="\\")
+            out.writerow(["id:ID(e)", *keys])
+            for r in rows:
+                out.writerow([r["id"], *(_cell(r.get(k, "")) for k in keys)])
+        node_files.append((f"{label}:Entity", path))
+    by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for rel_type, src, dst, _, _, props in data["edges"]:
+        by_type[rel_type].append((src, dst, props))
+    edge_files = []
+    for rel_type, rows in sorted(by_type.items()):
+        keys = sorted({k for _, _, p in rows for k in p})
+        path = folder / f"{rel_type}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, escapechar="\\")
+            out.writerow([":START_ID(e)", ":END_ID(e)", *keys])
+            for src, dst, p in rows:
+                out.writerow([src, dst, *(_cell(p.get(k, "")) for k in keys)])
+        edge_files.append((rel_type, path))
+    return node_files, edge_files, len(data["nodes"]), len(data["edges"])
+
+
+def run_bulk(records: Path) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as engine_dir, tempfile.TemporaryDirectory() as csv_dir:
+        node_files, edge_files, n, m = write_csv(records, Path(csv_dir))
+        engine, store = open_engine(Path(engine_dir))
+        try:
+            endpoint = engine.start()
+            url = f"redis://:{endpoint.password}@{endpoint.host}:{endpoint.port}"
+            command = [str(Path(sys.executable).parent / "falkordb-bulk-insert"), "bench", "-u", url]
+            for label, path in node_files:
+                command += ["-N", label, str(path)]
+            for rel_type, path in edge_files:
+                command += ["-R", rel_type, str(path)]
+            for label, _ in node_files:
+                command += ["-i", f"{label.split(':')[0]}:id"]
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, check=False)
+            seconds = time.perf_counter() - start
+            if done.returncode:
+                raise RuntimeError(done.stderr[-2000:] or done.stdout[-2000:])
+            nodes, edges = counts(store)
+            return {
+                "seconds": seconds,
+                "nodes": nodes,
+                "edges": edges,
+                "expected": [n, m],
+                "client_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                "engine_peak_mb": engine_peak_mb(store),
+            }
+        finally:
+            engine.stop()
+
+
+def in_process(method: str, *args: str) -> dict[str, Any]:
+    """Run one method in a fresh interpreter; its JSON answer."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench.load", "--method", method, *args],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if done.returncode:
+        raise RuntimeError(f"{method} failed:\n{done.stderr[-3000:]}")
+    return dict(json.loads(done.stdout.strip().splitlines()[-1]))
+
+
+def measure(nodes: int, baseline_seconds: float, baselines: bool = True) -> list[dict[str, Any]]:
+    folder = data_dir(nodes)
+    meta = generate(nodes, folder)
+    records = folder.parent / f"records-{nodes}.pickle"
+    rows = []
+    product = in_process("product", str(folder), str(records))
+    rows.append({"method": "product loader (YAML dossiers)", **product})
+    if baselines:
+        bulk = in_process("bulk", str(records))
+        rows.append({"method": "falkordb-bulk-loader (CSV)", **bulk})
+        per_record = in_process("per-record", str(records), str(baseline_seconds))
+        rows.append({"method": "one MERGE per record", **per_record})
+    for row in rows:
+        row["scale"] = nodes
+        row["dossiers"] = meta["operations"]
+        row["entities"] = row["nodes"] + row["edges"]
+        row["entities_per_s"] = row["entities"] / row["seconds"]
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--nodes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--baseline-seconds", type=float, default=30.0)
+    parser.add_argument("--method", help=argparse.SUPPRESS)
+    parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.method == "product":
+        records = Path(args.args[1]) if len(args.args) > 1 else None
+        sys.stdout.write(json.dumps(run_product(Path(args.args[0]), records)) + "\n")
+        return 0
+    if args.method == "bulk":
+        sys.stdout.write(json.dumps(run_bulk(Path(args.args[0]))) + "\n")
+        return 0
+    if args.method == "per-record":
+        sys.stdout.write(json.dumps(run_per_record(Path(args.args[0]), float(args.args[1]))) + "\n")
+        return 0
+    rows = []
+    for nodes in args.nodes:
+        rows += measure(nodes, args.baseline_seconds)
+    report(rows)
+    return 0
+
+
+COLUMNS = [
+    "scale",
+    "method",
+    "nodes",
+    "edges",
+    "seconds",
+    "entities_per_s",
+    "client_peak_mb",
+    "engine_peak_mb",
+]
+
+
+def report(rows: list[dict[str, Any]], name: str = "load") -> Path:
+    sys.stdout.write(table(rows, COLUMNS) + "\n")
+    path = write_results(name, {"rows": rows})
+    sys.stdout.write(f"wrote {path}\n")
+    return path
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

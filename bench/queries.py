@@ -1,0 +1,222 @@
+"""Query latency p50/p95/p99 at each scale, through the library calls the API makes.
+
+Run: python -m bench.queries --nodes 10000 100000 [--runs 50]
+
+The synthetic network is loaded with the product's loader into a fresh embedded engine
+(not timed here: see bench.load). Entities are drawn with a fixed seed. Targets (issue 6,
+at 10^5 nodes): neighbourhood depth 1 p95 <= 5 ms, depth 2 (capped at 500 nodes) p95 <=
+25 ms, paths (k=3, <= 6 hops, undirected) p95 <= 50 ms, search p95 <= 10 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from bench.common import percentiles, table, write_results
+from bench.load import data_dir, open_engine
+from bench.synth import generate
+
+TARGETS_MS = {
+    "neighbours depth 1": 5.0,
+    "neighbours depth 2": 25.0,
+    "paths k=3 <=6 hops": 50.0,
+    "search": 10.0,
+}
+
+
+@contextmanager
+def loaded_store(nodes: int) -> Iterator[Any]:
+    from graph.schema import get_schema
+    from loaders.load import load_paths
+
+    folder = data_dir(nodes)
+    generate(nodes, folder)
+    with tempfile.TemporaryDirectory() as engine_dir:
+        engine, store = open_engine(Path(engine_dir))
+        try:
+            store.ensure_schema()
+            load_paths(store, get_schema(), [folder])
+            yield store
+        finally:
+            engine.stop()
+
+
+def sample_ids(store: Any, label: str, count: int, seed: int = 7) -> list[str]:
+    rows = store.read(f"MATCH (n:{label}) RETURN n.id AS id ORDER BY id")
+    ids = [r["id"] for r in rows]
+    return random.Random(seed).sample(ids, min(count, len(ids)))
+
+
+def timed(call: Callable[[], Any], runs: int) -> dict[str, float]:
+    call()  # warm: caches, the client's schema look-ups
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        call()
+        samples.append((time.perf_counter() - start) * 1000)
+    return percentiles(samples)
+
+
+def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
+    """(name, call, runs): each call picks the next sample entity."""
+    from graph.analytics import centrality, communities
+    from graph.catalogue import catalogue
+    from graph.console import run_console
+    from graph.neighbours import neighbourhood
+    from graph.paths import paths
+    from graph.projection import ProjectionCache
+    from graph.schema import get_schema
+    from graph.search import search
+    from graph.shared import shared
+
+    schema = get_schema()
+    groups = sample_ids(store, "Group", 200)
+    operations = sample_ids(store, "Operation", 200)
+    names = [r["name"] for r in store.read("MATCH (g:Group) RETURN g.name AS name ORDER BY name LIMIT 500")]
+    projections = ProjectionCache(store)
+    counter = iter(range(10**9))
+
+    def nxt(items: list[str]) -> str:
+        return items[next(counter) % len(items)]
+
+    def neighbours(depth: int) -> Callable[[], Any]:
+        return lambda: neighbourhood(
+            store,
+            schema,
+            nxt(groups),
+            depth=depth,
+            labels=[],
+            types=[],
+            since=None,
+            until=None,
+            limit=500,
+            redactor=None,
+        )
+
+    def path() -> Any:
+        i = next(counter)
+        return paths(
+            store,
+            schema,
+            projections,
+            groups[i % len(groups)],
+            groups[(i * 7 + 3) % len(groups)],
+            k=3,
+            max_hops=6,
+            types=[],
+            labels=[],
+            redactor=None,
+        )
+
+    out: list[tuple[str, Callable[[], Any], int]] = [
+        ("neighbours depth 1", neighbours(1), runs),
+        ("neighbours depth 2", neighbours(2), runs),
+        ("paths k=3 <=6 hops", path, runs),
+        (
+            "shared (2 operations)",
+            lambda: shared(store, [nxt(operations), nxt(operations)], redactor=None),
+            runs,
+        ),
+        (
+            "search",
+            lambda: search(store, schema, nxt(names)[:5], label=None, limit=20, offset=0, redactor=None),
+            runs,
+        ),
+    ]
+    for name, query in catalogue().items():
+        params = query.bind({})
+        for p in query.parameters:
+            if p.type == "id" and str(p.default).startswith("group:"):
+                params[p.name] = groups[0]
+            elif p.type == "id" and str(p.default).startswith("operation:"):
+                params[p.name] = operations[0]
+        text = query.text_for(store.dialect)
+        out.append(
+            (
+                f"named: {name}",
+                lambda text=text, params=params: run_console(
+                    store, text, params, limit=1000, timeout_ms=30_000
+                ),
+                max(5, runs // 5),
+            )
+        )
+    analytics_runs = 3
+    out += [
+        (
+            "centrality degree",
+            lambda: centrality(store, schema, projections, measure="degree", labels=[], types=[], limit=20),
+            analytics_runs,
+        ),
+        (
+            "centrality pagerank",
+            lambda: centrality(store, schema, projections, measure="pagerank", labels=[], types=[], limit=20),
+            analytics_runs,
+        ),
+        (
+            "centrality betweenness (Group)",
+            lambda: centrality(
+                store, schema, projections, measure="betweenness", labels=["Group"], types=[], limit=20
+            ),
+            analytics_runs,
+        ),
+        (
+            "communities",
+            lambda: communities(store, schema, projections, labels=[], types=[], min_size=2, limit=20),
+            analytics_runs,
+        ),
+    ]
+    return out
+
+
+def measure(store: Any, scale: int, runs: int) -> list[dict[str, Any]]:
+    from graph.projection import build_projection
+
+    rows = []
+    start = time.perf_counter()
+    build_projection(store, None, store.generation())
+    rows.append(
+        {
+            "scale": scale,
+            "query": "projection build (once per write)",
+            "p50": (time.perf_counter() - start) * 1000,
+            "n": 1,
+        }
+    )
+    for name, call, n in cases(store, runs):
+        result = timed(call, n)
+        target = TARGETS_MS.get(name)
+        row = {"scale": scale, "query": name, **result, "target_p95": target}
+        if target is not None:
+            row["met"] = result["p95"] <= target
+            row["by"] = None if row["met"] else f"{result['p95'] / target:.1f}x over"
+        rows.append(row)
+    return rows
+
+
+COLUMNS = ["scale", "query", "p50", "p95", "p99", "n", "target_p95", "met", "by"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--nodes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--runs", type=int, default=50)
+    args = parser.parse_args(argv)
+    rows = []
+    for nodes in args.nodes:
+        with loaded_store(nodes) as store:
+            rows += measure(store, nodes, args.runs)
+    sys.stdout.write(table(rows, COLUMNS) + "\n")
+    sys.stdout.write(f"wrote {write_results('queries', {'rows': rows})}\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,109 @@
+"""What an export holds: the whole graph (bounded) or the nodes and edges of one answer.
+
+Every exporter takes the one answer shape of graph/answer.py (`nodes`, `edges`,
+`sources`). Whole-graph answers also give each node its `keys` (the folded names it is
+found by), so that a STIX export can be imported back into an identical graph.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.answer import Redactor, edge_out, node_out, nodes_by_id, source_index
+from graph.cypher_text import cypher
+from graph.neighbours import neighbourhood
+from graph.schema import Schema
+from graph.store.base import Store
+
+# Whole-graph exports stop here unless asked for more; the API bounds what it may ask.
+DEFAULT_LIMIT = 20_000
+PAGE = 2_000
+
+
+def whole_graph(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
+    """Every node (in id order, up to `limit`) and every relationship among them."""
+    nodes: list[dict[str, Any]] = []
+    after = ""
+    truncated = False
+    while True:
+        page = store.read(
+            cypher("read/page_of_nodes.cypher", store.dialect),
+            {"after": after, "limit": min(PAGE, limit - len(nodes) + 1)},
+        )
+        if not page:
+            break
+        for row in page:
+            if len(nodes) == limit:
+                truncated = True
+                break
+            nodes.append({**node_out(row), "keys": list(row["props"].get("keys") or [])})
+        if truncated:
+            break
+        after = page[-1]["id"]
+    ids = [n["id"] for n in nodes]
+    kept = set(ids)
+    edges: list[dict[str, Any]] = []
+    for start in range(0, len(ids), PAGE):
+        rows = store.read(
+            cypher("read/export_edges.cypher", store.dialect), {"ids": ids[start : start + PAGE]}
+        )
+        edges += [edge_out(row) for row in rows if row["dst"] in kept]
+    not_shown = 0
+    if truncated:
+        total = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
+        not_shown = int(total) - len(nodes)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "sources": source_index(store, nodes + edges),
+        "truncated": truncated,
+        "not_shown": not_shown,
+        "limit": limit,
+    }
+
+
+def neighbours(store: Store, schema: Schema, entity_id: str, *, depth: int, limit: int) -> dict[str, Any]:
+    """An entity's neighbourhood, as GET /entities/{id}/neighbours answers it."""
+    return neighbourhood(
+        store,
+        schema,
+        entity_id,
+        depth=depth,
+        labels=[],
+        types=[],
+        since=None,
+        until=None,
+        limit=limit,
+        redactor=None,
+    )
+
+
+def of_answer(store: Store, node_ids: list[str], edge_ids: list[str] | None = None) -> dict[str, Any]:
+    """The nodes of a (posted) answer as the graph holds them, and the relationships among
+    them: all of them, or only `edge_ids` when the answer lists its edges."""
+    nodes = list(nodes_by_id(store, node_ids).values())
+    found = [n["id"] for n in nodes]
+    rows = store.read(cypher("read/edges_among.cypher", store.dialect), {"ids": found}) if found else []
+    edges = [edge_out(r) for r in rows]
+    if edge_ids is not None:
+        wanted = set(edge_ids)
+        edges = [e for e in edges if e["id"] in wanted]
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "sources": source_index(store, nodes + edges),
+        "not_found": sorted(set(node_ids) - set(found)),
+    }
+
+
+def redacted(answer: dict[str, Any], redactor: Redactor | None) -> dict[str, Any]:
+    """The answer as a reader without the right to see people's names gets it. Keys are
+    dropped: a named person's keys are their folded name."""
+    if redactor is None:
+        return answer
+    return {
+        **answer,
+        "nodes": [{k: v for k, v in redactor.node(n).items() if k != "keys"} for n in answer["nodes"]],
+        "edges": [redactor.edge(e) for e in answer["edges"]],
+        "sources": {sid: redactor.value(info) for sid, info in answer.get("sources", {}).items()},
+    }

@@ -1,0 +1,134 @@
+"""Draft a dossier from a news article, every fact with the span of text it came from."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any
+
+import yaml
+
+from graph.errors import InvalidInput
+from graph.schema import get_schema
+from loaders.dossier import Dossier, parse_dossier
+from loaders.extract.arrests import find_arrests
+from loaders.extract.countries import country_facts, country_matches
+from loaders.extract.dates import find_dates
+from loaders.extract.draft import ArticleMeta, build_draft
+from loaders.extract.facts import Fact, merge_facts
+from loaders.extract.figures import find_figures
+from loaders.extract.lexicon import entity_matcher
+from loaders.extract.names import agency_facts, group_facts, lexicon_facts, operation_facts
+from loaders.extract.text import LANGUAGES, Article, detect_language
+
+__all__ = [
+    "LANGUAGES",
+    "MAX_ARTICLE_CHARS",
+    "ArticleMeta",
+    "Fact",
+    "check_article",
+    "draft_dossier",
+    "draft_yaml",
+    "extract_facts",
+    "read_article",
+]
+
+
+def read_article(text: str, lang: str = "auto") -> Article:
+    return Article(text, detect_language(text) if lang == "auto" else lang)
+
+
+def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
+    """Every fact the article states, one per (kind, key), each with all its spans."""
+    named = entity_matcher().find(article)
+    figures = find_figures(article)
+    # "$ US" in "12 495 271 $ US" is a currency, not the United States.
+    countries = [
+        m
+        for m in country_matches(article, named)
+        if not any(s.start <= m.start < s.end for f in figures for s in f.spans)
+    ]
+    facts: list[Fact] = []
+    facts += lexicon_facts(article, named)
+    facts += agency_facts(article, named)
+    facts += group_facts(article, named)
+    facts += country_facts(article, countries)
+    facts += figures
+    facts += find_dates(article, published)
+    facts += find_arrests(article, countries)
+    facts += operation_facts(article)
+    return merge_facts(facts)
+
+
+MAX_ARTICLE_CHARS = 200_000
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_MARKUP = re.compile(r"<\s*(?:script|html|body|div|p|a|img|iframe|span)\b", re.IGNORECASE)
+
+
+def check_article(text: str) -> None:
+    """Plain text only: a draft's spans quote it, and dossiers refuse markup and control bytes."""
+    if not text.strip():
+        raise InvalidInput("the article is empty", field="text")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InvalidInput(f"the article is over {MAX_ARTICLE_CHARS} characters", field="text")
+    if _CONTROL.search(text):
+        raise InvalidInput("the article contains control or bidirectional-override characters", field="text")
+    if _MARKUP.search(text):
+        raise InvalidInput("the article looks like HTML: send its plain text", field="text")
+
+
+def draft_dossier(text: str, meta: ArticleMeta, lang: str = "auto") -> Dossier:
+    """The draft dossier, validated against the format and the schema (reviewed: false)."""
+    check_article(text)
+    if lang != "auto" and lang not in LANGUAGES:
+        raise InvalidInput(
+            f"unknown language {lang!r} (use auto or one of {', '.join(LANGUAGES)})", field="lang"
+        )
+    article = read_article(text, lang)
+    raw = build_draft(article, extract_facts(article, meta.published), meta)
+    return parse_dossier(raw, "draft", get_schema())
+
+
+def draft_yaml(dossier: Dossier) -> str:
+    """The draft as a dossier file: the fields a person would write, in the usual order."""
+    raw = dossier.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
+    ordered = {"format": raw["format"], "id": raw["id"], "reviewed": False}
+    ordered.update({k: v for k, v in raw.items() if k not in ordered})
+    header = (
+        "# DRAFT drafted by `piracy-graph extract`: every fact cites the span of the article it\n"
+        "# came from (start/end are character offsets). Check each one, fix or delete it, then\n"
+        "# change reviewed to true: load refuses the file until then.\n"
+    )
+    return header + yaml.dump(
+        {k: _readable(v) for k, v in ordered.items()},
+        Dumper=_DraftDumper,
+        sort_keys=False,
+        allow_unicode=True,
+        width=100,
+    )
+
+
+_PROVENANCE = ("sources", "confidence", "notes", "spans")
+
+
+class _Flow(dict[str, Any]):
+    """A mapping written on one line: `{start: 12, end: 19, text: Europol}`."""
+
+
+class _DraftDumper(yaml.SafeDumper):
+    pass
+
+
+_DraftDumper.add_representer(
+    _Flow, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
+)
+
+
+def _readable(value: Any) -> Any:
+    """What a fact says first, then where it comes from; spans one per line."""
+    if isinstance(value, dict):
+        keys = [k for k in value if k not in _PROVENANCE] + [k for k in _PROVENANCE if k in value]
+        return {k: ([_Flow(s) for s in value[k]] if k == "spans" else _readable(value[k])) for k in keys}
+    if isinstance(value, list):
+        return [_readable(v) for v in value]
+    return value

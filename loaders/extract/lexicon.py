@@ -1,0 +1,225 @@
+"""The extraction lexicon (lexicon.yaml plus the gazetteer) and a whole-word phrase matcher."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pycountry
+import yaml
+
+from graph.countries import country_names
+from graph.ids import fold
+from loaders.extract.text import Article, Token
+
+HERE = Path(__file__).resolve().parent
+GAZETTEER = HERE.parent / "gazetteer.yaml"
+_WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")
+
+# Sections of lexicon.yaml -> the label of the entity they name.
+SECTIONS = {"agencies": "Agency", "platforms": "Platform", "organizations": "Organization", "groups": "Group"}
+_GAZETTEER_SECTIONS = {"Agency": "agencies", "Platform": "platforms", "Organization": "organizations"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """Something the lexicon can name: an agency, a platform, a rights holder, a group or
+    a country (then `name` is its ISO code)."""
+
+    label: str
+    name: str
+    kind: str | None = None
+    country: str | None = None
+    needs_context: bool = False
+    any_case: bool = False
+
+
+@dataclass(frozen=True)
+class Phrase:
+    keys: tuple[str, ...]
+    entry: Entry
+    exact: str | None = None  # the spelling that must appear as written (acronyms)
+    after_preposition: bool = False  # an ambiguous name, counted only after "in", "en"...
+
+
+@dataclass(frozen=True)
+class Match:
+    first: int  # token indexes, end exclusive
+    last: int
+    start: int  # character offsets
+    end: int
+    entry: Entry
+    phrase: Phrase
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def phrase_keys(text: str) -> tuple[str, ...]:
+    return tuple(w if w == "+" else fold(w) for w in words(text))
+
+
+@dataclass
+class PhraseMatcher:
+    """Whole-word matching of many phrases at once; longest match first, no overlaps."""
+
+    by_first: dict[str, list[Phrase]] = field(default_factory=dict)
+
+    def add(self, phrase: Phrase) -> None:
+        if not phrase.keys or not all(phrase.keys):
+            return
+        bucket = self.by_first.setdefault(phrase.keys[0], [])
+        if phrase not in bucket:
+            bucket.append(phrase)
+            bucket.sort(key=lambda p: -len(p.keys))
+
+    def _accepts(self, phrase: Phrase, tokens: list[Token], i: int) -> bool:
+        found = tokens[i : i + len(phrase.keys)]
+        if phrase.exact is not None:
+            return [t.text for t in found] == words(phrase.exact)
+        if phrase.entry.any_case:
+            return True
+        if phrase.entry.label == "Country":
+            return found[0].text[:1].isupper()
+        if len(phrase.keys) == 1:
+            # A one-word name is a name only where written as one: "Sky", not "sky".
+            return not found[0].text.islower() or any(c.isdigit() for c in found[0].text)
+        return True
+
+    def find(self, article: Article) -> list[Match]:
+        tokens = article.tokens
+        candidates: list[Match] = []
+        for i, token in enumerate(tokens):
+            for phrase in self.by_first.get(token.key, ()):
+                n = len(phrase.keys)
+                if tuple(t.key for t in tokens[i : i + n]) != phrase.keys:
+                    continue
+                if not self._accepts(phrase, tokens, i):
+                    continue
+                if phrase.after_preposition and (i == 0 or tokens[i - 1].key not in _LOCATIVE):
+                    continue
+                start, end = token.start, tokens[i + n - 1].end
+                candidates.append(Match(i, i + n, start, end, phrase.entry, phrase))
+        return non_overlapping(candidates)
+
+
+def non_overlapping(matches: Iterable[Match]) -> list[Match]:
+    chosen: list[Match] = []
+    taken: set[int] = set()
+    for match in sorted(matches, key=lambda m: (-(m.last - m.first), m.first)):
+        span = set(range(match.first, match.last))
+        if span & taken:
+            continue
+        taken |= span
+        chosen.append(match)
+    return sorted(chosen, key=lambda m: m.first)
+
+
+_LOCATIVE = {"in", "en", "au", "aux", "a", "to", "from", "nach", "em", "no", "na", "nel", "nella", "de", "of"}
+# Country names that are also first names or common words in one of the six languages.
+_AMBIGUOUS_COUNTRIES = {
+    "jordan",
+    "chad",
+    "jersey",
+    "georgia",
+    "maurice",
+    "dominique",
+    "salvador",
+    "grenade",
+    "niger",
+}
+
+
+@cache
+def lexicon() -> dict[str, Any]:
+    with (HERE / "lexicon.yaml").open(encoding="utf-8") as handle:
+        data: dict[str, Any] = yaml.safe_load(handle)
+    with GAZETTEER.open(encoding="utf-8") as handle:
+        gazetteer: dict[str, list[dict[str, Any]]] = yaml.safe_load(handle)
+    for label, items in gazetteer.items():
+        section = data.setdefault(_GAZETTEER_SECTIONS.get(label, label.lower()), [])
+        by_name = {fold(item["name"]): item for item in section}
+        for item in items:
+            known = by_name.get(fold(item["name"]))
+            if known is None:
+                section.append({"name": item["name"], "aliases": list(item.get("aliases", []))})
+            else:
+                known["aliases"] = list(known.get("aliases", [])) + list(item.get("aliases", []))
+    return data
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(" ", "")
+    return len(letters) <= 5 and any(c.isupper() for c in letters[1:])
+
+
+@cache
+def entity_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for section, label in SECTIONS.items():
+        for item in lexicon().get(section, []):
+            entry = Entry(
+                label=label,
+                name=item["name"],
+                kind=item.get("kind"),
+                country=item.get("country"),
+                needs_context=bool(item.get("needs_context")),
+                any_case=bool(item.get("any_case")),
+            )
+            for alias in [item["name"], *item.get("aliases", [])]:
+                exact = alias if _is_acronym(alias) else None
+                matcher.add(Phrase(phrase_keys(alias), entry, exact=exact))
+            for alias in item.get("exact", []):
+                matcher.add(Phrase(phrase_keys(alias), entry, exact=alias))
+    return matcher
+
+
+@cache
+def country_matcher() -> PhraseMatcher:
+    """Every name pycountry (through graph.countries) knows in the seven languages, less the
+    ISO alpha-3 codes, which are words too ("CAN", "AND", "PER")."""
+    alpha3 = {fold(c.alpha_3) for c in pycountry.countries}
+    matcher = PhraseMatcher()
+    codes = [c.alpha_2 for c in pycountry.countries] + ["XK"]
+    for code in codes:
+        entry = Entry(label="Country", name=code)
+        for name in country_names(code):
+            keys = tuple(name.split())
+            if name in alpha3 and name not in {"usa"}:
+                continue
+            if all(len(k) <= 2 for k in keys) or name == "usa":
+                # "US", "UK", "U.S.": only in capitals (not the pronoun "us").
+                for spelling in _capital_spellings(name):
+                    matcher.add(Phrase(keys, entry, exact=spelling))
+                continue
+            matcher.add(Phrase(keys, entry, after_preposition=name in _AMBIGUOUS_COUNTRIES))
+    return matcher
+
+
+def _capital_spellings(name: str) -> list[str]:
+    keys = name.split()
+    return [" ".join(k.upper() for k in keys)] if len(keys) > 1 else [name.upper()]
+
+
+def units() -> dict[str, list[str]]:
+    result: dict[str, list[str]] = lexicon()["units"]
+    return result
+
+
+def cue_keys(kind: str) -> set[tuple[str, ...]]:
+    return {phrase_keys(w) for w in lexicon()["cues"][kind]}
+
+
+def has_cue(keys: list[str], kind: str) -> int | None:
+    """The token index in `keys` where a cue of `kind` starts, or None."""
+    for cue in sorted(cue_keys(kind), key=len, reverse=True):
+        n = len(cue)
+        for i in range(len(keys) - n + 1):
+            if tuple(keys[i : i + n]) == cue:
+                return i
+    return None
