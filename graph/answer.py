@@ -16,6 +16,8 @@ from graph.schema import ENTITY_LABEL
 from graph.store.base import Store
 
 INTERNAL = {"keys", "search", "sources", "id", "name"}
+# Sources listed per node in graph answers; `sources_total` in its properties says how many.
+MAX_SOURCES = 25
 
 
 def node_out(row: dict[str, Any]) -> dict[str, Any]:
@@ -25,7 +27,7 @@ def node_out(row: dict[str, Any]) -> dict[str, Any]:
         "id": props["id"],
         "labels": [label for label in row["labels"] if label != ENTITY_LABEL],
         "name": props.get("name"),
-        "properties": {k: v for k, v in props.items() if k not in INTERNAL},
+        "properties": {k: v for k, v in props.items() if k not in INTERNAL and v is not None},
         "sources": list(props.get("sources") or []),
     }
 
@@ -115,5 +117,7 @@ def source_index(store: Store, items: list[dict[str, Any]]) -> dict[str, dict[st
 def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     if not ids:
         return {}
-    rows = store.read(cypher("read/nodes_by_id.cypher", store.dialect), {"ids": ids})
+    rows = store.read(
+        cypher("read/nodes_by_id.cypher", store.dialect), {"ids": ids, "max_sources": MAX_SOURCES}
+    )
     return {row["props"]["id"]: node_out(row) for row in rows}
