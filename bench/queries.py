@@ -108,7 +108,7 @@ def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
             schema,
             projections,
             groups[i % len(groups)],
-            groups[(i * 7 + 3) % len(groups)],
+            groups[(i + 1 + (i * 7) % (len(groups) - 1)) % len(groups)],  # never the same group
             k=3,
             max_hops=6,
             types=[],

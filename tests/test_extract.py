@@ -22,7 +22,7 @@ from loaders.load import load_bytes
 from loaders.yamlio import read_dossier_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "tests" / "data" / "extract" / "articles"
 SPARKS = SEEDS / "000_bd9254493182d669.txt"
 STORM = SEEDS / "004_35ad6fa11d22df70.txt"
 
