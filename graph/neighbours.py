@@ -35,8 +35,6 @@ def neighbourhood(
     limit: int,
     redactor: Redactor | None,
 ) -> dict[str, Any]:
-    if not nodes_by_id(store, [entity_id]):
-        raise NotFound(f"no entity {entity_id!r}")
     filters = {"types": types, "labels": labels, **date_bounds(since, until)}
     level_of: dict[str, int] = {entity_id: 0}  # every node reached, in breadth-first order
     frontier = [entity_id]
@@ -58,6 +56,8 @@ def neighbourhood(
                     frontier.append(node_id)
     shown = list(level_of)[:limit]
     nodes = nodes_by_id(store, shown)
+    if entity_id not in nodes:  # an unknown id reaches nothing, not even itself
+        raise NotFound(f"no entity {entity_id!r}")
     edge_rows = store.read(
         cypher("read/edges_among_filtered.cypher", store.dialect), {"ids": shown, **filters}
     )

@@ -109,12 +109,14 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
     for section in ("targets", "infrastructure", "people", "sources"):
         view[section].sort(key=lambda e: e if isinstance(e, str) else e["id"])
     cited = [{"sources": props.get("sources") or []}, {"sources": view["sources"]}]
-    cited += [{"sources": item.get("sources") or []} for item in _walk(view)]
-    view["source_index"] = source_index(store, [{"sources": c.get("sources", [])} for c in cited])
+    cited += [{"sources": item.get("sources") or []} for item in _items(view)]
+    view["source_index"] = source_index(store, cited)
     return redactor.value(view) if redactor is not None else view
 
 
-def _walk(view: dict[str, Any]) -> list[dict[str, Any]]:
+def _items(view: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every entry of the view's sections (agencies, countries, targets...), to index
+    the sources they cite."""
     items: list[dict[str, Any]] = []
     for value in view.values():
         if isinstance(value, dict):
