@@ -413,6 +413,7 @@ class Rows(Model):
 
 class NamedQueryResult(Rows):
     name: str
+    title: str
     parameters: dict[str, Any]
 
 

@@ -72,3 +72,13 @@ def view_links(request: Request, view_path: str) -> dict[str, str]:
     query = str(request.url.query)
     url = view_path + (f"?{query}" if query else "")
     return {"view": url, "svg": url + ("&" if query else "?") + "format=svg"}
+
+
+def named_query_values(request: Request, skip: frozenset[str] = frozenset()) -> dict[str, str | list[str]]:
+    """A named query's parameters, as the query string gives them (repeated keys: a list)."""
+    given: dict[str, str | list[str]] = {}
+    for key in request.query_params:
+        if key not in skip:
+            values = request.query_params.getlist(key)
+            given[key] = values if len(values) > 1 else values[0]
+    return given

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from graph.catalogue import named_query
-from graph.console import MAX_ROWS, run_console
+from graph.catalogue import run_named_query
 from graph.neighbours import neighbourhood
 from graph.paths import paths
 from graph.projection import ProjectionCache
@@ -80,12 +79,9 @@ def paths_view(
 
 
 def query_view(store: Store, name: str, params: dict[str, str], output: Path, base_url: str) -> None:
-    query = named_query(name)
-    result = run_console(
-        store, query.text_for(store.dialect), query.bind(dict(params)), limit=MAX_ROWS, timeout_ms=10_000
-    )
+    result = run_named_query(store, name, dict(params))
     answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
-    write_view(answer, output, title=query.title, subtitle="named query", base_url=base_url)
+    write_view(answer, output, title=result["title"], subtitle="named query", base_url=base_url)
 
 
 def graph_view(store: Store, limit: int, output: Path, base_url: str) -> None:

@@ -17,9 +17,11 @@ from typing import Any
 
 import yaml
 
+from graph.console import MAX_ROWS, run_console
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
 from graph.resources import cypher_dir
+from graph.store.base import Store
 
 _PARAM = re.compile(r"^(?P<name>[a-z][a-z0-9_]*):\s*(?P<type>\w+)\s*=\s*(?P<default>.+?)\s*--\s*(?P<doc>.+)$")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -127,3 +129,17 @@ def named_query(name: str) -> NamedQuery:
     if found is None:
         raise NotFound(f"no named query {name!r}; GET /queries lists them")
     return found
+
+
+NAMED_QUERY_TIMEOUT_MS = 5_000
+
+
+def run_named_query(store: Store, name: str, given: dict[str, str | list[str]]) -> dict[str, Any]:
+    """Bind the caller's values to a named query's declared parameters and run it read-only,
+    within the time and row limits of the console: {name, parameters, columns, rows, ...}."""
+    query = named_query(name)
+    params = query.bind(given)
+    result = run_console(
+        store, query.text_for(store.dialect), params, limit=MAX_ROWS, timeout_ms=NAMED_QUERY_TIMEOUT_MS
+    )
+    return {"name": name, "title": query.title, "parameters": params, **result}

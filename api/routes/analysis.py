@@ -11,15 +11,14 @@ from api.audit import AuditLog
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Centrality, Communities, NamedQueryResult, QueryList, Rows
-from api.params import Labels, Types, check_names
+from api.params import Labels, Types, check_names, named_query_values
 from api.security import Analyst, Forbidden
 from graph.analytics import MEASURES, centrality, communities
-from graph.catalogue import catalogue, named_query
+from graph.catalogue import catalogue, run_named_query
 from graph.console import MAX_ROWS, MAX_TIMEOUT_MS, run_console
 
 router = APIRouter()
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}
-NAMED_QUERY_TIMEOUT_MS = 5_000
 
 
 @router.get(
@@ -93,7 +92,7 @@ def list_queries() -> dict[str, Any]:
     responses=ERRORS,
     summary="Run a named query",
 )
-def run_named_query(
+def get_named_query(
     name: Annotated[str, Path(pattern=r"^[a-z][a-z0-9_]{0,63}$", examples=["servers_by_country"])],
     request: Request,
     store: StoreDep,
@@ -101,16 +100,7 @@ def run_named_query(
 ) -> dict[str, Any]:
     """Parameters come as query-string values (`?group=group:sparks`), checked against the
     query's declared types; the query runs read-only with a time limit."""
-    query = named_query(name)
-    given: dict[str, str | list[str]] = {}
-    for key in request.query_params:
-        values = request.query_params.getlist(key)
-        given[key] = values if len(values) > 1 else values[0]
-    params = query.bind(given)
-    result = run_console(
-        store, query.text_for(store.dialect), params, limit=MAX_ROWS, timeout_ms=NAMED_QUERY_TIMEOUT_MS
-    )
-    answer = {"name": name, "parameters": params, **result}
+    answer = run_named_query(store, name, named_query_values(request))
     return redactor.value(answer) if redactor is not None else answer
 
 

@@ -9,10 +9,9 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
-from api.params import ID_PATTERN, EntityId, Labels, Since, Types, Until, check_names
+from api.params import ID_PATTERN, EntityId, Labels, Since, Types, Until, check_names, named_query_values
 from graph.answer import Redactor
-from graph.catalogue import named_query
-from graph.console import MAX_ROWS, run_console
+from graph.catalogue import run_named_query
 from graph.neighbours import neighbourhood
 from graph.paths import paths
 from graph.render.network import render_page
@@ -237,16 +236,7 @@ def view_named_query(
     redactor: RedactorDep,
 ) -> Response:
     """The entities the query's rows mention, and the relationships among them."""
-    query = named_query(name)
-    given: dict[str, str | list[str]] = {}
-    for key in request.query_params:
-        if key in {"embed", "format"}:
-            continue
-        values = request.query_params.getlist(key)
-        given[key] = values if len(values) > 1 else values[0]
-    result = run_console(
-        store, query.text_for(store.dialect), query.bind(given), limit=MAX_ROWS, timeout_ms=5_000
-    )
+    result = run_named_query(store, name, named_query_values(request, frozenset({"embed", "format"})))
     answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
     embed = request.query_params.get("embed") in {"1", "true"}
     fmt = request.query_params.get("format", "html")
@@ -254,7 +244,7 @@ def view_named_query(
         answer,
         schema,
         redactor,
-        title=query.title,
+        title=result["title"],
         subtitle="named query",
         embed=embed,
         fmt="svg" if fmt == "svg" else "html",
