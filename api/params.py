@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Path, Query, Request
 from pydantic import AfterValidator
 
-from graph.errors import InvalidInput
-from graph.schema import Schema, get_schema
+from graph.schema import get_schema
 
 # No whitespace or control characters: ids are keys, never free text.
 ID_PATTERN = r"^[a-z]+:[^\s\x00-\x1f\x7f]{1,250}$"
@@ -57,14 +56,46 @@ Until = Annotated[
 Offset = Annotated[int, Query(ge=0, le=100_000, description="results to skip")]
 
 
-def check_names(schema: Schema, labels: list[str], types: list[str]) -> None:
-    """Labels and types are checked against the schema before any query sees them."""
-    for label in labels:
-        if label not in schema.labels:
-            raise InvalidInput(f"unknown label {label!r}", field="query.labels")
-    for rel_type in types:
-        if rel_type not in schema.relationships:
-            raise InvalidInput(f"unknown relationship type {rel_type!r}", field="query.types")
+class NeighbourhoodFilters:
+    """The filters of a neighbourhood, shared by its JSON answer and its view."""
+
+    def __init__(
+        self,
+        depth: Annotated[int, Query(ge=1, le=3)] = 1,
+        labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
+        types: Types = [],  # noqa: B006
+        since: Since = None,
+        until: Until = None,
+    ):
+        self.depth, self.labels, self.types, self.since, self.until = depth, labels, types, since, until
+
+    def kwargs(self) -> dict[str, Any]:
+        return {
+            "depth": self.depth,
+            "labels": self.labels,
+            "types": self.types,
+            "since": self.since,
+            "until": self.until,
+        }
+
+
+class PathQuery:
+    """What a paths question asks, shared by its JSON answer and its view."""
+
+    def __init__(
+        self,
+        source: Annotated[str, Query(alias="from", pattern=ID_PATTERN, examples=["group:sparks"])],
+        target: Annotated[str, Query(alias="to", pattern=ID_PATTERN, examples=["group:geckos"])],
+        k: Annotated[int, Query(ge=1, le=10)] = 3,
+        max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
+        types: Types = [],  # noqa: B006
+        labels: Labels = [],  # noqa: B006
+    ):
+        self.source, self.target, self.k, self.max_hops = source, target, k, max_hops
+        self.types, self.labels = types, labels
+
+    def kwargs(self) -> dict[str, Any]:
+        return {"k": self.k, "max_hops": self.max_hops, "types": self.types, "labels": self.labels}
 
 
 def view_links(request: Request, view_path: str) -> dict[str, str]:

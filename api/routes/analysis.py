@@ -11,7 +11,7 @@ from api.audit import AuditLog
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Centrality, Communities, NamedQueryResult, QueryList, Rows
-from api.params import Labels, Types, check_names, named_query_values
+from api.params import Labels, Types, named_query_values
 from api.security import Analyst, Forbidden
 from graph.analytics import MEASURES, centrality, communities
 from graph.catalogue import catalogue, run_named_query
@@ -39,7 +39,6 @@ def get_centrality(
 ) -> dict[str, Any]:
     """Scores over the projection of the chosen labels and relationship types (provenance
     relationships excluded unless named), highest first, each with its node."""
-    check_names(schema, labels, types)
     result = centrality(store, schema, projections, measure=measure, labels=labels, types=types, limit=limit)
     return redactor.value(result) if redactor is not None else result
 
@@ -57,7 +56,6 @@ def get_communities(
     min_size: Annotated[int, Query(ge=1, le=10_000)] = 2,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
 ) -> dict[str, Any]:
-    check_names(schema, labels, types)
     result = communities(
         store, schema, projections, labels=labels, types=types, min_size=min_size, limit=limit
     )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from api.deps import RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
-from api.params import EntityId, LabelName, Labels, Offset, Since, Types, Until, check_names, view_links
+from api.params import EntityId, LabelName, NeighbourhoodFilters, Offset, view_links
 from graph.entities import entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
@@ -61,26 +61,10 @@ def get_neighbours(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
-    depth: Annotated[int, Query(ge=1, le=3)] = 1,
-    labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
-    types: Types = [],  # noqa: B006
-    since: Since = None,
-    until: Until = None,
+    filters: Annotated[NeighbourhoodFilters, Depends()],
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many nodes")] = 100,
 ) -> dict[str, Any]:
     """Countries and sources are not expanded beyond the first step (everything is two
     steps from them). Undated relationships pass the date filter."""
-    check_names(schema, labels, types)
-    answer = neighbourhood(
-        store,
-        schema,
-        entity_id,
-        depth=depth,
-        labels=labels,
-        types=types,
-        since=since,
-        until=until,
-        limit=limit,
-        redactor=redactor,
-    )
+    answer = neighbourhood(store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=redactor)
     return {**answer, "links": view_links(request, f"/views/entities/{entity_id}")}

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Paths, Shared
-from api.params import ID_PATTERN, Labels, Types, check_names, view_links
+from api.params import PathQuery, view_links
 from graph.paths import paths
 from graph.shared import shared
 
@@ -26,30 +26,13 @@ def get_paths(
     schema: SchemaDep,
     projections: ProjectionsDep,
     redactor: RedactorDep,
-    source: Annotated[str, Query(alias="from", pattern=ID_PATTERN, examples=["group:sparks"])],
-    target: Annotated[str, Query(alias="to", pattern=ID_PATTERN, examples=["group:geckos"])],
-    k: Annotated[int, Query(ge=1, le=10)] = 3,
-    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
-    types: Types = [],  # noqa: B006 - FastAPI copies defaults
-    labels: Labels = [],  # noqa: B006
+    ask: Annotated[PathQuery, Depends()],
 ) -> dict[str, Any]:
     """Undirected, shortest first; each path lists every relationship between consecutive
     nodes, and `sources` resolves what each one cites. Provenance relationships (REPORTS,
     CITES, ABOUT, CLAIMED_BY) are left out unless named in `types`; `labels` restricts the
     nodes a path may pass through."""
-    check_names(schema, labels, types)
-    answer = paths(
-        store,
-        schema,
-        projections,
-        source,
-        target,
-        k=k,
-        max_hops=max_hops,
-        types=types,
-        labels=labels,
-        redactor=redactor,
-    )
+    answer = paths(store, schema, projections, ask.source, ask.target, **ask.kwargs(), redactor=redactor)
     return {**answer, "links": view_links(request, "/views/paths")}
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
-from api.params import ID_PATTERN, EntityId, Labels, Since, Types, Until, check_names, named_query_values
+from api.params import EntityId, NeighbourhoodFilters, PathQuery, named_query_values
 from graph.answer import Redactor
 from graph.catalogue import run_named_query
 from graph.neighbours import neighbourhood
@@ -81,34 +81,18 @@ def view_neighbourhood(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
-    depth: Annotated[int, Query(ge=1, le=3)] = 1,
-    labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
-    types: Types = [],  # noqa: B006
-    since: Since = None,
-    until: Until = None,
+    filters: Annotated[NeighbourhoodFilters, Depends()],
     limit: Annotated[int, Query(ge=1, le=5000)] = 150,
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
-    check_names(schema, labels, types)
-    answer = neighbourhood(
-        store,
-        schema,
-        entity_id,
-        depth=depth,
-        labels=labels,
-        types=types,
-        since=since,
-        until=until,
-        limit=limit,
-        redactor=None,
-    )
+    answer = neighbourhood(store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=None)
     return _respond(
         answer,
         schema,
         redactor,
         title=_name(answer, entity_id),
-        subtitle=f"neighbourhood, {depth} step{'s' if depth > 1 else ''}",
+        subtitle=f"neighbourhood, {filters.depth} step{'s' if filters.depth > 1 else ''}",
         embed=embed,
         fmt=format,
         json_url=_json_twin(request, f"/entities/{entity_id}/neighbours"),
@@ -126,29 +110,12 @@ def view_paths(
     schema: SchemaDep,
     projections: ProjectionsDep,
     redactor: RedactorDep,
-    source: Annotated[str, Query(alias="from", pattern=ID_PATTERN)],
-    target: Annotated[str, Query(alias="to", pattern=ID_PATTERN)],
-    k: Annotated[int, Query(ge=1, le=10)] = 3,
-    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
-    types: Types = [],  # noqa: B006
-    labels: Labels = [],  # noqa: B006
+    ask: Annotated[PathQuery, Depends()],
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
-    check_names(schema, labels, types)
-    answer = paths(
-        store,
-        schema,
-        projections,
-        source,
-        target,
-        k=k,
-        max_hops=max_hops,
-        types=types,
-        labels=labels,
-        redactor=None,
-    )
-    title = f"{_name(answer, source)} – {_name(answer, target)}"
+    answer = paths(store, schema, projections, ask.source, ask.target, **ask.kwargs(), redactor=None)
+    title = f"{_name(answer, ask.source)} – {_name(answer, ask.target)}"
     return _respond(
         answer,
         schema,
