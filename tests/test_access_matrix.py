@@ -13,11 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.access import hash_key
 from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
 from graph.settings import Settings
@@ -25,6 +23,7 @@ from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.dossiers import MINIMAL
+from tests.keys import write_keys
 
 ROLES = ["reader", "analyst", "writer", "admin"]
 PRINCIPALS = ["none"] + [f"{role}{suffix}" for role in ROLES for suffix in ("", "+names")]
@@ -69,17 +68,8 @@ def matrix(
     tmp_path_factory: pytest.TempPathFactory, engine: EmbeddedEngine, schema: Schema
 ) -> Iterator[TestClient]:
     folder = tmp_path_factory.mktemp("matrix")
-    entries = [
-        {
-            "id": principal,
-            "role": principal.split("+")[0],
-            "see_names": principal.endswith("+names"),
-            "sha256": hash_key(key_of(principal)),
-        }
-        for principal in PRINCIPALS
-        if principal != "none"
-    ]
-    (folder / "keys.yaml").write_text(yaml.safe_dump({"keys": entries}))
+    keys = {p: (key_of(p), p.split("+")[0], p.endswith("+names")) for p in PRINCIPALS if p != "none"}
+    write_keys(folder / "keys.yaml", keys)
     store = FalkorDBStore.embedded_at(engine, f"test-matrix-{uuid.uuid4().hex[:8]}", schema)
     store.ensure_schema()
     load_paths(store, schema, [bundled_dossiers_dir()])

@@ -25,6 +25,7 @@ from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.yamlio import MAX_DOSSIER_BYTES
+from tests.keys import write_keys
 
 SPARKS = "operation:2020-sparks"
 KEYS = {
@@ -39,18 +40,9 @@ def bearer(who: str) -> dict[str, str]:
     return {"Authorization": f"Bearer {KEYS[who][0]}"}
 
 
-def write_keys(path: Path) -> Path:
-    entries = [
-        {"id": key_id, "role": role, "see_names": names, "sha256": hash_key(key)}
-        for key_id, (key, role, names) in KEYS.items()
-    ]
-    path.write_text(yaml.safe_dump({"keys": entries}), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(scope="module")
 def keys_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return write_keys(tmp_path_factory.mktemp("keys") / "keys.yaml")
+    return write_keys(tmp_path_factory.mktemp("keys") / "keys.yaml", KEYS)
 
 
 @pytest.fixture(scope="module")

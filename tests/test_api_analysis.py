@@ -19,14 +19,12 @@ from fastapi.testclient import TestClient
 
 from graph.resources import bundled_dossiers_dir, cypher_dir
 from graph.store.falkordb import FalkorDBStore
+from tests.facts import SPARKS_SERVER_COUNTRIES
 
 PROVENANCE = ["REPORTS", "CITES", "ABOUT", "CLAIMED_BY"]
 OPS_AND_AGENCIES = "labels=Operation&labels=Agency"
 QUERY_FILES = sorted((cypher_dir() / "queries").glob("*.cypher"))
 QUERY_NAMES = [p.stem for p in QUERY_FILES]
-# Where the Sparks servers were, per the Sparks dossier (country names there as codes).
-SPARKS_SERVER_COUNTRIES = ["CA", "CZ", "DK", "FR", "DE", "LV", "NL", "NO"]
-SPARKS_SERVER_COUNTRIES += ["PL", "PT", "RO", "KR", "ES", "SE", "CH", "GB"]
 PARAM_TYPES = {"str", "int", "float", "bool", "date", "id", "list"}
 
 

@@ -20,6 +20,7 @@ from fastapi.testclient import TestClient
 import loaders
 from graph.resources import bundled_dossiers_dir
 from graph.store.falkordb import FalkorDBStore
+from tests.facts import SPARKS_SERVER_COUNTRIES
 
 SPARKS = "operation:2020-sparks"
 STORM = "operation:2020-perfect-storm"
@@ -385,10 +386,6 @@ PARTICIPATED = {
         "agency:us-postal-inspection-service",
     },
     STORM: {"agency:eurojust", "agency:hellenic-police", "agency:polizia-di-stato-polizia-postale"},
-}
-SPARKS_SERVER_COUNTRIES = {
-    *["CA", "CZ", "DK", "FR", "DE", "LV", "NL", "NO"],
-    *["PL", "PT", "RO", "KR", "ES", "SE", "CH", "GB"],
 }
 STORM_ACTED_IN = ["IT", "MT", "ES", "DE", "BG", "GR", "LT", "SI", "SE", "BE", "RO", "NL", "FR", "US"]
 STORM_ACTED_IN += ["GB", "RU"]

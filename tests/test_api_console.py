@@ -20,7 +20,6 @@ import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.access import hash_key
 from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
 from graph.settings import Settings
@@ -28,6 +27,7 @@ from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
+from tests.keys import write_keys
 
 KEYS = {
     "reader": ("reader-key-0123456789", "reader", False),
@@ -43,13 +43,7 @@ def bearer(who: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def keys_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("keys") / "keys.yaml"
-    entries = [
-        {"id": key_id, "role": role, "see_names": names, "sha256": hash_key(key)}
-        for key_id, (key, role, names) in KEYS.items()
-    ]
-    path.write_text(yaml.safe_dump({"keys": entries}), encoding="utf-8")
-    return path
+    return write_keys(tmp_path_factory.mktemp("keys") / "keys.yaml", KEYS)
 
 
 @pytest.fixture(scope="module")

@@ -12,16 +12,15 @@ from typing import Any
 
 import pytest
 import schemathesis
-import yaml
 from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
 from api.app import create_app
-from graph.access import hash_key
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.keys import write_keys
 
 EXAMPLES_PER_OPERATION = 6
 
@@ -34,8 +33,7 @@ def api_schema(
     bundled_store: FalkorDBStore, engine: EmbeddedEngine, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[Any]:
     # With keys configured, so that schemathesis' authentication checks have a meaning.
-    keys = tmp_path_factory.mktemp("fuzz") / "keys.yaml"
-    keys.write_text(yaml.safe_dump({"keys": [{"id": "r", "role": "reader", "sha256": hash_key(READER_KEY)}]}))
+    keys = write_keys(tmp_path_factory.mktemp("fuzz") / "keys.yaml", {"r": (READER_KEY, "reader", False)})
     config = Settings(
         data_dir=engine.data_dir,
         graph_name=bundled_store.graph_name,

@@ -15,6 +15,7 @@ from fastapi.testclient import TestClient
 
 from graph.ids import fold
 from graph.store.falkordb import FalkorDBStore
+from tests.facts import SPARKS_SERVER_COUNTRIES
 
 SPARKS = "group:sparks"
 OPERATION = "operation:2020-sparks"
@@ -166,25 +167,7 @@ def test_countries_are_not_expanded_beyond_their_step(client: TestClient) -> Non
     # Sparks -> its servers -> the 16 server countries; at depth 3 the countries are not
     # expanded (other dossiers' servers in France, Germany... stay out).
     body = neighbours(client, SPARKS, depth=3, types=["OPERATED", "LOCATED_IN"])
-    countries = {
-        "CA",
-        "CZ",
-        "DK",
-        "FR",
-        "DE",
-        "LV",
-        "NL",
-        "NO",
-        "PL",
-        "PT",
-        "RO",
-        "KR",
-        "ES",
-        "SE",
-        "CH",
-        "GB",
-    }
-    assert depths(body) == {SPARKS: 0, SERVERS: 1} | {f"country:{c}": 2 for c in countries}
+    assert depths(body) == {SPARKS: 0, SERVERS: 1} | {f"country:{c}": 2 for c in SPARKS_SERVER_COUNTRIES}
 
 
 def test_since_keeps_relationships_from_that_date(client: TestClient) -> None:

@@ -13,15 +13,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.access import hash_key
 from graph.ids import fold
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.keys import write_keys
 
 # The three Sparks members the SDNY charged (2020-sparks.yaml: member-cy, member-us, member-no).
 BRIDI = "person:050ed3b391cf"
@@ -62,9 +61,9 @@ def names_client(
     bundled_store: FalkorDBStore, engine: EmbeddedEngine, tmp_path_factory: pytest.TempPathFactory
 ) -> Iterator[TestClient]:
     """The same bundled graph behind a server with one reader key allowed to see names."""
-    keys_file = tmp_path_factory.mktemp("keys") / "keys.yaml"
-    entry = {"id": "investigator", "role": "reader", "see_names": True, "sha256": hash_key(NAMES_KEY)}
-    keys_file.write_text(yaml.safe_dump({"keys": [entry]}), encoding="utf-8")
+    keys_file = write_keys(
+        tmp_path_factory.mktemp("keys") / "keys.yaml", {"investigator": (NAMES_KEY, "reader", True)}
+    )
     settings = Settings(
         data_dir=engine.data_dir,
         graph_name=bundled_store.graph_name,

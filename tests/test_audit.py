@@ -10,16 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.access import hash_key
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from tests.dossiers import MINIMAL
+from tests.keys import write_keys
 
 WRITER = "audit-writer-key-0123456789"
 ANALYST = "audit-analyst-key-0123456789"
@@ -27,16 +26,8 @@ ANALYST = "audit-analyst-key-0123456789"
 
 @pytest.fixture
 def audited(tmp_path: Path, engine: EmbeddedEngine, schema: Schema) -> Iterator[tuple[TestClient, Path]]:
-    keys = tmp_path / "keys.yaml"
-    keys.write_text(
-        yaml.safe_dump(
-            {
-                "keys": [
-                    {"id": "wendy", "role": "writer", "sha256": hash_key(WRITER)},
-                    {"id": "alice", "role": "analyst", "see_names": True, "sha256": hash_key(ANALYST)},
-                ]
-            }
-        )
+    keys = write_keys(
+        tmp_path / "keys.yaml", {"wendy": (WRITER, "writer", False), "alice": (ANALYST, "analyst", True)}
     )
     store = FalkorDBStore.embedded_at(engine, f"test-audit-{uuid.uuid4().hex[:8]}", schema)
     store.ensure_schema()

@@ -7,13 +7,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
 
 from api.app import create_app
 from cli.main import app
-from graph.access import hash_key
 from graph.errors import DossierError
 from graph.schema import Schema
 from graph.settings import Settings
@@ -23,6 +21,7 @@ from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_bytes
 from loaders.yamlio import MAX_DOSSIER_BYTES
 from tests.dossiers import MINIMAL
+from tests.keys import write_keys
 
 BROKEN: dict[str, tuple[bytes, str, str]] = {
     # name: (file content, field path expected in the message, problem expected in the message)
@@ -303,8 +302,7 @@ def writer(
     tmp_path_factory: pytest.TempPathFactory, engine: EmbeddedEngine, schema: Schema
 ) -> Iterator[tuple[TestClient, FalkorDBStore]]:
     folder = tmp_path_factory.mktemp("writer")
-    keys = folder / "keys.yaml"
-    keys.write_text(yaml.safe_dump({"keys": [{"id": "w", "role": "writer", "sha256": hash_key(WRITER_KEY)}]}))
+    keys = write_keys(folder / "keys.yaml", {"w": (WRITER_KEY, "writer", False)})
     store = FalkorDBStore.embedded_at(engine, f"test-upload-{uuid.uuid4().hex[:8]}", schema)
     store.ensure_schema()
     settings = Settings(

@@ -12,11 +12,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.access import hash_key
 from graph.errors import EngineUnavailable
 from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
@@ -26,6 +24,7 @@ from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.browser import ROOT, free_port
+from tests.keys import write_keys
 
 
 @pytest.fixture(scope="module")
@@ -174,8 +173,7 @@ def wait_up(port: int) -> None:
 def test_a_server_killed_during_uploads_then_restarted_reaches_the_clean_digest(
     tmp_path: Path, schema: Schema, clean_digest: str
 ) -> None:
-    keys = tmp_path / "keys.yaml"
-    keys.write_text(yaml.safe_dump({"keys": [{"id": "w", "role": "writer", "sha256": hash_key(WRITER_KEY)}]}))
+    keys = write_keys(tmp_path / "keys.yaml", {"w": (WRITER_KEY, "writer", False)})
     data_dir = tmp_path / "data"
     files = sorted(bundled_dossiers_dir().glob("*.yaml"))
     port = free_port()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from graph.store.falkordb import FalkorDBStore
+from tests.facts import SPARKS_SERVER_COUNTRIES
 
 
 def test_sparks_servers_were_taken_down_in_exactly_16_countries(bundled_store: FalkorDBStore) -> None:
@@ -10,24 +11,7 @@ def test_sparks_servers_were_taken_down_in_exactly_16_countries(bundled_store: F
         "MATCH (:Group {id: 'group:sparks'})-[:OPERATED]->(s:Server)<-[:TOOK_DOWN]-(:Operation),"
         " (s)-[:LOCATED_IN]->(c:Country) RETURN DISTINCT c.code AS code"
     )
-    assert {r["code"] for r in rows} == {
-        "CA",
-        "CZ",
-        "DK",
-        "FR",
-        "DE",
-        "LV",
-        "NL",
-        "NO",
-        "PL",
-        "PT",
-        "RO",
-        "KR",
-        "ES",
-        "SE",
-        "CH",
-        "GB",
-    }
+    assert {r["code"] for r in rows} == SPARKS_SERVER_COUNTRIES
 
 
 def test_groups_targeted_together_with_sparks(bundled_store: FalkorDBStore) -> None:
