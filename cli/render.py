@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from graph.answer import induced
 from graph.catalogue import run_named_query
 from graph.neighbours import neighbourhood
 from graph.paths import paths
 from graph.projection import ProjectionCache
 from graph.render.network import render_page
-from graph.render.subgraph import ids_in_rows, induced, whole_graph
+from graph.render.subgraph import ids_in_rows, whole_graph
 from graph.render.svg import render_svg
 from graph.schema import get_schema
 from graph.store.base import Store

@@ -121,3 +121,16 @@ def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
         cypher("read/nodes_by_id.cypher", store.dialect), {"ids": ids, "max_sources": MAX_SOURCES}
     )
     return {row["props"]["id"]: node_out(row) for row in rows}
+
+
+def induced(store: Store, ids: list[str], edge_ids: list[str] | None = None) -> dict[str, Any]:
+    """The nodes with these ids and every relationship among them (only `edge_ids`, when
+    given), with the sources they cite."""
+    nodes = list(nodes_by_id(store, ids).values())
+    found = [n["id"] for n in nodes]
+    rows = store.read(cypher("read/edges_among.cypher", store.dialect), {"ids": found}) if found else []
+    edges = [edge_out(r) for r in rows]
+    if edge_ids is not None:
+        wanted = set(edge_ids)
+        edges = [e for e in edges if e["id"] in wanted]
+    return {"nodes": nodes, "edges": edges, "sources": source_index(store, nodes + edges)}

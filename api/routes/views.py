@@ -10,12 +10,12 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.params import EntityId, NeighbourhoodFilters, PathQuery, named_query_values
-from graph.answer import Redactor
+from graph.answer import Redactor, induced
 from graph.catalogue import run_named_query
 from graph.neighbours import neighbourhood
 from graph.paths import paths
 from graph.render.network import render_page
-from graph.render.subgraph import ids_in_rows, induced, whole_graph
+from graph.render.subgraph import ids_in_rows, whole_graph
 from graph.render.svg import render_svg
 from graph.schema import Schema
 from graph.shared import shared

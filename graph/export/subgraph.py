@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.answer import Redactor, edge_out, node_out, nodes_by_id, source_index
+from graph.answer import Redactor, edge_out, induced, node_out, source_index
 from graph.cypher_text import cypher
 from graph.neighbours import neighbourhood
 from graph.schema import Schema
@@ -81,19 +81,9 @@ def neighbours(store: Store, schema: Schema, entity_id: str, *, depth: int, limi
 def of_answer(store: Store, node_ids: list[str], edge_ids: list[str] | None = None) -> dict[str, Any]:
     """The nodes of a (posted) answer as the graph holds them, and the relationships among
     them: all of them, or only `edge_ids` when the answer lists its edges."""
-    nodes = list(nodes_by_id(store, node_ids).values())
-    found = [n["id"] for n in nodes]
-    rows = store.read(cypher("read/edges_among.cypher", store.dialect), {"ids": found}) if found else []
-    edges = [edge_out(r) for r in rows]
-    if edge_ids is not None:
-        wanted = set(edge_ids)
-        edges = [e for e in edges if e["id"] in wanted]
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "sources": source_index(store, nodes + edges),
-        "not_found": sorted(set(node_ids) - set(found)),
-    }
+    answer = induced(store, node_ids, edge_ids)
+    found = {n["id"] for n in answer["nodes"]}
+    return {**answer, "not_found": sorted(set(node_ids) - found)}
 
 
 def redacted(answer: dict[str, Any], redactor: Redactor | None) -> dict[str, Any]:

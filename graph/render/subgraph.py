@@ -5,20 +5,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import edge_out, nodes_by_id, source_index
+from graph.answer import induced
 from graph.cypher_text import cypher
 from graph.store.base import Store
 
 ID_LIKE = re.compile(r"^[a-z]+:[^\s]{1,250}$")
-
-
-def induced(store: Store, ids: list[str]) -> dict[str, Any]:
-    """The nodes with these ids and every relationship among them."""
-    nodes = list(nodes_by_id(store, ids).values())
-    found = [n["id"] for n in nodes]
-    rows = store.read(cypher("read/edges_among.cypher", store.dialect), {"ids": found}) if found else []
-    edges = [edge_out(r) for r in rows]
-    return {"nodes": nodes, "edges": edges, "sources": source_index(store, nodes + edges)}
 
 
 def whole_graph(store: Store, *, limit: int, provenance: bool) -> dict[str, Any]:
