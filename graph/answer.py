@@ -18,6 +18,10 @@ from graph.store.base import Store
 INTERNAL = {"keys", "search", "sources", "id", "name"}
 # Sources listed per node in graph answers; `sources_total` in its properties says how many.
 MAX_SOURCES = 25
+# Relationships among a set of nodes: a node with more outgoing relationships than this is
+# probed against each member of the set instead of expanded (see edges_among.cypher).
+WIDE_FANOUT = 32
+NO_FILTERS: dict[str, Any] = {"types": [], "since_lo": None, "until_hi": None}
 
 
 def node_out(row: dict[str, Any]) -> dict[str, Any]:
@@ -123,13 +127,23 @@ def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     return {row["props"]["id"]: node_out(row) for row in rows}
 
 
+def edges_among(
+    store: Store, ids: list[str], filters: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
+    """Every relationship whose two ends are in `ids` and that passes the type and date
+    filters (`types`, `since_lo`, `until_hi`, as graph.neighbours.date_bounds makes them)."""
+    if not ids:
+        return []
+    params = {**NO_FILTERS, **(filters or {}), "ids": ids, "fanout": WIDE_FANOUT}
+    return [edge_out(row) for row in store.read(cypher("read/edges_among.cypher", store.dialect), params)]
+
+
 def induced(store: Store, ids: list[str], edge_ids: list[str] | None = None) -> dict[str, Any]:
     """The nodes with these ids and every relationship among them (only `edge_ids`, when
     given), with the sources they cite."""
     nodes = list(nodes_by_id(store, ids).values())
     found = [n["id"] for n in nodes]
-    rows = store.read(cypher("read/edges_among.cypher", store.dialect), {"ids": found}) if found else []
-    edges = [edge_out(r) for r in rows]
+    edges = edges_among(store, found)
     if edge_ids is not None:
         wanted = set(edge_ids)
         edges = [e for e in edges if e["id"] in wanted]

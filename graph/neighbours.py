@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.answer import Redactor, edge_out, nodes_by_id, source_index
+from graph.answer import Redactor, edges_among, nodes_by_id, source_index
 from graph.cypher_text import cypher
 from graph.errors import NotFound
 from graph.schema import Schema
@@ -58,11 +58,8 @@ def neighbourhood(
     nodes = nodes_by_id(store, shown)
     if entity_id not in nodes:  # an unknown id reaches nothing, not even itself
         raise NotFound(f"no entity {entity_id!r}")
-    edge_rows = store.read(
-        cypher("read/edges_among_filtered.cypher", store.dialect), {"ids": shown, **filters}
-    )
+    edge_list = edges_among(store, [i for i in shown if i in nodes], filters)
     node_list = [dict(nodes[i], depth=level_of[i]) for i in shown if i in nodes]
-    edge_list = [edge_out(r) for r in edge_rows]
     if redactor is not None:
         node_list = [redactor.node(n) for n in node_list]
         edge_list = [redactor.edge(e) for e in edge_list]

@@ -357,3 +357,22 @@ def test_surnames_of_named_people_are_not_shown_either(client: TestClient) -> No
     event = next(n for n in body["nodes"] if n["properties"].get("date") == "2024-06")
     surnames = {"Dallmann", "Courson", "Garcia", "Jaurequi", "Huber"}
     assert {s for s in surnames if s in event["properties"]["description"]} == set()
+
+
+@pytest.mark.parametrize("center", [SPARKS, OPERATION, "operation:2019-jetflicks"])
+def test_probing_every_node_finds_the_same_relationships_as_expanding_them(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch, center: str
+) -> None:
+    # Nodes wider than WIDE_FANOUT are probed against the shown set instead of expanded;
+    # with a fan-out of 0 every node is probed, with a huge one every node is expanded.
+    monkeypatch.setattr("graph.answer.WIDE_FANOUT", 10**9)
+    expanded = neighbours(client, center, depth=2, limit=1000)
+    monkeypatch.setattr("graph.answer.WIDE_FANOUT", 0)
+    probed = neighbours(client, center, depth=2, limit=1000)
+    assert triples(probed) == triples(expanded)
+
+
+def test_probing_keeps_the_type_filter(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("graph.answer.WIDE_FANOUT", 0)
+    body = neighbours(client, SPARKS, depth=2, types="TARGETED")
+    assert {e["type"] for e in body["edges"]} == {"TARGETED"}
