@@ -52,10 +52,72 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+# Scalars whose SafeConstructor functions depend on nothing but the node.
+_PLAIN_SCALARS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+}
+
+
+class _Unusual(Exception):
+    """A document the quick constructor leaves to PyYAML's own (and its error messages)."""
+
+
 class _FastStrictLoader(_NoDuplicateKeys, yaml.CSafeLoader):
     """libyaml's parser (about 10x faster) for text that cannot hold an anchor or an alias:
     both need a '&' or a '*' character, so text without either is safe to compose in C.
-    Duplicate keys are still refused: construct_mapping runs in Python here too."""
+
+    Plain documents (maps, lists, strings, numbers, booleans, nulls) are built in one pass
+    here; anything else - explicit tags, merge keys, a repeated or unhashable key - goes
+    through SafeConstructor as before, which also gives the same error messages. Duplicate
+    keys are refused on both paths."""
+
+    def __init__(self, stream: Any) -> None:
+        super().__init__(stream)
+        self._tags: dict[str, str] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # Called by libyaml for every node; the implicit resolvers (regular expressions
+        # tried in turn) depend on the text alone, so a document's repeats are looked up.
+        if kind is yaml.ScalarNode and implicit[0]:
+            tag = self._tags.get(value)
+            if tag is None:
+                tag = self._tags[value] = super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+            return tag
+        if kind is yaml.ScalarNode and not self.yaml_path_resolvers:
+            return self.DEFAULT_SCALAR_TAG  # quoted: never resolved implicitly
+        return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+    def construct_document(self, node: Any) -> Any:
+        try:
+            return self._build(node)
+        except (_Unusual, RecursionError):
+            return super().construct_document(node)
+
+    def _build(self, node: Any) -> Any:
+        tag = node.tag
+        if tag == _STR and type(node) is yaml.ScalarNode:
+            return node.value
+        if tag == _MAP and type(node) is yaml.MappingNode:
+            mapping: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if key_node.tag != _STR and key_node.tag not in _PLAIN_SCALARS:
+                    raise _Unusual  # merge keys ('<<'), '=' keys, lists or maps as keys
+                key = self._build(key_node)
+                if key in mapping:
+                    raise _Unusual
+                mapping[key] = self._build(value_node)
+            return mapping
+        if tag == _SEQ and type(node) is yaml.SequenceNode:
+            return [self._build(item) for item in node.value]
+        if tag in _PLAIN_SCALARS and type(node) is yaml.ScalarNode:
+            return self.yaml_constructors[tag](self, node)
+        raise _Unusual
 
 
 _FastStrictLoader.yaml_implicit_resolvers = _StrictLoader.yaml_implicit_resolvers
