@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import gettext
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 
@@ -83,6 +83,7 @@ def _index() -> dict[str, str]:
     return names
 
 
+@lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """'Royaume-Uni', 'UK', 'United Kingdom', 'gb' -> 'GB'; None when unknown."""
     candidate = text.strip()
@@ -95,6 +96,7 @@ def country_code(text: str) -> str | None:
     return _index().get(fold(candidate))
 
 
+@lru_cache(maxsize=1024)
 def country_name(code: str) -> str:
     found = pycountry.countries.get(alpha_2=code)
     if found is None:

@@ -46,5 +46,28 @@ def strings(value: Any, path: str = "") -> Iterator[tuple[str, str]]:
             yield from strings(item, f"{path}[{index}]")
 
 
+# All three at once, to clear a whole document in one search.
+_ANY = re.compile("|".join(f"(?:{p.pattern})" for p in (_CONTROL, _MARKUP, _CYPHER)), re.IGNORECASE)
+# Between a document's strings: no pattern can match across it (not a word character, not
+# a space, not a character any pattern names), so a clean joined text means clean strings.
+_JOIN = "\u2063"
+
+
+def _texts(value: Any, out: list[str]) -> list[str]:
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(key, str):
+                out.append(key)
+            _texts(item, out)
+    elif isinstance(value, list):
+        for item in value:
+            _texts(item, out)
+    return out
+
+
 def hostile_content(document: Any) -> list[tuple[str, str]]:
+    if not _ANY.search(_JOIN.join(_texts(document, []))):
+        return []
     return [(path, found) for path, text in strings(document) if (found := problem_with(text))]
