@@ -37,10 +37,22 @@ def splice(
     labels: dict[str, str] | None = None,
     types: dict[str, str] | None = None,
     names: dict[str, str] | None = None,
+    assignments: dict[str, tuple[str, list[tuple[str, str]]]] | None = None,
 ) -> str:
     """Replace __TOKEN__s: labels and types only after the schema's allow-list accepts them,
-    names (parameter names we generate) only when they are plain identifiers."""
+    names (parameter names we generate) only when they are plain identifiers.
+
+    `assignments` maps a token to (variable, [(property, expression)]): the token becomes
+    `, variable.property = expression` for each, property names only when they are plain
+    identifiers; the expressions are the caller's own (never data)."""
     values: dict[str, str] = {}
+    for token, (variable, pairs) in (assignments or {}).items():
+        sets = []
+        for prop, expression in pairs:
+            if not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", prop):
+                raise ValueError(f"not a property name: {prop!r}")
+            sets.append(f",\n    {variable}.`{prop}` = {expression}")
+        values[token] = "".join(sets)
     for token, label in (labels or {}).items():
         values[token] = schema.check_label(label)
     for token, rel_type in (types or {}).items():

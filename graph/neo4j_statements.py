@@ -51,6 +51,10 @@ EXCLUDED: dict[str, str] = {
     "with it; the Neo4j store merges every node (plan_segments() with merge_nodes.cypher).",
     "write/create_edges.cypher": "FalkorDB only: FalkorDBStore.write_plan() creates relationships it knows "
     "are new with it; the Neo4j store merges every one (plan_segments() with merge_edges.cypher).",
+    "write/append_nodes.cypher": "FalkorDB only: FalkorDBStore.write_plan() merges nodes with rows as lists "
+    "(one JSON text); the Neo4j store sends maps to merge_nodes.cypher.",
+    "write/append_edges.cypher": "FalkorDB only: FalkorDBStore.write_plan() merges relationships with rows "
+    "as lists (one JSON text); the Neo4j store sends maps to merge_edges.cypher.",
 }
 
 # The bundled dossier whose write plan is checked as the store would write it.

@@ -72,8 +72,16 @@ class Plan:
     # merging (FalkorDB does; Neo4j merges everything).
     new_nodes: set[str] = field(default_factory=set)
     new_edges: set[str] = field(default_factory=set)
+    # Source and dossier ids the loader checked no provenance list of the nodes in
+    # `fresh_owners` can hold yet: a store may append these to those nodes' lists without
+    # looking (FalkorDB does), where it otherwise merges them as sets.
+    fresh_provenance: set[str] = field(default_factory=set)
+    fresh_owners: set[str] = field(default_factory=set)
 
 
 def union(first: list[str], second: list[str]) -> list[str]:
     """Ordered set union: keeps the first list's order, appends what is new."""
-    return first + [item for item in second if item not in first]
+    if len(first) < 8:
+        return first + [item for item in second if item not in first]
+    known = set(first)  # a hub's provenance runs to thousands within one chunk
+    return first + [item for item in second if item not in known]

@@ -35,7 +35,7 @@ from typing import Any
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, PiracyGraphError
-from graph.ids import fold
+from graph.ids import fold, node_id
 from graph.plan import Plan, PlannedEdge, PlannedNode, union
 from graph.schema import Schema
 from graph.store.base import Store
@@ -210,6 +210,13 @@ def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
             found.dossiers = union(found.dossiers, edge.dossiers)
     merged.new_nodes = {i for i in merged.nodes if i not in in_graph}
     merged.new_edges = {i for i in merged.edges if i not in in_graph}
+    # Every source a dossier cites is a Source node of its plan, and every dossier has its
+    # Operation node: so when this write creates that node, no list in the graph can hold
+    # its id yet (a concurrent writer's duplicate fails on the unique constraint).
+    merged.fresh_provenance = {i for i in merged.new_nodes if merged.nodes[i].label == "Source"}
+    merged.fresh_provenance.update(
+        p.dossier for p in plans if node_id("operation", p.dossier) in merged.new_nodes
+    )
     return merged
 
 
@@ -223,14 +230,17 @@ def load_chunked(
 ) -> list[tuple[str, Plan]]:
     """Resolve and write `dossiers` in file order, chunk by chunk; the plans, in order."""
     done: list[tuple[str, Plan]] = []
+    # Nodes this load created: their provenance lists hold only what this load wrote, so
+    # an id no earlier chunk could have written is appended to them without a look.
+    created: set[str] = set()
     for chunk in chunks(dossiers, rows):
         try:
-            written = _load_chunk(store, schema, chunk)
+            written = _load_chunk(store, schema, chunk, created)
         except EngineUnavailable:
             # The store restarts an embedded engine that died; a chunk is written whole or
             # not at all and writing it again is idempotent, so one more try is safe.
             log.warning("engine lost while loading %s...; retrying once", chunk[0][0])
-            written = _load_chunk(store, schema, chunk)
+            written = _load_chunk(store, schema, chunk, created)
         for name, plan in written:
             done.append((name, plan))
             if on_written:
@@ -238,7 +248,9 @@ def load_chunked(
     return done
 
 
-def _load_chunk(store: Store, schema: Schema, chunk: list[tuple[str, Dossier]]) -> list[tuple[str, Plan]]:
+def _load_chunk(
+    store: Store, schema: Schema, chunk: list[tuple[str, Dossier]], created: set[str]
+) -> list[tuple[str, Plan]]:
     known = Known()
     fetch_names(store, chunk, known)
     plans = []
@@ -252,8 +264,11 @@ def _load_chunk(store: Store, schema: Schema, chunk: list[tuple[str, Dossier]]) 
             log.info("%s: %s", name, conflict)
         known.add_values(plan)
     written = [(name, plan) for (name, _), plan in zip(chunk, plans, strict=True)]
+    merged = merge_plans(plans, known.in_graph)
+    merged.fresh_owners = created
     try:
-        store.write_plan(merge_plans(plans, known.in_graph))
+        store.write_plan(merged)
+        created.update(merged.new_nodes)
     except PiracyGraphError as exc:
         if isinstance(exc, EngineUnavailable):
             raise
