@@ -1,4 +1,9 @@
-"""Dependencies shared by routers: the store, the schema, caches, and who is calling."""
+"""Dependencies shared by routers: the store, the schema, caches, and who is calling.
+
+Dependencies that only read app state are `async def`: FastAPI runs a plain `def`
+dependency in its thread pool, a hop per dependency per request. Those that talk to the
+engine stay plain functions, so a slow engine never blocks the event loop.
+"""
 
 from __future__ import annotations
 
@@ -13,12 +18,12 @@ from graph.schema import Schema, get_schema
 from graph.store import Store
 
 
-def get_store(request: Request) -> Store:
+async def get_store(request: Request) -> Store:
     store: Store = request.app.state.store
     return store
 
 
-def get_projections(request: Request) -> ProjectionCache:
+async def get_projections(request: Request) -> ProjectionCache:
     cache: ProjectionCache = request.app.state.projections
     return cache
 
@@ -37,7 +42,11 @@ def get_redactor(request: Request, who: Reader) -> Redactor | None:
     return redactor
 
 
+async def get_schema_dep() -> Schema:
+    return get_schema()
+
+
 StoreDep = Annotated[Store, Depends(get_store)]
-SchemaDep = Annotated[Schema, Depends(get_schema)]
+SchemaDep = Annotated[Schema, Depends(get_schema_dep)]
 ProjectionsDep = Annotated[ProjectionCache, Depends(get_projections)]
 RedactorDep = Annotated[Redactor | None, Depends(get_redactor)]

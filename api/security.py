@@ -24,7 +24,7 @@ class Forbidden(PiracyGraphError):
     code = "forbidden"
 
 
-def principal(
+async def principal(
     request: Request,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)],
     header_key: Annotated[str | None, Depends(api_key_header)],
@@ -46,7 +46,7 @@ def requires(role: Role, *, always_keyed: bool = False) -> Any:
     """Dependency: the caller has at least `role`. `always_keyed` refuses anonymous callers
     even on a server without keys (writes and the console always need a key)."""
 
-    def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
+    async def check(who: Annotated[Principal, Depends(principal)]) -> Principal:
         if always_keyed and who is ANONYMOUS_READER:
             raise Unauthenticated(f"this needs an API key with the {role.name} role")
         if not who.can(role):
