@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import Redactor, edge_out, node_out, nodes_by_id, source_index
+from graph.answer import MAX_SOURCES, Redactor, edge_out, node_out, nodes_by_id, source_index
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
 from graph.store.base import Store
@@ -24,7 +24,9 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
     missing = [i for i in unique if i not in found]
     if missing:
         raise NotFound(f"no entity {missing[0]!r}")
-    rows = store.read(cypher("read/shared.cypher", store.dialect), {"ids": unique})
+    rows = store.read(
+        cypher("read/shared.cypher", store.dialect), {"ids": unique, "max_sources": MAX_SOURCES}
+    )
     common = [node_out(r) for r in rows]
     edges = [edge_out(link) for r in rows for link in r["links"]]
     nodes = [found[i] for i in unique] + common
