@@ -42,9 +42,23 @@ def check_parameters(params: dict[str, Any]) -> None:
     walk(params)
 
 
+_SCALARS = (str, int, float, bool, type(None))
+
+
 def _plain(value: Any) -> Any:
     """Engine values -> JSON-friendly Python values (maps may come back as OrderedDict).
-    Nodes and relationships are identified by our own `id` property, never engine ids."""
+    Nodes and relationships are identified by our own `id` property, never engine ids.
+    Scalars and lists of scalars (most values of most rows) return at once: this runs for
+    every value of every row."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is list:
+        if all(type(v) in _SCALARS for v in value):
+            return value
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if type(v) in _SCALARS else _plain(v) for k, v in value.items()}
     if isinstance(value, Node):
         return {
             "id": value.properties.get("id"),
@@ -59,10 +73,6 @@ def _plain(value: Any) -> Any:
         }
     if isinstance(value, Path):
         return {"nodes": [_plain(n) for n in value.nodes()], "edges": [_plain(e) for e in value.edges()]}
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
     return value
 
 
