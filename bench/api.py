@@ -185,13 +185,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nodes", type=int, nargs="+", default=[10_000])
     parser.add_argument("--runs", type=int, default=100)
     parser.add_argument("--clients", type=int, nargs="+", default=[1, 2, 4, 8])
+    parser.add_argument("--results", default="api", help="name of the JSON file in bench/results/")
     args = parser.parse_args(argv)
     rows = []
     for nodes in args.nodes:
         with loaded_store(nodes) as store:
             rows += measure(store, nodes, args.runs, args.clients)
     sys.stdout.write(table(rows, COLUMNS) + "\n")
-    sys.stdout.write(f"wrote {write_results('api', {'rows': rows})}\n")
+    sys.stdout.write(f"wrote {write_results(args.results, {'rows': rows})}\n")
     return 0
 
 

@@ -19,10 +19,13 @@ def run(quick: bool, nodes: list[int] | None) -> int:
     for scale in scales:
         rows += load.measure(scale, baseline_seconds=5.0 if quick else 30.0)
     load.report(rows, "load-quick" if quick else "load")
-    args = ["--nodes", *map(str, scales), "--runs", "20" if quick else "100"]
-    queries.main(args)
-    api.main(["--nodes", str(scales[0]), "--runs", "30" if quick else "100", "--clients", "1", "2", "4"])
-    views.main(["--runs", "1" if quick else "3"])
+    suffix = "-quick" if quick else ""  # a quick run never overwrites the full results
+    queries.main(
+        ["--nodes", *map(str, scales), "--runs", "20" if quick else "100", "--results", f"queries{suffix}"]
+    )
+    api_args = ["--nodes", str(scales[0]), "--runs", "30" if quick else "100", "--clients", "1", "2", "4"]
+    api.main([*api_args, "--results", f"api{suffix}"])
+    views.main(["--runs", "1" if quick else "3", "--results", f"views{suffix}"])
     return 0
 
 

@@ -104,6 +104,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--results", default="views", help="name of the JSON file in bench/results/")
     args = parser.parse_args(argv)
     rows = measure(args.sizes, args.runs)
     columns = [
@@ -116,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
         "target_ms",
     ]
     sys.stdout.write(table(rows, columns) + "\n")
-    path = write_results("views", {"rows": rows})
+    path = write_results(args.results, {"rows": rows})
     sys.stdout.write(f"wrote {path}\n")
     return 0
 
