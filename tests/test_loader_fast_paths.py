@@ -1,0 +1,120 @@
+"""The loader's quick paths give what the general ones give: YAML built in one pass, rows
+sent as JSON lists, provenance appended without a scan, plans kept from validation."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from bench.synth import generate
+from graph.errors import DossierError
+from graph.plan import Plan, PlannedNode
+from graph.schema import Schema
+from graph.stats import digest
+from graph.store.falkordb import FalkorDBStore
+from loaders import yamlio
+from loaders.batch import load_chunked
+from loaders.load import dossier_files, load_dossier, validate_file
+
+
+def strict_load(text: str) -> Any:
+    """The general path: SafeConstructor over libyaml, as before the quick one."""
+
+    class Loader(yamlio._NoDuplicateKeys, yaml.CSafeLoader):
+        pass
+
+    Loader.yaml_implicit_resolvers = yamlio._StrictLoader.yaml_implicit_resolvers
+    try:
+        return yaml.load(text, Loader=Loader)  # noqa: S506 - a safe loader
+    except yaml.YAMLError as exc:
+        return ("error", str(getattr(exc, "problem", exc)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a: 1\nb: [x, 'y', 2.5, null, ~, true, NO, '0x1', 0o17, 1_000, 1:20, .inf]\n",
+        "a: 2020-01-02\nb: '2016-09'\nc: {d: {e: [f, {g: h}]}}\n",
+        "- a\n- {b: c}\n",
+        "a: 1\na: 2\n",
+        "NO: x\nfalse: y\n",
+        "1: a\ntrue: b\n",
+        "<<: {a: 1}\nb: 2\n",
+        "a: !!binary aGVsbG8=\n",
+        "a: !!str 12\nb: !!int '12'\n",
+        "=: x\n",
+        "1.5: x\n~: y\n",
+        "multi: |\n  line one\n  line two\nfolded: >\n  a\n  b\n",
+    ],
+)
+def test_quick_yaml_gives_what_safe_constructor_gives(text: str) -> None:
+    expected = strict_load(text)
+    try:
+        got = yamlio.parse_yaml(text, "f.yaml")
+    except DossierError as exc:
+        assert isinstance(expected, tuple), f"quick path refused what the general one read: {exc}"
+        assert expected[1] in str(exc)
+        return
+    assert got == expected
+    assert [type(v) for v in _leaves(got)] == [type(v) for v in _leaves(expected)]
+
+
+def _leaves(value: Any) -> list[Any]:
+    if isinstance(value, dict):
+        return [leaf for key, item in value.items() for leaf in [key, *_leaves(item)]]
+    if isinstance(value, list):
+        return [leaf for item in value for leaf in _leaves(item)]
+    return [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'line\nbreak\ttab "quoted" back\\slash \\u0041 é ✓ 𝄞',
+        "carriage\rreturn",
+        "control\x01character",  # JSON would write \u0001: the client's own formatting
+    ],
+)
+def test_a_written_value_reads_back_exactly(empty_store: FalkorDBStore, text: str) -> None:
+    plan = Plan(dossier="test")
+    plan.nodes["group:odd"] = PlannedNode(
+        "Group", "group:odd", "Odd", {"notes": text}, ["source:x"], ["test"]
+    )
+    plan.new_nodes = {"group:odd"}
+    empty_store.write_plan(plan)
+    plan.new_nodes = set()
+    plan.nodes["group:odd"].props = {"kind": "forum"}
+    empty_store.write_plan(plan)  # the merge path keeps what it does not set
+    rows = empty_store.read(
+        "MATCH (g:Group {id: 'group:odd'}) RETURN g.notes AS notes, g.kind AS kind, g.sources AS s"
+    )
+    assert rows == [{"notes": text, "kind": "forum", "s": ["source:x"]}]
+
+
+@pytest.fixture(scope="module")
+def network(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    folder = tmp_path_factory.mktemp("synth")
+    generate(600, folder)
+    return dossier_files([folder])
+
+
+def test_chunked_load_is_the_dossier_by_dossier_load(
+    network: list[Path], schema: Schema, empty_store: FalkorDBStore
+) -> None:
+    dossiers = [(str(path), validate_file(path, schema)) for path in network]
+    # Small chunks: hubs are merged across many chunks, with fresh provenance appended.
+    load_chunked(empty_store, schema, dossiers, rows=60)
+    chunked = digest(empty_store)
+    for node in empty_store.read("MATCH (n:Entity) RETURN n.sources AS s, n.dossiers AS d"):
+        assert not [item for item, n in Counter(node["s"] + node["d"]).items() if n > 1]
+    load_chunked(empty_store, schema, dossiers, rows=60)
+    assert digest(empty_store) == chunked
+    empty_store.clear()
+    empty_store.ensure_schema()
+    for name, dossier in dossiers:
+        load_dossier(empty_store, schema, dossier, name)
+    assert digest(empty_store) == chunked
