@@ -77,6 +77,9 @@ class Plan:
     # looking (FalkorDB does), where it otherwise merges them as sets.
     fresh_provenance: set[str] = field(default_factory=set)
     fresh_owners: set[str] = field(default_factory=set)
+    # Names the resolver looked up and did not find: (label, folded names, the id and
+    # name it gave the entity instead).
+    unfound: list[tuple[str, list[str], str, str]] = field(default_factory=list)
 
 
 def union(first: list[str], second: list[str]) -> list[str]:

@@ -3,7 +3,7 @@
 Loading dossier by dossier costs some 30 round trips each (name look-ups per entity, the
 existing values per label and per relationship type, the write) and merges every row
 against the graph. Here dossiers go in chunks of about `CHUNK_ROWS` nodes and
-relationships:
+relationships (growing to `MAX_CHUNK_ROWS` as the load goes on):
 
 1. one look-up per label for every name the chunk's shared entities go by, and one per
    label for the existing values of every node the chunk mentions (the graph as it is
@@ -41,11 +41,12 @@ from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier
 from loaders.existing import apply_known
-from loaders.resolve import SHARED_BY_NAME, build_plan
+from loaders.resolve import SHARED_BY_NAME, build_plan, still_valid
 
 log = logging.getLogger(__name__)
 
-CHUNK_ROWS = 5_000  # nodes + relationships per write; 1,000-5,000 measured best
+CHUNK_ROWS = 5_000  # nodes + relationships in the first writes; 1,000-5,000 measured best
+MAX_CHUNK_ROWS = 50_000  # what later chunks grow to (see chunks())
 LOOKUP_ROWS = 5_000  # ids or names per look-up query
 # Lists that only grow; never fetched for the values check (a country's sources run to
 # tens of thousands at 10^6 nodes).
@@ -89,10 +90,19 @@ class Known:
                     props[key] = value
 
 
-def chunks(dossiers: Sequence[tuple[str, Dossier]], rows: int) -> Iterator[list[tuple[str, Dossier]]]:
-    """Consecutive dossiers of about `rows` items in all; a dossier is never split."""
+def chunks(
+    dossiers: Sequence[tuple[str, Dossier]], rows: int, most: int = MAX_CHUNK_ROWS
+) -> Iterator[list[tuple[str, Dossier]]]:
+    """Consecutive dossiers of about `rows` items in all; a dossier is never split.
+
+    Later chunks grow to a quarter of what the chunks before them held, up to `most`:
+    every chunk rewrites the provenance lists of the hub nodes it touches (a country is
+    touched by nearly every chunk), and those lists grow with the data, so with a fixed
+    size the cost per row grew as the load went on."""
     chunk: list[tuple[str, Dossier]] = []
     size = 0
+    target = rows
+    done = 0
     for name, dossier in dossiers:
         # An estimate from the file: entities, relationships, claims, events, sources.
         weight = (
@@ -102,8 +112,10 @@ def chunks(dossiers: Sequence[tuple[str, Dossier]], rows: int) -> Iterator[list[
             + len(dossier.events) * 3
             + len(dossier.sources) * 2
         )
-        if chunk and size + weight > rows:
+        if chunk and size + weight > target:
             yield chunk
+            done += size
+            target = max(rows, min(most, done // 4))
             chunk, size = [], 0
         chunk.append((name, dossier))
         size += weight
@@ -227,20 +239,24 @@ def load_chunked(
     *,
     rows: int = CHUNK_ROWS,
     on_written: Callable[[str, Plan], None] | None = None,
+    drafts: dict[str, Plan] | None = None,
 ) -> list[tuple[str, Plan]]:
-    """Resolve and write `dossiers` in file order, chunk by chunk; the plans, in order."""
+    """Resolve and write `dossiers` in file order, chunk by chunk; the plans, in order.
+    `drafts` (by name, taken from the dict) are plans already resolved for validation,
+    used where the graph's names would not change them."""
+    drafts = {} if drafts is None else drafts
     done: list[tuple[str, Plan]] = []
     # Nodes this load created: their provenance lists hold only what this load wrote, so
     # an id no earlier chunk could have written is appended to them without a look.
     created: set[str] = set()
     for chunk in chunks(dossiers, rows):
         try:
-            written = _load_chunk(store, schema, chunk, created)
+            written = _load_chunk(store, schema, chunk, created, drafts)
         except EngineUnavailable:
             # The store restarts an embedded engine that died; a chunk is written whole or
             # not at all and writing it again is idempotent, so one more try is safe.
             log.warning("engine lost while loading %s...; retrying once", chunk[0][0])
-            written = _load_chunk(store, schema, chunk, created)
+            written = _load_chunk(store, schema, chunk, created, {})
         for name, plan in written:
             done.append((name, plan))
             if on_written:
@@ -249,14 +265,22 @@ def load_chunked(
 
 
 def _load_chunk(
-    store: Store, schema: Schema, chunk: list[tuple[str, Dossier]], created: set[str]
+    store: Store,
+    schema: Schema,
+    chunk: list[tuple[str, Dossier]],
+    created: set[str],
+    drafts: dict[str, Plan],
 ) -> list[tuple[str, Plan]]:
     known = Known()
     fetch_names(store, chunk, known)
     plans = []
     for name, dossier in chunk:
         # The names the graph held before the chunk, and those its earlier dossiers bring.
-        plans.append(build_plan(dossier, schema, known.lookup, name))
+        draft = drafts.pop(name, None)  # taken: a retried chunk resolves afresh
+        if draft is not None and still_valid(draft, known.lookup):
+            plans.append(draft)
+        else:
+            plans.append(build_plan(dossier, schema, known.lookup, name))
         known.add_names(plans[-1])
     fetch_existing(store, schema, plans, known)
     for (name, _), plan in zip(chunk, plans, strict=True):

@@ -41,9 +41,15 @@ def require_reviewed(dossier: Dossier, name: str) -> None:
 def validate_file(path: Path, schema: Schema) -> Dossier:
     """Format, schema and the dossier's own consistency (two entities resolving to one
     node with different values), without looking at any graph."""
+    return check_file(path, schema)[0]
+
+
+def check_file(path: Path, schema: Schema) -> tuple[Dossier, Plan]:
+    """`validate_file`, with the plan it resolved against an empty graph: the loader
+    keeps it where the graph's names change nothing (resolve.still_valid)."""
     dossier = parse_dossier(read_dossier_file(path), str(path), schema)
-    build_plan(dossier, schema, lambda _label, _keys: {}, str(path))
-    return dossier
+    plan = build_plan(dossier, schema, lambda _label, _keys: {}, str(path))
+    return dossier, plan
 
 
 def plan_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> Plan:
@@ -108,10 +114,11 @@ def _load_paths(
 ) -> list[LoadResult]:
     files = dossier_files(paths)
     dossiers: list[tuple[Path, Dossier]] = []
+    drafts: dict[str, Plan] = {}
     problems: list[DossierError] = []
     for path in files:
         try:
-            dossier = validate_file(path, schema)
+            dossier, drafts[str(path)] = check_file(path, schema)
             require_reviewed(dossier, str(path))
             dossiers.append((path, dossier))
         except DossierError as exc:
@@ -133,7 +140,9 @@ def _load_paths(
         if on_file:
             on_file(by_name[name])
 
-    done = load_chunked(store, schema, [(str(path), d) for path, d in dossiers], on_written=written)
+    done = load_chunked(
+        store, schema, [(str(path), d) for path, d in dossiers], on_written=written, drafts=drafts
+    )
     return [
         LoadResult(name, dossier.id, len(plan.nodes), len(plan.edges))
         for (name, plan), (_, dossier) in zip(done, dossiers, strict=True)

@@ -231,7 +231,9 @@ class Resolver:
             if key in found:
                 existing_id, existing_name = found[key]
                 return existing_id, existing_name, []
-        return node_id(spec.prefix, entity.name), entity.name, []
+        nid = node_id(spec.prefix, entity.name)
+        self.plan.unfound.append((entity.label, folded, nid, entity.name))
+        return nid, entity.name, []
 
     def add_entity(self, ref: str, entity: Entity) -> None:
         names = [entity.name, *entity.aliases]
@@ -347,3 +349,15 @@ class Resolver:
 
 def build_plan(dossier: Dossier, schema: Schema, lookup: Lookup, name: str) -> Plan:
     return Resolver(dossier, schema, lookup, name).resolve()
+
+
+def still_valid(plan: Plan, lookup: Lookup) -> bool:
+    """Whether `plan`, resolved against other names, is what `lookup` would resolve: no
+    name it did not find is now found as another node (the only way a lookup changes a
+    plan)."""
+    for label, keys, nid, name in plan.unfound:
+        found = lookup(label, keys)
+        hit = next((found[key] for key in keys if key in found), None)
+        if hit is not None and hit != (nid, name):
+            return False
+    return True
