@@ -57,20 +57,24 @@ def sample_ids(store: Any, label: str, count: int, seed: int = 7) -> list[str]:
 
 class EngineClock:
     """Sums the execution time the engine itself reports for every query a call makes,
-    to tell the engine's share of a latency from the client's (parsing, Python)."""
+    to tell the engine's share of a latency from the client's (transfer, parsing, Python)."""
 
     def __init__(self, store: Any):
-        self.store = store
         self.ms = 0.0
         graph = store.graph
-        original = graph.ro_query
+        original = graph.execute_command
 
-        def ro_query(*args: Any, **kwargs: Any) -> Any:
-            result = original(*args, **kwargs)
-            self.ms += float(result.run_time_ms)
-            return result
+        def execute_command(*args: Any, **kwargs: Any) -> Any:
+            reply = original(*args, **kwargs)
+            if args and str(args[0]).startswith("GRAPH.") and isinstance(reply, list) and reply:
+                stats = reply[-1] if isinstance(reply[-1], list) else []
+                for line in stats:
+                    text = line.decode() if isinstance(line, bytes) else str(line)
+                    if text.startswith("Query internal execution time"):
+                        self.ms += float(text.split(": ")[1].split(" ")[0])
+            return reply
 
-        graph.ro_query = ro_query
+        graph.execute_command = execute_command
 
 
 def timed(call: Callable[[], Any], runs: int, clock: EngineClock | None = None) -> dict[str, float]:
@@ -93,8 +97,7 @@ def timed(call: Callable[[], Any], runs: int, clock: EngineClock | None = None) 
 def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
     """(name, call, runs): each call picks the next sample entity."""
     from graph.analytics import centrality, communities
-    from graph.catalogue import catalogue
-    from graph.console import run_console
+    from graph.catalogue import catalogue, run_named_query
     from graph.neighbours import neighbourhood
     from graph.paths import paths
     from graph.projection import ProjectionCache
@@ -157,19 +160,16 @@ def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
         ),
     ]
     for name, query in catalogue().items():
-        params = query.bind({})
+        given: dict[str, str | list[str]] = {}
         for p in query.parameters:
             if p.type == "id" and str(p.default).startswith("group:"):
-                params[p.name] = groups[0]
+                given[p.name] = groups[0]
             elif p.type == "id" and str(p.default).startswith("operation:"):
-                params[p.name] = operations[0]
-        text = query.text_for(store.dialect)
+                given[p.name] = operations[0]
         out.append(
             (
                 f"named: {name}",
-                lambda text=text, params=params: run_console(
-                    store, text, params, limit=1000, timeout_ms=30_000
-                ),
+                lambda name=name, given=given: run_named_query(store, name, given),
                 max(5, runs // 5),
             )
         )

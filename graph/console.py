@@ -51,8 +51,11 @@ def run_console(
         # Read-only to the engine, but it fetches any URL: the server would make requests
         # for the caller (to hosts on its network) or read files.
         raise InvalidInput("LOAD CSV is not allowed in the console", field="body.query")
-    columns, rows = store.run_untrusted(query, params, timeout_ms=min(timeout_ms, MAX_TIMEOUT_MS))
     limit = min(limit, MAX_ROWS)
+    # One row more than shown tells whether the answer was cut.
+    columns, rows = store.run_untrusted(
+        query, params, timeout_ms=min(timeout_ms, MAX_TIMEOUT_MS), max_rows=limit + 1
+    )
     return {
         "columns": columns,
         "rows": [[row[c] for c in columns] for row in rows[:limit]],

@@ -298,6 +298,17 @@ def test_row_limit_truncation_is_reported(console: TestClient) -> None:
     assert (body["truncated"], body["row_count"]) == (True, 5)
 
 
+def test_a_million_rows_come_back_as_the_limit_and_a_cut(console: TestClient) -> None:
+    # The store turns only limit + 1 rows into Python values, whatever the engine returns.
+    body = run(console, {"query": "UNWIND range(1, 1000000) AS x RETURN x", "limit": 3}).json()
+    assert (body["rows"], body["truncated"]) == ([[1], [2], [3]], True)
+
+
+def test_a_query_that_matches_nothing_answers_its_columns_and_no_rows(console: TestClient) -> None:
+    body = run(console, {"query": "MATCH (o:Operation {id: 'operation:none'}) RETURN o"}).json()
+    assert (body["columns"], body["rows"], body["truncated"]) == (["o"], [], False)
+
+
 def test_a_result_within_the_limit_is_not_truncated(console: TestClient) -> None:
     body = run(console, {"query": ALL_OPERATIONS, "limit": 13}).json()
     assert (body["truncated"], body["row_count"], len(body["rows"])) == (False, 13, 13)

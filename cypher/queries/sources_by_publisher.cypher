@@ -1,8 +1,10 @@
 // title: Sources by publisher, and how much each supports
 // description: Every publisher with its documents and the number of facts (nodes and
 //   relationships) that cite them.
+// param limit: int = 1000 -- at most this many rows
 MATCH (s:Source)
 OPTIONAL MATCH (s)-[:REPORTS]->(o:Operation)
 RETURN s.publisher AS publisher, s.id AS source, s.date AS date, s.url AS url,
        collect(DISTINCT o.id) AS operations
 ORDER BY publisher, source
+LIMIT $limit

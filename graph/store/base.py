@@ -16,10 +16,11 @@ class Store(Protocol):
         ...
 
     def run_untrusted(
-        self, query: str, params: dict[str, Any], *, timeout_ms: int
+        self, query: str, params: dict[str, Any], *, timeout_ms: int, max_rows: int
     ) -> tuple[list[str], list[dict[str, Any]]]:
         """Run a caller's query read-only (enforced by the engine) within `timeout_ms`:
-        the result's columns and its rows."""
+        the result's columns and at most `max_rows` of its rows, only those turned into
+        Python values (a query may return millions)."""
         ...
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:

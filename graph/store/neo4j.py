@@ -148,7 +148,7 @@ class Neo4jStore:
         return [{k: _plain(record[k]) for k in record.keys()} for record in records]  # noqa: SIM118 - a Record iterates values
 
     def run_untrusted(
-        self, query: str, params: dict[str, Any], *, timeout_ms: int
+        self, query: str, params: dict[str, Any], *, timeout_ms: int, max_rows: int
     ) -> tuple[list[str], list[dict[str, Any]]]:
         """A caller's query: EXPLAIN must say it only reads, then it runs in a read
         transaction (the server refuses writes there too) within the time limit."""
@@ -163,7 +163,9 @@ class Neo4jStore:
                 @neo4j.unit_of_work(timeout=timeout_ms / 1000)
                 def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:
                     result = tx.run(query, params)
-                    rows = [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118
+                    # Records stream: stop after max_rows (the rest is never sent).
+                    records = result.fetch(max_rows)
+                    rows = [{k: _plain(record[k]) for k in record.keys()} for record in records]  # noqa: SIM118
                     return list(result.keys()), rows
 
                 return session.execute_read(work)
