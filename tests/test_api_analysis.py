@@ -371,7 +371,20 @@ def test_catalogue_parameters_are_typed_with_defaults(client: TestClient, name: 
 
 def test_catalogue_parameters_of_servers_by_country(client: TestClient) -> None:
     params = catalogue(client)["servers_by_country"]["parameters"]
-    assert [(p["name"], p["type"], p["default"]) for p in params] == [("group", "id", "group:sparks")]
+    assert [(p["name"], p["type"], p["default"]) for p in params] == [
+        ("group", "id", "group:sparks"),
+        ("limit", "int", 1000),
+    ]
+
+
+def test_a_named_querys_limit_cuts_its_rows(client: TestClient) -> None:
+    body = client.get("/queries/servers_by_country?limit=2").json()
+    assert (len(body["rows"]), body["truncated"]) == (2, True)
+
+
+def test_a_limit_above_the_rows_is_not_a_cut(client: TestClient) -> None:
+    body = client.get("/queries/servers_by_country?limit=1000").json()
+    assert body["truncated"] is False
 
 
 @pytest.mark.parametrize("name", QUERY_NAMES)
@@ -487,8 +500,8 @@ def test_an_unknown_parameter_is_422_naming_it(client: TestClient) -> None:
     assert (response.status_code, response.json()["error"]["details"][0]["field"]) == (422, "query.country")
 
 
-def test_a_parameter_of_a_query_without_parameters_is_422(client: TestClient) -> None:
-    assert client.get("/queries/conflicting_claims?limit=5").status_code == 422
+def test_a_parameter_a_query_does_not_declare_is_422(client: TestClient) -> None:
+    assert client.get("/queries/conflicting_claims?depth=5").status_code == 422
 
 
 def test_an_unknown_query_is_404(client: TestClient) -> None:
