@@ -122,12 +122,23 @@ def _k_shortest(graph: igraph.Graph, a: int, b: int, k: int, max_hops: int) -> l
         if bound == 1 and b not in around_a:
             continue
         region = sorted(set(around_a) | set(graph.neighborhood(b, order=bound // 2)))
+        ball = graph.induced_subgraph(region)
         position = {v: i for i, v in enumerate(region)}
-        sub = graph.induced_subgraph(region)
+        # A node of a path of at most `bound` steps is at most `bound` steps from a and b
+        # together: Yen's algorithm runs on those alone (a fraction of the two balls when
+        # one end is a hub), which finds paths of the same lengths.
+        from_a, from_b = ball.distances(source=[position[a], position[b]])
+        keep = [i for i in range(len(region)) if from_a[i] + from_b[i] <= bound]
+        if not keep:  # a and b are more than `bound` steps apart
+            if bound == max_hops:
+                return []
+            continue
+        sub = ball.induced_subgraph(keep)
+        inner = {i: j for j, i in enumerate(keep)}
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", RuntimeWarning)  # "couldn't reach some vertices"
-            found = sub.get_k_shortest_paths(position[a], to=position[b], k=k, mode="all")
-        paths = [[region[i] for i in p] for p in found if p and len(p) - 1 <= bound]
+            found = sub.get_k_shortest_paths(inner[position[a]], to=inner[position[b]], k=k, mode="all")
+        paths = [[region[keep[i]] for i in p] for p in found if p and len(p) - 1 <= bound]
         if len(paths) >= k or bound == max_hops:
             return paths
     return []
