@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 
 from bench.common import percentiles, table, write_results
-from bench.queries import loaded_store, sample_ids
+from bench.queries import loaded_store, sample_ids, unfiltered_neighbourhood
 
 TARGET_OVERHEAD_MS = 2.0
 
@@ -58,7 +58,6 @@ def serve(store: Any) -> tuple[subprocess.Popen[bytes], str]:
 
 def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[str, Any]]:
     from graph.answer import Redactor
-    from graph.neighbours import neighbourhood
     from graph.schema import get_schema
     from graph.search import search
 
@@ -75,18 +74,7 @@ def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[
         with httpx.Client(base_url=base) as http:
 
             def neighbours_direct(i: int) -> Any:
-                return neighbourhood(
-                    store,
-                    schema,
-                    groups[i % len(groups)],
-                    depth=1,
-                    labels=[],
-                    types=[],
-                    since=None,
-                    until=None,
-                    limit=500,
-                    redactor=redactor,
-                )
+                return unfiltered_neighbourhood(store, groups[i % len(groups)], 1, redactor)
 
             def neighbours_http(i: int) -> Any:
                 group = groups[i % len(groups)]

@@ -94,11 +94,29 @@ def timed(call: Callable[[], Any], runs: int, clock: EngineClock | None = None) 
     return result
 
 
+def unfiltered_neighbourhood(store: Any, entity_id: str, depth: int, redactor: Any = None) -> Any:
+    """What the benchmarks ask of neighbourhoods: no filters, at most 500 nodes."""
+    from graph.neighbours import neighbourhood
+    from graph.schema import get_schema
+
+    return neighbourhood(
+        store,
+        get_schema(),
+        entity_id,
+        depth=depth,
+        labels=[],
+        types=[],
+        since=None,
+        until=None,
+        limit=500,
+        redactor=redactor,
+    )
+
+
 def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
     """(name, call, runs): each call picks the next sample entity."""
     from graph.analytics import centrality, communities
     from graph.catalogue import catalogue, run_named_query
-    from graph.neighbours import neighbourhood
     from graph.paths import paths
     from graph.projection import ProjectionCache
     from graph.schema import get_schema
@@ -116,18 +134,7 @@ def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
         return items[next(counter) % len(items)]
 
     def neighbours(depth: int) -> Callable[[], Any]:
-        return lambda: neighbourhood(
-            store,
-            schema,
-            nxt(groups),
-            depth=depth,
-            labels=[],
-            types=[],
-            since=None,
-            until=None,
-            limit=500,
-            redactor=None,
-        )
+        return lambda: unfiltered_neighbourhood(store, nxt(groups), depth)
 
     def path() -> Any:
         i = next(counter)
