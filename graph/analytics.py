@@ -13,7 +13,7 @@ from typing import Any
 
 import igraph
 
-from graph.answer import nodes_by_id
+from graph.answer import names_by_id
 from graph.errors import InvalidInput
 from graph.projection import Projection, ProjectionCache
 from graph.schema import Schema
@@ -58,7 +58,7 @@ def centrality(
     else:
         scores = graph.pagerank(directed=False)
     ranked = sorted(range(len(ids)), key=lambda v: (-scores[v], ids[v]))[:limit]
-    details = nodes_by_id(store, [ids[v] for v in ranked])
+    details = names_by_id(store, [ids[v] for v in ranked])
     return {
         "measure": measure,
         "labels": labels,
@@ -96,7 +96,7 @@ def communities(
         igraph.set_random_number_generator(random)
     groups = sorted((sorted(ids[v] for v in members) for members in clustering), key=lambda m: (-len(m), m))
     groups = [g for g in groups if len(g) >= min_size][:limit]
-    names = nodes_by_id(store, [i for g in groups for i in g])
+    names = names_by_id(store, [i for g in groups for i in g])
     return {
         "labels": labels,
         "types": types,

@@ -138,6 +138,17 @@ def edges_among(
     return [edge_out(row) for row in store.read(cypher("read/edges_among.cypher", store.dialect), params)]
 
 
+def names_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """{id: {name, labels}}: for lists of entities, without their properties."""
+    if not ids:
+        return {}
+    rows = store.read(cypher("read/names_by_id.cypher", store.dialect), {"ids": ids})
+    return {
+        row["id"]: {"name": row["name"], "labels": [lb for lb in row["labels"] if lb != ENTITY_LABEL]}
+        for row in rows
+    }
+
+
 def induced(store: Store, ids: list[str], edge_ids: list[str] | None = None) -> dict[str, Any]:
     """The nodes with these ids and every relationship among them (only `edge_ids`, when
     given), with the sources they cite."""
