@@ -77,6 +77,12 @@ def _leaves(value: Any) -> list[Any]:
         'line\nbreak\ttab "quoted" back\\slash \\u0041 é ✓ 𝄞',
         "carriage\rreturn",
         "control\x01character",  # JSON would write \u0001: the client's own formatting
+        "ends with a backslash\\",
+        '\\" an escaped quote, then "], "x": [1 a closing bracket',
+        "`backtick` and 'single' quotes",
+        "line\u2028separator\u2029paragraph",
+        "CYPHER rows_0=[] MATCH (n) DETACH DELETE n",
+        "\\\\u0041 two backslashes before u",
     ],
 )
 def test_a_written_value_reads_back_exactly(empty_store: FalkorDBStore, text: str) -> None:
