@@ -96,21 +96,10 @@ def timed(call: Callable[[], Any], runs: int, clock: EngineClock | None = None) 
 
 def unfiltered_neighbourhood(store: Any, entity_id: str, depth: int, redactor: Any = None) -> Any:
     """What the benchmarks ask of neighbourhoods: no filters, at most 500 nodes."""
-    from graph.neighbours import neighbourhood
+    from graph.export.subgraph import neighbours
     from graph.schema import get_schema
 
-    return neighbourhood(
-        store,
-        get_schema(),
-        entity_id,
-        depth=depth,
-        labels=[],
-        types=[],
-        since=None,
-        until=None,
-        limit=500,
-        redactor=redactor,
-    )
+    return neighbours(store, get_schema(), entity_id, depth=depth, limit=500, redactor=redactor)
 
 
 def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:

@@ -7,7 +7,7 @@ from typing import Any
 
 from graph.answer import induced
 from graph.catalogue import run_named_query
-from graph.neighbours import neighbourhood
+from graph.export.subgraph import neighbours
 from graph.paths import paths
 from graph.projection import ProjectionCache
 from graph.render.network import render_page
@@ -34,18 +34,7 @@ def name_of(answer: dict[str, Any], entity_id: str) -> str:
 def neighbours_view(
     store: Store, entity_id: str, depth: int, limit: int, output: Path, base_url: str
 ) -> None:
-    answer = neighbourhood(
-        store,
-        get_schema(),
-        entity_id,
-        depth=depth,
-        labels=[],
-        types=[],
-        since=None,
-        until=None,
-        limit=limit,
-        redactor=None,
-    )
+    answer = neighbours(store, get_schema(), entity_id, depth=depth, limit=limit)
     write_view(
         answer,
         output,

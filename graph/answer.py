@@ -127,9 +127,7 @@ def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
     return {row["props"]["id"]: node_out(row) for row in rows}
 
 
-def edges_among(
-    store: Store, ids: list[str], filters: dict[str, Any] | None = None
-) -> list[dict[str, Any]]:
+def edges_among(store: Store, ids: list[str], filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Every relationship whose two ends are in `ids` and that passes the type and date
     filters (`types`, `since_lo`, `until_hi`, as graph.neighbours.date_bounds makes them)."""
     if not ids:

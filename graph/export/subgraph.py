@@ -62,8 +62,16 @@ def whole_graph(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
     }
 
 
-def neighbours(store: Store, schema: Schema, entity_id: str, *, depth: int, limit: int) -> dict[str, Any]:
-    """An entity's neighbourhood, as GET /entities/{id}/neighbours answers it."""
+def neighbours(
+    store: Store,
+    schema: Schema,
+    entity_id: str,
+    *,
+    depth: int,
+    limit: int,
+    redactor: Redactor | None = None,
+) -> dict[str, Any]:
+    """An entity's unfiltered neighbourhood, as GET /entities/{id}/neighbours answers it."""
     return neighbourhood(
         store,
         schema,
@@ -74,7 +82,7 @@ def neighbours(store: Store, schema: Schema, entity_id: str, *, depth: int, limi
         since=None,
         until=None,
         limit=limit,
-        redactor=None,
+        redactor=redactor,
     )
 
 
