@@ -6,6 +6,9 @@ Header lines, before the statement:
     // param group: str = "group:sparks" -- the group's id
 Types: str, int, float, bool, date (YYYY[-MM[-DD]]), id (an entity id), list (of str).
 Every parameter has a default, so every query runs as it is; ints are capped at 1000.
+Every query declares `// param limit: int = ... -- at most this many rows` and ends with
+`LIMIT $limit` (per branch of a UNION): the runner passes one more than the rows it shows,
+so the engine stops there and a cut answer still says it was cut.
 """
 
 from __future__ import annotations
@@ -112,6 +115,9 @@ def parse_named_query(name: str, source: str) -> NamedQuery:
             description.append(body)
     if not title:
         raise ValueError(f"{name}.cypher has no '// title:' line")
+    if not any(p.name == "limit" and p.type == "int" for p in params):
+        # The runner stops the engine one row past it (run_named_query).
+        raise ValueError(f"{name}.cypher has no '// param limit: int' line")
     return NamedQuery(name, title, " ".join(description), tuple(params), cypher(f"queries/{name}.cypher"))
 
 
@@ -139,13 +145,10 @@ def run_named_query(store: Store, name: str, given: dict[str, str | list[str]]) 
     within the time and row limits of the console: {name, parameters, columns, rows, ...}."""
     query = named_query(name)
     params = query.bind(given)
-    limit = MAX_ROWS
-    sent = dict(params)
-    if "limit" in params:
-        # The engine stops one row past the limit: enough to tell a cut answer, without
-        # sending (and the client reading) every row of a whole-graph report.
-        limit = max(1, min(int(params["limit"]), MAX_ROWS))
-        sent["limit"] = limit + 1
+    # The engine stops one row past the limit: enough to tell a cut answer, without
+    # sending (and the client reading) every row of a whole-graph report.
+    limit = max(1, min(int(params["limit"]), MAX_ROWS))
+    sent = {**params, "limit": limit + 1}
     result = run_console(
         store, query.text_for(store.dialect), sent, limit=limit, timeout_ms=NAMED_QUERY_TIMEOUT_MS
     )

@@ -17,6 +17,7 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
+from graph.catalogue import parse_named_query
 from graph.resources import bundled_dossiers_dir, cypher_dir
 from graph.store.falkordb import FalkorDBStore
 from tests.facts import SPARKS_SERVER_COUNTRIES
@@ -380,6 +381,11 @@ def test_catalogue_parameters_of_servers_by_country(client: TestClient) -> None:
 def test_a_named_querys_limit_cuts_its_rows(client: TestClient) -> None:
     body = client.get("/queries/servers_by_country?limit=2").json()
     assert (len(body["rows"]), body["truncated"]) == (2, True)
+
+
+def test_a_named_query_without_a_limit_line_is_refused() -> None:
+    with pytest.raises(ValueError, match="no '// param limit: int' line"):
+        parse_named_query("unbounded", "// title: Every operation\nMATCH (o:Operation) RETURN o.id AS id\n")
 
 
 def test_a_limit_above_the_rows_is_not_a_cut(client: TestClient) -> None:
