@@ -89,8 +89,9 @@ def dossier_files(paths: Iterable[Path]) -> list[Path]:
 def gc_paused() -> Iterator[None]:
     """No cyclic garbage collection while loading. A load keeps every parsed dossier and
     plan alive and makes millions of small objects; each collection walked all of them
-    again, which cost about as much as parsing (and grew faster than the data). The
-    loader's objects hold no reference cycles, so memory is freed as usual meanwhile."""
+    again, which cost about as much as parsing (and grew faster than the data). Objects
+    without reference cycles are still freed by reference counting meanwhile; a cycle made
+    during the load waits for the next collection after it."""
     enabled = gc.isenabled()
     gc.disable()
     try:
