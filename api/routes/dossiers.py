@@ -50,32 +50,27 @@ async def post_dossier(
     """The body is the dossier's YAML. Errors name the field and the problem; nothing is
     written unless the whole dossier is valid."""
     audit: AuditLog = request.app.state.audit
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > MAX_DOSSIER_BYTES:
+
+    def too_large(size: int) -> TooLarge:
         audit.record(
             key_id=who.key_id,
             action="upload_dossier",
             name=safe_name(name),
-            bytes=int(declared),
+            bytes=size,
             outcome="refused",
             status=413,
             error="too_large",
         )
-        raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
+        return TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
+
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > MAX_DOSSIER_BYTES:
+        raise too_large(int(declared))
     body = bytearray()
     async for chunk in request.stream():
         body += chunk
         if len(body) > MAX_DOSSIER_BYTES:
-            audit.record(
-                key_id=who.key_id,
-                action="upload_dossier",
-                name=safe_name(name),
-                bytes=len(body),
-                outcome="refused",
-                status=413,
-                error="too_large",
-            )
-            raise TooLarge(f"the dossier is over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")
+            raise too_large(len(body))
     data = bytes(body)
     if not data:
         raise InvalidInput(f"{safe_name(name)}: the file is empty", field="body")
