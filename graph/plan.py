@@ -38,6 +38,15 @@ class PlannedNode:
             "keys": union([fold(self.name)], self.keys),
         }
 
+    def absorb(self, other: PlannedNode, keys: list[str] | None = None) -> None:
+        """What a later mention of the same node adds: the values still missing (the first
+        value stays), its provenance, aliases and match keys (`keys` instead of its own)."""
+        fill_missing(self.props, other.props)
+        self.sources = union(self.sources, other.sources)
+        self.dossiers = union(self.dossiers, other.dossiers)
+        self.aliases = union(self.aliases, other.aliases)
+        self.keys = union(self.keys, other.keys if keys is None else keys)
+
 
 @dataclass
 class PlannedEdge:
@@ -62,6 +71,12 @@ class PlannedEdge:
             "dossiers": self.dossiers,
         }
 
+    def absorb(self, other: PlannedEdge) -> None:
+        """What a later mention of the same relationship adds: missing values, provenance."""
+        fill_missing(self.props, other.props)
+        self.sources = union(self.sources, other.sources)
+        self.dossiers = union(self.dossiers, other.dossiers)
+
 
 @dataclass
 class Plan:
@@ -80,6 +95,13 @@ class Plan:
     # Names the resolver looked up and did not find: (label, folded names, the id and
     # name it gave the entity instead).
     unfound: list[tuple[str, list[str], str, str]] = field(default_factory=list)
+
+
+def fill_missing(props: dict[str, Any], values: dict[str, Any]) -> None:
+    """Set the `values` that `props` does not hold yet (or holds as None)."""
+    for key, value in values.items():
+        if value is not None and props.get(key) is None:
+            props[key] = value
 
 
 def union(first: list[str], second: list[str]) -> list[str]:

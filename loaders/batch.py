@@ -36,7 +36,7 @@ from typing import Any
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, PiracyGraphError
 from graph.ids import fold, node_id
-from graph.plan import Plan, PlannedEdge, PlannedNode, union
+from graph.plan import Plan, PlannedEdge, PlannedNode, fill_missing, union
 from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier
@@ -80,14 +80,9 @@ class Known:
         for node in plan.nodes.values():
             props = self.nodes.setdefault(node.id, {})
             props.setdefault("name", node.name)
-            for key, value in node.props.items():
-                if value is not None and props.get(key) is None:
-                    props[key] = value
+            fill_missing(props, node.props)
         for edge in plan.edges.values():
-            props = self.edges.setdefault(edge.id, {})
-            for key, value in edge.props.items():
-                if value is not None and props.get(key) is None:
-                    props[key] = value
+            fill_missing(self.edges.setdefault(edge.id, {}), edge.props)
 
 
 def chunks(
@@ -193,13 +188,7 @@ def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
                     union([fold(node.name)], node.keys),
                 )
                 continue
-            for key, value in node.props.items():
-                if value is not None and have.props.get(key) is None:
-                    have.props[key] = value
-            have.sources = union(have.sources, node.sources)
-            have.dossiers = union(have.dossiers, node.dossiers)
-            have.aliases = union(have.aliases, node.aliases)
-            have.keys = union(have.keys, union([fold(node.name)], node.keys))
+            have.absorb(node, keys=union([fold(node.name)], node.keys))
         for edge in plan.edges.values():
             found = merged.edges.get(edge.id)
             if found is None:
@@ -215,11 +204,7 @@ def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
                     list(edge.dossiers),
                 )
                 continue
-            for key, value in edge.props.items():
-                if value is not None and found.props.get(key) is None:
-                    found.props[key] = value
-            found.sources = union(found.sources, edge.sources)
-            found.dossiers = union(found.dossiers, edge.dossiers)
+            found.absorb(edge)
     merged.new_nodes = {i for i in merged.nodes if i not in in_graph}
     merged.new_edges = {i for i in merged.edges if i not in in_graph}
     # Every source a dossier cites is a Source node of its plan, and every dossier has its

@@ -198,13 +198,7 @@ class BundleReader:
         if existing.label != node.label:
             self.problems.append((node.id, f"is both a {existing.label} and a {node.label}"))
             return
-        for key, value in node.props.items():
-            if value is not None and existing.props.get(key) is None:
-                existing.props[key] = value
-        existing.sources = union(existing.sources, node.sources)
-        existing.dossiers = union(existing.dossiers, node.dossiers)
-        existing.aliases = union(existing.aliases, node.aliases)
-        existing.keys = union(existing.keys, node.keys)
+        existing.absorb(node)
 
     def add_edge(self, edge: PlannedEdge) -> None:
         existing = self.plan.edges.get(edge.id)
