@@ -18,6 +18,7 @@ from graph.projection import ProjectionCache
 from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
 from graph.settings import Settings, get_settings
+from graph.snapshot import SnapshotCache
 from graph.stats import counts
 from graph.store import Store, open_store
 from loaders.load import load_paths
@@ -51,9 +52,11 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         own = store is None
         app.state.store = store if store is not None else open_store(settings)
         app.state.projections = ProjectionCache(app.state.store)
+        app.state.snapshots = SnapshotCache(app.state.store, settings.snapshot_max_entities)
         try:
             if settings.load_bundled_on_start:
                 load_bundled_if_empty(app.state.store)
+            app.state.snapshots.start()  # the first copy, in the background
             yield
         finally:
             if own:

@@ -15,6 +15,7 @@ from api.security import Reader
 from graph.answer import Redactor
 from graph.projection import ProjectionCache
 from graph.schema import Schema, get_schema
+from graph.snapshot import SnapshotCache
 from graph.store import Store
 
 
@@ -25,6 +26,11 @@ async def get_store(request: Request) -> Store:
 
 async def get_projections(request: Request) -> ProjectionCache:
     cache: ProjectionCache = request.app.state.projections
+    return cache
+
+
+async def get_snapshots(request: Request) -> SnapshotCache:
+    cache: SnapshotCache = request.app.state.snapshots
     return cache
 
 
@@ -49,4 +55,5 @@ async def get_schema_dep() -> Schema:
 StoreDep = Annotated[Store, Depends(get_store)]
 SchemaDep = Annotated[Schema, Depends(get_schema_dep)]
 ProjectionsDep = Annotated[ProjectionCache, Depends(get_projections)]
+SnapshotsDep = Annotated[SnapshotCache, Depends(get_snapshots)]
 RedactorDep = Annotated[Redactor | None, Depends(get_redactor)]

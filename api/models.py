@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -18,6 +18,10 @@ class Health(Model):
     graph: str
     nodes: dict[str, int]
     relationships: dict[str, int]
+    neighbourhoods: Literal["memory", "engine"] = Field(
+        description="memory: neighbourhoods come from the API's copy of the current graph; "
+        "engine: from Cypher queries (right after a write, or over the copy's size bound)"
+    )
 
 
 class SourceRef(Model):

@@ -26,7 +26,7 @@ from typing import Any
 import httpx
 
 from bench.common import percentiles, table, write_results
-from bench.queries import loaded_store, sample_ids, unfiltered_neighbourhood
+from bench.queries import build_snapshot_row, loaded_store, sample_ids, unfiltered_neighbourhood
 
 TARGET_OVERHEAD_MS = 2.0
 
@@ -37,23 +37,26 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def serve(store: Any) -> tuple[subprocess.Popen[bytes], str]:
-    """`piracy-graph serve` on the benchmark's engine and graph, in another process."""
+def serve(store: Any, memory: bool) -> tuple[subprocess.Popen[bytes], str]:
+    """`piracy-graph serve` on the benchmark's engine and graph, in another process; with
+    `memory`, ready once its neighbourhoods come from its in-process snapshot."""
     port = free_port()
     env = {**os.environ, "PIRACY_GRAPH_LOAD_BUNDLED_ON_START": "false"}
     command = [sys.executable, "-m", "cli.main", "serve", "--data-dir", str(store.embedded.data_dir)]
     command += ["--graph", store.graph_name, "--port", str(port)]
     server = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"{base}/health", timeout=5).status_code == 200:
+            health = httpx.get(f"{base}/health", timeout=5)
+            if health.status_code == 200 and (not memory or health.json()["neighbourhoods"] == "memory"):
                 return server, base
+            time.sleep(0.2)
         except httpx.TransportError:
             time.sleep(0.2)
     server.kill()
-    raise RuntimeError("the API server did not start within 60 s")
+    raise RuntimeError("the API server was not ready within 120 s")
 
 
 def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[str, Any]]:
@@ -68,13 +71,14 @@ def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[
         store.read("MATCH (g:Group {id: $id}) RETURN g.name AS name", {"id": group})[0]["name"]
         for group in groups
     ]
-    server, base = serve(store)
+    snapshot, _ = build_snapshot_row(store, scale)  # the direct call reads what the server reads
+    server, base = serve(store, memory=snapshot is not None)
     rows = []
     try:
         with httpx.Client(base_url=base) as http:
 
             def neighbours_direct(i: int) -> Any:
-                return unfiltered_neighbourhood(store, groups[i % len(groups)], 1, redactor)
+                return unfiltered_neighbourhood(store, groups[i % len(groups)], 1, redactor, snapshot)
 
             def neighbours_http(i: int) -> Any:
                 group = groups[i % len(groups)]

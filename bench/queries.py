@@ -11,6 +11,7 @@ at 10^5 nodes): neighbourhood depth 1 p95 <= 5 ms, depth 2 (capped at 500 nodes)
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import sys
 import tempfile
@@ -95,15 +96,20 @@ def timed(call: Callable[[], Any], runs: int, clock: EngineClock | None = None) 
     return result
 
 
-def unfiltered_neighbourhood(store: Any, entity_id: str, depth: int, redactor: Any = None) -> Any:
-    """What the benchmarks ask of neighbourhoods: no filters, at most 500 nodes."""
+def unfiltered_neighbourhood(
+    store: Any, entity_id: str, depth: int, redactor: Any = None, snapshot: Any = None
+) -> Any:
+    """What the benchmarks ask of neighbourhoods: no filters, at most 500 nodes; from the
+    in-process snapshot when given (as the API serves them), else from the engine."""
     from graph.export.subgraph import neighbours
     from graph.schema import get_schema
 
-    return neighbours(store, get_schema(), entity_id, depth=depth, limit=500, redactor=redactor)
+    return neighbours(
+        store, get_schema(), entity_id, depth=depth, limit=500, redactor=redactor, reader=snapshot
+    )
 
 
-def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
+def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], Any], int]]:
     """(name, call, runs): each call picks the next sample entity."""
     from graph.analytics import centrality, communities
     from graph.catalogue import catalogue, run_named_query
@@ -123,8 +129,8 @@ def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
     def nxt(items: list[str]) -> str:
         return items[next(counter) % len(items)]
 
-    def neighbours(depth: int) -> Callable[[], Any]:
-        return lambda: unfiltered_neighbourhood(store, nxt(groups), depth)
+    def neighbours(depth: int, reader: Any = None) -> Callable[[], Any]:
+        return lambda: unfiltered_neighbourhood(store, nxt(groups), depth, snapshot=reader)
 
     def path() -> Any:
         i = next(counter)
@@ -142,8 +148,13 @@ def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
         )
 
     out: list[tuple[str, Callable[[], Any], int]] = [
-        ("neighbours depth 1", neighbours(1), runs),
-        ("neighbours depth 2", neighbours(2), runs),
+        # As the API serves them: from its in-process snapshot (graph/snapshot.py) when the
+        # graph is within its size bound, else from the engine. The engine rows are what a
+        # caller gets right after a write, while the snapshot is rebuilt.
+        ("neighbours depth 1", neighbours(1, snapshot), runs),
+        ("neighbours depth 2", neighbours(2, snapshot), runs),
+        ("neighbours depth 1, engine", neighbours(1), runs),
+        ("neighbours depth 2, engine", neighbours(2), runs),
         ("paths k=3 <=6 hops", path, runs),
         (
             "shared (2 operations)",
@@ -198,10 +209,39 @@ def cases(store: Any, runs: int) -> list[tuple[str, Callable[[], Any], int]]:
     return out
 
 
+def rss_mb() -> float:
+    """This process's resident memory now (ru_maxrss is the peak, which a build would hide)."""
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def build_snapshot_row(store: Any, scale: int) -> tuple[Any, dict[str, Any]]:
+    """The snapshot the API would hold, if the graph is within the default size bound."""
+    from graph.settings import Settings
+    from graph.snapshot import build_snapshot
+    from graph.stats import counts
+
+    bound = Settings.model_fields["snapshot_max_entities"].default
+    total = counts(store)
+    entities = sum(total["nodes"].values()) + sum(total["relationships"].values())
+    row: dict[str, Any] = {"scale": scale, "query": "snapshot build (once per write)", "n": 1}
+    if entities > bound:
+        row["error"] = (
+            f"{entities:,} entities, over the default bound of {bound:,}: neighbourhoods from the engine"
+        )
+        return None, row
+    before, start = rss_mb(), time.perf_counter()
+    snapshot = build_snapshot(store, store.generation())
+    row.update(p50=(time.perf_counter() - start) * 1000, memory_mb=rss_mb() - before)
+    return snapshot, row
+
+
 def measure(store: Any, scale: int, runs: int) -> list[dict[str, Any]]:
     from graph.projection import build_projection
 
     rows = []
+    snapshot, row = build_snapshot_row(store, scale)
+    rows.append(row)
     start = time.perf_counter()
     build_projection(store, None, store.generation())
     rows.append(
@@ -213,7 +253,7 @@ def measure(store: Any, scale: int, runs: int) -> list[dict[str, Any]]:
         }
     )
     clock = EngineClock(store) if store.engine == "falkordb" else None
-    for name, call, n in cases(store, runs):
+    for name, call, n in cases(store, runs, snapshot):
         target = TARGETS_MS.get(name)
         try:
             result = timed(call, n, clock)
@@ -238,6 +278,7 @@ COLUMNS = [
     "engine_p50",
     "engine_p95",
     "n",
+    "memory_mb",
     "target_p95",
     "met",
     "by",

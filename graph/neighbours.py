@@ -1,8 +1,13 @@
-"""Neighbourhoods: an entity and what lies within 1-3 steps, filtered and bounded."""
+"""Neighbourhoods: an entity and what lies within 1-3 steps, filtered and bounded.
+
+The same walk reads either the engine (`EngineReader`) or the in-process snapshot of the
+current write generation (graph/snapshot.py), which answers without a round trip.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, Protocol
 
 from graph.answer import Redactor, edges_among, nodes_by_id, source_index
 from graph.cypher_text import cypher
@@ -14,6 +19,43 @@ from graph.store.base import Store
 HUB_LABELS = ["Country", "Source"]
 # Nodes discovered per step at most; beyond it `not_shown` is a lower bound.
 DISCOVERY_CAP = 20_000
+
+
+class NeighbourhoodReader(Protocol):
+    def step(
+        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
+    ) -> tuple[list[str], set[str]]: ...
+
+    def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
+
+    def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]: ...
+
+    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]: ...
+
+
+class EngineReader:
+    """A neighbourhood's reads as Cypher queries."""
+
+    def __init__(self, store: Store):
+        self.store = store
+
+    def step(
+        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
+    ) -> tuple[list[str], set[str]]:
+        row = self.store.read(
+            cypher("read/neighbour_ids.cypher", self.store.dialect),
+            {"ids": frontier, "cap": cap, "hub_labels": list(hub_labels), **filters},
+        )[0]
+        return row["ids"], set(row["hubs"])
+
+    def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        return nodes_by_id(self.store, ids)
+
+    def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
+        return edges_among(self.store, ids, filters)
+
+    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        return source_index(self.store, [{"sources": list(ids)}])
 
 
 def date_bounds(since: str | None, until: str | None) -> dict[str, str | None]:
@@ -34,7 +76,10 @@ def neighbourhood(
     until: str | None,
     limit: int,
     redactor: Redactor | None,
+    reader: NeighbourhoodReader | None = None,
 ) -> dict[str, Any]:
+    """`reader`: where to read from (the API passes the current snapshot); the engine by default."""
+    read = reader if reader is not None else EngineReader(store)
     filters = {"types": types, "labels": labels, **date_bounds(since, until)}
     level_of: dict[str, int] = {entity_id: 0}  # every node reached, in breadth-first order
     frontier = [entity_id]
@@ -42,23 +87,21 @@ def neighbourhood(
     for level in range(1, depth + 1):
         if not frontier:
             break
-        row = store.read(
-            cypher("read/neighbour_ids.cypher", store.dialect),
-            {"ids": frontier, "cap": DISCOVERY_CAP, "hub_labels": HUB_LABELS, **filters},
-        )[0]
-        capped = capped or len(row["ids"]) >= DISCOVERY_CAP
-        hubs = set(row["hubs"])
+        found, hubs = read.step(frontier, filters, DISCOVERY_CAP, HUB_LABELS)
+        capped = capped or len(found) >= DISCOVERY_CAP
         frontier = []
-        for node_id in row["ids"]:
+        # Within a level, in id order: which nodes a limit cuts off does not depend on
+        # the order the engine happens to find them in. Past the limit, order is moot.
+        for node_id in sorted(found) if len(level_of) < limit else found:
             if node_id not in level_of:
                 level_of[node_id] = level
                 if node_id not in hubs:
                     frontier.append(node_id)
     shown = list(level_of)[:limit]
-    nodes = nodes_by_id(store, shown)
+    nodes = read.nodes(shown)
     if entity_id not in nodes:  # an unknown id reaches nothing, not even itself
         raise NotFound(f"no entity {entity_id!r}")
-    edge_list = edges_among(store, [i for i in shown if i in nodes], filters)
+    edge_list = read.edges_among([i for i in shown if i in nodes], filters)
     node_list = [dict(nodes[i], depth=level_of[i]) for i in shown if i in nodes]
     if redactor is not None:
         node_list = [redactor.node(n) for n in node_list]
@@ -69,7 +112,7 @@ def neighbourhood(
         "depth": depth,
         "nodes": node_list,
         "edges": edge_list,
-        "sources": source_index(store, node_list + edge_list),
+        "sources": read.sources(sid for item in node_list + edge_list for sid in item["sources"]),
         "truncated": not_shown > 0 or capped,
         "not_shown": not_shown,
         "limit": limit,

@@ -81,6 +81,9 @@ def client(bundled_store: FalkorDBStore, engine: EmbeddedEngine) -> Iterator[Tes
         data_dir=engine.data_dir, graph_name=bundled_store.graph_name, load_bundled_on_start=False
     )
     with TestClient(create_app(settings, store=bundled_store)) as test_client:
+        # Neighbourhoods come from the in-process copy once it is built: wait for it, so that
+        # every test sees the same path (tests/test_api_neighbours.py also runs without it).
+        assert test_client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
         yield test_client
 
 

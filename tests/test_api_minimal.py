@@ -22,6 +22,23 @@ def test_health_counts_the_13_operations(client: TestClient) -> None:
     assert client.get("/health").json()["nodes"]["Operation"] == 13
 
 
+def test_health_says_neighbourhoods_come_from_memory_once_the_copy_is_built(client: TestClient) -> None:
+    assert client.get("/health").json()["neighbourhoods"] == "memory"
+
+
+def test_health_says_neighbourhoods_come_from_the_engine_when_the_copy_is_off(
+    bundled_store: FalkorDBStore, engine: EmbeddedEngine
+) -> None:
+    settings = Settings(
+        data_dir=engine.data_dir,
+        graph_name=bundled_store.graph_name,
+        load_bundled_on_start=False,
+        snapshot_max_entities=0,
+    )
+    with TestClient(create_app(settings, store=bundled_store)) as client:
+        assert client.get("/health").json()["neighbourhoods"] == "engine"
+
+
 def test_entity_detail_of_sparks_has_its_labels(client: TestClient) -> None:
     assert client.get("/entities/group:sparks").json()["labels"] == ["Group"]
 

@@ -8,12 +8,16 @@ in any other dossier.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
+from api.app import create_app
 from graph.ids import fold
+from graph.settings import Settings
+from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
@@ -43,6 +47,23 @@ SPARKS_EDGES = {
     (SPARKS, "USED", P2P),
 }
 SPARKS_NEIGHBOURS = {OPERATION, SERVERS, BRIDI, CORREA, AHMAD, STUDIOS, P2P} | RELATED_GROUPS
+
+
+@pytest.fixture(scope="module", params=["snapshot", "engine"])
+def client(
+    request: pytest.FixtureRequest, bundled_store: FalkorDBStore, engine: EmbeddedEngine
+) -> Iterator[TestClient]:
+    """Every test twice: neighbourhoods from the in-process snapshot, and from the engine."""
+    settings = Settings(
+        data_dir=engine.data_dir,
+        graph_name=bundled_store.graph_name,
+        load_bundled_on_start=False,
+        snapshot_max_entities=1_000_000 if request.param == "snapshot" else 0,
+    )
+    with TestClient(create_app(settings, store=bundled_store)) as test_client:
+        if request.param == "snapshot":
+            assert test_client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
+        yield test_client
 
 
 def neighbours(client: TestClient, entity_id: str, **params: Any) -> dict[str, Any]:

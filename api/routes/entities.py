@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 
-from api.deps import RedactorDep, SchemaDep, StoreDep
+from api.deps import RedactorDep, SchemaDep, SnapshotsDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
 from api.params import EntityId, LabelName, NeighbourhoodFilters, Offset, view_links
@@ -61,10 +61,19 @@ def get_neighbours(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
+    snapshots: SnapshotsDep,
     filters: Annotated[NeighbourhoodFilters, Depends()],
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many nodes")] = 100,
 ) -> dict[str, Any]:
     """Countries and sources are not expanded beyond the first step (everything is two
     steps from them). Undated relationships pass the date filter."""
-    answer = neighbourhood(store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=redactor)
+    answer = neighbourhood(
+        store,
+        schema,
+        entity_id,
+        **filters.kwargs(),
+        limit=limit,
+        redactor=redactor,
+        reader=snapshots.current(),
+    )
     return {**answer, "links": view_links(request, f"/views/entities/{entity_id}")}

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
+from api.deps import ProjectionsDep, RedactorDep, SchemaDep, SnapshotsDep, StoreDep
 from api.params import EntityId, NeighbourhoodFilters, PathQuery, named_query_values
 from graph.answer import Redactor, induced
 from graph.catalogue import run_named_query
@@ -81,12 +81,15 @@ def view_neighbourhood(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
+    snapshots: SnapshotsDep,
     filters: Annotated[NeighbourhoodFilters, Depends()],
     limit: Annotated[int, Query(ge=1, le=5000)] = 150,
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
-    answer = neighbourhood(store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=None)
+    answer = neighbourhood(
+        store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=None, reader=snapshots.current()
+    )
     return _respond(
         answer,
         schema,
@@ -162,6 +165,7 @@ def view_operation(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
+    snapshots: SnapshotsDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 300,
     embed: Embed = False,
     format: Format = "html",
@@ -177,6 +181,7 @@ def view_operation(
         until=None,
         limit=limit,
         redactor=None,
+        reader=snapshots.current(),
     )
     return _respond(
         answer,

@@ -11,7 +11,7 @@ from typing import Any
 
 from graph.answer import Redactor, edge_out, induced, node_out, source_index
 from graph.cypher_text import cypher
-from graph.neighbours import neighbourhood
+from graph.neighbours import NeighbourhoodReader, neighbourhood
 from graph.schema import Schema
 from graph.store.base import Store
 
@@ -70,6 +70,7 @@ def neighbours(
     depth: int,
     limit: int,
     redactor: Redactor | None = None,
+    reader: NeighbourhoodReader | None = None,
 ) -> dict[str, Any]:
     """An entity's unfiltered neighbourhood, as GET /entities/{id}/neighbours answers it."""
     return neighbourhood(
@@ -83,6 +84,7 @@ def neighbours(
         until=None,
         limit=limit,
         redactor=redactor,
+        reader=reader,
     )
 
 

@@ -1,0 +1,189 @@
+"""The in-process snapshot (graph/snapshot.py) against the engine, on the bundled dossiers.
+
+A neighbourhood read from the snapshot must be the very answer the engine gives: every
+entity, every depth, every filter. And the snapshot must never answer for a graph that
+has been written since it was taken.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import product
+from typing import Any
+
+import pytest
+
+from graph.neighbours import neighbourhood
+from graph.schema import Schema
+from graph.snapshot import Snapshot, SnapshotCache, build_snapshot
+from graph.store.falkordb import FalkorDBStore
+from loaders.load import load_paths
+from tests.facts import SPARKS_SERVER_COUNTRIES
+
+SPARKS = "group:sparks"
+SPARKS_SERVERS = "server:2020-sparks-sparks-servers"
+
+FILTERS: list[dict[str, Any]] = [
+    {},
+    {"types": ["MEMBER_OF", "TARGETED"]},
+    {"types": ["LOCATED_IN"]},
+    {"labels": ["Group"]},
+    {"labels": ["Person", "Country"]},
+    {"since": "2020"},
+    {"until": "2019-12"},
+    {"since": "2018-06", "until": "2021"},
+    {"types": ["TOOK_DOWN", "SEIZED", "LOCATED_IN"], "since": "2020-08-25"},
+]
+
+
+def ask(store: FalkorDBStore, schema: Schema, entity_id: str, reader: Any = None, **options: Any) -> str:
+    """The answer as canonical JSON: nodes and edges in a fixed order."""
+    kwargs: dict[str, Any] = {
+        "depth": 1,
+        "labels": [],
+        "types": [],
+        "since": None,
+        "until": None,
+        "limit": 1000,
+    }
+    answer = neighbourhood(store, schema, entity_id, **{**kwargs, **options}, redactor=None, reader=reader)
+    answer["nodes"].sort(key=lambda n: n["id"])
+    answer["edges"].sort(key=lambda e: (e["id"], e["source"], e["target"]))
+    return json.dumps(answer, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def snapshot(bundled_store: FalkorDBStore) -> Snapshot:
+    return build_snapshot(bundled_store, bundled_store.generation())
+
+
+@pytest.fixture(scope="module")
+def entity_ids(bundled_store: FalkorDBStore) -> list[str]:
+    return [row["id"] for row in bundled_store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
+
+
+def test_the_snapshot_holds_every_node_and_relationship(
+    bundled_store: FalkorDBStore, snapshot: Snapshot
+) -> None:
+    nodes = bundled_store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
+    relationships = bundled_store.read("MATCH (:Entity)-[r]->(:Entity) RETURN count(r) AS n")[0]["n"]
+    assert (len(snapshot.shown), snapshot.relationships) == (nodes, relationships)
+
+
+@pytest.mark.parametrize("depth", [1, 2, 3])
+def test_every_unfiltered_neighbourhood_is_the_engines_answer(
+    bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot, entity_ids: list[str], depth: int
+) -> None:
+    # Three steps from anything reach most of the graph: every fourth entity will do.
+    sample = entity_ids if depth < 3 else entity_ids[::4]
+    differ = [
+        entity_id
+        for entity_id in sample
+        if ask(bundled_store, schema, entity_id, depth=depth)
+        != ask(bundled_store, schema, entity_id, snapshot, depth=depth)
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize(("filters", "depth"), list(product(FILTERS, [1, 2])))
+def test_filtered_neighbourhoods_are_the_engines_answer(
+    bundled_store: FalkorDBStore,
+    schema: Schema,
+    snapshot: Snapshot,
+    entity_ids: list[str],
+    filters: dict[str, Any],
+    depth: int,
+) -> None:
+    sample = [
+        i for i in entity_ids if i.split(":")[0] in {"group", "operation", "agency", "country", "server"}
+    ]
+    differ = [
+        entity_id
+        for entity_id in sample
+        if ask(bundled_store, schema, entity_id, depth=depth, **filters)
+        != ask(bundled_store, schema, entity_id, snapshot, depth=depth, **filters)
+    ]
+    assert differ == []
+
+
+@pytest.mark.parametrize("limit", [1, 3, 7, 12])
+def test_a_cut_neighbourhood_keeps_the_same_nodes_as_the_engines(
+    bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot, limit: int
+) -> None:
+    # Sparks has 11 neighbours and many more two steps away: each limit cuts a level.
+    assert ask(bundled_store, schema, SPARKS, depth=2, limit=limit) == ask(
+        bundled_store, schema, SPARKS, snapshot, depth=2, limit=limit
+    )
+
+
+def test_the_snapshot_places_the_sparks_servers_in_their_16_countries(
+    bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot
+) -> None:
+    answer = json.loads(ask(bundled_store, schema, SPARKS_SERVERS, snapshot, types=["LOCATED_IN"]))
+    assert {n["id"] for n in answer["nodes"] if n["id"] != SPARKS_SERVERS} == {
+        f"country:{code}" for code in SPARKS_SERVER_COUNTRIES
+    }
+
+
+def test_an_unknown_id_is_not_found_in_the_snapshot_either(
+    bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot
+) -> None:
+    from graph.errors import NotFound
+
+    with pytest.raises(NotFound):
+        ask(bundled_store, schema, "group:no-such-group", snapshot)
+
+
+# --- the cache: never an answer for another generation -----------------------------------
+
+
+@pytest.fixture
+def loaded_store(empty_store: FalkorDBStore, schema: Schema, bundled_dir: Any) -> FalkorDBStore:
+    load_paths(empty_store, schema, [bundled_dir / "2020-sparks.yaml"])
+    return empty_store
+
+
+def test_the_first_question_starts_a_copy_and_the_engine_answers(loaded_store: FalkorDBStore) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    assert cache.current() is None
+
+
+def test_the_copy_is_used_once_built(loaded_store: FalkorDBStore) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    built = cache.wait(timeout=30)
+    assert built is not None and cache.current() is built
+
+
+def test_the_copy_is_of_the_stores_generation(loaded_store: FalkorDBStore) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    built = cache.wait(timeout=30)
+    assert built is not None and built.generation == loaded_store.generation()
+
+
+def test_a_write_retires_the_copy_at_once(
+    loaded_store: FalkorDBStore, schema: Schema, bundled_dir: Any
+) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    cache.wait(timeout=30)
+    load_paths(loaded_store, schema, [bundled_dir / "2019-jetflicks.yaml"])
+    assert cache.current() is None
+
+
+def test_after_a_write_the_new_copy_holds_the_new_nodes(
+    loaded_store: FalkorDBStore, schema: Schema, bundled_dir: Any
+) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    cache.wait(timeout=30)
+    load_paths(loaded_store, schema, [bundled_dir / "2019-jetflicks.yaml"])
+    rebuilt = cache.wait(timeout=30)
+    assert rebuilt is not None and "operation:2019-jetflicks" in rebuilt.shown
+
+
+def test_a_graph_over_the_bound_is_never_copied(loaded_store: FalkorDBStore) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=10)
+    assert cache.wait(timeout=30) is None
+
+
+def test_a_bound_of_zero_turns_the_copy_off(loaded_store: FalkorDBStore) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=0)
+    assert (cache.current(), cache.wait(timeout=1)) == (None, None)
