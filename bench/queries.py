@@ -236,7 +236,7 @@ def build_snapshot_row(store: Any, scale: int) -> tuple[Any, dict[str, Any]]:
     return snapshot, row
 
 
-def measure(store: Any, scale: int, runs: int) -> list[dict[str, Any]]:
+def measure(store: Any, scale: int, runs: int, only: str | None = None) -> list[dict[str, Any]]:
     from graph.projection import build_projection
 
     rows = []
@@ -254,6 +254,8 @@ def measure(store: Any, scale: int, runs: int) -> list[dict[str, Any]]:
     )
     clock = EngineClock(store) if store.engine == "falkordb" else None
     for name, call, n in cases(store, runs, snapshot):
+        if only is not None and only not in name:
+            continue
         target = TARGETS_MS.get(name)
         try:
             result = timed(call, n, clock)
@@ -291,11 +293,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--nodes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--results", default="queries", help="name of the JSON file in bench/results/")
+    parser.add_argument("--only", help="only the queries whose name contains this text")
     args = parser.parse_args(argv)
     rows = []
     for nodes in args.nodes:
         with loaded_store(nodes) as store:
-            rows += measure(store, nodes, args.runs)
+            rows += measure(store, nodes, args.runs, args.only)
     sys.stdout.write(table(rows, COLUMNS) + "\n")
     sys.stdout.write(f"wrote {write_results(args.results, {'rows': rows})}\n")
     return 0

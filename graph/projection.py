@@ -19,6 +19,7 @@ from typing import Any
 import igraph
 
 from graph.cypher_text import cypher
+from graph.longlived import built_to_last
 from graph.store.base import Store
 
 PROVENANCE_TYPES = frozenset({"REPORTS", "CITES", "ABOUT", "CLAIMED_BY"})
@@ -53,18 +54,21 @@ def build_projection(store: Store, types: frozenset[str] | None, generation: int
         return found
 
     present: set[str] = set()
-    for row in store.read(cypher("read/projection_edges.cypher", store.dialect)):
-        rel_type = row["type"]
-        if (types is not None and rel_type not in types) or (types is None and rel_type in PROVENANCE_TYPES):
-            continue
-        present.add(rel_type)
-        a, b = vertex(row["src"]), vertex(row["dst"])
-        if a == b:
-            continue
-        links[(a, b) if a < b else (b, a)].append(
-            {"id": row["id"], "src": row["src"], "dst": row["dst"], "type": rel_type}
-        )
-    graph = igraph.Graph(n=len(ids), edges=list(links), directed=False)
+    with built_to_last():
+        for row in store.read(cypher("read/projection_edges.cypher", store.dialect)):
+            rel_type = row["type"]
+            if (types is not None and rel_type not in types) or (
+                types is None and rel_type in PROVENANCE_TYPES
+            ):
+                continue
+            present.add(rel_type)
+            a, b = vertex(row["src"]), vertex(row["dst"])
+            if a == b:
+                continue
+            links[(a, b) if a < b else (b, a)].append(
+                {"id": row["id"], "src": row["src"], "dst": row["dst"], "type": rel_type}
+            )
+        graph = igraph.Graph(n=len(ids), edges=list(links), directed=False)
     return Projection(generation, types or frozenset(present), graph, index, ids, dict(links))
 
 

@@ -14,7 +14,6 @@ Values are the ones `Store.read` returns; answers are built by the same `node_ou
 
 from __future__ import annotations
 
-import gc
 import logging
 import sys
 import threading
@@ -26,6 +25,7 @@ from typing import Any
 
 from graph.answer import MAX_SOURCES, WIDE_FANOUT, edge_out, node_out
 from graph.cypher_text import cypher
+from graph.longlived import built_to_last
 from graph.stats import counts
 from graph.store.base import Store
 
@@ -236,13 +236,9 @@ def _interned(value: Any) -> Any:
 
 
 def build_snapshot(store: Store, generation: int) -> Snapshot:
-    """Read every node and relationship (two queries). Garbage collection is paused while
-    hundreds of thousands of objects are made, then they are frozen: they live until the
-    next write, and a full collection would otherwise walk them all again and again."""
+    """Read every node and relationship (two queries)."""
     snapshot = Snapshot(generation)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with built_to_last():
         for row in store.read(cypher("read/snapshot_nodes.cypher", store.dialect)):
             props = {k: _interned(v) for k, v in row["props"].items()}
             props["id"] = sys.intern(props["id"])
@@ -254,10 +250,6 @@ def build_snapshot(store: Store, generation: int) -> Snapshot:
             props = {k: _interned(v) for k, v in row["props"].items()}
             snapshot.add_link(Link.from_row(src, dst, sys.intern(row["type"]), props))
         snapshot.index_targets(WIDE_FANOUT)
-    finally:
-        if was_enabled:
-            gc.enable()
-    gc.freeze()
     return snapshot
 
 
