@@ -49,12 +49,24 @@ def edge_out(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+WORD = re.compile(r"\w+")
+
+
 @dataclass
 class Redactor:
     """Replaces the names of named people by their role, in names and in any text."""
 
     names: dict[str, str] = field(default_factory=dict)  # a name or alias -> the role
     pattern: re.Pattern[str] | None = None
+    # The first word of every name: a text with none of them as a word holds no name. The
+    # pattern alternates hundreds of names (680 at 10^5 nodes) and is tried at every
+    # position; this test is one scan, and spares the pattern almost every text.
+    # None when some name has no word character at all: then every text gets the pattern.
+    first_words: frozenset[str] | None = field(init=False)
+
+    def __post_init__(self) -> None:
+        firsts = [WORD.findall(name) for name in self.names]
+        self.first_words = frozenset(words[0] for words in firsts) if all(firsts) else None
 
     @classmethod
     def from_store(cls, store: Store) -> Redactor:
@@ -80,6 +92,8 @@ class Redactor:
 
     def text(self, value: Any) -> Any:
         if isinstance(value, str) and self.pattern is not None:
+            if self.first_words is not None and self.first_words.isdisjoint(WORD.findall(value)):
+                return value
             return self.pattern.sub(lambda m: self.names[m.group(1)], value)
         if isinstance(value, list):
             return [self.text(v) for v in value]
