@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
+from api.answers import json_answer
 from api.deps import RedactorDep, SchemaDep, SnapshotsDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
@@ -27,10 +28,10 @@ def search_entities(
     label: Annotated[LabelName | None, Query(description="only this label", examples=["Agency"])] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
-) -> dict[str, Any]:
+) -> Response:
     """Full-text search over names and aliases, whatever the case or accents; words match
     by prefix ("guard" finds the Guardia di Finanza). Exact names come first."""
-    return search(store, schema, q, label=label, limit=limit, offset=offset, redactor=redactor)
+    return json_answer(search(store, schema, q, label=label, limit=limit, offset=offset, redactor=redactor))
 
 
 @router.get(
@@ -64,7 +65,7 @@ def get_neighbours(
     snapshots: SnapshotsDep,
     filters: Annotated[NeighbourhoodFilters, Depends()],
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many nodes")] = 100,
-) -> dict[str, Any]:
+) -> Response:
     """Countries and sources are not expanded beyond the first step (everything is two
     steps from them). Undated relationships pass the date filter."""
     answer = neighbourhood(
@@ -76,4 +77,4 @@ def get_neighbours(
         redactor=redactor,
         reader=snapshots.current(),
     )
-    return {**answer, "links": view_links(request, f"/views/entities/{entity_id}")}
+    return json_answer({**answer, "links": view_links(request, f"/views/entities/{entity_id}")})

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Query, Request, Response
 
+from api.answers import json_answer
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Paths, Shared
@@ -27,13 +28,13 @@ def get_paths(
     projections: ProjectionsDep,
     redactor: RedactorDep,
     ask: Annotated[PathQuery, Depends()],
-) -> dict[str, Any]:
+) -> Response:
     """Undirected, shortest first; each path lists every relationship between consecutive
     nodes, and `sources` resolves what each one cites. Provenance relationships (REPORTS,
     CITES, ABOUT, CLAIMED_BY) are left out unless named in `types`; `labels` restricts the
     nodes a path may pass through."""
     answer = paths(store, schema, projections, ask.source, ask.target, **ask.kwargs(), redactor=redactor)
-    return {**answer, "links": view_links(request, "/views/paths")}
+    return json_answer({**answer, "links": view_links(request, "/views/paths")})
 
 
 @router.get(
@@ -52,7 +53,9 @@ def get_shared(
             examples=[["operation:2020-sparks", "operation:2020-perfect-storm"]],
         ),
     ],
-) -> dict[str, Any]:
+) -> Response:
     """Common neighbours (agencies, countries, platforms, servers, people, operations...),
     with the relationships that tie each entity to them."""
-    return {**shared(store, ids, redactor=redactor), "links": view_links(request, "/views/shared")}
+    return json_answer(
+        {**shared(store, ids, redactor=redactor), "links": view_links(request, "/views/shared")}
+    )
