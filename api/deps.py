@@ -15,7 +15,7 @@ from api.security import Reader
 from graph.answer import Redactor
 from graph.projection import ProjectionCache
 from graph.schema import Schema, get_schema
-from graph.snapshot import SnapshotCache
+from graph.snapshot import Snapshot, SnapshotCache
 from graph.store import Store
 
 
@@ -34,12 +34,20 @@ async def get_snapshots(request: Request) -> SnapshotCache:
     return cache
 
 
+def current_snapshot(request: Request) -> Snapshot | None:
+    """The in-process snapshot if it is of the graph's current generation (read by the
+    redactor dependency earlier in this request, if it ran), else None: ask the engine."""
+    cache: SnapshotCache = request.app.state.snapshots
+    return cache.current(getattr(request.state, "generation", None))
+
+
 def get_redactor(request: Request, who: Reader) -> Redactor | None:
     """None for callers who may see people's names; else the redactor of this generation."""
     if who.see_names:
         return None
     store: Store = request.app.state.store
     generation = store.generation()
+    request.state.generation = generation  # for current_snapshot: one round trip, not two
     cached = getattr(request.app.state, "redactor", None)
     if cached is None or cached[0] != generation:
         cached = (generation, Redactor.from_store(store))

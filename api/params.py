@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fastapi import Path, Query, Request
+from fastapi import Depends, Path, Query, Request
 from pydantic import AfterValidator
 
 from graph.schema import get_schema
@@ -56,18 +57,20 @@ Until = Annotated[
 Offset = Annotated[int, Query(ge=0, le=100_000, description="results to skip")]
 
 
+# The filters below are built by coroutines rather than used as class dependencies:
+# FastAPI runs a class (like any plain function) in its thread pool, one hand-off per
+# request, where a coroutine that only copies query values runs on the event loop.
+
+
+@dataclass
 class NeighbourhoodFilters:
     """The filters of a neighbourhood, shared by its JSON answer and its view."""
 
-    def __init__(
-        self,
-        depth: Annotated[int, Query(ge=1, le=3)] = 1,
-        labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
-        types: Types = [],  # noqa: B006
-        since: Since = None,
-        until: Until = None,
-    ):
-        self.depth, self.labels, self.types, self.since, self.until = depth, labels, types, since, until
+    depth: int
+    labels: list[str]
+    types: list[str]
+    since: str | None
+    until: str | None
 
     def kwargs(self) -> dict[str, Any]:
         return {
@@ -79,23 +82,44 @@ class NeighbourhoodFilters:
         }
 
 
+async def neighbourhood_filters(
+    depth: Annotated[int, Query(ge=1, le=3)] = 1,
+    labels: Labels = [],  # noqa: B006 - FastAPI copies defaults
+    types: Types = [],  # noqa: B006
+    since: Since = None,
+    until: Until = None,
+) -> NeighbourhoodFilters:
+    return NeighbourhoodFilters(depth, labels, types, since, until)
+
+
+@dataclass
 class PathQuery:
     """What a paths question asks, shared by its JSON answer and its view."""
 
-    def __init__(
-        self,
-        source: Annotated[str, Query(alias="from", pattern=ID_PATTERN, examples=["group:sparks"])],
-        target: Annotated[str, Query(alias="to", pattern=ID_PATTERN, examples=["group:geckos"])],
-        k: Annotated[int, Query(ge=1, le=10)] = 3,
-        max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
-        types: Types = [],  # noqa: B006
-        labels: Labels = [],  # noqa: B006
-    ):
-        self.source, self.target, self.k, self.max_hops = source, target, k, max_hops
-        self.types, self.labels = types, labels
+    source: str
+    target: str
+    k: int
+    max_hops: int
+    types: list[str]
+    labels: list[str]
 
     def kwargs(self) -> dict[str, Any]:
         return {"k": self.k, "max_hops": self.max_hops, "types": self.types, "labels": self.labels}
+
+
+async def path_query(
+    source: Annotated[str, Query(alias="from", pattern=ID_PATTERN, examples=["group:sparks"])],
+    target: Annotated[str, Query(alias="to", pattern=ID_PATTERN, examples=["group:geckos"])],
+    k: Annotated[int, Query(ge=1, le=10)] = 3,
+    max_hops: Annotated[int, Query(ge=1, le=8)] = 6,
+    types: Types = [],  # noqa: B006
+    labels: Labels = [],  # noqa: B006
+) -> PathQuery:
+    return PathQuery(source, target, k, max_hops, types, labels)
+
+
+NeighbourhoodFiltersDep = Annotated[NeighbourhoodFilters, Depends(neighbourhood_filters)]
+PathQueryDep = Annotated[PathQuery, Depends(path_query)]
 
 
 def view_links(request: Request, view_path: str) -> dict[str, str]:

@@ -270,10 +270,12 @@ class SnapshotCache:
         self._building: threading.Thread | None = None
         self._lock = threading.Lock()
 
-    def current(self) -> Snapshot | None:
+    def current(self, generation: int | None = None) -> Snapshot | None:
+        """`generation`: the store's, when the caller has just read it."""
         if self.max_entities <= 0:
             return None
-        generation = self.store.generation()
+        if generation is None:
+            generation = self.store.generation()
         snapshot = self._snapshot
         if snapshot is not None and snapshot.generation == generation:
             return snapshot

@@ -187,3 +187,10 @@ def test_a_graph_over_the_bound_is_never_copied(loaded_store: FalkorDBStore) -> 
 def test_a_bound_of_zero_turns_the_copy_off(loaded_store: FalkorDBStore) -> None:
     cache = SnapshotCache(loaded_store, max_entities=0)
     assert (cache.current(), cache.wait(timeout=1)) == (None, None)
+
+
+def test_the_copy_is_served_only_for_the_generation_the_caller_read(loaded_store: FalkorDBStore) -> None:
+    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    built = cache.wait(timeout=30)
+    assert built is not None
+    assert (cache.current(built.generation), cache.current(built.generation + 1)) == (built, None)

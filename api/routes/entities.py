@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.answers import json_answer
-from api.deps import RedactorDep, SchemaDep, SnapshotsDep, StoreDep
+from api.deps import RedactorDep, SchemaDep, StoreDep, current_snapshot
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
-from api.params import EntityId, LabelName, NeighbourhoodFilters, Offset, view_links
+from api.params import EntityId, LabelName, NeighbourhoodFiltersDep, Offset, view_links
 from graph.entities import entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
@@ -62,8 +62,7 @@ def get_neighbours(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
-    snapshots: SnapshotsDep,
-    filters: Annotated[NeighbourhoodFilters, Depends()],
+    filters: NeighbourhoodFiltersDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many nodes")] = 100,
 ) -> Response:
     """Countries and sources are not expanded beyond the first step (everything is two
@@ -75,6 +74,6 @@ def get_neighbours(
         **filters.kwargs(),
         limit=limit,
         redactor=redactor,
-        reader=snapshots.current(),
+        reader=current_snapshot(request),
     )
     return json_answer({**answer, "links": view_links(request, f"/views/entities/{entity_id}")})

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Query, Request, Response
+from fastapi import APIRouter, Query, Request, Response
 
 from api.answers import json_answer
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Paths, Shared
-from api.params import PathQuery, view_links
+from api.params import PathQueryDep, view_links
 from graph.paths import paths
 from graph.shared import shared
 
@@ -27,7 +27,7 @@ def get_paths(
     schema: SchemaDep,
     projections: ProjectionsDep,
     redactor: RedactorDep,
-    ask: Annotated[PathQuery, Depends()],
+    ask: PathQueryDep,
 ) -> Response:
     """Undirected, shortest first; each path lists every relationship between consecutive
     nodes, and `sources` resolves what each one cites. Provenance relationships (REPORTS,

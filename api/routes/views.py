@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
-from api.deps import ProjectionsDep, RedactorDep, SchemaDep, SnapshotsDep, StoreDep
-from api.params import EntityId, NeighbourhoodFilters, PathQuery, named_query_values
+from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep, current_snapshot
+from api.params import EntityId, NeighbourhoodFiltersDep, PathQueryDep, named_query_values
 from graph.answer import Redactor, induced
 from graph.catalogue import run_named_query
 from graph.neighbours import neighbourhood
@@ -81,14 +81,19 @@ def view_neighbourhood(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
-    snapshots: SnapshotsDep,
-    filters: Annotated[NeighbourhoodFilters, Depends()],
+    filters: NeighbourhoodFiltersDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 150,
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
     answer = neighbourhood(
-        store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=None, reader=snapshots.current()
+        store,
+        schema,
+        entity_id,
+        **filters.kwargs(),
+        limit=limit,
+        redactor=None,
+        reader=current_snapshot(request),
     )
     return _respond(
         answer,
@@ -113,7 +118,7 @@ def view_paths(
     schema: SchemaDep,
     projections: ProjectionsDep,
     redactor: RedactorDep,
-    ask: Annotated[PathQuery, Depends()],
+    ask: PathQueryDep,
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
@@ -162,10 +167,10 @@ def view_shared(
 )
 def view_operation(
     entity_id: EntityId,
+    request: Request,
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
-    snapshots: SnapshotsDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 300,
     embed: Embed = False,
     format: Format = "html",
@@ -181,7 +186,7 @@ def view_operation(
         until=None,
         limit=limit,
         redactor=None,
-        reader=snapshots.current(),
+        reader=current_snapshot(request),
     )
     return _respond(
         answer,
