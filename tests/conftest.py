@@ -16,14 +16,13 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema, get_schema
-from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from graph.store.neo4j import Neo4jStore
 from loaders.load import load_paths
+from tests.clients import bundled_client
 
 
 @pytest.fixture(scope="session")
@@ -77,13 +76,7 @@ def bundled_store(engine: EmbeddedEngine, schema: Schema) -> FalkorDBStore:
 
 @pytest.fixture(scope="session")
 def client(bundled_store: FalkorDBStore, engine: EmbeddedEngine) -> Iterator[TestClient]:
-    settings = Settings(
-        data_dir=engine.data_dir, graph_name=bundled_store.graph_name, load_bundled_on_start=False
-    )
-    with TestClient(create_app(settings, store=bundled_store)) as test_client:
-        # Neighbourhoods come from the in-process copy once it is built: wait for it, so that
-        # every test sees the same path (tests/test_api_neighbours.py also runs without it).
-        assert test_client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
+    with bundled_client(bundled_store, engine, snapshot=True) as test_client:
         yield test_client
 
 

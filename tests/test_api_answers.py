@@ -11,11 +11,10 @@ import pytest
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 
-from api.app import create_app
 from api.models import Neighbourhood, Paths, SearchResults, Shared
-from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.clients import bundled_client
 
 GROUPS = ["group:sparks", "group:geckos", "group:drones"]
 OPERATIONS = ["operation:2020-sparks", "operation:2020-perfect-storm", "operation:2019-jetflicks"]
@@ -25,16 +24,9 @@ OPERATIONS = ["operation:2020-sparks", "operation:2020-perfect-storm", "operatio
 def api(
     request: pytest.FixtureRequest, bundled_store: FalkorDBStore, engine: EmbeddedEngine
 ) -> Iterator[TestClient]:
-    settings = Settings(
-        data_dir=engine.data_dir,
-        graph_name=bundled_store.graph_name,
-        load_bundled_on_start=False,
-        snapshot_max_entities=1_000_000 if request.param == "snapshot" else 0,
-    )
-    with TestClient(create_app(settings, store=bundled_store)) as client:
-        if request.param == "snapshot":
-            assert client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
-        yield client
+    """Every test twice: neighbourhoods from the in-process snapshot, and from the engine."""
+    with bundled_client(bundled_store, engine, snapshot=request.param == "snapshot") as test_client:
+        yield test_client
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from graph.schema import get_schema
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.clients import bundled_client
 
 
 def test_health_names_the_engine_and_its_version(client: TestClient) -> None:
@@ -29,13 +30,7 @@ def test_health_says_neighbourhoods_come_from_memory_once_the_copy_is_built(clie
 def test_health_says_neighbourhoods_come_from_the_engine_when_the_copy_is_off(
     bundled_store: FalkorDBStore, engine: EmbeddedEngine
 ) -> None:
-    settings = Settings(
-        data_dir=engine.data_dir,
-        graph_name=bundled_store.graph_name,
-        load_bundled_on_start=False,
-        snapshot_max_entities=0,
-    )
-    with TestClient(create_app(settings, store=bundled_store)) as client:
+    with bundled_client(bundled_store, engine, snapshot=False) as client:
         assert client.get("/health").json()["neighbourhoods"] == "engine"
 
 

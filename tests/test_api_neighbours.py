@@ -14,11 +14,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.ids import fold
-from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.clients import bundled_client
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
 SPARKS = "group:sparks"
@@ -54,15 +53,7 @@ def client(
     request: pytest.FixtureRequest, bundled_store: FalkorDBStore, engine: EmbeddedEngine
 ) -> Iterator[TestClient]:
     """Every test twice: neighbourhoods from the in-process snapshot, and from the engine."""
-    settings = Settings(
-        data_dir=engine.data_dir,
-        graph_name=bundled_store.graph_name,
-        load_bundled_on_start=False,
-        snapshot_max_entities=1_000_000 if request.param == "snapshot" else 0,
-    )
-    with TestClient(create_app(settings, store=bundled_store)) as test_client:
-        if request.param == "snapshot":
-            assert test_client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
+    with bundled_client(bundled_store, engine, snapshot=request.param == "snapshot") as test_client:
         yield test_client
 
 
