@@ -59,7 +59,10 @@ class EntityDetail(Model):
     labels: list[str]
     name: str | None
     properties: dict[str, Any]
-    sources: list[SourceRef]
+    sources: list[SourceRef] = Field(
+        description="one page of the sources that cite it (sources_limit, sources_offset)"
+    )
+    sources_total: int = Field(description="how many sources cite it in all")
     degree: Degrees
 
 

@@ -12,7 +12,21 @@ from graph.store.base import Store
 INTERNAL_PROPERTIES = {"keys", "search"}
 
 
-def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any]:
+# Sources listed per page of an entity's detail: a country is cited by thousands
+# (6,336 for the Netherlands in the 10^5 benchmark network: 1.4 MB and 160 ms for one page).
+SOURCES_PAGE = 100
+
+
+def entity_detail(
+    store: Store,
+    schema: Schema,
+    entity_id: str,
+    *,
+    sources_limit: int = SOURCES_PAGE,
+    sources_offset: int = 0,
+) -> dict[str, Any]:
+    """The entity, with one page of the sources that cite it (in the order they were
+    recorded) and how many there are."""
     label = schema.label_of_id(entity_id)
     if label is None:
         raise NotFound(
@@ -20,12 +34,13 @@ def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any
             f"(known prefixes: {', '.join(sorted(schema.label_by_prefix))})"
         )
     query = splice(cypher("read/entity_detail.cypher", store.dialect), schema, labels={"LABEL": label})
-    rows = store.read(query, {"id": entity_id})
+    rows = store.read(query, {"id": entity_id, "types": sorted(schema.relationships)})
     if not rows:
         raise NotFound(f"no entity {entity_id!r}")
     row = rows[0]
     props = {k: v for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES}
-    source_ids = props.pop("sources", [])
+    all_source_ids = props.pop("sources", [])
+    source_ids = all_source_ids[sources_offset : sources_offset + sources_limit]
     sources = store.read(cypher("read/sources_by_id.cypher", store.dialect), {"ids": source_ids})
     order = {sid: i for i, sid in enumerate(source_ids)}
     sources.sort(key=lambda s: order.get(s["id"], 0))
@@ -36,5 +51,6 @@ def entity_detail(store: Store, schema: Schema, entity_id: str) -> dict[str, Any
         "name": props.pop("name", None),
         "properties": props,
         "sources": sources,
+        "sources_total": len(all_source_ids),
         "degree": {"total": sum(d["count"] for d in degrees), "by_type": degrees},
     }

@@ -11,7 +11,7 @@ from api.deps import RedactorDep, SchemaDep, StoreDep, current_snapshot
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
 from api.params import EntityId, LabelName, NeighbourhoodFiltersDep, Offset, view_links
-from graph.entities import entity_detail
+from graph.entities import SOURCES_PAGE, entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
 
@@ -41,9 +41,18 @@ def search_entities(
     summary="One entity with its properties, sources and degree by type",
 )
 def get_entity(
-    entity_id: EntityId, store: StoreDep, schema: SchemaDep, redactor: RedactorDep
+    entity_id: EntityId,
+    store: StoreDep,
+    schema: SchemaDep,
+    redactor: RedactorDep,
+    sources_limit: Annotated[int, Query(ge=1, le=1000, description="sources listed at most")] = SOURCES_PAGE,
+    sources_offset: Annotated[int, Query(ge=0, le=1_000_000, description="sources to skip")] = 0,
 ) -> dict[str, Any]:
-    detail = entity_detail(store, schema, entity_id)
+    """`sources_total` says how many sources cite the entity; page through them with
+    `sources_offset`."""
+    detail = entity_detail(
+        store, schema, entity_id, sources_limit=sources_limit, sources_offset=sources_offset
+    )
     if redactor is not None:
         redacted = redactor.node(detail)
         detail = {**detail, "name": redacted["name"], "properties": redacted["properties"]}
