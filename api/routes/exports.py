@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
-from api.deps import RedactorDep, SchemaDep, StoreDep
+from api.deps import RedactorDep, SchemaDep, StoreDep, current_snapshot
 from api.params import ID_PATTERN
 from graph.errors import InvalidInput, NotFound
 from graph.export.formats import FORMATS, render
@@ -64,6 +64,7 @@ def _file(answer: dict[str, Any], fmt: str, schema: Any, redactor: Any, stem: st
 )
 def export_view(
     fmt: FormatName,
+    request: Request,
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
@@ -85,7 +86,9 @@ def export_view(
     if view == "neighbours":
         if entity_id is None:
             raise InvalidInput("view=neighbours needs an id", field="query.id")
-        answer = neighbours(store, schema, entity_id, depth=depth, limit=limit)
+        answer = neighbours(
+            store, schema, entity_id, depth=depth, limit=limit, reader=current_snapshot(request)
+        )
         return _file(answer, fmt, schema, redactor, f"piracy-graph-{entity_id.replace(':', '-')}")
     return _file(whole_graph(store, limit=limit), fmt, schema, redactor, "piracy-graph")
 
