@@ -324,6 +324,7 @@ class SnapshotCache:
                 )
                 return
             self._too_large_at = None
+            self._snapshot = None  # stale, never served again: free it before making the next
             started = time.perf_counter()
             snapshot = build_snapshot(self.store, generation)
             self._snapshot = snapshot
