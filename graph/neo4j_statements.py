@@ -100,6 +100,12 @@ def expand(relative_path: str, schema: Schema) -> Iterator[tuple[str, str]]:
                 f"{relative_path} LABEL={label}",
                 splice(text, schema, labels={"LABEL": label}, names=names),
             )
+    elif rest == {"TYPE"}:
+        for rel_type in schema.relationships:
+            yield (
+                f"{relative_path} TYPE={rel_type}",
+                splice(text, schema, types={"TYPE": rel_type}, names=names),
+            )
     elif rest == {"FROM", "TO", "TYPE"}:
         for rel_type, spec in schema.relationships.items():
             for source, target in spec.endpoints:

@@ -24,8 +24,9 @@ from itertools import islice
 from typing import Any
 
 from graph.answer import MAX_SOURCES, WIDE_FANOUT, edge_out, node_out
-from graph.cypher_text import cypher
+from graph.cypher_text import cypher, splice
 from graph.longlived import built_to_last
+from graph.schema import get_schema
 from graph.stats import counts
 from graph.store.base import Store
 
@@ -236,19 +237,29 @@ def _interned(value: Any) -> Any:
 
 
 def build_snapshot(store: Store, generation: int) -> Snapshot:
-    """Read every node and relationship (two queries)."""
+    """Read every node, label by label, then every relationship, type by type: one reply
+    per label or type keeps the peak of reading well below one reply for the whole graph."""
+    schema = get_schema()
     snapshot = Snapshot(generation)
     with built_to_last():
-        for row in store.read(cypher("read/snapshot_nodes.cypher", store.dialect)):
-            props = {k: _interned(v) for k, v in row["props"].items()}
-            props["id"] = sys.intern(props["id"])
-            snapshot.add_node(row["labels"], props)
-        for row in store.read(cypher("read/snapshot_relationships.cypher", store.dialect)):
-            src, dst = sys.intern(row["src"]), sys.intern(row["dst"])
-            if src not in snapshot.shown or dst not in snapshot.shown:
-                continue  # written between the two reads; this copy is already stale then
-            props = {k: _interned(v) for k, v in row["props"].items()}
-            snapshot.add_link(Link.from_row(src, dst, sys.intern(row["type"]), props))
+        for label in sorted(schema.labels):
+            query = splice(
+                cypher("read/snapshot_nodes.cypher", store.dialect), schema, labels={"LABEL": label}
+            )
+            for row in store.read(query):
+                props = {k: _interned(v) for k, v in row["props"].items()}
+                props["id"] = sys.intern(props["id"])
+                snapshot.add_node(row["labels"], props)
+        for rel_type in sorted(schema.relationships):
+            query = splice(
+                cypher("read/snapshot_relationships.cypher", store.dialect), schema, types={"TYPE": rel_type}
+            )
+            for row in store.read(query):
+                src, dst = sys.intern(row["src"]), sys.intern(row["dst"])
+                if src not in snapshot.shown or dst not in snapshot.shown:
+                    continue  # written between the reads; this copy is already stale then
+                props = {k: _interned(v) for k, v in row["props"].items()}
+                snapshot.add_link(Link.from_row(src, dst, sys.intern(rel_type), props))
         snapshot.index_targets(WIDE_FANOUT)
     return snapshot
 

@@ -1,5 +1,5 @@
-// title: Every node with its labels and properties, for the in-process snapshot
-// description: One scan, not pages: keyset pages sort every remaining node per page, and
-//   the snapshot wants all of them anyway (graph/snapshot.py bounds the size it copies).
-MATCH (n:Entity)
+// title: Every node of one label with its labels and properties, for the in-process snapshot
+// description: One label per query (spliced in from the schema): graph/snapshot.py reads
+//   the graph a label at a time, so that no single reply holds the whole graph.
+MATCH (n:__LABEL__)
 RETURN labels(n) AS labels, properties(n) AS props
