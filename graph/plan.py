@@ -87,9 +87,9 @@ class Plan:
     # merging (FalkorDB does; Neo4j merges everything).
     new_nodes: set[str] = field(default_factory=set)
     new_edges: set[str] = field(default_factory=set)
-    # Source and dossier ids the loader checked no provenance list of the nodes in
-    # `fresh_owners` can hold yet: a store may append these to those nodes' lists without
-    # looking (FalkorDB does), where it otherwise merges them as sets.
+    # Source and dossier ids the loader checked no provenance list of the nodes and
+    # relationships in `fresh_owners` can hold yet: a store may append these to those
+    # lists without looking (FalkorDB does), where it otherwise merges them as sets.
     fresh_provenance: set[str] = field(default_factory=set)
     fresh_owners: set[str] = field(default_factory=set)
     # Names the resolver looked up and did not find: (label, folded names, the id and

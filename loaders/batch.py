@@ -40,7 +40,7 @@ from graph.plan import Plan, PlannedEdge, PlannedNode, fill_missing, union
 from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier
-from loaders.existing import apply_known
+from loaders.existing import SET_PROPERTIES, apply_known
 from loaders.resolve import SHARED_BY_NAME, build_plan, still_valid
 
 log = logging.getLogger(__name__)
@@ -48,9 +48,6 @@ log = logging.getLogger(__name__)
 CHUNK_ROWS = 5_000  # nodes + relationships in the first writes; 1,000-5,000 measured best
 MAX_CHUNK_ROWS = 50_000  # what later chunks grow to (see chunks())
 LOOKUP_ROWS = 5_000  # ids or names per look-up query
-# Lists that only grow; never fetched for the values check (a country's sources run to
-# tens of thousands at 10^6 nodes).
-SET_PROPERTIES = ["sources", "dossiers", "aliases", "keys", "search"]
 
 
 @dataclass
@@ -159,13 +156,13 @@ def fetch_existing(store: Store, schema: Schema, plans: list[Plan], known: Known
                 }
     for (rel_type, source, target), rows in sorted(rows_by_type.items()):
         query = splice(
-            cypher("read/edge_properties.cypher"),
+            cypher("write/edge_scalars.cypher"),
             schema,
             labels={"FROM": source, "TO": target},
             types={"TYPE": rel_type},
         )
         for batch in _batches(list(rows.values())):
-            for row in store.read(query, {"rows": batch}):
+            for row in store.read(query, {"rows": batch, "lists": SET_PROPERTIES}):
                 known.in_graph.add(row["id"])
                 known.edges[row["id"]] = dict(row["props"])
 
@@ -231,8 +228,9 @@ def load_chunked(
     used where the graph's names would not change them."""
     drafts = {} if drafts is None else drafts
     done: list[tuple[str, Plan]] = []
-    # Nodes this load created: their provenance lists hold only what this load wrote, so
-    # an id no earlier chunk could have written is appended to them without a look.
+    # Nodes and relationships this load created: their provenance lists hold only what
+    # this load wrote, so an id no earlier chunk could have written is appended to them
+    # without a look.
     created: set[str] = set()
     for chunk in chunks(dossiers, rows):
         try:
@@ -278,6 +276,7 @@ def _load_chunk(
     try:
         store.write_plan(merged)
         created.update(merged.new_nodes)
+        created.update(merged.new_edges)
     except PiracyGraphError as exc:
         if isinstance(exc, EngineUnavailable):
             raise

@@ -15,6 +15,11 @@ from graph.plan import Plan
 from graph.schema import Schema
 from graph.store.base import Store
 
+# Lists that only grow, merged as sets on write: never read for the values check (a
+# country's sources, and those of a relationship between two hubs, run to thousands at
+# 10^6 nodes; reading them for every write made loading grow faster than the data).
+SET_PROPERTIES = ["sources", "dossiers", "aliases", "keys", "search"]
+
 
 def keep_existing_values(store: Store, schema: Schema, plan: Plan) -> list[str]:
     """Drop from `plan` every property the graph already holds; return the conflicts seen."""
@@ -24,9 +29,9 @@ def keep_existing_values(store: Store, schema: Schema, plan: Plan) -> list[str]:
     for node in plan.nodes.values():
         ids_by_label[node.label].append(node.id)
     for label, ids in ids_by_label.items():
-        query = splice(cypher("read/node_properties.cypher"), schema, labels={"LABEL": label})
-        for row in store.read(query, {"ids": ids}):
-            nodes[row["id"]] = row["props"]
+        query = splice(cypher("read/node_scalars.cypher"), schema, labels={"LABEL": label})
+        for row in store.read(query, {"ids": ids, "lists": SET_PROPERTIES}):
+            nodes[row["id"]] = dict(row["props"])
     rows_by_type: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for edge in plan.edges.values():
         if edge.props:
@@ -35,13 +40,13 @@ def keep_existing_values(store: Store, schema: Schema, plan: Plan) -> list[str]:
             )
     for (rel_type, source, target), rows in rows_by_type.items():
         query = splice(
-            cypher("read/edge_properties.cypher"),
+            cypher("write/edge_scalars.cypher"),
             schema,
             labels={"FROM": source, "TO": target},
             types={"TYPE": rel_type},
         )
-        for row in store.read(query, {"rows": rows}):
-            edges[row["id"]] = row["props"]
+        for row in store.read(query, {"rows": rows, "lists": SET_PROPERTIES}):
+            edges[row["id"]] = dict(row["props"])
     return apply_known(plan, nodes, edges)
 
 

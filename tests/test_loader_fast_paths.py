@@ -12,7 +12,7 @@ import yaml
 
 from bench.synth import generate
 from graph.errors import DossierError
-from graph.plan import Plan, PlannedNode
+from graph.plan import Plan, PlannedEdge, PlannedNode
 from graph.schema import Schema
 from graph.stats import digest
 from graph.store.falkordb import FalkorDBStore
@@ -117,6 +117,8 @@ def test_chunked_load_is_the_dossier_by_dossier_load(
     chunked = digest(empty_store)
     for node in empty_store.read("MATCH (n:Entity) RETURN n.sources AS s, n.dossiers AS d"):
         assert not [item for item, n in Counter(node["s"] + node["d"]).items() if n > 1]
+    for edge in empty_store.read("MATCH ()-[r]->() RETURN r.sources AS s, r.dossiers AS d"):
+        assert not [item for item, n in Counter(edge["s"] + edge["d"]).items() if n > 1]
     load_chunked(empty_store, schema, dossiers, rows=60)
     assert digest(empty_store) == chunked
     empty_store.clear()
@@ -124,3 +126,62 @@ def test_chunked_load_is_the_dossier_by_dossier_load(
     for name, dossier in dossiers:
         load_dossier(empty_store, schema, dossier, name)
     assert digest(empty_store) == chunked
+
+
+def test_new_nodes_and_relationships_hold_exactly_what_the_plan_gives(empty_store: FalkorDBStore) -> None:
+    plan = Plan(dossier="test")
+    plan.nodes["group:a"] = PlannedNode(
+        "Group", "group:a", "Alpha", {"kind": "forum", "notes": None}, ["source:x"], ["test"], ["Alfa"]
+    )
+    plan.nodes["country:NL"] = PlannedNode("Country", "country:NL", "Netherlands", {"code": "NL"}, [], [])
+    plan.edges["e"] = PlannedEdge(
+        "BASED_IN",
+        "e",
+        "group:a",
+        "Group",
+        "country:NL",
+        "Country",
+        {"role": None, "start": "2020"},
+        ["source:x"],
+        ["test"],
+    )
+    plan.new_nodes, plan.new_edges = {"group:a", "country:NL"}, {"e"}
+    empty_store.write_plan(plan)
+    nodes = empty_store.read("MATCH (n:Group) RETURN labels(n) AS labels, properties(n) AS props")
+    assert nodes == [
+        {
+            "labels": ["Group", "Entity"],
+            "props": {
+                "id": "group:a",
+                "keys": ["alpha"],
+                "search": " alpha",
+                "sources": ["source:x"],
+                "dossiers": ["test"],
+                "aliases": ["Alfa"],
+                "kind": "forum",
+                "name": "Alpha",
+            },
+        }
+    ]
+    edges = empty_store.read("MATCH ()-[r:BASED_IN]->() RETURN properties(r) AS props")
+    assert edges == [{"props": {"id": "e", "sources": ["source:x"], "dossiers": ["test"], "start": "2020"}}]
+
+
+def test_a_property_named_like_a_provenance_list_is_merged_not_set_over_it(
+    empty_store: FalkorDBStore,
+) -> None:
+    """Such a plan goes the general way (merge_nodes.cypher): the property is merged with
+    the plan's provenance, and the search text still comes from the names."""
+    plan = Plan(dossier="test")
+    plan.nodes["group:a"] = PlannedNode(
+        "Group",
+        "group:a",
+        "Alpha",
+        {"search": "planted", "sources": ["source:planted"]},
+        ["source:x"],
+        ["test"],
+    )
+    plan.new_nodes = {"group:a"}
+    empty_store.write_plan(plan)
+    rows = empty_store.read("MATCH (n:Group) RETURN n.search AS search, n.sources AS sources")
+    assert rows == [{"search": " alpha", "sources": ["source:planted", "source:x"]}]

@@ -85,8 +85,15 @@ _UNICODE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u")
 _PROPERTY = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
+# Properties every row sets from its own columns: a property column of the same name
+# would be set twice.
+_ROW_KEYS = {"id", "keys", "search", "sources", "dossiers", "aliases"}
+
+
 def _columns(rows: list[dict[str, Any]]) -> list[str] | None:
     names = sorted({key for row in rows for key in row})
+    if _ROW_KEYS.intersection(names):
+        return None
     return names if all(_PROPERTY.fullmatch(name) for name in names) else None
 
 
@@ -111,18 +118,24 @@ class _RowsQuery:
         types: dict[str, str] | None = None,
     ) -> None:
         """`rows` carry the property `columns` from position `first`; a merge keeps the
-        value a property has where its column is null."""
+        value a property has where its column is null, a create leaves it out."""
         name = f"rows_{len(self.segments)}"
-        expression = "coalesce(row[{i}], {v}.`{p}`)" if merge else "row[{i}]"
-        pairs = [(p, expression.format(i=first + i, v=variable, p=p)) for i, p in enumerate(columns)]
+        text = cypher(template)
+        if merge:
+            pairs = [(p, f"coalesce(row[{first + i}], {variable}.`{p}`)") for i, p in enumerate(columns)]
+            assignments = {"PROPERTIES": (variable, pairs)}
+        else:
+            # Map entries of the CREATE; `columns` are plain identifiers (_columns).
+            entries = "".join(f", `{p}`: row[{first + i}]" for i, p in enumerate(columns))
+            text, assignments = text.replace("__COLUMNS__", entries), {}
         self.segments.append(
             splice(
-                cypher(template),
+                text,
                 self.schema,
                 labels=labels,
                 types=types,
                 names={"ROWS": name},
-                assignments={"PROPERTIES": (variable, pairs)},
+                assignments=assignments,
             )
         )
         self.params.append(f"{name}={json.dumps(rows, ensure_ascii=False, allow_nan=False)}")
@@ -141,7 +154,7 @@ def _plan_as_rows(plan: Plan, schema: Schema) -> str | None:
     segment in the CYPHER parameter header (the client formats a parameter value by value
     in Python, which cost a fifth of a load). None when a value needs the client's way:
     a control character JSON would write as \\u, a float that is not finite, a property name
-    that is not a plain identifier."""
+    that is not a plain identifier or is one the row sets itself (`id`, `sources`...)."""
     query = _RowsQuery(schema)
     by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for node in plan.nodes.values():
@@ -187,24 +200,32 @@ def _plan_as_rows(plan: Plan, schema: Schema) -> str | None:
             columns = _columns([row["props"] for row in edge_rows])
             if columns is None:
                 return None
-            rows = [
-                [
-                    r["id"],
-                    r["src"],
-                    r["dst"],
-                    r["sources"],
-                    r["dossiers"],
-                    *[r["props"].get(c) for c in columns],
-                ]
-                for r in edge_rows
-            ]
+            rows = []
+            for r in edge_rows:
+                values = [r["props"].get(c) for c in columns]
+                if new:
+                    rows.append([r["id"], r["src"], r["dst"], r["sources"], r["dossiers"], *values])
+                    continue
+                fresh = plan.fresh_provenance if r["id"] in plan.fresh_owners else set()
+                rows.append(
+                    [
+                        r["id"],
+                        r["src"],
+                        r["dst"],
+                        [x for x in r["sources"] if x not in fresh],
+                        [x for x in r["dossiers"] if x not in fresh],
+                        [x for x in r["sources"] if x in fresh],
+                        [x for x in r["dossiers"] if x in fresh],
+                        *values,
+                    ]
+                )
             query.add(
                 "write/create_edges.cypher" if new else "write/append_edges.cypher",
                 rows,
                 columns,
                 variable="r",
                 merge=not new,
-                first=5,
+                first=5 if new else 7,
                 labels={"FROM": source, "TO": target},
                 types={"TYPE": rel_type},
             )
