@@ -38,10 +38,17 @@ class PlannedNode:
             "keys": union([fold(self.name)], self.keys),
         }
 
-    def absorb(self, other: PlannedNode, keys: list[str] | None = None) -> None:
+    def absorb(self, other: PlannedNode, keys: list[str] | None = None, seen: Seen | None = None) -> None:
         """What a later mention of the same node adds: the values still missing (the first
-        value stays), its provenance, aliases and match keys (`keys` instead of its own)."""
+        value stays), its provenance, aliases and match keys (`keys` instead of its own).
+        With `seen` (see `add_new`), the lists are extended in place."""
         fill_missing(self.props, other.props)
+        if seen is not None:
+            add_new(self.sources, other.sources, seen, "sources")
+            add_new(self.dossiers, other.dossiers, seen, "dossiers")
+            add_new(self.aliases, other.aliases, seen, "aliases")
+            add_new(self.keys, other.keys if keys is None else keys, seen, "keys")
+            return
         self.sources = union(self.sources, other.sources)
         self.dossiers = union(self.dossiers, other.dossiers)
         self.aliases = union(self.aliases, other.aliases)
@@ -71,9 +78,14 @@ class PlannedEdge:
             "dossiers": self.dossiers,
         }
 
-    def absorb(self, other: PlannedEdge) -> None:
-        """What a later mention of the same relationship adds: missing values, provenance."""
+    def absorb(self, other: PlannedEdge, seen: Seen | None = None) -> None:
+        """What a later mention of the same relationship adds: missing values, provenance.
+        With `seen` (see `add_new`), the lists are extended in place."""
         fill_missing(self.props, other.props)
+        if seen is not None:
+            add_new(self.sources, other.sources, seen, "sources")
+            add_new(self.dossiers, other.dossiers, seen, "dossiers")
+            return
         self.sources = union(self.sources, other.sources)
         self.dossiers = union(self.dossiers, other.dossiers)
 
@@ -102,6 +114,24 @@ def fill_missing(props: dict[str, Any], values: dict[str, Any]) -> None:
     for key, value in values.items():
         if value is not None and props.get(key) is None:
             props[key] = value
+
+
+# List name -> the items already in that list of one planned node or relationship.
+Seen = dict[str, set[str]]
+
+
+def add_new(items: list[str], more: list[str], seen: Seen, name: str) -> None:
+    """Append to `items` (in place) what `more` adds to it. `seen[name]` remembers what
+    `items` holds, so folding many mentions into one hub costs what they add, not the
+    size of the list each time (`union` builds that set anew on every call: merging a
+    chunk of 700 dossiers that all name the Netherlands was quadratic)."""
+    known = seen.get(name)
+    if known is None:
+        known = seen[name] = set(items)
+    for item in more:
+        if item not in known:
+            known.add(item)
+            items.append(item)
 
 
 def union(first: list[str], second: list[str]) -> list[str]:

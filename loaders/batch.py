@@ -36,7 +36,7 @@ from typing import Any
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, PiracyGraphError
 from graph.ids import fold, node_id
-from graph.plan import Plan, PlannedEdge, PlannedNode, fill_missing, union
+from graph.plan import Plan, PlannedEdge, PlannedNode, Seen, fill_missing, union
 from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier
@@ -168,40 +168,56 @@ def fetch_existing(store: Store, schema: Schema, plans: list[Plan], known: Known
 
 
 def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
-    """One plan with what each of `plans` writes, as if they were written in order."""
+    """One plan with what each of `plans` writes, as if they were written in order.
+
+    A node or relationship only one plan mentions (most of them) is taken as it is; one a
+    later plan mentions again is copied before that plan's mention is folded in, so the
+    plans themselves stay as they were (a failed write falls back to writing them one by
+    one)."""
     merged = Plan(dossier=", ".join(p.dossier for p in plans))
+    # What each copied node's or relationship's lists hold (graph.plan.add_new).
+    copied_nodes: dict[str, Seen] = {}
+    copied_edges: dict[str, Seen] = {}
     for plan in plans:
         for node in plan.nodes.values():
             have = merged.nodes.get(node.id)
             if have is None:
-                merged.nodes[node.id] = PlannedNode(
-                    node.label,
-                    node.id,
-                    node.name,
-                    dict(node.props),
-                    list(node.sources),
-                    list(node.dossiers),
-                    list(node.aliases),
-                    union([fold(node.name)], node.keys),
-                )
+                merged.nodes[node.id] = node
                 continue
-            have.absorb(node, keys=union([fold(node.name)], node.keys))
+            seen = copied_nodes.get(node.id)
+            if seen is None:
+                seen = copied_nodes[node.id] = {}
+                have = merged.nodes[node.id] = PlannedNode(
+                    have.label,
+                    have.id,
+                    have.name,
+                    dict(have.props),
+                    list(have.sources),
+                    list(have.dossiers),
+                    list(have.aliases),
+                    union([fold(have.name)], have.keys),
+                )
+            have.absorb(node, keys=union([fold(node.name)], node.keys), seen=seen)
         for edge in plan.edges.values():
             found = merged.edges.get(edge.id)
             if found is None:
-                merged.edges[edge.id] = PlannedEdge(
-                    edge.type,
-                    edge.id,
-                    edge.source,
-                    edge.source_label,
-                    edge.target,
-                    edge.target_label,
-                    dict(edge.props),
-                    list(edge.sources),
-                    list(edge.dossiers),
-                )
+                merged.edges[edge.id] = edge
                 continue
-            found.absorb(edge)
+            seen = copied_edges.get(edge.id)
+            if seen is None:
+                seen = copied_edges[edge.id] = {}
+                found = merged.edges[edge.id] = PlannedEdge(
+                    found.type,
+                    found.id,
+                    found.source,
+                    found.source_label,
+                    found.target,
+                    found.target_label,
+                    dict(found.props),
+                    list(found.sources),
+                    list(found.dossiers),
+                )
+            found.absorb(edge, seen=seen)
     merged.new_nodes = {i for i in merged.nodes if i not in in_graph}
     merged.new_edges = {i for i in merged.edges if i not in in_graph}
     # Every source a dossier cites is a Source node of its plan, and every dossier has its

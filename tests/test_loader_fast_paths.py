@@ -17,7 +17,7 @@ from graph.schema import Schema
 from graph.stats import digest
 from graph.store.falkordb import FalkorDBStore
 from loaders import yamlio
-from loaders.batch import load_chunked
+from loaders.batch import load_chunked, merge_plans
 from loaders.load import dossier_files, load_dossier, validate_file
 
 
@@ -126,6 +126,30 @@ def test_chunked_load_is_the_dossier_by_dossier_load(
     for name, dossier in dossiers:
         load_dossier(empty_store, schema, dossier, name)
     assert digest(empty_store) == chunked
+
+
+def test_merging_plans_leaves_each_plan_as_it_was() -> None:
+    def plan(dossier: str, source: str) -> Plan:
+        found = Plan(dossier=dossier)
+        found.nodes["group:a"] = PlannedNode("Group", "group:a", "Alpha", {}, [source], [dossier])
+        found.edges["e"] = PlannedEdge(
+            "USED", "e", "group:a", "Group", "platform:p", "Platform", {}, [source], [dossier]
+        )
+        return found
+
+    first, second = plan("one", "source:1"), plan("two", "source:2")
+    merged = merge_plans([first, second], set())
+    assert [
+        (merged.nodes["group:a"].sources, merged.nodes["group:a"].dossiers, merged.nodes["group:a"].keys),
+        (merged.edges["e"].sources, merged.edges["e"].dossiers),
+        (first.nodes["group:a"].sources, first.nodes["group:a"].dossiers, first.nodes["group:a"].keys),
+        (first.edges["e"].sources, first.edges["e"].dossiers),
+    ] == [
+        (["source:1", "source:2"], ["one", "two"], ["alpha"]),
+        (["source:1", "source:2"], ["one", "two"]),
+        (["source:1"], ["one"], []),
+        (["source:1"], ["one"]),
+    ]
 
 
 def test_new_nodes_and_relationships_hold_exactly_what_the_plan_gives(empty_store: FalkorDBStore) -> None:
