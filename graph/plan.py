@@ -14,7 +14,7 @@ from graph.ids import fold
 SET_PROPERTIES = ("sources", "dossiers", "aliases", "keys")
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedNode:
     label: str
     id: str
@@ -55,7 +55,7 @@ class PlannedNode:
         self.keys = union(self.keys, other.keys if keys is None else keys)
 
 
-@dataclass
+@dataclass(slots=True)
 class PlannedEdge:
     type: str
     id: str

@@ -242,12 +242,13 @@ def load_chunked(
     rows: int = CHUNK_ROWS,
     on_written: Callable[[str, Plan], None] | None = None,
     drafts: dict[str, Plan] | None = None,
-) -> list[tuple[str, Plan]]:
-    """Resolve and write `dossiers` in file order, chunk by chunk; the plans, in order.
+) -> list[tuple[str, int, int]]:
+    """Resolve and write `dossiers` in file order, chunk by chunk; (name, nodes,
+    relationships) of each plan, in order (the plans themselves are let go once written).
     `drafts` (by name, taken from the dict) are plans already resolved for validation,
     used where the graph's names would not change them."""
     drafts = {} if drafts is None else drafts
-    done: list[tuple[str, Plan]] = []
+    done: list[tuple[str, int, int]] = []
     # Nodes and relationships this load created: their provenance lists hold only what
     # this load wrote, so an id no earlier chunk could have written is appended to them
     # without a look.
@@ -261,7 +262,7 @@ def load_chunked(
             log.warning("engine lost while loading %s...; retrying once", chunk[0][0])
             written = _load_chunk(store, schema, chunk, created, {})
         for name, plan in written:
-            done.append((name, plan))
+            done.append((name, len(plan.nodes), len(plan.edges)))
             if on_written:
                 on_written(name, plan)
     return done

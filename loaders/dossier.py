@@ -51,6 +51,7 @@ Ref = Annotated[str, Field(pattern=_REF.pattern)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Scalar = str | int | float | bool
 PropertyValue = Scalar | list[Scalar] | None
+PropertyName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")]
 Confidence = Literal["high", "medium", "low"]
 
 
@@ -88,12 +89,12 @@ class Provenance(Strict):
     sources: list[Ref] = Field(min_length=1)
     confidence: Confidence | None = None
     notes: Text | None = None
-    spans: list[TextSpan] = []
+    spans: list[TextSpan] = Field(default_factory=list)
 
 
 class OperationBlock(Provenance):
     name: Text
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     kind: Text | None = None
     started: PartialDate | None = None
     action_day: PartialDate | None = None
@@ -106,11 +107,11 @@ class Entity(Provenance):
     label: str
     name: Text
     id: Annotated[str, Field(max_length=200)] | None = None
-    aliases: list[Text] = []
+    aliases: list[Text] = Field(default_factory=list)
     country: Text | None = None
     first_seen: PartialDate | None = None
     last_seen: PartialDate | None = None
-    properties: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")], PropertyValue] = {}
+    properties: dict[PropertyName, PropertyValue] = Field(default_factory=dict)
 
 
 class Relationship(Provenance):
@@ -120,7 +121,7 @@ class Relationship(Provenance):
     key: Text | None = Field(None, description="tells parallel edges of one type apart")
     start: PartialDate | None = None
     end: PartialDate | None = None
-    properties: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]{0,40}$")], PropertyValue] = {}
+    properties: dict[PropertyName, PropertyValue] = Field(default_factory=dict)
 
     model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
 
@@ -163,10 +164,10 @@ class Dossier(Strict):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,80}$")]
     operation: OperationBlock
     sources: dict[Ref, SourceDoc] = Field(min_length=1)
-    entities: dict[Ref, Entity] = {}
-    relationships: list[Relationship] = []
-    claims: list[Claim] = []
-    events: list[Event] = []
+    entities: dict[Ref, Entity] = Field(default_factory=dict)
+    relationships: list[Relationship] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
     reviewed: bool = True
 
 

@@ -14,10 +14,10 @@ from graph.errors import DossierError, InvalidInput
 from graph.plan import Plan
 from graph.schema import Schema
 from graph.store.base import Store
-from loaders.batch import load_chunked
+from loaders.batch import Known, load_chunked
 from loaders.dossier import Dossier, parse_dossier
 from loaders.existing import keep_existing_values
-from loaders.resolve import build_plan
+from loaders.resolve import build_plan, still_valid
 from loaders.yamlio import read_dossier_bytes, read_dossier_file
 
 log = logging.getLogger(__name__)
@@ -116,14 +116,23 @@ def _load_paths(
     files = dossier_files(paths)
     dossiers: list[tuple[Path, Dossier]] = []
     drafts: dict[str, Plan] = {}
+    # The names the folder's shared entities go by, file by file: a draft that resolves a
+    # name another way than an earlier file will be resolved again when written, so it is
+    # not kept. (Validating the 10^4 network kept 38 MB of dossiers and 30 MB of drafts;
+    # three drafts in five name a group by an alias an earlier file gave another id.)
+    names = Known()
     problems: list[DossierError] = []
     for path in files:
         try:
-            dossier, drafts[str(path)] = check_file(path, schema)
+            dossier, draft = check_file(path, schema)
             require_reviewed(dossier, str(path))
             dossiers.append((path, dossier))
         except DossierError as exc:
             problems.append(exc)
+            continue
+        if still_valid(draft, names.lookup):
+            drafts[str(path)] = draft
+        names.add_names(draft)
     if problems:
         if len(problems) == 1:
             raise problems[0]
@@ -145,6 +154,6 @@ def _load_paths(
         store, schema, [(str(path), d) for path, d in dossiers], on_written=written, drafts=drafts
     )
     return [
-        LoadResult(name, dossier.id, len(plan.nodes), len(plan.edges))
-        for (name, plan), (_, dossier) in zip(done, dossiers, strict=True)
+        LoadResult(name, dossier.id, nodes, edges)
+        for (name, nodes, edges), (_, dossier) in zip(done, dossiers, strict=True)
     ]

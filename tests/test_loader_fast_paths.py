@@ -18,7 +18,7 @@ from graph.stats import digest
 from graph.store.falkordb import FalkorDBStore
 from loaders import yamlio
 from loaders.batch import load_chunked, merge_plans
-from loaders.load import dossier_files, load_dossier, validate_file
+from loaders.load import dossier_files, load_dossier, load_paths, validate_file
 
 
 def strict_load(text: str) -> Any:
@@ -126,6 +126,19 @@ def test_chunked_load_is_the_dossier_by_dossier_load(
     for name, dossier in dossiers:
         load_dossier(empty_store, schema, dossier, name)
     assert digest(empty_store) == chunked
+
+
+def test_a_folder_load_is_the_dossier_by_dossier_load(
+    network: list[Path], schema: Schema, empty_store: FalkorDBStore
+) -> None:
+    """load_paths keeps only the drafts no earlier file resolves another way, and writes in
+    chunks: the same graph and the same counts as writing each dossier alone."""
+    alone = [load_dossier(empty_store, schema, validate_file(path, schema), str(path)) for path in network]
+    expected = digest(empty_store)
+    empty_store.clear()
+    empty_store.ensure_schema()
+    assert load_paths(empty_store, schema, network) == alone
+    assert digest(empty_store) == expected
 
 
 def test_merging_plans_leaves_each_plan_as_it_was() -> None:
