@@ -149,6 +149,19 @@ class _RowsQuery:
         return header + "\n".join(self.segments) + "\nRETURN 1 AS written"
 
 
+def _split_fresh(row: dict[str, Any], plan: Plan) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A row's sources and dossiers as (merged as sets, merged as sets, appended, appended):
+    ids this write makes fresh cannot be in the graph's lists yet (Plan.fresh_provenance)."""
+    fresh = plan.fresh_provenance if row["id"] in plan.fresh_owners else set()
+    sources, dossiers = row["sources"], row["dossiers"]
+    return (
+        [x for x in sources if x not in fresh],
+        [x for x in dossiers if x not in fresh],
+        [x for x in sources if x in fresh],
+        [x for x in dossiers if x in fresh],
+    )
+
+
 def _plan_as_rows(plan: Plan, schema: Schema) -> str | None:
     """The whole write as one query text: rows as lists of plain values, one JSON text per
     segment in the CYPHER parameter header (the client formats a parameter value by value
@@ -170,16 +183,16 @@ def _plan_as_rows(plan: Plan, schema: Schema) -> str | None:
                 if new:
                     rows.append([r["id"], r["keys"], r["sources"], r["dossiers"], r["aliases"], *values])
                     continue
-                fresh = plan.fresh_provenance if r["id"] in plan.fresh_owners else set()
+                known_sources, known_dossiers, fresh_sources, fresh_dossiers = _split_fresh(r, plan)
                 rows.append(
                     [
                         r["id"],
                         r["keys"],
-                        [x for x in r["sources"] if x not in fresh],
-                        [x for x in r["dossiers"] if x not in fresh],
+                        known_sources,
+                        known_dossiers,
                         r["aliases"],
-                        [x for x in r["sources"] if x in fresh],
-                        [x for x in r["dossiers"] if x in fresh],
+                        fresh_sources,
+                        fresh_dossiers,
                         *values,
                     ]
                 )
@@ -206,19 +219,7 @@ def _plan_as_rows(plan: Plan, schema: Schema) -> str | None:
                 if new:
                     rows.append([r["id"], r["src"], r["dst"], r["sources"], r["dossiers"], *values])
                     continue
-                fresh = plan.fresh_provenance if r["id"] in plan.fresh_owners else set()
-                rows.append(
-                    [
-                        r["id"],
-                        r["src"],
-                        r["dst"],
-                        [x for x in r["sources"] if x not in fresh],
-                        [x for x in r["dossiers"] if x not in fresh],
-                        [x for x in r["sources"] if x in fresh],
-                        [x for x in r["dossiers"] if x in fresh],
-                        *values,
-                    ]
-                )
+                rows.append([r["id"], r["src"], r["dst"], *_split_fresh(r, plan), *values])
             query.add(
                 "write/create_edges.cypher" if new else "write/append_edges.cypher",
                 rows,
