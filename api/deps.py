@@ -29,11 +29,6 @@ async def get_projections(request: Request) -> ProjectionCache:
     return cache
 
 
-async def get_snapshots(request: Request) -> SnapshotCache:
-    cache: SnapshotCache = request.app.state.snapshots
-    return cache
-
-
 def current_snapshot(request: Request) -> Snapshot | None:
     """The in-process snapshot if it is of the graph's current generation (read by the
     redactor dependency earlier in this request, if it ran), else None: ask the engine."""
@@ -63,5 +58,4 @@ async def get_schema_dep() -> Schema:
 StoreDep = Annotated[Store, Depends(get_store)]
 SchemaDep = Annotated[Schema, Depends(get_schema_dep)]
 ProjectionsDep = Annotated[ProjectionCache, Depends(get_projections)]
-SnapshotsDep = Annotated[SnapshotCache, Depends(get_snapshots)]
 RedactorDep = Annotated[Redactor | None, Depends(get_redactor)]

@@ -59,7 +59,7 @@ class Redactor:
     names: dict[str, str] = field(default_factory=dict)  # a name or alias -> the role
     pattern: re.Pattern[str] | None = None
     # The first word of every name: a text with none of them as a word holds no name. The
-    # pattern alternates hundreds of names (680 at 10^5 nodes) and is tried at every
+    # pattern alternates hundreds of names (696 in the 10^5 benchmark network) and is tried at every
     # position; this test is one scan, and spares the pattern almost every text.
     # None when some name has no word character at all: then every text gets the pattern.
     first_words: frozenset[str] | None = field(init=False)

@@ -87,7 +87,6 @@ def node_passes_dates(node: dict[str, Any], since_lo: str | None, until_hi: str 
 @dataclass
 class Snapshot:
     generation: int
-    labels: dict[str, list[str]] = field(default_factory=dict)  # id -> labels, engine order
     by_label: dict[str, set[str]] = field(default_factory=dict)
     shown: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> as nodes_by_id gives it
     outgoing: dict[str, list[Link]] = field(default_factory=dict)
@@ -115,7 +114,6 @@ class Snapshot:
             "dossiers": None if dossiers is None else dossiers[:MAX_SOURCES],
             "sources_total": None if sources is None else len(sources),
         }
-        self.labels[node_id] = labels
         for label in labels:
             self.by_label.setdefault(label, set()).add(node_id)
         self.shown[node_id] = node_out({"labels": labels, "props": shown})

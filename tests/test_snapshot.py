@@ -164,9 +164,9 @@ def test_a_write_retires_the_copy_at_once(
     loaded_store: FalkorDBStore, schema: Schema, bundled_dir: Any
 ) -> None:
     cache = SnapshotCache(loaded_store, max_entities=1_000_000)
-    cache.wait(timeout=30)
+    built = cache.wait(timeout=30)
     load_paths(loaded_store, schema, [bundled_dir / "2019-jetflicks.yaml"])
-    assert cache.current() is None
+    assert (built is not None, cache.current()) == (True, None)
 
 
 def test_after_a_write_the_new_copy_holds_the_new_nodes(
@@ -180,8 +180,10 @@ def test_after_a_write_the_new_copy_holds_the_new_nodes(
 
 
 def test_a_graph_over_the_bound_is_never_copied(loaded_store: FalkorDBStore) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=10)
-    assert cache.wait(timeout=30) is None
+    # The same graph under a bound it fits is copied: only the bound tells them apart.
+    fits = SnapshotCache(loaded_store, max_entities=1_000_000).wait(timeout=30)
+    over = SnapshotCache(loaded_store, max_entities=10).wait(timeout=30)
+    assert (fits is not None, over) == (True, None)
 
 
 def test_a_bound_of_zero_turns_the_copy_off(loaded_store: FalkorDBStore) -> None:

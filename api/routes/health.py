@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from api.deps import SnapshotsDep, StoreDep
+from api.deps import StoreDep, current_snapshot
 from api.models import Health
 from graph.stats import counts
 
@@ -12,10 +12,10 @@ router = APIRouter(tags=["health"])
 
 
 @router.get("/health", response_model=Health, summary="Engine, version and counts")
-def health(store: StoreDep, snapshots: SnapshotsDep, request: Request) -> Health:
+def health(store: StoreDep, request: Request) -> Health:
     summary = counts(store)
     return Health(
-        neighbourhoods="memory" if snapshots.current() is not None else "engine",
+        neighbourhoods="memory" if current_snapshot(request) is not None else "engine",
         status="ok",
         engine=store.engine,
         version=store.version(),
