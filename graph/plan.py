@@ -6,7 +6,7 @@ merges them with what the graph holds, so writing the same plan twice changes no
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from graph.ids import fold
@@ -37,6 +37,17 @@ class PlannedNode:
             # Every node is found by its own name, whatever its label.
             "keys": union([fold(self.name)], self.keys),
         }
+
+    def copy(self) -> PlannedNode:
+        """The same node with lists and properties of its own, to fold mentions into."""
+        return replace(
+            self,
+            props=dict(self.props),
+            sources=list(self.sources),
+            dossiers=list(self.dossiers),
+            aliases=list(self.aliases),
+            keys=list(self.keys),
+        )
 
     def absorb(self, other: PlannedNode, keys: list[str] | None = None, seen: Seen | None = None) -> None:
         """What a later mention of the same node adds: the values still missing (the first
@@ -77,6 +88,10 @@ class PlannedEdge:
             "sources": self.sources,
             "dossiers": self.dossiers,
         }
+
+    def copy(self) -> PlannedEdge:
+        """The same relationship with lists and properties of its own."""
+        return replace(self, props=dict(self.props), sources=list(self.sources), dossiers=list(self.dossiers))
 
     def absorb(self, other: PlannedEdge, seen: Seen | None = None) -> None:
         """What a later mention of the same relationship adds: missing values, provenance.

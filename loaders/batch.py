@@ -36,7 +36,7 @@ from typing import Any
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, PiracyGraphError
 from graph.ids import fold, node_id
-from graph.plan import Plan, PlannedEdge, PlannedNode, Seen, fill_missing, union
+from graph.plan import Plan, Seen, fill_missing, union
 from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier
@@ -191,16 +191,7 @@ def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
             seen = copied_nodes.get(node.id)
             if seen is None:
                 seen = copied_nodes[node.id] = {}
-                have = merged.nodes[node.id] = PlannedNode(
-                    have.label,
-                    have.id,
-                    have.name,
-                    dict(have.props),
-                    list(have.sources),
-                    list(have.dossiers),
-                    list(have.aliases),
-                    union([fold(have.name)], have.keys),
-                )
+                have = merged.nodes[node.id] = have.copy()
             have.absorb(node, keys=union([fold(node.name)], node.keys), seen=seen)
         for edge in plan.edges.values():
             found = merged.edges.get(edge.id)
@@ -210,17 +201,7 @@ def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
             seen = copied_edges.get(edge.id)
             if seen is None:
                 seen = copied_edges[edge.id] = {}
-                found = merged.edges[edge.id] = PlannedEdge(
-                    found.type,
-                    found.id,
-                    found.source,
-                    found.source_label,
-                    found.target,
-                    found.target_label,
-                    dict(found.props),
-                    list(found.sources),
-                    list(found.dossiers),
-                )
+                found = merged.edges[edge.id] = found.copy()
             found.absorb(edge, seen=seen)
     merged.new_nodes = {i for i in merged.nodes if i not in in_graph}
     merged.new_edges = {i for i in merged.edges if i not in in_graph}
