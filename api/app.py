@@ -53,14 +53,19 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         app.state.store = store if store is not None else open_store(settings)
         app.state.projections = ProjectionCache(app.state.store)
         app.state.snapshots = SnapshotCache(app.state.store, settings.snapshot_max_entities)
+        # On the serving loop: the write generation read by requests without a thread hop.
+        app.state.generation_reader = app.state.store.generation_reader()
         try:
             if settings.load_bundled_on_start:
                 load_bundled_if_empty(app.state.store)
             app.state.snapshots.start()  # the first copy, in the background
             yield
         finally:
-            if own:
-                app.state.store.close()
+            try:
+                await app.state.generation_reader.aclose()
+            finally:
+                if own:
+                    app.state.store.close()
 
     app = FastAPI(
         title="piracy-graph",

@@ -2,9 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Protocol
 
+import anyio.to_thread
+
 from graph.plan import Plan
+
+
+class GenerationReader(Protocol):
+    """`Store.generation()` for code on an event loop. Made on the loop that uses it and
+    closed there (`aclose`): an engine's asyncio connections belong to one loop."""
+
+    async def read(self) -> int: ...
+
+    async def aclose(self) -> None: ...
+
+
+class ThreadedGeneration:
+    """A GenerationReader for engines without an asyncio client: the store's own read, in
+    a worker thread, so the loop never waits on the engine."""
+
+    def __init__(self, read: Callable[[], int]):
+        self._read = read
+
+    async def read(self) -> int:
+        return await anyio.to_thread.run_sync(self._read)
+
+    async def aclose(self) -> None:
+        return None
 
 
 class Store(Protocol):
@@ -41,6 +67,10 @@ class Store(Protocol):
 
     def generation(self) -> int:
         """A number that changes whenever the graph is written."""
+        ...
+
+    def generation_reader(self) -> GenerationReader:
+        """A reader of `generation()` for the running event loop (see GenerationReader)."""
         ...
 
     def version(self) -> str: ...

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -9,7 +10,9 @@ import threading
 from collections import defaultdict
 from typing import Any
 
+import anyio.to_thread
 import redis
+import redis.asyncio
 from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.helpers import stringify_param_value
@@ -21,6 +24,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
+from graph.store.base import GenerationReader, ThreadedGeneration
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
@@ -247,6 +251,7 @@ class FalkorDBStore:
         self.graph = client.select_graph(graph_name)
         self.schema = schema
         self.embedded = embedded
+        self.url: str | None = None  # where a remote engine is (from_url)
         self._recovering = threading.Lock()
         # Bumped after every write, so in-memory projections know when to rebuild.
         self.generation_key = f"piracy-graph:{graph_name}:generation"
@@ -264,7 +269,9 @@ class FalkorDBStore:
             client = FalkorDB.from_url(url)
         except redis.RedisError as exc:
             raise EngineUnavailable(f"cannot reach FalkorDB at the configured URL: {exc}") from exc
-        return cls(client, graph_name, schema)
+        store = cls(client, graph_name, schema)
+        store.url = url
+        return store
 
     # -- queries --------------------------------------------------------------------------
     def _run(self, query: str, params: dict[str, Any] | None, read_only: bool) -> Any:
@@ -420,6 +427,25 @@ class FalkorDBStore:
             raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
         return int(value or 0)
 
+    def generation_reader(self) -> GenerationReader:
+        if self.async_client() is None:
+            return ThreadedGeneration(self.generation)
+        return _AsyncGeneration(self)
+
+    def async_client(self) -> redis.asyncio.Redis | None:
+        """A new asyncio client to the engine the store's client talks to, with the same
+        connection settings; None when that client is not one plain connection pool (a
+        sentinel or a cluster behind the URL)."""
+        if self.embedded is not None and self.embedded.endpoint is not None:
+            endpoint = self.embedded.endpoint
+            return redis.asyncio.Redis(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+        pool = getattr(self.client.connection, "connection_pool", None)
+        if self.url is None or type(pool) is not redis.ConnectionPool:
+            return None
+        # As FalkorDB.from_url reads it.
+        url = re.sub(r"^falkor(s?)://", r"redis\1://", self.url)
+        return redis.asyncio.from_url(url)
+
     def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
         if not keys:
             return {}
@@ -488,3 +514,39 @@ class FalkorDBStore:
         finally:
             if self.embedded is not None and self.embedded.owner:
                 self.embedded.stop()
+
+
+class _AsyncGeneration:
+    """The generation key read by redis.asyncio on the event loop, with no hand-off to a
+    worker thread. Its connections belong to the loop of its first read: on any other
+    loop it reads in a worker thread. When the store reconnects (its embedded engine was
+    restarted, on another port), it reconnects too."""
+
+    def __init__(self, store: FalkorDBStore):
+        self.store = store
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._client_of: FalkorDB | None = None  # the store's client when `_redis` was made
+        self._redis: redis.asyncio.Redis | None = None
+
+    async def read(self) -> int:
+        loop = asyncio.get_running_loop()
+        self._loop = self._loop or loop
+        if loop is not self._loop:
+            return await anyio.to_thread.run_sync(self.store.generation)
+        if self._client_of is not self.store.client:
+            stale, self._redis = self._redis, self.store.async_client()
+            self._client_of = self.store.client
+            if stale is not None:
+                await stale.aclose()
+        if self._redis is None:
+            return await anyio.to_thread.run_sync(self.store.generation)
+        try:
+            value = await self._redis.get(self.store.generation_key)
+        except redis.RedisError as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        return int(value or 0)
+
+    async def aclose(self) -> None:
+        stale, self._redis = self._redis, None
+        if stale is not None:
+            await stale.aclose()

@@ -20,6 +20,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
+from graph.store.base import GenerationReader, ThreadedGeneration
 
 log = logging.getLogger(__name__)
 
@@ -199,6 +200,11 @@ class Neo4jStore:
     def generation(self) -> int:
         rows = self.read(cypher("read/generation.cypher", "neo4j"))
         return int(rows[0]["generation"]) if rows else 0
+
+    def generation_reader(self) -> GenerationReader:
+        # The sync driver's read in a worker thread (an async driver would be a second
+        # client to configure, per event loop).
+        return ThreadedGeneration(self.generation)
 
     # -- schema and housekeeping ----------------------------------------------------------
     def ensure_schema(self) -> None:
