@@ -50,9 +50,17 @@ async def read_generation(request: Request) -> int:
 def current_snapshot(request: Request) -> Snapshot | None:
     """The in-process snapshot if it is of the graph's current generation (read by the
     redactor dependency earlier in this request, if it ran), else None: ask the engine.
-    For routes that run in the thread pool."""
+    For routes that run in the thread pool; on the event loop, `get_current_snapshot`."""
     cache: SnapshotCache = request.app.state.snapshots
     return cache.current(getattr(request.state, "generation", None))
+
+
+async def get_current_snapshot(request: Request) -> Snapshot | None:
+    """`current_snapshot`, with the generation read on the event loop."""
+    cache: SnapshotCache = request.app.state.snapshots
+    if not cache.enabled:
+        return None
+    return cache.current(await read_generation(request))
 
 
 async def get_redactor(request: Request, who: Reader) -> Redactor | None:
@@ -77,3 +85,4 @@ StoreDep = Annotated[Store, Depends(get_store)]
 SchemaDep = Annotated[Schema, Depends(get_schema_dep)]
 ProjectionsDep = Annotated[ProjectionCache, Depends(get_projections)]
 RedactorDep = Annotated[Redactor | None, Depends(get_redactor)]
+CurrentSnapshotDep = Annotated[Snapshot | None, Depends(get_current_snapshot)]

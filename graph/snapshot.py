@@ -136,6 +136,10 @@ class Snapshot:
                     by_target.setdefault(link.dst, []).append(link)
                 self.wide[node_id] = by_target
 
+    def degree(self, node_id: str) -> int:
+        """How many relationships touch the node (0 for an id the copy does not hold)."""
+        return len(self.adjacent.get(node_id, ()))
+
     def with_labels(self, labels: Iterable[str]) -> frozenset[str]:
         """The ids of every node that has one of `labels`."""
         key = tuple(sorted(labels))
@@ -279,9 +283,13 @@ class SnapshotCache:
         self._building: threading.Thread | None = None
         self._lock = threading.Lock()
 
+    @property
+    def enabled(self) -> bool:
+        return self.max_entities > 0
+
     def current(self, generation: int | None = None) -> Snapshot | None:
         """`generation`: the store's, when the caller has just read it."""
-        if self.max_entities <= 0:
+        if not self.enabled:
             return None
         if generation is None:
             generation = self.store.generation()
@@ -294,7 +302,7 @@ class SnapshotCache:
 
     def wait(self, timeout: float) -> Snapshot | None:
         """The current snapshot, building it if needed and waiting up to `timeout` seconds."""
-        if self.max_entities <= 0:
+        if not self.enabled:
             return None
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -309,7 +317,7 @@ class SnapshotCache:
     def start(self) -> None:
         """Start a copy of the current generation in the background, unless one is under
         way. Never raises: an engine that does not answer leaves the engine answering."""
-        if self.max_entities <= 0:
+        if not self.enabled:
             return
         with self._lock:
             if self._building is not None and self._building.is_alive():

@@ -1,5 +1,6 @@
 """What the API does on its event loop: the write generation is read there, without a
-thread hop; nothing that waits on the engine runs there."""
+thread hop, and small neighbourhoods are answered there from the in-process copy; nothing
+that waits on the engine runs there."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ import anyio.to_thread
 import pytest
 from fastapi.testclient import TestClient
 
+import api.routes.entities
 from api.app import create_app
 from graph.ids import fold
 from graph.schema import Schema
@@ -194,6 +196,55 @@ def test_the_app_closes_its_reader_at_shutdown(bundled_store: FalkorDBStore, eng
         reader.aclose = aclose
         assert test_client.get(f"/entities/{SPARKS}/neighbours").status_code == 200
     assert closed == [1]
+
+
+@pytest.fixture
+def thread_hops(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the neighbours route's hand-offs to the thread pool."""
+    hops: list[int] = []
+    original = api.routes.entities.run_in_threadpool
+
+    async def counted(func: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        hops.append(1)
+        return await original(func, *args, **kwargs)
+
+    monkeypatch.setattr(api.routes.entities, "run_in_threadpool", counted)
+    return hops
+
+
+def test_a_small_depth_1_neighbourhood_from_memory_is_answered_on_the_loop(
+    client: TestClient, thread_hops: list[int]
+) -> None:
+    assert client.get(f"/entities/{SPARKS}/neighbours").status_code == 200
+    assert thread_hops == []
+
+
+def test_an_unknown_entity_answered_on_the_loop_is_404(client: TestClient, thread_hops: list[int]) -> None:
+    response = client.get("/entities/group:no-such-group/neighbours")
+    assert (response.status_code, response.json()["error"]["code"], thread_hops) == (404, "not_found", [])
+
+
+def test_deeper_neighbourhoods_are_answered_in_the_thread_pool(
+    client: TestClient, thread_hops: list[int]
+) -> None:
+    assert client.get(f"/entities/{SPARKS}/neighbours", params={"depth": 2}).status_code == 200
+    assert thread_hops == [1]
+
+
+def test_a_centre_with_many_relationships_is_answered_in_the_thread_pool(
+    client: TestClient, thread_hops: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api.routes.entities, "INLINE_MAX_DEGREE", 10)
+    assert client.get(f"/entities/{SPARKS}/neighbours").status_code == 200
+    assert thread_hops == [1]
+
+
+def test_neighbourhoods_from_the_engine_are_answered_in_the_thread_pool(
+    bundled_store: FalkorDBStore, engine: EmbeddedEngine, thread_hops: list[int]
+) -> None:
+    with bundled_client(bundled_store, engine, snapshot=False) as engine_client:
+        assert engine_client.get(f"/entities/{SPARKS}/neighbours").status_code == 200
+    assert thread_hops == [1]
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
 from api.answers import json_answer
-from api.deps import RedactorDep, SchemaDep, StoreDep, current_snapshot
+from api.deps import CurrentSnapshotDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
 from api.params import EntityId, LabelName, NeighbourhoodFiltersDep, Offset, view_links
@@ -17,6 +18,17 @@ from graph.search import search
 
 router = APIRouter(tags=["entities"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
+
+# Which neighbourhoods are answered on the event loop, which in the thread pool. From the
+# in-process copy at 10^5 nodes, redaction and JSON included, a depth-1 answer takes
+# 25-50 us per relationship of its centre: at most 5 ms up to 100 relationships, 46 ms
+# at 1,000; depth 3 with limit 1000, 57 ms at the median and 134 ms at worst
+# (docs/performance.md, API). The loop serves no one else meanwhile, so it computes only
+# answers bounded by about the interpreter's 5 ms switch interval: in a worker thread
+# such an answer would hold the GIL, and keep the loop waiting, about as long anyway,
+# and the hop costs ~150 us. Larger ones, and every answer read from the engine, go to
+# the thread pool, where the loop gets the GIL back every 5 ms.
+INLINE_MAX_DEGREE = 100
 
 
 @router.get("/entities", response_model=SearchResults, summary="Search entities by name or alias")
@@ -65,24 +77,25 @@ def get_entity(
     responses=NOT_FOUND,
     summary="An entity's neighbourhood, 1 to 3 steps, filtered and bounded",
 )
-def get_neighbours(
+async def get_neighbours(
     entity_id: EntityId,
     request: Request,
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
+    snapshot: CurrentSnapshotDep,
     filters: NeighbourhoodFiltersDep,
     limit: Annotated[int, Query(ge=1, le=1000, description="at most this many nodes")] = 100,
 ) -> Response:
     """Countries and sources are not expanded beyond the first step (everything is two
     steps from them). Undated relationships pass the date filter."""
-    answer = neighbourhood(
-        store,
-        schema,
-        entity_id,
-        **filters.kwargs(),
-        limit=limit,
-        redactor=redactor,
-        reader=current_snapshot(request),
-    )
-    return json_answer({**answer, "links": view_links(request, f"/views/entities/{entity_id}")})
+
+    def answer() -> Response:
+        found = neighbourhood(
+            store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=redactor, reader=snapshot
+        )
+        return json_answer({**found, "links": view_links(request, f"/views/entities/{entity_id}")})
+
+    if snapshot is not None and filters.depth == 1 and snapshot.degree(entity_id) <= INLINE_MAX_DEGREE:
+        return answer()
+    return await run_in_threadpool(answer)
