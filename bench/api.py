@@ -72,8 +72,8 @@ def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[
         for group in groups
     ]
     snapshot, _ = build_snapshot_row(store, scale)  # the direct call reads what the server reads
+    rows = [] if snapshot is None else on_the_loop(store, snapshot, redactor, groups, scale)
     server, base = serve(store, memory=snapshot is not None)
-    rows = []
     try:
         with httpx.Client(base_url=base) as http:
 
@@ -121,6 +121,53 @@ def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[
     return rows
 
 
+def on_the_loop(
+    store: Any, snapshot: Any, redactor: Any, groups: list[str], scale: int
+) -> list[dict[str, Any]]:
+    """How long the thread that computes a neighbourhood from memory is busy, JSON included:
+    for the largest centres the route answers on the event loop (depth 1, up to
+    INLINE_MAX_DEGREE relationships: the 200 with the most), and for depth 3
+    with limit 1000 from the sampled groups, the largest question (left to the thread pool)."""
+    from api.answers import json_answer
+    from api.routes.entities import INLINE_MAX_DEGREE
+    from graph.neighbours import neighbourhood
+    from graph.schema import get_schema
+
+    schema = get_schema()
+
+    def busy_ms(entity_id: str, depth: int, limit: int) -> float:
+        start = time.perf_counter()
+        answer = neighbourhood(
+            store,
+            schema,
+            entity_id,
+            depth=depth,
+            labels=[],
+            types=[],
+            since=None,
+            until=None,
+            limit=limit,
+            redactor=redactor,
+            reader=snapshot,
+        )
+        json_answer(answer)
+        return (time.perf_counter() - start) * 1000
+
+    inline = sorted(
+        (node for node in snapshot.shown if snapshot.degree(node) <= INLINE_MAX_DEGREE),
+        key=lambda node: (-snapshot.degree(node), node),
+    )[:200]
+    rows = []
+    for label, ids, depth, limit in [
+        (f"depth 1, {len(inline)} centres of <= {INLINE_MAX_DEGREE} relationships (loop)", inline, 1, 500),
+        ("depth 3, limit 1000 (thread pool)", groups, 3, 1000),
+    ]:
+        busy = [busy_ms(entity_id, depth, limit) for entity_id in ids]
+        found = percentiles(busy)
+        rows.append({"scale": scale, "query": label, "direct_p50": found["p50"], "direct_max": max(busy)})
+    return rows
+
+
 def paired(
     direct: Callable[[int], Any], over_http: Callable[[int], Any], runs: int
 ) -> tuple[dict[str, float], dict[str, float], float]:
@@ -163,6 +210,7 @@ COLUMNS = [
     "scale",
     "query",
     "direct_p50",
+    "direct_max",
     "http_p50",
     "http_p95",
     "overhead_p50",
