@@ -22,7 +22,8 @@ from graph.schema import get_schema
 from graph.settings import Settings, get_settings
 from graph.stats import counts, digest
 from graph.store import Store, open_store, open_target
-from loaders.load import dossier_files, load_paths, require_reviewed, validate_file
+from loaders.load import check_document, dossier_files, load_paths, require_reviewed
+from loaders.parse_pool import parsed_files
 
 app = typer.Typer(
     help="piracy-graph: a knowledge graph of piracy networks and the operations that take them down.",
@@ -70,9 +71,11 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or 
         files = dossier_files(paths)
     except PiracyGraphError as exc:
         _fail(exc)
-    for path in files:
+    for parsed in parsed_files(files):
+        path = parsed.path
         try:
-            require_reviewed(validate_file(path, schema), str(path))
+            dossier, _ = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
+            require_reviewed(dossier, str(path))
             console.print(f"[green]ok[/] {path}")
         except PiracyGraphError as exc:
             failed += 1

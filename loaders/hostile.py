@@ -67,7 +67,13 @@ def _texts(value: Any, out: list[str]) -> list[str]:
     return out
 
 
+def looks_clean(document: Any) -> bool:
+    """True if no string in the document matches any pattern (one search over them all)."""
+    return not _ANY.search(_JOIN.join(_texts(document, [])))
+
+
 def hostile_content(document: Any) -> list[tuple[str, str]]:
-    if not _ANY.search(_JOIN.join(_texts(document, []))):
+    """(field path, problem) for each string a pattern matches."""
+    if looks_clean(document):
         return []
     return [(path, found) for path, text in strings(document) if (found := problem_with(text))]

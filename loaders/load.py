@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from graph.errors import DossierError, InvalidInput
 from graph.plan import Plan
@@ -17,6 +18,7 @@ from graph.store.base import Store
 from loaders.batch import Known, load_chunked
 from loaders.dossier import Dossier, parse_dossier
 from loaders.existing import keep_existing_values
+from loaders.parse_pool import parsed_files
 from loaders.resolve import build_plan, still_valid
 from loaders.yamlio import read_dossier_bytes, read_dossier_file
 
@@ -47,8 +49,16 @@ def validate_file(path: Path, schema: Schema) -> Dossier:
 def check_file(path: Path, schema: Schema) -> tuple[Dossier, Plan]:
     """`validate_file`, with the plan it resolved against an empty graph: the loader
     keeps it where the graph's names change nothing (resolve.still_valid)."""
-    dossier = parse_dossier(read_dossier_file(path), str(path), schema)
-    plan = build_plan(dossier, schema, lambda _label, _keys: {}, str(path))
+    return check_document(read_dossier_file(path), str(path), schema)
+
+
+def check_document(
+    document: Any, name: str, schema: Schema, *, screened: bool = False
+) -> tuple[Dossier, Plan]:
+    """`check_file` for a document already read and parsed (and `screened` for hostile
+    text, see dossier.parse_dossier)."""
+    dossier = parse_dossier(document, name, schema, screened=screened)
+    plan = build_plan(dossier, schema, lambda _label, _keys: {}, name)
     return dossier, plan
 
 
@@ -102,16 +112,26 @@ def gc_paused() -> Iterator[None]:
 
 
 def load_paths(
-    store: Store, schema: Schema, paths: Iterable[Path], on_file: Callable[[Path], None] | None = None
+    store: Store,
+    schema: Schema,
+    paths: Iterable[Path],
+    on_file: Callable[[Path], None] | None = None,
+    workers: int | None = None,
 ) -> list[LoadResult]:
     """Validate every file first, so a bad file in a folder stops the load before any
-    write; then write the dossiers in chunks, each dossier all-or-nothing (loaders/batch.py)."""
+    write; then write the dossiers in chunks, each dossier all-or-nothing (loaders/batch.py).
+    `workers`: processes that parse large folders' YAML (loaders/parse_pool.py; None: one
+    per CPU, 0: none)."""
     with gc_paused():
-        return _load_paths(store, schema, paths, on_file)
+        return _load_paths(store, schema, paths, on_file, workers)
 
 
 def _load_paths(
-    store: Store, schema: Schema, paths: Iterable[Path], on_file: Callable[[Path], None] | None
+    store: Store,
+    schema: Schema,
+    paths: Iterable[Path],
+    on_file: Callable[[Path], None] | None,
+    workers: int | None,
 ) -> list[LoadResult]:
     files = dossier_files(paths)
     dossiers: list[tuple[Path, Dossier]] = []
@@ -122,9 +142,10 @@ def _load_paths(
     # three drafts in five name a group by an alias an earlier file gave another id.)
     names = Known()
     problems: list[DossierError] = []
-    for path in files:
+    for parsed in parsed_files(files, workers):
+        path = parsed.path
         try:
-            dossier, draft = check_file(path, schema)
+            dossier, draft = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
             require_reviewed(dossier, str(path))
             dossiers.append((path, dossier))
         except DossierError as exc:
