@@ -119,9 +119,9 @@ class Plan:
     # lists without looking (FalkorDB does), where it otherwise merges them as sets.
     fresh_provenance: set[str] = field(default_factory=set)
     fresh_owners: set[str] = field(default_factory=set)
-    # Names the resolver looked up and did not find: (label, folded names, the id and
-    # name it gave the entity instead).
-    unfound: list[tuple[str, list[str], str, str]] = field(default_factory=list)
+    # Every name look-up the resolver made: (label, folded names, the (id, name) it gave
+    # the entity, the (id, name) it gives when none of the names is found).
+    looked_up: list[tuple[str, list[str], tuple[str, str], tuple[str, str]]] = field(default_factory=list)
 
 
 def fill_missing(props: dict[str, Any], values: dict[str, Any]) -> None:

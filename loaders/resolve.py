@@ -227,13 +227,10 @@ class Resolver:
                 canonical, aliases = known[key]
                 return node_id(spec.prefix, canonical), canonical, aliases
         found = self.lookup(entity.label, folded)
-        for key in folded:
-            if key in found:
-                existing_id, existing_name = found[key]
-                return existing_id, existing_name, []
-        nid = node_id(spec.prefix, entity.name)
-        self.plan.unfound.append((entity.label, folded, nid, entity.name))
-        return nid, entity.name, []
+        fallback = (node_id(spec.prefix, entity.name), entity.name)
+        resolved = next((found[key] for key in folded if key in found), fallback)
+        self.plan.looked_up.append((entity.label, folded, resolved, fallback))
+        return resolved[0], resolved[1], []
 
     def add_entity(self, ref: str, entity: Entity) -> None:
         names = [entity.name, *entity.aliases]
@@ -352,12 +349,10 @@ def build_plan(dossier: Dossier, schema: Schema, lookup: Lookup, name: str) -> P
 
 
 def still_valid(plan: Plan, lookup: Lookup) -> bool:
-    """Whether `plan`, resolved against other names, is what `lookup` would resolve: no
-    name it did not find is now found as another node (the only way a lookup changes a
-    plan)."""
-    for label, keys, nid, name in plan.unfound:
+    """Whether `plan`, resolved against other names, is what `lookup` would resolve: every
+    look-up it made gives the same node (the only way a lookup changes a plan)."""
+    for label, keys, resolved, fallback in plan.looked_up:
         found = lookup(label, keys)
-        hit = next((found[key] for key in keys if key in found), None)
-        if hit is not None and hit != (nid, name):
+        if next((found[key] for key in keys if key in found), fallback) != resolved:
             return False
     return True
