@@ -17,8 +17,11 @@ from graph.schema import Schema
 from graph.stats import digest
 from graph.store.falkordb import FalkorDBStore
 from loaders import yamlio
-from loaders.batch import load_chunked, merge_plans
-from loaders.load import dossier_files, load_dossier, load_paths, validate_file
+from loaders.batch import Known, load_chunked, merge_plans
+from loaders.dossier import parse_dossier
+from loaders.load import dossier_files, load_bytes, load_dossier, load_paths, validate_file
+from loaders.resolve import build_plan, still_valid
+from tests.dossiers import MINIMAL
 
 
 def strict_load(text: str) -> Any:
@@ -131,7 +134,7 @@ def test_chunked_load_is_the_dossier_by_dossier_load(
 def test_a_folder_load_is_the_dossier_by_dossier_load(
     network: list[Path], schema: Schema, empty_store: FalkorDBStore
 ) -> None:
-    """load_paths keeps only the drafts no earlier file resolves another way, and writes in
+    """load_paths resolves each draft against the files before it, and writes in
     chunks: the same graph and the same counts as writing each dossier alone."""
     alone = [load_dossier(empty_store, schema, validate_file(path, schema), str(path)) for path in network]
     expected = digest(empty_store)
@@ -222,3 +225,52 @@ def test_a_property_named_like_a_provenance_list_is_merged_not_set_over_it(
     empty_store.write_plan(plan)
     rows = empty_store.read("MATCH (n:Group) RETURN n.search AS search, n.sources AS sources")
     assert rows == [{"search": " alpha", "sources": ["source:planted", "source:x"]}]
+
+
+def minimal_draft(schema: Schema, names: Known) -> Plan:
+    dossier = parse_dossier(yaml.safe_load(MINIMAL), "minimal.yaml", schema)
+    return build_plan(dossier, schema, names.lookup, "minimal.yaml")
+
+
+def names_of_the_group(node: tuple[str, str]) -> Known:
+    known = Known()
+    known.names["Group"] = {"example iptv": node}
+    return known
+
+
+def test_a_draft_that_found_a_name_is_valid_while_the_name_is_found_the_same_way(schema: Schema) -> None:
+    known = names_of_the_group(("group:elsewhere", "Elsewhere"))
+    assert still_valid(minimal_draft(schema, known), known.lookup)
+
+
+def test_a_draft_that_found_a_name_is_not_valid_where_the_name_is_unknown(schema: Schema) -> None:
+    draft = minimal_draft(schema, names_of_the_group(("group:elsewhere", "Elsewhere")))
+    assert not still_valid(draft, Known().lookup)
+
+
+def test_a_draft_that_found_a_name_is_not_valid_where_it_names_another_node(schema: Schema) -> None:
+    draft = minimal_draft(schema, names_of_the_group(("group:elsewhere", "Elsewhere")))
+    assert not still_valid(draft, names_of_the_group(("group:other", "Other")).lookup)
+
+
+def test_a_draft_that_found_no_name_is_not_valid_where_the_name_is_found(schema: Schema) -> None:
+    draft = minimal_draft(schema, Known())
+    assert not still_valid(draft, names_of_the_group(("group:elsewhere", "Elsewhere")).lookup)
+
+
+def test_a_draft_that_found_no_name_is_valid_where_the_name_is_its_own(schema: Schema) -> None:
+    draft = minimal_draft(schema, Known())
+    assert still_valid(draft, names_of_the_group(("group:example-iptv", "Example IPTV")).lookup)
+
+
+def test_a_folder_load_attaches_to_a_group_the_graph_knew_by_another_name(
+    schema: Schema, empty_store: FalkorDBStore, tmp_path: Path
+) -> None:
+    """The draft, resolved against the folder alone, made a new group; the write finds the
+    group the graph already held under the name, as a dossier-by-dossier load does."""
+    known = MINIMAL.replace("name: Example IPTV", "name: Known IPTV\n    aliases: [Example IPTV]")
+    load_bytes(empty_store, schema, known.encode(), "known.yaml")
+    (tmp_path / "later.yaml").write_text(MINIMAL.replace("id: 2099-test-op", "id: 2099-later-op"))
+    load_paths(empty_store, schema, [tmp_path])
+    rows = empty_store.read("MATCH (g:Group) RETURN g.id AS id ORDER BY id")
+    assert [row["id"] for row in rows] == ["group:known-iptv"]
