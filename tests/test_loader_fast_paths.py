@@ -3,7 +3,9 @@ sent as JSON lists, provenance appended without a scan, plans kept from validati
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -12,15 +14,18 @@ import yaml
 
 from bench.synth import generate
 from graph.errors import DossierError
+from graph.ids import node_id
 from graph.plan import Plan, PlannedEdge, PlannedNode
 from graph.schema import Schema
 from graph.stats import digest
+from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders import yamlio
-from loaders.batch import Known, load_chunked, merge_plans
+from loaders.batch import Known, chunks, load_chunked, merge_plans
 from loaders.dossier import parse_dossier
 from loaders.load import dossier_files, load_bytes, load_dossier, load_paths, validate_file
 from loaders.resolve import build_plan, still_valid
+from tests.conftest import new_store
 from tests.dossiers import MINIMAL
 
 
@@ -274,3 +279,37 @@ def test_a_folder_load_attaches_to_a_group_the_graph_knew_by_another_name(
     load_paths(empty_store, schema, [tmp_path])
     rows = empty_store.read("MATCH (g:Group) RETURN g.id AS id ORDER BY id")
     assert [row["id"] for row in rows] == ["group:known-iptv"]
+
+
+def test_a_chunk_whose_write_fails_is_merged_and_the_next_prepared_again(
+    network: list[Path],
+    schema: Schema,
+    engine: EmbeddedEngine,
+    empty_store: FalkorDBStore,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """The second chunk is prepared while the first is written, to create its operation.
+    A concurrent writer creates that node first: the second chunk's write fails on the
+    unique constraint, its dossiers are merged one by one, and the third chunk, prepared
+    as if the second had been written as planned, is prepared again."""
+    dossiers = [(str(path), validate_file(path, schema)) for path in network]
+    second = next(islice(chunks(dossiers, 60), 1, None))[0][1]
+    raced: list[str] = []
+
+    def concurrent_writer(name: str, plan: Plan) -> None:
+        if not raced:
+            raced.append(name)
+            empty_store.write(
+                "CREATE (:Operation:Entity {id: $id, name: $name})",
+                {"id": node_id("operation", second.id), "name": second.operation.name},
+            )
+
+    with caplog.at_level(logging.WARNING, logger="loaders.batch"):
+        load_chunked(empty_store, schema, dossiers, rows=60, on_written=concurrent_writer)
+    clean = new_store(engine, schema)
+    try:
+        load_chunked(clean, schema, dossiers, rows=60)
+        assert "failed" in caplog.text and "merging them one by one" in caplog.text
+        assert digest(empty_store) == digest(clean)
+    finally:
+        clean.clear()

@@ -57,6 +57,12 @@ class Store(Protocol):
         """Write one plan all-or-nothing."""
         ...
 
+    def prepare_write(self, plan: Plan) -> Callable[[], None]:
+        """`write_plan` in two steps: what needs no engine now (building the query), the
+        write itself when called. The loader builds a chunk's query while the engine
+        writes the chunk before it."""
+        ...
+
     def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
         """Folded name -> (id, name) of `label` nodes known under that name."""
         ...

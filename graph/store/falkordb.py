@@ -8,6 +8,7 @@ import logging
 import re
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import anyio.to_thread
@@ -361,15 +362,21 @@ class FalkorDBStore:
     def write_plan(self, plan: Plan) -> None:
         """One query for the whole plan: FalkorDB runs a query atomically and undoes a
         failed one, so a dossier is written whole or not at all."""
+        self.prepare_write(plan)()
+
+    def prepare_write(self, plan: Plan) -> Callable[[], None]:
         text = _plan_as_rows(plan, self.schema)
         if text is None:
-            self._write_plan_as_maps(plan)
-            return
-        try:
-            self._run(text, None, read_only=False)
-        except redis.ResponseError as exc:
-            raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
-        self._bump_generation()
+            return lambda: self._write_plan_as_maps(plan)
+
+        def write() -> None:
+            try:
+                self._run(text, None, read_only=False)
+            except redis.ResponseError as exc:
+                raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
+            self._bump_generation()
+
+        return write
 
     def _write_plan_as_maps(self, plan: Plan) -> None:
         """The plan's rows as maps, sent through the client's own parameter formatting, for

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import neo4j
@@ -176,6 +177,9 @@ class Neo4jStore:
             raise InvalidInput(f"Neo4j refused the query: {exc.message}", field="body.query") from exc
 
     def write_plan(self, plan: Plan) -> None:
+        self.prepare_write(plan)()
+
+    def prepare_write(self, plan: Plan) -> Callable[[], None]:
         segments = plan_segments(plan, self.schema)
 
         def work(tx: neo4j.ManagedTransaction) -> None:
@@ -183,13 +187,16 @@ class Neo4jStore:
                 tx.run(text, params).consume()
             tx.run(cypher("write/generation.cypher", "neo4j")).consume()
 
-        try:
-            with self.driver.session(database=self.database) as session:
-                session.execute_write(work)
-        except _UNAVAILABLE as exc:
-            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except Neo4jError as exc:
-            raise PiracyGraphError(f"Neo4j refused the write of {plan.dossier}: {exc}") from exc
+        def write() -> None:
+            try:
+                with self.driver.session(database=self.database) as session:
+                    session.execute_write(work)
+            except _UNAVAILABLE as exc:
+                raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+            except Neo4jError as exc:
+                raise PiracyGraphError(f"Neo4j refused the write of {plan.dossier}: {exc}") from exc
+
+        return write
 
     def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
         if not keys:
