@@ -113,6 +113,8 @@ def run_product(folder: Path, records: Path | None) -> dict[str, Any]:
                 "nodes": nodes,
                 "edges": edges,
                 "client_peak_mb": client_peak_mb(),
+                # The loader's YAML workers, ended by now (the engine, still running, is not counted).
+                "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "engine_peak_mb": engine_peak_mb(store),
             }
             if records is not None:
@@ -313,6 +315,7 @@ COLUMNS = [
     "seconds",
     "entities_per_s",
     "client_peak_mb",
+    "workers_peak_mb",
     "engine_peak_mb",
 ]
 
