@@ -83,9 +83,36 @@ class Known:
             fill_missing(self.edges.setdefault(edge.id, {}), edge.props)
 
 
-def chunks(
-    dossiers: Sequence[tuple[str, Dossier]], rows: int, most: int = MAX_CHUNK_ROWS
-) -> Iterator[list[tuple[str, Dossier]]]:
+@dataclass(frozen=True)
+class Pending:
+    """A validated dossier waiting to be written, as little of it as the write needs: its
+    size, the names it looks up, and a way to get the dossier back (kept, or parsed again
+    from the bytes that were validated) for a plan that must be resolved again."""
+
+    name: str
+    weight: int  # an estimate of its nodes + relationships, from the file
+    wanted: tuple[tuple[str, str], ...]  # (label, folded name) its shared entities go by
+    restore: Callable[[], Dossier]
+
+    @classmethod
+    def of(cls, name: str, dossier: Dossier, restore: Callable[[], Dossier] | None = None) -> Pending:
+        weight = (
+            len(dossier.entities) * 2
+            + len(dossier.relationships)
+            + len(dossier.claims) * 3
+            + len(dossier.events) * 3
+            + len(dossier.sources) * 2
+        )
+        wanted = tuple(
+            (entity.label, fold(n))
+            for entity in dossier.entities.values()
+            if entity.label in SHARED_BY_NAME and not entity.id
+            for n in [entity.name, *entity.aliases]
+        )
+        return cls(name, weight, wanted, restore or (lambda: dossier))
+
+
+def chunks(pending: Sequence[Pending], rows: int, most: int = MAX_CHUNK_ROWS) -> Iterator[list[Pending]]:
     """Consecutive dossiers of about `rows` items in all; a dossier is never split.
 
     Later chunks grow to a quarter of what the chunks before them held, up to `most`:
@@ -96,25 +123,18 @@ def chunks(
     with GRAPH.PROFILE on the same ratio of hub lists to rows at 10^5.) A chunk of 200,000
     rows is one query of about 30 MB, which took the engine about 60 MB more at its peak
     than chunks of 50,000 at 10^5."""
-    chunk: list[tuple[str, Dossier]] = []
+    chunk: list[Pending] = []
     size = 0
     target = rows
     done = 0
-    for name, dossier in dossiers:
-        # An estimate from the file: entities, relationships, claims, events, sources.
-        weight = (
-            len(dossier.entities) * 2
-            + len(dossier.relationships)
-            + len(dossier.claims) * 3
-            + len(dossier.events) * 3
-            + len(dossier.sources) * 2
-        )
+    for item in pending:
+        weight = item.weight
         if chunk and size + weight > target:
             yield chunk
             done += size
             target = max(rows, min(most, done // 4))
             chunk, size = [], 0
-        chunk.append((name, dossier))
+        chunk.append(item)
         size += weight
     if chunk:
         yield chunk
@@ -125,18 +145,15 @@ def _batches(items: list[Any], size: int = LOOKUP_ROWS) -> Iterator[list[Any]]:
         yield items[start : start + size]
 
 
-def fetch_names(
-    store: Store, chunk: list[tuple[str, Dossier]], known: Known, before: Known | None = None
-) -> None:
+def fetch_names(store: Store, chunk: list[Pending], known: Known, before: Known | None = None) -> None:
     """The graph's answer for every name the chunk's shared entities go by. Names the chunk
     `before` settled (found or gave) are taken from it: it may still be being written."""
     if before is not None:
         known.names = {label: dict(names) for label, names in before.names.items()}
     wanted: dict[str, set[str]] = defaultdict(set)
-    for _, dossier in chunk:
-        for entity in dossier.entities.values():
-            if entity.label in SHARED_BY_NAME and not entity.id:
-                wanted[entity.label].update(fold(n) for n in [entity.name, *entity.aliases])
+    for item in chunk:
+        for label, key in item.wanted:
+            wanted[label].add(key)
     for label, keys in sorted(wanted.items()):
         settled = known.names.get(label, {})
         for batch in _batches(sorted(k for k in keys if k not in settled)):
@@ -245,7 +262,7 @@ class Prepared:
     """A chunk ready to write: its plans by dossier, merged into one, what it knew, and
     its write (the query already built)."""
 
-    chunk: list[tuple[str, Dossier]]
+    chunk: list[Pending]
     written: list[tuple[str, Plan]]
     merged: Plan
     known: Known
@@ -258,7 +275,7 @@ class Prepared:
 def load_chunked(
     store: Store,
     schema: Schema,
-    dossiers: Sequence[tuple[str, Dossier]],
+    dossiers: Sequence[Pending],
     *,
     rows: int = CHUNK_ROWS,
     on_written: Callable[[str, Plan], None] | None = None,
@@ -321,7 +338,7 @@ def _finish(
     except EngineUnavailable:
         # The store restarts an embedded engine that died; a chunk is written whole or
         # not at all and writing it again is idempotent, so one more try is safe.
-        log.warning("engine lost while loading %s...; retrying once", prepared.chunk[0][0])
+        log.warning("engine lost while loading %s...; retrying once", prepared.chunk[0].name)
         created.difference_update(prepared.new_ids())
         again = _ready(store, _plan(store, schema, prepared.chunk, {}, None), created)
         again.write()
@@ -347,7 +364,7 @@ def _finish(
 class Planned:
     """A chunk's plans, resolved, and what the graph holds of what they mention."""
 
-    chunk: list[tuple[str, Dossier]]
+    chunk: list[Pending]
     plans: list[Plan]
     known: Known
 
@@ -355,7 +372,7 @@ class Planned:
 def _plan(
     store: Store,
     schema: Schema,
-    chunk: list[tuple[str, Dossier]],
+    chunk: list[Pending],
     drafts: dict[str, Plan],
     before: Known | None,
 ) -> Planned:
@@ -364,13 +381,13 @@ def _plan(
     known = Known()
     fetch_names(store, chunk, known, before)
     plans = []
-    for name, dossier in chunk:
+    for item in chunk:
         # The names the graph held before the chunk, and those its earlier dossiers bring.
-        draft = drafts.pop(name, None)  # taken: a chunk planned again resolves afresh
+        draft = drafts.pop(item.name, None)  # taken: a chunk planned again resolves afresh
         if draft is not None and still_valid(draft, known.lookup):
             plans.append(draft)
         else:
-            plans.append(build_plan(dossier, schema, known.lookup, name))
+            plans.append(build_plan(item.restore(), schema, known.lookup, item.name))
         known.add_names(plans[-1])
     fetch_existing(store, schema, plans, known, before)
     return Planned(chunk, plans, known)
@@ -379,11 +396,11 @@ def _plan(
 def _ready(store: Store, planned: Planned, created: set[str]) -> Prepared:
     """The chunk's plans pruned of known values, merged, and its query built: no engine."""
     known = planned.known
-    for (name, _), plan in zip(planned.chunk, planned.plans, strict=True):
+    for item, plan in zip(planned.chunk, planned.plans, strict=True):
         for conflict in apply_known(plan, known.nodes, known.edges):
-            log.info("%s: %s", name, conflict)
+            log.info("%s: %s", item.name, conflict)
         known.add_values(plan)
     merged = merge_plans(planned.plans, known.in_graph)
     merged.fresh_owners = created  # with what the chunk before is creating
-    written = [(name, plan) for (name, _), plan in zip(planned.chunk, planned.plans, strict=True)]
+    written = [(item.name, plan) for item, plan in zip(planned.chunk, planned.plans, strict=True)]
     return Prepared(planned.chunk, written, merged, known, store.prepare_write(merged))

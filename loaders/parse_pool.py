@@ -31,7 +31,7 @@ from typing import Any
 
 from graph.errors import DossierError
 from loaders.hostile import looks_clean
-from loaders.yamlio import read_dossier_file
+from loaders.yamlio import dossier_file_bytes, read_dossier_bytes
 
 log = logging.getLogger(__name__)
 
@@ -45,12 +45,14 @@ TASKS_AHEAD = 4  # per worker: enough to keep it busy, few enough to bound memor
 @dataclass(frozen=True)
 class Parsed:
     """One file: its document, or the problems that kept it from being read or parsed;
-    `screened` if it was also found free of hostile text (loaders/hostile.py)."""
+    `screened` if it was also found free of hostile text (loaders/hostile.py); `data`, the
+    bytes the document was parsed from."""
 
     path: Path
     document: Any = None
     problems: list[tuple[str, str]] | None = None
     screened: bool = False
+    data: bytes = b""
 
     def get(self) -> Any:
         """The document; raises the file's DossierError if it had one."""
@@ -165,18 +167,19 @@ def _total_bytes(files: Sequence[Path]) -> int:
 
 def _parse(path: Path) -> Parsed:
     try:
-        return Parsed(path, read_dossier_file(path))
+        data = dossier_file_bytes(path)
+        return Parsed(path, read_dossier_bytes(data, str(path)), data=data)
     except DossierError as exc:
         return Parsed(path, problems=exc.problems)
 
 
-def _screened(parsed: Parsed) -> tuple[Any, list[tuple[str, str]] | None, bool]:
+def _screened(parsed: Parsed) -> tuple[Any, list[tuple[str, str]] | None, bool, bytes]:
     clean = parsed.problems is None and looks_clean(parsed.document)
-    return parsed.document, parsed.problems, clean
+    return parsed.document, parsed.problems, clean, parsed.data
 
 
 def _serve(task_fd: int, result_fd: int) -> None:
-    """A worker's loop: lists of paths in, (document, problems, screened) per file out.
+    """A worker's loop: lists of paths in, (document, problems, screened, data) per file out.
     Screening for hostile text here too takes a third of the checking off the loader."""
     tasks = Connection(task_fd, writable=False)
     results = Connection(result_fd, readable=False)

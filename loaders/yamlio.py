@@ -148,10 +148,15 @@ def read_dossier_bytes(data: bytes, name: str) -> Any:
 
 
 def read_dossier_file(path: Path) -> Any:
+    return read_dossier_bytes(dossier_file_bytes(path), str(path))
+
+
+def dossier_file_bytes(path: Path) -> bytes:
+    """The file's bytes; a file over the size limit is refused before it is read."""
     size = path.stat().st_size
     if size > MAX_DOSSIER_BYTES:
         raise DossierError(
             str(path),
             [("", f"file is {size} bytes, over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")],
         )
-    return read_dossier_bytes(path.read_bytes(), str(path))
+    return path.read_bytes()

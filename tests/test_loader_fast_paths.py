@@ -21,7 +21,7 @@ from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders import yamlio
-from loaders.batch import Known, chunks, load_chunked, merge_plans
+from loaders.batch import Known, Pending, chunks, load_chunked, merge_plans
 from loaders.dossier import parse_dossier
 from loaders.load import dossier_files, load_bytes, load_dossier, load_paths, validate_file
 from loaders.resolve import build_plan, still_valid
@@ -119,7 +119,7 @@ def network(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
 def test_chunked_load_is_the_dossier_by_dossier_load(
     network: list[Path], schema: Schema, empty_store: FalkorDBStore
 ) -> None:
-    dossiers = [(str(path), validate_file(path, schema)) for path in network]
+    dossiers = [Pending.of(str(path), validate_file(path, schema)) for path in network]
     # Small chunks: hubs are merged across many chunks, with fresh provenance appended.
     load_chunked(empty_store, schema, dossiers, rows=60)
     chunked = digest(empty_store)
@@ -131,8 +131,8 @@ def test_chunked_load_is_the_dossier_by_dossier_load(
     assert digest(empty_store) == chunked
     empty_store.clear()
     empty_store.ensure_schema()
-    for name, dossier in dossiers:
-        load_dossier(empty_store, schema, dossier, name)
+    for item in dossiers:
+        load_dossier(empty_store, schema, item.restore(), item.name)
     assert digest(empty_store) == chunked
 
 
@@ -292,8 +292,8 @@ def test_a_chunk_whose_write_fails_is_merged_and_the_next_prepared_again(
     A concurrent writer creates that node first: the second chunk's write fails on the
     unique constraint, its dossiers are merged one by one, and the third chunk, prepared
     as if the second had been written as planned, is prepared again."""
-    dossiers = [(str(path), validate_file(path, schema)) for path in network]
-    second = next(islice(chunks(dossiers, 60), 1, None))[0][1]
+    dossiers = [Pending.of(str(path), validate_file(path, schema)) for path in network]
+    second = next(islice(chunks(dossiers, 60), 1, None))[0].restore()
     raced: list[str] = []
 
     def concurrent_writer(name: str, plan: Plan) -> None:
