@@ -20,14 +20,14 @@ router = APIRouter(tags=["entities"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
 
 # Which neighbourhoods are answered on the event loop, which in the thread pool. From the
-# in-process copy at 10^5 nodes, redaction and JSON included, a depth-1 answer takes
-# 25-50 us per relationship of its centre: at most 5 ms up to 100 relationships, 46 ms
-# at 1,000; depth 3 with limit 1000, 57 ms at the median and 134 ms at worst
-# (docs/performance.md, API). The loop serves no one else meanwhile, so it computes only
-# answers bounded by about the interpreter's 5 ms switch interval: in a worker thread
-# such an answer would hold the GIL, and keep the loop waiting, about as long anyway,
-# and the hop costs ~150 us. Larger ones, and every answer read from the engine, go to
-# the thread pool, where the loop gets the GIL back every 5 ms.
+# in-process copy at 10^5 nodes, redaction and JSON included (bench.api; docs/performance.md,
+# API): depth 1 for the 200 centres with the most relationships up to 100, 3.6 ms at the
+# median and 8.9 ms at most; a centre with 1,000 relationships, 46 ms; depth 3 with limit
+# 1000, 78 ms at the median and 129 ms at most. The loop serves no one else meanwhile, so
+# it computes only answers of a few ms, the order of the interpreter's 5 ms switch
+# interval: in a worker thread such an answer would hold the GIL, and keep the loop
+# waiting, for up to 5 ms anyway, and the hop costs ~150 us. Larger ones, and every
+# answer read from the engine, go to the thread pool.
 INLINE_MAX_DEGREE = 100
 
 
