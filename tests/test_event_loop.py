@@ -93,6 +93,22 @@ def test_a_store_opened_by_url_reads_on_the_loop_too(
         remote.close()
 
 
+def test_a_store_that_cannot_say_where_its_engine_is_reads_in_a_thread(
+    empty_store: FalkorDBStore, schema: Schema, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A client made elsewhere (no URL, no embedded engine): the store's own read, in a worker.
+    store = FalkorDBStore(empty_store.client, empty_store.graph_name, schema)
+    hops: list[int] = []
+    run_sync = anyio.to_thread.run_sync
+
+    async def counted(func: Callable[[], Any]) -> Any:
+        hops.append(1)
+        return await run_sync(func)
+
+    monkeypatch.setattr(anyio.to_thread, "run_sync", counted)
+    assert (read_once(store.generation_reader()), hops) == (empty_store.generation(), [1])
+
+
 def test_a_reader_used_on_a_second_loop_reads_there_in_a_thread(empty_store: FalkorDBStore) -> None:
     # Its connections belong to the first loop; used on another they would fail.
     first, second = asyncio.new_event_loop(), asyncio.new_event_loop()

@@ -25,7 +25,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, ThreadedGeneration
+from graph.store.base import GenerationReader
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
@@ -435,8 +435,6 @@ class FalkorDBStore:
         return int(value or 0)
 
     def generation_reader(self) -> GenerationReader:
-        if self.async_client() is None:
-            return ThreadedGeneration(self.generation)
         return _AsyncGeneration(self)
 
     def async_client(self) -> redis.asyncio.Redis | None:
@@ -526,8 +524,9 @@ class FalkorDBStore:
 class _AsyncGeneration:
     """The generation key read by redis.asyncio on the event loop, with no hand-off to a
     worker thread. Its connections belong to the loop of its first read: on any other
-    loop it reads in a worker thread. When the store reconnects (its embedded engine was
-    restarted, on another port), it reconnects too."""
+    loop, or where the store's client is no plain pool (`async_client`), it reads in a
+    worker thread. When the store reconnects (its embedded engine was restarted, on
+    another port), it reconnects too."""
 
     def __init__(self, store: FalkorDBStore):
         self.store = store
