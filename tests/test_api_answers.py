@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+import pydantic_core
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
@@ -83,3 +84,13 @@ def test_shared_is_exactly_its_model(api: TestClient) -> None:
 def test_a_model_refuses_an_answer_with_a_field_it_does_not_know(api: TestClient) -> None:
     body = body_of(api, "/entities/group:sparks/neighbours")
     assert refused(Neighbourhood, {**body, "internal": 1}) is not None
+
+
+def test_answers_are_the_json_pydantic_would_write(api: TestClient, entity_ids: list[str]) -> None:
+    """orjson writes them (api/answers.py): the same bytes as pydantic_core.to_json."""
+    differing = []
+    for entity_id in entity_ids[::3]:
+        response = api.get(f"/entities/{entity_id}/neighbours", params={"depth": 2})
+        if response.content != pydantic_core.to_json(response.json()):
+            differing.append(entity_id)
+    assert differing == []
