@@ -80,6 +80,16 @@ def client(bundled_store: FalkorDBStore, engine: EmbeddedEngine) -> Iterator[Tes
         yield test_client
 
 
+@pytest.fixture(scope="module", params=["snapshot", "engine"])
+def client_each_path(
+    request: pytest.FixtureRequest, bundled_store: FalkorDBStore, engine: EmbeddedEngine
+) -> Iterator[TestClient]:
+    """Every test that uses it runs twice: neighbourhoods from the in-process snapshot, and
+    from the engine."""
+    with bundled_client(bundled_store, engine, snapshot=request.param == "snapshot") as test_client:
+        yield test_client
+
+
 @pytest.fixture
 def bundled_dir() -> Path:
     return bundled_dossiers_dir()

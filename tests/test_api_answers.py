@@ -4,7 +4,6 @@ on both neighbourhood paths (the in-process snapshot and the engine)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 import pydantic_core
@@ -13,21 +12,10 @@ from fastapi.testclient import TestClient
 from pydantic import TypeAdapter
 
 from api.models import Neighbourhood, Paths, SearchResults, Shared
-from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
-from tests.clients import bundled_client
 
 GROUPS = ["group:sparks", "group:geckos", "group:drones"]
 OPERATIONS = ["operation:2020-sparks", "operation:2020-perfect-storm", "operation:2019-jetflicks"]
-
-
-@pytest.fixture(scope="module", params=["snapshot", "engine"])
-def api(
-    request: pytest.FixtureRequest, bundled_store: FalkorDBStore, engine: EmbeddedEngine
-) -> Iterator[TestClient]:
-    """Every test twice: neighbourhoods from the in-process snapshot, and from the engine."""
-    with bundled_client(bundled_store, engine, snapshot=request.param == "snapshot") as test_client:
-        yield test_client
 
 
 @pytest.fixture(scope="module")
@@ -54,43 +42,49 @@ def refused(model: Any, body: Any) -> str | None:
 
 
 @pytest.mark.parametrize("depth", [1, 2])
-def test_every_neighbourhood_is_exactly_its_model(api: TestClient, entity_ids: list[str], depth: int) -> None:
+def test_every_neighbourhood_is_exactly_its_model(
+    client_each_path: TestClient, entity_ids: list[str], depth: int
+) -> None:
     complaints = {
-        entity_id: refused(Neighbourhood, body_of(api, f"/entities/{entity_id}/neighbours", {"depth": depth}))
+        entity_id: refused(
+            Neighbourhood, body_of(client_each_path, f"/entities/{entity_id}/neighbours", {"depth": depth})
+        )
         for entity_id in entity_ids[:: 3 if depth == 1 else 9]
     }
     assert {k: v for k, v in complaints.items() if v is not None} == {}
 
 
-def test_a_cut_neighbourhood_is_exactly_its_model(api: TestClient) -> None:
-    body = body_of(api, "/entities/country:NL/neighbours", {"depth": 2, "limit": 5})
+def test_a_cut_neighbourhood_is_exactly_its_model(client_each_path: TestClient) -> None:
+    body = body_of(client_each_path, "/entities/country:NL/neighbours", {"depth": 2, "limit": 5})
     assert (body["truncated"], refused(Neighbourhood, body)) == (True, None)
 
 
 @pytest.mark.parametrize("text", ["sparks", "guardia", "iptv", "a", "zzzz-nothing"])
-def test_search_results_are_exactly_their_model(api: TestClient, text: str) -> None:
-    assert refused(SearchResults, body_of(api, "/entities", {"q": text})) is None
+def test_search_results_are_exactly_their_model(client_each_path: TestClient, text: str) -> None:
+    assert refused(SearchResults, body_of(client_each_path, "/entities", {"q": text})) is None
 
 
 @pytest.mark.parametrize(("source", "target"), [(GROUPS[0], GROUPS[1]), (GROUPS[0], OPERATIONS[1])])
-def test_paths_are_exactly_their_model(api: TestClient, source: str, target: str) -> None:
-    assert refused(Paths, body_of(api, "/paths", {"from": source, "to": target})) is None
+def test_paths_are_exactly_their_model(client_each_path: TestClient, source: str, target: str) -> None:
+    assert refused(Paths, body_of(client_each_path, "/paths", {"from": source, "to": target})) is None
 
 
-def test_shared_is_exactly_its_model(api: TestClient) -> None:
-    assert refused(Shared, body_of(api, "/shared", {"id": OPERATIONS[:2]})) is None
+def test_shared_is_exactly_its_model(client_each_path: TestClient) -> None:
+    assert refused(Shared, body_of(client_each_path, "/shared", {"id": OPERATIONS[:2]})) is None
 
 
-def test_a_model_refuses_an_answer_with_a_field_it_does_not_know(api: TestClient) -> None:
-    body = body_of(api, "/entities/group:sparks/neighbours")
+def test_a_model_refuses_an_answer_with_a_field_it_does_not_know(client_each_path: TestClient) -> None:
+    body = body_of(client_each_path, "/entities/group:sparks/neighbours")
     assert refused(Neighbourhood, {**body, "internal": 1}) is not None
 
 
-def test_answers_are_the_json_pydantic_would_write(api: TestClient, entity_ids: list[str]) -> None:
+def test_answers_are_the_json_pydantic_would_write(
+    client_each_path: TestClient, entity_ids: list[str]
+) -> None:
     """orjson writes them (api/answers.py): the same bytes as pydantic_core.to_json."""
     differing = []
     for entity_id in entity_ids[::3]:
-        response = api.get(f"/entities/{entity_id}/neighbours", params={"depth": 2})
+        response = client_each_path.get(f"/entities/{entity_id}/neighbours", params={"depth": 2})
         if response.content != pydantic_core.to_json(response.json()):
             differing.append(entity_id)
     assert differing == []

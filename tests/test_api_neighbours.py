@@ -8,16 +8,13 @@ in any other dossier.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from graph.ids import fold
-from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
-from tests.clients import bundled_client
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
 SPARKS = "group:sparks"
@@ -48,13 +45,10 @@ SPARKS_EDGES = {
 SPARKS_NEIGHBOURS = {OPERATION, SERVERS, BRIDI, CORREA, AHMAD, STUDIOS, P2P} | RELATED_GROUPS
 
 
-@pytest.fixture(scope="module", params=["snapshot", "engine"])
-def client(
-    request: pytest.FixtureRequest, bundled_store: FalkorDBStore, engine: EmbeddedEngine
-) -> Iterator[TestClient]:
+@pytest.fixture(scope="module")
+def client(client_each_path: TestClient) -> TestClient:
     """Every test twice: neighbourhoods from the in-process snapshot, and from the engine."""
-    with bundled_client(bundled_store, engine, snapshot=request.param == "snapshot") as test_client:
-        yield test_client
+    return client_each_path
 
 
 def neighbours(client: TestClient, entity_id: str, **params: Any) -> dict[str, Any]:
