@@ -259,17 +259,18 @@ def merge_plans(plans: list[Plan], in_graph: set[str]) -> Plan:
 
 @dataclass
 class Prepared:
-    """A chunk ready to write: its plans by dossier, merged into one, what it knew, and
-    its write (the query already built)."""
+    """A chunk ready to write: its plans, merged into one, and its write (the query
+    already built)."""
 
-    chunk: list[Pending]
-    written: list[tuple[str, Plan]]
+    planned: Planned
     merged: Plan
-    known: Known
     write: Callable[[], None]
 
     def new_ids(self) -> set[str]:
         return self.merged.new_nodes | self.merged.new_edges
+
+    def written(self) -> list[tuple[str, Plan]]:
+        return [(item.name, plan) for item, plan in zip(self.planned.chunk, self.planned.plans, strict=True)]
 
 
 def load_chunked(
@@ -303,21 +304,26 @@ def load_chunked(
         waiting: Prepared | None = None  # ready, not written yet
         for chunk in chunks(dossiers, rows):
             # No write is running here: the graph holds every chunk before `waiting`.
-            planned = _plan(store, schema, chunk, drafts, waiting.known if waiting else None)
+            planned = _plan(store, schema, chunk, drafts, waiting.planned.known if waiting else None)
             if waiting is None:
                 waiting = _ready(store, planned, created)
                 continue
-            write = writer.submit(waiting.write)
-            created.update(waiting.new_ids())
+            write = _start(writer, waiting, created)
             ready = _ready(store, planned, created)  # while the engine writes
             if not _finish(store, schema, waiting, write, created, done, on_written):
                 ready = _ready(store, _plan(store, schema, chunk, {}, None), created)
             waiting = ready
         if waiting is not None:
-            write = writer.submit(waiting.write)
-            created.update(waiting.new_ids())
-            _finish(store, schema, waiting, write, created, done, on_written)
+            _finish(store, schema, waiting, _start(writer, waiting, created), created, done, on_written)
     return done
+
+
+def _start(writer: ThreadPoolExecutor, prepared: Prepared, created: set[str]) -> Future[None]:
+    """The chunk's write, started; what it creates counts as created from now on (the next
+    chunk's query is built while it runs), and is taken back if it fails (_finish)."""
+    write = writer.submit(prepared.write)
+    created.update(prepared.new_ids())
+    return write
 
 
 def _finish(
@@ -332,27 +338,26 @@ def _finish(
     """Wait for a chunk's write; True if it went as prepared. If not, its dossiers are
     written another way, or the error is raised."""
     as_prepared = True
+    chunk = prepared.planned.chunk
     try:
         write.result()
-        written = prepared.written
+        written = prepared.written()
     except EngineUnavailable:
         # The store restarts an embedded engine that died; a chunk is written whole or
         # not at all and writing it again is idempotent, so one more try is safe.
-        log.warning("engine lost while loading %s...; retrying once", prepared.chunk[0].name)
+        log.warning("engine lost while loading %s...; retrying once", chunk[0].name)
         created.difference_update(prepared.new_ids())
-        again = _ready(store, _plan(store, schema, prepared.chunk, {}, None), created)
+        again = _ready(store, _plan(store, schema, chunk, {}, None), created)
         again.write()
         created.update(again.new_ids())
-        written, as_prepared = again.written, False
+        written, as_prepared = again.written(), False
     except PiracyGraphError as exc:
         created.difference_update(prepared.new_ids())
-        log.warning(
-            "the write of %d dossier(s) failed (%s); merging them one by one", len(prepared.chunk), exc
-        )
-        for _, plan in prepared.written:
+        log.warning("the write of %d dossier(s) failed (%s); merging them one by one", len(chunk), exc)
+        written, as_prepared = prepared.written(), False
+        for _, plan in written:
             plan.new_nodes, plan.new_edges = set(), set()
             store.write_plan(plan)  # raises for the dossier at fault, after those before it
-        written, as_prepared = prepared.written, False
     for name, plan in written:
         done.append((name, len(plan.nodes), len(plan.edges)))
         if on_written:
@@ -402,5 +407,4 @@ def _ready(store: Store, planned: Planned, created: set[str]) -> Prepared:
         known.add_values(plan)
     merged = merge_plans(planned.plans, known.in_graph)
     merged.fresh_owners = created  # with what the chunk before is creating
-    written = [(item.name, plan) for item, plan in zip(planned.chunk, planned.plans, strict=True)]
-    return Prepared(planned.chunk, written, merged, known, store.prepare_write(merged))
+    return Prepared(planned, merged, store.prepare_write(merged))
