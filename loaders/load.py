@@ -20,7 +20,7 @@ from loaders.batch import Known, Pending, load_chunked
 from loaders.dossier import Dossier, parse_dossier
 from loaders.existing import keep_existing_values
 from loaders.parse_pool import parsed_files
-from loaders.resolve import build_plan
+from loaders.resolve import Lookup, build_plan
 from loaders.yamlio import read_dossier_bytes, read_dossier_file
 
 log = logging.getLogger(__name__)
@@ -48,12 +48,13 @@ def validate_file(path: Path, schema: Schema) -> Dossier:
 
 
 def check_document(
-    document: Any, name: str, schema: Schema, *, screened: bool = False
+    document: Any, name: str, schema: Schema, *, screened: bool = False, lookup: Lookup | None = None
 ) -> tuple[Dossier, Plan]:
     """`validate_file` for a document already read and parsed (and `screened` for hostile
-    text, see dossier.parse_dossier), with the plan it resolves to against no names."""
+    text, see dossier.parse_dossier), with the plan it resolves to against `lookup`'s
+    names (none by default)."""
     dossier = parse_dossier(document, name, schema, screened=screened)
-    plan = build_plan(dossier, schema, lambda _label, _keys: {}, name)
+    plan = build_plan(dossier, schema, lookup or (lambda _label, _keys: {}), name)
     return dossier, plan
 
 
@@ -145,8 +146,9 @@ def _load_paths(
     for parsed in parsed_files(files, workers):
         path = parsed.path
         try:
-            dossier = parse_dossier(parsed.get(), str(path), schema, screened=parsed.screened)
-            draft = build_plan(dossier, schema, names.lookup, str(path))
+            dossier, draft = check_document(
+                parsed.get(), str(path), schema, screened=parsed.screened, lookup=names.lookup
+            )
             require_reviewed(dossier, str(path))
         except DossierError as exc:
             problems.append(exc)
