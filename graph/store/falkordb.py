@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Callable
 from typing import Any
 
-import anyio.to_thread
 import redis
 import redis.asyncio
 from falkordb import FalkorDB
@@ -25,7 +24,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader
+from graph.store.base import GenerationReader, ThreadedGeneration
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
@@ -530,6 +529,7 @@ class _AsyncGeneration:
 
     def __init__(self, store: FalkorDBStore):
         self.store = store
+        self._threaded = ThreadedGeneration(store.generation)
         self._loop: asyncio.AbstractEventLoop | None = None
         self._client_of: FalkorDB | None = None  # the store's client when `_redis` was made
         self._redis: redis.asyncio.Redis | None = None
@@ -538,14 +538,14 @@ class _AsyncGeneration:
         loop = asyncio.get_running_loop()
         self._loop = self._loop or loop
         if loop is not self._loop:
-            return await anyio.to_thread.run_sync(self.store.generation)
+            return await self._threaded.read()
         if self._client_of is not self.store.client:
             stale, self._redis = self._redis, self.store.async_client()
             self._client_of = self.store.client
             if stale is not None:
                 await stale.aclose()
         if self._redis is None:
-            return await anyio.to_thread.run_sync(self.store.generation)
+            return await self._threaded.read()
         try:
             value = await self._redis.get(self.store.generation_key)
         except redis.RedisError as exc:
