@@ -21,6 +21,7 @@ class JSONAnswer(Response):
 
 
 def json_answer(answer: dict[str, Any]) -> JSONAnswer:
-    # orjson wrote these answers about 5x as fast as pydantic_core.to_json, byte for byte
-    # the same (tests/test_api_answers.py): 0.35 ms of a median depth-1 answer at 10^5.
+    # orjson wrote these answers 4-5x as fast as pydantic_core.to_json, byte for byte the
+    # same (tests/test_api_answers.py); pydantic_core took 0.35 ms for a median depth-1
+    # answer at 10^5 (80 KB).
     return JSONAnswer(orjson.dumps(answer))
