@@ -17,7 +17,7 @@ def run(quick: bool, nodes: list[int] | None) -> int:
     scales = nodes or ([10_000] if quick else [10_000, 100_000])
     rows = []
     for scale in scales:
-        rows += load.measure(scale, baseline_seconds=5.0 if quick else 30.0)
+        rows += load.measure(scale, baseline_seconds=5.0 if quick else None)
     load.report(rows, "load-quick" if quick else "load")
     suffix = "-quick" if quick else ""  # a quick run never overwrites the full results
     queries.main(
