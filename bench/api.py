@@ -5,9 +5,10 @@ Run: python -m bench.api --nodes 10000 [--runs 100] [--clients 1 2 4 8]
 
 The app is served by `piracy-graph serve` in its own process, joined to the benchmark's
 embedded engine (a second process on the same data directory shares it), so the client
-and the server do not share one interpreter. Two clients, both with keep-alive: httpx,
-and the standard library's http.client, whose own work per call is the smaller (so its
-figure is closer to what the server and the loopback add). The direct call is the
+and the server do not share one interpreter. Each call is asked of two clients, both
+with keep-alive: httpx, and the standard library's http.client, whose own work per call
+is the smaller, so its figure is closer to what the server and the loopback add. Each
+client's own CPU time per call is reported beside its overhead. The direct call is the
 library call the route makes, with the same redaction the route applies to an anonymous
 reader. Target (issue 6): median overhead <= 2 ms over the direct call.
 """
@@ -106,8 +107,9 @@ def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[
                 over_http = {"httpx": asking(http.get, url), "http.client": asking(stdlib.get, url)}
                 d, by_client = paired(direct, over_http, runs)
                 row["direct_p50"] = d["p50"]
-                for client, (h, overhead) in by_client.items():
+                for client, (h, overhead, cpu) in by_client.items():
                     row[f"{client} http_p50"] = h["p50"]
+                    row[f"{client} client_cpu_p50"] = cpu
                     row[f"{client} http_p95"] = h["p95"]
                     row[f"{client} overhead_p50"] = overhead
                     if label != "health":
@@ -199,27 +201,31 @@ def asking(get: Callable[[str], Any], url: Callable[[int], str]) -> Callable[[in
 
 def paired(
     direct: Callable[[int], Any], over_http: dict[str, Callable[[int], Any]], runs: int
-) -> tuple[dict[str, float], dict[str, tuple[dict[str, float], float]]]:
+) -> tuple[dict[str, float], dict[str, tuple[dict[str, float], float, float]]]:
     """The direct call and each client's HTTP call alternate on the same entity, so a busy
     spell on the shared machine hits them all; a client's overhead is the median of its
-    differences from the direct call of the same round."""
+    differences from the direct call of the same round. Also each client's own CPU time
+    per call (median): what the client, not the server, spends on a call."""
     direct(0)
     for call in over_http.values():
         call(0)
     direct_ms: list[float] = []
     http_ms: dict[str, list[float]] = {client: [] for client in over_http}
+    cpu_ms: dict[str, list[float]] = {client: [] for client in over_http}
     for i in range(runs):
         start = time.perf_counter()
         direct(i)
         direct_ms.append((time.perf_counter() - start) * 1000)
         for client, call in over_http.items():
-            start = time.perf_counter()
+            start, cpu = time.perf_counter(), time.thread_time()
             call(i)
             http_ms[client].append((time.perf_counter() - start) * 1000)
+            cpu_ms[client].append((time.thread_time() - cpu) * 1000)
     by_client = {
         client: (
             percentiles(times),
             statistics.median(h - d for d, h in zip(direct_ms, times, strict=True)),
+            statistics.median(cpu_ms[client]),
         )
         for client, times in http_ms.items()
     }
@@ -251,9 +257,11 @@ COLUMNS = [
     "direct_max",
     "httpx http_p50",
     "httpx overhead_p50",
+    "httpx client_cpu_p50",
     "httpx met",
     "http.client http_p50",
     "http.client overhead_p50",
+    "http.client client_cpu_p50",
     "http.client met",
     "target",
     "http_p50",
