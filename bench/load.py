@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import pickle
 import resource
 import subprocess
@@ -58,6 +59,27 @@ def engine_peak_mb(store: Any) -> float:
 
 def client_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def engine_cpu_s(store: Any) -> float:
+    """CPU seconds the engine process has used so far, all its threads (Redis's INFO cpu)."""
+    info = store.client.connection.info("cpu")
+    return float(info["used_cpu_user"]) + float(info["used_cpu_sys"])
+
+
+def client_cpu_s() -> float:
+    """CPU seconds of this process and of its children that have ended (YAML workers, the
+    bulk loader's process)."""
+    times = os.times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def cpu_spent(store: Any, client_before: float, engine_before: float) -> dict[str, float]:
+    """The CPU a method used: on two cores its wall time is at least half the sum."""
+    return {
+        "client_cpu_s": client_cpu_s() - client_before,
+        "engine_cpu_s": engine_cpu_s(store) - engine_before,
+    }
 
 
 def counts(store: Any) -> tuple[int, int]:
@@ -106,9 +128,11 @@ def run_product(folder: Path, records: Path | None) -> dict[str, Any]:
         engine, store = open_engine(Path(engine_dir))
         try:
             store.ensure_schema()
+            cpu = client_cpu_s(), engine_cpu_s(store)
             start = time.perf_counter()
             load_paths(store, get_schema(), [folder])
             seconds = time.perf_counter() - start
+            spent = cpu_spent(store, *cpu)
             nodes, edges = counts(store)
             result = {
                 "seconds": seconds,
@@ -118,6 +142,7 @@ def run_product(folder: Path, records: Path | None) -> dict[str, Any]:
                 # The loader's YAML workers, ended by now (the engine, still running, is not counted).
                 "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "engine_peak_mb": engine_peak_mb(store),
+                **spent,
             }
             if records is not None:
                 first = digest(store)
@@ -139,6 +164,7 @@ def run_per_record(records: Path, budget: float | None) -> dict[str, Any]:
         try:
             store.ensure_schema()
             written: set[str] = set()
+            cpu = client_cpu_s(), engine_cpu_s(store)
             start = time.perf_counter()
             n = 0
             for label, props in nodes:
@@ -165,6 +191,7 @@ def run_per_record(records: Path, budget: float | None) -> dict[str, Any]:
                 if budget is not None and time.perf_counter() - start > budget / 2:
                     break
             edge_seconds = time.perf_counter() - start
+            spent = cpu_spent(store, *cpu)
             if n == len(nodes) and m == len(edges):  # the whole network: what the graph holds
                 seconds, extrapolated = node_seconds + edge_seconds, False
                 node_count, edge_count = counts(store)
@@ -181,6 +208,7 @@ def run_per_record(records: Path, budget: float | None) -> dict[str, Any]:
                 "edges": edge_count,
                 "client_peak_mb": client_peak_mb(),
                 "engine_peak_mb": engine_peak_mb(store),
+                **({} if extrapolated else spent),  # a sample's CPU says little of the whole
             }
         finally:
             engine.stop()
@@ -239,9 +267,11 @@ def run_bulk(records: Path) -> dict[str, Any]:
                 command += ["-R", rel_type, str(path)]
             for label, _ in node_files:
                 command += ["-i", f"{label.split(':')[0]}:id"]
+            cpu = client_cpu_s(), engine_cpu_s(store)
             start = time.perf_counter()
             done = subprocess.run(command, capture_output=True, text=True, check=False)
             seconds = time.perf_counter() - start
+            spent = cpu_spent(store, *cpu)
             if done.returncode:
                 raise RuntimeError(done.stderr[-2000:] or done.stdout[-2000:])
             nodes, edges = counts(store)
@@ -252,6 +282,7 @@ def run_bulk(records: Path) -> dict[str, Any]:
                 "expected": [n, m],
                 "client_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
                 "engine_peak_mb": engine_peak_mb(store),
+                **spent,
             }
         finally:
             engine.stop()
@@ -331,6 +362,8 @@ COLUMNS = [
     "client_peak_mb",
     "workers_peak_mb",
     "engine_peak_mb",
+    "client_cpu_s",
+    "engine_cpu_s",
 ]
 
 
