@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import redis
 from fastapi.testclient import TestClient
 
 from api.app import create_app
@@ -20,7 +21,7 @@ from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.stats import digest
-from graph.store.embedded import EmbeddedEngine
+from graph.store.embedded import EmbeddedEngine, Endpoint
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.browser import ROOT, free_port
@@ -208,5 +209,39 @@ def test_the_engine_state_file_is_json(tmp_path: Path) -> None:
     engine.start()
     try:
         assert set(json.loads((tmp_path / "engine.json").read_text())) == {"pid", "port", "owner_pid"}
+    finally:
+        engine.stop()
+
+
+def _paused_engine(endpoint: Endpoint, milliseconds: int) -> None:
+    """Every client of the engine waits this long for its next command's answer."""
+    admin = redis.Redis(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+    admin.execute_command("CLIENT", "PAUSE", milliseconds, "ALL")
+    admin.close()
+
+
+def test_a_remote_engine_that_answers_after_5_s_still_answers(tmp_path: Path, schema: Schema) -> None:
+    # redis-py 8 gives a client made from a URL a 5 s socket timeout; a chunk written at
+    # 10^6 nodes or a whole-graph read can take longer, and the answer would be lost.
+    engine = EmbeddedEngine(tmp_path / "remote")
+    endpoint = engine.start()
+    try:
+        store = FalkorDBStore.from_url(f"redis://:{endpoint.password}@127.0.0.1:{endpoint.port}", "g", schema)
+        store.write("CREATE (:Probe {name: 'answered'})")
+        _paused_engine(endpoint, 5_500)
+        assert store.read("MATCH (p:Probe) RETURN p.name AS name") == [{"name": "answered"}]
+    finally:
+        engine.stop()
+
+
+def test_a_socket_timeout_in_the_url_is_kept(tmp_path: Path, schema: Schema) -> None:
+    engine = EmbeddedEngine(tmp_path / "remote")
+    endpoint = engine.start()
+    try:
+        url = f"redis://:{endpoint.password}@127.0.0.1:{endpoint.port}?socket_timeout=0.5"
+        store = FalkorDBStore.from_url(url, "g", schema)
+        _paused_engine(endpoint, 1_500)
+        with pytest.raises(EngineUnavailable, match="does not answer"):
+            store.read("RETURN 1 AS one")
     finally:
         engine.stop()

@@ -266,7 +266,10 @@ class FalkorDBStore:
     @classmethod
     def from_url(cls, url: str, graph_name: str, schema: Schema) -> FalkorDBStore:
         try:
-            client = FalkorDB.from_url(url)
+            # No socket timeout unless the URL sets one (`?socket_timeout=`, which wins):
+            # redis-py 8 gives a URL's client 5 s, less than a large chunk's write or a
+            # whole-graph read can take, and a timed-out write may still be applied.
+            client = FalkorDB.from_url(url, socket_timeout=None)
         except redis.RedisError as exc:
             raise EngineUnavailable(f"cannot reach FalkorDB at the configured URL: {exc}") from exc
         store = cls(client, graph_name, schema)
