@@ -1,7 +1,7 @@
 """Load throughput and peak memory: the product's loader vs one MERGE per record vs the
 engine's own bulk loader (`falkordb-bulk-loader`), on the same synthetic network.
 
-Run: python -m bench.load --nodes 10000 100000 [--baseline-seconds 30]
+Run: python -m bench.load --nodes 10000 100000 [--baseline-seconds 30] [--results load]
 
 Each method runs in a fresh process with a fresh embedded engine, so peak memory (the
 client's max RSS, the engine's peak) is its own. "Entities" are nodes + relationships in
@@ -331,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         type=float,
         help="time one MERGE per record on a sample this long (default: the whole network)",
     )
+    parser.add_argument("--results", default="load", help="name of the JSON file in bench/results/")
     parser.add_argument("--method", help=argparse.SUPPRESS)
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -348,7 +349,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for nodes in args.nodes:
         rows += measure(nodes, args.baseline_seconds)
-    report(rows)
+    report(rows, args.results)
     return 0
 
 
