@@ -259,7 +259,9 @@ def run_bulk(records: Path) -> dict[str, Any]:
         engine, store = open_engine(Path(engine_dir))
         try:
             endpoint = engine.start()
-            url = f"redis://:{endpoint.password}@{endpoint.host}:{endpoint.port}"
+            # redis-py 8 gives a URL's client a 5 s socket timeout, which one of the bulk
+            # loader's buffers outlasted at 10^6 ("Timeout writing to socket").
+            url = f"redis://:{endpoint.password}@{endpoint.host}:{endpoint.port}?socket_timeout=3600"
             command = [str(Path(sys.executable).parent / "falkordb-bulk-insert"), "bench", "-u", url]
             for label, path in node_files:
                 command += ["-N", label, str(path)]
