@@ -22,8 +22,11 @@ from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
+from tests.clients import graph_name_of
 from tests.dossiers import MINIMAL
 from tests.keys import write_keys
+
+pytestmark = pytest.mark.both_engines
 
 ROLES = ["reader", "analyst", "writer", "admin"]
 PRINCIPALS = ["none"] + [f"{role}{suffix}" for role in ROLES for suffix in ("", "+names")]
@@ -75,7 +78,7 @@ def matrix(
     load_paths(store, schema, [bundled_dossiers_dir()])
     settings = Settings(
         data_dir=folder,
-        graph_name=store.graph_name,
+        graph_name=graph_name_of(store),
         api_keys_file=folder / "keys.yaml",
         load_bundled_on_start=False,
     )

@@ -25,7 +25,10 @@ from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.yamlio import MAX_DOSSIER_BYTES
+from tests.clients import graph_name_of
 from tests.keys import write_keys
+
+pytestmark = pytest.mark.both_engines
 
 SPARKS = "operation:2020-sparks"
 KEYS = {
@@ -50,7 +53,7 @@ def keyed(bundled_store: FalkorDBStore, engine: EmbeddedEngine, keys_file: Path)
     """The bundled data behind a server with API keys."""
     settings = Settings(
         data_dir=engine.data_dir,
-        graph_name=bundled_store.graph_name,
+        graph_name=graph_name_of(bundled_store),
         load_bundled_on_start=False,
         api_keys_file=keys_file,
     )
@@ -63,7 +66,7 @@ def upload(empty_store: FalkorDBStore, engine: EmbeddedEngine, keys_file: Path) 
     """A server with API keys on an empty graph of its own, for uploads."""
     settings = Settings(
         data_dir=engine.data_dir,
-        graph_name=empty_store.graph_name,
+        graph_name=graph_name_of(empty_store),
         load_bundled_on_start=False,
         api_keys_file=keys_file,
     )
@@ -279,7 +282,7 @@ def test_upload_without_a_key_is_401_on_a_server_without_keys(
     empty_store: FalkorDBStore, engine: EmbeddedEngine
 ) -> None:
     settings = Settings(
-        data_dir=engine.data_dir, graph_name=empty_store.graph_name, load_bundled_on_start=False
+        data_dir=engine.data_dir, graph_name=graph_name_of(empty_store), load_bundled_on_start=False
     )
     with TestClient(create_app(settings, store=empty_store)) as open_server:
         assert post(open_server, DOSSIER, who=None).status_code == 401

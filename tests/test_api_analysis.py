@@ -22,6 +22,8 @@ from graph.resources import bundled_dossiers_dir, cypher_dir
 from graph.store.falkordb import FalkorDBStore
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
+pytestmark = pytest.mark.both_engines
+
 PROVENANCE = ["REPORTS", "CITES", "ABOUT", "CLAIMED_BY"]
 OPS_AND_AGENCIES = "labels=Operation&labels=Agency"
 QUERY_FILES = sorted((cypher_dir() / "queries").glob("*.cypher"))

@@ -14,6 +14,8 @@ from pydantic import TypeAdapter
 from api.models import Neighbourhood, Paths, SearchResults, Shared
 from graph.store.falkordb import FalkorDBStore
 
+pytestmark = pytest.mark.both_engines
+
 GROUPS = ["group:sparks", "group:geckos", "group:drones"]
 OPERATIONS = ["operation:2020-sparks", "operation:2020-perfect-storm", "operation:2019-jetflicks"]
 

@@ -22,6 +22,8 @@ from graph.resources import bundled_dossiers_dir
 from graph.store.falkordb import FalkorDBStore
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
+pytestmark = pytest.mark.both_engines
+
 SPARKS = "operation:2020-sparks"
 STORM = "operation:2020-perfect-storm"
 # Country names the bundled dossiers use instead of ISO codes.

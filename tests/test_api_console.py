@@ -27,6 +27,7 @@ from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
+from tests.clients import graph_name_of
 from tests.keys import write_keys
 
 KEYS = {
@@ -67,7 +68,7 @@ def console(
 ) -> Iterator[TestClient]:
     settings = Settings(
         data_dir=engine.data_dir,
-        graph_name=copy_store.graph_name,
+        graph_name=graph_name_of(copy_store),
         load_bundled_on_start=False,
         api_keys_file=keys_file,
     )

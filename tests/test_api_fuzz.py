@@ -20,6 +20,7 @@ from api.app import create_app
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.clients import graph_name_of
 from tests.keys import write_keys
 
 EXAMPLES_PER_OPERATION = 6
@@ -36,7 +37,7 @@ def api_schema(
     keys = write_keys(tmp_path_factory.mktemp("fuzz") / "keys.yaml", {"r": (READER_KEY, "reader", False)})
     config = Settings(
         data_dir=engine.data_dir,
-        graph_name=bundled_store.graph_name,
+        graph_name=graph_name_of(bundled_store),
         api_keys_file=keys,
         load_bundled_on_start=False,
     )

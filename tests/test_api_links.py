@@ -14,6 +14,8 @@ from fastapi.testclient import TestClient
 from graph.ids import fold
 from graph.store.falkordb import FalkorDBStore
 
+pytestmark = pytest.mark.both_engines
+
 SPARKS = "group:sparks"
 GECKOS = "group:geckos"
 DRONES = "group:drones"

@@ -17,6 +17,8 @@ from graph.ids import fold
 from graph.store.falkordb import FalkorDBStore
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
+pytestmark = pytest.mark.both_engines
+
 SPARKS = "group:sparks"
 OPERATION = "operation:2020-sparks"
 BRIDI = "person:050ed3b391cf"  # member-cy, George Bridi

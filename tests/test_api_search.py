@@ -20,7 +20,10 @@ from graph.ids import fold
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.clients import graph_name_of
 from tests.keys import write_keys
+
+pytestmark = pytest.mark.both_engines
 
 # The three Sparks members the SDNY charged (2020-sparks.yaml: member-cy, member-us, member-no).
 BRIDI = "person:050ed3b391cf"
@@ -66,7 +69,7 @@ def names_client(
     )
     settings = Settings(
         data_dir=engine.data_dir,
-        graph_name=bundled_store.graph_name,
+        graph_name=graph_name_of(bundled_store),
         load_bundled_on_start=False,
         api_keys_file=Path(keys_file),
     )

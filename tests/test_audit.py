@@ -17,6 +17,7 @@ from graph.schema import Schema
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from tests.clients import graph_name_of
 from tests.dossiers import MINIMAL
 from tests.keys import write_keys
 
@@ -34,7 +35,7 @@ def audited(tmp_path: Path, engine: EmbeddedEngine, schema: Schema) -> Iterator[
     log = tmp_path / "audit.jsonl"
     settings = Settings(
         data_dir=tmp_path,
-        graph_name=store.graph_name,
+        graph_name=graph_name_of(store),
         api_keys_file=keys,
         audit_log=log,
         load_bundled_on_start=False,

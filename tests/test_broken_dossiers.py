@@ -20,6 +20,7 @@ from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_bytes
 from loaders.yamlio import MAX_DOSSIER_BYTES
+from tests.clients import graph_name_of
 from tests.dossiers import MINIMAL
 from tests.keys import write_keys
 
@@ -306,7 +307,7 @@ def writer(
     store = FalkorDBStore.embedded_at(engine, f"test-upload-{uuid.uuid4().hex[:8]}", schema)
     store.ensure_schema()
     settings = Settings(
-        data_dir=folder, graph_name=store.graph_name, api_keys_file=keys, load_bundled_on_start=False
+        data_dir=folder, graph_name=graph_name_of(store), api_keys_file=keys, load_bundled_on_start=False
     )
     with TestClient(create_app(settings, store=store)) as client:
         yield client, store

@@ -6,12 +6,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from graph.copy import copy_graph
 from graph.schema import Schema
 from graph.stats import counts, digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 
+pytestmark = pytest.mark.both_engines
 
 def test_copy_to_another_falkordb_graph_gives_the_same_digest(
     bundled_store: FalkorDBStore, empty_store: FalkorDBStore, schema: Schema

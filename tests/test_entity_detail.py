@@ -13,6 +13,8 @@ from graph.entities import entity_detail
 from graph.schema import Schema
 from graph.store.falkordb import FalkorDBStore
 
+pytestmark = pytest.mark.both_engines
+
 SPARKS = "group:sparks"
 
 

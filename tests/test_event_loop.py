@@ -26,7 +26,7 @@ from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from graph.store.neo4j import Neo4jStore
 from loaders.load import load_paths
-from tests.clients import bundled_client
+from tests.clients import bundled_client, graph_name_of
 
 SPARKS = "group:sparks"  # 11 relationships (tests/test_api_neighbours.py)
 
@@ -269,7 +269,7 @@ def sparks_app(
 ) -> Iterator[TestClient]:
     """Only the Sparks dossier, neighbourhoods from memory; the test may write."""
     load_paths(empty_store, schema, [bundled_dir / "2020-sparks.yaml"])
-    settings = Settings(data_dir=tmp_path, graph_name=empty_store.graph_name, load_bundled_on_start=False)
+    settings = Settings(data_dir=tmp_path, graph_name=graph_name_of(empty_store), load_bundled_on_start=False)
     with TestClient(create_app(settings, store=empty_store)) as test_client:
         assert test_client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
         yield test_client

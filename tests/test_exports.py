@@ -25,6 +25,8 @@ from graph.schema import Schema
 from graph.stats import counts
 from graph.store.falkordb import FalkorDBStore
 
+pytestmark = pytest.mark.both_engines
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

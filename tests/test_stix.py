@@ -24,6 +24,8 @@ from graph.stats import counts, digest
 from graph.store.falkordb import FalkorDBStore
 from loaders.stix import load_bundle
 
+pytestmark = pytest.mark.both_engines
+
 ROOT = Path(__file__).resolve().parent.parent
 CREATED = datetime.datetime(2024, 5, 1, 12, 0, tzinfo=datetime.UTC)
 

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 
 import anyio.to_thread
 
+from graph.errors import InvalidInput
 from graph.plan import Plan
 
 
@@ -84,3 +85,21 @@ class Store(Protocol):
     def clear(self) -> None: ...
 
     def close(self) -> None: ...
+
+
+def check_parameters(params: dict[str, Any]) -> None:
+    """Refuse a NUL character in any parameter, on every engine. FalkorDB's client sends
+    parameters as text before the query, where a NUL would cut it; Neo4j would take it, but
+    the same question must get the same answer from both."""
+
+    def walk(value: Any) -> None:
+        if isinstance(value, str) and "\x00" in value:
+            raise InvalidInput("a parameter contains a NUL character")
+        if isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+
+    walk(params)

@@ -24,28 +24,12 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, ThreadedGeneration
+from graph.store.base import GenerationReader, ThreadedGeneration, check_parameters
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
 
 _ALREADY = ("already indexed", "already exists")
-
-
-def check_parameters(params: dict[str, Any]) -> None:
-    """The client sends parameters as text before the query: a NUL character would cut it."""
-
-    def walk(value: Any) -> None:
-        if isinstance(value, str) and "\x00" in value:
-            raise InvalidInput("a parameter contains a NUL character")
-        if isinstance(value, dict):
-            for item in value.values():
-                walk(item)
-        elif isinstance(value, list):
-            for item in value:
-                walk(item)
-
-    walk(params)
 
 
 _SCALARS = (str, int, float, bool, type(None))

@@ -21,7 +21,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Plan
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, ThreadedGeneration
+from graph.store.base import GenerationReader, ThreadedGeneration, check_parameters
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,7 @@ class Neo4jStore:
 
     # -- queries --------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        check_parameters(params or {})
         try:
             records, _, _ = self.driver.execute_query(
                 query, params or {}, database_=self.database, routing_=RoutingControl.READ
@@ -154,6 +155,7 @@ class Neo4jStore:
     ) -> tuple[list[str], list[dict[str, Any]]]:
         """A caller's query: EXPLAIN must say it only reads, then it runs in a read
         transaction (the server refuses writes there too) within the time limit."""
+        check_parameters(params)
         try:
             with self.driver.session(
                 database=self.database, default_access_mode=neo4j.READ_ACCESS
@@ -219,6 +221,8 @@ class Neo4jStore:
             self._write(statement)
 
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
+        check_parameters(params or {})
+
         def work(tx: neo4j.ManagedTransaction) -> None:
             tx.run(query, params or {}).consume()
             tx.run(cypher("write/generation.cypher", "neo4j")).consume()
