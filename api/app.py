@@ -7,6 +7,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 
+import anyio.to_thread
 from fastapi import FastAPI
 
 from api.audit import AuditLog
@@ -62,6 +63,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
             yield
         finally:
             try:
+                await anyio.to_thread.run_sync(app.state.snapshots.finish, 30.0)
                 await app.state.generation_reader.aclose()
             finally:
                 if own:

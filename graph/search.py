@@ -12,11 +12,15 @@ from graph.schema import Schema
 from graph.store.base import Store
 
 
-def fulltext_query(text: str) -> str:
+def fulltext_query(text: str, dialect: str = "falkordb") -> str:
     """'Guardia di' -> 'guardia* di*'. Folding leaves only [a-z0-9 ], so nothing in the
-    caller's text can act as full-text query syntax; '' when nothing is left."""
+    caller's text can act as full-text query syntax; '' when nothing is left.
+
+    Every word must match: RediSearch (FalkorDB) joins terms with AND, Lucene (Neo4j) with
+    OR unless each term is marked required ('+guardia* +di*')."""
     words = fold(text).split()
-    return " ".join(f"{word}*" if len(word) > 1 else word for word in words[:12])
+    required = "+" if dialect == "neo4j" else ""
+    return " ".join(f"{required}{word}*" if len(word) > 1 else f"{required}{word}" for word in words[:12])
 
 
 def search(
@@ -32,7 +36,7 @@ def search(
     """`redactor` is None for callers who may see people's names."""
     if label is not None and label not in schema.labels:
         raise InvalidInput(f"unknown label {label!r}", field="query.label")
-    query = fulltext_query(text)
+    query = fulltext_query(text, store.dialect)
     if not query:  # nothing searchable left ("!!!", "*"): nothing matches
         return {
             "query": text,

@@ -314,6 +314,13 @@ class SnapshotCache:
                 building.join(max(0.0, deadline - time.monotonic()))
         return self.current()
 
+    def finish(self, timeout: float) -> None:
+        """Wait up to `timeout` seconds for a copy under way, so that the store is not
+        closed (or handed back to its owner) while a worker thread still reads it."""
+        building = self._building
+        if building is not None:
+            building.join(timeout)
+
     def start(self) -> None:
         """Start a copy of the current generation in the background, unless one is under
         way. Never raises: an engine that does not answer leaves the engine answering."""

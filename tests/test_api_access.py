@@ -318,7 +318,7 @@ def test_an_uploaded_dossier_can_be_read_back(upload: TestClient) -> None:
 def test_an_upload_reports_what_it_wrote(upload: TestClient, empty_store: FalkorDBStore) -> None:
     body = post(upload, DOSSIER).json()
     counts = empty_store.read(
-        "MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS edges"
+        "MATCH (n:Entity) WITH count(n) AS nodes MATCH (:Entity)-[r]->() RETURN nodes, count(r) AS edges"
     )
     assert (body["nodes"], body["edges"]) == (counts[0]["nodes"], counts[0]["edges"])
 

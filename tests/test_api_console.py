@@ -30,6 +30,8 @@ from loaders.load import load_paths
 from tests.clients import graph_name_of
 from tests.keys import write_keys
 
+pytestmark = pytest.mark.both_engines
+
 KEYS = {
     "reader": ("reader-key-0123456789", "reader", False),
     "analyst": ("analyst-key-0123456789", "analyst", False),

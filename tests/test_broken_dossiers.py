@@ -24,6 +24,8 @@ from tests.clients import graph_name_of
 from tests.dossiers import MINIMAL
 from tests.keys import write_keys
 
+pytestmark = pytest.mark.both_engines
+
 BROKEN: dict[str, tuple[bytes, str, str]] = {
     # name: (file content, field path expected in the message, problem expected in the message)
     "malformed_yaml": (

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import neo4j
-from neo4j import GraphDatabase, Query, RoutingControl
+from neo4j import GraphDatabase, NotificationDisabledClassification, Query, RoutingControl
 from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
 
 from graph.cypher_text import cypher, splice
@@ -131,7 +131,13 @@ class Neo4jStore:
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str | None, schema: Schema) -> Neo4jStore:
         """neo4j://, neo4j+s:// (Aura, clusters with routing) or bolt:// URIs."""
-        driver = GraphDatabase.driver(uri, auth=(user, password))
+        driver = GraphDatabase.driver(
+            uri,
+            auth=(user, password),
+            # Our queries name every label and type of the schema, present in the graph
+            # or not: the server's "does not exist" warnings would flood the log.
+            notifications_disabled_classifications=[NotificationDisabledClassification.UNRECOGNIZED],
+        )
         try:
             driver.verify_connectivity()
         except (Neo4jError, *_UNAVAILABLE) as exc:
