@@ -7,10 +7,11 @@ and semantic analysis). The statements, in the Neo4j dialect:
   under cypher/neo4j/ in those folders), read with cypher(path, "neo4j"). Templates are
   expanded for every label the schema accepts, for every relationship type with each of
   its allowed endpoint pairs, and with the parameter names the store uses;
-* the files in BUILT_BY, which the store runs only as built by schema_statements() or by
-  plan_segments(): schema_statements(schema) itself, plan_segments() for one node of every
-  label and one relationship of every (type, from label, to label), and plan_segments()
-  for the plan of a real bundled dossier;
+* the files in BUILT_BY, which are run only as built by schema_statements(), by
+  plan_segments() or by k_shortest_statement(): schema_statements(schema) itself,
+  plan_segments() for one node of every label and one relationship of every (type, from
+  label, to label), plan_segments() for the plan of a real bundled dossier, and
+  k_shortest_statement() for k=3 within 6 hops;
 * the Cypher literals that library code passes straight to a store's read() or write().
 
 A file the Neo4j store never runs must have a Neo4j variant under cypher/neo4j/ (the
@@ -28,6 +29,7 @@ from typing import Any
 
 import graph
 from graph.cypher_text import cypher, splice
+from graph.neo4j_paths import k_shortest_statement
 from graph.plan import Plan, PlannedEdge, PlannedNode
 from graph.resources import bundled_dossiers_dir, cypher_dir
 from graph.schema import ENTITY_LABEL, Schema
@@ -42,6 +44,7 @@ BUILT_BY = {
     "write/create_constraint.cypher": "schema_statements",
     "write/create_index.cypher": "schema_statements",
     "write/create_fulltext_index.cypher": "schema_statements",
+    "read/k_shortest_paths.cypher": "k_shortest_statement",
 }
 
 # Files the Neo4j store never runs, with the reason. Keep this empty where possible: a
@@ -182,6 +185,7 @@ def neo4j_statements(schema: Schema) -> Iterator[tuple[str, str]]:
         yield f"schema_statements #{i:02d}", text
     yield from every_kind_plan_segments(schema)
     yield from dossier_plan_segments(schema)
+    yield "k_shortest_statement k=3 max_hops=6", k_shortest_statement(3, 6)
     yield from inline_statements()
 
 

@@ -43,8 +43,12 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     # Every test that reaches a store is parametrized, on one engine or both, so that a
     # session's FalkorDB stores are one fixture instance whichever module asks for them.
     if "store_engine" in metafunc.fixturenames:
-        both = metafunc.definition.get_closest_marker("both_engines") is not None
-        engines = BOTH_ENGINES if both else ["falkordb"]
+        if metafunc.definition.get_closest_marker("neo4j") is not None:
+            engines = BOTH_ENGINES[1:]  # a Neo4j-only test
+        elif metafunc.definition.get_closest_marker("both_engines") is not None:
+            engines = BOTH_ENGINES
+        else:
+            engines = ["falkordb"]
         metafunc.parametrize("store_engine", engines, indirect=True, scope="session")
 
 
