@@ -2,6 +2,12 @@
 engine's own bulk loader (`falkordb-bulk-loader`), on the same synthetic network.
 
 Run: python -m bench.load --nodes 10000 100000 [--baseline-seconds 30] [--results load]
+     python -m bench.load --engine neo4j --nodes 10000 100000 --results load-neo4j
+
+With `--engine neo4j` the same network goes into a real Neo4j (tools/neo4j, started per
+method): the product's loader over Bolt against Neo4j's own bulk path, `neo4j-admin
+database import full` from CSV files into a stopped database (the files' writing is not
+timed; the server's start on the imported store is not either).
 
 Each method runs in a fresh process with a fresh embedded engine, so peak memory (the
 client's max RSS, the engine's peak) is its own. "Entities" are nodes + relationships in
@@ -290,6 +296,140 @@ def run_bulk(records: Path) -> dict[str, Any]:
             engine.stop()
 
 
+# -- Neo4j: the product's loader over Bolt, and neo4j-admin import ------------------------
+def open_neo4j(home: Path | None = None) -> tuple[Any, Any]:
+    from graph.schema import get_schema
+    from graph.store.neo4j import Neo4jStore
+    from tests.neo4j_server import start_neo4j
+
+    server = start_neo4j(heap="2g", pagecache_mb=1024, data_dir=home)
+    store = Neo4jStore.connect(server.uri, server.user, server.password, None, get_schema())
+    return server, store
+
+
+def jvm_peak_mb(server: Any) -> float:
+    """The Neo4j process's peak resident memory (VmHWM)."""
+    for line in Path(f"/proc/{server.process.pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def jvm_cpu_s(server: Any) -> float:
+    fields = Path(f"/proc/{server.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def run_product_neo4j(folder: Path) -> dict[str, Any]:
+    from graph.schema import get_schema
+    from loaders.load import load_paths
+
+    server, store = open_neo4j()
+    try:
+        store.ensure_schema()
+        client_before, engine_before = client_cpu_s(), jvm_cpu_s(server)
+        start = time.perf_counter()
+        load_paths(store, get_schema(), [folder])
+        seconds = time.perf_counter() - start
+        nodes, edges = counts(store)
+        return {
+            "seconds": seconds,
+            "nodes": nodes,
+            "edges": edges,
+            "client_peak_mb": client_peak_mb(),
+            "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "engine_peak_mb": jvm_peak_mb(server),
+            "client_cpu_s": client_cpu_s() - client_before,
+            "engine_cpu_s": jvm_cpu_s(server) - engine_before,
+        }
+    finally:
+        store.close()
+        server.stop()
+
+
+NEO4J_TYPES = {bool: "boolean", int: "int", float: "float", list: "string[]"}
+
+
+def _neo4j_column(values: list[Any]) -> str:
+    kinds = {type(v) for v in values if v is not None}
+    if kinds == {int, float}:
+        return "float"
+    return NEO4J_TYPES.get(next(iter(kinds)), "") if len(kinds) == 1 else ""
+
+
+def _neo4j_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return str(value)
+
+
+def write_neo4j_csv(records: Path, folder: Path) -> tuple[list[Path], list[Path]]:
+    """The records as neo4j-admin import files: one per label and one per type."""
+    data = pickle.loads(records.read_bytes())  # noqa: S301 - our own file
+    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for label, props in data["nodes"]:
+        by_label[label].append(props)
+    node_files = []
+    for label, rows in sorted(by_label.items()):
+        keys = sorted({k for r in rows for k in r} - {"id"})
+        kinds = {k: _neo4j_column([r.get(k) for r in rows]) for k in keys}
+        path = folder / f"nodes-{label}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            # `id:ID` is also stored as the property `id`.
+            out.writerow(["id:ID", ":LABEL", *(f"{k}:{kinds[k]}" if kinds[k] else k for k in keys)])
+            for r in rows:
+                out.writerow([r["id"], f"{label};Entity", *(_neo4j_cell(r.get(k)) for k in keys)])
+        node_files.append(path)
+    by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for rel_type, src, dst, _, _, props in data["edges"]:
+        by_type[rel_type].append((src, dst, props))
+    edge_files = []
+    for rel_type, edges in sorted(by_type.items()):
+        keys = sorted({k for _, _, p in edges for k in p})
+        kinds = {k: _neo4j_column([p.get(k) for _, _, p in edges]) for k in keys}
+        path = folder / f"relationships-{rel_type}.csv"
+        with path.open("w", newline="", encoding="utf-8") as handle:
+            out = csv.writer(handle)
+            out.writerow(
+                [":START_ID", ":END_ID", ":TYPE", *(f"{k}:{kinds[k]}" if kinds[k] else k for k in keys)]
+            )
+            for src, dst, p in edges:
+                out.writerow([src, dst, rel_type, *(_neo4j_cell(p.get(k)) for k in keys)])
+        edge_files.append(path)
+    return node_files, edge_files
+
+
+def run_bulk_neo4j(records: Path) -> dict[str, Any]:
+    from tests.neo4j_server import admin_import
+
+    with tempfile.TemporaryDirectory() as home, tempfile.TemporaryDirectory() as csv_dir:
+        node_files, edge_files = write_neo4j_csv(records, Path(csv_dir))
+        before = client_cpu_s()
+        start = time.perf_counter()
+        admin_import(Path(home), node_files, edge_files)
+        seconds = time.perf_counter() - start
+        import_cpu = client_cpu_s() - before
+        server, store = open_neo4j(Path(home))
+        try:
+            nodes, edges = counts(store)
+        finally:
+            store.close()
+            server.stop()
+        return {
+            "seconds": seconds,
+            "nodes": nodes,
+            "edges": edges,
+            # neo4j-admin is a child process: its peak and CPU are the children's.
+            "client_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+            "engine_cpu_s": import_cpu,
+        }
+
+
 def in_process(method: str, *args: str) -> dict[str, Any]:
     """Run one method in a fresh interpreter; its JSON answer."""
     done = subprocess.run(
@@ -303,14 +443,25 @@ def in_process(method: str, *args: str) -> dict[str, Any]:
     return dict(json.loads(done.stdout.strip().splitlines()[-1]))
 
 
-def measure(nodes: int, baseline_seconds: float | None, baselines: bool = True) -> list[dict[str, Any]]:
+def measure(
+    nodes: int, baseline_seconds: float | None, baselines: bool = True, engine: str = "falkordb"
+) -> list[dict[str, Any]]:
     folder = data_dir(nodes)
     meta = generate(nodes, folder)
     records = folder.parent / f"records-{nodes}.pickle"
     rows = []
-    product = in_process("product", str(folder), str(records))
-    rows.append({"method": "product loader (YAML dossiers)", **product})
-    if baselines:
+    if engine == "neo4j":
+        if not records.exists():  # the baseline's records come from the product's graph
+            in_process("product", str(folder), str(records))
+        product = in_process("product-neo4j", str(folder))
+        rows.append({"method": "product loader (YAML dossiers) -> Neo4j", **product})
+        if baselines:
+            bulk = in_process("bulk-neo4j", str(records))
+            rows.append({"method": "neo4j-admin database import (CSV)", **bulk})
+    else:
+        product = in_process("product", str(folder), str(records))
+        rows.append({"method": "product loader (YAML dossiers)", **product})
+    if baselines and engine == "falkordb":
         bulk = in_process("bulk", str(records))
         rows.append({"method": "falkordb-bulk-loader (CSV)", **bulk})
         budget = [] if baseline_seconds is None else [str(baseline_seconds)]
@@ -319,6 +470,7 @@ def measure(nodes: int, baseline_seconds: float | None, baselines: bool = True) 
         rows.append({"method": f"one MERGE per record{extrapolated}", **per_record})
     for row in rows:
         row["scale"] = nodes
+        row["engine"] = engine
         row["dossiers"] = meta["operations"]
         row["entities"] = row["nodes"] + row["edges"]
         row["entities_per_s"] = row["entities"] / row["seconds"]
@@ -334,6 +486,9 @@ def main(argv: list[str] | None = None) -> int:
         help="time one MERGE per record on a sample this long (default: the whole network)",
     )
     parser.add_argument("--results", default="load", help="name of the JSON file in bench/results/")
+    parser.add_argument(
+        "--engine", nargs="+", choices=["falkordb", "neo4j"], default=["falkordb"], help="one or both"
+    )
     parser.add_argument("--method", help=argparse.SUPPRESS)
     parser.add_argument("args", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -344,19 +499,27 @@ def main(argv: list[str] | None = None) -> int:
     if args.method == "bulk":
         sys.stdout.write(json.dumps(run_bulk(Path(args.args[0]))) + "\n")
         return 0
+    if args.method == "product-neo4j":
+        sys.stdout.write(json.dumps(run_product_neo4j(Path(args.args[0]))) + "\n")
+        return 0
+    if args.method == "bulk-neo4j":
+        sys.stdout.write(json.dumps(run_bulk_neo4j(Path(args.args[0]))) + "\n")
+        return 0
     if args.method == "per-record":
         budget = float(args.args[1]) if len(args.args) > 1 else None
         sys.stdout.write(json.dumps(run_per_record(Path(args.args[0]), budget)) + "\n")
         return 0
     rows = []
     for nodes in args.nodes:
-        rows += measure(nodes, args.baseline_seconds)
+        for engine in args.engine:
+            rows += measure(nodes, args.baseline_seconds, engine=engine)
     report(rows, args.results)
     return 0
 
 
 COLUMNS = [
     "scale",
+    "engine",
     "method",
     "nodes",
     "edges",

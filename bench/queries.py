@@ -1,6 +1,6 @@
 """Query latency p50/p95/p99 at each scale, through the library calls the API makes.
 
-Run: python -m bench.queries --nodes 10000 100000 [--runs 50]
+Run: python -m bench.queries --nodes 10000 100000 [--runs 50] [--engine neo4j]
 
 The synthetic network is loaded with the product's loader into a fresh embedded engine
 (not timed here: see bench.load). Entities are drawn with a fixed seed. Targets (issue 6,
@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.common import percentiles, table, write_results
-from bench.load import data_dir, open_engine
+from bench.load import data_dir, open_engine, open_neo4j
 from bench.synth import generate
 from graph.errors import PiracyGraphError
 
@@ -35,12 +35,22 @@ TARGETS_MS = {
 
 
 @contextmanager
-def loaded_store(nodes: int) -> Iterator[Any]:
+def loaded_store(nodes: int, engine_name: str = "falkordb") -> Iterator[Any]:
     from graph.schema import get_schema
     from loaders.load import load_paths
 
     folder = data_dir(nodes)
     generate(nodes, folder)
+    if engine_name == "neo4j":
+        server, store = open_neo4j()
+        try:
+            store.ensure_schema()
+            load_paths(store, get_schema(), [folder])
+            yield store
+        finally:
+            store.close()
+            server.stop()
+        return
     with tempfile.TemporaryDirectory() as engine_dir:
         engine, store = open_engine(Path(engine_dir))
         try:
@@ -132,20 +142,37 @@ def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], 
     def neighbours(depth: int, reader: Any = None) -> Callable[[], Any]:
         return lambda: unfiltered_neighbourhood(store, nxt(groups), depth, snapshot=reader)
 
+    def pairs() -> Callable[[], tuple[str, str]]:
+        """Pairs of distinct groups, the same sequence for each path method."""
+        own = iter(range(10**9))
+
+        def pair() -> tuple[str, str]:
+            i = next(own)
+            return groups[i % len(groups)], groups[(i + 1 + (i * 7) % (len(groups) - 1)) % len(groups)]
+
+        return pair
+
+    projection_pair, native_pair = pairs(), pairs()
+
     def path() -> Any:
-        i = next(counter)
         return paths(
             store,
             schema,
             projections,
-            groups[i % len(groups)],
-            groups[(i + 1 + (i * 7) % (len(groups) - 1)) % len(groups)],  # never the same group
+            *projection_pair(),
             k=3,
             max_hops=6,
             types=[],
             labels=[],
             redactor=None,
         )
+
+    def native_path() -> Any:
+        from graph.neo4j_paths import native_k_shortest_paths
+
+        return native_k_shortest_paths(store, schema, *native_pair(), k=3, max_hops=6, types=[], labels=[])
+
+    native = [("paths k=3 <=6 hops, Neo4j SHORTEST 3 GROUPS", native_path, runs)]
 
     out: list[tuple[str, Callable[[], Any], int]] = [
         # As the API serves them: from its in-process snapshot (graph/snapshot.py) when the
@@ -156,6 +183,7 @@ def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], 
         ("neighbours depth 1, engine", neighbours(1), runs),
         ("neighbours depth 2, engine", neighbours(2), runs),
         ("paths k=3 <=6 hops", path, runs),
+        *(native if store.engine == "neo4j" else []),
         (
             "shared (2 operations)",
             lambda: shared(store, [nxt(operations), nxt(operations)], redactor=None),
@@ -272,6 +300,7 @@ def measure(store: Any, scale: int, runs: int, only: str | None = None) -> list[
 
 
 COLUMNS = [
+    "engine",
     "scale",
     "query",
     "p50",
@@ -294,11 +323,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--results", default="queries", help="name of the JSON file in bench/results/")
     parser.add_argument("--only", help="only the queries whose name contains this text")
+    parser.add_argument(
+        "--engine", nargs="+", choices=["falkordb", "neo4j"], default=["falkordb"], help="one or both"
+    )
     args = parser.parse_args(argv)
     rows = []
     for nodes in args.nodes:
-        with loaded_store(nodes) as store:
-            rows += measure(store, nodes, args.runs, args.only)
+        for engine in args.engine:
+            with loaded_store(nodes, engine) as store:
+                rows += [{"engine": engine, **row} for row in measure(store, nodes, args.runs, args.only)]
     sys.stdout.write(table(rows, COLUMNS) + "\n")
     sys.stdout.write(f"wrote {write_results(args.results, {'rows': rows})}\n")
     return 0

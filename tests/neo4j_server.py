@@ -44,6 +44,14 @@ class Neo4jServer:
             self.process.wait()
 
 
+def _require_launcher() -> None:
+    if not LAUNCHER_JAR.exists():
+        raise Neo4jNotAvailable(
+            f"{LAUNCHER_JAR} is missing: build it with `cd tools/neo4j && mvn -q package` "
+            "(scripts/test does this)"
+        )
+
+
 def java_command() -> str:
     java_home = os.environ.get("JAVA_HOME")
     if java_home and (Path(java_home) / "bin" / "java").exists():
@@ -54,13 +62,12 @@ def java_command() -> str:
     return java
 
 
-def start_neo4j(*, heap: str = "1g", pagecache_mb: int = 256, timeout: float = 180) -> Neo4jServer:
-    """Start the launcher and wait for its Bolt URI. Needs `mvn -q package` in tools/neo4j."""
-    if not LAUNCHER_JAR.exists():
-        raise Neo4jNotAvailable(
-            f"{LAUNCHER_JAR} is missing: build it with `cd tools/neo4j && mvn -q package` "
-            "(scripts/test does this)"
-        )
+def start_neo4j(
+    *, heap: str = "1g", pagecache_mb: int = 256, data_dir: Path | None = None, timeout: float = 180
+) -> Neo4jServer:
+    """Start the launcher and wait for its Bolt URI. Needs `mvn -q package` in tools/neo4j.
+    Without `data_dir`, the data lives in a temporary directory deleted when it stops."""
+    _require_launcher()
     password = secrets.token_urlsafe(18)
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - kept open for the server's life
         prefix="neo4j-launcher-", suffix=".log", delete=False
@@ -74,6 +81,7 @@ def start_neo4j(*, heap: str = "1g", pagecache_mb: int = 256, timeout: float = 1
             str(LAUNCHER_JAR),
             "--pagecache",
             str(pagecache_mb * 1024 * 1024),
+            *(["--data-dir", str(data_dir)] if data_dir is not None else []),
         ],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -89,6 +97,29 @@ def start_neo4j(*, heap: str = "1g", pagecache_mb: int = 256, timeout: float = 1
         tail = Path(log.name).read_text(errors="replace")[-2000:]
         raise Neo4jNotAvailable(f"the Neo4j launcher did not start (see {log.name}):\n{tail}")
     return Neo4jServer(uri, USER, password, process, Path(log.name))
+
+
+def admin_import(home: Path, nodes: list[Path], relationships: list[Path], heap: str = "2g") -> None:
+    """`neo4j-admin database import full` into the database "neo4j" under `home`, which
+    start_neo4j(data_dir=home) then serves. CSV files in the tool's header format."""
+    _require_launcher()
+    (home / "conf").mkdir(parents=True, exist_ok=True)
+    classpath = f"{LAUNCHER_JAR}{os.pathsep}{LAUNCHER_JAR.parent / 'lib' / '*'}"
+    command = [java_command(), f"-Xmx{heap}", "-cp", classpath, "org.neo4j.cli.AdminTool"]
+    command += ["database", "import", "full", "--multiline-fields=true"]
+    command += [f"--nodes={path}" for path in nodes]
+    command += [f"--relationships={path}" for path in relationships]
+    # The file options take several values: the database name follows an option that
+    # takes none.
+    done = subprocess.run(
+        [*command, "--overwrite-destination", "neo4j"],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NEO4J_HOME": str(home), "NEO4J_CONF": str(home / "conf")},
+    )
+    if done.returncode:
+        raise RuntimeError(f"neo4j-admin import failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}")
 
 
 def _first_line(process: subprocess.Popen[str], timeout: float) -> str:

@@ -145,6 +145,15 @@ class Neo4jStore:
             raise EngineUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
         return cls(driver, database, schema)
 
+    def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
+        # The bookmarks execute_query() keeps: on a cluster, a read that follows a write
+        # waits until its member has caught up with that write (causal consistency).
+        return self.driver.session(
+            database=self.database,
+            default_access_mode=access_mode,
+            bookmark_manager=self.driver.execute_query_bookmark_manager,
+        )
+
     # -- queries --------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         check_parameters(params or {})
@@ -163,9 +172,7 @@ class Neo4jStore:
         transaction (the server refuses writes there too) within the time limit."""
         check_parameters(params)
         try:
-            with self.driver.session(
-                database=self.database, default_access_mode=neo4j.READ_ACCESS
-            ) as session:
+            with self._session(neo4j.READ_ACCESS) as session:
                 summary = session.run(Query("EXPLAIN " + query), params).consume()
                 if summary.query_type != "r":
                     raise InvalidInput("the console only runs queries that read", field="body.query")
@@ -197,7 +204,7 @@ class Neo4jStore:
 
         def write() -> None:
             try:
-                with self.driver.session(database=self.database) as session:
+                with self._session() as session:
                     session.execute_write(work)
             except _UNAVAILABLE as exc:
                 raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
@@ -234,7 +241,7 @@ class Neo4jStore:
             tx.run(cypher("write/generation.cypher", "neo4j")).consume()
 
         try:
-            with self.driver.session(database=self.database) as session:
+            with self._session() as session:
                 session.execute_write(work)
         except _UNAVAILABLE as exc:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
@@ -252,7 +259,7 @@ class Neo4jStore:
 
     def clear(self) -> None:
         # CALL { } IN TRANSACTIONS needs an auto-commit transaction.
-        with self.driver.session(database=self.database) as session:
+        with self._session() as session:
             session.run(Query(cypher("write/clear.cypher", "neo4j"))).consume()
         self._write(cypher("write/generation.cypher", "neo4j"))
 
