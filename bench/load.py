@@ -228,11 +228,23 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def write_csv(records: Path, folder: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, Path]], int, int]:
+Grouped = tuple[dict[str, list[dict[str, Any]]], dict[str, list[tuple[str, str, dict[str, Any]]]]]
+
+
+def grouped_records(records: Path) -> Grouped:
+    """The records' nodes by label and relationships (source, target, properties) by type."""
     data = pickle.loads(records.read_bytes())  # noqa: S301 - our own file
     by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for label, props in data["nodes"]:
         by_label[label].append(props)
+    by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
+    for rel_type, src, dst, _, _, props in data["edges"]:
+        by_type[rel_type].append((src, dst, props))
+    return by_label, by_type
+
+
+def write_csv(records: Path, folder: Path) -> tuple[list[tuple[str, Path]], list[tuple[str, Path]], int, int]:
+    by_label, by_type = grouped_records(records)
     node_files = []
     for label, rows in sorted(by_label.items()):
         keys = sorted({k for r in rows for k in r} - {"id"})
@@ -243,9 +255,6 @@ def write_csv(records: Path, folder: Path) -> tuple[list[tuple[str, Path]], list
             for r in rows:
                 out.writerow([r["id"], *(_cell(r.get(k, "")) for k in keys)])
         node_files.append((f"{label}:Entity", path))
-    by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for rel_type, src, dst, _, _, props in data["edges"]:
-        by_type[rel_type].append((src, dst, props))
     edge_files = []
     for rel_type, rows in sorted(by_type.items()):
         keys = sorted({k for _, _, p in rows for k in p})
@@ -256,7 +265,7 @@ def write_csv(records: Path, folder: Path) -> tuple[list[tuple[str, Path]], list
             for src, dst, p in rows:
                 out.writerow([src, dst, *(_cell(p.get(k, "")) for k in keys)])
         edge_files.append((rel_type, path))
-    return node_files, edge_files, len(data["nodes"]), len(data["edges"])
+    return node_files, edge_files, sum(map(len, by_label.values())), sum(map(len, by_type.values()))
 
 
 def run_bulk(records: Path) -> dict[str, Any]:
@@ -369,10 +378,7 @@ def _neo4j_cell(value: Any) -> str:
 
 def write_neo4j_csv(records: Path, folder: Path) -> tuple[list[Path], list[Path]]:
     """The records as neo4j-admin import files: one per label and one per type."""
-    data = pickle.loads(records.read_bytes())  # noqa: S301 - our own file
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for label, props in data["nodes"]:
-        by_label[label].append(props)
+    by_label, by_type = grouped_records(records)
     node_files = []
     for label, rows in sorted(by_label.items()):
         keys = sorted({k for r in rows for k in r} - {"id"})
@@ -385,9 +391,6 @@ def write_neo4j_csv(records: Path, folder: Path) -> tuple[list[Path], list[Path]
             for r in rows:
                 out.writerow([r["id"], f"{label};Entity", *(_neo4j_cell(r.get(k)) for k in keys)])
         node_files.append(path)
-    by_type: dict[str, list[tuple[str, str, dict[str, Any]]]] = defaultdict(list)
-    for rel_type, src, dst, _, _, props in data["edges"]:
-        by_type[rel_type].append((src, dst, props))
     edge_files = []
     for rel_type, edges in sorted(by_type.items()):
         keys = sorted({k for _, _, p in edges for k in p})

@@ -123,10 +123,15 @@ class Neo4jStore:
     engine = "neo4j"
     dialect = "neo4j"
 
-    def __init__(self, driver: neo4j.Driver, database: str | None, schema: Schema):
+    def __init__(self, driver: neo4j.Driver, database: str | None, schema: Schema, *, routed: bool = False):
         self.driver = driver
         self.database = database
         self.schema = schema
+        # On a cluster (neo4j:// URIs, routed), every query shares the driver's bookmarks:
+        # a read that follows a write waits until its member has that write (causal
+        # consistency). One server (bolt://) always reads its own writes, and bookmarks
+        # would make each of its reads slower (docs/performance.md).
+        self.bookmarks = driver.execute_query_bookmark_manager if routed else None
 
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str | None, schema: Schema) -> Neo4jStore:
@@ -143,15 +148,11 @@ class Neo4jStore:
         except (Neo4jError, *_UNAVAILABLE) as exc:
             driver.close()
             raise EngineUnavailable(f"cannot reach Neo4j at {uri}: {exc}") from exc
-        return cls(driver, database, schema)
+        return cls(driver, database, schema, routed=uri.lower().startswith("neo4j"))
 
     def _session(self, access_mode: str = neo4j.WRITE_ACCESS) -> neo4j.Session:
-        # The bookmarks execute_query() keeps: on a cluster, a read that follows a write
-        # waits until its member has caught up with that write (causal consistency).
         return self.driver.session(
-            database=self.database,
-            default_access_mode=access_mode,
-            bookmark_manager=self.driver.execute_query_bookmark_manager,
+            database=self.database, default_access_mode=access_mode, bookmark_manager=self.bookmarks
         )
 
     # -- queries --------------------------------------------------------------------------
@@ -159,7 +160,11 @@ class Neo4jStore:
         check_parameters(params or {})
         try:
             records, _, _ = self.driver.execute_query(
-                query, params or {}, database_=self.database, routing_=RoutingControl.READ
+                query,
+                params or {},
+                database_=self.database,
+                routing_=RoutingControl.READ,
+                bookmark_manager_=self.bookmarks,
             )
         except _UNAVAILABLE as exc:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
@@ -249,7 +254,12 @@ class Neo4jStore:
     def _write(self, statement: str) -> None:
         # Schema statements cannot share a transaction with data writes.
         try:
-            self.driver.execute_query(statement, database_=self.database, routing_=RoutingControl.WRITE)
+            self.driver.execute_query(
+                statement,
+                database_=self.database,
+                routing_=RoutingControl.WRITE,
+                bookmark_manager_=self.bookmarks,
+            )
         except _UNAVAILABLE as exc:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
 
