@@ -23,6 +23,8 @@ from graph.store.falkordb import FalkorDBStore
 from tests.clients import graph_name_of
 from tests.keys import write_keys
 
+pytestmark = pytest.mark.both_engines
+
 EXAMPLES_PER_OPERATION = 6
 
 

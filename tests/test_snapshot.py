@@ -20,6 +20,8 @@ from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
+pytestmark = pytest.mark.both_engines
+
 SPARKS = "group:sparks"
 SPARKS_SERVERS = "server:2020-sparks-sparks-servers"
 
