@@ -35,17 +35,11 @@ TARGETS_MS = {
 
 
 @contextmanager
-def loaded_store(nodes: int, engine_name: str = "falkordb") -> Iterator[Any]:
-    from graph.schema import get_schema
-    from loaders.load import load_paths
-
-    folder = data_dir(nodes)
-    generate(nodes, folder)
+def empty_store(engine_name: str) -> Iterator[Any]:
+    """A fresh store on the embedded FalkorDB or on a Neo4j of tools/neo4j, stopped after."""
     if engine_name == "neo4j":
         server, store = open_neo4j()
         try:
-            store.ensure_schema()
-            load_paths(store, get_schema(), [folder])
             yield store
         finally:
             store.close()
@@ -54,11 +48,22 @@ def loaded_store(nodes: int, engine_name: str = "falkordb") -> Iterator[Any]:
     with tempfile.TemporaryDirectory() as engine_dir:
         engine, store = open_engine(Path(engine_dir))
         try:
-            store.ensure_schema()
-            load_paths(store, get_schema(), [folder])
             yield store
         finally:
             engine.stop()
+
+
+@contextmanager
+def loaded_store(nodes: int, engine_name: str = "falkordb") -> Iterator[Any]:
+    from graph.schema import get_schema
+    from loaders.load import load_paths
+
+    folder = data_dir(nodes)
+    generate(nodes, folder)
+    with empty_store(engine_name) as store:
+        store.ensure_schema()
+        load_paths(store, get_schema(), [folder])
+        yield store
 
 
 def sample_ids(store: Any, label: str, count: int, seed: int = 7) -> list[str]:
