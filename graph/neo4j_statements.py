@@ -41,6 +41,8 @@ FOLDERS = ("read", "write", "queries")
 BUILT_BY = {
     "write/merge_nodes.cypher": "plan_segments",
     "write/merge_edges.cypher": "plan_segments",
+    "write/create_nodes.cypher": "plan_segments",
+    "write/create_edges.cypher": "plan_segments",
     "write/create_constraint.cypher": "schema_statements",
     "write/create_index.cypher": "schema_statements",
     "write/create_fulltext_index.cypher": "schema_statements",
@@ -50,10 +52,6 @@ BUILT_BY = {
 # Files the Neo4j store never runs, with the reason. Keep this empty where possible: a
 # file that serves FalkorDB only should rather get a Neo4j variant under cypher/neo4j/.
 EXCLUDED: dict[str, str] = {
-    "write/create_nodes.cypher": "FalkorDB only: FalkorDBStore.write_plan() creates nodes it knows are new "
-    "with it; the Neo4j store merges every node (plan_segments() with merge_nodes.cypher).",
-    "write/create_edges.cypher": "FalkorDB only: FalkorDBStore.write_plan() creates relationships it knows "
-    "are new with it; the Neo4j store merges every one (plan_segments() with merge_edges.cypher).",
     "write/append_nodes.cypher": "FalkorDB only: FalkorDBStore.write_plan() merges nodes with rows as lists "
     "(one JSON text); the Neo4j store sends maps to merge_nodes.cypher.",
     "write/append_edges.cypher": "FalkorDB only: FalkorDBStore.write_plan() merges relationships with rows "
@@ -128,19 +126,23 @@ def expand(relative_path: str, schema: Schema) -> Iterator[tuple[str, str]]:
 
 def every_kind_plan_segments(schema: Schema) -> Iterator[tuple[str, str]]:
     """plan_segments() for one node of every label and one relationship of every allowed
-    (type, from label, to label): every merge statement a dossier can produce."""
-    for label in schema.labels:
-        plan = Plan("lint", nodes={"n": PlannedNode(label, "n", "n")})
-        for text, _ in plan_segments(plan, schema):
-            yield f"plan_segments write/merge_nodes.cypher LABEL={label}", text
-    for rel_type, spec in schema.relationships.items():
-        for source, target in spec.endpoints:
-            plan = Plan("lint", edges={"e": PlannedEdge(rel_type, "e", "a", source, "b", target)})
+    (type, from label, to label), known and new: every write statement a dossier can
+    produce."""
+    for new in (False, True):
+        step = "create" if new else "merge"
+        for label in schema.labels:
+            plan = Plan("lint", nodes={"n": PlannedNode(label, "n", "n")}, new_nodes={"n"} if new else set())
             for text, _ in plan_segments(plan, schema):
-                yield (
-                    f"plan_segments write/merge_edges.cypher TYPE={rel_type} FROM={source} TO={target}",
-                    text,
-                )
+                yield f"plan_segments write/{step}_nodes.cypher LABEL={label}", text
+        for rel_type, spec in schema.relationships.items():
+            for source, target in spec.endpoints:
+                edge = PlannedEdge(rel_type, "e", "a", source, "b", target)
+                plan = Plan("lint", edges={"e": edge}, new_edges={"e"} if new else set())
+                for text, _ in plan_segments(plan, schema):
+                    yield (
+                        f"plan_segments write/{step}_edges.cypher TYPE={rel_type} FROM={source} TO={target}",
+                        text,
+                    )
 
 
 def dossier_plan_segments(schema: Schema, filename: str = DOSSIER) -> Iterator[tuple[str, str]]:

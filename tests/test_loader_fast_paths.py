@@ -28,6 +28,8 @@ from loaders.resolve import build_plan, still_valid
 from tests.conftest import new_store
 from tests.dossiers import MINIMAL
 
+pytestmark = pytest.mark.both_engines
+
 
 def strict_load(text: str) -> Any:
     """The general path: SafeConstructor over libyaml, as before the quick one."""

@@ -2,7 +2,8 @@
 
 Reads run in read transactions (routed to readers on a cluster), writes in managed write
 transactions (retried on transient errors). A dossier's plan is written in one
-transaction, segment by segment, so it lands whole or not at all.
+transaction, segment by segment, so it lands whole or not at all: ids the loader checked
+are new are created, the others merged.
 """
 
 from __future__ import annotations
@@ -53,25 +54,28 @@ def _plain(value: Any) -> Any:
 
 def plan_segments(plan: Plan, schema: Schema) -> list[tuple[str, dict[str, Any]]]:
     """The plan as (statement, parameters) pairs, nodes first: one per label and per
-    (type, from label, to label). Also used to lint every statement the store can build."""
+    (type, from label, to label), each split into the ids the loader checked are new
+    (created) and the others (merged). Also used to lint every statement the store can
+    build."""
     segments: list[tuple[str, dict[str, Any]]] = []
-    by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
     for node in plan.nodes.values():
-        by_label[node.label].append(node.row())
-    for label, rows in sorted(by_label.items()):
+        by_label[(node.label, node.id in plan.new_nodes)].append(node.row())
+    for (label, new), rows in sorted(by_label.items()):
         text = splice(
-            cypher("write/merge_nodes.cypher", "neo4j"),
+            cypher("write/create_nodes.cypher" if new else "write/merge_nodes.cypher", "neo4j"),
             schema,
             labels={"LABEL": label},
             names={"ROWS": "rows"},
         )
         segments.append((_returning(text), {"rows": rows}))
-    by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_type: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
     for edge in plan.edges.values():
-        by_type[(edge.type, edge.source_label, edge.target_label)].append(edge.row())
-    for (rel_type, source, target), rows in sorted(by_type.items()):
+        key = (edge.type, edge.source_label, edge.target_label, edge.id in plan.new_edges)
+        by_type[key].append(edge.row())
+    for (rel_type, source, target, new), rows in sorted(by_type.items()):
         text = splice(
-            cypher("write/merge_edges.cypher", "neo4j"),
+            cypher("write/create_edges.cypher" if new else "write/merge_edges.cypher", "neo4j"),
             schema,
             labels={"FROM": source, "TO": target},
             types={"TYPE": rel_type},
