@@ -44,7 +44,8 @@ def test_every_path_within_three_hops_is_the_same(
         bundled_store, schema, source, target, k=EVERY, max_hops=3, types=[], labels=[]
     )
     mine = projection_paths(bundled_store, source, target, EVERY, 3)
-    assert sorted(native) == sorted(mine)
+    # Every pair is linked within three steps, so neither side can agree by finding nothing.
+    assert (len(native) > 0, sorted(native)) == (True, sorted(mine))
 
 
 @pytest.mark.parametrize(("source", "target"), PAIRS)
