@@ -8,6 +8,7 @@ has been written since it was taken.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
 from itertools import product
 from typing import Any
 
@@ -21,6 +22,8 @@ from loaders.load import load_paths
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
 pytestmark = pytest.mark.both_engines
+
+CacheOf = Callable[[int], SnapshotCache]
 
 SPARKS = "group:sparks"
 SPARKS_SERVERS = "server:2020-sparks-sparks-servers"
@@ -145,56 +148,81 @@ def loaded_store(empty_store: FalkorDBStore, schema: Schema, bundled_dir: Any) -
     return empty_store
 
 
-def test_the_first_question_starts_a_copy_and_the_engine_answers(loaded_store: FalkorDBStore) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+@pytest.fixture
+def cache_of(loaded_store: FalkorDBStore) -> Iterator[CacheOf]:
+    """Caches over the loaded store; every copy still under way is finished before the
+    store is cleared and closed, as the app does at shutdown."""
+    made: list[SnapshotCache] = []
+
+    def make(max_entities: int) -> SnapshotCache:
+        made.append(SnapshotCache(loaded_store, max_entities=max_entities))
+        return made[-1]
+
+    yield make
+    for cache in made:
+        cache.finish(timeout=60)
+
+
+def test_the_first_question_starts_a_copy_and_the_engine_answers(
+    loaded_store: FalkorDBStore, cache_of: CacheOf
+) -> None:
+    cache = cache_of(1_000_000)
     assert cache.current() is None
 
 
-def test_the_copy_is_used_once_built(loaded_store: FalkorDBStore) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+def test_the_copy_is_used_once_built(loaded_store: FalkorDBStore, cache_of: CacheOf) -> None:
+    cache = cache_of(1_000_000)
     built = cache.wait(timeout=30)
     assert built is not None and cache.current() is built
 
 
-def test_the_copy_is_of_the_stores_generation(loaded_store: FalkorDBStore) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+def test_the_copy_is_of_the_stores_generation(loaded_store: FalkorDBStore, cache_of: CacheOf) -> None:
+    cache = cache_of(1_000_000)
     built = cache.wait(timeout=30)
     assert built is not None and built.generation == loaded_store.generation()
 
 
 def test_a_write_retires_the_copy_at_once(
-    loaded_store: FalkorDBStore, schema: Schema, bundled_dir: Any
+    loaded_store: FalkorDBStore,
+    schema: Schema,
+    bundled_dir: Any,
+    cache_of: CacheOf,
 ) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    cache = cache_of(1_000_000)
     built = cache.wait(timeout=30)
     load_paths(loaded_store, schema, [bundled_dir / "2019-jetflicks.yaml"])
     assert (built is not None, cache.current()) == (True, None)
 
 
 def test_after_a_write_the_new_copy_holds_the_new_nodes(
-    loaded_store: FalkorDBStore, schema: Schema, bundled_dir: Any
+    loaded_store: FalkorDBStore,
+    schema: Schema,
+    bundled_dir: Any,
+    cache_of: CacheOf,
 ) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+    cache = cache_of(1_000_000)
     cache.wait(timeout=30)
     load_paths(loaded_store, schema, [bundled_dir / "2019-jetflicks.yaml"])
     rebuilt = cache.wait(timeout=30)
     assert rebuilt is not None and "operation:2019-jetflicks" in rebuilt.shown
 
 
-def test_a_graph_over_the_bound_is_never_copied(loaded_store: FalkorDBStore) -> None:
+def test_a_graph_over_the_bound_is_never_copied(loaded_store: FalkorDBStore, cache_of: CacheOf) -> None:
     # The same graph under a bound it fits is copied: only the bound tells them apart.
-    fits = SnapshotCache(loaded_store, max_entities=1_000_000).wait(timeout=30)
-    over = SnapshotCache(loaded_store, max_entities=10).wait(timeout=30)
+    fits = cache_of(1_000_000).wait(timeout=30)
+    over = cache_of(10).wait(timeout=30)
     assert (fits is not None, over) == (True, None)
 
 
-def test_a_bound_of_zero_turns_the_copy_off(loaded_store: FalkorDBStore) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=0)
+def test_a_bound_of_zero_turns_the_copy_off(loaded_store: FalkorDBStore, cache_of: CacheOf) -> None:
+    cache = cache_of(0)
     assert (cache.current(), cache.wait(timeout=1)) == (None, None)
 
 
-def test_the_copy_is_served_only_for_the_generation_the_caller_read(loaded_store: FalkorDBStore) -> None:
-    cache = SnapshotCache(loaded_store, max_entities=1_000_000)
+def test_the_copy_is_served_only_for_the_generation_the_caller_read(
+    loaded_store: FalkorDBStore, cache_of: CacheOf
+) -> None:
+    cache = cache_of(1_000_000)
     built = cache.wait(timeout=30)
     assert built is not None
     assert (cache.current(built.generation), cache.current(built.generation + 1)) == (built, None)
