@@ -54,11 +54,22 @@ class Degrees(Model):
     by_type: list[Degree]
 
 
+class Statement(Model):
+    property: str = Field(description="the property stated; '' records that a relationship is mentioned")
+    value: Any
+    dossier: str = Field(description="the dossier (or imported bundle) that states it")
+    confidence: str | None = Field(description="that dossier's confidence: high, medium or low")
+    sources: list[str] = Field(description="ids of the sources it cites")
+
+
 class EntityDetail(Model):
     id: str
     labels: list[str]
     name: str | None
-    properties: dict[str, Any]
+    properties: dict[str, Any] = Field(description="the values shown, chosen from the statements")
+    statements: list[Statement] = Field(
+        description="every value stated, with its sources (docs/statements.md)"
+    )
     sources: list[SourceRef] = Field(
         description="one page of the sources that cite it (sources_limit, sources_offset)"
     )
@@ -429,3 +440,12 @@ class DossierLoaded(Model):
     nodes: int
     edges: int
     loaded_by: str
+
+
+class DossierUnloaded(Model):
+    dossier: str
+    nodes_removed: int
+    edges_removed: int
+    nodes_changed: int
+    edges_changed: int
+    unloaded_by: str

@@ -24,6 +24,7 @@ from graph.stats import counts, digest
 from graph.store import Store, open_store, open_target
 from loaders.load import check_document, dossier_files, load_paths, require_reviewed
 from loaders.parse_pool import parsed_files
+from loaders.pipeline import unload as unload_dossier
 
 app = typer.Typer(
     help="piracy-graph: a knowledge graph of piracy networks and the operations that take them down.",
@@ -110,6 +111,30 @@ def load(
             console.print(
                 f"loaded {result.path}: {result.nodes} nodes, {result.edges} relationships", highlight=False
             )
+        console.print(f"digest {digest(store)}", highlight=False)
+    except PiracyGraphError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+
+
+@app.command()
+def unload(
+    dossier: Annotated[str, typer.Argument(help="the dossier's id (its `id:` field)")],
+    data_dir: DataDir = None,
+    graph: GraphName = None,
+) -> None:
+    """Remove one dossier's statements, and what only it supported (all or nothing)."""
+    settings = _settings(data_dir, graph)
+    store = _open(settings)
+    try:
+        removed = unload_dossier(store, get_schema(), dossier)
+        console.print(
+            f"unloaded {dossier}: {len(removed.delete_nodes)} nodes and {len(removed.delete_edges)} "
+            f"relationships removed, {len(removed.update_nodes)} nodes and "
+            f"{len(removed.update_edges)} relationships changed",
+            highlight=False,
+        )
         console.print(f"digest {digest(store)}", highlight=False)
     except PiracyGraphError as exc:
         _fail(exc)

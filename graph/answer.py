@@ -15,7 +15,8 @@ from graph.ids import fold
 from graph.schema import ENTITY_LABEL
 from graph.store.base import Store
 
-INTERNAL = {"keys", "search", "sources", "id", "name"}
+# `statements` are shown decoded, with the entity alone (graph/entities.py).
+INTERNAL = {"keys", "search", "sources", "id", "name", "statements"}
 # Sources listed per node in graph answers; `sources_total` in its properties says how many.
 MAX_SOURCES = 25
 # Relationships among a set of nodes: a node with more outgoing relationships than this is

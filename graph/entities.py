@@ -7,9 +7,10 @@ from typing import Any
 from graph.cypher_text import cypher, splice
 from graph.errors import NotFound
 from graph.schema import ENTITY_LABEL, Schema
+from graph.statements import decode
 from graph.store.base import Store
 
-INTERNAL_PROPERTIES = {"keys", "search"}
+INTERNAL_PROPERTIES = {"keys", "search", "statements"}
 
 
 # Sources listed per page of an entity's detail: a country is cited by thousands
@@ -25,8 +26,9 @@ def entity_detail(
     sources_limit: int = SOURCES_PAGE,
     sources_offset: int = 0,
 ) -> dict[str, Any]:
-    """The entity, with one page of the sources that cite it (in the order they were
-    recorded) and how many there are."""
+    """The entity: the values it shows (`properties`), every statement made about it
+    (each value with its sources, dossier and confidence), one page of the sources that
+    cite it and how many there are."""
     label = schema.label_of_id(entity_id)
     if label is None:
         raise NotFound(
@@ -38,6 +40,7 @@ def entity_detail(
     if not rows:
         raise NotFound(f"no entity {entity_id!r}")
     row = rows[0]
+    statements = [decode(text).as_dict() for text in row["props"].get("statements") or []]
     props = {k: v for k, v in row["props"].items() if k not in INTERNAL_PROPERTIES}
     all_source_ids = props.pop("sources", [])
     source_ids = all_source_ids[sources_offset : sources_offset + sources_limit]
@@ -50,6 +53,7 @@ def entity_detail(
         "labels": [label for label in row["labels"] if label != ENTITY_LABEL],
         "name": props.pop("name", None),
         "properties": props,
+        "statements": statements,
         "sources": sources,
         "sources_total": len(all_source_ids),
         "degree": {"total": sum(d["count"] for d in degrees), "by_type": degrees},

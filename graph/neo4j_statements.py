@@ -8,10 +8,11 @@ and semantic analysis). The statements, in the Neo4j dialect:
   expanded for every label the schema accepts, for every relationship type with each of
   its allowed endpoint pairs, and with the parameter names the store uses;
 * the files in BUILT_BY, which are run only as built by schema_statements(), by
-  plan_segments() or by k_shortest_statement(): schema_statements(schema) itself,
-  plan_segments() for one node of every label and one relationship of every (type, from
-  label, to label), plan_segments() for the plan of a real bundled dossier, and
-  k_shortest_statement() for k=3 within 6 hops;
+  change_segments() or by k_shortest_statement(): schema_statements(schema) itself,
+  change_segments() creating, updating and deleting one node of every label and one
+  relationship of every (type, from label, to label), change_segments() for the changes a
+  real bundled dossier makes to an empty graph, and k_shortest_statement() for k=3 within
+  6 hops;
 * the Cypher literals that library code passes straight to a store's read() or write().
 
 A file the Neo4j store never runs must have a Neo4j variant under cypher/neo4j/ (the
@@ -30,19 +31,21 @@ from typing import Any
 import graph
 from graph.cypher_text import cypher, splice
 from graph.neo4j_paths import k_shortest_statement
-from graph.plan import Plan, PlannedEdge, PlannedNode
+from graph.plan import Changes, EdgeRow, NodeRow
 from graph.resources import bundled_dossiers_dir, cypher_dir
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.neo4j import plan_segments, schema_statements
+from graph.store.neo4j import change_segments, schema_statements
 
 FOLDERS = ("read", "write", "queries")
 
 # Files the Neo4j store runs only through a builder, which is checked instead.
 BUILT_BY = {
-    "write/merge_nodes.cypher": "plan_segments",
-    "write/merge_edges.cypher": "plan_segments",
-    "write/create_nodes.cypher": "plan_segments",
-    "write/create_edges.cypher": "plan_segments",
+    "write/create_nodes.cypher": "change_segments",
+    "write/update_nodes.cypher": "change_segments",
+    "write/delete_nodes.cypher": "change_segments",
+    "write/create_edges.cypher": "change_segments",
+    "write/update_edges.cypher": "change_segments",
+    "write/delete_edges.cypher": "change_segments",
     "write/create_constraint.cypher": "schema_statements",
     "write/create_index.cypher": "schema_statements",
     "write/create_fulltext_index.cypher": "schema_statements",
@@ -51,12 +54,7 @@ BUILT_BY = {
 
 # Files the Neo4j store never runs, with the reason. Keep this empty where possible: a
 # file that serves FalkorDB only should rather get a Neo4j variant under cypher/neo4j/.
-EXCLUDED: dict[str, str] = {
-    "write/append_nodes.cypher": "FalkorDB only: FalkorDBStore.write_plan() merges nodes with rows as lists "
-    "(one JSON text); the Neo4j store sends maps to merge_nodes.cypher.",
-    "write/append_edges.cypher": "FalkorDB only: FalkorDBStore.write_plan() merges relationships with rows "
-    "as lists (one JSON text); the Neo4j store sends maps to merge_edges.cypher.",
-}
+EXCLUDED: dict[str, str] = {}
 
 # The bundled dossier whose write plan is checked as the store would write it.
 DOSSIER = "2020-sparks.yaml"
@@ -124,36 +122,40 @@ def expand(relative_path: str, schema: Schema) -> Iterator[tuple[str, str]]:
         raise ValueError(f"{relative_path}: no expansion known for tokens {sorted(rest)}")
 
 
-def every_kind_plan_segments(schema: Schema) -> Iterator[tuple[str, str]]:
-    """plan_segments() for one node of every label and one relationship of every allowed
-    (type, from label, to label), known and new: every write statement a dossier can
-    produce."""
-    for new in (False, True):
-        step = "create" if new else "merge"
+def every_kind_change_segments(schema: Schema) -> Iterator[tuple[str, str]]:
+    """change_segments() creating, updating and deleting one node of every label and one
+    relationship of every allowed (type, from label, to label): every write statement a
+    load or an unload can produce."""
+    steps = ("create", "update", "delete")
+    for step in steps:
         for label in schema.labels:
-            plan = Plan("lint", nodes={"n": PlannedNode(label, "n", "n")}, new_nodes={"n"} if new else set())
-            for text, _ in plan_segments(plan, schema):
-                yield f"plan_segments write/{step}_nodes.cypher LABEL={label}", text
+            changes = Changes("lint")
+            getattr(changes, f"{step}_nodes").append(NodeRow(label, "n", {"id": "n", "name": "n"}))
+            for text, _ in change_segments(changes, schema):
+                yield f"change_segments write/{step}_nodes.cypher LABEL={label}", text
         for rel_type, spec in schema.relationships.items():
             for source, target in spec.endpoints:
-                edge = PlannedEdge(rel_type, "e", "a", source, "b", target)
-                plan = Plan("lint", edges={"e": edge}, new_edges={"e"} if new else set())
-                for text, _ in plan_segments(plan, schema):
-                    yield (
-                        f"plan_segments write/{step}_edges.cypher TYPE={rel_type} FROM={source} TO={target}",
-                        text,
-                    )
+                changes = Changes("lint")
+                edge = EdgeRow(rel_type, "e", "a", source, "b", target, {"id": "e"})
+                getattr(changes, f"{step}_edges").append(edge)
+                for text, _ in change_segments(changes, schema):
+                    where = f"TYPE={rel_type} FROM={source} TO={target}"
+                    yield f"change_segments write/{step}_edges.cypher {where}", text
 
 
-def dossier_plan_segments(schema: Schema, filename: str = DOSSIER) -> Iterator[tuple[str, str]]:
-    """plan_segments() for a bundled dossier, planned on an empty graph."""
+def dossier_change_segments(schema: Schema, filename: str = DOSSIER) -> Iterator[tuple[str, str]]:
+    """change_segments() for a bundled dossier written to an empty graph."""
     from loaders.load import validate_file
+    from loaders.pipeline import edge_row, node_row
     from loaders.resolve import build_plan
 
     path = bundled_dossiers_dir() / filename
-    plan = build_plan(validate_file(path, schema), schema, lambda label, keys: {}, str(path))
-    for i, (text, _) in enumerate(plan_segments(plan, schema)):
-        yield f"plan_segments {plan.dossier} #{i:02d}", text
+    plan = build_plan(validate_file(path, schema), schema, str(path))
+    changes = Changes(plan.dossier)
+    changes.create_nodes = [node_row(schema, n.label, n.id, n.statements) for n in plan.nodes.values()]
+    changes.create_edges = [edge_row(e, e.statements) for e in plan.edges.values()]
+    for i, (text, _) in enumerate(change_segments(changes, schema)):
+        yield f"change_segments {plan.dossier} #{i:02d}", text
 
 
 def inline_statements() -> Iterator[tuple[str, str]]:
@@ -185,8 +187,8 @@ def neo4j_statements(schema: Schema) -> Iterator[tuple[str, str]]:
             yield from expand(relative_path, schema)
     for i, text in enumerate(schema_statements(schema)):
         yield f"schema_statements #{i:02d}", text
-    yield from every_kind_plan_segments(schema)
-    yield from dossier_plan_segments(schema)
+    yield from every_kind_change_segments(schema)
+    yield from dossier_change_segments(schema)
     yield "k_shortest_statement k=3 max_hops=6", k_shortest_statement(3, 6)
     yield from inline_statements()
 

@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from graph.cypher_text import cypher
-from graph.plan import SET_PROPERTIES
 from graph.store.base import Store
 
 
@@ -19,8 +18,11 @@ def counts(store: Store) -> dict[str, dict[str, int]]:
     return {group: dict(sorted(values.items())) for group, values in result.items()}
 
 
+# Lists the loader writes sorted; an imported graph (a STIX bundle, a copy) may not.
+SET_PROPERTIES = ("sources", "dossiers", "aliases", "keys", "statements")
+
+
 def _canonical(props: dict[str, Any]) -> dict[str, Any]:
-    # Provenance lists are sets: their order depends on load order, not on content.
     return {
         key: sorted(value, key=str) if key in SET_PROPERTIES and isinstance(value, list) else value
         for key, value in props.items()

@@ -22,6 +22,7 @@ COUNTRY_REF = "country:"
 OPERATION_REF = "operation"
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DOSSIER_ID = r"^[a-z0-9][a-z0-9-]{2,80}$"
 _REF = re.compile(r"^[a-z0-9][a-z0-9_-]{0,79}$")
 
 
@@ -161,7 +162,7 @@ class Event(Provenance):
 
 class Dossier(Strict):
     format: Literal["piracy-graph/dossier@1"]
-    id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]{2,80}$")]
+    id: Annotated[str, Field(pattern=DOSSIER_ID)]
     operation: OperationBlock
     sources: dict[Ref, SourceDoc] = Field(min_length=1)
     entities: dict[Ref, Entity] = Field(default_factory=dict)

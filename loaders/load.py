@@ -1,4 +1,5 @@
-"""Load dossiers: read -> validate -> resolve -> write, all-or-nothing per dossier."""
+"""Load dossiers: read -> validate -> statements -> write (loaders/pipeline.py), all-or-nothing
+per dossier."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -16,11 +16,10 @@ from graph.errors import DossierError, InvalidInput
 from graph.plan import Plan
 from graph.schema import Schema
 from graph.store.base import Store
-from loaders.batch import Known, Pending, load_chunked
 from loaders.dossier import Dossier, parse_dossier
-from loaders.existing import keep_existing_values
 from loaders.parse_pool import parsed_files
-from loaders.resolve import Lookup, build_plan
+from loaders.pipeline import write_plans
+from loaders.resolve import build_plan
 from loaders.yamlio import read_dossier_bytes, read_dossier_file
 
 log = logging.getLogger(__name__)
@@ -48,26 +47,17 @@ def validate_file(path: Path, schema: Schema) -> Dossier:
 
 
 def check_document(
-    document: Any, name: str, schema: Schema, *, screened: bool = False, lookup: Lookup | None = None
+    document: Any, name: str, schema: Schema, *, screened: bool = False
 ) -> tuple[Dossier, Plan]:
     """`validate_file` for a document already read and parsed (and `screened` for hostile
-    text, see dossier.parse_dossier), with the plan it resolves to against `lookup`'s
-    names (none by default)."""
+    text, see dossier.parse_dossier), with the statements it makes (its plan)."""
     dossier = parse_dossier(document, name, schema, screened=screened)
-    plan = build_plan(dossier, schema, lookup or (lambda _label, _keys: {}), name)
-    return dossier, plan
-
-
-def plan_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> Plan:
-    plan = build_plan(dossier, schema, store.find_by_keys, name)
-    for conflict in keep_existing_values(store, schema, plan):
-        log.info("%s: %s", name, conflict)
-    return plan
+    return dossier, build_plan(dossier, schema, name)
 
 
 def load_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> LoadResult:
-    plan = plan_dossier(store, schema, dossier, name)
-    store.write_plan(plan)
+    plan = build_plan(dossier, schema, name)
+    write_plans(store, schema, [plan])
     log.info("loaded %s: %d nodes, %d edges", name, len(plan.nodes), len(plan.edges))
     return LoadResult(name, dossier.id, len(plan.nodes), len(plan.edges))
 
@@ -130,56 +120,34 @@ def _load_paths(
     workers: int | None,
 ) -> list[LoadResult]:
     files = dossier_files(paths)
-    # Each dossier is kept as what the write needs (batch.Pending) and its draft: the
-    # parsed dossiers were the largest part of a load's memory (375 MB at 10^5 against
-    # 32 MB of files); one whose draft must be resolved again is parsed again from the
-    # bytes that were validated.
-    pending: list[tuple[Path, str, Pending]] = []
-    drafts: dict[str, Plan] = {}
-    # The names the folder's shared entities go by, file by file. Each draft is resolved
-    # against the names of the files before it, as it will be when written; the write
-    # keeps it unless the graph knew one of its names another way (resolve.still_valid).
-    # Resolved against no names, three drafts in five had to be resolved again when
-    # written (they name a group by an alias an earlier file gave another id).
-    names = Known()
+    # Each dossier is kept as the statements it makes (its plan), not as the parsed model.
+    plans: list[tuple[Path, Plan]] = []
     problems: list[DossierError] = []
     for parsed in parsed_files(files, workers):
         path = parsed.path
         try:
-            dossier, draft = check_document(
-                parsed.get(), str(path), schema, screened=parsed.screened, lookup=names.lookup
-            )
+            dossier, plan = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
             require_reviewed(dossier, str(path))
         except DossierError as exc:
             problems.append(exc)
             continue
-        again = partial(_parse_again, parsed.data, str(path), schema)
-        pending.append((path, dossier.id, Pending.of(str(path), dossier, restore=again)))
-        drafts[str(path)] = draft
-        names.add_names(draft)
+        plans.append((path, plan))
     if problems:
         if len(problems) == 1:
             raise problems[0]
         raise DossierError(f"{len(problems)} dossiers", [(exc.path, str(exc)) for exc in problems])
-    ids = Counter(dossier_id for _, dossier_id, _ in pending)
+    ids = Counter(plan.dossier for _, plan in plans)
     duplicated = sorted(i for i, n in ids.items() if n > 1)
     if duplicated:
         raise DossierError(
-            ", ".join(str(p) for p, dossier_id, _ in pending if dossier_id in duplicated),
+            ", ".join(str(p) for p, plan in plans if plan.dossier in duplicated),
             [("id", f"dossier id {i!r} appears in more than one file") for i in duplicated],
         )
-    by_name = {str(path): path for path, _, _ in pending}
+    path_of = {plan.dossier: path for path, plan in plans}
 
-    def written(name: str, plan: Plan) -> None:
+    def written(plan: Plan) -> None:
         if on_file:
-            on_file(by_name[name])
+            on_file(path_of[plan.dossier])
 
-    done = load_chunked(store, schema, [item for _, _, item in pending], on_written=written, drafts=drafts)
-    return [
-        LoadResult(name, dossier_id, nodes, edges)
-        for (name, nodes, edges), (_, dossier_id, _) in zip(done, pending, strict=True)
-    ]
-
-
-def _parse_again(data: bytes, name: str, schema: Schema) -> Dossier:
-    return parse_dossier(read_dossier_bytes(data, name), name, schema)
+    done = write_plans(store, schema, [plan for _, plan in plans], on_written=written)
+    return [LoadResult(str(path_of[w.dossier]), w.dossier, w.nodes, w.edges) for w in done]

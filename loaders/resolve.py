@@ -1,23 +1,26 @@
-"""Entity resolution: dossier references -> deterministic graph ids, aliases -> one node."""
+"""Entity resolution and statements: a dossier -> the statements it makes, by graph id.
+
+An id depends on the dossier alone (its names, and the reviewed names in gazetteer.yaml),
+never on what the graph already holds: so the graph is the same whatever order dossiers
+arrive in. Every value the dossier gives becomes a statement with the sources it cites,
+the dossier's id and its confidence (graph/statements.py).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from graph.countries import country_code, country_name, country_names
+from graph.countries import country_code, country_name
 from graph.errors import DossierError
 from graph.ids import edge_id, fold, node_id, short_hash, slug, source_id
-from graph.plan import Plan, PlannedEdge, PlannedNode, union
+from graph.plan import Plan, PlannedEdge, PlannedNode
 from graph.schema import Schema
+from graph.statements import ALIAS, MENTION, MULTI_VALUED, NAME, NOTES, Statement, source_rank, statement
 from loaders.dossier import COUNTRY_REF, OPERATION_REF, Dossier, Entity, Provenance
-
-# (label, folded keys) -> {folded key: (id, name)} of nodes already in the graph.
-Lookup = Callable[[str, list[str]], dict[str, tuple[str, str]]]
 
 # Labels whose nodes are the same thing across dossiers when their names match.
 SHARED_BY_NAME = {"Group", "Agency", "Platform", "Organization"}
@@ -37,47 +40,60 @@ def gazetteer() -> dict[str, dict[str, tuple[str, list[str]]]]:
 
 
 class Resolver:
-    def __init__(self, dossier: Dossier, schema: Schema, lookup: Lookup, name: str):
+    def __init__(self, dossier: Dossier, schema: Schema, name: str):
         self.dossier = dossier
         self.schema = schema
-        self.lookup = lookup
         self.file = name
-        self.plan = Plan(dossier=dossier.id)
+        self.plan = Plan(dossiers=[dossier.id])
         self.refs: dict[str, str] = {}
-        self.labels: dict[str, str] = {}
         self.problems: list[tuple[str, str]] = []
         self.source_ids = {key: source_id(doc.url, doc.document) for key, doc in dossier.sources.items()}
+        self.ranks: dict[str, int] = {}
+        for key, doc in dossier.sources.items():
+            sid = self.source_ids[key]
+            self.ranks[sid] = max(self.ranks.get(sid, 0), source_rank(doc.official))
 
     # -- helpers --------------------------------------------------------------------------
     def cited(self, refs: list[str]) -> list[str]:
         return [self.source_ids[ref] for ref in refs]
 
-    def provenance(self, block: Provenance) -> dict[str, Any]:
-        return {"confidence": block.confidence, "notes": block.notes}
+    def said(
+        self, values: dict[str, Any], sources: list[str], block: Provenance | None = None
+    ) -> list[Statement]:
+        """This dossier's statements of `values` (None values say nothing), citing
+        `sources`, with the confidence and notes of `block`."""
+        confidence = block.confidence if block else None
+        rank = max((self.ranks[s] for s in sources), default=0)
+        if block is not None and block.notes:
+            values = {**values, NOTES: block.notes}
+        return [
+            statement(prop, value, self.dossier.id, sources, confidence=confidence, rank=rank)
+            for prop, value in values.items()
+            if value is not None
+        ]
 
-    def add_node(self, node: PlannedNode, path: str) -> None:
-        existing = self.plan.nodes.get(node.id)
+    def add_node(self, label: str, nid: str, statements: list[Statement], path: str) -> None:
+        existing = self.plan.nodes.get(nid)
         if existing is None:
-            self.plan.nodes[node.id] = node
+            self.plan.nodes[nid] = PlannedNode(label, nid, statements)
             return
-        if existing.label != node.label:
-            self.problems.append((path, f"resolves to {node.id}, already a {existing.label}"))
+        if existing.label != label:
+            self.problems.append((path, f"resolves to {nid}, already a {existing.label}"))
             return
-        for key, value in node.props.items():
-            old = existing.props.get(key)
-            if old is not None and value is not None and old != value:
+        given = {
+            s.prop: s for s in existing.statements if s.prop not in (MULTI_VALUED | {NAME, NOTES, MENTION})
+        }
+        for item in statements:
+            old = given.get(item.prop)
+            if old is not None and old.value_json != item.value_json:
                 self.problems.append(
                     (
-                        f"{path}.properties.{key}",
-                        f"resolves to {node.id} like another entity of this "
-                        f"dossier, which gives {key}={old!r}, not {value!r}",
+                        f"{path}.properties.{item.prop}",
+                        f"resolves to {nid} like another entity of this dossier, which gives "
+                        f"{item.prop}={old.value!r}, not {item.value!r}",
                     )
                 )
-            elif value is not None:
-                existing.props[key] = value
-        existing.sources = union(existing.sources, node.sources)
-        existing.aliases = union(existing.aliases, node.aliases)
-        existing.keys = union(existing.keys, node.keys)
+        existing.statements.extend(statements)
 
     def add_edge(
         self,
@@ -87,12 +103,14 @@ class Resolver:
         sources: list[str],
         props: dict[str, Any] | None = None,
         key: str | None = None,
+        block: Provenance | None = None,
     ) -> None:
         eid = edge_id(rel_type, source, target, key)
+        # The mention itself: a relationship has no name to state.
+        stated = self.said({MENTION: True, **(props or {})}, sources, block)
         existing = self.plan.edges.get(eid)
         if existing is not None:
-            existing.sources = union(existing.sources, sources)
-            existing.props.update({k: v for k, v in (props or {}).items() if v is not None})
+            existing.statements.extend(stated)
             return
         self.plan.edges[eid] = PlannedEdge(
             type=rel_type,
@@ -101,9 +119,7 @@ class Resolver:
             source_label=self.label_of(source),
             target=target,
             target_label=self.label_of(target),
-            props=dict(props or {}),
-            sources=list(sources),
-            dossiers=[self.dossier.id],
+            statements=stated,
         )
 
     def label_of(self, nid: str) -> str:
@@ -114,27 +130,13 @@ class Resolver:
         if code is None:  # the dossier validation reports it first
             raise DossierError(self.file, [("", f"unknown country {text!r}")])
         nid = f"country:{code}"
-        self.add_node(
-            PlannedNode(
-                "Country",
-                nid,
-                country_name(code),
-                {"code": code},
-                sources=list(sources),
-                dossiers=[self.dossier.id],
-                keys=[fold(code), fold(country_name(code)), *country_names(code)],
-            ),
-            "country",
-        )
+        self.add_node("Country", nid, self.said({NAME: country_name(code), "code": code}, sources), "country")
         return nid
 
     def ref(self, ref: str, sources: list[str]) -> str:
         if ref.startswith(COUNTRY_REF):
-            nid = self.country(ref[len(COUNTRY_REF) :], sources)
             # A country mentioned by a relationship is supported by that relationship's sources.
-            node = self.plan.nodes[nid]
-            node.sources = union(node.sources, sources)
-            return nid
+            return self.country(ref[len(COUNTRY_REF) :], sources)
         return self.refs[ref]
 
     # -- steps ----------------------------------------------------------------------------
@@ -153,7 +155,8 @@ class Resolver:
     def add_sources(self) -> None:
         for key, doc in self.dossier.sources.items():
             sid = self.source_ids[key]
-            props = {
+            values = {
+                NAME: doc.title or doc.publisher,
                 "url": doc.url,
                 "document": doc.document,
                 "publisher": doc.publisher,
@@ -162,102 +165,71 @@ class Resolver:
                 "title": doc.title,
                 "official": doc.official,
             }
-            self.add_node(
-                PlannedNode(
-                    "Source",
-                    sid,
-                    doc.title or doc.publisher,
-                    props,
-                    sources=[sid],
-                    dossiers=[self.dossier.id],
-                ),
-                f"sources.{key}",
-            )
+            self.add_node("Source", sid, self.said(values, [sid]), f"sources.{key}")
 
     def add_operation(self) -> None:
         op = self.dossier.operation
         oid = node_id("operation", self.dossier.id)
-        props = {
+        values = {
+            NAME: op.name,
             "kind": op.kind,
             "started": op.started,
             "action_day": op.action_day,
             "ended": op.ended,
             "summary": op.summary,
             "status": op.status,
-            **self.provenance(op),
         }
-        names = [op.name, *op.aliases]
-        self.add_node(
-            PlannedNode(
-                "Operation",
-                oid,
-                op.name,
-                props,
-                self.cited(op.sources),
-                [self.dossier.id],
-                list(op.aliases),
-                [fold(n) for n in names],
-            ),
-            "operation",
-        )
+        sources = self.cited(op.sources)
+        stated = self.said(values, sources, op)
+        stated += self.said_aliases(op.aliases, sources, op)
+        self.add_node("Operation", oid, stated, "operation")
         self.refs[OPERATION_REF] = oid
         for sid in self.source_ids.values():
             self.add_edge("REPORTS", sid, oid, [sid])
 
-    def entity_id(self, ref: str, entity: Entity, names: list[str]) -> tuple[str, str, list[str]]:
-        """(id, canonical name, extra aliases) for one entity."""
+    def said_aliases(self, aliases: list[str], sources: list[str], block: Provenance) -> list[Statement]:
+        return [item for alias in aliases for item in self.said({ALIAS: alias}, sources, block)]
+
+    def entity_id(self, ref: str, entity: Entity) -> tuple[str, str]:
+        """(id, canonical name) for one entity: from the dossier and the gazetteer alone."""
         spec = self.schema.labels[entity.label]
         if entity.id:
-            return entity.id, entity.name, []
+            return entity.id, entity.name
         if entity.label == "Country":
             code = country_code(entity.name) or ""
-            return f"country:{code}", country_name(code), []
+            return f"country:{code}", country_name(code)
         if entity.label == "Domain":
-            return f"domain:{entity.name.lower()}", entity.name.lower(), []
+            return f"domain:{entity.name.lower()}", entity.name.lower()
         if entity.label == "Person" and entity.properties.get("publicly_charged") is True:
             # Keyed by the name, but the id must not show it to readers without the right.
-            return f"person:{short_hash(fold(entity.name))}", entity.name, []
+            return f"person:{short_hash(fold(entity.name))}", entity.name
         if entity.label not in SHARED_BY_NAME:
             # Servers and unnamed people are only known within their operation.
-            return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", entity.name, []
-        folded = [fold(n) for n in names]
+            return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", entity.name
         known = gazetteer().get(entity.label, {})
-        for key in folded:
-            if key in known:
-                canonical, aliases = known[key]
-                return node_id(spec.prefix, canonical), canonical, aliases
-        found = self.lookup(entity.label, folded)
-        fallback = (node_id(spec.prefix, entity.name), entity.name)
-        resolved = next((found[key] for key in folded if key in found), fallback)
-        self.plan.looked_up.append((entity.label, folded, resolved, fallback))
-        return resolved[0], resolved[1], []
+        for name in [entity.name, *entity.aliases]:
+            found = known.get(fold(name))
+            if found is not None:
+                return node_id(spec.prefix, found[0]), found[0]
+        return node_id(spec.prefix, entity.name), entity.name
 
     def add_entity(self, ref: str, entity: Entity) -> None:
-        names = [entity.name, *entity.aliases]
-        nid, canonical, extra = self.entity_id(ref, entity, names)
-        props: dict[str, Any] = dict(entity.properties)
-        props.update(self.provenance(entity))
-        props["first_seen"] = entity.first_seen
-        props["last_seen"] = entity.last_seen
+        nid, canonical = self.entity_id(ref, entity)
+        values: dict[str, Any] = {NAME: canonical, **entity.properties}
+        values["first_seen"] = entity.first_seen
+        values["last_seen"] = entity.last_seen
         if entity.label == "Person":
-            props["named"] = entity.properties.get("publicly_charged") is True
-        aliases = [n for n in union(names, extra) if n != canonical]
+            values["named"] = entity.properties.get("publicly_charged") is True
         if entity.label == "Country":
-            code = nid.split(":", 1)[1]
-            props["code"] = code
-            aliases.append(code)
+            values["code"] = nid.split(":", 1)[1]
         if entity.country in {"EU", "INT"}:
-            props["jurisdiction"] = entity.country
-        elif entity.country and entity.label == "Agency":
-            props.setdefault("jurisdiction", country_code(entity.country))
-        keys = [fold(n) for n in [canonical, *aliases]]
+            values["jurisdiction"] = entity.country
+        elif entity.country and entity.label == "Agency" and values.get("jurisdiction") is None:
+            values["jurisdiction"] = country_code(entity.country)
         sources = self.cited(entity.sources)
-        self.add_node(
-            PlannedNode(
-                entity.label, nid, canonical, props, sources, [self.dossier.id], aliases, union([], keys)
-            ),
-            f"entities.{ref}",
-        )
+        aliases = [n for n in dict.fromkeys([entity.name, *entity.aliases]) if n != canonical]
+        stated = self.said(values, sources, entity) + self.said_aliases(aliases, sources, entity)
+        self.add_node(entity.label, nid, stated, f"entities.{ref}")
         self.refs[ref] = nid
         spec = self.schema.labels[entity.label]
         if entity.country and entity.country not in {"EU", "INT"} and spec.country_relationship:
@@ -267,7 +239,6 @@ class Resolver:
         for rel in self.dossier.relationships:
             sources = self.cited(rel.sources)
             props = dict(rel.properties)
-            props.update(self.provenance(rel))
             props["start"] = rel.start
             props["end"] = rel.end
             self.add_edge(
@@ -277,6 +248,7 @@ class Resolver:
                 sources,
                 props,
                 rel.key,
+                rel,
             )
 
     def add_claims(self) -> None:
@@ -294,7 +266,8 @@ class Resolver:
                 fold(claim.unit),
                 *sorted(sources),
             )
-            props = {
+            values = {
+                NAME: f"{claim.metric}: {shown} {claim.unit}",
                 "metric": claim.metric,
                 "value": claim.value,
                 "value_text": claim.value_text,
@@ -302,57 +275,31 @@ class Resolver:
                 "qualifier": claim.qualifier,
                 "date": claim.date,
                 "claimed_by_text": None if by_entity else by,
-                **self.provenance(claim),
             }
-            self.add_node(
-                PlannedNode(
-                    "Claim", cid, f"{claim.metric}: {shown} {claim.unit}", props, sources, [self.dossier.id]
-                ),
-                "claims",
-            )
-            self.add_edge("ABOUT", cid, about, sources)
+            self.add_node("Claim", cid, self.said(values, sources, claim), "claims")
+            self.add_edge("ABOUT", cid, about, sources, block=claim)
             for sid in sources:
-                self.add_edge("CITES", cid, sid, [sid])
+                self.add_edge("CITES", cid, sid, [sid], block=claim)
             if by_entity:
-                self.add_edge("CLAIMED_BY", cid, by_entity, sources)
+                self.add_edge("CLAIMED_BY", cid, by_entity, sources, block=claim)
 
     def add_events(self) -> None:
         for event in self.dossier.events:
             sources = self.cited(event.sources)
             about = [self.ref(ref, sources) for ref in event.about]
             eid = "event:" + short_hash(event.date, event.kind, *sorted(about), fold(event.description))
-            props = {
+            values = {
+                NAME: f"{event.date} {event.kind}: {event.description}"[:200],
                 "date": event.date,
                 "kind": event.kind,
                 "description": event.description,
-                **self.provenance(event),
             }
-            self.add_node(
-                PlannedNode(
-                    "Event",
-                    eid,
-                    f"{event.date} {event.kind}: {event.description}"[:200],
-                    props,
-                    sources,
-                    [self.dossier.id],
-                ),
-                "events",
-            )
+            self.add_node("Event", eid, self.said(values, sources, event), "events")
             for target in about:
-                self.add_edge("ABOUT", eid, target, sources)
+                self.add_edge("ABOUT", eid, target, sources, block=event)
             for sid in sources:
-                self.add_edge("CITES", eid, sid, [sid])
+                self.add_edge("CITES", eid, sid, [sid], block=event)
 
 
-def build_plan(dossier: Dossier, schema: Schema, lookup: Lookup, name: str) -> Plan:
-    return Resolver(dossier, schema, lookup, name).resolve()
-
-
-def still_valid(plan: Plan, lookup: Lookup) -> bool:
-    """Whether `plan`, resolved against other names, is what `lookup` would resolve: every
-    look-up it made gives the same node (the only way a lookup changes a plan)."""
-    for label, keys, resolved, fallback in plan.looked_up:
-        found = lookup(label, keys)
-        if next((found[key] for key in keys if key in found), fallback) != resolved:
-            return False
-    return True
+def build_plan(dossier: Dossier, schema: Schema, name: str) -> Plan:
+    return Resolver(dossier, schema, name).resolve()

@@ -32,10 +32,11 @@ from graph.countries import country_code, country_name, country_names
 from graph.errors import DossierError, InvalidInput
 from graph.export.stix import CLAIM_TYPE, DATA_EXTENSION, EVENT_TYPE
 from graph.ids import edge_id, fold, node_id, short_hash, source_id
-from graph.plan import Plan, PlannedEdge, PlannedNode, union
+from graph.plan import Plan, PlannedEdge, PlannedNode
 from graph.schema import Schema
+from graph.statements import ALIAS, MENTION, NAME, Statement, decode, statement
 from graph.store.base import Store
-from loaders.existing import keep_existing_values
+from loaders.pipeline import write_plans
 from loaders.resolve import SHARED_BY_NAME, gazetteer
 
 log = logging.getLogger(__name__)
@@ -81,6 +82,95 @@ GOVERNMENT_SECTORS = {
 DOMAIN_NAME = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 Lookup = Callable[[str, list[str]], dict[str, tuple[str, str]]]
+
+
+def union(first: list[str], second: list[str]) -> list[str]:
+    """Ordered set union: keeps the first list's order, appends what is new."""
+    known = set(first)
+    return first + [item for item in second if item not in known]
+
+
+@dataclass(slots=True)
+class BundleNode:
+    """A node as the bundle gives it, before it becomes statements."""
+
+    label: str
+    id: str
+    name: str
+    props: dict[str, Any] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    dossiers: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+
+    def absorb(self, other: BundleNode) -> None:
+        for key, value in other.props.items():
+            if value is not None and self.props.get(key) is None:
+                self.props[key] = value
+        self.sources = union(self.sources, other.sources)
+        self.dossiers = union(self.dossiers, other.dossiers)
+        self.aliases = union(self.aliases, other.aliases)
+        self.keys = union(self.keys, other.keys)
+
+
+@dataclass(slots=True)
+class BundleEdge:
+    type: str
+    id: str
+    source: str
+    source_label: str
+    target: str
+    target_label: str
+    props: dict[str, Any] = field(default_factory=dict)
+    sources: list[str] = field(default_factory=list)
+    dossiers: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Draft:
+    nodes: dict[str, BundleNode] = field(default_factory=dict)
+    edges: dict[str, BundleEdge] = field(default_factory=dict)
+
+
+def as_statements(draft: Draft, tag: str) -> Plan:
+    """The bundle's facts as the statements of one dossier, `tag`. An object of ours
+    brings back the statements it was exported with; a foreign object states what it
+    gives, citing the sources the reader found for it."""
+    plan = Plan(dossiers=[tag])
+    for node in draft.nodes.values():
+        plan.nodes[node.id] = PlannedNode(node.label, node.id, _stated(node, tag, {NAME: node.name}))
+        plan.nodes[node.id].statements += [
+            statement(ALIAS, alias, tag, node.sources)
+            for alias in node.aliases
+            if "statements" not in node.props
+        ]
+    for edge in draft.edges.values():
+        plan.edges[edge.id] = PlannedEdge(
+            edge.type,
+            edge.id,
+            edge.source,
+            edge.source_label,
+            edge.target,
+            edge.target_label,
+            _stated(edge, tag, {MENTION: True}),
+        )
+    return plan
+
+
+def _stated(item: BundleNode | BundleEdge, tag: str, first: dict[str, Any]) -> list[Statement]:
+    exported = item.props.get("statements")
+    if isinstance(exported, list) and exported and all(isinstance(text, str) for text in exported):
+        return [decode(text) for text in exported]
+    props = {k: v for k, v in item.props.items() if k not in {"sources", "dossiers", "confidence"}}
+    confidence = item.props.get("confidence")
+    values = {**first, **props}
+    return [
+        statement(
+            prop, value, tag, item.sources, confidence=confidence if isinstance(confidence, str) else None
+        )
+        for prop, value in values.items()
+        if value is not None
+    ]
 
 
 @dataclass(frozen=True)
@@ -177,7 +267,7 @@ class BundleReader:
         self.lookup = lookup
         self.file = name
         self.tag = "stix-" + bundle["id"].split("--", 1)[-1][:12]
-        self.plan = Plan(dossier=name)
+        self.plan = Draft()
         self.problems: list[tuple[str, str]] = []
         self.skipped: list[tuple[str, str]] = []
         self.objects: dict[str, dict[str, Any]] = {}
@@ -190,7 +280,7 @@ class BundleReader:
     def problem(self, stix_id: str, path: str, message: str) -> None:
         self.problems.append((f"{self.where.get(stix_id, stix_id)}{path}", message))
 
-    def add_node(self, node: PlannedNode) -> None:
+    def add_node(self, node: BundleNode) -> None:
         existing = self.plan.nodes.get(node.id)
         if existing is None:
             self.plan.nodes[node.id] = node
@@ -200,7 +290,7 @@ class BundleReader:
             return
         existing.absorb(node)
 
-    def add_edge(self, edge: PlannedEdge) -> None:
+    def add_edge(self, edge: BundleEdge) -> None:
         existing = self.plan.edges.get(edge.id)
         if existing is None:
             self.plan.edges[edge.id] = edge
@@ -235,7 +325,7 @@ class BundleReader:
         return list(raw)
 
     # -- the steps ------------------------------------------------------------------------
-    def read(self) -> Plan:
+    def read(self) -> Draft:
         for i, obj in enumerate(self.bundle["objects"]):
             sid = obj["id"]
             previous = self.objects.get(sid)
@@ -300,7 +390,7 @@ class BundleReader:
         keys = self.strings(sid, f"{where}.keys", data.get("keys"))
         if not keys:  # a redacted or hand-made bundle: found by its name and aliases
             keys = [fold(n) for n in [name, *aliases]]
-        node = PlannedNode(
+        node = BundleNode(
             label,
             nid,
             name,
@@ -343,7 +433,7 @@ class BundleReader:
         shown = publisher or "unknown publisher"
         props = {"url": url, "document": document, "publisher": shown}
         props |= {"title": title, "date": date, "language": language}
-        self.add_node(PlannedNode("Source", sid, title or shown, props, [sid], [self.tag]))
+        self.add_node(BundleNode("Source", sid, title or shown, props, [sid], [self.tag]))
         return sid
 
     def the_bundle_source(self) -> str:
@@ -437,7 +527,7 @@ class BundleReader:
             code = nid.split(":", 1)[1]
             props["code"] = code
             keys = union(keys, [fold(code), *country_names(code)])
-        self.add_node(PlannedNode(label, nid, canonical, props, self.cited(obj), [self.tag], names[1:], keys))
+        self.add_node(BundleNode(label, nid, canonical, props, self.cited(obj), [self.tag], names[1:], keys))
         self.refs[sid] = nid
 
     def foreign_label(self, obj: dict[str, Any]) -> str | None:
@@ -544,7 +634,7 @@ class BundleReader:
             "notes": obj.get("description"),
         }
         self.add_edge(
-            PlannedEdge(
+            BundleEdge(
                 rel_type,
                 edge_id(rel_type, source, target),
                 source,
@@ -574,7 +664,7 @@ class BundleReader:
         source, target = self.refs[obj["source_ref"]], self.refs[obj["target_ref"]]
         sources = self.strings(sid, f"{where}.sources", data.get("sources"))
         self.add_edge(
-            PlannedEdge(
+            BundleEdge(
                 str(rel_type),
                 eid,
                 source,
@@ -597,7 +687,7 @@ class BundleReader:
             for sid in node.sources:
                 if (sid, node.id) not in ours and sid in self.plan.nodes:
                     self.add_edge(
-                        PlannedEdge(
+                        BundleEdge(
                             "REPORTS",
                             edge_id("REPORTS", sid, node.id),
                             sid,
@@ -611,7 +701,7 @@ class BundleReader:
                     )
 
     def check_citations(self) -> None:
-        items: list[PlannedNode | PlannedEdge] = [*self.plan.nodes.values(), *self.plan.edges.values()]
+        items: list[BundleNode | BundleEdge] = [*self.plan.nodes.values(), *self.plan.edges.values()]
         for item in items:
             if not item.sources:
                 self.problems.append((item.id, "cites no source"))
@@ -624,15 +714,12 @@ def plan_bundle(
     store: Store, schema: Schema, bundle: dict[str, Any], name: str
 ) -> tuple[Plan, list[tuple[str, str]]]:
     reader = BundleReader(bundle, schema, store.find_by_keys, name)
-    plan = reader.read()
-    for conflict in keep_existing_values(store, schema, plan):
-        log.info("%s: %s", name, conflict)
-    return plan, reader.skipped
+    return as_statements(reader.read(), reader.tag), reader.skipped
 
 
 def load_bundle(store: Store, schema: Schema, bundle: dict[str, Any], name: str) -> StixLoadResult:
     plan, skipped = plan_bundle(store, schema, bundle, name)
-    store.write_plan(plan)
+    write_plans(store, schema, [plan])
     log.info(
         "loaded %s: %d nodes, %d edges, %d objects skipped",
         name,

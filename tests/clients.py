@@ -14,9 +14,7 @@ from graph.store.embedded import EmbeddedEngine
 
 
 @contextmanager
-def bundled_client(
-    bundled_store: Store, engine: EmbeddedEngine, *, snapshot: bool
-) -> Iterator[TestClient]:
+def bundled_client(bundled_store: Store, engine: EmbeddedEngine, *, snapshot: bool) -> Iterator[TestClient]:
     """The API over the bundled dossiers. With `snapshot`, once its neighbourhoods come from
     the in-process copy (waited for, so that every test sees the same path); without, the
     copy is off and the engine answers."""

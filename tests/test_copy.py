@@ -22,6 +22,7 @@ from tests.neo4j_server import Neo4jServer
 
 pytestmark = pytest.mark.both_engines
 
+
 def test_copy_to_another_falkordb_graph_gives_the_same_digest(
     bundled_store: FalkorDBStore, empty_store: FalkorDBStore, schema: Schema
 ) -> None:

@@ -107,7 +107,7 @@ def test_no_falkordb_procedure_reaches_neo4j() -> None:
 
 def test_every_cypher_file_is_checked() -> None:
     """Each file is linted itself, through the builder that runs it, or excluded with a reason."""
-    # Names start with the file ("read/groups.cypher ...") or the builder ("plan_segments ...").
+    # Names start with the file ("read/groups.cypher ...") or the builder ("change_segments ...").
     covered = {name.split(" ")[0] for name in STATEMENTS}
     files = cypher_files()
     for path in files:

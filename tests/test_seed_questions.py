@@ -9,6 +9,7 @@ from tests.facts import SPARKS_SERVER_COUNTRIES
 
 pytestmark = pytest.mark.both_engines
 
+
 def test_sparks_servers_were_taken_down_in_exactly_16_countries(bundled_store: FalkorDBStore) -> None:
     rows = bundled_store.read(
         "MATCH (:Group {id: 'group:sparks'})-[:OPERATED]->(s:Server)<-[:TOOK_DOWN]-(:Operation),"

@@ -6,15 +6,17 @@ import hashlib
 import re
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 
 from api.audit import AuditLog
 from api.deps import SchemaDep, StoreDep
 from api.errors import ErrorResponse
-from api.models import DossierLoaded
+from api.models import DossierLoaded, DossierUnloaded
 from api.security import Writer
 from graph.errors import InvalidInput
+from loaders.dossier import DOSSIER_ID
 from loaders.load import load_bytes
+from loaders.pipeline import unload
 from loaders.yamlio import MAX_DOSSIER_BYTES
 
 router = APIRouter(tags=["dossiers"])
@@ -84,6 +86,35 @@ async def post_dossier(
         result = load_bytes(store, schema, data, safe_name(name))
         details.update(dossier=result.dossier, nodes=result.nodes, edges=result.edges)
     return {"dossier": result.dossier, "nodes": result.nodes, "edges": result.edges, "loaded_by": who.key_id}
+
+
+@router.delete(
+    "/dossiers/{dossier}",
+    response_model=DossierUnloaded,
+    responses={404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
+    summary="Unload one dossier (writer key)",
+)
+def delete_dossier(
+    request: Request,
+    who: Writer,
+    store: StoreDep,
+    schema: SchemaDep,
+    dossier: Annotated[str, Path(pattern=DOSSIER_ID, description="the dossier's id")],
+) -> dict[str, Any]:
+    """Removes the dossier's statements, and the nodes and relationships only it
+    supported; the values of the others are derived again without it. All or nothing."""
+    audit: AuditLog = request.app.state.audit
+    with audit.action(who.key_id, "unload_dossier", dossier=dossier) as details:
+        changes = unload(store, schema, dossier)
+        details.update(nodes=len(changes.delete_nodes), edges=len(changes.delete_edges))
+    return {
+        "dossier": dossier,
+        "nodes_removed": len(changes.delete_nodes),
+        "edges_removed": len(changes.delete_edges),
+        "nodes_changed": len(changes.update_nodes),
+        "edges_changed": len(changes.update_edges),
+        "unloaded_by": who.key_id,
+    }
 
 
 class TooLarge(InvalidInput):

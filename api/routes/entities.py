@@ -15,6 +15,7 @@ from api.params import EntityId, LabelName, NeighbourhoodFiltersDep, Offset, vie
 from graph.entities import SOURCES_PAGE, entity_detail
 from graph.neighbours import neighbourhood
 from graph.search import search
+from graph.statements import ALIAS, NAME
 
 router = APIRouter(tags=["entities"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}
@@ -67,7 +68,15 @@ def get_entity(
     )
     if redactor is not None:
         redacted = redactor.node(detail)
-        detail = {**detail, "name": redacted["name"], "properties": redacted["properties"]}
+        statements = detail["statements"]
+        if "Person" in detail["labels"] and detail["properties"].get("named"):
+            statements = [s for s in statements if s["property"] not in {NAME, ALIAS}]
+        detail = {
+            **detail,
+            "name": redacted["name"],
+            "properties": redacted["properties"],
+            "statements": redactor.value(statements),
+        }
     return detail
 
 

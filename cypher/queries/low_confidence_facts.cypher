@@ -1,13 +1,27 @@
 // title: Facts marked low confidence
-// description: Relationships and nodes whose dossier marked them as low confidence, with
-//   the note explaining why.
+// description: Every value a dossier stated with low confidence, with the dossier that
+//   said it and its sources: a shared entity is listed for what the weak dossier said
+//   about it, never as a whole. `type` is NODE for a node's value, else the relationship's
+//   type; `property` is empty where the dossier only mentions the relationship.
 // param limit: int = 1000 -- at most this many rows
-MATCH (a)-[r]->(b)
-WHERE r.confidence = 'low'
-RETURN a.id AS from, type(r) AS type, b.id AS to, r.notes AS notes, r.sources AS sources
+MATCH (n:Entity)
+UNWIND n.statements AS text
+WITH n, text, split(text, '|') AS f
+WHERE f[2] = 'low'
+WITH n, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
+RETURN n.id AS from, 'NODE' AS type, n.id AS to, f[0] AS property,
+       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+       f[1] AS dossier, split(f[4], ' ') AS sources
+ORDER BY from, property, dossier, value
 LIMIT $limit
 UNION ALL
-MATCH (n)
-WHERE n.confidence = 'low'
-RETURN n.id AS from, 'NODE' AS type, n.id AS to, n.notes AS notes, n.sources AS sources
+MATCH (a:Entity)-[r]->(b:Entity)
+UNWIND r.statements AS text
+WITH a, r, b, text, split(text, '|') AS f
+WHERE f[2] = 'low'
+WITH a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
+RETURN a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
+       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+       f[1] AS dossier, split(f[4], ' ') AS sources
+ORDER BY from, type, to, property, dossier, value
 LIMIT $limit

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 import anyio.to_thread
 
 from graph.errors import InvalidInput
-from graph.plan import Plan
+from graph.plan import Changes
 
 
 class GenerationReader(Protocol):
@@ -34,6 +34,14 @@ class ThreadedGeneration:
         return None
 
 
+class Reader(Protocol):
+    """What reads the graph: a store, or a store's view of one write's transaction."""
+
+    dialect: str
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
+
+
 class Store(Protocol):
     engine: str
     dialect: str  # which Cypher files it runs: cypher/<path> or cypher/neo4j/<path>
@@ -54,14 +62,14 @@ class Store(Protocol):
         """Run one of our own writing statements (never a caller's text)."""
         ...
 
-    def write_plan(self, plan: Plan) -> None:
-        """Write one plan all-or-nothing."""
+    def write_changes(self, changes: Changes) -> None:
+        """Write one set of changes all-or-nothing (graph/plan.py)."""
         ...
 
-    def prepare_write(self, plan: Plan) -> Callable[[], None]:
-        """`write_plan` in two steps: what needs no engine now (building the query), the
-        write itself when called. The loader builds a chunk's query while the engine
-        writes the chunk before it."""
+    def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:
+        """Run `work`, which reads the graph through the Reader it is given and returns
+        the changes to make, then write them all-or-nothing; no other `write_locked` of
+        this graph, in any process, comes between those reads and that write."""
         ...
 
     def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:

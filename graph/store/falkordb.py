@@ -22,14 +22,16 @@ from falkordb.query_result import parse_scalar
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
-from graph.plan import Plan
+from graph.plan import Changes, EdgeRow, NodeRow
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, ThreadedGeneration, check_parameters
+from graph.store.base import GenerationReader, Reader, ThreadedGeneration, check_parameters
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
 
 _ALREADY = ("already indexed", "already exists")
+# How long a load may hold the graph for one write (its reads, then the write).
+WRITE_LOCK_SECONDS = 900
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -73,25 +75,24 @@ _UNICODE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u")
 _PROPERTY = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
 
-# Properties every row sets from its own columns: a property column of the same name
-# would be set twice.
-_ROW_KEYS = {"id", "keys", "search", "sources", "dossiers", "aliases"}
-
-
-def _columns(rows: list[dict[str, Any]]) -> list[str] | None:
-    names = sorted({key for row in rows for key in row})
-    if _ROW_KEYS.intersection(names):
-        return None
+def _columns(rows: list[Any]) -> list[str] | None:
+    """The property columns of rows of one segment (every property but `id`), or None
+    when one is not a plain identifier."""
+    names = sorted({key for row in rows for key in row.props if key != "id"})
     return names if all(_PROPERTY.fullmatch(name) for name in names) else None
 
 
 class _RowsQuery:
-    """One query text for a whole plan: segments of cypher/write/, their rows as lists."""
+    """One query text for a whole write: segments of cypher/write/, their rows as lists.
+    Rows go in the CYPHER parameter header as JSON text: the client formats a parameter
+    value by value in Python, which cost a fifth of a load. When a value needs the
+    client's way (a control character JSON writes as \\u, a float that is not finite),
+    `params` carries every segment's rows instead."""
 
     def __init__(self, schema: Schema):
         self.schema = schema
         self.segments: list[str] = []
-        self.params: list[str] = []
+        self.rows: dict[str, list[list[Any]]] = {}
 
     def add(
         self,
@@ -100,22 +101,16 @@ class _RowsQuery:
         columns: list[str],
         *,
         variable: str,
-        merge: bool,
         first: int,
         labels: dict[str, str],
         types: dict[str, str] | None = None,
     ) -> None:
-        """`rows` carry the property `columns` from position `first`; a merge keeps the
-        value a property has where its column is null, a create leaves it out."""
+        """`rows` carry the property `columns` from position `first`: a create gives them
+        in its map (a null leaves one out), an update sets each (a null removes one)."""
         name = f"rows_{len(self.segments)}"
-        text = cypher(template)
-        if merge:
-            pairs = [(p, f"coalesce(row[{first + i}], {variable}.`{p}`)") for i, p in enumerate(columns)]
-            assignments = {"PROPERTIES": (variable, pairs)}
-        else:
-            # Map entries of the CREATE; `columns` are plain identifiers (_columns).
-            entries = "".join(f", `{p}`: row[{first + i}]" for i, p in enumerate(columns))
-            text, assignments = text.replace("__COLUMNS__", entries), {}
+        entries = "".join(f", `{p}`: row[{first + i}]" for i, p in enumerate(columns))
+        pairs = [(p, f"row[{first + i}]") for i, p in enumerate(columns)]
+        text = cypher(template).replace("__COLUMNS__", entries)
         self.segments.append(
             splice(
                 text,
@@ -123,104 +118,72 @@ class _RowsQuery:
                 labels=labels,
                 types=types,
                 names={"ROWS": name},
-                assignments=assignments,
+                assignments={"PROPERTIES": (variable, pairs)} if "__PROPERTIES__" in text else None,
             )
         )
-        self.params.append(f"{name}={json.dumps(rows, ensure_ascii=False, allow_nan=False)}")
+        self.rows[name] = rows
 
-    def text(self) -> str | None:
+    def query(self) -> tuple[str, dict[str, Any]] | None:
+        """(text, parameters), or None when there is nothing to write."""
         if not self.segments:
             return None
-        header = "CYPHER " + " ".join(self.params) + " "
+        body = "\n".join(self.segments) + "\nRETURN 1 AS written"
+        try:
+            params = [
+                f"{name}={json.dumps(rows, ensure_ascii=False, allow_nan=False)}"
+                for name, rows in self.rows.items()
+            ]
+        except ValueError:  # a float that is not finite
+            return body, dict(self.rows)
+        header = "CYPHER " + " ".join(params) + " "
         if "\\u" in header and _UNICODE_ESCAPE.search(header):
-            return None
-        return header + "\n".join(self.segments) + "\nRETURN 1 AS written"
+            return body, dict(self.rows)
+        return header + body, {}
 
 
-def _split_fresh(row: dict[str, Any], plan: Plan) -> tuple[list[str], list[str], list[str], list[str]]:
-    """A row's sources and dossiers as (merged as sets, merged as sets, appended, appended):
-    ids this write makes fresh cannot be in the graph's lists yet (Plan.fresh_provenance)."""
-    fresh = plan.fresh_provenance if row["id"] in plan.fresh_owners else set()
-    sources, dossiers = row["sources"], row["dossiers"]
-    return (
-        [x for x in sources if x not in fresh],
-        [x for x in dossiers if x not in fresh],
-        [x for x in sources if x in fresh],
-        [x for x in dossiers if x in fresh],
-    )
-
-
-def _plan_as_rows(plan: Plan, schema: Schema) -> str | None:
-    """The whole write as one query text: rows as lists of plain values, one JSON text per
-    segment in the CYPHER parameter header (the client formats a parameter value by value
-    in Python, which cost a fifth of a load). None when a value needs the client's way:
-    a control character JSON would write as \\u, a float that is not finite, a property name
-    that is not a plain identifier or is one the row sets itself (`id`, `sources`...)."""
+def _changes_query(changes: Changes, schema: Schema) -> tuple[str, dict[str, Any]] | None:
+    """The whole write as one query: FalkorDB runs a query atomically and undoes a failed
+    one. Relationships go before the nodes they may lose, nodes before the relationships
+    that need them."""
     query = _RowsQuery(schema)
-    by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for node in plan.nodes.values():
-        by_label[(node.label, node.id in plan.new_nodes)].append(node.row())
-    try:
-        for (label, new), node_rows in sorted(by_label.items()):
-            columns = _columns([row["props"] for row in node_rows])
+
+    def node_segments(template: str, rows: list[NodeRow], with_columns: bool) -> None:
+        by_label: dict[str, list[NodeRow]] = defaultdict(list)
+        for row in rows:
+            by_label[row.label].append(row)
+        for label, group in sorted(by_label.items()):
+            columns = _columns(group) if with_columns else []
             if columns is None:
-                return None
-            rows = []
-            for r in node_rows:
-                values = [r["props"].get(c) for c in columns]
-                if new:
-                    rows.append([r["id"], r["keys"], r["sources"], r["dossiers"], r["aliases"], *values])
-                    continue
-                known_sources, known_dossiers, fresh_sources, fresh_dossiers = _split_fresh(r, plan)
-                rows.append(
-                    [
-                        r["id"],
-                        r["keys"],
-                        known_sources,
-                        known_dossiers,
-                        r["aliases"],
-                        fresh_sources,
-                        fresh_dossiers,
-                        *values,
-                    ]
-                )
-            query.add(
-                "write/create_nodes.cypher" if new else "write/append_nodes.cypher",
-                rows,
-                columns,
-                variable="n",
-                merge=not new,
-                first=5 if new else 7,
-                labels={"LABEL": label},
-            )
-        by_type: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
-        for edge in plan.edges.values():
-            key = (edge.type, edge.source_label, edge.target_label, edge.id in plan.new_edges)
-            by_type[key].append(edge.row())
-        for (rel_type, source, target, new), edge_rows in sorted(by_type.items()):
-            columns = _columns([row["props"] for row in edge_rows])
+                raise PiracyGraphError(f"a property name of {label} is not a plain identifier")
+            values = [[row.id, *(row.props.get(c) for c in columns)] for row in group]
+            query.add(template, values, columns, variable="n", first=1, labels={"LABEL": label})
+
+    def edge_segments(template: str, rows: list[EdgeRow], with_columns: bool) -> None:
+        by_type: dict[tuple[str, str, str], list[EdgeRow]] = defaultdict(list)
+        for row in rows:
+            by_type[(row.type, row.source_label, row.target_label)].append(row)
+        for (rel_type, source, target), group in sorted(by_type.items()):
+            columns = _columns(group) if with_columns else []
             if columns is None:
-                return None
-            rows = []
-            for r in edge_rows:
-                values = [r["props"].get(c) for c in columns]
-                if new:
-                    rows.append([r["id"], r["src"], r["dst"], r["sources"], r["dossiers"], *values])
-                    continue
-                rows.append([r["id"], r["src"], r["dst"], *_split_fresh(r, plan), *values])
+                raise PiracyGraphError(f"a property name of {rel_type} is not a plain identifier")
+            values = [[row.id, row.source, row.target, *(row.props.get(c) for c in columns)] for row in group]
             query.add(
-                "write/create_edges.cypher" if new else "write/append_edges.cypher",
-                rows,
+                template,
+                values,
                 columns,
                 variable="r",
-                merge=not new,
-                first=5 if new else 7,
+                first=3,
                 labels={"FROM": source, "TO": target},
                 types={"TYPE": rel_type},
             )
-    except ValueError:  # json.dumps: a float that is not finite
-        return None
-    return query.text()
+
+    edge_segments("write/delete_edges.cypher", changes.delete_edges, False)
+    node_segments("write/delete_nodes.cypher", changes.delete_nodes, False)
+    node_segments("write/create_nodes.cypher", changes.create_nodes, True)
+    node_segments("write/update_nodes.cypher", changes.update_nodes, True)
+    edge_segments("write/create_edges.cypher", changes.create_edges, True)
+    edge_segments("write/update_edges.cypher", changes.update_edges, True)
+    return query.query()
 
 
 class FalkorDBStore:
@@ -345,67 +308,37 @@ class FalkorDBStore:
         self._run(query, params, read_only=False)
         self._bump_generation()
 
-    def write_plan(self, plan: Plan) -> None:
-        """One query for the whole plan: FalkorDB runs a query atomically and undoes a
-        failed one, so a dossier is written whole or not at all."""
-        self.prepare_write(plan)()
-
-    def prepare_write(self, plan: Plan) -> Callable[[], None]:
-        text = _plan_as_rows(plan, self.schema)
-        if text is None:
-            return lambda: self._write_plan_as_maps(plan)
-
-        def write() -> None:
-            try:
-                self._run(text, None, read_only=False)
-            except redis.ResponseError as exc:
-                raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
-            self._bump_generation()
-
-        return write
-
-    def _write_plan_as_maps(self, plan: Plan) -> None:
-        """The plan's rows as maps, sent through the client's own parameter formatting, for
-        values `_plan_as_rows` leaves alone; everything merged (slower, same result)."""
-        segments: list[str] = []
-        params: dict[str, Any] = {}
-        # Nodes first: relationships match their ends.
-        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for node in plan.nodes.values():
-            by_label[node.label].append(node.row())
-        for i, (label, rows) in enumerate(sorted(by_label.items())):
-            name = f"nodes_{i}"
-            params[name] = rows
-            segments.append(
-                splice(
-                    cypher("write/merge_nodes.cypher"),
-                    self.schema,
-                    labels={"LABEL": label},
-                    names={"ROWS": name},
-                )
-            )
-        by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-        for edge in plan.edges.values():
-            by_type[(edge.type, edge.source_label, edge.target_label)].append(edge.row())
-        for i, ((rel_type, source, target), rows) in enumerate(sorted(by_type.items())):
-            name = f"edges_{i}"
-            params[name] = rows
-            segments.append(
-                splice(
-                    cypher("write/merge_edges.cypher"),
-                    self.schema,
-                    labels={"FROM": source, "TO": target},
-                    types={"TYPE": rel_type},
-                    names={"ROWS": name},
-                )
-            )
-        if not segments:
-            return
-        query = "\n".join(segments) + "\nRETURN 1 AS written"
+    def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:
+        # A lock in the engine itself, so that loads from other processes sharing it wait
+        # too; it expires should its holder die.
+        lock = self.client.connection.lock(
+            f"piracy-graph:{self.graph_name}:write-lock",
+            timeout=WRITE_LOCK_SECONDS,
+            blocking_timeout=WRITE_LOCK_SECONDS,
+        )
         try:
-            self.write(query, params)
+            with lock:
+                changes = work(self)
+                self.write_changes(changes)
+        except redis.exceptions.LockError as exc:
+            raise EngineUnavailable(f"another write held the graph for over {WRITE_LOCK_SECONDS} s") from exc
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        return changes
+
+    def write_changes(self, changes: Changes) -> None:
+        """One query for the whole write: all of it or, if it fails, nothing."""
+        if changes.empty():
+            return
+        built = _changes_query(changes, self.schema)
+        if built is None:
+            return
+        text, params = built
+        try:
+            self._run(text, params or None, read_only=False)
         except redis.ResponseError as exc:
-            raise PiracyGraphError(f"the engine refused the write of {plan.dossier}: {exc}") from exc
+            raise PiracyGraphError(f"the engine refused the write of {changes.what}: {exc}") from exc
+        self._bump_generation()
 
     def _bump_generation(self) -> None:
         try:

@@ -20,9 +20,9 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, Sessio
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
-from graph.plan import Plan
+from graph.plan import Changes, EdgeRow, NodeRow
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, ThreadedGeneration, check_parameters
+from graph.store.base import GenerationReader, Reader, ThreadedGeneration, check_parameters
 
 log = logging.getLogger(__name__)
 
@@ -52,37 +52,48 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def plan_segments(plan: Plan, schema: Schema) -> list[tuple[str, dict[str, Any]]]:
-    """The plan as (statement, parameters) pairs, nodes first: one per label and per
-    (type, from label, to label), each split into the ids the loader checked are new
-    (created) and the others (merged). Also used to lint every statement the store can
-    build."""
+def change_segments(changes: Changes, schema: Schema) -> list[tuple[str, dict[str, Any]]]:
+    """The write as (statement, parameters) pairs, run in one transaction: relationships
+    go before the nodes they may lose, nodes before the relationships that need them.
+    Also used to lint every statement the store can build."""
     segments: list[tuple[str, dict[str, Any]]] = []
-    by_label: dict[tuple[str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for node in plan.nodes.values():
-        by_label[(node.label, node.id in plan.new_nodes)].append(node.row())
-    for (label, new), rows in sorted(by_label.items()):
-        text = splice(
-            cypher("write/create_nodes.cypher" if new else "write/merge_nodes.cypher", "neo4j"),
-            schema,
-            labels={"LABEL": label},
-            names={"ROWS": "rows"},
-        )
-        segments.append((_returning(text), {"rows": rows}))
-    by_type: dict[tuple[str, str, str, bool], list[dict[str, Any]]] = defaultdict(list)
-    for edge in plan.edges.values():
-        key = (edge.type, edge.source_label, edge.target_label, edge.id in plan.new_edges)
-        by_type[key].append(edge.row())
-    for (rel_type, source, target, new), rows in sorted(by_type.items()):
-        text = splice(
-            cypher("write/create_edges.cypher" if new else "write/merge_edges.cypher", "neo4j"),
-            schema,
-            labels={"FROM": source, "TO": target},
-            types={"TYPE": rel_type},
-            names={"ROWS": "rows"},
-        )
-        segments.append((_returning(text), {"rows": rows}))
+
+    def nodes(template: str, rows: list[NodeRow]) -> None:
+        by_label: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            by_label[row.label].append({"id": row.id, "props": _without_nulls(row.props)})
+        for label, group in sorted(by_label.items()):
+            text = splice(cypher(template, "neo4j"), schema, labels={"LABEL": label}, names={"ROWS": "rows"})
+            segments.append((_returning(text), {"rows": group}))
+
+    def edges(template: str, rows: list[EdgeRow]) -> None:
+        by_type: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+        for row in rows:
+            by_type[(row.type, row.source_label, row.target_label)].append(
+                {"id": row.id, "src": row.source, "dst": row.target, "props": _without_nulls(row.props)}
+            )
+        for (rel_type, source, target), group in sorted(by_type.items()):
+            text = splice(
+                cypher(template, "neo4j"),
+                schema,
+                labels={"FROM": source, "TO": target},
+                types={"TYPE": rel_type},
+                names={"ROWS": "rows"},
+            )
+            segments.append((_returning(text), {"rows": group}))
+
+    edges("write/delete_edges.cypher", changes.delete_edges)
+    nodes("write/delete_nodes.cypher", changes.delete_nodes)
+    nodes("write/create_nodes.cypher", changes.create_nodes)
+    nodes("write/update_nodes.cypher", changes.update_nodes)
+    edges("write/create_edges.cypher", changes.create_edges)
+    edges("write/update_edges.cypher", changes.update_edges)
     return segments
+
+
+def _without_nulls(props: dict[str, Any]) -> dict[str, Any]:
+    # `SET n = map` replaces every property: one left out is removed.
+    return {key: value for key, value in props.items() if value is not None}
 
 
 def _returning(text: str) -> str:
@@ -120,7 +131,22 @@ def schema_statements(schema: Schema) -> list[str]:
         )
     )
     statements.append(cypher("write/create_fulltext_index.cypher", "neo4j"))
+    statements.append(cypher("write/create_meta_constraint.cypher", "neo4j"))
     return statements
+
+
+class _TransactionReader:
+    """Reads inside one write transaction (Neo4jStore.write_locked)."""
+
+    dialect = "neo4j"
+
+    def __init__(self, tx: neo4j.ManagedTransaction):
+        self.tx = tx
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        check_parameters(params or {})
+        result = self.tx.run(query, params or {})
+        return [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118
 
 
 class Neo4jStore:
@@ -200,27 +226,45 @@ class Neo4jStore:
         except ClientError as exc:
             raise InvalidInput(f"Neo4j refused the query: {exc.message}", field="body.query") from exc
 
-    def write_plan(self, plan: Plan) -> None:
-        self.prepare_write(plan)()
+    def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:
+        """Reads and write in one transaction that first takes the write lock (a node every
+        load writes first): other loads wait for it to commit."""
 
-    def prepare_write(self, plan: Plan) -> Callable[[], None]:
-        segments = plan_segments(plan, self.schema)
+        def run(tx: neo4j.ManagedTransaction) -> Changes:
+            tx.run(cypher("write/write_lock.cypher", "neo4j")).consume()
+            changes = work(_TransactionReader(tx))
+            if not changes.empty():
+                for text, params in change_segments(changes, self.schema):
+                    tx.run(text, params).consume()
+                tx.run(cypher("write/generation.cypher", "neo4j")).consume()
+            return changes
+
+        try:
+            with self._session() as session:
+                return session.execute_write(run)
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except Neo4jError as exc:
+            raise PiracyGraphError(f"Neo4j refused a write: {exc}") from exc
+
+    def write_changes(self, changes: Changes) -> None:
+        """One transaction for the whole write: all of it or, if it fails, nothing."""
+        segments = change_segments(changes, self.schema)
+        if not segments:
+            return
 
         def work(tx: neo4j.ManagedTransaction) -> None:
             for text, params in segments:
                 tx.run(text, params).consume()
             tx.run(cypher("write/generation.cypher", "neo4j")).consume()
 
-        def write() -> None:
-            try:
-                with self._session() as session:
-                    session.execute_write(work)
-            except _UNAVAILABLE as exc:
-                raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
-            except Neo4jError as exc:
-                raise PiracyGraphError(f"Neo4j refused the write of {plan.dossier}: {exc}") from exc
-
-        return write
+        try:
+            with self._session() as session:
+                session.execute_write(work)
+        except _UNAVAILABLE as exc:
+            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+        except Neo4jError as exc:
+            raise PiracyGraphError(f"Neo4j refused the write of {changes.what}: {exc}") from exc
 
     def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
         if not keys:

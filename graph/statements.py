@@ -1,0 +1,215 @@
+"""Statements: every value in the graph as one dossier stated it, with its sources.
+
+A node or relationship holds the statements made about it (its `statements` list, one
+encoded text each) and the values derived from them: the displayed value of each property,
+its names, aliases, sources and dossiers. The derived values are a function of the set of
+statements alone, so the graph is the same whatever order its dossiers arrived in. The
+rule is written down in docs/statements.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from graph.countries import country_names
+from graph.ids import fold
+
+# The property of the statement that records that a dossier mentions a relationship
+# (relationships have no name to state).
+MENTION = ""
+NAME = "name"
+ALIAS = "alias"
+# Kept as statements and shown with their dossier, never as one value of the entity.
+NOTES = "notes"
+# Values of these properties are all kept (a list on the node), not chosen among.
+MULTI_VALUED = {ALIAS}
+# Stated per dossier and never displayed as a property of the entity as a whole.
+DOSSIER_ONLY = {NOTES}
+CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2, "": 3}
+
+# Ids, property names and ranks never hold it, and the value comes last: no escaping needed
+# in Cypher text, and a query can split the fields off with split(text, "|").
+_FIELD_SEPARATOR = "|"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Statement:
+    """One value of one property, as one dossier stated it.
+
+    `rank` is how official the statement's best source is (see `source_rank`), as the
+    dossier described its sources; `confidence` is the dossier's judgement ("" when it
+    gave none)."""
+
+    prop: str
+    value_json: str
+    dossier: str
+    confidence: str
+    rank: int
+    sources: tuple[str, ...]
+
+    @property
+    def value(self) -> Any:
+        return json.loads(self.value_json)
+
+    def encode(self) -> str:
+        return _FIELD_SEPARATOR.join(
+            [
+                self.prop,
+                self.dossier,
+                self.confidence,
+                str(self.rank),
+                " ".join(self.sources),
+                self.value_json,
+            ]
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "property": self.prop,
+            "value": self.value,
+            "dossier": self.dossier,
+            "confidence": self.confidence or None,
+            "sources": list(self.sources),
+        }
+
+
+def statement(
+    prop: str,
+    value: Any,
+    dossier: str,
+    sources: Iterable[str],
+    *,
+    confidence: str | None = None,
+    rank: int = 0,
+) -> Statement:
+    return Statement(
+        prop,
+        value_text(value),
+        dossier,
+        confidence or "",
+        rank,
+        tuple(sorted(set(sources))),
+    )
+
+
+def value_text(value: Any) -> str:
+    """The canonical text of a value: equal values, equal texts."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def decode(text: str) -> Statement:
+    prop, dossier, confidence, rank, sources, value = text.split(_FIELD_SEPARATOR, 5)
+    return Statement(prop, value, dossier, confidence, int(rank), tuple(sources.split()) if sources else ())
+
+
+def merge_duplicates(statements: Iterable[Statement]) -> list[Statement]:
+    """One statement per (property, value, dossier, confidence), its sources united and
+    its best rank kept; sorted, so equal sets give equal lists."""
+    merged: dict[tuple[str, str, str, str], tuple[int, set[str]]] = {}
+    for item in statements:
+        key = (item.prop, item.value_json, item.dossier, item.confidence)
+        rank, sources = merged.get(key, (item.rank, set()))
+        merged[key] = (max(rank, item.rank), sources | set(item.sources))
+    return sorted(
+        Statement(prop, value, dossier, confidence, rank, tuple(sorted(sources)))
+        for (prop, value, dossier, confidence), (rank, sources) in merged.items()
+    )
+
+
+def choose(statements: list[Statement]) -> Statement:
+    """The statement whose value is displayed, among statements of one property: the value
+    with the most distinct sources; then the one with the most official source; then the
+    value whose canonical text sorts first. The statement returned is the first, in sort
+    order, of those stating that value."""
+    sources: dict[str, set[str]] = defaultdict(set)
+    rank: dict[str, int] = defaultdict(int)
+    for item in statements:
+        sources[item.value_json] |= set(item.sources)
+        rank[item.value_json] = max(rank[item.value_json], item.rank)
+    best = min(sources, key=lambda value: (-len(sources[value]), -rank[value], _plain_text(value), value))
+    return min(item for item in statements if item.value_json == best)
+
+
+def _plain_text(value_json: str) -> str:
+    value = json.loads(value_json)
+    return value if isinstance(value, str) else value_json
+
+
+@dataclass
+class Derived:
+    """What a node or relationship shows, derived from its statements."""
+
+    name: str | None
+    props: dict[str, Any]
+    aliases: list[str]
+    sources: list[str]
+    dossiers: list[str]
+    statements: list[str]
+
+
+def derive(statements: list[Statement]) -> Derived:
+    by_prop: dict[str, list[Statement]] = defaultdict(list)
+    for item in statements:
+        by_prop[item.prop].append(item)
+    props: dict[str, Any] = {}
+    for prop, stated in by_prop.items():
+        if prop in MULTI_VALUED or prop in DOSSIER_ONLY or prop in (MENTION, NAME):
+            continue
+        value = choose(stated).value
+        if value is not None:
+            props[prop] = value
+    names = by_prop.get(NAME, [])
+    name = choose(names).value if names else None
+    every_name = {item.value for item in names} | {item.value for item in by_prop.get(ALIAS, [])}
+    return Derived(
+        name=name,
+        props=props,
+        aliases=sorted(n for n in every_name if isinstance(n, str) and n != name),
+        sources=sorted({s for item in statements for s in item.sources}),
+        dossiers=sorted({item.dossier for item in statements}),
+        statements=[item.encode() for item in statements],
+    )
+
+
+def name_keys(label: str, derived: Derived) -> list[str]:
+    """The folded names a node is found by: all its names and aliases (and, for a
+    country, every name the country table knows)."""
+    keys = {fold(derived.name)} if derived.name else set()
+    keys |= {fold(alias) for alias in derived.aliases}
+    if label == "Country" and "code" in derived.props:
+        keys |= set(country_names(str(derived.props["code"])))
+    return sorted(k for k in keys if k)
+
+
+_OFFICIAL = re.compile(r"^\s*(yes|official)\b", re.IGNORECASE)
+_QUOTES_OFFICIAL = re.compile(
+    r"quot|reproduc|reprint|excerpt|translation|paraphras|embeds|cites|release|statement|court|docket",
+    re.IGNORECASE,
+)
+_PUBLISHED = re.compile(r"press|wire|news", re.IGNORECASE)
+
+
+def source_rank(official: str | None) -> int:
+    """How official a source is, from a dossier's `official` note about it: 3 an official
+    release (or its verbatim reprint), 2 a report quoting or reproducing official
+    material, 1 other press, 0 anything else (blogs, undescribed)."""
+    if not official:
+        return 0
+    if _OFFICIAL.search(official):
+        return 3
+    if _QUOTES_OFFICIAL.search(official):
+        return 2
+    if _PUBLISHED.search(official):
+        return 1
+    return 0
+
+
+def weakest_confidence(statements: Iterable[Statement]) -> str | None:
+    """The lowest confidence any of `statements` was given, or None when none was given."""
+    given = [item.confidence for item in statements if item.confidence]
+    return min(given, key=CONFIDENCE_ORDER.__getitem__) if given else None

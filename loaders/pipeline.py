@@ -1,0 +1,368 @@
+"""The one way into the graph: plans of statements -> the changes they make -> one write.
+
+Every loader (a folder, an upload, a STIX bundle) turns its input into dossier plans
+(loaders/resolve.py); this module writes them. A dossier's statements replace the ones
+it made before, if it was loaded before, and unloading a dossier removes them. Each node
+or relationship touched is then derived anew from the statements it holds
+(graph/statements.py), created, set anew or, with no statement left, deleted: the graph is
+the same whatever order its dossiers arrived in.
+
+Dossiers go in chunks of about `CHUNK_ROWS` nodes and relationships, each written by one
+all-or-nothing write. A dossier is never split between chunks; when a chunk's write fails,
+its dossiers are written one by one, so the error names the dossier at fault and the
+dossiers before it are loaded.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, TypeVar
+
+from graph.cypher_text import cypher, splice
+from graph.errors import EngineUnavailable, NotFound, PiracyGraphError
+from graph.ids import fold
+from graph.plan import Changes, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
+from graph.schema import ENTITY_LABEL, Schema
+from graph.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
+from graph.store.base import Reader, Store
+from loaders.resolve import SHARED_BY_NAME, gazetteer
+
+log = logging.getLogger(__name__)
+
+_Row = TypeVar("_Row", NodeRow, EdgeRow)
+
+CHUNK_ROWS = 20_000  # nodes + relationships per write
+LOOKUP_ROWS = 5_000  # ids per read
+# Labels whose nodes show the weakest confidence their dossiers gave them: a claim or an
+# event is itself one reported fact, not an entity that dossiers share.
+CONFIDENCE_SHOWN = {"Claim", "Event"}
+
+
+@dataclass(frozen=True)
+class Written:
+    dossier: str
+    nodes: int
+    edges: int
+
+
+def chunks(plans: Sequence[Plan], rows: int = CHUNK_ROWS) -> Iterator[list[Plan]]:
+    """Consecutive plans of about `rows` nodes and relationships; a plan is never split."""
+    chunk: list[Plan] = []
+    size = 0
+    for plan in plans:
+        weight = len(plan.nodes) + len(plan.edges)
+        if chunk and size + weight > rows:
+            yield chunk
+            chunk, size = [], 0
+        chunk.append(plan)
+        size += weight
+    if chunk:
+        yield chunk
+
+
+def merge_plans(plans: list[Plan]) -> Plan:
+    """The statements of several dossiers' plans, by node and relationship."""
+    merged = Plan(dossiers=[d for plan in plans for d in plan.dossiers])
+    for plan in plans:
+        for node in plan.nodes.values():
+            have = merged.nodes.get(node.id)
+            if have is None:
+                merged.nodes[node.id] = PlannedNode(node.label, node.id, list(node.statements))
+            else:
+                have.statements.extend(node.statements)
+        for edge in plan.edges.values():
+            found = merged.edges.get(edge.id)
+            if found is None:
+                merged.edges[edge.id] = PlannedEdge(
+                    edge.type,
+                    edge.id,
+                    edge.source,
+                    edge.source_label,
+                    edge.target,
+                    edge.target_label,
+                    list(edge.statements),
+                )
+            else:
+                found.statements.extend(edge.statements)
+    return merged
+
+
+def write_plans(
+    store: Store,
+    schema: Schema,
+    plans: Sequence[Plan],
+    *,
+    rows: int = CHUNK_ROWS,
+    on_written: Callable[[Plan], None] | None = None,
+) -> list[Written]:
+    """Write the plans' statements, chunk by chunk, in order; each dossier all-or-nothing."""
+    done: list[Written] = []
+    for chunk in chunks(plans, rows):
+        try:
+            _write(store, schema, merge_plans(chunk), set())
+            written = chunk
+        except EngineUnavailable:
+            # The store restarts an embedded engine that died; the write is all-or-nothing
+            # and the changes are worked out again from the graph: one more try is safe.
+            log.warning("engine lost while loading %s...; retrying once", chunk[0].dossier)
+            _write(store, schema, merge_plans(chunk), set())
+            written = chunk
+        except PiracyGraphError as exc:
+            if len(chunk) == 1:
+                raise
+            log.warning("the write of %d dossiers failed (%s); writing them one by one", len(chunk), exc)
+            for plan in chunk:
+                _write(store, schema, plan, set())  # raises for the dossier at fault
+            written = chunk
+        for plan in written:
+            done.append(Written(plan.dossier, len(plan.nodes), len(plan.edges)))
+            if on_written:
+                on_written(plan)
+    return done
+
+
+def unload(store: Store, schema: Schema, dossier: str) -> Changes:
+    """Remove every statement of `dossier`, and what only it supported; all-or-nothing.
+    The changes made are returned."""
+
+    def work(reader: Reader) -> Changes:
+        changes = work_out_changes(reader, schema, Plan(dossiers=[]), {dossier})
+        if changes.empty():
+            raise NotFound(f"no dossier {dossier!r} is loaded")
+        return changes
+
+    return store.write_locked(work)
+
+
+def loaded_dossiers(store: Reader, dossiers: list[str]) -> set[str]:
+    """Which of `dossiers` the graph holds (each loaded dossier has its Operation node)."""
+    ids = [f"operation:{d}" for d in dossiers]
+    found: set[str] = set()
+    for batch in _batches(ids):
+        for row in store.read(cypher("read/operations_present.cypher", store.dialect), {"ids": batch}):
+            found.add(str(row["id"]).removeprefix("operation:"))
+    return found
+
+
+def _write(store: Store, schema: Schema, plan: Plan, removing: set[str]) -> Changes:
+    return store.write_locked(lambda reader: work_out_changes(reader, schema, plan, removing))
+
+
+# -- what changes ------------------------------------------------------------------------
+
+
+@dataclass
+class _HeldNode:
+    """A node the graph holds: its statements, and the names of its properties."""
+
+    statements: list[Statement]
+    row: NodeRow
+
+
+@dataclass
+class _HeldEdge:
+    statements: list[Statement]
+    row: EdgeRow
+
+
+def work_out_changes(store: Reader, schema: Schema, plan: Plan, removing: set[str]) -> Changes:
+    """What writing `plan` does to the graph: the statements of `plan.dossiers` and of
+    `removing` that the graph holds are replaced by the plan's."""
+    replaced = set(plan.dossiers) | removing
+    again = loaded_dossiers(store, sorted(set(plan.dossiers))) | removing
+    held_nodes = _held_nodes(store, schema, plan)
+    held_edges = _held_edges(store, schema, plan, held_nodes)
+    if again:
+        _held_by_dossiers(store, schema, sorted(again), held_nodes, held_edges)
+    changes = Changes(what=plan.dossier or ", ".join(sorted(removing)))
+    for nid in sorted(held_nodes.keys() | plan.nodes.keys()):
+        planned = plan.nodes.get(nid)
+        held = held_nodes.get(nid)
+        before = held.statements if held else []
+        statements = _kept(before, replaced, planned.statements if planned else [])
+        if held is None:
+            if planned is not None:
+                changes.create_nodes.append(node_row(schema, planned.label, nid, statements))
+        elif not statements:
+            changes.delete_nodes.append(held.row)
+        elif statements != before:
+            changes.update_nodes.append(
+                _replacing(node_row(schema, held.row.label, nid, statements), held.row)
+            )
+    for eid in sorted(held_edges.keys() | plan.edges.keys()):
+        edge = plan.edges.get(eid)
+        held_edge = held_edges.get(eid)
+        before = held_edge.statements if held_edge else []
+        statements = _kept(before, replaced, edge.statements if edge else [])
+        if held_edge is None:
+            if edge is not None:
+                changes.create_edges.append(edge_row(edge, statements))
+        elif not statements:
+            changes.delete_edges.append(held_edge.row)
+        elif statements != before:
+            changes.update_edges.append(_replacing(edge_row(held_edge.row, statements), held_edge.row))
+    return changes
+
+
+def _kept(held: list[Statement], replaced: set[str], planned: list[Statement]) -> list[Statement]:
+    return merge_duplicates([s for s in held if s.dossier not in replaced] + planned)
+
+
+def _replacing(row: _Row, before: NodeRow | EdgeRow) -> _Row:
+    """`row` with a None for every property `before` had that it has not: a store sets
+    every property of the row, so those are removed."""
+    for key in before.props:
+        row.props.setdefault(key, None)
+    return row
+
+
+def node_row(schema: Schema, label: str, nid: str, statements: list[Statement]) -> NodeRow:
+    derived = derive(statements)
+    keys = name_keys(label, derived)
+    if label in SHARED_BY_NAME and derived.name:
+        keys = sorted(set(keys) | set(_gazetteer_keys(label, derived.name)))
+    props: dict[str, Any] = dict(derived.props)
+    if label in CONFIDENCE_SHOWN:
+        props["confidence"] = weakest_confidence(statements)
+    props.update(
+        {
+            "id": nid,
+            "name": derived.name if derived.name is not None else nid,
+            "aliases": derived.aliases,
+            "keys": keys,
+            "search": "".join(" " + key for key in keys),
+            "sources": derived.sources,
+            "dossiers": derived.dossiers,
+            "statements": derived.statements,
+        }
+    )
+    return NodeRow(label, nid, {k: v for k, v in props.items() if v is not None})
+
+
+def edge_row(edge: PlannedEdge | EdgeRow, statements: list[Statement]) -> EdgeRow:
+    derived = derive(statements)
+    props: dict[str, Any] = dict(derived.props)
+    props.update(
+        {
+            "id": edge.id,
+            "sources": derived.sources,
+            "dossiers": derived.dossiers,
+            "statements": derived.statements,
+        }
+    )
+    return EdgeRow(edge.type, edge.id, edge.source, edge.source_label, edge.target, edge.target_label, props)
+
+
+@cache
+def _gazetteer_aliases() -> dict[tuple[str, str], tuple[str, ...]]:
+    index: dict[tuple[str, str], tuple[str, ...]] = {}
+    for label, names in gazetteer().items():
+        for canonical, aliases in names.values():
+            index[(label, canonical)] = (canonical, *aliases)
+    return index
+
+
+def _gazetteer_keys(label: str, name: str) -> list[str]:
+    """Search keys for the reviewed aliases of a shared entity's name."""
+    return [fold(alias) for alias in _gazetteer_aliases().get((label, name), ())]
+
+
+# -- what the graph holds ----------------------------------------------------------------
+
+
+def _batches(items: list[Any], size: int = LOOKUP_ROWS) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _decoded(texts: list[str] | None) -> list[Statement]:
+    return [decode(text) for text in texts or []]
+
+
+def _held_nodes(store: Reader, schema: Schema, plan: Plan) -> dict[str, _HeldNode]:
+    ids_by_label: dict[str, list[str]] = defaultdict(list)
+    for node in plan.nodes.values():
+        ids_by_label[node.label].append(node.id)
+    held: dict[str, _HeldNode] = {}
+    for label, ids in sorted(ids_by_label.items()):
+        query = splice(cypher("read/node_statements.cypher", store.dialect), schema, labels={"LABEL": label})
+        for batch in _batches(sorted(ids)):
+            for row in store.read(query, {"ids": batch}):
+                held[row["id"]] = _HeldNode(
+                    _decoded(row["statements"]), NodeRow(label, row["id"], dict.fromkeys(row["keys"]))
+                )
+    return held
+
+
+def _held_edges(
+    store: Reader, schema: Schema, plan: Plan, nodes: dict[str, _HeldNode]
+) -> dict[str, _HeldEdge]:
+    """The plan's relationships the graph holds: only those between two nodes it holds."""
+    rows_by_type: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for edge in plan.edges.values():
+        if edge.source in nodes and edge.target in nodes:
+            rows_by_type[(edge.type, edge.source_label, edge.target_label)].append(
+                {"id": edge.id, "src": edge.source, "dst": edge.target}
+            )
+    held: dict[str, _HeldEdge] = {}
+    for (rel_type, source, target), rows in sorted(rows_by_type.items()):
+        query = splice(
+            cypher("read/edge_statements.cypher", store.dialect),
+            schema,
+            labels={"FROM": source, "TO": target},
+            types={"TYPE": rel_type},
+        )
+        for batch in _batches(rows):
+            for row in store.read(query, {"rows": batch}):
+                edge = plan.edges[row["id"]]
+                held[row["id"]] = _HeldEdge(
+                    _decoded(row["statements"]),
+                    EdgeRow(
+                        rel_type,
+                        edge.id,
+                        edge.source,
+                        source,
+                        edge.target,
+                        target,
+                        dict.fromkeys(row["keys"]),
+                    ),
+                )
+    return held
+
+
+def _schema_label(schema: Schema, labels: list[str]) -> str:
+    return next(label for label in labels if label != ENTITY_LABEL and label in schema.labels)
+
+
+def _held_by_dossiers(
+    store: Reader,
+    schema: Schema,
+    dossiers: list[str],
+    nodes: dict[str, _HeldNode],
+    edges: dict[str, _HeldEdge],
+) -> None:
+    """Add every node and relationship that any of `dossiers` made statements about."""
+    for row in store.read(cypher("read/nodes_of_dossiers.cypher", store.dialect), {"dossiers": dossiers}):
+        if row["id"] not in nodes:
+            label = _schema_label(schema, row["labels"])
+            nodes[row["id"]] = _HeldNode(
+                _decoded(row["statements"]), NodeRow(label, row["id"], dict.fromkeys(row["keys"]))
+            )
+    for row in store.read(cypher("read/edges_of_dossiers.cypher", store.dialect), {"dossiers": dossiers}):
+        if row["id"] not in edges:
+            edges[row["id"]] = _HeldEdge(
+                _decoded(row["statements"]),
+                EdgeRow(
+                    row["type"],
+                    row["id"],
+                    row["src"],
+                    _schema_label(schema, row["src_labels"]),
+                    row["dst"],
+                    _schema_label(schema, row["dst_labels"]),
+                    dict.fromkeys(row["keys"]),
+                ),
+            )
