@@ -17,6 +17,7 @@ from graph.schema import get_schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.dossier import Dossier
+from loaders.pipeline import write_plans
 from loaders.resolve import build_plan
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -52,7 +53,7 @@ def write_past_validation(data_dir: Path, dossier: Path) -> None:
     store = FalkorDBStore.embedded_at(EmbeddedEngine(data_dir), "piracy", schema)
     try:
         store.ensure_schema()
-        store.write_plan(build_plan(Dossier.model_validate(raw), schema, lambda *_: {}, dossier.name))
+        write_plans(store, schema, [build_plan(Dossier.model_validate(raw), schema, dossier.name)])
     finally:
         store.close()
 

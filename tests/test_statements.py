@@ -22,8 +22,10 @@ from graph.errors import NotFound
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.stats import digest
+from graph.store import open_store
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.format import OldFormat, check_format
 from loaders.load import load_bytes, load_paths
 from loaders.pipeline import unload
 from tests.clients import graph_name_of
@@ -300,3 +302,28 @@ def test_entity_detail_lists_statements(
     body = writer_client.get(f"/entities/{TELEGRAM}", headers=WRITER).json()
     kinds = sorted((s["value"], s["dossier"]) for s in body["statements"] if s["property"] == "kind")
     assert kinds == [("messaging", "test-conflict-b"), ("messaging app", "test-conflict-a")]
+
+
+# -- a graph written by an older version ------------------------------------------------------
+
+
+def test_a_graph_written_without_statements_is_refused(empty_store: Any) -> None:
+    empty_store.write("CREATE (:Group:Entity {id: 'group:old', name: 'Old', kind: 'torrent site'})")
+    with pytest.raises(OldFormat, match="Load the dossiers again into a new data directory"):
+        check_format(empty_store)
+
+
+def test_a_graph_written_by_this_version_is_read(conflicted: Any) -> None:
+    assert check_format(conflicted) is None
+
+
+def test_opening_an_old_graph_says_to_load_again(engine: EmbeddedEngine, schema: Schema) -> None:
+    old = FalkorDBStore.embedded_at(engine, "statements-old-format", schema)
+    old.clear()
+    old.write("CREATE (:Group:Entity {id: 'group:old', name: 'Old'})")
+    settings = Settings(data_dir=engine.data_dir, graph_name="statements-old-format")
+    try:
+        with pytest.raises(OldFormat, match="piracy-graph load data/operations --data-dir NEW_DIR"):
+            open_store(settings)
+    finally:
+        old.clear()

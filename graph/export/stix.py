@@ -141,6 +141,13 @@ def _first(*values: Any) -> Any:
     return next((v for v in values if v not in (None, "", [])), None)
 
 
+def with_statements(props: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """A node's or relationship's properties with its statements, where the answer has
+    them (a whole-graph export): an import of the bundle gets back exactly those."""
+    statements = item.get("statements")
+    return {**props, "statements": statements} if statements else props
+
+
 def _clean(obj: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in obj.items() if v not in (None, "", [], {})}
 
@@ -155,6 +162,7 @@ class _Bundle:
         self.publishers: dict[str, str] = {}  # publisher name -> identity id
         self.cited_by: dict[str, list[str]] = {}  # our source id -> STIX ids citing it
         self.source_info = self._source_info()
+        self.nodes = {node["id"]: node for node in answer["nodes"]}
 
     def _source_info(self) -> dict[str, dict[str, Any]]:
         info = {sid: dict(value) for sid, value in self.answer.get("sources", {}).items()}
@@ -284,7 +292,7 @@ class _Bundle:
             id=node["id"],
             labels=[label],
             name=name,
-            properties=props,
+            properties=with_statements(props, node),
             sources=node.get("sources", []),
             keys=node.get("keys"),
         )
@@ -319,7 +327,7 @@ class _Bundle:
                 id=sid,
                 labels=["Source"],
                 name=info.get("name") or info.get("title") or publisher,
-                properties=props,
+                properties=with_statements(props, self.nodes.get(sid, {})),
                 sources=info.get("sources") or [sid],
                 keys=info.get("keys"),
             ),
@@ -350,7 +358,7 @@ class _Bundle:
                 type=edge["type"],
                 source=edge["source"],
                 target=edge["target"],
-                properties=props,
+                properties=with_statements(props, edge),
                 sources=edge.get("sources", []),
             ),
         }

@@ -36,7 +36,13 @@ def whole_graph(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
             if len(nodes) == limit:
                 truncated = True
                 break
-            nodes.append({**node_out(row), "keys": list(row["props"].get("keys") or [])})
+            nodes.append(
+                {
+                    **node_out(row),
+                    "keys": list(row["props"].get("keys") or []),
+                    "statements": list(row["props"].get("statements") or []),
+                }
+            )
         if truncated:
             break
         after = page[-1]["id"]
@@ -47,7 +53,11 @@ def whole_graph(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
         rows = store.read(
             cypher("read/export_edges.cypher", store.dialect), {"ids": ids[start : start + PAGE]}
         )
-        edges += [edge_out(row) for row in rows if row["dst"] in kept]
+        edges += [
+            {**edge_out(row), "statements": list(row["props"].get("statements") or [])}
+            for row in rows
+            if row["dst"] in kept
+        ]
     not_shown = 0
     if truncated:
         total = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
@@ -97,13 +107,17 @@ def of_answer(store: Store, node_ids: list[str], edge_ids: list[str] | None = No
 
 
 def redacted(answer: dict[str, Any], redactor: Redactor | None) -> dict[str, Any]:
-    """The answer as a reader without the right to see people's names gets it. Keys are
-    dropped: a named person's keys are their folded name."""
+    """The answer as a reader without the right to see people's names gets it. Keys and
+    statements are dropped: a named person's keys are their folded name, and their
+    statements state it."""
     if redactor is None:
         return answer
     return {
         **answer,
-        "nodes": [{k: v for k, v in redactor.node(n).items() if k != "keys"} for n in answer["nodes"]],
-        "edges": [redactor.edge(e) for e in answer["edges"]],
+        "nodes": [
+            {k: v for k, v in redactor.node(n).items() if k not in {"keys", "statements"}}
+            for n in answer["nodes"]
+        ],
+        "edges": [{k: v for k, v in redactor.edge(e).items() if k != "statements"} for e in answer["edges"]],
         "sources": {sid: redactor.value(info) for sid, info in answer.get("sources", {}).items()},
     }

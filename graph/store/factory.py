@@ -8,6 +8,7 @@ from graph.settings import Settings
 from graph.store.base import Store
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.format import check_format
 from graph.store.neo4j import Neo4jStore
 
 
@@ -29,6 +30,11 @@ def open_store(settings: Settings, *, ensure_schema: bool = True) -> Store:
         store = FalkorDBStore.embedded_at(engine, settings.graph_name, schema)
     if ensure_schema:
         store.ensure_schema()
+    try:
+        check_format(store)
+    except Exception:
+        store.close()
+        raise
     return store
 
 
