@@ -78,8 +78,13 @@ class Changes:
     create_edges: list[EdgeRow] = field(default_factory=list)
     update_edges: list[EdgeRow] = field(default_factory=list)
     delete_edges: list[EdgeRow] = field(default_factory=list)
+    # Dossier id -> (node ids, relationship ids) it states something about; dossiers
+    # unloaded, whose record goes.
+    records: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    forget: list[str] = field(default_factory=list)
 
     def empty(self) -> bool:
+        """Whether the write changes no node and no relationship."""
         return not any(
             [
                 self.create_nodes,

@@ -138,14 +138,14 @@ def unload(store: Store, schema: Schema, dossier: str) -> Changes:
     return store.write_locked(work)
 
 
-def loaded_dossiers(store: Reader, dossiers: list[str]) -> set[str]:
-    """Which of `dossiers` the graph holds (each loaded dossier has its Operation node)."""
-    ids = [f"operation:{d}" for d in dossiers]
-    found: set[str] = set()
-    for batch in _batches(ids):
-        for row in store.read(cypher("read/operations_present.cypher", store.dialect), {"ids": batch}):
-            found.add(str(row["id"]).removeprefix("operation:"))
-    return found
+def loaded_dossiers(store: Reader, dossiers: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+    """The records of those of `dossiers` the graph holds: (node ids, relationship ids)
+    each made statements about."""
+    records: dict[str, tuple[list[str], list[str]]] = {}
+    for batch in _batches(dossiers):
+        for row in store.read(cypher("read/dossier_records.cypher", store.dialect), {"ids": batch}):
+            records[row["id"]] = (list(row["nodes"] or []), list(row["edges"] or []))
+    return records
 
 
 def _write(store: Store, schema: Schema, plan: Plan, removing: set[str]) -> Changes:
@@ -173,12 +173,16 @@ def work_out_changes(store: Reader, schema: Schema, plan: Plan, removing: set[st
     """What writing `plan` does to the graph: the statements of `plan.dossiers` and of
     `removing` that the graph holds are replaced by the plan's."""
     replaced = set(plan.dossiers) | removing
-    again = loaded_dossiers(store, sorted(set(plan.dossiers))) | removing
+    records = loaded_dossiers(store, sorted(replaced))
     held_nodes = _held_nodes(store, schema, plan)
     held_edges = _held_edges(store, schema, plan, held_nodes)
-    if again:
-        _held_by_dossiers(store, schema, sorted(again), held_nodes, held_edges)
+    _held_by_records(store, schema, records, held_nodes, held_edges)
+    unrecorded = sorted(removing - records.keys())
+    if unrecorded:  # a graph copied without its records, or a bundle loaded before them
+        _held_by_dossiers(store, schema, unrecorded, held_nodes, held_edges)
     changes = Changes(what=plan.dossier or ", ".join(sorted(removing)))
+    changes.records = _touched(plan)
+    changes.forget = sorted(removing & records.keys())
     for nid in sorted(held_nodes.keys() | plan.nodes.keys()):
         planned = plan.nodes.get(nid)
         held = held_nodes.get(nid)
@@ -206,6 +210,19 @@ def work_out_changes(store: Reader, schema: Schema, plan: Plan, removing: set[st
         elif statements != before:
             changes.update_edges.append(_replacing(edge_row(held_edge.row, statements), held_edge.row))
     return changes
+
+
+def _touched(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
+    """Dossier id -> the nodes and relationships of `plan` it states something about."""
+    nodes: dict[str, set[str]] = defaultdict(set)
+    edges: dict[str, set[str]] = defaultdict(set)
+    for node in plan.nodes.values():
+        for item in node.statements:
+            nodes[item.dossier].add(node.id)
+    for edge in plan.edges.values():
+        for item in edge.statements:
+            edges[item.dossier].add(edge.id)
+    return {d: (sorted(nodes[d]), sorted(edges[d])) for d in plan.dossiers}
 
 
 def _kept(held: list[Statement], replaced: set[str], planned: list[Statement]) -> list[Statement]:
@@ -332,6 +349,31 @@ def _held_edges(
                     ),
                 )
     return held
+
+
+def _held_by_records(
+    store: Reader,
+    schema: Schema,
+    records: dict[str, tuple[list[str], list[str]]],
+    nodes: dict[str, _HeldNode],
+    edges: dict[str, _HeldEdge],
+) -> None:
+    """Add what the recorded dossiers made statements about (write/record_dossiers.cypher)."""
+    shapes = Plan(dossiers=[])
+    for node_ids, edge_ids in records.values():
+        for nid in node_ids:
+            label = schema.label_of_id(nid)
+            if nid not in nodes and label is not None:
+                shapes.nodes[nid] = PlannedNode(label, nid)
+        for eid in edge_ids:
+            # An id is "source|TYPE|target", and "|key" for parallel relationships.
+            source, rel_type, target = eid.split("|")[:3]
+            source_label, target_label = schema.label_of_id(source), schema.label_of_id(target)
+            if eid not in edges and source_label and target_label:
+                shapes.edges[eid] = PlannedEdge(rel_type, eid, source, source_label, target, target_label)
+    found = _held_nodes(store, schema, shapes)
+    nodes.update(found)
+    edges.update(_held_edges(store, schema, shapes, {**nodes, **found}))
 
 
 def _schema_label(schema: Schema, labels: list[str]) -> str:

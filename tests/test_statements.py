@@ -222,6 +222,30 @@ def test_load_a_load_b_unload_b_is_load_a(empty_store: Any, schema: Schema, bund
     assert digest(empty_store) == alone
 
 
+def test_unloading_a_dossier_whose_record_is_lost_finds_its_statements(
+    empty_store: Any, schema: Schema
+) -> None:
+    load_paths(empty_store, schema, [CONFLICT_A], workers=0)
+    alone = digest(empty_store)
+    load_paths(empty_store, schema, [CONFLICT_B], workers=0)
+    empty_store.write("MATCH (d:LoadedDossier {id: 'test-conflict-b'}) DELETE d")
+    unload(empty_store, schema, "test-conflict-b")
+    assert digest(empty_store) == alone
+
+
+def test_each_loaded_dossier_has_a_record(empty_store: Any, schema: Schema) -> None:
+    load_paths(empty_store, schema, [CONFLICT_A, CONFLICT_B], workers=0)
+    rows = empty_store.read("MATCH (d:LoadedDossier) RETURN d.id AS id ORDER BY id")
+    assert rows == [{"id": "test-conflict-a"}, {"id": "test-conflict-b"}]
+
+
+def test_an_unloaded_dossiers_record_goes(empty_store: Any, schema: Schema) -> None:
+    load_paths(empty_store, schema, [CONFLICT_A, CONFLICT_B], workers=0)
+    unload(empty_store, schema, "test-conflict-a")
+    rows = empty_store.read("MATCH (d:LoadedDossier) RETURN d.id AS id ORDER BY id")
+    assert rows == [{"id": "test-conflict-b"}]
+
+
 def test_unloading_removes_what_only_that_dossier_supported(empty_store: Any, schema: Schema) -> None:
     load_paths(empty_store, schema, [CONFLICT_A, CONFLICT_B], workers=0)
     unload(empty_store, schema, "test-conflict-a")
@@ -241,7 +265,7 @@ def test_unloading_every_dossier_leaves_an_empty_graph(empty_store: Any, schema:
     load_paths(empty_store, schema, [CONFLICT_A, CONFLICT_B], workers=0)
     unload(empty_store, schema, "test-conflict-a")
     unload(empty_store, schema, "test-conflict-b")
-    assert empty_store.read("MATCH (n) RETURN count(n) AS n") == [{"n": 0}]
+    assert empty_store.read("MATCH (n) WHERE n:Entity OR n:LoadedDossier RETURN count(n) AS n") == [{"n": 0}]
 
 
 def test_unloading_a_dossier_that_is_not_loaded_is_refused(empty_store: Any, schema: Schema) -> None:

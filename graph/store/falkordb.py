@@ -183,6 +183,18 @@ def _changes_query(changes: Changes, schema: Schema) -> tuple[str, dict[str, Any
     node_segments("write/update_nodes.cypher", changes.update_nodes, True)
     edge_segments("write/create_edges.cypher", changes.create_edges, True)
     edge_segments("write/update_edges.cypher", changes.update_edges, True)
+    if changes.forget:
+        query.add(
+            "write/forget_dossiers.cypher",
+            [[d] for d in changes.forget],
+            [],
+            variable="d",
+            first=1,
+            labels={},
+        )
+    if changes.records:
+        rows = [[d, nodes, edges] for d, (nodes, edges) in sorted(changes.records.items())]
+        query.add("write/record_dossiers.cypher", rows, [], variable="d", first=3, labels={})
     return query.query()
 
 
@@ -383,6 +395,11 @@ class FalkorDBStore:
                 self._create_index(label, prop)
             self._unique_id(label)
         self._create_index(ENTITY_LABEL, "id")  # lookups by id when the label is not known
+        try:
+            self.write(cypher("write/create_dossier_index.cypher"))
+        except redis.ResponseError as exc:
+            if not any(marker in str(exc) for marker in _ALREADY):
+                raise
         try:
             self.write(cypher("write/create_fulltext_index.cypher"))
         except redis.ResponseError as exc:

@@ -88,6 +88,13 @@ def change_segments(changes: Changes, schema: Schema) -> list[tuple[str, dict[st
     nodes("write/update_nodes.cypher", changes.update_nodes)
     edges("write/create_edges.cypher", changes.create_edges)
     edges("write/update_edges.cypher", changes.update_edges)
+    if changes.forget:
+        text = splice(cypher("write/forget_dossiers.cypher", "neo4j"), schema, names={"ROWS": "rows"})
+        segments.append((_returning(text), {"rows": [{"id": d} for d in changes.forget]}))
+    if changes.records:
+        records = [{"id": d, "nodes": n, "edges": e} for d, (n, e) in sorted(changes.records.items())]
+        text = splice(cypher("write/record_dossiers.cypher", "neo4j"), schema, names={"ROWS": "rows"})
+        segments.append((_returning(text), {"rows": records}))
     return segments
 
 
@@ -132,6 +139,7 @@ def schema_statements(schema: Schema) -> list[str]:
     )
     statements.append(cypher("write/create_fulltext_index.cypher", "neo4j"))
     statements.append(cypher("write/create_meta_constraint.cypher", "neo4j"))
+    statements.append(cypher("write/create_dossier_index.cypher", "neo4j"))
     return statements
 
 
