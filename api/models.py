@@ -77,12 +77,22 @@ class EntityDetail(Model):
     degree: Degrees
 
 
+class Alternative(Model):
+    property: str
+    value: Any = Field(description="a value stated but not shown")
+    dossiers: list[str] = Field(description="the dossiers that state it")
+    sources: list[str] = Field(description="ids of the sources they cite for it")
+
+
 class GraphNode(Model):
     id: str = Field(examples=["group:sparks"])
     labels: list[str] = Field(examples=[["Group"]])
     name: str | None = Field(examples=["Sparks"])
     properties: dict[str, Any]
     sources: list[str] = Field(description="ids of the sources that support this node")
+    alternatives: list[Alternative] | None = Field(
+        None, description="where dossiers disagree: the values stated but not shown (docs/statements.md)"
+    )
     depth: int | None = Field(None, description="steps from the centre (neighbourhoods)")
 
 
@@ -93,6 +103,9 @@ class GraphEdge(Model):
     type: str = Field(examples=["TARGETED"])
     properties: dict[str, Any]
     sources: list[str] = Field(description="ids of the sources that support this relationship")
+    alternatives: list[Alternative] | None = Field(
+        None, description="where dossiers disagree: the values stated but not shown (docs/statements.md)"
+    )
 
 
 class GraphAnswer(Model):

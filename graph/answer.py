@@ -6,6 +6,7 @@ leave, and people's names are replaced by their role for readers without the rig
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,8 +16,9 @@ from graph.ids import fold
 from graph.schema import ENTITY_LABEL
 from graph.store.base import Store
 
-# `statements` are shown decoded, with the entity alone (graph/entities.py).
-INTERNAL = {"keys", "search", "sources", "id", "name", "statements"}
+# `statements` are shown decoded, with the entity alone (graph/entities.py);
+# `alternatives` decoded, beside the properties.
+INTERNAL = {"keys", "search", "sources", "id", "name", "statements", "alternatives"}
 # Sources listed per node in graph answers; `sources_total` in its properties says how many.
 MAX_SOURCES = 25
 # Relationships among a set of nodes: a node with more outgoing relationships than this is
@@ -28,19 +30,20 @@ NO_FILTERS: dict[str, Any] = {"types": [], "since_lo": None, "until_hi": None}
 def node_out(row: dict[str, Any]) -> dict[str, Any]:
     """{id, labels, name, properties, sources} from a row with `labels` and `props`."""
     props = row["props"]
-    return {
+    out = {
         "id": props["id"],
         "labels": [label for label in row["labels"] if label != ENTITY_LABEL],
         "name": props.get("name"),
         "properties": {k: v for k, v in props.items() if k not in INTERNAL and v is not None},
         "sources": list(props.get("sources") or []),
     }
+    return _with_alternatives(out, props)
 
 
 def edge_out(row: dict[str, Any]) -> dict[str, Any]:
     """{id, source, target, type, properties, sources} from a row with src, dst, type, props."""
     props = row["props"]
-    return {
+    out = {
         "id": props.get("id"),
         "source": row["src"],
         "target": row["dst"],
@@ -48,6 +51,16 @@ def edge_out(row: dict[str, Any]) -> dict[str, Any]:
         "properties": {k: v for k, v in props.items() if k not in INTERNAL},
         "sources": list(props.get("sources") or []),
     }
+    return _with_alternatives(out, props)
+
+
+def _with_alternatives(out: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
+    """`alternatives`, where dossiers disagree: the values stated but not shown, each with
+    its dossiers and sources (graph/statements.py)."""
+    texts = props.get("alternatives")
+    if texts:
+        out["alternatives"] = [json.loads(text) for text in texts]
+    return out
 
 
 WORD = re.compile(r"\w+")
@@ -106,7 +119,10 @@ class Redactor:
         if "Person" in node["labels"] and props.get("named"):
             name = props.get("role") or "person (name withheld)"
             props.pop("aliases", None)
-        return {**node, "name": self.text(name), "properties": props}
+        redacted = {**node, "name": self.text(name), "properties": props}
+        if "alternatives" in node:
+            redacted["alternatives"] = self.value(node["alternatives"])
+        return redacted
 
     def value(self, value: Any) -> Any:
         """Any nested answer: named people become their role, names in texts too."""
@@ -121,7 +137,10 @@ class Redactor:
         return self.text(value)
 
     def edge(self, edge: dict[str, Any]) -> dict[str, Any]:
-        return {**edge, "properties": {k: self.text(v) for k, v in edge["properties"].items()}}
+        redacted = {**edge, "properties": {k: self.text(v) for k, v in edge["properties"].items()}}
+        if "alternatives" in edge:
+            redacted["alternatives"] = self.value(edge["alternatives"])
+        return redacted
 
 
 def source_index(store: Store, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

@@ -150,6 +150,9 @@ class Derived:
     sources: list[str]
     dossiers: list[str]
     statements: list[str]
+    # The values not shown, of properties that dossiers disagree on: JSON texts
+    # {property, value, dossiers, sources}, sorted.
+    alternatives: list[str]
 
 
 def derive(statements: list[Statement]) -> Derived:
@@ -157,12 +160,13 @@ def derive(statements: list[Statement]) -> Derived:
     for item in statements:
         by_prop[item.prop].append(item)
     props: dict[str, Any] = {}
+    alternatives: list[str] = []
     for prop, stated in by_prop.items():
         if prop in MULTI_VALUED or prop in DOSSIER_ONLY or prop in (MENTION, NAME):
             continue
-        value = choose(stated).value
-        if value is not None:
-            props[prop] = value
+        chosen = choose(stated)
+        props[prop] = chosen.value
+        alternatives += _alternatives(prop, [s for s in stated if s.value_json != chosen.value_json])
     names = by_prop.get(NAME, [])
     name = choose(names).value if names else None
     every_name = {item.value for item in names} | {item.value for item in by_prop.get(ALIAS, [])}
@@ -173,7 +177,27 @@ def derive(statements: list[Statement]) -> Derived:
         sources=sorted({s for item in statements for s in item.sources}),
         dossiers=sorted({item.dossier for item in statements}),
         statements=[item.encode() for item in statements],
+        alternatives=sorted(alternatives),
     )
+
+
+def _alternatives(prop: str, others: list[Statement]) -> list[str]:
+    by_value: dict[str, list[Statement]] = defaultdict(list)
+    for item in others:
+        by_value[item.value_json].append(item)
+    return [
+        json.dumps(
+            {
+                "property": prop,
+                "value": json.loads(value),
+                "dossiers": sorted({s.dossier for s in stated}),
+                "sources": sorted({src for s in stated for src in s.sources}),
+            },
+            ensure_ascii=False,
+            sort_keys=True,
+        )
+        for value, stated in by_value.items()
+    ]
 
 
 def name_keys(label: str, derived: Derived) -> list[str]:

@@ -255,6 +255,7 @@ def node_row(schema: Schema, label: str, nid: str, statements: list[Statement]) 
             "sources": derived.sources,
             "dossiers": derived.dossiers,
             "statements": derived.statements,
+            "alternatives": derived.alternatives or None,
         }
     )
     return NodeRow(label, nid, {k: v for k, v in props.items() if v is not None})
@@ -269,6 +270,7 @@ def edge_row(edge: PlannedEdge | EdgeRow, statements: list[Statement]) -> EdgeRo
             "sources": derived.sources,
             "dossiers": derived.dossiers,
             "statements": derived.statements,
+            "alternatives": derived.alternatives or None,
         }
     )
     return EdgeRow(edge.type, edge.id, edge.source, edge.source_label, edge.target, edge.target_label, props)

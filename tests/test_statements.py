@@ -351,3 +351,22 @@ def test_opening_an_old_graph_says_to_load_again(engine: EmbeddedEngine, schema:
             open_store(settings)
     finally:
         old.clear()
+
+
+def test_a_neighbourhood_shows_the_values_dossiers_disagree_on(
+    writer_client: TestClient, empty_store: FalkorDBStore, schema: Schema
+) -> None:
+    load_paths(empty_store, schema, [CONFLICT_A, CONFLICT_B], workers=0)
+    body = writer_client.get(f"/entities/{ALPHA}/neighbours?depth=1", headers=WRITER).json()
+    alpha = next(node for node in body["nodes"] if node["id"] == ALPHA)
+    shown = [(a["property"], a["value"], a["dossiers"]) for a in alpha["alternatives"]]
+    assert shown == [("kind", "IPTV service", ["test-conflict-a"])]
+
+
+def test_a_node_dossiers_agree_on_has_no_alternatives(
+    writer_client: TestClient, empty_store: FalkorDBStore, schema: Schema
+) -> None:
+    load_paths(empty_store, schema, [CONFLICT_A, CONFLICT_B], workers=0)
+    body = writer_client.get(f"/entities/{ALPHA}/neighbours?depth=1", headers=WRITER).json()
+    us = next(node for node in body["nodes"] if node["id"] == "operation:test-conflict-a")
+    assert "alternatives" not in us

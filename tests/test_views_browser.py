@@ -21,7 +21,11 @@ HOSTILE_CLOSER = "</script><script>alert(1)</script>"
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     data_dir = tmp_path_factory.mktemp("views")
     write_past_validation(data_dir, ROOT / "tests" / "data" / "hostile.yaml")
-    process, base = start_server(data_dir, ROOT / "data" / "operations")
+    # Two made-up dossiers that disagree with each other about shared nodes (statements).
+    conflicts = ROOT / "tests" / "data" / "statements"
+    process, base = start_server(
+        data_dir, ROOT / "data" / "operations", conflicts / "conflict-a.yaml", conflicts / "conflict-b.yaml"
+    )
     yield base
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)
@@ -216,3 +220,22 @@ def test_the_svg_link_gives_an_svg(server: str) -> None:
     svg_url = get_json(server + "/paths?from=group:sparks&to=group:geckos")["links"]["svg"]
     with urllib.request.urlopen(server + svg_url, timeout=10) as response:
         assert response.headers["content-type"] == "image/svg+xml"
+
+
+def test_a_node_dossiers_disagree_on_lists_the_other_values_with_their_dossier(
+    browser: Browser, server: str
+) -> None:
+    visit = Visit(browser, f"{server}/views/entities/group:testgroup-alpha")
+    click_node(visit, "group:testgroup-alpha")
+    visit.page.screenshot(path=str(SCREENSHOTS / "alternatives.png"))
+    items = visit.page.locator("#selected ul.alternatives > li").all_inner_texts()
+    visit.page.close()
+    assert [item.splitlines()[0] for item in items] == ["kind: IPTV service (test-conflict-a)"]
+
+
+def test_the_other_value_shows_the_source_that_states_it(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/entities/group:testgroup-alpha")
+    click_node(visit, "group:testgroup-alpha")
+    cited = visit.page.locator("#selected ul.alternatives > li > ul > li").all_inner_texts()
+    visit.page.close()
+    assert cited == ["Example prosecutor's office, 2021-03-04"]

@@ -4,5 +4,5 @@
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN labels(n) AS labels,
-       n {.*, keys: NULL, search: NULL, sources: n.sources[0..$max_sources],
+       n {.*, keys: NULL, search: NULL, statements: NULL, sources: n.sources[0..$max_sources],
           dossiers: n.dossiers[0..$max_sources], sources_total: size(n.sources)} AS props

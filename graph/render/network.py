@@ -117,6 +117,7 @@ def render_page(
             "labels": node["labels"],
             "properties": node.get("properties", {}),
             "sources": node.get("sources", []),
+            "alternatives": node.get("alternatives", []),
         }
         for node in answer["nodes"]
     }
@@ -125,6 +126,7 @@ def render_page(
             "type": edge["type"],
             "properties": edge.get("properties", {}),
             "sources": edge.get("sources", []),
+            "alternatives": edge.get("alternatives", []),
         }
         for edge in answer["edges"]
     }
