@@ -7,12 +7,18 @@ import json
 from typing import Any
 
 from graph.cypher_text import cypher
+from graph.schema import get_schema
 from graph.store.base import Store
 
 
 def counts(store: Store) -> dict[str, dict[str, int]]:
+    """Nodes by label and relationships by type: the graph's content, without the store's
+    bookkeeping nodes (the records of loaded dossiers, the generation counter)."""
+    labels = get_schema().labels
     result: dict[str, dict[str, int]] = {"nodes": {}, "relationships": {}}
     for row in store.read(cypher("write/counts.cypher", store.dialect)):
+        if row["kind"] == "node" and row["name"] not in labels:
+            continue
         group = "nodes" if row["kind"] == "node" else "relationships"
         result[group][row["name"]] = int(row["count"])
     return {group: dict(sorted(values.items())) for group, values in result.items()}

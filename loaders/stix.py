@@ -5,8 +5,9 @@ exactly as the graph held them: same ids, properties, sources and keys. Other ob
 read like a dossier's entities: campaign -> Operation, intrusion-set and threat-actor ->
 Group, infrastructure -> Server (Domain when its name is a domain name), location ->
 Country, identity -> Agency (government sectors), Platform (class system) or Organization,
-report -> Source; groups, agencies, platforms, organisations and operations are matched
-to the nodes already in the graph by name and alias, like a dossier's. Every fact keeps
+report -> Source; groups, agencies, platforms and organisations get their ids as a
+dossier's entities do, from their names and the reviewed names of loaders/gazetteer.yaml,
+never from what the graph holds (the graph would then depend on load order). Every fact keeps
 its sources: the reports that list it, its external references with a URL, or else the
 bundle itself as a source. People are named only where official material publicly
 charged them, so an `individual` identity without our extension is refused.
@@ -22,7 +23,6 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -81,7 +81,6 @@ GOVERNMENT_SECTORS = {
 }
 DOMAIN_NAME = re.compile(r"^(?=.{4,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 PROPERTY_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
-Lookup = Callable[[str, list[str]], dict[str, tuple[str, str]]]
 
 
 def union(first: list[str], second: list[str]) -> list[str]:
@@ -261,10 +260,9 @@ def _confidence(value: Any) -> str | None:
 
 
 class BundleReader:
-    def __init__(self, bundle: dict[str, Any], schema: Schema, lookup: Lookup, name: str):
+    def __init__(self, bundle: dict[str, Any], schema: Schema, name: str):
         self.bundle = bundle
         self.schema = schema
-        self.lookup = lookup
         self.file = name
         self.tag = "stix-" + bundle["id"].split("--", 1)[-1][:12]
         self.plan = Draft()
@@ -586,10 +584,6 @@ class BundleReader:
             if key in known:
                 canonical, extra = known[key]
                 return node_id(spec.prefix, canonical), canonical, extra
-        found = self.lookup(label, folded)
-        for key in folded:
-            if key in found:
-                return found[key][0], found[key][1], []
         if label not in SHARED_BY_NAME and label != "Operation":
             return f"{spec.prefix}:stix-{short_hash(sid)}", name, []
         return node_id(spec.prefix, name), name, []
@@ -713,7 +707,7 @@ class BundleReader:
 def plan_bundle(
     store: Store, schema: Schema, bundle: dict[str, Any], name: str
 ) -> tuple[Plan, list[tuple[str, str]]]:
-    reader = BundleReader(bundle, schema, store.find_by_keys, name)
+    reader = BundleReader(bundle, schema, name)
     return as_statements(reader.read(), reader.tag), reader.skipped
 
 
