@@ -15,8 +15,6 @@ from graph.errors import NotFound
 from graph.schema import Schema
 from graph.store.base import Store
 
-# Reached but not expanded further: everything is two steps from a country or a source.
-HUB_LABELS = ["Country", "Source"]
 # Nodes discovered per step at most; beyond it `not_shown` is a lower bound.
 DISCOVERY_CAP = 20_000
 
@@ -87,7 +85,7 @@ def neighbourhood(
     for level in range(1, depth + 1):
         if not frontier:
             break
-        found, hubs = read.step(frontier, filters, DISCOVERY_CAP, HUB_LABELS)
+        found, hubs = read.step(frontier, filters, DISCOVERY_CAP, sorted(schema.labels_where("hub")))
         capped = capped or len(found) >= DISCOVERY_CAP
         frontier = []
         # Within a level, in id order: which nodes a limit cuts off does not depend on

@@ -25,6 +25,8 @@ PROVENANCE_PROPERTIES = {
     "confidence",
     "notes",
 }
+# The sections of a dossier that declare nodes of one label each (loaders/dossier.py).
+SECTIONS = {"operation", "sources", "claims", "events"}
 # The label every node also carries: one id index and one full-text index over all nodes.
 ENTITY_LABEL = "Entity"
 _NAME = re.compile(r"^[A-Z][A-Za-z]*$|^[A-Z][A-Z_]*$")
@@ -39,6 +41,11 @@ class LabelSpec:
     properties: dict[str, str]
     country_relationship: str | None
     style: dict[str, str]
+    shared_by_name: bool = False
+    hub: bool = False
+    one_fact: bool = False
+    section: str | None = None
+    values: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -56,6 +63,10 @@ class Schema:
     labels: dict[str, LabelSpec]
     relationships: dict[str, RelationshipSpec]
     label_by_prefix: dict[str, str] = field(default_factory=dict)
+
+    def labels_where(self, flag: str) -> frozenset[str]:
+        """The labels whose spec sets `flag` (shared_by_name, hub, one_fact)."""
+        return frozenset(name for name, spec in self.labels.items() if getattr(spec, flag))
 
     def label_of_id(self, node_id: str) -> str | None:
         prefix, _, rest = node_id.partition(":")
@@ -86,6 +97,15 @@ def _parse(raw: dict[str, Any]) -> Schema:
         for req in spec.get("required", []):
             if req not in props:
                 raise SchemaError(f"label {name}: required {req!r} is not a declared property")
+        values = {prop: tuple(options) for prop, options in (spec.get("values") or {}).items()}
+        for prop in values:
+            if prop not in props:
+                raise SchemaError(f"label {name}: values given for {prop!r}, not a declared property")
+        section = spec.get("section")
+        if section is not None and section not in SECTIONS:
+            raise SchemaError(
+                f"label {name}: unknown dossier section {section!r} (known: {sorted(SECTIONS)})"
+            )
         labels[name] = LabelSpec(
             name=name,
             prefix=spec["prefix"],
@@ -94,6 +114,11 @@ def _parse(raw: dict[str, Any]) -> Schema:
             properties=props,
             country_relationship=spec.get("country_relationship"),
             style=dict(spec["style"]),
+            shared_by_name=bool(spec.get("shared_by_name", False)),
+            hub=bool(spec.get("hub", False)),
+            one_fact=bool(spec.get("one_fact", False)),
+            section=section,
+            values=values,
         )
     relationships: dict[str, RelationshipSpec] = {}
     for name, spec in raw["relationships"].items():

@@ -10,11 +10,19 @@ import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 
 from graph.countries import country_code
-from graph.errors import DossierError
-from graph.schema import Schema
+from graph.errors import DossierError, SchemaError
+from graph.schema import Schema, get_schema
 from loaders.hostile import hostile_content
 
 FORMAT = "piracy-graph/dossier@1"
@@ -48,6 +56,15 @@ def _partial_date(value: Any) -> str:
 
 
 PartialDate = Annotated[str, BeforeValidator(_partial_date)]
+
+
+def _event_kind(value: str) -> str:
+    allowed = get_schema().labels["Event"].values["kind"]
+    if value not in allowed:
+        raise ValueError(f"{value!r} is not an event kind (allowed: {', '.join(allowed)})")
+    return value
+
+
 Ref = Annotated[str, Field(pattern=_REF.pattern)]
 Text = Annotated[str, Field(min_length=1, max_length=2000)]
 Scalar = str | int | float | bool
@@ -140,22 +157,7 @@ class Claim(Provenance):
 
 class Event(Provenance):
     date: PartialDate
-    kind: Literal[
-        "investigation_start",
-        "indictment",
-        "action_day",
-        "arrest",
-        "search",
-        "seizure",
-        "charge",
-        "extradition",
-        "plea",
-        "conviction",
-        "sentence",
-        "announcement",
-        "closure",
-        "other",
-    ]
+    kind: Annotated[str, AfterValidator(_event_kind)]
     description: Text
     about: list[str] = Field(default_factory=lambda: [OPERATION_REF], min_length=1)
 
@@ -299,11 +301,11 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
                 )
             )
             continue
-        if entity.label in {"Operation", "Source", "Claim", "Event"}:
+        if spec.section is not None:
             problems.append(
                 (
                     f"{path}.label",
-                    f"{entity.label} nodes are declared in their own section, not under entities",
+                    f"{entity.label} nodes are declared under {spec.section}, not under entities",
                 )
             )
         problems += _check_properties(f"{path}.properties", entity.properties, spec.properties, entity.label)
@@ -386,3 +388,32 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
     if op.started and op.action_day and op.action_day < op.started:
         problems.append(("operation.action_day", "is before operation.started"))
     return problems
+
+
+# Which schema label each section's model fills, and the fields that become its properties.
+SECTION_FIELDS: dict[str, tuple[type[BaseModel], set[str]]] = {
+    "operation": (OperationBlock, {"kind", "started", "action_day", "ended", "summary", "status"}),
+    "sources": (SourceDoc, {"url", "document", "publisher", "date", "language", "title", "official"}),
+    "claims": (Claim, {"metric", "value", "value_text", "unit", "qualifier", "date"}),
+    "events": (Event, {"date", "kind", "description"}),
+}
+
+
+def check_model(schema: Schema) -> None:
+    """The dossier format against the schema, as FollowTheMoney checks its model at import:
+    every section fills a label the schema declares for it, with properties it declares."""
+    sections = {spec.section: spec for spec in schema.labels.values() if spec.section}
+    if set(sections) != set(SECTION_FIELDS):
+        raise SchemaError(f"the schema's dossier sections {sorted(sections)} are not the format's")
+    for section, (model, fields) in SECTION_FIELDS.items():
+        spec = sections[section]
+        missing = fields - set(model.model_fields)
+        undeclared = fields - set(spec.properties)
+        if missing or undeclared:
+            raise SchemaError(
+                f"dossier section {section}: fields {sorted(missing)} not in the model, "
+                f"{sorted(undeclared)} not properties of {spec.name} in the schema"
+            )
+
+
+check_model(get_schema())

@@ -29,7 +29,7 @@ from graph.plan import Changes, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
 from graph.schema import ENTITY_LABEL, Schema
 from graph.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
 from graph.store.base import Reader, Store
-from loaders.resolve import SHARED_BY_NAME, gazetteer
+from loaders.resolve import gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -37,9 +37,6 @@ _Row = TypeVar("_Row", NodeRow, EdgeRow)
 
 CHUNK_ROWS = 20_000  # nodes + relationships per write
 LOOKUP_ROWS = 5_000  # ids per read
-# Labels whose nodes show the weakest confidence their dossiers gave them: a claim or an
-# event is itself one reported fact, not an entity that dossiers share.
-CONFIDENCE_SHOWN = {"Claim", "Event"}
 
 
 @dataclass(frozen=True)
@@ -240,10 +237,11 @@ def _replacing(row: _Row, before: NodeRow | EdgeRow) -> _Row:
 def node_row(schema: Schema, label: str, nid: str, statements: list[Statement]) -> NodeRow:
     derived = derive(statements)
     keys = name_keys(label, derived)
-    if label in SHARED_BY_NAME and derived.name:
+    spec = schema.labels[label]
+    if spec.shared_by_name and derived.name:
         keys = sorted(set(keys) | set(_gazetteer_keys(label, derived.name)))
     props: dict[str, Any] = dict(derived.props)
-    if label in CONFIDENCE_SHOWN:
+    if spec.one_fact:  # one reported fact: the weakest confidence it was given
         props["confidence"] = weakest_confidence(statements)
     props.update(
         {

@@ -22,9 +22,6 @@ from graph.schema import Schema
 from graph.statements import ALIAS, MENTION, MULTI_VALUED, NAME, NOTES, Statement, source_rank, statement
 from loaders.dossier import COUNTRY_REF, OPERATION_REF, Dossier, Entity, Provenance
 
-# Labels whose nodes are the same thing across dossiers when their names match.
-SHARED_BY_NAME = {"Group", "Agency", "Platform", "Organization"}
-
 
 @cache
 def gazetteer() -> dict[str, dict[str, tuple[str, list[str]]]]:
@@ -203,7 +200,7 @@ class Resolver:
         if entity.label == "Person" and entity.properties.get("publicly_charged") is True:
             # Keyed by the name, but the id must not show it to readers without the right.
             return f"person:{short_hash(fold(entity.name))}", entity.name
-        if entity.label not in SHARED_BY_NAME:
+        if not spec.shared_by_name:
             # Servers and unnamed people are only known within their operation.
             return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", entity.name
         known = gazetteer().get(entity.label, {})

@@ -37,7 +37,7 @@ from graph.schema import Schema
 from graph.statements import ALIAS, MENTION, NAME, Statement, decode, statement
 from graph.store.base import Store
 from loaders.pipeline import write_plans
-from loaders.resolve import SHARED_BY_NAME, gazetteer
+from loaders.resolve import gazetteer
 
 log = logging.getLogger(__name__)
 
@@ -584,7 +584,7 @@ class BundleReader:
             if key in known:
                 canonical, extra = known[key]
                 return node_id(spec.prefix, canonical), canonical, extra
-        if label not in SHARED_BY_NAME and label != "Operation":
+        if not spec.shared_by_name and spec.section != "operation":
             return f"{spec.prefix}:stix-{short_hash(sid)}", name, []
         return node_id(spec.prefix, name), name, []
 

@@ -199,7 +199,7 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {
     "operation_declared_as_an_entity": (
         MINIMAL.replace("label: Group", "label: Operation", 1).encode(),
         "entities.net.label",
-        "declared in their own section",
+        "Operation nodes are declared under operation, not under entities",
     ),
     "relationship_ends_before_it_starts": (
         MINIMAL.replace(
@@ -219,7 +219,7 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {
             MINIMAL + "events:\n  - {date: 2099-01-02, kind: party, description: x, sources: [release]}\n"
         ).encode(),
         "events[0].kind",
-        "Input should be",
+        "'party' is not an event kind (allowed: investigation_start,",
     ),
     "bad_language_code": (
         MINIMAL.replace("language: en", "language: english").encode(),

@@ -25,9 +25,10 @@ def test_ensure_schema_twice_changes_nothing(empty_store: FalkorDBStore) -> None
 
 def test_every_label_is_indexed_on_id_and_keys(empty_store: FalkorDBStore, schema: Schema) -> None:
     rows = empty_store.read("CALL db.indexes() YIELD label, properties RETURN label, properties")
-    assert {r["label"]: sorted(r["properties"]) for r in rows} == {"Entity": ["id", "search"]} | {
-        label: ["id", "keys"] for label in schema.labels
-    }
+    assert {r["label"]: sorted(r["properties"]) for r in rows} == {
+        "Entity": ["id", "search"],
+        "LoadedDossier": ["id"],
+    } | {label: ["id", "keys"] for label in schema.labels}
 
 
 def test_one_full_text_index_covers_every_entity(empty_store: FalkorDBStore) -> None:
