@@ -30,6 +30,8 @@ NOTES = "notes"
 MULTI_VALUED = {ALIAS}
 # Stated per dossier and never displayed as a property of the entity as a whole.
 DOSSIER_ONLY = {NOTES}
+# Properties whose value is not chosen among statements (see derive).
+_NOT_CHOSEN = MULTI_VALUED | DOSSIER_ONLY | {MENTION, NAME}
 CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2, "": 3}
 
 # Ids, property names and ranks never hold it, and the value comes last: no escaping needed
@@ -37,36 +39,54 @@ CONFIDENCE_ORDER = {"low": 0, "medium": 1, "high": 2, "": 3}
 _FIELD_SEPARATOR = "|"
 
 
-@dataclass(frozen=True, slots=True, order=True)
 class Statement:
     """One value of one property, as one dossier stated it.
 
     `rank` is how official the statement's best source is (see `source_rank`), as the
     dossier described its sources; `confidence` is the dossier's judgement ("" when it
-    gave none)."""
+    gave none). `text` is the statement as the graph stores it; statements are equal,
+    and sort, as their texts do."""
 
-    prop: str
-    value_json: str
-    dossier: str
-    confidence: str
-    rank: int
-    sources: tuple[str, ...]
+    __slots__ = ("confidence", "dossier", "prop", "rank", "sources", "text", "value_json")
+
+    def __init__(
+        self,
+        prop: str,
+        value_json: str,
+        dossier: str,
+        confidence: str,
+        rank: int,
+        sources: tuple[str, ...],
+        text: str | None = None,
+    ):
+        self.prop = prop
+        self.value_json = value_json
+        self.dossier = dossier
+        self.confidence = confidence
+        self.rank = rank
+        self.sources = sources
+        self.text = text or _FIELD_SEPARATOR.join(
+            [prop, dossier, confidence, str(rank), " ".join(sources), value_json]
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Statement) and self.text == other.text
+
+    def __lt__(self, other: Statement) -> bool:
+        return self.text < other.text
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def __repr__(self) -> str:
+        return f"Statement({self.text!r})"
 
     @property
     def value(self) -> Any:
         return json.loads(self.value_json)
 
     def encode(self) -> str:
-        return _FIELD_SEPARATOR.join(
-            [
-                self.prop,
-                self.dossier,
-                self.confidence,
-                str(self.rank),
-                " ".join(self.sources),
-                self.value_json,
-            ]
-        )
+        return self.text
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -87,14 +107,7 @@ def statement(
     confidence: str | None = None,
     rank: int = 0,
 ) -> Statement:
-    return Statement(
-        prop,
-        value_text(value),
-        dossier,
-        confidence or "",
-        rank,
-        tuple(sorted(set(sources))),
-    )
+    return Statement(prop, value_text(value), dossier, confidence or "", rank, tuple(sorted(set(sources))))
 
 
 def value_text(value: Any) -> str:
@@ -104,12 +117,15 @@ def value_text(value: Any) -> str:
 
 def decode(text: str) -> Statement:
     prop, dossier, confidence, rank, sources, value = text.split(_FIELD_SEPARATOR, 5)
-    return Statement(prop, value, dossier, confidence, int(rank), tuple(sources.split()) if sources else ())
+    return Statement(prop, value, dossier, confidence, int(rank), tuple(sources.split()), text)
 
 
 def merge_duplicates(statements: Iterable[Statement]) -> list[Statement]:
     """One statement per (property, value, dossier, confidence), its sources united and
     its best rank kept; sorted, so equal sets give equal lists."""
+    statements = list(statements)
+    if len({(s.prop, s.value_json, s.dossier, s.confidence) for s in statements}) == len(statements):
+        return sorted(statements)  # nothing to merge: the usual case
     merged: dict[tuple[str, str, str, str], tuple[int, set[str]]] = {}
     for item in statements:
         key = (item.prop, item.value_json, item.dossier, item.confidence)
@@ -124,8 +140,10 @@ def merge_duplicates(statements: Iterable[Statement]) -> list[Statement]:
 def choose(statements: list[Statement]) -> Statement:
     """The statement whose value is displayed, among statements of one property: the value
     with the most distinct sources; then the one with the most official source; then the
-    value whose canonical text sorts first. The statement returned is the first, in sort
-    order, of those stating that value."""
+    value whose text sorts first (a text value without its JSON quotes). The statement
+    returned is the first, in sort order, of those stating that value."""
+    if len(statements) == 1:
+        return statements[0]
     sources: dict[str, set[str]] = defaultdict(set)
     rank: dict[str, int] = defaultdict(int)
     for item in statements:
@@ -162,21 +180,25 @@ def derive(statements: list[Statement]) -> Derived:
     props: dict[str, Any] = {}
     alternatives: list[str] = []
     for prop, stated in by_prop.items():
-        if prop in MULTI_VALUED or prop in DOSSIER_ONLY or prop in (MENTION, NAME):
+        if prop in _NOT_CHOSEN:
             continue
         chosen = choose(stated)
-        props[prop] = chosen.value
-        alternatives += _alternatives(prop, [s for s in stated if s.value_json != chosen.value_json])
+        props[prop] = json.loads(chosen.value_json)
+        if len(stated) > 1:
+            alternatives += _alternatives(prop, [s for s in stated if s.value_json != chosen.value_json])
     names = by_prop.get(NAME, [])
-    name = choose(names).value if names else None
-    every_name = {item.value for item in names} | {item.value for item in by_prop.get(ALIAS, [])}
+    name_json = choose(names).value_json if names else None
+    name = json.loads(name_json) if name_json is not None else None
+    # A hub is named by thousands of dossiers, nearly all alike: decode each text once.
+    other_names = {item.value_json for item in names} | {item.value_json for item in by_prop.get(ALIAS, [])}
+    other_names.discard(name_json)
     return Derived(
         name=name,
         props=props,
-        aliases=sorted(n for n in every_name if isinstance(n, str) and n != name),
+        aliases=sorted(n for n in map(json.loads, other_names) if isinstance(n, str) and n != name),
         sources=sorted({s for item in statements for s in item.sources}),
         dossiers=sorted({item.dossier for item in statements}),
-        statements=[item.encode() for item in statements],
+        statements=[item.text for item in statements],
         alternatives=sorted(alternatives),
     )
 

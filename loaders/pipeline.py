@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, TypeVar
 
@@ -28,14 +29,15 @@ from graph.ids import fold
 from graph.plan import Changes, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
 from graph.schema import ENTITY_LABEL, Schema
 from graph.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
-from graph.store.base import Reader, Store
+from graph.store.base import Reader, Store, WriteSession
 from loaders.resolve import gazetteer
 
 log = logging.getLogger(__name__)
 
 _Row = TypeVar("_Row", NodeRow, EdgeRow)
 
-CHUNK_ROWS = 20_000  # nodes + relationships per write
+CHUNK_ROWS = 20_000  # nodes + relationships in the first writes
+MAX_CHUNK_ROWS = 200_000  # what later writes grow to (see chunks())
 LOOKUP_ROWS = 5_000  # ids per read
 
 
@@ -46,14 +48,21 @@ class Written:
     edges: int
 
 
-def chunks(plans: Sequence[Plan], rows: int = CHUNK_ROWS) -> Iterator[list[Plan]]:
-    """Consecutive plans of about `rows` nodes and relationships; a plan is never split."""
+def chunks(plans: Sequence[Plan], rows: int = CHUNK_ROWS, most: int = MAX_CHUNK_ROWS) -> Iterator[list[Plan]]:
+    """Consecutive plans of about `rows` nodes and relationships, a plan never split.
+    Later chunks grow to a quarter of what the chunks before them held, up to `most`:
+    every chunk reads, derives and writes again the statements of the hubs it touches (a
+    country is touched by nearly every chunk), and those grow with the data."""
     chunk: list[Plan] = []
     size = 0
+    target = rows
+    done = 0
     for plan in plans:
         weight = len(plan.nodes) + len(plan.edges)
-        if chunk and size + weight > rows:
+        if chunk and size + weight > target:
             yield chunk
+            done += size
+            target = max(rows, min(most, done // 4))
             chunk, size = [], 0
         chunk.append(plan)
         size += weight
@@ -98,28 +107,80 @@ def write_plans(
 ) -> list[Written]:
     """Write the plans' statements, chunk by chunk, in order; each dossier all-or-nothing."""
     done: list[Written] = []
-    for chunk in chunks(plans, rows):
-        try:
-            _write(store, schema, merge_plans(chunk), set())
-            written = chunk
-        except EngineUnavailable:
-            # The store restarts an embedded engine that died; the write is all-or-nothing
-            # and the changes are worked out again from the graph: one more try is safe.
-            log.warning("engine lost while loading %s...; retrying once", chunk[0].dossier)
-            _write(store, schema, merge_plans(chunk), set())
-            written = chunk
-        except PiracyGraphError as exc:
-            if len(chunk) == 1:
-                raise
-            log.warning("the write of %d dossiers failed (%s); writing them one by one", len(chunk), exc)
-            for plan in chunk:
-                _write(store, schema, plan, set())  # raises for the dossier at fault
-            written = chunk
-        for plan in written:
+
+    def written(chunk: list[Plan]) -> None:
+        for plan in chunk:
             done.append(Written(plan.dossier, len(plan.nodes), len(plan.edges)))
             if on_written:
                 on_written(plan)
+
+    pipelined = store.pipelined_writes()
+    if pipelined is None:
+        for chunk in chunks(plans, rows):
+            _write_chunk(chunk, lambda plan: _write(store, schema, plan, set()))
+            written(chunk)
+        return done
+    with pipelined as session, ThreadPoolExecutor(1, thread_name_prefix="piracy-graph-write") as writer:
+        _write_pipelined(session, writer, schema, chunks(plans, rows), written)
     return done
+
+
+def _write_chunk(chunk: list[Plan], write: Callable[[Plan], object]) -> None:
+    """Write a chunk's plans as one; if that fails, dossier by dossier, so that the error
+    names the dossier at fault and those before it are written."""
+    try:
+        write(merge_plans(chunk))
+    except EngineUnavailable:
+        # The store restarts an embedded engine that died; the write is all-or-nothing
+        # and the changes are worked out again from the graph: one more try is safe.
+        log.warning("engine lost while loading %s...; retrying once", chunk[0].dossier)
+        write(merge_plans(chunk))
+    except PiracyGraphError as exc:
+        if len(chunk) == 1:
+            raise
+        log.warning("the write of %d dossiers failed (%s); writing them one by one", len(chunk), exc)
+        for plan in chunk:
+            write(plan)  # raises for the dossier at fault
+
+
+def _write_pipelined(
+    session: WriteSession,
+    writer: ThreadPoolExecutor,
+    schema: Schema,
+    chunks_of_plans: Iterator[list[Plan]],
+    written: Callable[[list[Plan]], None],
+) -> None:
+    """While the engine writes one chunk, the next one's changes are worked out: they are
+    read from the graph before that write starts, with what the write leaves taken from
+    memory (`Overlay`), and derived while it runs. A failed write is done again the
+    sequential way, and the next chunk worked out again from the graph."""
+
+    def sequential(plan: Plan) -> None:
+        changes, _ = decide(schema, plan, set(), read_held(session, schema, plan, set(), Overlay()))
+        session.prepare(changes)()
+
+    waiting: tuple[list[Plan], Changes, Overlay] | None = None
+    for chunk in chunks_of_plans:
+        merged = merge_plans(chunk)
+        held = read_held(session, schema, merged, set(), waiting[2] if waiting else Overlay())
+        if waiting is None:
+            waiting = (chunk, *decide(schema, merged, set(), held))
+            continue
+        running = writer.submit(session.prepare(waiting[1]))
+        upcoming = decide(schema, merged, set(), held)
+        try:
+            running.result()
+        except PiracyGraphError:
+            _write_chunk(waiting[0], sequential)
+            upcoming = decide(schema, merged, set(), read_held(session, schema, merged, set(), Overlay()))
+        written(waiting[0])
+        waiting = (chunk, *upcoming)
+    if waiting is not None:
+        try:
+            session.prepare(waiting[1])()
+        except PiracyGraphError:
+            _write_chunk(waiting[0], sequential)
+        written(waiting[0])
 
 
 def unload(store: Store, schema: Schema, dossier: str) -> Changes:
@@ -166,47 +227,94 @@ class _HeldEdge:
     row: EdgeRow
 
 
+@dataclass
+class Held:
+    """What the graph holds of what a write touches."""
+
+    nodes: dict[str, _HeldNode]
+    edges: dict[str, _HeldEdge]
+    records: dict[str, tuple[list[str], list[str]]]
+
+
+@dataclass
+class Overlay:
+    """What a write under way leaves, by id (None: deleted), for the next chunk's changes
+    to be worked out before that write is done."""
+
+    nodes: dict[str, _HeldNode | None] = field(default_factory=dict)
+    edges: dict[str, _HeldEdge | None] = field(default_factory=dict)
+
+
 def work_out_changes(store: Reader, schema: Schema, plan: Plan, removing: set[str]) -> Changes:
     """What writing `plan` does to the graph: the statements of `plan.dossiers` and of
     `removing` that the graph holds are replaced by the plan's."""
+    return decide(schema, plan, removing, read_held(store, schema, plan, removing, Overlay()))[0]
+
+
+def read_held(store: Reader, schema: Schema, plan: Plan, removing: set[str], overlay: Overlay) -> Held:
+    """Every node and relationship the plan mentions, or that the dossiers it replaces
+    and `removing` made statements about, as the graph holds them (or as `overlay` says
+    the write under way leaves them)."""
     replaced = set(plan.dossiers) | removing
     records = loaded_dossiers(store, sorted(replaced))
-    held_nodes = _held_nodes(store, schema, plan)
-    held_edges = _held_edges(store, schema, plan, held_nodes)
-    _held_by_records(store, schema, records, held_nodes, held_edges)
+    shapes = _with_recorded(schema, plan, records)
+    nodes = _held_nodes(store, schema, shapes, skip=overlay.nodes.keys())
+    nodes.update(
+        {nid: held for nid, held in overlay.nodes.items() if held is not None and nid in shapes.nodes}
+    )
+    edges = _held_edges(store, schema, shapes, nodes, skip=overlay.edges.keys())
+    edges.update(
+        {eid: held for eid, held in overlay.edges.items() if held is not None and eid in shapes.edges}
+    )
     unrecorded = sorted(removing - records.keys())
     if unrecorded:  # a graph copied without its records, or a bundle loaded before them
-        _held_by_dossiers(store, schema, unrecorded, held_nodes, held_edges)
+        _held_by_dossiers(store, schema, unrecorded, nodes, edges)
+    return Held(nodes, edges, records)
+
+
+def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[Changes, Overlay]:
+    """The changes that replace, in what `held` holds, the statements of `plan.dossiers`
+    and `removing` by the plan's; and what they leave. Reads nothing."""
+    replaced = set(plan.dossiers) | removing
     changes = Changes(what=plan.dossier or ", ".join(sorted(removing)))
     changes.records = _touched(plan)
-    changes.forget = sorted(removing & records.keys())
-    for nid in sorted(held_nodes.keys() | plan.nodes.keys()):
+    changes.forget = sorted(removing & held.records.keys())
+    after = Overlay()
+    for nid in sorted(held.nodes.keys() | plan.nodes.keys()):
         planned = plan.nodes.get(nid)
-        held = held_nodes.get(nid)
-        before = held.statements if held else []
+        was = held.nodes.get(nid)
+        before = was.statements if was else []
         statements = _kept(before, replaced, planned.statements if planned else [])
-        if held is None:
+        if was is None:
             if planned is not None:
-                changes.create_nodes.append(node_row(schema, planned.label, nid, statements))
+                row = node_row(schema, planned.label, nid, statements)
+                changes.create_nodes.append(row)
+                after.nodes[nid] = _HeldNode(statements, row)
         elif not statements:
-            changes.delete_nodes.append(held.row)
+            changes.delete_nodes.append(was.row)
+            after.nodes[nid] = None
         elif statements != before:
-            changes.update_nodes.append(
-                _replacing(node_row(schema, held.row.label, nid, statements), held.row)
-            )
-    for eid in sorted(held_edges.keys() | plan.edges.keys()):
+            row = _replacing(node_row(schema, was.row.label, nid, statements), was.row)
+            changes.update_nodes.append(row)
+            after.nodes[nid] = _HeldNode(statements, row)
+    for eid in sorted(held.edges.keys() | plan.edges.keys()):
         edge = plan.edges.get(eid)
-        held_edge = held_edges.get(eid)
-        before = held_edge.statements if held_edge else []
+        was_edge = held.edges.get(eid)
+        before = was_edge.statements if was_edge else []
         statements = _kept(before, replaced, edge.statements if edge else [])
-        if held_edge is None:
+        if was_edge is None:
             if edge is not None:
-                changes.create_edges.append(edge_row(edge, statements))
+                edge_out = edge_row(edge, statements)
+                changes.create_edges.append(edge_out)
+                after.edges[eid] = _HeldEdge(statements, edge_out)
         elif not statements:
-            changes.delete_edges.append(held_edge.row)
+            changes.delete_edges.append(was_edge.row)
+            after.edges[eid] = None
         elif statements != before:
-            changes.update_edges.append(_replacing(edge_row(held_edge.row, statements), held_edge.row))
-    return changes
+            edge_out = _replacing(edge_row(was_edge.row, statements), was_edge.row)
+            changes.update_edges.append(edge_out)
+            after.edges[eid] = _HeldEdge(statements, edge_out)
+    return changes, after
 
 
 def _touched(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
@@ -223,6 +331,8 @@ def _touched(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
 
 
 def _kept(held: list[Statement], replaced: set[str], planned: list[Statement]) -> list[Statement]:
+    if not held:
+        return merge_duplicates(planned)
     return merge_duplicates([s for s in held if s.dossier not in replaced] + planned)
 
 
@@ -300,10 +410,13 @@ def _decoded(texts: list[str] | None) -> list[Statement]:
     return [decode(text) for text in texts or []]
 
 
-def _held_nodes(store: Reader, schema: Schema, plan: Plan) -> dict[str, _HeldNode]:
+def _held_nodes(
+    store: Reader, schema: Schema, plan: Plan, skip: Collection[str] = ()
+) -> dict[str, _HeldNode]:
     ids_by_label: dict[str, list[str]] = defaultdict(list)
     for node in plan.nodes.values():
-        ids_by_label[node.label].append(node.id)
+        if node.id not in skip:
+            ids_by_label[node.label].append(node.id)
     held: dict[str, _HeldNode] = {}
     for label, ids in sorted(ids_by_label.items()):
         query = splice(cypher("read/node_statements.cypher", store.dialect), schema, labels={"LABEL": label})
@@ -316,12 +429,12 @@ def _held_nodes(store: Reader, schema: Schema, plan: Plan) -> dict[str, _HeldNod
 
 
 def _held_edges(
-    store: Reader, schema: Schema, plan: Plan, nodes: dict[str, _HeldNode]
+    store: Reader, schema: Schema, plan: Plan, nodes: dict[str, _HeldNode], skip: Collection[str] = ()
 ) -> dict[str, _HeldEdge]:
     """The plan's relationships the graph holds: only those between two nodes it holds."""
     rows_by_type: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
     for edge in plan.edges.values():
-        if edge.source in nodes and edge.target in nodes:
+        if edge.source in nodes and edge.target in nodes and edge.id not in skip:
             rows_by_type[(edge.type, edge.source_label, edge.target_label)].append(
                 {"id": edge.id, "src": edge.source, "dst": edge.target}
             )
@@ -351,29 +464,24 @@ def _held_edges(
     return held
 
 
-def _held_by_records(
-    store: Reader,
-    schema: Schema,
-    records: dict[str, tuple[list[str], list[str]]],
-    nodes: dict[str, _HeldNode],
-    edges: dict[str, _HeldEdge],
-) -> None:
-    """Add what the recorded dossiers made statements about (write/record_dossiers.cypher)."""
-    shapes = Plan(dossiers=[])
+def _with_recorded(schema: Schema, plan: Plan, records: dict[str, tuple[list[str], list[str]]]) -> Plan:
+    """The plan's nodes and relationships, and those the recorded dossiers made statements
+    about (write/record_dossiers.cypher), as shapes to read."""
+    if not records:
+        return plan
+    shapes = Plan(dossiers=[], nodes=dict(plan.nodes), edges=dict(plan.edges))
     for node_ids, edge_ids in records.values():
         for nid in node_ids:
             label = schema.label_of_id(nid)
-            if nid not in nodes and label is not None:
+            if nid not in shapes.nodes and label is not None:
                 shapes.nodes[nid] = PlannedNode(label, nid)
         for eid in edge_ids:
             # An id is "source|TYPE|target", and "|key" for parallel relationships.
             source, rel_type, target = eid.split("|")[:3]
             source_label, target_label = schema.label_of_id(source), schema.label_of_id(target)
-            if eid not in edges and source_label and target_label:
+            if eid not in shapes.edges and source_label and target_label:
                 shapes.edges[eid] = PlannedEdge(rel_type, eid, source, source_label, target, target_label)
-    found = _held_nodes(store, schema, shapes)
-    nodes.update(found)
-    edges.update(_held_edges(store, schema, shapes, {**nodes, **found}))
+    return shapes
 
 
 def _schema_label(schema: Schema, labels: list[str]) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any, Protocol
 
 import anyio.to_thread
@@ -42,6 +43,15 @@ class Reader(Protocol):
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]: ...
 
 
+class WriteSession(Reader, Protocol):
+    """Many writes with no other writer between them (the store's write lock held), for a
+    loader that works out the next write while the engine runs this one."""
+
+    def prepare(self, changes: Changes) -> Callable[[], None]:
+        """The write of `changes`, built now (no engine), run when called."""
+        ...
+
+
 class Store(Protocol):
     engine: str
     dialect: str  # which Cypher files it runs: cypher/<path> or cypher/neo4j/<path>
@@ -64,6 +74,11 @@ class Store(Protocol):
 
     def write_changes(self, changes: Changes) -> None:
         """Write one set of changes all-or-nothing (graph/plan.py)."""
+        ...
+
+    def pipelined_writes(self) -> AbstractContextManager[WriteSession] | None:
+        """A WriteSession to enter, or None where the store cannot write while a loader
+        reads (Neo4j reads and writes within one transaction per write instead)."""
         ...
 
     def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:

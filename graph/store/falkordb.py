@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
 import threading
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import redis
@@ -24,7 +26,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Changes, EdgeRow, NodeRow
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, Reader, ThreadedGeneration, check_parameters
+from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
 from graph.store.embedded import EmbeddedEngine
 
 log = logging.getLogger(__name__)
@@ -198,6 +200,54 @@ def _changes_query(changes: Changes, schema: Schema) -> tuple[str, dict[str, Any
     return query.query()
 
 
+class _LockedSession:
+    """FalkorDBStore.pipelined_writes: the write lock held from entry to exit, renewed at
+    every write (a long load outlasts one lock period)."""
+
+    dialect = "falkordb"
+
+    def __init__(self, store: FalkorDBStore):
+        self.store = store
+        self.lock = store.write_lock()
+
+    def __enter__(self) -> _LockedSession:
+        self._acquire()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        with contextlib.suppress(redis.RedisError):  # the lock's LockError among them
+            self.lock.release()
+
+    def _acquire(self) -> None:
+        try:
+            acquired = self.lock.acquire()
+        except (redis.ConnectionError, redis.TimeoutError) as exc:
+            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        if not acquired:
+            raise EngineUnavailable(f"another write held the graph for over {WRITE_LOCK_SECONDS} s")
+
+    def _renew(self) -> None:
+        """Renew the lock after a write; an engine restarted meanwhile lost it (see
+        FalkorDBStore.recover), so it is taken again, on the new connection."""
+        try:
+            self.lock.reacquire()
+        except redis.RedisError:
+            self.lock = self.store.write_lock()
+            self._acquire()
+
+    def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        return self.store.read(query, params)
+
+    def prepare(self, changes: Changes) -> Callable[[], None]:
+        write = self.store.prepare_changes(changes)
+
+        def locked_write() -> None:
+            write()
+            self._renew()
+
+        return locked_write
+
+
 class FalkorDBStore:
     engine = "falkordb"
     dialect = "falkordb"
@@ -268,6 +318,10 @@ class FalkorDBStore:
                 return False
             self.client = FalkorDB(host=endpoint.host, port=endpoint.port, password=endpoint.password)
             self.graph = self.client.select_graph(self.graph_name)
+            # The engine kept the write lock in its file; whoever held it lost the engine
+            # with their write, and would otherwise hold everyone up until it expires.
+            with contextlib.suppress(redis.RedisError):
+                self.client.connection.delete(self.write_lock_key)
             return True
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -320,37 +374,50 @@ class FalkorDBStore:
         self._run(query, params, read_only=False)
         self._bump_generation()
 
+    def pipelined_writes(self) -> AbstractContextManager[WriteSession] | None:
+        return _LockedSession(self)
+
     def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:
-        # A lock in the engine itself, so that loads from other processes sharing it wait
-        # too; it expires should its holder die.
-        lock = self.client.connection.lock(
-            f"piracy-graph:{self.graph_name}:write-lock",
+        with _LockedSession(self):
+            changes = work(self)
+            self.write_changes(changes)
+        return changes
+
+    @property
+    def write_lock_key(self) -> str:
+        return f"piracy-graph:{self.graph_name}:write-lock"
+
+    def write_lock(self) -> redis.lock.Lock:
+        """A lock in the engine itself, so that loads from other processes sharing it wait
+        too; it expires should its holder die."""
+        # Not thread-local: a loader takes it in one thread and renews it in its writer.
+        lock: redis.lock.Lock = self.client.connection.lock(
+            self.write_lock_key,
             timeout=WRITE_LOCK_SECONDS,
             blocking_timeout=WRITE_LOCK_SECONDS,
+            thread_local=False,
         )
-        try:
-            with lock:
-                changes = work(self)
-                self.write_changes(changes)
-        except redis.exceptions.LockError as exc:
-            raise EngineUnavailable(f"another write held the graph for over {WRITE_LOCK_SECONDS} s") from exc
-        except (redis.ConnectionError, redis.TimeoutError) as exc:
-            raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
-        return changes
+        return lock
 
     def write_changes(self, changes: Changes) -> None:
         """One query for the whole write: all of it or, if it fails, nothing."""
-        if changes.empty():
-            return
-        built = _changes_query(changes, self.schema)
+        self.prepare_changes(changes)()
+
+    def prepare_changes(self, changes: Changes) -> Callable[[], None]:
+        """`write_changes` in two steps: the query built now, run when called."""
+        built = None if changes.empty() else _changes_query(changes, self.schema)
         if built is None:
-            return
+            return lambda: None
         text, params = built
-        try:
-            self._run(text, params or None, read_only=False)
-        except redis.ResponseError as exc:
-            raise PiracyGraphError(f"the engine refused the write of {changes.what}: {exc}") from exc
-        self._bump_generation()
+
+        def write() -> None:
+            try:
+                self._run(text, params or None, read_only=False)
+            except redis.ResponseError as exc:
+                raise PiracyGraphError(f"the engine refused the write of {changes.what}: {exc}") from exc
+            self._bump_generation()
+
+        return write
 
     def _bump_generation(self) -> None:
         try:

@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import neo4j
@@ -22,7 +23,7 @@ from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.plan import Changes, EdgeRow, NodeRow
 from graph.schema import ENTITY_LABEL, Schema
-from graph.store.base import GenerationReader, Reader, ThreadedGeneration, check_parameters
+from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +234,9 @@ class Neo4jStore:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
         except ClientError as exc:
             raise InvalidInput(f"Neo4j refused the query: {exc.message}", field="body.query") from exc
+
+    def pipelined_writes(self) -> AbstractContextManager[WriteSession] | None:
+        return None  # a write's reads belong to its transaction (write_locked)
 
     def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:
         """Reads and write in one transaction that first takes the write lock (a node every
