@@ -31,7 +31,7 @@ from typing import Any
 import graph
 from graph.cypher_text import cypher, splice
 from graph.neo4j_paths import k_shortest_statement
-from graph.plan import Changes, EdgeRow, NodeRow
+from graph.plan import Changes, DossierRecord, EdgeRow, NodeRow
 from graph.resources import bundled_dossiers_dir, cypher_dir
 from graph.schema import ENTITY_LABEL, Schema
 from graph.store.neo4j import change_segments, schema_statements
@@ -128,7 +128,7 @@ def every_kind_change_segments(schema: Schema) -> Iterator[tuple[str, str]]:
     """change_segments() creating, updating and deleting one node of every label and one
     relationship of every allowed (type, from label, to label): every write statement a
     load or an unload can produce."""
-    changes = Changes("lint", records={"d": (["n"], ["e"])}, forget=["f"])
+    changes = Changes("lint", records={"d": DossierRecord(["n"], ["e"], "f")}, forget=["f"])
     for text, _ in change_segments(changes, schema):
         yield "change_segments write/record_dossiers.cypher and forget_dossiers.cypher", text
     steps = ("create", "update", "delete")

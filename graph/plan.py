@@ -8,6 +8,7 @@ to delete, written all-or-nothing.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,10 +40,40 @@ class Plan:
     dossiers: list[str]
     nodes: dict[str, PlannedNode] = field(default_factory=dict)
     edges: dict[str, PlannedEdge] = field(default_factory=dict)
+    # Dossier id -> the fingerprint of its own plan (see `fingerprint`), and the sha256 of
+    # the file it was read from, where there was one.
+    fingerprints: dict[str, str] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+
+    def fingerprint(self) -> str:
+        """A digest of every statement of the plan with what it is about: two plans with
+        the same fingerprint write the same statements."""
+        hasher = hashlib.sha256()
+        for items in (self.nodes, self.edges):
+            for item_id in sorted(items):
+                hasher.update(item_id.encode("utf-8"))
+                for text in sorted(s.text for s in items[item_id].statements):
+                    hasher.update(b"\x1f")
+                    hasher.update(text.encode("utf-8"))
+                hasher.update(b"\x1e")
+        return hasher.hexdigest()
 
     @property
     def dossier(self) -> str:
         return ", ".join(self.dossiers)
+
+
+@dataclass(frozen=True)
+class DossierRecord:
+    """What a loaded dossier made statements about, its plan's fingerprint, and the sha256
+    of the file it was read from with the version of the loader that read it (a file
+    loaded again unchanged by the same loader need not be read again)."""
+
+    nodes: list[str]
+    edges: list[str]
+    fingerprint: str
+    file_sha256: str = ""
+    loader: str = ""
 
 
 @dataclass(slots=True)
@@ -80,7 +111,7 @@ class Changes:
     delete_edges: list[EdgeRow] = field(default_factory=list)
     # Dossier id -> (node ids, relationship ids) it states something about; dossiers
     # unloaded, whose record goes.
-    records: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    records: dict[str, DossierRecord] = field(default_factory=dict)
     forget: list[str] = field(default_factory=list)
 
     def empty(self) -> bool:

@@ -4,6 +4,7 @@ per dossier."""
 from __future__ import annotations
 
 import gc
+import hashlib
 import logging
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -18,7 +19,7 @@ from graph.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier, parse_dossier
 from loaders.parse_pool import parsed_files
-from loaders.pipeline import write_plans
+from loaders.pipeline import files_loaded, write_plans
 from loaders.resolve import build_plan
 from loaders.yamlio import read_dossier_bytes, read_dossier_file
 
@@ -55,8 +56,12 @@ def check_document(
     return dossier, build_plan(dossier, schema, name)
 
 
-def load_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> LoadResult:
+def load_dossier(
+    store: Store, schema: Schema, dossier: Dossier, name: str, file_sha256: str | None = None
+) -> LoadResult:
     plan = build_plan(dossier, schema, name)
+    if file_sha256:
+        plan.files[dossier.id] = file_sha256
     write_plans(store, schema, [plan])
     log.info("loaded %s: %d nodes, %d edges", name, len(plan.nodes), len(plan.edges))
     return LoadResult(name, dossier.id, len(plan.nodes), len(plan.edges))
@@ -65,7 +70,7 @@ def load_dossier(store: Store, schema: Schema, dossier: Dossier, name: str) -> L
 def load_bytes(store: Store, schema: Schema, data: bytes, name: str) -> LoadResult:
     dossier = parse_dossier(read_dossier_bytes(data, name), name, schema)
     require_reviewed(dossier, name)
-    return load_dossier(store, schema, dossier, name)
+    return load_dossier(store, schema, dossier, name, hashlib.sha256(data).hexdigest())
 
 
 def dossier_files(paths: Iterable[Path]) -> list[Path]:
@@ -120,10 +125,15 @@ def _load_paths(
     workers: int | None,
 ) -> list[LoadResult]:
     files = dossier_files(paths)
+    # A file the graph holds byte for byte, as this loader read it, is neither read nor
+    # written again: loading a folder again costs what changed in it.
+    sha256s = {path: hashlib.sha256(path.read_bytes()).hexdigest() for path in files}
+    held = files_loaded(store, sorted(set(sha256s.values())))
+    kept = {path: held[sha] for path, sha in sha256s.items() if sha in held}
     # Each dossier is kept as the statements it makes (its plan), not as the parsed model.
     plans: list[tuple[Path, Plan]] = []
     problems: list[DossierError] = []
-    for parsed in parsed_files(files, workers):
+    for parsed in parsed_files([path for path in files if path not in kept], workers):
         path = parsed.path
         try:
             dossier, plan = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
@@ -131,16 +141,19 @@ def _load_paths(
         except DossierError as exc:
             problems.append(exc)
             continue
+        plan.files[dossier.id] = sha256s[path]
         plans.append((path, plan))
     if problems:
         if len(problems) == 1:
             raise problems[0]
         raise DossierError(f"{len(problems)} dossiers", [(exc.path, str(exc)) for exc in problems])
-    ids = Counter(plan.dossier for _, plan in plans)
+    ids = Counter([plan.dossier for _, plan in plans] + [dossier_id for dossier_id, _ in kept.values()])
     duplicated = sorted(i for i, n in ids.items() if n > 1)
     if duplicated:
+        named = [str(p) for p, plan in plans if plan.dossier in duplicated]
+        named += [str(p) for p, (dossier_id, _) in kept.items() if dossier_id in duplicated]
         raise DossierError(
-            ", ".join(str(p) for p, plan in plans if plan.dossier in duplicated),
+            ", ".join(sorted(named)),
             [("id", f"dossier id {i!r} appears in more than one file") for i in duplicated],
         )
     path_of = {plan.dossier: path for path, plan in plans}
@@ -150,4 +163,10 @@ def _load_paths(
             on_file(path_of[plan.dossier])
 
     done = write_plans(store, schema, [plan for _, plan in plans], on_written=written)
-    return [LoadResult(str(path_of[w.dossier]), w.dossier, w.nodes, w.edges) for w in done]
+    results = [LoadResult(str(path_of[w.dossier]), w.dossier, w.nodes, w.edges) for w in done]
+    for path, (dossier_id, record) in kept.items():
+        if on_file:
+            on_file(path)
+        results.append(LoadResult(str(path), dossier_id, len(record.nodes), len(record.edges)))
+    order = {path: i for i, path in enumerate(files)}
+    return sorted(results, key=lambda result: order[Path(result.path)])

@@ -15,18 +15,21 @@ dossiers before it are loaded.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, NotFound, PiracyGraphError
 from graph.ids import fold
-from graph.plan import Changes, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
+from graph.plan import Changes, DossierRecord, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
+from graph.resources import schema_file
 from graph.schema import ENTITY_LABEL, Schema
 from graph.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
 from graph.store.base import Reader, Store, WriteSession
@@ -74,6 +77,8 @@ def merge_plans(plans: list[Plan]) -> Plan:
     """The statements of several dossiers' plans, by node and relationship."""
     merged = Plan(dossiers=[d for plan in plans for d in plan.dossiers])
     for plan in plans:
+        merged.fingerprints.update(plan.fingerprints)
+        merged.files.update(plan.files)
         for node in plan.nodes.values():
             have = merged.nodes.get(node.id)
             if have is None:
@@ -114,6 +119,11 @@ def write_plans(
             if on_written:
                 on_written(plan)
 
+    # A dossier loaded before with the same statements is in the graph as it would be
+    # written: loading a folder again writes only the dossiers that changed.
+    unchanged = _unchanged(store, plans)
+    written([plan for plan in plans if id(plan) in unchanged])
+    plans = [plan for plan in plans if id(plan) not in unchanged]
     pipelined = store.pipelined_writes()
     if pipelined is None:
         for chunk in chunks(plans, rows):
@@ -123,6 +133,17 @@ def write_plans(
     with pipelined as session, ThreadPoolExecutor(1, thread_name_prefix="piracy-graph-write") as writer:
         _write_pipelined(session, writer, schema, chunks(plans, rows), written)
     return done
+
+
+def _unchanged(store: Store, plans: Sequence[Plan]) -> set[int]:
+    """The plans (by id()) whose every dossier is loaded with these very statements."""
+    records = loaded_dossiers(store, [d for plan in plans for d in plan.dossiers])
+    return {
+        id(plan)
+        for plan in plans
+        if plan.fingerprints
+        and all(d in records and records[d].fingerprint == f for d, f in plan.fingerprints.items())
+    }
 
 
 def _write_chunk(chunk: list[Plan], write: Callable[[Plan], object]) -> None:
@@ -196,13 +217,56 @@ def unload(store: Store, schema: Schema, dossier: str) -> Changes:
     return store.write_locked(work)
 
 
-def loaded_dossiers(store: Reader, dossiers: list[str]) -> dict[str, tuple[list[str], list[str]]]:
+@cache
+def loader_version() -> str:
+    """A digest of everything that decides which statements a file becomes: the schema,
+    the reviewed names, and the code of the format, resolution and statements."""
+    here = Path(__file__).resolve().parent
+    parts = [
+        here / "dossier.py",
+        here / "resolve.py",
+        here / "gazetteer.yaml",
+        here / "yamlio.py",
+        here / "hostile.py",
+        schema_file(),
+        here.parent / "graph" / "statements.py",
+        here.parent / "graph" / "countries.py",
+        here.parent / "graph" / "ids.py",
+    ]
+    hasher = hashlib.sha256()
+    for path in parts:
+        hasher.update(path.read_bytes())
+    return hasher.hexdigest()[:16]
+
+
+def files_loaded(store: Reader, sha256s: list[str]) -> dict[str, tuple[str, DossierRecord]]:
+    """File sha256 -> (dossier id, record) for files the graph holds as the current loader
+    read them."""
+    found: dict[str, tuple[str, DossierRecord]] = {}
+    version = loader_version()
+    for batch in _batches(sha256s):
+        for row in store.read(cypher("read/dossier_files.cypher", store.dialect), {"sha256s": batch}):
+            if row["loader"] == version:
+                record = DossierRecord(
+                    list(row["nodes"] or []), list(row["edges"] or []), "", row["sha"], version
+                )
+                found[row["sha"]] = (row["id"], record)
+    return found
+
+
+def loaded_dossiers(store: Reader, dossiers: list[str]) -> dict[str, DossierRecord]:
     """The records of those of `dossiers` the graph holds: (node ids, relationship ids)
     each made statements about."""
-    records: dict[str, tuple[list[str], list[str]]] = {}
+    records: dict[str, DossierRecord] = {}
     for batch in _batches(dossiers):
         for row in store.read(cypher("read/dossier_records.cypher", store.dialect), {"ids": batch}):
-            records[row["id"]] = (list(row["nodes"] or []), list(row["edges"] or []))
+            records[row["id"]] = DossierRecord(
+                list(row["nodes"] or []),
+                list(row["edges"] or []),
+                row["fingerprint"] or "",
+                row["file_sha256"] or "",
+                row["loader"] or "",
+            )
     return records
 
 
@@ -233,7 +297,7 @@ class Held:
 
     nodes: dict[str, _HeldNode]
     edges: dict[str, _HeldEdge]
-    records: dict[str, tuple[list[str], list[str]]]
+    records: dict[str, DossierRecord]
 
 
 @dataclass
@@ -317,7 +381,7 @@ def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[
     return changes, after
 
 
-def _touched(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
+def _touched(plan: Plan) -> dict[str, DossierRecord]:
     """Dossier id -> the nodes and relationships of `plan` it states something about."""
     nodes: dict[str, set[str]] = defaultdict(set)
     edges: dict[str, set[str]] = defaultdict(set)
@@ -327,7 +391,16 @@ def _touched(plan: Plan) -> dict[str, tuple[list[str], list[str]]]:
     for edge in plan.edges.values():
         for item in edge.statements:
             edges[item.dossier].add(edge.id)
-    return {d: (sorted(nodes[d]), sorted(edges[d])) for d in plan.dossiers}
+    return {
+        d: DossierRecord(
+            sorted(nodes[d]),
+            sorted(edges[d]),
+            plan.fingerprints.get(d, ""),
+            plan.files.get(d, ""),
+            loader_version(),
+        )
+        for d in plan.dossiers
+    }
 
 
 def _kept(held: list[Statement], replaced: set[str], planned: list[Statement]) -> list[Statement]:
@@ -464,18 +537,18 @@ def _held_edges(
     return held
 
 
-def _with_recorded(schema: Schema, plan: Plan, records: dict[str, tuple[list[str], list[str]]]) -> Plan:
+def _with_recorded(schema: Schema, plan: Plan, records: dict[str, DossierRecord]) -> Plan:
     """The plan's nodes and relationships, and those the recorded dossiers made statements
     about (write/record_dossiers.cypher), as shapes to read."""
     if not records:
         return plan
     shapes = Plan(dossiers=[], nodes=dict(plan.nodes), edges=dict(plan.edges))
-    for node_ids, edge_ids in records.values():
-        for nid in node_ids:
+    for record in records.values():
+        for nid in record.nodes:
             label = schema.label_of_id(nid)
             if nid not in shapes.nodes and label is not None:
                 shapes.nodes[nid] = PlannedNode(label, nid)
-        for eid in edge_ids:
+        for eid in record.edges:
             # An id is "source|TYPE|target", and "|key" for parallel relationships.
             source, rel_type, target = eid.split("|")[:3]
             source_label, target_label = schema.label_of_id(source), schema.label_of_id(target)

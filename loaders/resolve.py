@@ -147,6 +147,7 @@ class Resolver:
         self.add_events()
         if self.problems:
             raise DossierError(self.file, self.problems)
+        self.plan.fingerprints[self.dossier.id] = self.plan.fingerprint()
         return self.plan
 
     def add_sources(self) -> None:

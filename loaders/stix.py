@@ -153,6 +153,7 @@ def as_statements(draft: Draft, tag: str) -> Plan:
             edge.target_label,
             _stated(edge, tag, {MENTION: True}),
         )
+    plan.fingerprints[tag] = plan.fingerprint()
     return plan
 
 

@@ -370,3 +370,36 @@ def test_a_node_dossiers_agree_on_has_no_alternatives(
     body = writer_client.get(f"/entities/{ALPHA}/neighbours?depth=1", headers=WRITER).json()
     us = next(node for node in body["nodes"] if node["id"] == "operation:test-conflict-a")
     assert "alternatives" not in us
+
+
+# -- loading a folder again -----------------------------------------------------------------------
+
+
+def test_loading_a_folder_again_writes_nothing(empty_store: Any, schema: Schema) -> None:
+    load_paths(empty_store, schema, [HERE], workers=0)
+    before = empty_store.generation()
+    load_paths(empty_store, schema, [HERE], workers=0)
+    assert empty_store.generation() == before
+
+
+def test_loading_a_folder_again_reports_every_dossier(empty_store: Any, schema: Schema) -> None:
+    first = load_paths(empty_store, schema, [HERE], workers=0)
+    again = load_paths(empty_store, schema, [HERE], workers=0)
+    assert [(r.path, r.dossier, r.nodes, r.edges) for r in again] == [
+        (r.path, r.dossier, r.nodes, r.edges) for r in first
+    ]
+
+
+def test_a_file_changed_in_a_folder_is_read_again(empty_store: Any, schema: Schema, tmp_path: Path) -> None:
+    folder = tmp_path / "dossiers"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(CONFLICT_A.read_text())
+    (folder / "b.yaml").write_text(CONFLICT_B.read_text())
+    load_paths(empty_store, schema, [folder], workers=0)
+    (folder / "b.yaml").write_text(CONFLICT_B.read_text().replace("kind: messaging}", "kind: chat}"))
+    load_paths(empty_store, schema, [folder], workers=0)
+    kinds = statements_of(empty_store, schema, TELEGRAM, "kind")
+    assert [(v, d) for v, d, _ in kinds] == [
+        ("chat", "test-conflict-b"),
+        ("messaging app", "test-conflict-a"),
+    ]

@@ -4,4 +4,5 @@
 //   unloaded, instead of scanning the graph.
 UNWIND $ids AS id
 MATCH (d:LoadedDossier {id: id})
-RETURN d.id AS id, d.nodes AS nodes, d.edges AS edges
+RETURN d.id AS id, d.nodes AS nodes, d.edges AS edges, d.fingerprint AS fingerprint,
+       d.file_sha256 AS file_sha256, d.loader AS loader

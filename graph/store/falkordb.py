@@ -195,7 +195,10 @@ def _changes_query(changes: Changes, schema: Schema) -> tuple[str, dict[str, Any
             labels={},
         )
     if changes.records:
-        rows = [[d, nodes, edges] for d, (nodes, edges) in sorted(changes.records.items())]
+        rows = [
+            [d, r.nodes, r.edges, r.fingerprint, r.file_sha256, r.loader]
+            for d, r in sorted(changes.records.items())
+        ]
         query.add("write/record_dossiers.cypher", rows, [], variable="d", first=3, labels={})
     return query.query()
 

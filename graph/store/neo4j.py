@@ -93,7 +93,17 @@ def change_segments(changes: Changes, schema: Schema) -> list[tuple[str, dict[st
         text = splice(cypher("write/forget_dossiers.cypher", "neo4j"), schema, names={"ROWS": "rows"})
         segments.append((_returning(text), {"rows": [{"id": d} for d in changes.forget]}))
     if changes.records:
-        records = [{"id": d, "nodes": n, "edges": e} for d, (n, e) in sorted(changes.records.items())]
+        records = [
+            {
+                "id": d,
+                "nodes": r.nodes,
+                "edges": r.edges,
+                "fingerprint": r.fingerprint,
+                "file_sha256": r.file_sha256,
+                "loader": r.loader,
+            }
+            for d, r in sorted(changes.records.items())
+        ]
         text = splice(cypher("write/record_dossiers.cypher", "neo4j"), schema, names={"ROWS": "rows"})
         segments.append((_returning(text), {"rows": records}))
     return segments
