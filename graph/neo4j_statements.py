@@ -68,9 +68,10 @@ NAMES = {"ROWS": "rows"}
 PACKAGES = ("graph", "api", "loaders", "cli")
 NOT_NEO4J = {"graph/store/falkordb.py"}
 
-# Labels the store writes besides the schema's: every node's Entity, and the Neo4j store's
-# own bookkeeping node (cypher/neo4j/write/generation.cypher).
-STORE_LABELS = (ENTITY_LABEL, "PiracyGraphMeta")
+# Labels the store writes besides the schema's: every node's Entity, the Neo4j store's
+# own bookkeeping node (cypher/neo4j/write/generation.cypher) and the records of loaded
+# dossiers (cypher/write/record_dossiers.cypher).
+STORE_LABELS = (ENTITY_LABEL, "PiracyGraphMeta", "LoadedDossier")
 
 _TOKEN = re.compile(r"__([A-Z]+)__")
 _CYPHER_START = re.compile(r"^\s*(MATCH|OPTIONAL|UNWIND|CALL|RETURN|WITH|MERGE|CREATE|SHOW)\b")
