@@ -16,13 +16,13 @@ from api.routes import analysis, catalog, dossiers, entities, explorer, exports,
 from api.security import requires
 from graph.access import KeyRing, Role
 from graph.projection import ProjectionCache
-from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
 from graph.settings import Settings, get_settings
 from graph.snapshot import SnapshotCache
 from graph.stats import counts
 from graph.store import Store, open_store
 from loaders.load import load_paths
+from loaders.resources import bundled_dossiers_dir
 
 log = logging.getLogger(__name__)
 

@@ -14,6 +14,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from api.errors import status_of
 from graph.errors import PiracyGraphError
 
 
@@ -45,7 +46,7 @@ class AuditLog:
                 action=action,
                 **what,
                 outcome="refused",
-                status=exc.status_code,
+                status=status_of(exc),
                 error=exc.code,
                 **details,
             )

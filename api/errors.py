@@ -10,7 +10,23 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
-from graph.errors import DossierError, InvalidInput, PiracyGraphError
+from graph.errors import DossierError, EngineUnavailable, InvalidInput, NotFound, PiracyGraphError
+
+# The HTTP status of each library error: the nearest class in an error's ancestry decides.
+STATUS: dict[type[Exception], int] = {
+    InvalidInput: 422,
+    NotFound: 404,
+    EngineUnavailable: 503,
+    PiracyGraphError: 500,
+}
+
+
+def status_of(exc: PiracyGraphError) -> int:
+    """The HTTP status for `exc`: an API error class sets its own `status_code`."""
+    own = getattr(exc, "status_code", None)
+    if isinstance(own, int):
+        return own
+    return next(STATUS[cls] for cls in type(exc).__mro__ if cls in STATUS)
 
 
 class ErrorBody(BaseModel):
@@ -38,7 +54,7 @@ def install_error_handlers(app: FastAPI) -> None:
             details = [{"field": field, "problem": problem} for field, problem in exc.problems]
         elif isinstance(exc, InvalidInput) and exc.field:
             details = [{"field": exc.field, "problem": str(exc)}]
-        return _response(exc.status_code, exc.code, str(exc), details)
+        return _response(status_of(exc), exc.code, str(exc), details)
 
     @app.exception_handler(RequestValidationError)
     async def request_error(_: Request, exc: RequestValidationError) -> JSONResponse:

@@ -12,8 +12,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from loaders.extract.facts import FACT_KINDS
-from loaders.extract.score import gold_files, score_corpus
+from extraction.facts import FACT_KINDS
+from extraction.score import gold_files, score_corpus
 
 RESULTS = Path(__file__).resolve().parent / "results" / "extract.json"
 

@@ -7,9 +7,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+from extraction import MAX_ARTICLE_CHARS, ArticleMeta, draft_dossier, draft_yaml
 from graph.errors import InvalidInput
 from loaders.dossier import Dossier
-from loaders.extract import MAX_ARTICLE_CHARS, ArticleMeta, draft_dossier, draft_yaml
 
 
 def read_text(article: Path) -> str:

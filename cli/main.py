@@ -17,7 +17,6 @@ from rich.table import Table
 from cli import interop, render
 from graph.copy import copy_graph
 from graph.errors import PiracyGraphError
-from graph.resources import bundled_dossiers_dir
 from graph.schema import get_schema
 from graph.settings import Settings, get_settings
 from graph.stats import counts, digest
@@ -25,6 +24,7 @@ from graph.store import Store, open_store, open_target
 from loaders.load import check_document, dossier_files, load_paths, require_reviewed
 from loaders.parse_pool import parsed_files
 from loaders.pipeline import unload as unload_dossier
+from loaders.resources import bundled_dossiers_dir
 
 app = typer.Typer(
     help="piracy-graph: a knowledge graph of piracy networks and the operations that take them down.",

@@ -1,4 +1,5 @@
-"""The library's one error hierarchy; the API maps each class to one HTTP status."""
+"""The library's one error hierarchy. Each class has a `code`, the kind of failure in
+words; the API maps classes to HTTP statuses (api/errors.py)."""
 
 from __future__ import annotations
 
@@ -6,14 +7,12 @@ from __future__ import annotations
 class PiracyGraphError(Exception):
     """Base of every error the library raises on purpose."""
 
-    status_code = 500
     code = "internal_error"
 
 
 class InvalidInput(PiracyGraphError):
     """The caller's input is wrong: a dossier, a parameter, a query."""
 
-    status_code = 422
     code = "invalid_input"
 
     def __init__(self, message: str, field: str | None = None):
@@ -37,14 +36,12 @@ class DossierError(InvalidInput):
 
 
 class NotFound(PiracyGraphError):
-    status_code = 404
     code = "not_found"
 
 
 class EngineUnavailable(PiracyGraphError):
     """The graph engine cannot be reached or started."""
 
-    status_code = 503
     code = "engine_unavailable"
 
 

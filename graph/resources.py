@@ -5,8 +5,6 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-import loaders
-
 
 def schema_file() -> Path:
     return Path(str(resources.files("graph").joinpath("schema.yaml")))
@@ -21,11 +19,3 @@ def cypher_dir() -> Path:
         if (Path(entry) / "write").is_dir():
             return Path(entry)
     raise FileNotFoundError("the cypher/ catalogue is not installed")
-
-
-def bundled_dossiers_dir() -> Path:
-    """The bundled data/operations: inside the wheel, or in the source checkout."""
-    packaged = Path(loaders.__file__).parent / "bundled_operations"
-    if packaged.is_dir():
-        return packaged
-    return Path(loaders.__file__).resolve().parent.parent / "data" / "operations"

@@ -22,12 +22,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema, get_schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from graph.store.neo4j import Neo4jStore
 from loaders.load import load_paths
+from loaders.resources import bundled_dossiers_dir
 from tests.clients import bundled_client
 from tests.neo4j_server import Neo4jServer, start_neo4j
 

@@ -19,11 +19,11 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.access import hash_key
-from graph.resources import bundled_dossiers_dir
 from graph.settings import Settings
 from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from loaders.resources import bundled_dossiers_dir
 from loaders.yamlio import MAX_DOSSIER_BYTES
 from tests.clients import graph_name_of
 from tests.keys import write_keys

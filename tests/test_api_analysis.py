@@ -18,8 +18,9 @@ import yaml
 from fastapi.testclient import TestClient
 
 from graph.catalogue import parse_named_query
-from graph.resources import bundled_dossiers_dir, cypher_dir
+from graph.resources import cypher_dir
 from graph.store.falkordb import FalkorDBStore
+from loaders.resources import bundled_dossiers_dir
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
 pytestmark = pytest.mark.both_engines

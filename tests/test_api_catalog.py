@@ -18,8 +18,8 @@ from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
 import loaders
-from graph.resources import bundled_dossiers_dir
 from graph.store.falkordb import FalkorDBStore
+from loaders.resources import bundled_dossiers_dir
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
 pytestmark = pytest.mark.both_engines

@@ -20,13 +20,13 @@ import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
+from loaders.resources import bundled_dossiers_dir
 from tests.clients import graph_name_of
 from tests.keys import write_keys
 

@@ -7,11 +7,11 @@ import sys
 import threading
 from pathlib import Path
 
-from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
+from loaders.resources import bundled_dossiers_dir
 from tests.dossiers import MINIMAL, SECOND
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 
 from graph.copy import copy_graph
-from graph.resources import bundled_dossiers_dir
 from graph.schema import Schema
 from graph.stats import counts, digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
+from loaders.resources import bundled_dossiers_dir
 from tests.conftest import neo4j_store, new_store
 from tests.neo4j_server import Neo4jServer
 

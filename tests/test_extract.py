@@ -12,12 +12,12 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from extraction import ArticleMeta, draft_dossier, draft_yaml, extract_facts, read_article
+from extraction.figures import parse_number
+from extraction.score import GOLD_DIR, draft_facts, gold_files, load_gold, score_corpus
 from graph.errors import DossierError, InvalidInput
 from graph.schema import Schema
 from loaders.dossier import Dossier, parse_dossier
-from loaders.extract import ArticleMeta, draft_dossier, draft_yaml, extract_facts, read_article
-from loaders.extract.figures import parse_number
-from loaders.extract.score import GOLD_DIR, draft_facts, gold_files, load_gold, score_corpus
 from loaders.load import load_bytes
 from loaders.yamlio import read_dossier_bytes
 

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from graph.neo4j_statements import BUILT_BY, EXCLUDED, cypher_files, lint_schema, neo4j_statements
 from graph.schema import get_schema
+from tests.neo4j_statements import BUILT_BY, EXCLUDED, cypher_files, lint_schema, neo4j_statements
 
 LINT_DIR = Path(__file__).resolve().parent.parent / "tools" / "cypherlint"
 INSTALLED = LINT_DIR / "node_modules" / "@neo4j-cypher" / "language-support" / "package.json"

@@ -13,7 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 import json
-from graph.resources import bundled_dossiers_dir, cypher_dir, schema_file
+from graph.resources import cypher_dir, schema_file
+from loaders.resources import bundled_dossiers_dir
 print(json.dumps({"schema": str(schema_file()), "cypher": str(cypher_dir()),
                   "bundled": str(bundled_dossiers_dir()),
                   "dossiers": len(list(bundled_dossiers_dir().glob("*.yaml")))}))

@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.catalogue import run_named_query
 from graph.entities import entity_detail
-from graph.errors import NotFound
+from graph.errors import DossierError, NotFound
 from graph.schema import Schema
 from graph.settings import Settings
 from graph.stats import digest
@@ -199,6 +199,15 @@ def test_a_corrected_dossier_gives_the_graph_it_alone_would_give(empty_store: An
     load_paths(empty_store, schema, [CONFLICT_A], workers=0)
     load_bytes(empty_store, schema, changed.encode(), "conflict-a.yaml")
     assert digest(empty_store) == alone
+
+
+def test_a_correction_that_does_not_validate_changes_nothing(empty_store: Any, schema: Schema) -> None:
+    load_paths(empty_store, schema, [CONFLICT_A], workers=0)
+    before = digest(empty_store)
+    broken = CONFLICT_A.read_text().replace("kind: messaging app", "kind: messaging app, colour: red")
+    with pytest.raises(DossierError):
+        load_bytes(empty_store, schema, broken.encode(), "conflict-a.yaml")
+    assert digest(empty_store) == before
 
 
 def test_a_figure_another_dossier_supports_stays(empty_store: Any, schema: Schema) -> None:

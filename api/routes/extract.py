@@ -11,8 +11,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from api.errors import ErrorResponse
+from extraction import MAX_ARTICLE_CHARS, ArticleMeta, draft_dossier, draft_yaml
 from graph.errors import InvalidInput
-from loaders.extract import MAX_ARTICLE_CHARS, ArticleMeta, draft_dossier, draft_yaml
 
 router = APIRouter(tags=["extract"])
 

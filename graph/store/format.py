@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from graph.cypher_text import cypher
-from graph.errors import PiracyGraphError
+from graph.errors import EngineUnavailable
 from graph.store.base import Reader
 
 
-class OldFormat(PiracyGraphError):
+class OldFormat(EngineUnavailable):
     """The graph was written by a version of piracy-graph that kept no statements."""
 
-    status_code = 503
     code = "old_graph_format"
 
 

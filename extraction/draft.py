@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlparse
 
+from extraction.facts import Fact, Span
+from extraction.lexicon import has_cue
+from extraction.text import Article
 from graph.countries import country_name
 from graph.ids import fold, slug
 from loaders.dossier import FORMAT
-from loaders.extract.facts import Fact, Span
-from loaders.extract.lexicon import has_cue
-from loaders.extract.text import Article
 from loaders.hostile import problem_with
 
 SOURCE = "article"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.extract.facts import Fact, Span
-from loaders.extract.lexicon import Match, cue_keys, phrase_keys
-from loaders.extract.text import Article
+from extraction.facts import Fact, Span
+from extraction.lexicon import Match, cue_keys, phrase_keys
+from extraction.text import Article
 
 _NOT_AN_ARREST = {phrase_keys(w)[0] for w in ["warrant", "warrants", "mandat", "mandato", "Haftbefehl"]}
 

@@ -12,9 +12,9 @@ from typing import Any
 import pycountry
 import yaml
 
+from extraction.text import Article, Token
 from graph.countries import country_names
 from graph.ids import fold
-from loaders.extract.text import Article, Token
 
 HERE = Path(__file__).resolve().parent
 GAZETTEER = HERE.parent / "gazetteer.yaml"

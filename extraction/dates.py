@@ -13,10 +13,10 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 from dateparser.date import DateDataParser
 
+from extraction.facts import Fact, Span
+from extraction.lexicon import has_cue
+from extraction.text import LANGUAGES, Article, trimmed
 from graph.ids import fold
-from loaders.extract.facts import Fact, Span
-from loaders.extract.lexicon import has_cue
-from loaders.extract.text import LANGUAGES, Article, trimmed
 
 _RELATIVE = {
     "fr": ["avant-hier", "hier"],

@@ -8,18 +8,18 @@ from typing import Any
 
 import yaml
 
+from extraction.arrests import find_arrests
+from extraction.countries import country_facts, country_matches
+from extraction.dates import find_dates
+from extraction.draft import ArticleMeta, build_draft
+from extraction.facts import Fact, merge_facts
+from extraction.figures import find_figures
+from extraction.lexicon import entity_matcher
+from extraction.names import agency_facts, group_facts, lexicon_facts, operation_facts
+from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
 from graph.schema import get_schema
 from loaders.dossier import Dossier, parse_dossier
-from loaders.extract.arrests import find_arrests
-from loaders.extract.countries import country_facts, country_matches
-from loaders.extract.dates import find_dates
-from loaders.extract.draft import ArticleMeta, build_draft
-from loaders.extract.facts import Fact, merge_facts
-from loaders.extract.figures import find_figures
-from loaders.extract.lexicon import entity_matcher
-from loaders.extract.names import agency_facts, group_facts, lexicon_facts, operation_facts
-from loaders.extract.text import LANGUAGES, Article, detect_language
 
 __all__ = [
     "LANGUAGES",

@@ -8,10 +8,10 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
+from extraction.facts import Fact, Span
+from extraction.lexicon import Entry, Match, lexicon, phrase_keys
+from extraction.text import LANGUAGES, Article, Token
 from graph.ids import fold
-from loaders.extract.facts import Fact, Span
-from loaders.extract.lexicon import Entry, Match, lexicon, phrase_keys
-from loaders.extract.text import LANGUAGES, Article, Token
 
 _KIND_OF_LABEL = {
     "Agency": "agency",

@@ -15,11 +15,11 @@ from typing import Any
 
 import yaml
 
+from extraction import ArticleMeta, draft_dossier
+from extraction.facts import FACT_KINDS, FactKind
 from graph.countries import country_code
 from graph.ids import fold
 from loaders.dossier import COUNTRY_REF, Dossier
-from loaders.extract import ArticleMeta, draft_dossier
-from loaders.extract.facts import FACT_KINDS, FactKind
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "data" / "extract"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from loaders.extract.facts import Fact, Span
-from loaders.extract.lexicon import Match, country_matcher, has_cue
-from loaders.extract.text import Article
+from extraction.facts import Fact, Span
+from extraction.lexicon import Match, country_matcher, has_cue
+from extraction.text import Article
 
 
 def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:

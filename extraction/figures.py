@@ -15,10 +15,10 @@ from babel.dates import get_month_names
 from babel.numbers import NumberFormatError, get_currency_name, get_currency_symbol, parse_decimal
 from text_to_num import text2num
 
+from extraction.facts import Fact, Span
+from extraction.lexicon import lexicon, phrase_keys
+from extraction.text import LANGUAGES, Article
 from graph.ids import fold
-from loaders.extract.facts import Fact, Span
-from loaders.extract.lexicon import lexicon, phrase_keys
-from loaders.extract.text import LANGUAGES, Article
 
 _NUMBER = re.compile(
     r"(?<![\w.,])"

@@ -32,9 +32,10 @@ import graph
 from graph.cypher_text import cypher, splice
 from graph.neo4j_paths import k_shortest_statement
 from graph.plan import Changes, DossierRecord, EdgeRow, NodeRow
-from graph.resources import bundled_dossiers_dir, cypher_dir
+from graph.resources import cypher_dir
 from graph.schema import ENTITY_LABEL, Schema
 from graph.store.neo4j import change_segments, schema_statements
+from loaders.resources import bundled_dossiers_dir
 
 FOLDERS = ("read", "write", "queries")
 
