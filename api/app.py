@@ -15,12 +15,12 @@ from api.errors import ErrorResponse, install_error_handlers
 from api.routes import analysis, catalog, dossiers, entities, explorer, exports, extract, health, links, views
 from api.security import requires
 from graph.access import KeyRing, Role
-from graph.projection import ProjectionCache
-from graph.schema import get_schema
+from graph.model.schema import get_schema
+from graph.query.projection import ProjectionCache
+from graph.query.snapshot import SnapshotCache
 from graph.settings import Settings, get_settings
-from graph.snapshot import SnapshotCache
-from graph.stats import counts
 from graph.store import Store, open_store
+from graph.store.stats import counts
 from loaders.load import load_paths
 from loaders.resources import bundled_dossiers_dir
 

@@ -14,10 +14,10 @@ from fastapi import Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.security import Reader
-from graph.answer import Redactor
-from graph.projection import ProjectionCache
-from graph.schema import Schema, get_schema
-from graph.snapshot import Snapshot, SnapshotCache
+from graph.model.schema import Schema, get_schema
+from graph.query.answer import Redactor
+from graph.query.projection import ProjectionCache
+from graph.query.snapshot import Snapshot, SnapshotCache
 from graph.store import Store
 from graph.store.base import GenerationReader
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import Depends, Path, Query, Request
 from pydantic import AfterValidator
 
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 
 # No whitespace or control characters: ids are keys, never free text.
 ID_PATTERN = r"^[a-z]+:[^\s\x00-\x1f\x7f]{1,250}$"

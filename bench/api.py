@@ -66,9 +66,9 @@ def serve(store: Any, memory: bool) -> tuple[subprocess.Popen[bytes], str]:
 
 
 def measure(store: Any, scale: int, runs: int, clients: list[int]) -> list[dict[str, Any]]:
-    from graph.answer import Redactor
-    from graph.schema import get_schema
-    from graph.search import search
+    from graph.model.schema import get_schema
+    from graph.query.answer import Redactor
+    from graph.query.search import search
 
     schema = get_schema()
     redactor = Redactor.from_store(store)  # what the API applies for an anonymous reader
@@ -139,7 +139,7 @@ def on_the_loop(
     from api.answers import json_answer
     from api.routes.entities import INLINE_MAX_DEGREE
     from graph.export.subgraph import neighbours
-    from graph.schema import get_schema
+    from graph.model.schema import get_schema
 
     schema = get_schema()
 

@@ -48,7 +48,7 @@ def data_dir(nodes: int) -> Path:
 
 
 def open_engine(folder: Path) -> tuple[Any, Any]:
-    from graph.schema import get_schema
+    from graph.model.schema import get_schema
     from graph.store.embedded import EmbeddedEngine
     from graph.store.falkordb import FalkorDBStore
 
@@ -126,8 +126,8 @@ def export_records(store: Any, path: Path) -> None:
 
 # -- the three methods, each run in its own process ---------------------------------------
 def run_product(folder: Path, records: Path | None) -> dict[str, Any]:
-    from graph.schema import get_schema
-    from graph.stats import digest
+    from graph.model.schema import get_schema
+    from graph.store.stats import digest
     from loaders.load import load_paths
 
     with tempfile.TemporaryDirectory() as engine_dir:
@@ -307,7 +307,7 @@ def run_bulk(records: Path) -> dict[str, Any]:
 
 # -- Neo4j: the product's loader over Bolt, and neo4j-admin import ------------------------
 def open_neo4j(home: Path | None = None) -> tuple[Any, Any]:
-    from graph.schema import get_schema
+    from graph.model.schema import get_schema
     from graph.store.neo4j import Neo4jStore
     from tests.neo4j_server import start_neo4j
 
@@ -330,7 +330,7 @@ def jvm_cpu_s(server: Any) -> float:
 
 
 def run_product_neo4j(folder: Path) -> dict[str, Any]:
-    from graph.schema import get_schema
+    from graph.model.schema import get_schema
     from loaders.load import load_paths
 
     server, store = open_neo4j()

@@ -55,7 +55,7 @@ def empty_store(engine_name: str) -> Iterator[Any]:
 
 @contextmanager
 def loaded_store(nodes: int, engine_name: str = "falkordb") -> Iterator[Any]:
-    from graph.schema import get_schema
+    from graph.model.schema import get_schema
     from loaders.load import load_paths
 
     folder = data_dir(nodes)
@@ -117,7 +117,7 @@ def unfiltered_neighbourhood(
     """What the benchmarks ask of neighbourhoods: no filters, at most 500 nodes; from the
     in-process snapshot when given (as the API serves them), else from the engine."""
     from graph.export.subgraph import neighbours
-    from graph.schema import get_schema
+    from graph.model.schema import get_schema
 
     return neighbours(
         store, get_schema(), entity_id, depth=depth, limit=500, redactor=redactor, reader=snapshot
@@ -126,13 +126,13 @@ def unfiltered_neighbourhood(
 
 def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], Any], int]]:
     """(name, call, runs): each call picks the next sample entity."""
-    from graph.analytics import centrality, communities
-    from graph.catalogue import catalogue, run_named_query
-    from graph.paths import paths
-    from graph.projection import ProjectionCache
-    from graph.schema import get_schema
-    from graph.search import search
-    from graph.shared import shared
+    from graph.model.schema import get_schema
+    from graph.query.analytics import centrality, communities
+    from graph.query.catalogue import catalogue, run_named_query
+    from graph.query.paths import paths
+    from graph.query.projection import ProjectionCache
+    from graph.query.search import search
+    from graph.query.shared import shared
 
     schema = get_schema()
     groups = sample_ids(store, "Group", 200)
@@ -173,14 +173,14 @@ def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], 
         )
 
     def native_path() -> Any:
-        from graph.neo4j_paths import native_k_shortest_paths
+        from graph.query.neo4j_paths import native_k_shortest_paths
 
         return native_k_shortest_paths(store, schema, *native_pair(), k=3, max_hops=6, types=[], labels=[])
 
     native = [("paths k=3 <=6 hops, Neo4j SHORTEST 3 GROUPS", native_path, runs)]
 
     out: list[tuple[str, Callable[[], Any], int]] = [
-        # As the API serves them: from its in-process snapshot (graph/snapshot.py) when the
+        # As the API serves them: from its in-process snapshot (graph/query/snapshot.py) when the
         # graph is within its size bound, else from the engine. The engine rows are what a
         # caller gets right after a write, while the snapshot is rebuilt.
         ("neighbours depth 1", neighbours(1, snapshot), runs),
@@ -250,9 +250,9 @@ def rss_mb() -> float:
 
 def build_snapshot_row(store: Any, scale: int) -> tuple[Any, dict[str, Any]]:
     """The snapshot the API would hold, if the graph is within the default size bound."""
+    from graph.query.snapshot import build_snapshot
     from graph.settings import Settings
-    from graph.snapshot import build_snapshot
-    from graph.stats import counts
+    from graph.store.stats import counts
 
     bound = Settings.model_fields["snapshot_max_entities"].default
     total = counts(store)
@@ -270,7 +270,7 @@ def build_snapshot_row(store: Any, scale: int) -> tuple[Any, dict[str, Any]]:
 
 
 def measure(store: Any, scale: int, runs: int, only: str | None = None) -> list[dict[str, Any]]:
-    from graph.projection import build_projection
+    from graph.query.projection import build_projection
 
     rows = []
     snapshot, row = build_snapshot_row(store, scale)

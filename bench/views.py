@@ -17,8 +17,8 @@ from typing import Any
 from playwright.sync_api import sync_playwright
 
 from bench.common import percentiles, table, write_results
+from graph.model.schema import get_schema
 from graph.render.network import render_page
-from graph.schema import get_schema
 from tests.browser import CHROMIUM_ARGS, chromium_path
 
 LABELS = ["Group", "Server", "Country", "Agency", "Operation", "Platform", "Person", "Domain"]

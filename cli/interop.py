@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from graph.errors import PiracyGraphError
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from graph.settings import Settings, get_settings
 from graph.store import Store, open_store
 
@@ -59,10 +59,10 @@ def export(
     graph: GraphName = None,
 ) -> None:
     """Export the graph (or one neighbourhood) as STIX 2.1, GraphML, GEXF, CSV or node-link JSON."""
-    from graph.answer import Redactor
     from graph.export.csv_import import to_csv_files
     from graph.export.formats import export_format, render
     from graph.export.subgraph import neighbours, redacted, whole_graph
+    from graph.query.answer import Redactor
 
     schema = get_schema()
     try:
@@ -100,7 +100,7 @@ def import_stix(
     graph: GraphName = None,
 ) -> None:
     """Load a STIX 2.1 bundle as a dossier would be loaded: checked whole, written whole."""
-    from graph.stats import digest
+    from graph.store.stats import digest
     from loaders.stix import load_bundle_file
 
     try:

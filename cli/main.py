@@ -15,12 +15,12 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cli import interop, render
-from graph.copy import copy_graph
 from graph.errors import PiracyGraphError
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from graph.settings import Settings, get_settings
-from graph.stats import counts, digest
 from graph.store import Store, open_store, open_target
+from graph.store.copy import copy_graph
+from graph.store.stats import counts, digest
 from loaders.load import check_document, dossier_files, load_paths, require_reviewed
 from loaders.parse_pool import parsed_files
 from loaders.pipeline import unload as unload_dossier

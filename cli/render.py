@@ -5,15 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from graph.answer import induced
-from graph.catalogue import run_named_query
 from graph.export.subgraph import neighbours
-from graph.paths import paths
-from graph.projection import ProjectionCache
+from graph.model.schema import get_schema
+from graph.query.answer import induced
+from graph.query.catalogue import run_named_query
+from graph.query.paths import paths
+from graph.query.projection import ProjectionCache
 from graph.render.network import render_page
 from graph.render.subgraph import ids_in_rows, whole_graph
 from graph.render.svg import render_svg
-from graph.schema import get_schema
 from graph.store.base import Store
 
 

@@ -18,7 +18,7 @@ from extraction.lexicon import entity_matcher
 from extraction.names import agency_facts, group_facts, lexicon_facts, operation_facts
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from loaders.dossier import Dossier, parse_dossier
 
 __all__ = [

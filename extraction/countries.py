@@ -1,4 +1,4 @@
-"""Countries named in the text, in any of the seven languages graph.countries reads."""
+"""Countries named in the text, in any of the seven languages graph.model.countries reads."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from dateparser.date import DateDataParser
 from extraction.facts import Fact, Span
 from extraction.lexicon import has_cue
 from extraction.text import LANGUAGES, Article, trimmed
-from graph.ids import fold
+from graph.model.ids import fold
 
 _RELATIVE = {
     "fr": ["avant-hier", "hier"],

@@ -11,8 +11,8 @@ from urllib.parse import urlparse
 from extraction.facts import Fact, Span
 from extraction.lexicon import has_cue
 from extraction.text import Article
-from graph.countries import country_name
-from graph.ids import fold, slug
+from graph.model.countries import country_name
+from graph.model.ids import fold, slug
 from loaders.dossier import FORMAT
 from loaders.hostile import problem_with
 

@@ -18,7 +18,7 @@ from text_to_num import text2num
 from extraction.facts import Fact, Span
 from extraction.lexicon import lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article
-from graph.ids import fold
+from graph.model.ids import fold
 
 _NUMBER = re.compile(
     r"(?<![\w.,])"

@@ -13,11 +13,11 @@ import pycountry
 import yaml
 
 from extraction.text import Article, Token
-from graph.countries import country_names
-from graph.ids import fold
+from graph.model.countries import country_names
+from graph.model.ids import fold
 
 HERE = Path(__file__).resolve().parent
-GAZETTEER = HERE.parent / "gazetteer.yaml"
+GAZETTEER = HERE.parent / "loaders" / "gazetteer.yaml"
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")
 
 # Sections of lexicon.yaml -> the label of the entity they name.
@@ -181,7 +181,7 @@ def entity_matcher() -> PhraseMatcher:
 
 @cache
 def country_matcher() -> PhraseMatcher:
-    """Every name pycountry (through graph.countries) knows in the seven languages, less the
+    """Every name pycountry (through graph.model.countries) knows in the seven languages, less the
     ISO alpha-3 codes, which are words too ("CAN", "AND", "PER")."""
     alpha3 = {fold(c.alpha_3) for c in pycountry.countries}
     matcher = PhraseMatcher()

@@ -11,7 +11,7 @@ from babel.dates import get_day_names, get_month_names
 from extraction.facts import Fact, Span
 from extraction.lexicon import Entry, Match, lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article, Token
-from graph.ids import fold
+from graph.model.ids import fold
 
 _KIND_OF_LABEL = {
     "Agency": "agency",

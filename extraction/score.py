@@ -17,11 +17,11 @@ import yaml
 
 from extraction import ArticleMeta, draft_dossier
 from extraction.facts import FACT_KINDS, FactKind
-from graph.countries import country_code
-from graph.ids import fold
+from graph.model.countries import country_code
+from graph.model.ids import fold
 from loaders.dossier import COUNTRY_REF, Dossier
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "data" / "extract"
 _LABEL_KIND: dict[str, FactKind] = {
     "Agency": "agency",

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from graph.ids import fold
+from graph.model.ids import fold
 
 # A word: letters and digits (with combining accents), or the "+" of "Disney+".
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")

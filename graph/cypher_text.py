@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from graph.model.schema import Schema
 from graph.resources import cypher_dir
-from graph.schema import Schema
 
 _TOKEN = re.compile(r"__([A-Z]+)__")
 

@@ -20,9 +20,9 @@ from pydantic import (
     model_validator,
 )
 
-from graph.countries import country_code
 from graph.errors import DossierError, SchemaError
-from graph.schema import Schema, get_schema
+from graph.model.countries import country_code
+from graph.model.schema import Schema, get_schema
 from loaders.hostile import hostile_content
 
 FORMAT = "piracy-graph/dossier@1"

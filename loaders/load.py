@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from graph.errors import DossierError, InvalidInput
-from graph.plan import Plan
-from graph.schema import Schema
+from graph.model.plan import Plan
+from graph.model.schema import Schema
 from graph.store.base import Store
 from loaders.dossier import Dossier, parse_dossier
 from loaders.parse_pool import parsed_files

@@ -4,7 +4,7 @@ Every loader (a folder, an upload, a STIX bundle) turns its input into dossier p
 (loaders/resolve.py); this module writes them. A dossier's statements replace the ones
 it made before, if it was loaded before, and unloading a dossier removes them. Each node
 or relationship touched is then derived anew from the statements it holds
-(graph/statements.py), created, set anew or, with no statement left, deleted: the graph is
+(graph/model/statements.py), created, set anew or, with no statement left, deleted: the graph is
 the same whatever order its dossiers arrived in.
 
 Dossiers go in chunks of about `CHUNK_ROWS` nodes and relationships, each written by one
@@ -27,11 +27,11 @@ from typing import Any, TypeVar
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, NotFound, PiracyGraphError
-from graph.ids import fold
-from graph.plan import Changes, DossierRecord, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
+from graph.model.ids import fold
+from graph.model.plan import Changes, DossierRecord, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
+from graph.model.schema import ENTITY_LABEL, Schema
+from graph.model.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
 from graph.resources import schema_file
-from graph.schema import ENTITY_LABEL, Schema
-from graph.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
 from graph.store.base import Reader, Store, WriteSession
 from loaders.resolve import gazetteer
 
@@ -229,9 +229,9 @@ def loader_version() -> str:
         here / "yamlio.py",
         here / "hostile.py",
         schema_file(),
-        here.parent / "graph" / "statements.py",
-        here.parent / "graph" / "countries.py",
-        here.parent / "graph" / "ids.py",
+        here.parent / "graph" / "model" / "statements.py",
+        here.parent / "graph" / "model" / "countries.py",
+        here.parent / "graph" / "model" / "ids.py",
     ]
     hasher = hashlib.sha256()
     for path in parts:

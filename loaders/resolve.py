@@ -3,7 +3,7 @@
 An id depends on the dossier alone (its names, and the reviewed names in gazetteer.yaml),
 never on what the graph already holds: so the graph is the same whatever order dossiers
 arrive in. Every value the dossier gives becomes a statement with the sources it cites,
-the dossier's id and its confidence (graph/statements.py).
+the dossier's id and its confidence (graph/model/statements.py).
 """
 
 from __future__ import annotations
@@ -14,12 +14,21 @@ from typing import Any
 
 import yaml
 
-from graph.countries import country_code, country_name
 from graph.errors import DossierError
-from graph.ids import edge_id, fold, node_id, short_hash, slug, source_id
-from graph.plan import Plan, PlannedEdge, PlannedNode
-from graph.schema import Schema
-from graph.statements import ALIAS, MENTION, MULTI_VALUED, NAME, NOTES, Statement, source_rank, statement
+from graph.model.countries import country_code, country_name
+from graph.model.ids import edge_id, fold, node_id, short_hash, slug, source_id
+from graph.model.plan import Plan, PlannedEdge, PlannedNode
+from graph.model.schema import Schema
+from graph.model.statements import (
+    ALIAS,
+    MENTION,
+    MULTI_VALUED,
+    NAME,
+    NOTES,
+    Statement,
+    source_rank,
+    statement,
+)
 from loaders.dossier import COUNTRY_REF, OPERATION_REF, Dossier, Entity, Provenance
 
 

@@ -28,13 +28,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph.countries import country_code, country_name, country_names
 from graph.errors import DossierError, InvalidInput
 from graph.export.stix import CLAIM_TYPE, DATA_EXTENSION, EVENT_TYPE
-from graph.ids import edge_id, fold, node_id, short_hash, source_id
-from graph.plan import Plan, PlannedEdge, PlannedNode
-from graph.schema import Schema
-from graph.statements import ALIAS, MENTION, NAME, Statement, decode, statement
+from graph.model.countries import country_code, country_name, country_names
+from graph.model.ids import edge_id, fold, node_id, short_hash, source_id
+from graph.model.plan import Plan, PlannedEdge, PlannedNode
+from graph.model.schema import Schema
+from graph.model.statements import ALIAS, MENTION, NAME, Statement, decode, statement
 from graph.store.base import Store
 from loaders.pipeline import write_plans
 from loaders.resolve import gazetteer

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.dossier import Dossier

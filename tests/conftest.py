@@ -22,7 +22,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.schema import Schema, get_schema
+from graph.model.schema import Schema, get_schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from graph.store.neo4j import Neo4jStore

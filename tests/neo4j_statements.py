@@ -30,10 +30,10 @@ from typing import Any
 
 import graph
 from graph.cypher_text import cypher, splice
-from graph.neo4j_paths import k_shortest_statement
-from graph.plan import Changes, DossierRecord, EdgeRow, NodeRow
+from graph.model.plan import Changes, DossierRecord, EdgeRow, NodeRow
+from graph.model.schema import ENTITY_LABEL, Schema
+from graph.query.neo4j_paths import k_shortest_statement
 from graph.resources import cypher_dir
-from graph.schema import ENTITY_LABEL, Schema
 from graph.store.neo4j import change_segments, schema_statements
 from loaders.resources import bundled_dossiers_dir
 

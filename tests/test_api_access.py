@@ -20,9 +20,9 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.access import hash_key
 from graph.settings import Settings
-from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import digest
 from loaders.resources import bundled_dossiers_dir
 from loaders.yamlio import MAX_DOSSIER_BYTES
 from tests.clients import graph_name_of

@@ -17,7 +17,7 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 
-from graph.catalogue import parse_named_query
+from graph.query.catalogue import parse_named_query
 from graph.resources import cypher_dir
 from graph.store.falkordb import FalkorDBStore
 from loaders.resources import bundled_dossiers_dir

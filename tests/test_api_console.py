@@ -20,11 +20,11 @@ import yaml
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.schema import Schema
+from graph.model.schema import Schema
 from graph.settings import Settings
-from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import digest
 from loaders.load import load_paths
 from loaders.resources import bundled_dossiers_dir
 from tests.clients import graph_name_of

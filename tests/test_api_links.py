@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.ids import fold
+from graph.model.ids import fold
 from graph.store.falkordb import FalkorDBStore
 
 pytestmark = pytest.mark.both_engines

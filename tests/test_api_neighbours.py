@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.ids import fold
+from graph.model.ids import fold
 from graph.store.falkordb import FalkorDBStore
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
@@ -373,14 +373,14 @@ def test_probing_every_node_finds_the_same_relationships_as_expanding_them(
 ) -> None:
     # Nodes wider than WIDE_FANOUT are probed against the shown set instead of expanded;
     # with a fan-out of 0 every node is probed, with a huge one every node is expanded.
-    monkeypatch.setattr("graph.answer.WIDE_FANOUT", 10**9)
+    monkeypatch.setattr("graph.query.answer.WIDE_FANOUT", 10**9)
     expanded = neighbours(client, center, depth=2, limit=1000)
-    monkeypatch.setattr("graph.answer.WIDE_FANOUT", 0)
+    monkeypatch.setattr("graph.query.answer.WIDE_FANOUT", 0)
     probed = neighbours(client, center, depth=2, limit=1000)
     assert triples(probed) == triples(expanded)
 
 
 def test_probing_keeps_the_type_filter(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("graph.answer.WIDE_FANOUT", 0)
+    monkeypatch.setattr("graph.query.answer.WIDE_FANOUT", 0)
     body = neighbours(client, SPARKS, depth=2, types="TARGETED")
     assert {e["type"] for e in body["edges"]} == {"TARGETED"}

@@ -13,11 +13,11 @@ from typer.testing import CliRunner
 from api.app import create_app
 from cli.main import app
 from graph.errors import DossierError
-from graph.schema import Schema
+from graph.model.schema import Schema
 from graph.settings import Settings
-from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import digest
 from loaders.load import load_bytes
 from loaders.yamlio import MAX_DOSSIER_BYTES
 from tests.clients import graph_name_of

@@ -7,7 +7,7 @@ import sys
 import threading
 from pathlib import Path
 
-from graph.schema import Schema
+from graph.model.schema import Schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths

@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from graph.copy import copy_graph
-from graph.schema import Schema
-from graph.stats import counts, digest
+from graph.model.schema import Schema
+from graph.store.copy import copy_graph
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import counts, digest
 from loaders.load import load_paths
 from loaders.resources import bundled_dossiers_dir
 from tests.conftest import neo4j_store, new_store

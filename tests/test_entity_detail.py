@@ -1,4 +1,4 @@
-"""Entity detail (graph/entities.py, GET /entities/{id}): degrees by type and the pages of
+"""Entity detail (graph/query/entities.py, GET /entities/{id}): degrees by type and the pages of
 sources, on the bundled dossiers in the real engine."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from graph.entities import entity_detail
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.entities import entity_detail
 from graph.store.falkordb import FalkorDBStore
 
 pytestmark = pytest.mark.both_engines

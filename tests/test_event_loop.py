@@ -18,8 +18,8 @@ from fastapi.testclient import TestClient
 
 import api.routes.entities
 from api.app import create_app
-from graph.ids import fold
-from graph.schema import Schema
+from graph.model.ids import fold
+from graph.model.schema import Schema
 from graph.settings import Settings
 from graph.store.base import GenerationReader, ThreadedGeneration
 from graph.store.embedded import EmbeddedEngine

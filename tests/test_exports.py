@@ -21,9 +21,9 @@ from graph.errors import InvalidInput
 from graph.export.csv_import import to_csv_files
 from graph.export.formats import render
 from graph.export.subgraph import whole_graph
-from graph.schema import Schema
-from graph.stats import counts
+from graph.model.schema import Schema
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import counts
 
 pytestmark = pytest.mark.both_engines
 

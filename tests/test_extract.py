@@ -16,7 +16,7 @@ from extraction import ArticleMeta, draft_dossier, draft_yaml, extract_facts, re
 from extraction.figures import parse_number
 from extraction.score import GOLD_DIR, draft_facts, gold_files, load_gold, score_corpus
 from graph.errors import DossierError, InvalidInput
-from graph.schema import Schema
+from graph.model.schema import Schema
 from loaders.dossier import Dossier, parse_dossier
 from loaders.load import load_bytes
 from loaders.yamlio import read_dossier_bytes

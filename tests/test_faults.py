@@ -17,11 +17,11 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.errors import EngineUnavailable
-from graph.schema import Schema
+from graph.model.schema import Schema
 from graph.settings import Settings
-from graph.stats import digest
 from graph.store.embedded import EmbeddedEngine, Endpoint
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import digest
 from loaders.load import load_paths
 from loaders.resources import bundled_dossiers_dir
 from tests.browser import ROOT, free_port

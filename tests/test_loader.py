@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from graph.errors import DossierError
-from graph.schema import Schema
-from graph.stats import counts, digest
+from graph.model.schema import Schema
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import counts, digest
 from loaders.load import load_bytes, load_paths
 from tests.dossiers import MINIMAL, SECOND
 

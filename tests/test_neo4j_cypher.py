@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from tests.neo4j_statements import BUILT_BY, EXCLUDED, cypher_files, lint_schema, neo4j_statements
 
 LINT_DIR = Path(__file__).resolve().parent.parent / "tools" / "cypherlint"

@@ -9,7 +9,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from graph.schema import Schema
+from graph.model.schema import Schema
 from graph.store.neo4j import Neo4jStore
 from tests.neo4j_server import Neo4jServer
 

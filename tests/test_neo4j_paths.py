@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from graph.neo4j_paths import native_k_shortest_paths
-from graph.projection import ProjectionCache, k_shortest_paths
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.neo4j_paths import native_k_shortest_paths
+from graph.query.projection import ProjectionCache, k_shortest_paths
 
 pytestmark = pytest.mark.neo4j
 

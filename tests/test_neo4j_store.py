@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from graph.errors import EngineUnavailable, InvalidInput
-from graph.schema import Schema
-from graph.stats import digest
+from graph.model.schema import Schema
 from graph.store.neo4j import Neo4jStore
+from graph.store.stats import digest
 from loaders.load import load_paths
 from tests.neo4j_server import Neo4jServer
 

@@ -10,10 +10,10 @@ import psutil
 import pytest
 
 from graph.errors import DossierError
-from graph.schema import Schema
-from graph.stats import digest
+from graph.model.schema import Schema
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import digest
 from loaders import parse_pool
 from loaders.load import load_paths
 from loaders.parse_pool import Parsed, parsed_files

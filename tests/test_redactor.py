@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from graph.answer import Redactor
+from graph.query.answer import Redactor
 
 
 def redactor(names: dict[str, str]) -> Redactor:

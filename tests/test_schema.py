@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from graph.errors import SchemaError
-from graph.schema import Schema, load_schema
+from graph.model.schema import Schema, load_schema
 from graph.store.falkordb import FalkorDBStore
 
 

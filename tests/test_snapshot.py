@@ -1,4 +1,4 @@
-"""The in-process snapshot (graph/snapshot.py) against the engine, on the bundled dossiers.
+"""The in-process snapshot (graph/query/snapshot.py) against the engine, on the bundled dossiers.
 
 A neighbourhood read from the snapshot must be the very answer the engine gives: every
 entity, every depth, every filter. And the snapshot must never answer for a graph that
@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 
-from graph.neighbours import neighbourhood
-from graph.schema import Schema
-from graph.snapshot import Snapshot, SnapshotCache, build_snapshot
+from graph.model.schema import Schema
+from graph.query.neighbours import neighbourhood
+from graph.query.snapshot import Snapshot, SnapshotCache, build_snapshot
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.facts import SPARKS_SERVER_COUNTRIES

@@ -16,16 +16,16 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.catalogue import run_named_query
-from graph.entities import entity_detail
 from graph.errors import DossierError, NotFound
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.catalogue import run_named_query
+from graph.query.entities import entity_detail
 from graph.settings import Settings
-from graph.stats import digest
 from graph.store import open_store
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from graph.store.format import OldFormat, check_format
+from graph.store.stats import digest
 from loaders.load import load_bytes, load_paths
 from loaders.pipeline import unload
 from tests.clients import graph_name_of

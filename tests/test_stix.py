@@ -14,14 +14,14 @@ from typing import Any
 import pytest
 import stix2validator.validator
 
-from graph.answer import Redactor
 from graph.errors import DossierError
 from graph.export.stix import DATA_EXTENSION, PRODUCER_ID, TYPES_EXTENSION, to_stix
 from graph.export.subgraph import redacted, whole_graph
-from graph.ids import short_hash
-from graph.schema import Schema
-from graph.stats import counts, digest
+from graph.model.ids import short_hash
+from graph.model.schema import Schema
+from graph.query.answer import Redactor
 from graph.store.falkordb import FalkorDBStore
+from graph.store.stats import counts, digest
 from loaders.stix import load_bundle
 
 pytestmark = pytest.mark.both_engines

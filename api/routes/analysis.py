@@ -13,9 +13,9 @@ from api.errors import ErrorResponse
 from api.models import Centrality, Communities, NamedQueryResult, QueryList, Rows
 from api.params import Labels, Types, named_query_values
 from api.security import Analyst, Forbidden
-from graph.analytics import MEASURES, centrality, communities
-from graph.catalogue import catalogue, run_named_query
-from graph.console import MAX_ROWS, MAX_TIMEOUT_MS, run_console
+from graph.query.analytics import MEASURES, centrality, communities
+from graph.query.catalogue import catalogue, run_named_query
+from graph.query.console import MAX_ROWS, MAX_TIMEOUT_MS, run_console
 
 router = APIRouter()
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}

@@ -20,12 +20,12 @@ from api.models import (
     Timeline,
 )
 from api.params import ID_PATTERN, EntityId, Offset, Since, Until, view_links
-from graph.agencies import agency_view, list_agencies
-from graph.answer import Redactor
-from graph.groups import group_links, list_groups
-from graph.operations import list_operations, operation_view
-from graph.places import country_view, list_countries
-from graph.timeline import timeline
+from graph.query.agencies import agency_view, list_agencies
+from graph.query.answer import Redactor
+from graph.query.groups import group_links, list_groups
+from graph.query.operations import list_operations, operation_view
+from graph.query.places import country_view, list_countries
+from graph.query.timeline import timeline
 
 router = APIRouter()
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}

@@ -12,10 +12,10 @@ from api.deps import CurrentSnapshotDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
 from api.params import EntityId, LabelName, NeighbourhoodFiltersDep, Offset, view_links
-from graph.entities import SOURCES_PAGE, entity_detail
-from graph.neighbours import neighbourhood
-from graph.search import search
-from graph.statements import ALIAS, NAME
+from graph.model.statements import ALIAS, NAME
+from graph.query.entities import SOURCES_PAGE, entity_detail
+from graph.query.neighbours import neighbourhood
+from graph.query.search import search
 
 router = APIRouter(tags=["entities"])
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}}

@@ -8,10 +8,10 @@ from fastapi import APIRouter
 from fastapi.responses import HTMLResponse
 
 from api.deps import StoreDep
-from graph.catalogue import catalogue
-from graph.operations import list_operations
+from graph.query.catalogue import catalogue
+from graph.query.operations import list_operations
 from graph.render.network import environment
-from graph.stats import counts
+from graph.store.stats import counts
 
 router = APIRouter(tags=["explorer"])
 

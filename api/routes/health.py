@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 
 from api.deps import StoreDep, current_snapshot
 from api.models import Health
-from graph.stats import counts
+from graph.store.stats import counts
 
 router = APIRouter(tags=["health"])
 

@@ -11,8 +11,8 @@ from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Paths, Shared
 from api.params import PathQueryDep, view_links
-from graph.paths import paths
-from graph.shared import shared
+from graph.query.paths import paths
+from graph.query.shared import shared
 
 router = APIRouter(tags=["links"])
 ERRORS: dict[int | str, dict[str, Any]] = {404: {"model": ErrorResponse}, 422: {"model": ErrorResponse}}

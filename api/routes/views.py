@@ -10,15 +10,15 @@ from fastapi.responses import HTMLResponse, Response
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep, current_snapshot
 from api.params import EntityId, NeighbourhoodFiltersDep, PathQueryDep, named_query_values
-from graph.answer import Redactor, induced
-from graph.catalogue import run_named_query
-from graph.neighbours import neighbourhood
-from graph.paths import paths
+from graph.model.schema import Schema
+from graph.query.answer import Redactor, induced
+from graph.query.catalogue import run_named_query
+from graph.query.neighbours import neighbourhood
+from graph.query.paths import paths
+from graph.query.shared import shared
 from graph.render.network import render_page
 from graph.render.subgraph import ids_in_rows, whole_graph
 from graph.render.svg import render_svg
-from graph.schema import Schema
-from graph.shared import shared
 
 router = APIRouter(prefix="/views", tags=["views"])
 Embed = Annotated[bool, Query(description="a page without chrome, for an iframe")]

@@ -1,5 +1,5 @@
 // title: Countries with what was hosted there, operations, agencies (as id lists)
-// description: graph/places.py counts the distinct ids: an operation can act in a country
+// description: graph/query/places.py counts the distinct ids: an operation can act in a country
 //   for several roles (one relationship each), and it counts once. Each comprehension has
 //   its own variable: FalkorDB 4.16 returns an empty list when one is reused.
 MATCH (c:Country)

@@ -1,6 +1,6 @@
 // title: Groups linked to one group, with the reason for each link
 // description: Sources are those of both relationships of a shared link. Direct RELATED_TO links, operations that targeted both, shared servers or
-//   domains, shared people, shared platforms. graph/groups.py merges the reasons per group.
+//   domains, shared people, shared platforms. graph/query/groups.py merges the reasons per group.
 MATCH (g:Group {id: $id})-[r:RELATED_TO]-(h:Group)
 RETURN h.id AS id, h.name AS name, 'related_to' AS reason, NULL AS via, r.nature AS detail, r.sources AS sources
 UNION ALL

@@ -1,5 +1,5 @@
 // title: Entities whose names or aliases match a full-text query
-// description: $query is built by graph/search.py from folded words (prefix terms), never
+// description: $query is built by graph/query/search.py from folded words (prefix terms), never
 //   from raw input. $label filters by label when not null. Exact name or alias first.
 //   Callers who may not see people's names find neither named people nor anything whose
 //   names mention them ($hidden_words: their folded names and surnames). Written with

@@ -1,6 +1,6 @@
 // title: Events ordered by date, with what they are about and their sources
 // description: Partial dates are ranges: $since_lo and $until_hi come padded from
-//   graph/neighbours.py date_bounds(), and each event date is padded with '~' too.
+//   graph/query/neighbours.py date_bounds(), and each event date is padded with '~' too.
 MATCH (e:Event)
 WHERE ($since_lo IS NULL OR e.date + '~' >= $since_lo)
   AND ($until_hi IS NULL OR e.date <= $until_hi)

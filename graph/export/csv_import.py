@@ -17,7 +17,7 @@ from typing import Any
 
 from graph.errors import InvalidInput
 from graph.export.values import property_types
-from graph.schema import ENTITY_LABEL, Schema
+from graph.model.schema import ENTITY_LABEL, Schema
 
 ARRAY_DELIMITER = ";"
 NEO4J_TYPES = {"int": "int", "float": "float", "bool": "boolean", "list": "string[]"}

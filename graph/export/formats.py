@@ -12,7 +12,7 @@ from graph.export.csv_import import to_csv_zip
 from graph.export.graphml import to_gexf, to_graphml
 from graph.export.nodelink import to_nodelink
 from graph.export.stix import to_stix
-from graph.schema import Schema
+from graph.model.schema import Schema
 
 
 @dataclass(frozen=True)

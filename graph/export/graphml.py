@@ -17,7 +17,7 @@ import networkx as nx
 
 from graph.export.stix import period_end, period_start
 from graph.export.values import flat, property_types
-from graph.schema import Schema
+from graph.model.schema import Schema
 
 # GEXF gives these attribute names a meaning of its own (label, interval, edge kind, weight).
 GEXF_RESERVED = {"label", "start", "end", "type", "weight", "id", "key", "pid"}

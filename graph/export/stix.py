@@ -20,7 +20,7 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
-from graph.schema import Schema
+from graph.model.schema import Schema
 
 SPEC = "2.1"
 # Every STIX id we make is uuid5(NAMESPACE, our id): stable across exports and machines.

@@ -1,6 +1,6 @@
 """What an export holds: the whole graph (bounded) or the nodes and edges of one answer.
 
-Every exporter takes the one answer shape of graph/answer.py (`nodes`, `edges`,
+Every exporter takes the one answer shape of graph/query/answer.py (`nodes`, `edges`,
 `sources`). Whole-graph answers also give each node its `keys` (the folded names it is
 found by), so that a STIX export can be imported back into an identical graph.
 """
@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.answer import Redactor, edge_out, induced, node_out, source_index
 from graph.cypher_text import cypher
-from graph.neighbours import NeighbourhoodReader, neighbourhood
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.answer import Redactor, edge_out, induced, node_out, source_index
+from graph.query.neighbours import NeighbourhoodReader, neighbourhood
 from graph.store.base import Store
 
 # Whole-graph exports stop here unless asked for more; the API bounds what it may ask.

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from graph.schema import Schema
+from graph.model.schema import Schema
 
 # Types of the properties every node or edge may have, whatever the schema says of labels.
 COMMON_TYPES = {

@@ -19,8 +19,8 @@ import pyvis
 from markupsafe import Markup
 from pyvis.network import Network
 
+from graph.model.schema import Schema
 from graph.render.layout import BROWSER_LAYOUT_MAX_NODES, positions
-from graph.schema import Schema
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
 LABEL_CHARS = 40

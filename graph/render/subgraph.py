@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import induced
 from graph.cypher_text import cypher
+from graph.query.answer import induced
 from graph.store.base import Store
 
 ID_LIKE = re.compile(r"^[a-z]+:[^\s]{1,250}$")

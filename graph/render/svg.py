@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
+from graph.model.schema import Schema
 from graph.render.layout import positions
-from graph.schema import Schema
 
 MARGIN = 60
 LEGEND_WIDTH = 180

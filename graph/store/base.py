@@ -9,7 +9,7 @@ from typing import Any, Protocol
 import anyio.to_thread
 
 from graph.errors import InvalidInput
-from graph.plan import Changes
+from graph.model.plan import Changes
 
 
 class GenerationReader(Protocol):
@@ -73,7 +73,7 @@ class Store(Protocol):
         ...
 
     def write_changes(self, changes: Changes) -> None:
-        """Write one set of changes all-or-nothing (graph/plan.py)."""
+        """Write one set of changes all-or-nothing (graph/model/plan.py)."""
         ...
 
     def pipelined_writes(self) -> AbstractContextManager[WriteSession] | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from graph.errors import InvalidInput
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from graph.settings import Settings
 from graph.store.base import Store
 from graph.store.embedded import EmbeddedEngine

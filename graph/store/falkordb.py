@@ -24,8 +24,8 @@ from falkordb.query_result import parse_scalar
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
-from graph.plan import Changes, EdgeRow, NodeRow
-from graph.schema import ENTITY_LABEL, Schema
+from graph.model.plan import Changes, EdgeRow, NodeRow
+from graph.model.schema import ENTITY_LABEL, Schema
 from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
 from graph.store.embedded import EmbeddedEngine
 

@@ -21,8 +21,8 @@ from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, Sessio
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
-from graph.plan import Changes, EdgeRow, NodeRow
-from graph.schema import ENTITY_LABEL, Schema
+from graph.model.plan import Changes, EdgeRow, NodeRow
+from graph.model.schema import ENTITY_LABEL, Schema
 from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
 
 log = logging.getLogger(__name__)

@@ -2,7 +2,7 @@
 // description: Neo4j 5's SHORTEST k GROUPS over a quantified path pattern: every path in
 //   the __K__ shortest length groups, at most __HOPS__ steps, over relationships of
 //   $types, through intermediate nodes with one of $labels (any label when empty).
-//   A path may pass one node twice through parallel relationships: graph/neo4j_paths.py
+//   A path may pass one node twice through parallel relationships: graph/query/neo4j_paths.py
 //   keeps simple node sequences, shortest first, as the in-memory projection finds them.
 MATCH (a:Entity {id: $source})
 MATCH (b:Entity {id: $target})

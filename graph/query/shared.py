@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import MAX_SOURCES, Redactor, edge_out, node_out, nodes_by_id, source_index
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
+from graph.query.answer import MAX_SOURCES, Redactor, edge_out, node_out, nodes_by_id, source_index
 from graph.store.base import Store
 
 ID = re.compile(r"^[a-z]+:[^\s]{1,250}$")

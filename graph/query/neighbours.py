@@ -1,7 +1,7 @@
 """Neighbourhoods: an entity and what lies within 1-3 steps, filtered and bounded.
 
 The same walk reads either the engine (`EngineReader`) or the in-process snapshot of the
-current write generation (graph/snapshot.py), which answers without a round trip.
+current write generation (graph/query/snapshot.py), which answers without a round trip.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any, Protocol
 
-from graph.answer import Redactor, edges_among, nodes_by_id, source_index
 from graph.cypher_text import cypher
 from graph.errors import NotFound
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.answer import Redactor, edges_among, nodes_by_id, source_index
 from graph.store.base import Store
 
 # Nodes discovered per step at most; beyond it `not_shown` is a lower bound.

@@ -7,7 +7,7 @@ from functools import cache, lru_cache
 
 import pycountry
 
-from graph.ids import fold
+from graph.model.ids import fold
 
 LANGUAGES = ("fr", "it", "es", "de", "pt", "nl")
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from graph.countries import country_names
-from graph.ids import fold
+from graph.model.countries import country_names
+from graph.model.ids import fold
 
 # The property of the statement that records that a dossier mentions a relationship
 # (relationships have no name to state).

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.answer import Redactor
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput
-from graph.ids import fold
-from graph.schema import Schema
+from graph.model.ids import fold
+from graph.model.schema import Schema
+from graph.query.answer import Redactor
 from graph.store.base import Store
 
 

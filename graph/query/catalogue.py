@@ -20,9 +20,9 @@ from typing import Any
 
 import yaml
 
-from graph.console import MAX_ROWS, run_console
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
+from graph.query.console import MAX_ROWS, run_console
 from graph.resources import cypher_dir
 from graph.store.base import Store
 

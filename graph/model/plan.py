@@ -12,7 +12,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.statements import Statement
+from graph.model.statements import Statement
 
 
 @dataclass(slots=True)

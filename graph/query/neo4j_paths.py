@@ -1,6 +1,6 @@
 """The k shortest undirected paths as Neo4j finds them itself (SHORTEST k GROUPS).
 
-The API finds paths in the in-memory projection on both engines (graph/projection.py):
+The API finds paths in the in-memory projection on both engines (graph/query/projection.py):
 measured at 10^5 nodes it answered faster than Neo4j's own search (docs/performance.md).
 This module is the native alternative that was measured, kept so that the comparison can
 be run again (bench.queries --engine neo4j) and its answers checked against the
@@ -10,8 +10,8 @@ projection's (tests/test_neo4j_paths.py).
 from __future__ import annotations
 
 from graph.cypher_text import cypher
-from graph.projection import PROVENANCE_TYPES
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.projection import PROVENANCE_TYPES
 from graph.store.base import Store
 
 

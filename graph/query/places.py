@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.answer import INTERNAL
-from graph.countries import country_code
 from graph.cypher_text import cypher
 from graph.errors import NotFound
+from graph.model.countries import country_code
+from graph.query.answer import INTERNAL
 from graph.store.base import Store
 
 

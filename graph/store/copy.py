@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.cypher_text import cypher, splice
-from graph.schema import ENTITY_LABEL, Schema
-from graph.stats import digest
+from graph.model.schema import ENTITY_LABEL, Schema
 from graph.store.base import Store
+from graph.store.stats import digest
 
 
 @dataclass(frozen=True)

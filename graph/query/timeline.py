@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from graph.cypher_text import cypher
-from graph.groups import page
-from graph.neighbours import date_bounds
+from graph.query.groups import page
+from graph.query.neighbours import date_bounds
 from graph.store.base import Store
 
 

@@ -19,7 +19,7 @@ from typing import Any
 import igraph
 
 from graph.cypher_text import cypher
-from graph.longlived import built_to_last
+from graph.query.longlived import built_to_last
 from graph.store.base import Store
 
 PROVENANCE_TYPES = frozenset({"REPORTS", "CITES", "ABOUT", "CLAIMED_BY"})

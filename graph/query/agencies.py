@@ -6,7 +6,7 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.errors import NotFound
-from graph.groups import page
+from graph.query.groups import page
 from graph.store.base import Store
 
 

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.cypher_text import cypher
-from graph.ids import fold
-from graph.schema import ENTITY_LABEL
+from graph.model.ids import fold
+from graph.model.schema import ENTITY_LABEL
 from graph.store.base import Store
 
-# `statements` are shown decoded, with the entity alone (graph/entities.py);
+# `statements` are shown decoded, with the entity alone (graph/query/entities.py);
 # `alternatives` decoded, beside the properties.
 INTERNAL = {"keys", "search", "sources", "id", "name", "statements", "alternatives"}
 # Sources listed per node in graph answers; `sources_total` in its properties says how many.
@@ -56,7 +56,7 @@ def edge_out(row: dict[str, Any]) -> dict[str, Any]:
 
 def _with_alternatives(out: dict[str, Any], props: dict[str, Any]) -> dict[str, Any]:
     """`alternatives`, where dossiers disagree: the values stated but not shown, each with
-    its dossiers and sources (graph/statements.py)."""
+    its dossiers and sources (graph/model/statements.py)."""
     texts = props.get("alternatives")
     if texts:
         out["alternatives"] = [json.loads(text) for text in texts]
@@ -163,7 +163,7 @@ def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 def edges_among(store: Store, ids: list[str], filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
     """Every relationship whose two ends are in `ids` and that passes the type and date
-    filters (`types`, `since_lo`, `until_hi`, as graph.neighbours.date_bounds makes them)."""
+    filters (`types`, `since_lo`, `until_hi`, as graph.query.neighbours.date_bounds makes them)."""
     if not ids:
         return []
     params = {**NO_FILTERS, **(filters or {}), "ids": ids, "fanout": WIDE_FANOUT}

@@ -5,11 +5,11 @@ from __future__ import annotations
 from itertools import pairwise
 from typing import Any
 
-from graph.answer import Redactor, edge_out, nodes_by_id, source_index
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
-from graph.projection import ProjectionCache, k_shortest_paths
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.answer import Redactor, edge_out, nodes_by_id, source_index
+from graph.query.projection import ProjectionCache, k_shortest_paths
 from graph.store.base import Store
 
 

@@ -6,8 +6,8 @@ from typing import Any
 
 from graph.cypher_text import cypher, splice
 from graph.errors import NotFound
-from graph.schema import ENTITY_LABEL, Schema
-from graph.statements import decode
+from graph.model.schema import ENTITY_LABEL, Schema
+from graph.model.statements import decode
 from graph.store.base import Store
 
 INTERNAL_PROPERTIES = {"keys", "search", "statements"}

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from graph.answer import INTERNAL, Redactor, source_index
 from graph.cypher_text import cypher
 from graph.errors import NotFound
-from graph.groups import page
+from graph.query.answer import INTERNAL, Redactor, source_index
+from graph.query.groups import page
 from graph.store.base import Store
 
 SEIZURE_WORDS = re.compile(r"seiz|forfeit|confiscat|frozen|freez", re.IGNORECASE)

@@ -7,7 +7,7 @@ import json
 from typing import Any
 
 from graph.cypher_text import cypher
-from graph.schema import get_schema
+from graph.model.schema import get_schema
 from graph.store.base import Store
 
 

@@ -13,10 +13,10 @@ from typing import Any
 
 import igraph
 
-from graph.answer import names_by_id
 from graph.errors import InvalidInput
-from graph.projection import Projection, ProjectionCache
-from graph.schema import Schema
+from graph.model.schema import Schema
+from graph.query.answer import names_by_id
+from graph.query.projection import Projection, ProjectionCache
 from graph.store.base import Store
 
 MEASURES = ("degree", "betweenness", "pagerank")

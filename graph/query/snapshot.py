@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
-from graph.answer import MAX_SOURCES, WIDE_FANOUT, edge_out, node_out
 from graph.cypher_text import cypher, splice
-from graph.longlived import built_to_last
-from graph.schema import get_schema
-from graph.stats import counts
+from graph.model.schema import get_schema
+from graph.query.answer import MAX_SOURCES, WIDE_FANOUT, edge_out, node_out
+from graph.query.longlived import built_to_last
 from graph.store.base import Store
+from graph.store.stats import counts
 
 log = logging.getLogger(__name__)
 
@@ -37,7 +37,7 @@ SOURCE_FIELDS = ("name", "url", "document", "publisher", "date", "language")
 
 @dataclass(slots=True)
 class Link:
-    """A relationship, held as graph.answer.edge_out shows it."""
+    """A relationship, held as graph.query.answer.edge_out shows it."""
 
     src: str
     dst: str
@@ -149,7 +149,7 @@ class Snapshot:
             self._label_sets[key] = found
         return found
 
-    # -- the four reads of a neighbourhood, as graph.neighbours.EngineReader does them ----
+    # -- the four reads of a neighbourhood, as graph.query.neighbours.EngineReader does them ----
     def step(
         self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
     ) -> tuple[list[str], set[str]]:
@@ -189,7 +189,7 @@ class Snapshot:
         return found
 
     def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """As graph.answer.nodes_by_id."""
+        """As graph.query.answer.nodes_by_id."""
         answer = {}
         for node_id in ids:
             node = self.shown.get(node_id)
@@ -203,7 +203,7 @@ class Snapshot:
         return answer
 
     def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
-        """As graph.answer.edges_among: every relationship with both ends in `ids`."""
+        """As graph.query.answer.edges_among: every relationship with both ends in `ids`."""
         members = set(ids)
         types = set(filters.get("types") or [])
         since_lo, until_hi = filters.get("since_lo"), filters.get("until_hi")
@@ -225,7 +225,7 @@ class Snapshot:
         return [link.out() for link in found]
 
     def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """As graph.answer.source_index: publisher, date, url... of each source found.
+        """As graph.query.answer.source_index: publisher, date, url... of each source found.
         The rows are shared between answers: callers must not change them."""
         rows = self.source_rows
         return {source_id: rows[source_id] for source_id in sorted(set(ids)) if source_id in rows}

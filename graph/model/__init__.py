@@ -1,0 +1,1 @@
+"""The domain model: the schema, ids, statements, write plans and the country table."""
