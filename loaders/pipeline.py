@@ -88,15 +88,7 @@ def merge_plans(plans: list[Plan]) -> Plan:
         for edge in plan.edges.values():
             found = merged.edges.get(edge.id)
             if found is None:
-                merged.edges[edge.id] = PlannedEdge(
-                    edge.type,
-                    edge.id,
-                    edge.source,
-                    edge.source_label,
-                    edge.target,
-                    edge.target_label,
-                    list(edge.statements),
-                )
+                merged.edges[edge.id] = edge.with_statements(list(edge.statements))
             else:
                 found.statements.extend(edge.statements)
     return merged
@@ -345,40 +337,45 @@ def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[
     changes.forget = sorted(removing & held.records.keys())
     after = Overlay()
     for nid in sorted(held.nodes.keys() | plan.nodes.keys()):
-        planned = plan.nodes.get(nid)
-        was = held.nodes.get(nid)
+        planned, was = plan.nodes.get(nid), held.nodes.get(nid)
         before = was.statements if was else []
         statements = _kept(before, replaced, planned.statements if planned else [])
-        if was is None:
-            if planned is not None:
-                row = node_row(schema, planned.label, nid, statements)
-                changes.create_nodes.append(row)
-                after.nodes[nid] = _HeldNode(statements, row)
-        elif not statements:
-            changes.delete_nodes.append(was.row)
-            after.nodes[nid] = None
-        elif statements != before:
+        step = _step(was is not None, planned is not None, statements, before)
+        if step == "create" and planned is not None:
+            row = node_row(schema, planned.label, nid, statements)
+        elif step == "update" and was is not None:
             row = _replacing(node_row(schema, was.row.label, nid, statements), was.row)
-            changes.update_nodes.append(row)
-            after.nodes[nid] = _HeldNode(statements, row)
+        elif step == "delete" and was is not None:
+            row = was.row
+        else:
+            continue
+        getattr(changes, f"{step}_nodes").append(row)
+        after.nodes[nid] = None if step == "delete" else _HeldNode(statements, row)
     for eid in sorted(held.edges.keys() | plan.edges.keys()):
-        edge = plan.edges.get(eid)
-        was_edge = held.edges.get(eid)
+        edge, was_edge = plan.edges.get(eid), held.edges.get(eid)
         before = was_edge.statements if was_edge else []
         statements = _kept(before, replaced, edge.statements if edge else [])
-        if was_edge is None:
-            if edge is not None:
-                edge_out = edge_row(edge, statements)
-                changes.create_edges.append(edge_out)
-                after.edges[eid] = _HeldEdge(statements, edge_out)
-        elif not statements:
-            changes.delete_edges.append(was_edge.row)
-            after.edges[eid] = None
-        elif statements != before:
+        step = _step(was_edge is not None, edge is not None, statements, before)
+        if step == "create" and edge is not None:
+            edge_out = edge_row(edge, statements)
+        elif step == "update" and was_edge is not None:
             edge_out = _replacing(edge_row(was_edge.row, statements), was_edge.row)
-            changes.update_edges.append(edge_out)
-            after.edges[eid] = _HeldEdge(statements, edge_out)
+        elif step == "delete" and was_edge is not None:
+            edge_out = was_edge.row
+        else:
+            continue
+        getattr(changes, f"{step}_edges").append(edge_out)
+        after.edges[eid] = None if step == "delete" else _HeldEdge(statements, edge_out)
     return changes, after
+
+
+def _step(held: bool, planned: bool, statements: list[Statement], before: list[Statement]) -> str:
+    """What a write does to one node or relationship: create, update, delete or nothing."""
+    if not held:
+        return "create" if planned else ""
+    if not statements:
+        return "delete"
+    return "update" if statements != before else ""
 
 
 def _touched(plan: Plan) -> dict[str, DossierRecord]:

@@ -32,6 +32,12 @@ class PlannedEdge:
     target_label: str
     statements: list[Statement] = field(default_factory=list)
 
+    def with_statements(self, statements: list[Statement]) -> PlannedEdge:
+        """The same relationship with other statements."""
+        return PlannedEdge(
+            self.type, self.id, self.source, self.source_label, self.target, self.target_label, statements
+        )
+
 
 @dataclass
 class Plan:
