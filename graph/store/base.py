@@ -87,10 +87,6 @@ class Store(Protocol):
         this graph, in any process, comes between those reads and that write."""
         ...
 
-    def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
-        """Folded name -> (id, name) of `label` nodes known under that name."""
-        ...
-
     def ensure_schema(self) -> None:
         """Create indexes and constraints; safe to call on every start."""
         ...

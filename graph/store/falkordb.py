@@ -452,13 +452,6 @@ class FalkorDBStore:
         url = re.sub(r"^falkor(s?)://", r"redis\1://", self.url)
         return redis.asyncio.from_url(url)
 
-    def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
-        if not keys:
-            return {}
-        query = splice(cypher("write/find_by_keys.cypher"), self.schema, labels={"LABEL": label})
-        return {row["key"]: (row["id"], row["name"]) for row in self.read(query, {"keys": keys})}
-
-    # -- schema ---------------------------------------------------------------------------
     def ensure_schema(self) -> None:
         for label in self.schema.labels:
             for prop in ("id", "keys"):

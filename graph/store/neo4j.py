@@ -288,12 +288,6 @@ class Neo4jStore:
         except Neo4jError as exc:
             raise PiracyGraphError(f"Neo4j refused the write of {changes.what}: {exc}") from exc
 
-    def find_by_keys(self, label: str, keys: list[str]) -> dict[str, tuple[str, str]]:
-        if not keys:
-            return {}
-        query = splice(cypher("write/find_by_keys.cypher", "neo4j"), self.schema, labels={"LABEL": label})
-        return {row["key"]: (row["id"], row["name"]) for row in self.read(query, {"keys": keys})}
-
     def generation(self) -> int:
         rows = self.read(cypher("read/generation.cypher", "neo4j"))
         return int(rows[0]["generation"]) if rows else 0
