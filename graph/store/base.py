@@ -72,10 +72,6 @@ class Store(Protocol):
         """Run one of our own writing statements (never a caller's text)."""
         ...
 
-    def write_changes(self, changes: Changes) -> None:
-        """Write one set of changes all-or-nothing (graph/model/plan.py)."""
-        ...
-
     def pipelined_writes(self) -> AbstractContextManager[WriteSession] | None:
         """A WriteSession to enter, or None where the store cannot write while a loader
         reads (Neo4j reads and writes within one transaction per write instead)."""

@@ -383,7 +383,7 @@ class FalkorDBStore:
     def write_locked(self, work: Callable[[Reader], Changes]) -> Changes:
         with _LockedSession(self):
             changes = work(self)
-            self.write_changes(changes)
+            self.prepare_changes(changes)()
         return changes
 
     @property
@@ -402,12 +402,9 @@ class FalkorDBStore:
         )
         return lock
 
-    def write_changes(self, changes: Changes) -> None:
-        """One query for the whole write: all of it or, if it fails, nothing."""
-        self.prepare_changes(changes)()
-
     def prepare_changes(self, changes: Changes) -> Callable[[], None]:
-        """`write_changes` in two steps: the query built now, run when called."""
+        """One query for the whole write (all of it or, if it fails, nothing), built now and
+        run when called."""
         built = None if changes.empty() else _changes_query(changes, self.schema)
         if built is None:
             return lambda: None

@@ -269,25 +269,6 @@ class Neo4jStore:
         except Neo4jError as exc:
             raise PiracyGraphError(f"Neo4j refused a write: {exc}") from exc
 
-    def write_changes(self, changes: Changes) -> None:
-        """One transaction for the whole write: all of it or, if it fails, nothing."""
-        segments = change_segments(changes, self.schema)
-        if not segments:
-            return
-
-        def work(tx: neo4j.ManagedTransaction) -> None:
-            for text, params in segments:
-                tx.run(text, params).consume()
-            tx.run(cypher("write/generation.cypher", "neo4j")).consume()
-
-        try:
-            with self._session() as session:
-                session.execute_write(work)
-        except _UNAVAILABLE as exc:
-            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
-        except Neo4jError as exc:
-            raise PiracyGraphError(f"Neo4j refused the write of {changes.what}: {exc}") from exc
-
     def generation(self) -> int:
         rows = self.read(cypher("read/generation.cypher", "neo4j"))
         return int(rows[0]["generation"]) if rows else 0
