@@ -82,7 +82,9 @@ class SourceDoc(Strict):
     document: Text | None = Field(None, description="for a source with no URL (a seed file)")
     publisher: Text
     date: PartialDate | None = None
-    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")]
+    language: Annotated[str, Field(pattern=r"^[a-z]{2}$")] | None = Field(
+        None, description="ISO 639-1, where known"
+    )
     title: Text | None = None
     official: Text | None = None
 
@@ -112,6 +114,9 @@ class Provenance(Strict):
 
 class OperationBlock(Provenance):
     name: Text
+    id: Annotated[str, Field(max_length=200)] | None = Field(
+        None, description="the operation's node, when another dossier describes it too"
+    )
     aliases: list[Text] = Field(default_factory=list)
     kind: Text | None = None
     started: PartialDate | None = None
@@ -286,6 +291,9 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
         if not source.url and not source.document:
             problems.append((f"sources.{key}", "needs a url (or a document name when it has none)"))
     cite("operation", dossier.operation.sources)
+    operation_prefix = schema.labels["Operation"].prefix
+    if dossier.operation.id is not None and not dossier.operation.id.startswith(f"{operation_prefix}:"):
+        problems.append(("operation.id", f"an operation id must start with '{operation_prefix}:'"))
 
     for ref, entity in dossier.entities.items():
         path = f"entities.{ref}"

@@ -79,6 +79,7 @@ def merge_plans(plans: list[Plan]) -> Plan:
     for plan in plans:
         merged.fingerprints.update(plan.fingerprints)
         merged.files.update(plan.files)
+        merged.adding |= plan.adding
         for node in plan.nodes.values():
             have = merged.nodes.get(node.id)
             if have is None:
@@ -331,9 +332,9 @@ def read_held(store: Reader, schema: Schema, plan: Plan, removing: set[str], ove
 def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[Changes, Overlay]:
     """The changes that replace, in what `held` holds, the statements of `plan.dossiers`
     and `removing` by the plan's; and what they leave. Reads nothing."""
-    replaced = set(plan.dossiers) | removing
+    replaced = (set(plan.dossiers) - plan.adding) | removing
     changes = Changes(what=plan.dossier or ", ".join(sorted(removing)))
-    changes.records = _touched(plan)
+    changes.records = _touched(plan, held.records)
     changes.forget = sorted(removing & held.records.keys())
     after = Overlay()
     for nid in sorted(held.nodes.keys() | plan.nodes.keys()):
@@ -378,8 +379,10 @@ def _step(held: bool, planned: bool, statements: list[Statement], before: list[S
     return "update" if statements != before else ""
 
 
-def _touched(plan: Plan) -> dict[str, DossierRecord]:
-    """Dossier id -> the nodes and relationships of `plan` it states something about."""
+def _touched(plan: Plan, held: dict[str, DossierRecord]) -> dict[str, DossierRecord]:
+    """Dossier id -> the nodes and relationships of `plan` it states something about; for
+    a dossier the plan adds to, those it held before as well, with no fingerprint nor
+    file (what it holds now is no single plan's: loading its file again replaces it)."""
     nodes: dict[str, set[str]] = defaultdict(set)
     edges: dict[str, set[str]] = defaultdict(set)
     for node in plan.nodes.values():
@@ -388,16 +391,15 @@ def _touched(plan: Plan) -> dict[str, DossierRecord]:
     for edge in plan.edges.values():
         for item in edge.statements:
             edges[item.dossier].add(edge.id)
-    return {
-        d: DossierRecord(
-            sorted(nodes[d]),
-            sorted(edges[d]),
-            plan.fingerprints.get(d, ""),
-            plan.files.get(d, ""),
-            loader_version(),
-        )
-        for d in plan.dossiers
-    }
+    records = {}
+    for d in plan.dossiers:
+        fingerprint, file = plan.fingerprints.get(d, ""), plan.files.get(d, "")
+        if d in plan.adding and d in held:
+            nodes[d] |= set(held[d].nodes)
+            edges[d] |= set(held[d].edges)
+            fingerprint, file = "", ""
+        records[d] = DossierRecord(sorted(nodes[d]), sorted(edges[d]), fingerprint, file, loader_version())
+    return records
 
 
 def _kept(held: list[Statement], replaced: set[str], planned: list[Statement]) -> list[Statement]:

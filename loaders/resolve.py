@@ -176,7 +176,7 @@ class Resolver:
 
     def add_operation(self) -> None:
         op = self.dossier.operation
-        oid = node_id("operation", self.dossier.id)
+        oid = op.id or node_id(self.schema.labels["Operation"].prefix, self.dossier.id)
         values = {
             NAME: op.name,
             "kind": op.kind,

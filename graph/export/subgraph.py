@@ -11,7 +11,8 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.model.schema import Schema
-from graph.query.answer import Redactor, edge_out, induced, node_out, source_index
+from graph.model.statements import decode
+from graph.query.answer import Redactor, edge_out, induced, node_out, source_index, source_index_of
 from graph.query.neighbours import NeighbourhoodReader, neighbourhood
 from graph.store.base import Store
 
@@ -62,7 +63,7 @@ def whole_graph(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
     if truncated:
         total = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
         not_shown = int(total) - len(nodes)
-    return {
+    answer = {
         "nodes": nodes,
         "edges": edges,
         "sources": source_index(store, nodes + edges),
@@ -70,6 +71,8 @@ def whole_graph(store: Store, *, limit: int = DEFAULT_LIMIT) -> dict[str, Any]:
         "not_shown": not_shown,
         "limit": limit,
     }
+    # A cut graph's statements may cite sources beyond the cut.
+    return with_statements(store, answer) if truncated else answer
 
 
 def neighbours(
@@ -82,8 +85,9 @@ def neighbours(
     redactor: Redactor | None = None,
     reader: NeighbourhoodReader | None = None,
 ) -> dict[str, Any]:
-    """An entity's unfiltered neighbourhood, as GET /entities/{id}/neighbours answers it."""
-    return neighbourhood(
+    """An entity's unfiltered neighbourhood, as GET /entities/{id}/neighbours answers it,
+    with statements."""
+    answer = neighbourhood(
         store,
         schema,
         entity_id,
@@ -96,14 +100,42 @@ def neighbours(
         redactor=redactor,
         reader=reader,
     )
+    return answer if redactor is not None else with_statements(store, answer)
 
 
 def of_answer(store: Store, node_ids: list[str], edge_ids: list[str] | None = None) -> dict[str, Any]:
     """The nodes of a (posted) answer as the graph holds them, and the relationships among
     them: all of them, or only `edge_ids` when the answer lists its edges."""
-    answer = induced(store, node_ids, edge_ids)
+    answer = with_statements(store, induced(store, node_ids, edge_ids))
     found = {n["id"] for n in answer["nodes"]}
     return {**answer, "not_found": sorted(set(node_ids) - found)}
+
+
+def with_statements(store: Store, answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer with the statements of its nodes, relationships and sources, and every
+    source those statements cite: importing its STIX export gives each of them back as the
+    graph holds it (loaders/stix/restore.py)."""
+    nodes = _statements(store, "read/statements_of_nodes.cypher", {"ids": [n["id"] for n in answer["nodes"]]})
+    rows = [{"id": e["id"], "src": e["source"], "dst": e["target"]} for e in answer["edges"] if e.get("id")]
+    edges = _statements(store, "read/statements_of_edges.cypher", {"rows": rows})
+    cited = {
+        s for texts in [*nodes.values(), *edges.values()] for text in texts for s in decode(text).sources
+    }
+    missing = sorted(cited - answer.get("sources", {}).keys())
+    sources = {**answer.get("sources", {}), **(source_index_of(store, missing) if missing else {})}
+    of_sources = _statements(store, "read/statements_of_nodes.cypher", {"ids": sorted(sources)})
+    return {
+        **answer,
+        "nodes": [{**n, "statements": nodes.get(n["id"], [])} for n in answer["nodes"]],
+        "edges": [{**e, "statements": edges.get(e.get("id") or "", [])} for e in answer["edges"]],
+        "sources": {sid: {**info, "statements": of_sources.get(sid, [])} for sid, info in sources.items()},
+    }
+
+
+def _statements(store: Store, query: str, params: dict[str, Any]) -> dict[str, list[str]]:
+    return {
+        row["id"]: list(row["statements"] or []) for row in store.read(cypher(query, store.dialect), params)
+    }
 
 
 def redacted(answer: dict[str, Any], redactor: Redactor | None) -> dict[str, Any]:
@@ -119,5 +151,8 @@ def redacted(answer: dict[str, Any], redactor: Redactor | None) -> dict[str, Any
             for n in answer["nodes"]
         ],
         "edges": [{k: v for k, v in redactor.edge(e).items() if k != "statements"} for e in answer["edges"]],
-        "sources": {sid: redactor.value(info) for sid, info in answer.get("sources", {}).items()},
+        "sources": {
+            sid: {k: v for k, v in redactor.value(info).items() if k != "statements"}
+            for sid, info in answer.get("sources", {}).items()
+        },
     }

@@ -50,6 +50,9 @@ class Plan:
     # the file it was read from, where there was one.
     fingerprints: dict[str, str] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
+    # Dossiers whose statements here are added to those the graph holds, not put in their
+    # place: an export restored (loaders/stix/restore.py) may hold part of a dossier.
+    adding: set[str] = field(default_factory=set)
 
     def fingerprint(self) -> str:
         """A digest of every statement of the plan with what it is about: two plans with

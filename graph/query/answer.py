@@ -145,7 +145,11 @@ class Redactor:
 
 def source_index(store: Store, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Every source cited by `items`, by id: publisher, date, url, language."""
-    ids = sorted({sid for item in items for sid in item["sources"]})
+    return source_index_of(store, sorted({sid for item in items for sid in item["sources"]}))
+
+
+def source_index_of(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """The sources `ids`, by id: publisher, date, url, language."""
     if not ids:
         return {}
     rows = store.read(cypher("read/sources_by_id.cypher", store.dialect), {"ids": ids})
