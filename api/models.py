@@ -6,6 +6,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from graph.model.schema import Label, Rel
+
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
@@ -86,7 +88,7 @@ class Alternative(Model):
 
 class GraphNode(Model):
     id: str = Field(examples=["group:sparks"])
-    labels: list[str] = Field(examples=[["Group"]])
+    labels: list[str] = Field(examples=[[Label.GROUP]])
     name: str | None = Field(examples=["Sparks"])
     properties: dict[str, Any]
     sources: list[str] = Field(description="ids of the sources that support this node")
@@ -100,7 +102,7 @@ class GraphEdge(Model):
     id: str | None
     source: str = Field(examples=["operation:2020-sparks"])
     target: str = Field(examples=["group:sparks"])
-    type: str = Field(examples=["TARGETED"])
+    type: str = Field(examples=[Rel.TARGETED])
     properties: dict[str, Any]
     sources: list[str] = Field(description="ids of the sources that support this relationship")
     alternatives: list[Alternative] | None = Field(

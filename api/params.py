@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 from fastapi import Depends, Path, Query, Request
 from pydantic import AfterValidator
 
-from graph.model.schema import get_schema
+from graph.model.schema import Label, Rel, get_schema
 
 # No whitespace or control characters: ids are keys, never free text.
 ID_PATTERN = r"^[a-z]+:[^\s\x00-\x1f\x7f]{1,250}$"
@@ -28,11 +28,11 @@ EntityId = Annotated[
     str, Path(min_length=3, max_length=300, pattern=ID_PATTERN, examples=["group:sparks", "country:GB"])
 ]
 Labels = Annotated[
-    list[LabelName], Query(max_length=20, description="keep only these labels", examples=[["Group"]])
+    list[LabelName], Query(max_length=20, description="keep only these labels", examples=[[Label.GROUP]])
 ]
 Types = Annotated[
     list[TypeName],
-    Query(max_length=30, description="keep only these relationship types", examples=[["TARGETED"]]),
+    Query(max_length=30, description="keep only these relationship types", examples=[[Rel.TARGETED]]),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, country_matcher, has_cue
 from extraction.text import Article
+from graph.model.schema import Label
 
 
 def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
@@ -13,7 +14,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     blocked = {
         i
         for m in inside_names
-        if m.entry.label in {"Platform", "Organization", "Group"}
+        if m.entry.label in {Label.PLATFORM, Label.ORGANIZATION, Label.GROUP}
         for i in range(m.first, m.last)
     }
     return [

@@ -13,17 +13,23 @@ from extraction.lexicon import has_cue
 from extraction.text import Article
 from graph.model.countries import country_name
 from graph.model.ids import fold, slug
+from graph.model.schema import Label, Rel
 from loaders.dossier import FORMAT
 from loaders.hostile import problem_with
 
 SOURCE = "article"
 _MAX_SPANS = 20
-_LABELS = {"agency": "Agency", "group": "Group", "platform": "Platform", "rights_holder": "Organization"}
+_LABELS = {
+    "agency": Label.AGENCY,
+    "group": Label.GROUP,
+    "platform": Label.PLATFORM,
+    "rights_holder": Label.ORGANIZATION,
+}
 _DEFAULT_KIND = {
-    "Agency": "agency (kind to check)",
-    "Group": "piracy group or service (kind to check)",
-    "Platform": "platform (kind to check)",
-    "Organization": "rights holder (kind to check)",
+    Label.AGENCY: "agency (kind to check)",
+    Label.GROUP: "piracy group or service (kind to check)",
+    Label.PLATFORM: "platform (kind to check)",
+    Label.ORGANIZATION: "rights holder (kind to check)",
 }
 
 
@@ -146,7 +152,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
         relationships.append(
             {
                 "from": ref_of[("agency", fact.key)],
-                "type": "PARTICIPATED_IN",
+                "type": Rel.PARTICIPATED_IN,
                 "to": "operation",
                 "sources": [SOURCE],
                 "confidence": "medium",
@@ -158,7 +164,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
         relationships.append(
             {
                 "from": "operation",
-                "type": "TARGETED",
+                "type": Rel.TARGETED,
                 "to": ref_of[("group", fact.key)],
                 "sources": [SOURCE],
                 "confidence": "medium",
@@ -167,7 +173,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
             }
         )
     if main is not None:
-        for kind, rel_type in (("platform", "USED"), ("rights_holder", "INFRINGED")):
+        for kind, rel_type in (("platform", Rel.USED), ("rights_holder", Rel.INFRINGED)):
             for fact in by_kind.get(kind, []):
                 relationships.append(
                     {
@@ -187,7 +193,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
             relationships.append(
                 {
                     "from": "operation",
-                    "type": "ACTED_IN",
+                    "type": Rel.ACTED_IN,
                     "to": f"country:{fact.key}",
                     "key": role,
                     "properties": {"role": "arrest" if role == "arrest" else "servers"},
@@ -201,7 +207,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
             relationships.append(
                 {
                     "from": "operation",
-                    "type": "CONNECTED_TO",
+                    "type": Rel.CONNECTED_TO,
                     "to": f"country:{fact.key}",
                     "sources": [SOURCE],
                     "confidence": "low",
@@ -219,7 +225,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
         ref = refs.new(f"arrested-{code or 'unknown'}", "arrested")
         arrested_refs[fact.key] = ref
         entities[ref] = {
-            "label": "Person",
+            "label": Label.PERSON,
             "name": f"Person arrested {where}",
             "properties": {
                 "role": "arrested; described by role, never named in a draft",
@@ -232,7 +238,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
         }
         rel: dict[str, Any] = {
             "from": "operation",
-            "type": "ARRESTED",
+            "type": Rel.ARRESTED,
             "to": ref,
             "sources": [SOURCE],
             "confidence": _confidence(fact),

@@ -15,14 +15,24 @@ import yaml
 from extraction.text import Article, Token
 from graph.model.countries import country_names
 from graph.model.ids import fold
+from graph.model.schema import Label
 
 HERE = Path(__file__).resolve().parent
 GAZETTEER = HERE.parent / "loaders" / "gazetteer.yaml"
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")
 
 # Sections of lexicon.yaml -> the label of the entity they name.
-SECTIONS = {"agencies": "Agency", "platforms": "Platform", "organizations": "Organization", "groups": "Group"}
-_GAZETTEER_SECTIONS = {"Agency": "agencies", "Platform": "platforms", "Organization": "organizations"}
+SECTIONS = {
+    "agencies": Label.AGENCY,
+    "platforms": Label.PLATFORM,
+    "organizations": Label.ORGANIZATION,
+    "groups": Label.GROUP,
+}
+_GAZETTEER_SECTIONS: dict[str, str] = {
+    Label.AGENCY: "agencies",
+    Label.PLATFORM: "platforms",
+    Label.ORGANIZATION: "organizations",
+}
 
 
 @dataclass(frozen=True)
@@ -84,7 +94,7 @@ class PhraseMatcher:
             return [t.text for t in found] == words(phrase.exact)
         if phrase.entry.any_case:
             return True
-        if phrase.entry.label == "Country":
+        if phrase.entry.label == Label.COUNTRY:
             return found[0].text[:1].isupper()
         if len(phrase.keys) == 1:
             # A one-word name is a name only where written as one: "Sky", not "sky".
@@ -187,7 +197,7 @@ def country_matcher() -> PhraseMatcher:
     matcher = PhraseMatcher()
     codes = [c.alpha_2 for c in pycountry.countries] + ["XK"]
     for code in codes:
-        entry = Entry(label="Country", name=code)
+        entry = Entry(label=Label.COUNTRY, name=code)
         for name in country_names(code):
             keys = tuple(name.split())
             if name in alpha3 and name not in {"usa"}:

@@ -12,12 +12,13 @@ from extraction.facts import Fact, Span
 from extraction.lexicon import Entry, Match, lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
+from graph.model.schema import Label
 
-_KIND_OF_LABEL = {
-    "Agency": "agency",
-    "Platform": "platform",
-    "Organization": "rights_holder",
-    "Group": "group",
+_KIND_OF_LABEL: dict[str, str] = {
+    Label.AGENCY: "agency",
+    Label.PLATFORM: "platform",
+    Label.ORGANIZATION: "rights_holder",
+    Label.GROUP: "group",
 }
 # Languages that put the name after the word for what it is ("le groupe Sparks").
 _NAME_AFTER = {"fr", "it", "es", "pt"}
@@ -211,7 +212,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
     for match in matches:
         entry = match.entry
-        if entry.label == "Country":
+        if entry.label == Label.COUNTRY:
             continue
         if entry.needs_context and not _sentence_has_trigger(article, match.start):
             continue
@@ -269,8 +270,8 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     """Groups the lexicon does not know: a capitalised name next to a word such as
     'groupe', 'network', 'IPTV service', and the names coordinated with it."""
     tokens = article.tokens
-    taken = _taken([m for m in matches if m.entry.label != "Group"])
-    known_groups = {i for m in matches if m.entry.label == "Group" for i in range(m.first, m.last)}
+    taken = _taken([m for m in matches if m.entry.label != Label.GROUP])
+    known_groups = {i for m in matches if m.entry.label == Label.GROUP for i in range(m.first, m.last)}
     facts: list[Fact] = []
     for i, token in enumerate(tokens):
         kind = _triggers().get(token.key)
@@ -321,7 +322,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
                         f"drafted from the words around it ({token.text!r}): "
                         "check it is a piracy group or service, and its kind"
                     ],
-                    {"label": "Group", "kind": kind, "country": None},
+                    {"label": Label.GROUP, "kind": kind, "country": None},
                 )
             )
     facts += _domain_facts(article)
@@ -363,7 +364,7 @@ def _domain_facts(article: Article) -> list[Fact]:
                 [Span(match.start(), match.end(), name)],
                 "medium",
                 ["a domain name in the text: check it belongs to a piracy service"],
-                {"label": "Group", "kind": "streaming site", "country": None, "domain": name.lower()},
+                {"label": Label.GROUP, "kind": "streaming site", "country": None, "domain": name.lower()},
             )
         )
     return facts
@@ -373,7 +374,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     """Agencies the lexicon does not know: a run of capitalised words holding a word such
     as 'Police', 'Procura', 'Ministry' ("Bulgarian National Police")."""
     tokens = article.tokens
-    taken = _taken([m for m in matches if m.entry.label != "Country"])
+    taken = _taken([m for m in matches if m.entry.label != Label.COUNTRY])
     facts = []
     i = 0
     while i < len(tokens):
@@ -408,7 +409,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                     [Span(start, end, name)],
                     "low",
                     [f"not in the lexicon: check the name, its kind ({kind}, guessed) and its country"],
-                    {"label": "Agency", "kind": kind, "country": None},
+                    {"label": Label.AGENCY, "kind": kind, "country": None},
                 )
             )
         i = max(j, i + 1)

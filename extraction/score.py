@@ -19,15 +19,16 @@ from extraction import ArticleMeta, draft_dossier
 from extraction.facts import FACT_KINDS, FactKind
 from graph.model.countries import country_code
 from graph.model.ids import fold
+from graph.model.schema import Label, Rel
 from loaders.dossier import COUNTRY_REF, Dossier
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "data" / "extract"
 _LABEL_KIND: dict[str, FactKind] = {
-    "Agency": "agency",
-    "Group": "group",
-    "Platform": "platform",
-    "Organization": "rights_holder",
+    Label.AGENCY: "agency",
+    Label.GROUP: "group",
+    Label.PLATFORM: "platform",
+    Label.ORGANIZATION: "rights_holder",
 }
 
 
@@ -126,7 +127,7 @@ def draft_facts(dossier: Dossier) -> dict[FactKind, set[str]]:
         for end in (rel.source, rel.target):
             if end.startswith(COUNTRY_REF):
                 found["country"].add(key("country", end[len(COUNTRY_REF) :]))
-        if rel.type == "ARRESTED":
+        if rel.type == Rel.ARRESTED:
             found["arrest"].add(str(rel.properties.get("country") or "unknown"))
     for claim in dossier.claims:
         if claim.value is not None:

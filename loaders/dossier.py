@@ -22,7 +22,7 @@ from pydantic import (
 
 from graph.errors import DossierError, SchemaError
 from graph.model.countries import country_code
-from graph.model.schema import Schema, get_schema
+from graph.model.schema import Label, Rel, Schema, get_schema
 from loaders.hostile import hostile_content
 
 FORMAT = "piracy-graph/dossier@1"
@@ -59,7 +59,7 @@ PartialDate = Annotated[str, BeforeValidator(_partial_date)]
 
 
 def _event_kind(value: str) -> str:
-    allowed = get_schema().labels["Event"].values["kind"]
+    allowed = get_schema().labels[Label.EVENT].values["kind"]
     if value not in allowed:
         raise ValueError(f"{value!r} is not an event kind (allowed: {', '.join(allowed)})")
     return value
@@ -258,9 +258,9 @@ def _check_properties(
 def entity_label(dossier: Dossier, ref: str) -> str | None:
     """The label a reference points to, or None when it resolves to nothing."""
     if ref == OPERATION_REF:
-        return "Operation"
+        return Label.OPERATION
     if ref.startswith(COUNTRY_REF):
-        return "Country" if country_code(ref[len(COUNTRY_REF) :]) else None
+        return Label.COUNTRY if country_code(ref[len(COUNTRY_REF) :]) else None
     entity = dossier.entities.get(ref)
     return entity.label if entity else None
 
@@ -291,7 +291,7 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
         if not source.url and not source.document:
             problems.append((f"sources.{key}", "needs a url (or a document name when it has none)"))
     cite("operation", dossier.operation.sources)
-    operation_prefix = schema.labels["Operation"].prefix
+    operation_prefix = schema.labels[Label.OPERATION].prefix
     if dossier.operation.id is not None and not dossier.operation.id.startswith(f"{operation_prefix}:"):
         problems.append(("operation.id", f"an operation id must start with '{operation_prefix}:'"))
 
@@ -325,11 +325,11 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
                 problems.append((f"{path}.country", f"{entity.label} takes no country"))
             elif entity.country not in {"EU", "INT"} and not country_code(entity.country):
                 problems.append((f"{path}.country", f"unknown country {entity.country!r}"))
-        if entity.label == "Country" and not country_code(entity.name):
+        if entity.label == Label.COUNTRY and not country_code(entity.name):
             problems.append((f"{path}.name", f"unknown country {entity.name!r}"))
         if entity.id is not None and not entity.id.startswith(f"{spec.prefix}:"):
             problems.append((f"{path}.id", f"a {entity.label} id must start with '{spec.prefix}:'"))
-        if entity.label == "Person":
+        if entity.label == Label.PERSON:
             charged = entity.properties.get("publicly_charged") is True
             basis = entity.properties.get("name_basis")
             if charged and not basis:
@@ -358,18 +358,18 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
         if rel.start and rel.end and rel.end < rel.start:
             problems.append((f"{path}.end", "ends before it starts"))
 
-    about_rel = schema.relationships["ABOUT"]
+    about_rel = schema.relationships[Rel.ABOUT]
     for i, claim in enumerate(dossier.claims):
         path = f"claims[{i}]"
         cite(path, claim.sources)
         if claim.value is None and claim.value_text is None:
             problems.append((path, "a claim needs a value or a value_text"))
         label = reference(f"{path}.about", claim.about)
-        if label and not about_rel.allows("Claim", label):
+        if label and not about_rel.allows(Label.CLAIM, label):
             problems.append((f"{path}.about", f"a claim cannot be about a {label}"))
         if claim.claimed_by in dossier.entities:
             by_label = dossier.entities[claim.claimed_by].label
-            if not schema.relationships["CLAIMED_BY"].allows("Claim", by_label):
+            if not schema.relationships[Rel.CLAIMED_BY].allows(Label.CLAIM, by_label):
                 problems.append((f"{path}.claimed_by", f"a {by_label} cannot claim"))
 
     for i, event in enumerate(dossier.events):
@@ -377,7 +377,7 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
         cite(path, event.sources)
         for j, ref in enumerate(event.about):
             label = reference(f"{path}.about[{j}]", ref)
-            if label and not about_rel.allows("Event", label):
+            if label and not about_rel.allows(Label.EVENT, label):
                 problems.append((f"{path}.about[{j}]", f"an event cannot be about a {label}"))
 
     blocks: list[tuple[str, Provenance]] = [("operation", dossier.operation)]

@@ -18,7 +18,7 @@ from graph.errors import DossierError
 from graph.model.countries import country_code, country_name
 from graph.model.ids import edge_id, fold, node_id, short_hash, slug, source_id
 from graph.model.plan import Plan, PlannedEdge, PlannedNode
-from graph.model.schema import Schema
+from graph.model.schema import Label, Rel, Schema
 from graph.model.statements import (
     ALIAS,
     MENTION,
@@ -136,7 +136,9 @@ class Resolver:
         if code is None:  # the dossier validation reports it first
             raise DossierError(self.file, [("", f"unknown country {text!r}")])
         nid = f"country:{code}"
-        self.add_node("Country", nid, self.said({NAME: country_name(code), "code": code}, sources), "country")
+        self.add_node(
+            Label.COUNTRY, nid, self.said({NAME: country_name(code), "code": code}, sources), "country"
+        )
         return nid
 
     def ref(self, ref: str, sources: list[str]) -> str:
@@ -172,11 +174,11 @@ class Resolver:
                 "title": doc.title,
                 "official": doc.official,
             }
-            self.add_node("Source", sid, self.said(values, [sid]), f"sources.{key}")
+            self.add_node(Label.SOURCE, sid, self.said(values, [sid]), f"sources.{key}")
 
     def add_operation(self) -> None:
         op = self.dossier.operation
-        oid = op.id or node_id(self.schema.labels["Operation"].prefix, self.dossier.id)
+        oid = op.id or node_id(self.schema.labels[Label.OPERATION].prefix, self.dossier.id)
         values = {
             NAME: op.name,
             "kind": op.kind,
@@ -189,10 +191,10 @@ class Resolver:
         sources = self.cited(op.sources)
         stated = self.said(values, sources, op)
         stated += self.said_aliases(op.aliases, sources, op)
-        self.add_node("Operation", oid, stated, "operation")
+        self.add_node(Label.OPERATION, oid, stated, "operation")
         self.refs[OPERATION_REF] = oid
         for sid in self.source_ids.values():
-            self.add_edge("REPORTS", sid, oid, [sid])
+            self.add_edge(Rel.REPORTS, sid, oid, [sid])
 
     def said_aliases(self, aliases: list[str], sources: list[str], block: Provenance) -> list[Statement]:
         return [item for alias in aliases for item in self.said({ALIAS: alias}, sources, block)]
@@ -202,12 +204,12 @@ class Resolver:
         spec = self.schema.labels[entity.label]
         if entity.id:
             return entity.id, entity.name
-        if entity.label == "Country":
+        if entity.label == Label.COUNTRY:
             code = country_code(entity.name) or ""
             return f"country:{code}", country_name(code)
-        if entity.label == "Domain":
+        if entity.label == Label.DOMAIN:
             return f"domain:{entity.name.lower()}", entity.name.lower()
-        if entity.label == "Person" and entity.properties.get("publicly_charged") is True:
+        if entity.label == Label.PERSON and entity.properties.get("publicly_charged") is True:
             # Keyed by the name, but the id must not show it to readers without the right.
             return f"person:{short_hash(fold(entity.name))}", entity.name
         if not spec.shared_by_name:
@@ -225,13 +227,13 @@ class Resolver:
         values: dict[str, Any] = {NAME: canonical, **entity.properties}
         values["first_seen"] = entity.first_seen
         values["last_seen"] = entity.last_seen
-        if entity.label == "Person":
+        if entity.label == Label.PERSON:
             values["named"] = entity.properties.get("publicly_charged") is True
-        if entity.label == "Country":
+        if entity.label == Label.COUNTRY:
             values["code"] = nid.split(":", 1)[1]
         if entity.country in {"EU", "INT"}:
             values["jurisdiction"] = entity.country
-        elif entity.country and entity.label == "Agency" and values.get("jurisdiction") is None:
+        elif entity.country and entity.label == Label.AGENCY and values.get("jurisdiction") is None:
             values["jurisdiction"] = country_code(entity.country)
         sources = self.cited(entity.sources)
         aliases = [n for n in dict.fromkeys([entity.name, *entity.aliases]) if n != canonical]
@@ -283,12 +285,12 @@ class Resolver:
                 "date": claim.date,
                 "claimed_by_text": None if by_entity else by,
             }
-            self.add_node("Claim", cid, self.said(values, sources, claim), "claims")
-            self.add_edge("ABOUT", cid, about, sources, block=claim)
+            self.add_node(Label.CLAIM, cid, self.said(values, sources, claim), "claims")
+            self.add_edge(Rel.ABOUT, cid, about, sources, block=claim)
             for sid in sources:
-                self.add_edge("CITES", cid, sid, [sid], block=claim)
+                self.add_edge(Rel.CITES, cid, sid, [sid], block=claim)
             if by_entity:
-                self.add_edge("CLAIMED_BY", cid, by_entity, sources, block=claim)
+                self.add_edge(Rel.CLAIMED_BY, cid, by_entity, sources, block=claim)
 
     def add_events(self) -> None:
         for event in self.dossier.events:
@@ -301,11 +303,11 @@ class Resolver:
                 "kind": event.kind,
                 "description": event.description,
             }
-            self.add_node("Event", eid, self.said(values, sources, event), "events")
+            self.add_node(Label.EVENT, eid, self.said(values, sources, event), "events")
             for target in about:
-                self.add_edge("ABOUT", eid, target, sources, block=event)
+                self.add_edge(Rel.ABOUT, eid, target, sources, block=event)
             for sid in sources:
-                self.add_edge("CITES", eid, sid, [sid], block=event)
+                self.add_edge(Rel.CITES, eid, sid, [sid], block=event)
 
 
 def build_plan(dossier: Dossier, schema: Schema, name: str) -> Plan:

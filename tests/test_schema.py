@@ -39,15 +39,28 @@ def test_one_full_text_index_covers_every_entity(empty_store: FalkorDBStore) -> 
 
 
 def test_a_relationship_to_an_unknown_label_is_a_schema_error(tmp_path: Path) -> None:
+    text = (Path(__file__).resolve().parent.parent / "graph" / "schema.yaml").read_text(encoding="utf-8")
     path = tmp_path / "schema.yaml"
-    path.write_text(
-        "labels:\n  A: {prefix: a, description: x, style: {color: red, shape: dot}}\n"
-        "relationships:\n  R: {endpoints: [[A, B]]}\n"
-    )
-    with pytest.raises(SchemaError, match="unknown endpoint label"):
+    path.write_text(text.replace("endpoints: [[Person, Country]]", "endpoints: [[Person, Nowhere]]"))
+    with pytest.raises(SchemaError, match="unknown endpoint label in Person->Nowhere"):
         load_schema(path)
 
 
 def test_unknown_labels_never_reach_cypher(schema: Schema) -> None:
     with pytest.raises(SchemaError):
         schema.check_label("Group) DETACH DELETE (n")
+
+
+def test_a_schema_without_a_label_the_code_names_is_refused(tmp_path: Path) -> None:
+    """graph/model/schema.py's Label and Rel must name exactly the file's labels and types."""
+    text = (Path(__file__).resolve().parent.parent / "graph" / "schema.yaml").read_text(encoding="utf-8")
+    start = text.index("  Domain:\n")
+    end = text.index("  Country:\n")
+    path = tmp_path / "schema.yaml"
+    path.write_text(text[:start] + text[end:], encoding="utf-8")
+    with pytest.raises(SchemaError) as caught:
+        load_schema(path)
+    assert str(caught.value) == (
+        "the schema's labels and graph/model/schema.py's differ: only in the file [], "
+        "only in the code ['Domain']"
+    )

@@ -12,6 +12,7 @@ from api.deps import CurrentSnapshotDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import EntityDetail, Neighbourhood, SearchResults
 from api.params import EntityId, LabelName, NeighbourhoodFiltersDep, Offset, view_links
+from graph.model.schema import Label
 from graph.model.statements import ALIAS, NAME
 from graph.query.entities import SOURCES_PAGE, entity_detail
 from graph.query.neighbours import neighbourhood
@@ -38,7 +39,7 @@ def search_entities(
     schema: SchemaDep,
     redactor: RedactorDep,
     q: Annotated[str, Query(min_length=1, max_length=200, examples=["guardia", "Sparks"])],
-    label: Annotated[LabelName | None, Query(description="only this label", examples=["Agency"])] = None,
+    label: Annotated[LabelName | None, Query(description="only this label", examples=[Label.AGENCY])] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     offset: Offset = 0,
 ) -> Response:
@@ -69,7 +70,7 @@ def get_entity(
     if redactor is not None:
         redacted = redactor.node(detail)
         statements = detail["statements"]
-        if "Person" in detail["labels"] and detail["properties"].get("named"):
+        if Label.PERSON in detail["labels"] and detail["properties"].get("named"):
             statements = [s for s in statements if s["property"] not in {NAME, ALIAS}]
         detail = {
             **detail,

@@ -17,7 +17,7 @@ import networkx as nx
 
 from graph.export.stix import period_end, period_start
 from graph.export.values import flat, property_types
-from graph.model.schema import Schema
+from graph.model.schema import Label, Schema
 
 # GEXF gives these attribute names a meaning of its own (label, interval, edge kind, weight).
 GEXF_RESERVED = {"label", "start", "end", "type", "weight", "id", "key", "pid"}
@@ -40,12 +40,12 @@ def _attributes(item: dict[str, Any], types: dict[str, str], gexf: bool) -> dict
 
 def _interval(props: dict[str, Any], label: str) -> dict[str, str]:
     """GEXF dates (YYYY-MM-DD) of a node or edge: when it shows on Gephi's timeline."""
-    if label == "Operation":
+    if label == Label.OPERATION:
         start = props.get("started") or props.get("action_day")
         end = props.get("ended")
-    elif label in {"Event", "Claim"}:
+    elif label in {Label.EVENT, Label.CLAIM}:
         start = end = props.get("date")
-    elif label == "Group":
+    elif label == Label.GROUP:
         start = props.get("active_since") or props.get("first_seen")
         end = props.get("active_until") or props.get("last_seen")
     else:

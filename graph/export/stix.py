@@ -20,7 +20,7 @@ import uuid
 from typing import Any
 from urllib.parse import quote
 
-from graph.model.schema import Schema
+from graph.model.schema import Label, Rel, Schema
 
 SPEC = "2.1"
 # Every STIX id we make is uuid5(NAMESPACE, our id): stable across exports and machines.
@@ -35,13 +35,13 @@ EXTENSION_SCHEMA = (
 )
 CONFIDENCE = {"high": 85, "medium": 50, "low": 15}  # STIX 2.1 appendix A, the High/Med/Low scale
 # How our relationship types read in STIX: the common vocabulary where one fits.
-RELATIONSHIP_TYPES = {
-    "TARGETED": "targets",
-    "LOCATED_IN": "located-at",
-    "BASED_IN": "located-at",
-    "USED": "uses",
-    "OPERATED": "owns",
-    "RELATED_TO": "related-to",
+RELATIONSHIP_TYPES: dict[str, str] = {
+    Rel.TARGETED: "targets",
+    Rel.LOCATED_IN: "located-at",
+    Rel.BASED_IN: "located-at",
+    Rel.USED: "uses",
+    Rel.OPERATED: "owns",
+    Rel.RELATED_TO: "related-to",
 }
 # Relationship properties that read as the relationship's description.
 DESCRIBED = ("role", "nature", "purpose", "count", "unit", "charge", "sentence", "place", "content")
@@ -167,7 +167,7 @@ class _Bundle:
     def _source_info(self) -> dict[str, dict[str, Any]]:
         info = {sid: dict(value) for sid, value in self.answer.get("sources", {}).items()}
         for node in self.answer["nodes"]:
-            if "Source" in node["labels"]:
+            if Label.SOURCE in node["labels"]:
                 info[node["id"]] = {**info.get(node["id"], {}), **node["properties"], "name": node["name"]}
         return info
 
@@ -231,25 +231,25 @@ class _Bundle:
         if first_seen and last_seen and last_seen < first_seen:
             last_seen = None
         fields: dict[str, Any]
-        if label == "Operation":
+        if label == Label.OPERATION:
             kind = "campaign"
             fields = {"name": name, "aliases": aliases, "description": props.get("summary")}
             fields |= {
                 "first_seen": first_seen or period_start(props.get("action_day")),
                 "last_seen": last_seen,
             }
-        elif label == "Group":
+        elif label == Label.GROUP:
             kind = "intrusion-set"
             fields = {"name": name, "aliases": aliases, "description": props.get("description")}
             fields |= {"first_seen": first_seen, "last_seen": last_seen}
-        elif label in {"Server", "Domain"}:
+        elif label in {Label.SERVER, Label.DOMAIN}:
             kind = "infrastructure"
             fields = {"name": name, "aliases": aliases, "description": props.get("description")}
             fields |= {"infrastructure_types": ["unknown"], "first_seen": first_seen, "last_seen": last_seen}
-        elif label == "Country":
+        elif label == Label.COUNTRY:
             kind = "location"
             fields = {"name": name, "country": props.get("code") or node["id"].split(":", 1)[1]}
-        elif label == "Person":
+        elif label == Label.PERSON:
             kind = "identity"
             fields = {
                 "name": name,
@@ -257,26 +257,26 @@ class _Bundle:
                 "roles": [props["role"]] if props.get("role") else [],
             }
             fields["description"] = props.get("status")
-        elif label == "Agency":
+        elif label == Label.AGENCY:
             kind = "identity"
             government = bool(props.get("jurisdiction")) or bool(
                 _GOVERNMENT.search(str(props.get("kind", "")))
             )
             fields = {"name": name, "identity_class": "organization", "description": props.get("kind")}
             fields["sectors"] = ["government"] if government else []
-        elif label == "Organization":
+        elif label == Label.ORGANIZATION:
             kind = "identity"
             fields = {"name": name, "identity_class": "organization", "description": props.get("kind")}
             fields["sectors"] = ["entertainment"]
-        elif label == "Platform":
+        elif label == Label.PLATFORM:
             kind = "identity"
             fields = {"name": name, "identity_class": "system", "description": props.get("kind")}
-        elif label == "Claim":
+        elif label == Label.CLAIM:
             kind = CLAIM_TYPE
             fields = {k: props.get(k) for k in ("metric", "value", "value_text", "unit", "qualifier", "date")}
             fields["name"] = name
             fields["claimed_by"] = props.get("claimed_by_text")
-        elif label == "Event":
+        elif label == Label.EVENT:
             kind = EVENT_TYPE
             fields = {"name": name, "date": props.get("date"), "kind": props.get("kind")}
             fields["description"] = props.get("description")
@@ -325,7 +325,7 @@ class _Bundle:
             "external_references": [self.reference(sid)],
             "extensions": self.data(
                 id=sid,
-                labels=["Source"],
+                labels=[Label.SOURCE],
                 name=info.get("name") or info.get("title") or publisher,
                 properties=with_statements(props, self.nodes.get(sid, {})),
                 sources=info.get("sources") or [sid],
@@ -369,11 +369,11 @@ class _Bundle:
     # -- the whole bundle --------------------------------------------------------------
     def build(self) -> dict[str, Any]:
         header = [self.producer(), *self.extension_definitions()]
-        sources = [n for n in self.answer["nodes"] if "Source" in n["labels"]]
+        sources = [n for n in self.answer["nodes"] if Label.SOURCE in n["labels"]]
         for node in sources:  # reports first, so every citation finds its report's id
             self.refs[node["id"]] = stix_id("report", node["id"])
         for node in self.answer["nodes"]:
-            if "Source" in node["labels"]:
+            if Label.SOURCE in node["labels"]:
                 continue
             obj = self.node(node)
             if obj is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -30,6 +31,52 @@ SECTIONS = {"operation", "sources", "claims", "events"}
 # The label every node also carries: one id index and one full-text index over all nodes.
 ENTITY_LABEL = "Entity"
 _NAME = re.compile(r"^[A-Z][A-Za-z]*$|^[A-Z][A-Z_]*$")
+
+
+class Label(StrEnum):
+    """The labels of graph/schema.yaml, for code that treats one label its own way: the
+    schema is checked against this list when it is read, so neither can change alone."""
+
+    OPERATION = "Operation"
+    GROUP = "Group"
+    PERSON = "Person"
+    SERVER = "Server"
+    DOMAIN = "Domain"
+    COUNTRY = "Country"
+    AGENCY = "Agency"
+    PLATFORM = "Platform"
+    ORGANIZATION = "Organization"
+    SOURCE = "Source"
+    CLAIM = "Claim"
+    EVENT = "Event"
+
+
+class Rel(StrEnum):
+    """The relationship types of graph/schema.yaml, checked against it like `Label`."""
+
+    LED = "LED"
+    PARTICIPATED_IN = "PARTICIPATED_IN"
+    TARGETED = "TARGETED"
+    TOOK_DOWN = "TOOK_DOWN"
+    SEIZED = "SEIZED"
+    OPERATED = "OPERATED"
+    LOCATED_IN = "LOCATED_IN"
+    BASED_IN = "BASED_IN"
+    NATIONAL_OF = "NATIONAL_OF"
+    ACTED_IN = "ACTED_IN"
+    CONNECTED_TO = "CONNECTED_TO"
+    USED = "USED"
+    HOSTED_BY = "HOSTED_BY"
+    MEMBER_OF = "MEMBER_OF"
+    ARRESTED = "ARRESTED"
+    CHARGED = "CHARGED"
+    CONVICTED = "CONVICTED"
+    RELATED_TO = "RELATED_TO"
+    INFRINGED = "INFRINGED"
+    REPORTS = "REPORTS"
+    ABOUT = "ABOUT"
+    CITES = "CITES"
+    CLAIMED_BY = "CLAIMED_BY"
 
 
 @dataclass(frozen=True)
@@ -120,6 +167,7 @@ def _parse(raw: dict[str, Any]) -> Schema:
             section=section,
             values=values,
         )
+    _same_names("labels", set(labels), {member.value for member in Label})
     relationships: dict[str, RelationshipSpec] = {}
     for name, spec in raw["relationships"].items():
         if not _NAME.match(name):
@@ -131,12 +179,23 @@ def _parse(raw: dict[str, Any]) -> Schema:
         relationships[name] = RelationshipSpec(name, endpoints, dict(spec.get("properties") or {}))
     for label in labels.values():
         rel = label.country_relationship
-        if rel and not (rel in relationships and relationships[rel].allows(label.name, "Country")):
+        if rel and not (rel in relationships and relationships[rel].allows(label.name, Label.COUNTRY)):
             raise SchemaError(f"label {label.name}: {rel} does not allow {label.name}->Country")
+    _same_names("relationship types", set(relationships), {member.value for member in Rel})
     prefixes = [spec.prefix for spec in labels.values()]
     if len(set(prefixes)) != len(prefixes):
         raise SchemaError("two labels share an id prefix")
     return Schema(labels, relationships, {spec.prefix: name for name, spec in labels.items()})
+
+
+def _same_names(what: str, in_file: set[str], in_code: set[str]) -> None:
+    """The schema file and the code name the same labels (or types): code that treats a
+    label its own way must not outlive it, nor a new label go without that code."""
+    if in_file != in_code:
+        raise SchemaError(
+            f"the schema's {what} and graph/model/schema.py's differ: only in the file "
+            f"{sorted(in_file - in_code)}, only in the code {sorted(in_code - in_file)}"
+        )
 
 
 def load_schema(path: Path) -> Schema:

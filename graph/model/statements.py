@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.model.countries import country_names
 from graph.model.ids import fold
+from graph.model.schema import Label
 
 # The property of the statement that records that a dossier mentions a relationship
 # (relationships have no name to state).
@@ -227,7 +228,7 @@ def name_keys(label: str, derived: Derived) -> list[str]:
     country, every name the country table knows)."""
     keys = {fold(derived.name)} if derived.name else set()
     keys |= {fold(alias) for alias in derived.aliases}
-    if label == "Country" and "code" in derived.props:
+    if label == Label.COUNTRY and "code" in derived.props:
         keys |= set(country_names(str(derived.props["code"])))
     return sorted(k for k in keys if k)
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.errors import NotFound
+from graph.model.schema import Label
+from graph.query.answer import node_of_label
 from graph.query.groups import page
 from graph.store.base import Store
 
@@ -16,15 +18,14 @@ def list_agencies(store: Store, *, limit: int, offset: int) -> dict[str, Any]:
 
 
 def agency_view(store: Store, agency_id: str, partners_limit: int = 20) -> dict[str, Any]:
-    found = store.read(
-        "MATCH (a:Agency {id: $id}) RETURN a.name AS name, a.kind AS kind, a.jurisdiction AS jurisdiction",
-        {"id": agency_id},
-    )
-    if not found:
+    agency = node_of_label(store, Label.AGENCY, agency_id)
+    if agency is None:
         raise NotFound(f"no agency {agency_id!r}")
     return {
         "id": agency_id,
-        **found[0],
+        "name": agency.get("name"),
+        "kind": agency.get("kind"),
+        "jurisdiction": agency.get("jurisdiction"),
         "operations": store.read(cypher("read/agency_operations.cypher", store.dialect), {"id": agency_id}),
         "partners": store.read(
             cypher("read/agency_partners.cypher", store.dialect), {"id": agency_id, "limit": partners_limit}

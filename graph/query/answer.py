@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.cypher_text import cypher
+from graph.cypher_text import cypher, splice
 from graph.model.ids import fold
-from graph.model.schema import ENTITY_LABEL
+from graph.model.schema import ENTITY_LABEL, Label, get_schema
 from graph.store.base import Store
 
 # `statements` are shown decoded, with the entity alone (graph/query/entities.py);
@@ -116,7 +116,7 @@ class Redactor:
     def node(self, node: dict[str, Any]) -> dict[str, Any]:
         props = {k: self.text(v) for k, v in node["properties"].items()}
         name = node["name"]
-        if "Person" in node["labels"] and props.get("named"):
+        if Label.PERSON in node["labels"] and props.get("named"):
             name = props.get("role") or "person (name withheld)"
             props.pop("aliases", None)
         redacted = {**node, "name": self.text(name), "properties": props}
@@ -128,7 +128,7 @@ class Redactor:
         """Any nested answer: named people become their role, names in texts too."""
         if isinstance(value, dict):
             props = value.get("properties")
-            if isinstance(props, dict) and props.get("named") and "Person" in value.get("labels", []):
+            if isinstance(props, dict) and props.get("named") and Label.PERSON in value.get("labels", []):
                 value = {**value, "name": props.get("role") or "person (name withheld)"}
                 value["properties"] = {k: v for k, v in props.items() if k != "aliases"}
             return {k: self.value(v) for k, v in value.items()}
@@ -154,6 +154,13 @@ def source_index_of(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
         return {}
     rows = store.read(cypher("read/sources_by_id.cypher", store.dialect), {"ids": ids})
     return {row["id"]: {k: v for k, v in row.items() if k != "id"} for row in rows}
+
+
+def node_of_label(store: Store, label: Label, node_id: str) -> dict[str, Any] | None:
+    """The properties of node `node_id` if it has `label`, else None."""
+    query = splice(cypher("read/node_of_label.cypher", store.dialect), get_schema(), labels={"LABEL": label})
+    found = store.read(query, {"id": node_id})
+    return dict(found[0]["props"]) if found else None
 
 
 def nodes_by_id(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -6,6 +6,8 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.errors import NotFound
+from graph.model.schema import Label
+from graph.query.answer import node_of_label
 from graph.store.base import Store
 
 
@@ -18,7 +20,7 @@ def list_groups(store: Store, *, kind: str | None, limit: int, offset: int) -> d
 
 
 def group_links(store: Store, group_id: str) -> dict[str, Any]:
-    if not store.read("MATCH (g:Group {id: $id}) RETURN g.id AS id", {"id": group_id}):
+    if node_of_label(store, Label.GROUP, group_id) is None:
         raise NotFound(f"no group {group_id!r}")
     linked: dict[str, dict[str, Any]] = {}
     for row in store.read(cypher("read/group_links.cypher", store.dialect), {"id": group_id}):

@@ -7,7 +7,8 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.errors import NotFound
-from graph.query.answer import INTERNAL, Redactor, source_index
+from graph.model.schema import Label, Rel
+from graph.query.answer import INTERNAL, Redactor, node_of_label, source_index
 from graph.query.groups import page
 from graph.store.base import Store
 
@@ -50,10 +51,9 @@ def _entry(row: dict[str, Any]) -> dict[str, Any]:
 
 
 def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -> dict[str, Any]:
-    found = store.read("MATCH (o:Operation {id: $id}) RETURN properties(o) AS props", {"id": operation_id})
-    if not found:
+    props = node_of_label(store, Label.OPERATION, operation_id)
+    if props is None:
         raise NotFound(f"no operation {operation_id!r}")
-    props = found[0]["props"]
     view: dict[str, Any] = {
         "id": operation_id,
         "name": props.get("name"),
@@ -73,27 +73,27 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
     for row in store.read(cypher("read/operation_parts.cypher", store.dialect), {"id": operation_id}):
         entry = _entry(row)
         kind = row["type"]
-        if kind == "LED":
+        if kind == Rel.LED:
             view["agencies"]["led"].append(entry)
-        elif kind == "PARTICIPATED_IN":
+        elif kind == Rel.PARTICIPATED_IN:
             view["agencies"]["participated"].append(entry)
-        elif kind == "ACTED_IN":
+        elif kind == Rel.ACTED_IN:
             view["countries"]["acted_in"].append(entry)
-        elif kind == "CONNECTED_TO":
+        elif kind == Rel.CONNECTED_TO:
             view["countries"]["connected_to"].append(entry)
-        elif kind in {"TOOK_DOWN", "SEIZED"}:
+        elif kind in {Rel.TOOK_DOWN, Rel.SEIZED}:
             entry["located_in"] = row["located_in"]
             view["infrastructure"].append(entry)
-            if kind == "SEIZED":
+            if kind == Rel.SEIZED:
                 view["seizures"].append(entry)
-        elif kind == "TARGETED" and "Person" not in row["labels"]:
+        elif kind == Rel.TARGETED and Label.PERSON not in row["labels"]:
             view["targets"].append(entry)
-        elif "Person" in row["labels"]:
+        elif Label.PERSON in row["labels"]:
             person = people.setdefault(entry["id"], {**entry, "relations": []})
             person["relations"].append({"type": kind, **entry["relationship"]})
-        elif kind == "ABOUT" and "Event" in row["labels"]:
+        elif kind == Rel.ABOUT and Label.EVENT in row["labels"]:
             view["events"].append(entry)
-        elif kind == "REPORTS":
+        elif kind == Rel.REPORTS:
             view["sources"].append(entry["id"])
     for person in people.values():
         person.pop("relation")

@@ -7,7 +7,8 @@ from typing import Any
 from graph.cypher_text import cypher
 from graph.errors import NotFound
 from graph.model.countries import country_code
-from graph.query.answer import INTERNAL
+from graph.model.schema import Label, Rel
+from graph.query.answer import INTERNAL, node_of_label
 from graph.store.base import Store
 
 
@@ -30,13 +31,13 @@ def country_view(store: Store, code_or_name: str) -> dict[str, Any]:
     code = country_code(code_or_name)
     if code is None:
         raise NotFound(f"no country {code_or_name!r}")
-    found = store.read("MATCH (c:Country {id: $id}) RETURN c.name AS name", {"id": f"country:{code}"})
-    if not found:
+    country = node_of_label(store, Label.COUNTRY, f"country:{code}")
+    if country is None:
         raise NotFound(f"country {code} appears in no dossier")
     view: dict[str, Any] = {
         "id": f"country:{code}",
         "code": code,
-        "name": found[0]["name"],
+        "name": country.get("name"),
         "hosted": [],
         "operations": [],
         "agencies": [],
@@ -54,16 +55,16 @@ def country_view(store: Store, code_or_name: str) -> dict[str, Any]:
             "properties": {k: v for k, v in node.items() if k not in INTERNAL},
             "sources": rel.get("sources") or [],
         }
-        if kind == "LOCATED_IN":
+        if kind == Rel.LOCATED_IN:
             entry["operated_by"] = row["operated_by"]
             entry["taken_down_by"] = row["taken_down_by"]
             view["hosted"].append(entry)
-        elif kind in {"ACTED_IN", "CONNECTED_TO"}:
+        elif kind in {Rel.ACTED_IN, Rel.CONNECTED_TO}:
             view["operations"].append(entry)
-        elif kind == "BASED_IN" and "Agency" in entry["labels"]:
+        elif kind == Rel.BASED_IN and Label.AGENCY in entry["labels"]:
             view["agencies"].append(entry)
-        elif kind == "BASED_IN":
+        elif kind == Rel.BASED_IN:
             view["based_here"].append(entry)
-        elif kind == "NATIONAL_OF":
+        elif kind == Rel.NATIONAL_OF:
             view["people"].append(entry)
     return view

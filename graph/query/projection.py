@@ -19,10 +19,11 @@ from typing import Any
 import igraph
 
 from graph.cypher_text import cypher
+from graph.model.schema import Rel
 from graph.query.longlived import built_to_last
 from graph.store.base import Store
 
-PROVENANCE_TYPES = frozenset({"REPORTS", "CITES", "ABOUT", "CLAIMED_BY"})
+PROVENANCE_TYPES = frozenset({Rel.REPORTS, Rel.CITES, Rel.ABOUT, Rel.CLAIMED_BY})
 
 
 @dataclass

@@ -24,7 +24,7 @@ from itertools import islice
 from typing import Any
 
 from graph.cypher_text import cypher, splice
-from graph.model.schema import get_schema
+from graph.model.schema import Label, get_schema
 from graph.query.answer import MAX_SOURCES, WIDE_FANOUT, edge_out, node_out
 from graph.query.longlived import built_to_last
 from graph.store.base import Store
@@ -117,7 +117,7 @@ class Snapshot:
         for label in labels:
             self.by_label.setdefault(label, set()).add(node_id)
         self.shown[node_id] = node_out({"labels": labels, "props": shown})
-        if "Source" in labels:
+        if Label.SOURCE in labels:
             self.source_rows[node_id] = {name: props.get(name) for name in SOURCE_FIELDS}
 
     def add_link(self, link: Link) -> None:

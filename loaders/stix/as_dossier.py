@@ -24,20 +24,20 @@ from graph.errors import DossierError
 from graph.export.stix import CLAIM_TYPE, DATA_EXTENSION, EVENT_TYPE
 from graph.model.countries import country_code, country_name
 from graph.model.ids import node_id, short_hash, source_id
-from graph.model.schema import Schema
+from graph.model.schema import Label, Rel, Schema
 from loaders.dossier import FORMAT, OPERATION_REF, Dossier, parse_dossier
 from loaders.stix.bundle import QUIET_TYPES, Bundle, confidence, day, ours
 from loaders.stix.restore import Restored
 
 # STIX relationship types, read back as ours; `located-at` becomes the label's country
 # relationship, and any type spelled like one of ours (`took-down`) is that one.
-FROM_STIX = {
-    "targets": ["TARGETED"],
-    "uses": ["USED", "OPERATED", "HOSTED_BY"],
-    "owns": ["OPERATED"],
-    "hosts": ["OPERATED"],
-    "related-to": ["RELATED_TO"],
-    "attributed-to": ["TARGETED"],
+FROM_STIX: dict[str, list[str]] = {
+    "targets": [Rel.TARGETED],
+    "uses": [Rel.USED, Rel.OPERATED, Rel.HOSTED_BY],
+    "owns": [Rel.OPERATED],
+    "hosts": [Rel.OPERATED],
+    "related-to": [Rel.RELATED_TO],
+    "attributed-to": [Rel.TARGETED],
     "consists-of": [],
 }
 GOVERNMENT_SECTORS = {
@@ -187,7 +187,7 @@ class DossierReader:
 
     def is_source(self, obj: dict[str, Any]) -> bool:
         data = ours(obj)
-        return obj["type"] == "report" if data is None else "Source" in (data.get("labels") or [])
+        return obj["type"] == "report" if data is None else Label.SOURCE in (data.get("labels") or [])
 
     def parse(self) -> Dossier:
         raw = {
@@ -227,14 +227,14 @@ class DossierReader:
             return
         sid = obj["id"]
         self.labels[sid] = label
-        if label == "Source":
+        if label == Label.SOURCE:
             self.refs[sid] = self.report(obj, data)
             self.paths[f"sources.{self.refs[sid]}"] = self.bundle.where[sid]
-        elif label == "Operation":
+        elif label == Label.OPERATION:
             self.campaign(obj, data)
-        elif label == "Claim":
+        elif label == Label.CLAIM:
             self.claims[sid] = self.claim(obj, data)
-        elif label == "Event":
+        elif label == Label.EVENT:
             self.events[sid] = self.event(obj, data)
         else:
             self.entity(obj, data, label)
@@ -255,19 +255,19 @@ class DossierReader:
                 return None
             return label
         if kind == "report":
-            return "Source"
+            return Label.SOURCE
         if kind == "campaign":
-            return "Operation"
+            return Label.OPERATION
         if kind in {"intrusion-set", "threat-actor"}:
-            return "Group"
+            return Label.GROUP
         if kind == "infrastructure":
-            return "Domain" if DOMAIN_NAME.match(str(obj.get("name", "")).lower()) else "Server"
+            return Label.DOMAIN if DOMAIN_NAME.match(str(obj.get("name", "")).lower()) else Label.SERVER
         if kind == "location":
-            return "Country"
+            return Label.COUNTRY
         if kind == CLAIM_TYPE:
-            return "Claim"
+            return Label.CLAIM
         if kind == EVENT_TYPE:
-            return "Event"
+            return Label.EVENT
         if kind == "identity":
             klass = obj.get("identity_class")
             if klass == "individual":
@@ -279,10 +279,10 @@ class DossierReader:
                 )
                 return None
             if klass == "system":
-                return "Platform"
+                return Label.PLATFORM
             if GOVERNMENT_SECTORS & set(obj.get("sectors") or []):
-                return "Agency"
-            return "Organization"
+                return Label.AGENCY
+            return Label.ORGANIZATION
         self.skipped.append((sid, f"no piracy-graph counterpart for a STIX {kind}"))
         return None
 
@@ -333,7 +333,7 @@ class DossierReader:
             name = _text(obj.get("name"))
             block = {"name": name, "aliases": obj.get("aliases"), "summary": _text(obj.get("description"))}
             block |= {"started": day(obj.get("first_seen")), "ended": day(obj.get("last_seen"))}
-            block["id"] = node_id(self.schema.labels["Operation"].prefix, name) if name else None
+            block["id"] = node_id(self.schema.labels[Label.OPERATION].prefix, name) if name else None
         self.operation = _clean({**block, **self.provenance(obj)})
         self.refs[sid] = OPERATION_REF
         self.paths["operation"] = self.bundle.where[sid]
@@ -351,7 +351,7 @@ class DossierReader:
                 "last_seen": props.get("last_seen"),
                 "properties": {k: v for k, v in props.items() if k in spec.properties and k != "confidence"},
             }
-            if label == "Country":
+            if label == Label.COUNTRY:
                 entity["name"] = country_name(str(props.get("code") or data["id"].split(":", 1)[1]))
         else:
             read = self.foreign_entity(obj, label)
@@ -370,7 +370,7 @@ class DossierReader:
         first, last = day(obj.get("first_seen")), day(obj.get("last_seen"))
         entity: dict[str, Any] = {"name": name, "aliases": [a for a in obj.get("aliases") or [] if a != name]}
         description = _text(obj.get("description"))
-        if label == "Country":
+        if label == Label.COUNTRY:
             code = country_code(str(obj.get("country") or "")) or country_code(name or "")
             if code is None:
                 self.problem(
@@ -381,22 +381,22 @@ class DossierReader:
         if name is None:
             self.problem(sid, ".name", f"a {obj['type']} read as a {label} needs a name")
             return None
-        if label == "Group":
+        if label == Label.GROUP:
             types = obj.get("threat_actor_types") or []
             entity["properties"] = _clean(
                 {"kind": types[0] if types else "unspecified", "description": description}
                 | {"active_since": first, "active_until": last}
             )
-        elif label == "Server":
+        elif label == Label.SERVER:
             entity |= {"id": f"{self.schema.labels['Server'].prefix}:stix-{short_hash(sid)}"}
             entity |= {
                 "first_seen": first,
                 "last_seen": last,
                 "properties": _clean({"description": description}),
             }
-        elif label == "Domain":
+        elif label == Label.DOMAIN:
             entity |= {"name": name.lower(), "first_seen": first, "last_seen": last}
-        elif label == "Agency":
+        elif label == Label.AGENCY:
             entity["properties"] = {"kind": description or "government"}
         else:
             entity["properties"] = _clean({"kind": description})
@@ -438,14 +438,14 @@ class DossierReader:
         rel_type = self.relationship_type(obj, src_label, dst_label)
         if rel_type is None:
             return
-        if rel_type == "ABOUT" and source in self.claims:
+        if rel_type == Rel.ABOUT and source in self.claims:
             self.claims[source]["about"] = self.refs[target]
-        elif rel_type == "ABOUT" and source in self.events:
+        elif rel_type == Rel.ABOUT and source in self.events:
             about = self.events[source].setdefault("about", [])
             about += [self.refs[target]] if self.refs[target] not in about else []
-        elif rel_type == "CLAIMED_BY" and source in self.claims:
+        elif rel_type == Rel.CLAIMED_BY and source in self.claims:
             self.claims[source]["claimed_by"] = self.refs[target]
-        elif rel_type in {"REPORTS", "CITES"} or "Source" in {src_label, dst_label}:
+        elif rel_type in {Rel.REPORTS, Rel.CITES} or Label.SOURCE in {src_label, dst_label}:
             return  # a dossier's sources report its operation, and what they support cites them
         else:
             self.add_relationship(obj, rel_type, source, target)

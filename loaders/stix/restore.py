@@ -15,7 +15,7 @@ from typing import Any
 
 from graph.export.stix import DATA_EXTENSION
 from graph.model.plan import Plan, PlannedEdge, PlannedNode
-from graph.model.schema import Schema
+from graph.model.schema import Label, Schema
 from graph.model.statements import CONFIDENCE_ORDER, MENTION, Statement, decode
 from loaders.dossier import DOSSIER_ID
 from loaders.stix.bundle import Bundle, ours
@@ -113,7 +113,7 @@ class Restorer:
 
     def check_citations(self) -> None:
         """Every source a restored statement cites is a source the bundle restores."""
-        known = {node.id for node in self.out.nodes.values() if node.label == "Source"}
+        known = {node.id for node in self.out.nodes.values() if node.label == Label.SOURCE}
         stix_ids = {node.id: sid for sid, node in self.out.nodes.items()}
         for plan in self.by_dossier.values():
             for item_id, items in [
