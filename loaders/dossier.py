@@ -323,19 +323,23 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
         if entity.country is not None:
             if spec.country_relationship is None:
                 problems.append((f"{path}.country", f"{entity.label} takes no country"))
+            elif entity.country in {"EU", "INT"} and spec.country_property is None:
+                problems.append(
+                    (f"{path}.country", f"EU and INT are jurisdictions: a {entity.label} takes a country")
+                )
             elif entity.country not in {"EU", "INT"} and not country_code(entity.country):
                 problems.append((f"{path}.country", f"unknown country {entity.country!r}"))
-        if entity.label == Label.COUNTRY and not country_code(entity.name):
+        if spec.natural_key == "code" and not country_code(entity.name):
             problems.append((f"{path}.name", f"unknown country {entity.name!r}"))
         if entity.id is not None and not entity.id.startswith(f"{spec.prefix}:"):
             problems.append((f"{path}.id", f"a {entity.label} id must start with '{spec.prefix}:'"))
-        if entity.label == Label.PERSON:
-            charged = entity.properties.get("publicly_charged") is True
-            basis = entity.properties.get("name_basis")
+        if spec.named_when and spec.name_basis:
+            charged = entity.properties.get(spec.named_when) is True
+            basis = entity.properties.get(spec.name_basis)
             if charged and not basis:
                 problems.append(
                     (
-                        f"{path}.properties.name_basis",
+                        f"{path}.properties.{spec.name_basis}",
                         "a named person needs the official material that charged them",
                     )
                 )

@@ -204,14 +204,14 @@ class Resolver:
         spec = self.schema.labels[entity.label]
         if entity.id:
             return entity.id, entity.name
-        if entity.label == Label.COUNTRY:
+        if spec.natural_key == "code":
             code = country_code(entity.name) or ""
-            return f"country:{code}", country_name(code)
-        if entity.label == Label.DOMAIN:
-            return f"domain:{entity.name.lower()}", entity.name.lower()
-        if entity.label == Label.PERSON and entity.properties.get("publicly_charged") is True:
+            return f"{spec.prefix}:{code}", country_name(code)
+        if spec.natural_key == "lowercase_name":
+            return f"{spec.prefix}:{entity.name.lower()}", entity.name.lower()
+        if spec.named_when and entity.properties.get(spec.named_when) is True:
             # Keyed by the name, but the id must not show it to readers without the right.
-            return f"person:{short_hash(fold(entity.name))}", entity.name
+            return f"{spec.prefix}:{short_hash(fold(entity.name))}", entity.name
         if not spec.shared_by_name:
             # Servers and unnamed people are only known within their operation.
             return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", entity.name
@@ -227,20 +227,20 @@ class Resolver:
         values: dict[str, Any] = {NAME: canonical, **entity.properties}
         values["first_seen"] = entity.first_seen
         values["last_seen"] = entity.last_seen
-        if entity.label == Label.PERSON:
-            values["named"] = entity.properties.get("publicly_charged") is True
-        if entity.label == Label.COUNTRY:
+        spec = self.schema.labels[entity.label]
+        if spec.named_when:
+            values["named"] = entity.properties.get(spec.named_when) is True
+        if spec.natural_key == "code":
             values["code"] = nid.split(":", 1)[1]
-        if entity.country in {"EU", "INT"}:
-            values["jurisdiction"] = entity.country
-        elif entity.country and entity.label == Label.AGENCY and values.get("jurisdiction") is None:
-            values["jurisdiction"] = country_code(entity.country)
+        if spec.country_property and entity.country in {"EU", "INT"}:
+            values[spec.country_property] = entity.country
+        elif spec.country_property and entity.country and values.get(spec.country_property) is None:
+            values[spec.country_property] = country_code(entity.country)
         sources = self.cited(entity.sources)
         aliases = [n for n in dict.fromkeys([entity.name, *entity.aliases]) if n != canonical]
         stated = self.said(values, sources, entity) + self.said_aliases(aliases, sources, entity)
         self.add_node(entity.label, nid, stated, f"entities.{ref}")
         self.refs[ref] = nid
-        spec = self.schema.labels[entity.label]
         if entity.country and entity.country not in {"EU", "INT"} and spec.country_relationship:
             self.add_edge(spec.country_relationship, nid, self.country(entity.country, sources), sources)
 

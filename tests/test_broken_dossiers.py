@@ -221,6 +221,11 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {
         "events[0].kind",
         "'party' is not an event kind (allowed: investigation_start,",
     ),
+    "group_with_a_jurisdiction_for_country": (
+        MINIMAL.replace("    name: Example IPTV\n", "    name: Example IPTV\n    country: EU\n").encode(),
+        "entities.net.country",
+        "EU and INT are jurisdictions: a Group takes a country",
+    ),
     "bad_language_code": (
         MINIMAL.replace("language: en", "language: english").encode(),
         "sources.release.language",

@@ -15,6 +15,8 @@ from graph.errors import SchemaError
 from graph.resources import schema_file
 
 PROPERTY_TYPES = {"str", "int", "float", "bool", "date", "list"}
+# How a label's id can come from a natural key instead of a name (see schema.yaml).
+NATURAL_KEYS = {"code", "lowercase_name"}
 # Properties every node or relationship may carry, whatever its label or type.
 PROVENANCE_PROPERTIES = {
     "sources",
@@ -93,6 +95,10 @@ class LabelSpec:
     one_fact: bool = False
     section: str | None = None
     values: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    natural_key: str | None = None
+    country_property: str | None = None
+    named_when: str | None = None
+    name_basis: str | None = None
 
 
 @dataclass(frozen=True)
@@ -153,6 +159,18 @@ def _parse(raw: dict[str, Any]) -> Schema:
             raise SchemaError(
                 f"label {name}: unknown dossier section {section!r} (known: {sorted(SECTIONS)})"
             )
+        natural_key = spec.get("natural_key")
+        if natural_key is not None and natural_key not in NATURAL_KEYS:
+            raise SchemaError(
+                f"label {name}: unknown natural key {natural_key!r} (known: {sorted(NATURAL_KEYS)})"
+            )
+        named = dict(spec.get("named") or {})
+        for key, kind in (("when", "bool"), ("basis", "str")):
+            if named and props.get(named.get(key, "")) != kind:
+                raise SchemaError(f"label {name}: named.{key} must be a declared {kind} property")
+        country_property = spec.get("country_property")
+        if country_property is not None and props.get(country_property) != "str":
+            raise SchemaError(f"label {name}: country_property must be a declared str property")
         labels[name] = LabelSpec(
             name=name,
             prefix=spec["prefix"],
@@ -166,6 +184,10 @@ def _parse(raw: dict[str, Any]) -> Schema:
             one_fact=bool(spec.get("one_fact", False)),
             section=section,
             values=values,
+            natural_key=natural_key,
+            country_property=country_property,
+            named_when=named.get("when"),
+            name_basis=named.get("basis"),
         )
     _same_names("labels", set(labels), {member.value for member in Label})
     relationships: dict[str, RelationshipSpec] = {}
