@@ -376,7 +376,9 @@ def _step(held: bool, planned: bool, statements: list[Statement], before: list[S
         return "create" if planned else ""
     if not statements:
         return "delete"
-    return "update" if statements != before else ""
+    if len(statements) != len(before):
+        return "update"
+    return "update" if any(a.text != b.text for a, b in zip(statements, before, strict=True)) else ""
 
 
 def _touched(plan: Plan, held: dict[str, DossierRecord]) -> dict[str, DossierRecord]:

@@ -26,8 +26,9 @@ from graph.model.statements import (
     NAME,
     NOTES,
     Statement,
+    cited,
     source_rank,
-    statement,
+    value_text,
 )
 from loaders.dossier import COUNTRY_REF, OPERATION_REF, Dossier, Entity, Provenance
 
@@ -68,12 +69,14 @@ class Resolver:
     ) -> list[Statement]:
         """This dossier's statements of `values` (None values say nothing), citing
         `sources`, with the confidence and notes of `block`."""
-        confidence = block.confidence if block else None
+        confidence = (block.confidence if block else None) or ""
         rank = max((self.ranks[s] for s in sources), default=0)
         if block is not None and block.notes:
             values = {**values, NOTES: block.notes}
+        ids = cited(sources)
+        dossier = self.dossier.id
         return [
-            statement(prop, value, self.dossier.id, sources, confidence=confidence, rank=rank)
+            Statement(prop, value_text(value), dossier, confidence, rank, ids)
             for prop, value in values.items()
             if value is not None
         ]

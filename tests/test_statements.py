@@ -7,6 +7,7 @@ nodes differently: the US Department of Justice (two kinds, two confidences), Te
 
 from __future__ import annotations
 
+import json
 import random
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from graph.errors import DossierError, NotFound
 from graph.model.schema import Schema
+from graph.model.statements import value_text
 from graph.query.catalogue import run_named_query
 from graph.query.entities import entity_detail
 from graph.settings import Settings
@@ -28,6 +30,7 @@ from graph.store.format import OldFormat, check_format
 from graph.store.stats import digest
 from loaders.load import load_bytes, load_paths
 from loaders.pipeline import unload
+from loaders.stix.restore import statement_problem
 from tests.clients import graph_name_of
 from tests.keys import write_keys
 
@@ -412,3 +415,34 @@ def test_a_file_changed_in_a_folder_is_read_again(empty_store: Any, schema: Sche
         ("chat", "test-conflict-b"),
         ("messaging app", "test-conflict-a"),
     ]
+
+
+VALUES = [
+    'a"b\\',
+    "é\u2028x",
+    "ctl\x01",
+    "",
+    3,
+    -7,
+    0,
+    True,
+    False,
+    None,
+    1.5,
+    2.0,
+    [1, "é"],
+    {"b": 1, "a": [2]},
+]
+
+
+@pytest.mark.parametrize("value", VALUES, ids=[repr(v) for v in VALUES])
+def test_a_value_text_is_the_canonical_json_of_the_value(value: Any) -> None:
+    """Statements are compared by their text: the fast paths must write what json.dumps does."""
+    assert value_text(value) == json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def test_an_exported_statement_with_unsorted_sources_is_refused() -> None:
+    text = 'kind|2020-sparks|high|3|source:bbb source:aaa|"release group"'
+    assert statement_problem(text, relationship=False) == (
+        f"{text[:80]!r} is not written as the graph writes statements"
+    )

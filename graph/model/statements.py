@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from graph.model.countries import country_names
@@ -108,12 +109,29 @@ def statement(
     confidence: str | None = None,
     rank: int = 0,
 ) -> Statement:
-    return Statement(prop, value_text(value), dossier, confidence or "", rank, tuple(sorted(set(sources))))
+    return Statement(prop, value_text(value), dossier, confidence or "", rank, cited(sources))
+
+
+def cited(sources: Iterable[str]) -> tuple[str, ...]:
+    """Source ids as a statement keeps them: each once, sorted."""
+    return tuple(sorted(set(sources)))
+
+
+# A text in JSON, without the keyword handling of json.dumps (a load makes millions).
+_json_text = json.encoder.encode_basestring
+_canonical_json = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode
 
 
 def value_text(value: Any) -> str:
     """The canonical text of a value: equal values, equal texts."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    kind = type(value)
+    if kind is str:
+        return str(_json_text(value))
+    if kind is bool:
+        return "true" if value else "false"
+    if kind is int:
+        return int.__repr__(value)
+    return str(_canonical_json(value))
 
 
 def decode(text: str) -> Statement:
@@ -121,20 +139,28 @@ def decode(text: str) -> Statement:
     return Statement(prop, value, dossier, confidence, int(rank), tuple(sources.split()), text)
 
 
+_TEXT = attrgetter("text")
+
+
 def merge_duplicates(statements: Iterable[Statement]) -> list[Statement]:
     """One statement per (property, value, dossier, confidence), its sources united and
     its best rank kept; sorted, so equal sets give equal lists."""
     statements = list(statements)
+    if len(statements) < 2:
+        return statements
     if len({(s.prop, s.value_json, s.dossier, s.confidence) for s in statements}) == len(statements):
-        return sorted(statements)  # nothing to merge: the usual case
+        return sorted(statements, key=_TEXT)  # nothing to merge: the usual case
     merged: dict[tuple[str, str, str, str], tuple[int, set[str]]] = {}
     for item in statements:
         key = (item.prop, item.value_json, item.dossier, item.confidence)
         rank, sources = merged.get(key, (item.rank, set()))
         merged[key] = (max(rank, item.rank), sources | set(item.sources))
     return sorted(
-        Statement(prop, value, dossier, confidence, rank, tuple(sorted(sources)))
-        for (prop, value, dossier, confidence), (rank, sources) in merged.items()
+        (
+            Statement(prop, value, dossier, confidence, rank, tuple(sorted(sources)))
+            for (prop, value, dossier, confidence), (rank, sources) in merged.items()
+        ),
+        key=_TEXT,
     )
 
 
@@ -175,33 +201,50 @@ class Derived:
 
 
 def derive(statements: list[Statement]) -> Derived:
-    by_prop: dict[str, list[Statement]] = defaultdict(list)
+    by_prop: dict[str, list[Statement]] = {}
     for item in statements:
-        by_prop[item.prop].append(item)
+        group = by_prop.get(item.prop)
+        if group is None:
+            by_prop[item.prop] = [item]
+        else:
+            group.append(item)
     props: dict[str, Any] = {}
     alternatives: list[str] = []
     for prop, stated in by_prop.items():
         if prop in _NOT_CHOSEN:
             continue
         chosen = choose(stated)
-        props[prop] = json.loads(chosen.value_json)
+        props[prop] = _loads(chosen.value_json)
         if len(stated) > 1:
-            alternatives += _alternatives(prop, [s for s in stated if s.value_json != chosen.value_json])
+            others = [s for s in stated if s.value_json != chosen.value_json]
+            if others:
+                alternatives += _alternatives(prop, others)
     names = by_prop.get(NAME, [])
     name_json = choose(names).value_json if names else None
-    name = json.loads(name_json) if name_json is not None else None
-    # A hub is named by thousands of dossiers, nearly all alike: decode each text once.
-    other_names = {item.value_json for item in names} | {item.value_json for item in by_prop.get(ALIAS, [])}
-    other_names.discard(name_json)
+    name = _loads(name_json) if name_json is not None else None
+    aliases: list[str] = []
+    if len(names) > 1 or ALIAS in by_prop:
+        # A hub is named by thousands of dossiers, nearly all alike: decode each text once.
+        other_names = {item.value_json for item in [*names, *by_prop.get(ALIAS, [])]}
+        other_names.discard(name_json)
+        aliases = sorted(n for n in map(_loads, other_names) if isinstance(n, str) and n != name)
+    if len(statements) == 1:  # most relationships: one dossier's mention
+        sources, dossiers = list(statements[0].sources), [statements[0].dossier]
+    else:
+        sources = sorted({s for item in statements for s in item.sources})
+        dossiers = sorted({item.dossier for item in statements})
     return Derived(
         name=name,
         props=props,
-        aliases=sorted(n for n in map(json.loads, other_names) if isinstance(n, str) and n != name),
-        sources=sorted({s for item in statements for s in item.sources}),
-        dossiers=sorted({item.dossier for item in statements}),
+        aliases=aliases,
+        sources=sources,
+        dossiers=dossiers,
         statements=[item.text for item in statements],
         alternatives=sorted(alternatives),
     )
+
+
+_loads = json.JSONDecoder().decode
 
 
 def _alternatives(prop: str, others: list[Statement]) -> list[str]:

@@ -16,7 +16,7 @@ from typing import Any
 from graph.export.stix import DATA_EXTENSION
 from graph.model.plan import Plan, PlannedEdge, PlannedNode
 from graph.model.schema import Label, Schema
-from graph.model.statements import CONFIDENCE_ORDER, MENTION, Statement, decode
+from graph.model.statements import CONFIDENCE_ORDER, MENTION, Statement, cited, decode
 from loaders.dossier import DOSSIER_ID
 from loaders.stix.bundle import Bundle, ours
 
@@ -64,7 +64,9 @@ def statement_problem(text: Any, relationship: bool) -> str | None:
         return f"{item.confidence!r} is not a confidence (high, medium, low or none)"
     if not item.sources or any(not s.startswith("source:") for s in item.sources):
         return "a statement cites the ids of its sources"
-    canonical = Statement(item.prop, item.value_json, item.dossier, item.confidence, item.rank, item.sources)
+    canonical = Statement(
+        item.prop, item.value_json, item.dossier, item.confidence, item.rank, cited(item.sources)
+    )
     if canonical.text != text:
         return f"{text[:80]!r} is not written as the graph writes statements"
     return None
