@@ -178,6 +178,37 @@ def test_low_confidence_facts_point_at_the_dossier_and_value(conflicted: Any, sc
     ]
 
 
+def test_single_source_facts_name_each_value_that_rests_on_one_source(
+    conflicted: Any, schema: Schema
+) -> None:
+    """The purpose of a use both dossiers state is one news page's word, though the use
+    itself has two sources."""
+    answer = run_named_query(conflicted, "single_source_facts", {"dossier": "test-conflict-b"})
+    rows = [dict(zip(answer["columns"], row, strict=True)) for row in answer["rows"]]
+    assert [(r["from"], r["type"], r["to"], r["property"], r["value"], r["dossiers"]) for r in rows] == [
+        (DOJ, "LED", "operation:test-conflict-b", "", "true", ["test-conflict-b"]),
+        (DOJ, "LED", "operation:test-conflict-b", "role", "prosecution", ["test-conflict-b"]),
+        ("claim:123b58738a0d", "ABOUT", "group:testgroup-alpha", "", "true", ["test-conflict-b"]),
+        (
+            "group:testgroup-alpha",
+            "USED",
+            "platform:telegram",
+            "purpose",
+            "customer support",
+            ["test-conflict-b"],
+        ),
+        ("operation:test-conflict-b", "TARGETED", "group:testgroup-alpha", "", "true", ["test-conflict-b"]),
+        (
+            "operation:test-conflict-b",
+            "TARGETED",
+            "group:testgroup-alpha",
+            "role",
+            "main target",
+            ["test-conflict-b"],
+        ),
+    ]
+
+
 # -- corrections and unloading ----------------------------------------------------------------------
 
 
