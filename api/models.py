@@ -146,6 +146,10 @@ class Paths(GraphAnswer):
 class Shared(GraphAnswer):
     entities: list[str]
     shared: dict[str, list[str]] = Field(description="the common neighbours, by label")
+    direct: list[str] = Field(
+        description="ids of the relationships that join the entities themselves (an operation "
+        "that is a phase of the other, two related groups)"
+    )
 
 
 class SearchHit(Model):
@@ -234,6 +238,9 @@ class Attached(Model):
     relationship: dict[str, Any]
     sources: list[str]
     located_in: list[str] | None = None
+    outgoing: bool | None = Field(
+        None, description="for a related operation: whether the relationship goes from this operation to it"
+    )
 
 
 class PersonInOperation(Model):
@@ -293,6 +300,9 @@ class OperationView(Model):
     sources: list[str]
     claims: list[ClaimOut]
     seizures: list[Attached | ClaimOut]
+    related_operations: list[Attached] = Field(
+        description="operations this one is a phase of, follows up, or shares an investigation with"
+    )
     source_index: dict[str, SourceInfo]
     links: dict[str, str] = Field(default_factory=dict, description="the operation's view, and as SVG")
 
@@ -450,11 +460,27 @@ class NamedQueryResult(Rows):
     parameters: dict[str, Any]
 
 
+class NameCandidate(Model):
+    """Two nodes whose names closely resemble each other: proposed, never merged without
+    a judgement (loaders/judgements.yaml)."""
+
+    left: str = Field(examples=["org:dazn"])
+    right: str = Field(examples=["org:dazn-group"])
+    label: str
+    left_name: str
+    right_name: str
+    score: float = Field(ge=0, le=100)
+    reason: str = Field(examples=["the same words once generic ones are set aside (group)"])
+
+
 class DossierLoaded(Model):
     dossier: str
     nodes: int
     edges: int
     loaded_by: str
+    candidates: list[NameCandidate] = Field(
+        description="new names of this dossier that closely resemble names the graph holds"
+    )
 
 
 class DossierUnloaded(Model):

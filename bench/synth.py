@@ -321,11 +321,13 @@ def dossier(number: int, shared: dict[str, list[dict[str, Any]]], seed: int) -> 
         ref = f"person{k}"
         people.append(ref)
         charged = rng.random() < 0.1
-        person: dict[str, Any] = {
-            "label": "Person",
-            "name": f"{rng.choice(FIRST)} {rng.choice(LAST)} {number}-{k}"
-            if charged
-            else f"Member {k} of the network (operation {number})",
+        # Only a person publicly charged is named; everyone else is described.
+        person: dict[str, Any] = {"label": "Person"}
+        if charged:
+            person["name"] = f"{rng.choice(FIRST)} {rng.choice(LAST)} {number}-{k}"
+        else:
+            person["description"] = f"Member {k} of the network (operation {number})"
+        person |= {
             "country": COUNTRIES[country_zipf.draw(rng)],
             "properties": {"role": "administrator" if k == 0 else "uploader"},
             "sources": cite(),
@@ -377,12 +379,17 @@ def dossier(number: int, shared: dict[str, list[dict[str, Any]]], seed: int) -> 
     }
 
 
+# Raised when the dossiers written change shape, so that folders written before are
+# written again (2: people who may not be named are described, not named).
+FORMAT_VERSION = 2
+
+
 def generate(nodes: int, out: Path, seed: int = 1) -> dict[str, Any]:
     """Write about `nodes` graph nodes' worth of dossiers into `out`; idempotent per (nodes, seed)."""
     operations = max(3, round(nodes / NODES_PER_OPERATION))
     marker = out / "synth.json"
-    meta = {"nodes_requested": nodes, "operations": operations, "seed": seed}
-    if marker.exists() and json.loads(marker.read_text())["operations"] == operations:
+    meta = {"nodes_requested": nodes, "operations": operations, "seed": seed, "format": FORMAT_VERSION}
+    if marker.exists() and json.loads(marker.read_text()) == meta:
         return meta
     out.mkdir(parents=True, exist_ok=True)
     shared = pools(operations, seed)

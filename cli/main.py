@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cli import interop, render
+from cli import interop, render, review
 from graph.errors import PiracyGraphError
 from graph.model.schema import get_schema
 from graph.settings import Settings, get_settings
@@ -25,6 +25,7 @@ from loaders.load import check_document, dossier_files, load_paths, require_revi
 from loaders.parse_pool import parsed_files
 from loaders.pipeline import unload as unload_dossier
 from loaders.resources import bundled_dossiers_dir
+from loaders.review import graph_names, new_name_candidates
 
 app = typer.Typer(
     help="piracy-graph: a knowledge graph of piracy networks and the operations that take them down.",
@@ -66,8 +67,13 @@ def _open(settings: Settings) -> Store:
 @app.command()
 def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or folders")]) -> None:
     """Check dossiers against the format and the schema without touching any graph."""
+    from loaders.candidates import candidates
+    from loaders.judgements import judgements
+    from loaders.review import gazetteer_names, plan_names
+
     schema = get_schema()
     failed = 0
+    plans = []
     try:
         files = dossier_files(paths)
     except PiracyGraphError as exc:
@@ -75,13 +81,19 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or 
     for parsed in parsed_files(files):
         path = parsed.path
         try:
-            dossier, _ = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
+            dossier, plan = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
             require_reviewed(dossier, str(path))
             console.print(f"[green]ok[/] {path}")
+            plans.append(plan)
         except PiracyGraphError as exc:
             failed += 1
             console.print("[red]invalid[/]", end=" ")
             console.print(str(exc), markup=False, highlight=False)
+    named = plan_names(plans, schema)
+    review.print_candidates(
+        candidates(named, judgements(), among=[*named, *gazetteer_names()]),
+        heading="names that closely resemble others (these files and the reviewed names)",
+    )
     if failed:
         raise typer.Exit(code=1)
 
@@ -106,11 +118,15 @@ def load(
             transient=True,
         ) as progress:
             task = progress.add_task("loading dossiers", total=len(files))
+            before = {named.id for named in graph_names(store, get_schema())}
             results = load_paths(store, get_schema(), files, on_file=lambda _: progress.advance(task))
         for result in results:
             console.print(
                 f"loaded {result.path}: {result.nodes} nodes, {result.edges} relationships", highlight=False
             )
+        review.print_candidates(
+            new_name_candidates(store, get_schema(), before), heading="new names that closely resemble others"
+        )
         console.print(f"digest {digest(store)}", highlight=False)
     except PiracyGraphError as exc:
         _fail(exc)
@@ -337,6 +353,7 @@ def serve(
 # Interoperability: the graph in and out of other tools (cli/interop.py).
 app.command("export")(interop.export)
 app.command("import-stix")(interop.import_stix)
+app.command("resolve")(review.resolve)
 
 
 @app.command("extract")

@@ -226,7 +226,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
         arrested_refs[fact.key] = ref
         entities[ref] = {
             "label": Label.PERSON,
-            "name": f"Person arrested {where}",
+            "description": f"Person arrested {where}",
             "properties": {
                 "role": "arrested; described by role, never named in a draft",
                 "status": "arrested",

@@ -122,7 +122,7 @@ def draft_facts(dossier: Dossier) -> dict[FactKind, set[str]]:
     for entity in dossier.entities.values():
         if entity.label in _LABEL_KIND:
             kind = _LABEL_KIND[entity.label]
-            found[kind].add(key(kind, entity.name))
+            found[kind].add(key(kind, entity.shown))
     for rel in dossier.relationships:
         for end in (rel.source, rel.target):
             if end.startswith(COUNTRY_REF):

@@ -22,12 +22,14 @@ from pydantic import (
 
 from graph.errors import DossierError, SchemaError
 from graph.model.countries import country_code
-from graph.model.schema import Label, Rel, Schema, get_schema
+from graph.model.schema import Label, LabelSpec, Rel, Schema, get_schema
 from loaders.hostile import hostile_content
 
 FORMAT = "piracy-graph/dossier@1"
 COUNTRY_REF = "country:"
 OPERATION_REF = "operation"
+# Another operation, by the id of its dossier's operation: "operation:2019-operation-404-brazil".
+OTHER_OPERATION_REF = "operation:"
 
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 DOSSIER_ID = r"^[a-z0-9][a-z0-9-]{2,80}$"
@@ -128,13 +130,22 @@ class OperationBlock(Provenance):
 
 class Entity(Provenance):
     label: str
-    name: Text
+    name: Text | None = None
+    description: Text | None = Field(
+        None, description="a person not publicly charged: who they are, by role, in place of a name"
+    )
     id: Annotated[str, Field(max_length=200)] | None = None
     aliases: list[Text] = Field(default_factory=list)
     country: Text | None = None
     first_seen: PartialDate | None = None
     last_seen: PartialDate | None = None
     properties: dict[PropertyName, PropertyValue] = Field(default_factory=dict)
+
+    @property
+    def shown(self) -> str:
+        """What the node is called: its name, or, for a person who may not be named, the
+        description (else the role)."""
+        return self.name or self.description or str(self.properties.get("role") or "")
 
 
 class Relationship(Provenance):
@@ -261,8 +272,42 @@ def entity_label(dossier: Dossier, ref: str) -> str | None:
         return Label.OPERATION
     if ref.startswith(COUNTRY_REF):
         return Label.COUNTRY if country_code(ref[len(COUNTRY_REF) :]) else None
+    if ref.startswith(OTHER_OPERATION_REF):
+        other = ref[len(OTHER_OPERATION_REF) :]
+        return Label.OPERATION if re.match(DOSSIER_ID, other) and other != dossier.id else None
     entity = dossier.entities.get(ref)
     return entity.label if entity else None
+
+
+def _naming_problems(path: str, entity: Entity, spec: LabelSpec) -> list[tuple[str, str]]:
+    """A node has a name; a person has one only where official material publicly charged
+    them (the schema's `named` rule): everyone else is described, and has no alias."""
+    if not spec.named_when:
+        problems = [] if entity.name else [(f"{path}.name", f"a {entity.label} needs a name")]
+        if entity.description is not None:
+            problems.append((f"{path}.description", f"a {entity.label} is named, not described: use name"))
+        return problems
+    charged = entity.properties.get(spec.named_when) is True
+    if not charged:
+        rule = (
+            f"a person is named only where official material publicly charged them "
+            f"(properties.{spec.named_when}: true and properties.{spec.name_basis})"
+        )
+        problems = []
+        if entity.name is not None:
+            problems.append((f"{path}.name", f"{rule}: describe them with description and properties.role"))
+        if entity.aliases:
+            problems.append((f"{path}.aliases", f"{rule}: a person who may not be named has no alias"))
+        return problems
+    problems = [] if entity.name else [(f"{path}.name", "a publicly charged person is named: give name")]
+    if spec.name_basis and not entity.properties.get(spec.name_basis):
+        problems.append(
+            (
+                f"{path}.properties.{spec.name_basis}",
+                "a named person needs the official material that charged them",
+            )
+        )
+    return problems
 
 
 def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
@@ -281,9 +326,17 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
         if label is None:
             if ref.startswith(COUNTRY_REF):
                 problems.append((path, f"unknown country {ref[len(COUNTRY_REF) :]!r}"))
+            elif ref.startswith(OTHER_OPERATION_REF):
+                problems.append(
+                    (path, f"{ref!r} is not another operation: write operation:<the id of its dossier>")
+                )
             else:
                 problems.append(
-                    (path, f"{ref!r} is not an entity of this dossier (nor 'operation' or 'country:<name>')")
+                    (
+                        path,
+                        f"{ref!r} is not an entity of this dossier (nor 'operation', "
+                        "'operation:<another dossier id>' or 'country:<name>')",
+                    )
                 )
         return label
 
@@ -329,20 +382,11 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
                 )
             elif entity.country not in {"EU", "INT"} and not country_code(entity.country):
                 problems.append((f"{path}.country", f"unknown country {entity.country!r}"))
-        if spec.natural_key == "code" and not country_code(entity.name):
+        if spec.natural_key == "code" and not country_code(entity.shown):
             problems.append((f"{path}.name", f"unknown country {entity.name!r}"))
         if entity.id is not None and not entity.id.startswith(f"{spec.prefix}:"):
             problems.append((f"{path}.id", f"a {entity.label} id must start with '{spec.prefix}:'"))
-        if spec.named_when and spec.name_basis:
-            charged = entity.properties.get(spec.named_when) is True
-            basis = entity.properties.get(spec.name_basis)
-            if charged and not basis:
-                problems.append(
-                    (
-                        f"{path}.properties.{spec.name_basis}",
-                        "a named person needs the official material that charged them",
-                    )
-                )
+        problems += _naming_problems(path, entity, spec)
 
     for i, rel in enumerate(dossier.relationships):
         path = f"relationships[{i}]"

@@ -33,6 +33,7 @@ from graph.model.schema import ENTITY_LABEL, Schema
 from graph.model.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
 from graph.resources import schema_file
 from graph.store.base import Reader, Store, WriteSession
+from loaders.judgements import judgements_file
 from loaders.resolve import gazetteer
 
 log = logging.getLogger(__name__)
@@ -219,6 +220,8 @@ def loader_version() -> str:
         here / "dossier.py",
         here / "resolve.py",
         here / "gazetteer.yaml",
+        judgements_file(),
+        here / "judgements.py",
         here / "yamlio.py",
         here / "hostile.py",
         schema_file(),

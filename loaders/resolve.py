@@ -1,9 +1,10 @@
 """Entity resolution and statements: a dossier -> the statements it makes, by graph id.
 
-An id depends on the dossier alone (its names, and the reviewed names in gazetteer.yaml),
-never on what the graph already holds: so the graph is the same whatever order dossiers
-arrive in. Every value the dossier gives becomes a statement with the sources it cites,
-the dossier's id and its confidence (graph/model/statements.py).
+An id depends on the dossier alone (its names, the reviewed names in gazetteer.yaml and
+the analysts' judgements in judgements.yaml), never on what the graph already holds: so
+the graph is the same whatever order dossiers arrive in. Every value the dossier gives
+becomes a statement with the sources it cites, the dossier's id and its confidence
+(graph/model/statements.py).
 """
 
 from __future__ import annotations
@@ -30,7 +31,8 @@ from graph.model.statements import (
     source_rank,
     value_text,
 )
-from loaders.dossier import COUNTRY_REF, OPERATION_REF, Dossier, Entity, Provenance
+from loaders.dossier import COUNTRY_REF, OPERATION_REF, OTHER_OPERATION_REF, Dossier, Entity, Provenance
+from loaders.judgements import judgements
 
 
 @cache
@@ -148,6 +150,12 @@ class Resolver:
         if ref.startswith(COUNTRY_REF):
             # A country mentioned by a relationship is supported by that relationship's sources.
             return self.country(ref[len(COUNTRY_REF) :], sources)
+        if ref.startswith(OTHER_OPERATION_REF):
+            # Another dossier's operation: this dossier only mentions it, so the link exists
+            # whichever of the two is loaded first; its own dossier names and describes it.
+            nid = ref
+            self.add_node(Label.OPERATION, nid, self.said({MENTION: True}, sources), "relationships")
+            return nid
         return self.refs[ref]
 
     # -- steps ----------------------------------------------------------------------------
@@ -205,28 +213,31 @@ class Resolver:
     def entity_id(self, ref: str, entity: Entity) -> tuple[str, str]:
         """(id, canonical name) for one entity: from the dossier and the gazetteer alone."""
         spec = self.schema.labels[entity.label]
+        name = entity.shown
         if entity.id:
-            return entity.id, entity.name
+            return entity.id, name
         if spec.natural_key == "code":
-            code = country_code(entity.name) or ""
+            code = country_code(name) or ""
             return f"{spec.prefix}:{code}", country_name(code)
         if spec.natural_key == "lowercase_name":
-            return f"{spec.prefix}:{entity.name.lower()}", entity.name.lower()
+            return f"{spec.prefix}:{name.lower()}", name.lower()
         if spec.named_when and entity.properties.get(spec.named_when) is True:
             # Keyed by the name, but the id must not show it to readers without the right.
-            return f"{spec.prefix}:{short_hash(fold(entity.name))}", entity.name
+            return f"{spec.prefix}:{short_hash(fold(name))}", name
         if not spec.shared_by_name:
             # Servers and unnamed people are only known within their operation.
-            return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", entity.name
+            return f"{spec.prefix}:{self.dossier.id}-{slug(ref)}", name
         known = gazetteer().get(entity.label, {})
-        for name in [entity.name, *entity.aliases]:
-            found = known.get(fold(name))
+        for given in [name, *entity.aliases]:
+            found = known.get(fold(given))
             if found is not None:
                 return node_id(spec.prefix, found[0]), found[0]
-        return node_id(spec.prefix, entity.name), entity.name
+        return node_id(spec.prefix, name), name
 
     def add_entity(self, ref: str, entity: Entity) -> None:
         nid, canonical = self.entity_id(ref, entity)
+        # Two nodes an analyst judged the same are one (loaders/judgements.py).
+        nid = judgements().canonical(nid)
         values: dict[str, Any] = {NAME: canonical, **entity.properties}
         values["first_seen"] = entity.first_seen
         values["last_seen"] = entity.last_seen
@@ -240,7 +251,7 @@ class Resolver:
         elif spec.country_property and entity.country and values.get(spec.country_property) is None:
             values[spec.country_property] = country_code(entity.country)
         sources = self.cited(entity.sources)
-        aliases = [n for n in dict.fromkeys([entity.name, *entity.aliases]) if n != canonical]
+        aliases = [n for n in dict.fromkeys([entity.shown, *entity.aliases]) if n != canonical]
         stated = self.said(values, sources, entity) + self.said_aliases(aliases, sources, entity)
         self.add_node(entity.label, nid, stated, f"entities.{ref}")
         self.refs[ref] = nid

@@ -121,6 +121,31 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {
         "entities.boss.properties.name_basis",
         "needs the official material",
     ),
+    "person_named_without_a_charge": (
+        MINIMAL.replace(
+            "relationships:\n",
+            "  boss:\n    label: Person\n    name: Jane Doe\n    properties:\n"
+            "      role: leader\n    sources: [release]\n"
+            "relationships:\n",
+        ).encode(),
+        "entities.boss.name",
+        "a person is named only where official material publicly charged them",
+    ),
+    "person_with_an_alias_without_a_charge": (
+        MINIMAL.replace(
+            "relationships:\n",
+            "  boss:\n    label: Person\n    description: Leader of the network\n    aliases: [JD]\n"
+            "    properties:\n      role: leader\n    sources: [release]\n"
+            "relationships:\n",
+        ).encode(),
+        "entities.boss.aliases",
+        "a person who may not be named has no alias",
+    ),
+    "group_without_a_name": (
+        MINIMAL.replace("    name: Example IPTV\n", "").encode(),
+        "entities.net.name",
+        "a Group needs a name",
+    ),
     "unknown_field": (
         MINIMAL.replace("  action_day: 2099-01-02", "  action_dy: 2099-01-02").encode(),
         "operation.action_dy",

@@ -42,7 +42,7 @@ def storm() -> Dossier:
 
 
 def names(dossier: Dossier, label: str) -> set[str]:
-    return {e.name for e in dossier.entities.values() if e.label == label}
+    return {e.shown for e in dossier.entities.values() if e.label == label}
 
 
 def facts_of(text: str, lang: str = "auto", published: dt.date | None = None) -> dict[str, set[str]]:

@@ -17,6 +17,7 @@ from graph.errors import InvalidInput
 from loaders.dossier import DOSSIER_ID
 from loaders.load import load_bytes
 from loaders.pipeline import unload
+from loaders.review import graph_names, new_name_candidates
 from loaders.yamlio import MAX_DOSSIER_BYTES
 
 router = APIRouter(tags=["dossiers"])
@@ -83,9 +84,17 @@ async def post_dossier(
         bytes=len(data),
         sha256=hashlib.sha256(data).hexdigest(),
     ) as details:
+        before = {named.id for named in graph_names(store, schema)}
         result = load_bytes(store, schema, data, safe_name(name))
         details.update(dossier=result.dossier, nodes=result.nodes, edges=result.edges)
-    return {"dossier": result.dossier, "nodes": result.nodes, "edges": result.edges, "loaded_by": who.key_id}
+    found = new_name_candidates(store, schema, before)
+    return {
+        "dossier": result.dossier,
+        "nodes": result.nodes,
+        "edges": result.edges,
+        "loaded_by": who.key_id,
+        "candidates": [c.as_dict() for c in found],
+    }
 
 
 @router.delete(

@@ -8,11 +8,16 @@ import unicodedata
 from functools import lru_cache
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Signs that change what a name means are spelled out, not dropped: "Disney+" (the
+# streaming service) is not "Disney" (the studio), and "Canal+" is "Canal Plus".
+_MEANINGFUL = str.maketrans({"+": " plus ", "&": " and "})
 
 
 @lru_cache(maxsize=65536)
 def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive form: 'Policía  Nacional!' -> 'policia nacional'."""
+    """Case-, accent- and punctuation-insensitive form: 'Policía  Nacional!' -> 'policia
+    nacional'; '+' and '&' read as 'plus' and 'and'."""
+    text = text.translate(_MEANINGFUL)
     if text.isascii():  # nothing to decompose; casefold is lower for ASCII
         return _NON_ALNUM.sub(" ", text.lower()).strip()
     decomposed = unicodedata.normalize("NFKD", text)

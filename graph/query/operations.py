@@ -68,6 +68,7 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
         "sources": [],
         "claims": [],
         "seizures": [],
+        "related_operations": [],
     }
     people: dict[str, dict[str, Any]] = {}
     for row in store.read(cypher("read/operation_parts.cypher", store.dialect), {"id": operation_id}):
@@ -95,6 +96,10 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
             view["events"].append(entry)
         elif kind == Rel.REPORTS:
             view["sources"].append(entry["id"])
+        elif Label.OPERATION in row["labels"]:
+            # Phases, follow-ups, one investigation under two names: which way the
+            # relationship points says which operation is the phase or the follow-up.
+            view["related_operations"].append({**entry, "outgoing": row["outgoing"]})
     for person in people.values():
         person.pop("relation")
         person.pop("relationship")
@@ -106,7 +111,7 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
     view["claims"] = store.read(cypher("read/operation_claims.cypher", store.dialect), {"dossier": dossier})
     view["seizures"] += [c for c in view["claims"] if SEIZURE_WORDS.search(c["metric"] or "")]
     view["events"].sort(key=lambda e: (e["properties"].get("date") or "", e["id"]))
-    for section in ("targets", "infrastructure", "people", "sources"):
+    for section in ("targets", "infrastructure", "people", "sources", "related_operations"):
         view[section].sort(key=lambda e: e if isinstance(e, str) else e["id"])
     cited = [{"sources": props.get("sources") or []}, {"sources": view["sources"]}]
     cited += [{"sources": item.get("sources") or []} for item in _items(view)]

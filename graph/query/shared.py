@@ -7,7 +7,15 @@ from typing import Any
 
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
-from graph.query.answer import MAX_SOURCES, Redactor, edge_out, node_out, nodes_by_id, source_index
+from graph.query.answer import (
+    MAX_SOURCES,
+    Redactor,
+    edge_out,
+    edges_among,
+    node_out,
+    nodes_by_id,
+    source_index,
+)
 from graph.store.base import Store
 
 ID = re.compile(r"^[a-z]+:[^\s]{1,250}$")
@@ -28,7 +36,10 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
         cypher("read/shared.cypher", store.dialect), {"ids": unique, "max_sources": MAX_SOURCES}
     )
     common = [node_out(r) for r in rows]
-    edges = [edge_out(link) for r in rows for link in r["links"]]
+    # Relationships between the entities themselves: a phase and its operation, two
+    # related groups.
+    direct = edges_among(store, unique)
+    edges = direct + [edge_out(link) for r in rows for link in r["links"]]
     nodes = [found[i] for i in unique] + common
     if redactor is not None:
         nodes = [redactor.node(n) for n in nodes]
@@ -41,6 +52,7 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
     return {
         "entities": unique,
         "shared": by_label,
+        "direct": [e["id"] for e in direct],
         "nodes": nodes,
         "edges": edges,
         "sources": source_index(store, nodes + edges),

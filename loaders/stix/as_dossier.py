@@ -353,6 +353,9 @@ class DossierReader:
             }
             if label == Label.COUNTRY:
                 entity["name"] = country_name(str(props.get("code") or data["id"].split(":", 1)[1]))
+            if spec.named_when and props.get(spec.named_when) is not True:
+                # Someone who may not be named is described, with no alias.
+                entity["description"], entity["name"], entity["aliases"] = entity["name"], None, []
         else:
             read = self.foreign_entity(obj, label)
             if read is None:

@@ -47,7 +47,7 @@ def carries_statements(obj: dict[str, Any]) -> bool:
     return isinstance(props, dict) and isinstance(props.get("statements"), list) and bool(props["statements"])
 
 
-def statement_problem(text: Any, relationship: bool) -> str | None:
+def statement_problem(text: Any) -> str | None:
     """What is wrong with an exported statement's text, or None."""
     if not isinstance(text, str):
         return "a statement is a text"
@@ -56,7 +56,7 @@ def statement_problem(text: Any, relationship: bool) -> str | None:
         json.loads(item.value_json)
     except ValueError:
         return f"{text[:80]!r} is not a statement (property|dossier|confidence|rank|sources|value)"
-    if not (PROPERTY_NAME.match(item.prop) or (relationship and item.prop == MENTION)):
+    if not (PROPERTY_NAME.match(item.prop) or item.prop == MENTION):
         return f"{item.prop!r} is not a property name"
     if not _DOSSIER.match(item.dossier):
         return f"{item.dossier!r} is not a dossier id"
@@ -82,12 +82,12 @@ class Restorer:
     def problem(self, sid: str, path: str, message: str) -> None:
         self.out.problems.append((f"{self.bundle.where[sid]}{path}", message))
 
-    def statements(self, sid: str, data: dict[str, Any], relationship: bool) -> list[Statement]:
+    def statements(self, sid: str, data: dict[str, Any]) -> list[Statement]:
         texts = data["properties"]["statements"]
         where = ".properties.statements"
         found = []
         for i, text in enumerate(texts):
-            problem = statement_problem(text, relationship)
+            problem = statement_problem(text)
             if problem:
                 self.problem(sid, f".extensions.{DATA_EXTENSION}{where}[{i}]", problem)
             else:
@@ -142,7 +142,7 @@ class Restorer:
         if not isinstance(nid, str) or self.schema.label_of_id(nid) != label:
             self.problem(sid, f".extensions.{DATA_EXTENSION}.id", f"{nid!r} is not the id of a {label}")
             return
-        for item in self.statements(sid, data, relationship=False):
+        for item in self.statements(sid, data):
             plan = self.plan_of(item.dossier)
             plan.nodes.setdefault(nid, PlannedNode(label, nid)).statements.append(item)
         self.out.nodes[sid] = RestoredNode(label, nid, name if isinstance(name, str) and name else nid)
@@ -172,7 +172,7 @@ class Restorer:
                 sid, f".extensions.{DATA_EXTENSION}.id", f"{eid!r} is not the id of this relationship"
             )
             return
-        for item in self.statements(sid, data, relationship=True):
+        for item in self.statements(sid, data):
             plan = self.plan_of(item.dossier)
             edge = plan.edges.get(eid)
             if edge is None:
