@@ -17,6 +17,7 @@ WITH a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
      collect(DISTINCT f[1]) AS dossiers, collect(DISTINCT source) AS sources
 WHERE size(sources) = 1 AND ($dossier = '' OR $dossier IN dossiers)
 MATCH (s:Source {id: sources[0]})
-RETURN from, type, to, property, value, dossiers, s.publisher AS only_source, s.url AS url
+RETURN from AS from, type AS type, to AS to, property AS property, value AS value, dossiers AS dossiers,
+       s.publisher AS only_source, s.url AS url
 ORDER BY from, type, to, property, value
 LIMIT $limit
