@@ -286,6 +286,26 @@ class CountriesByRole(Model):
     connected_to: list[Attached]
 
 
+class ClaimSide(Model):
+    id: str
+    metric: str | None
+    value: float | None
+    value_text: str | None
+    unit: str | None
+    claimed_by: str | None
+    sources: list[str]
+
+
+class ClaimConflict(Model):
+    about: str
+    measure: str = Field(description="what the first claim counts: the head noun of its unit, singular")
+    differ: str = Field(
+        description="'values' (one thing counted, two figures) or 'what is counted' (one metric)"
+    )
+    a: ClaimSide
+    b: ClaimSide
+
+
 class OperationView(Model):
     id: str
     name: str | None
@@ -300,6 +320,10 @@ class OperationView(Model):
     sources: list[str]
     claims: list[ClaimOut]
     seizures: list[Attached | ClaimOut]
+    conflicts: list[ClaimConflict] = Field(
+        description="pairs of claims about the operation or a target that measure the same thing "
+        "and disagree, each with its sources and who made it"
+    )
     related_operations: list[Attached] = Field(
         description="operations this one is a phase of, follows up, or shares an investigation with"
     )

@@ -222,6 +222,7 @@ def loader_version() -> str:
         here / "gazetteer.yaml",
         judgements_file(),
         here / "judgements.py",
+        here / "measures.py",
         here / "yamlio.py",
         here / "hostile.py",
         schema_file(),

@@ -33,6 +33,7 @@ from graph.model.statements import (
 )
 from loaders.dossier import COUNTRY_REF, OPERATION_REF, OTHER_OPERATION_REF, Dossier, Entity, Provenance
 from loaders.judgements import judgements
+from loaders.measures import measure_of, measure_terms, metric_terms
 
 
 @cache
@@ -298,6 +299,10 @@ class Resolver:
                 "qualifier": claim.qualifier,
                 "date": claim.date,
                 "claimed_by_text": None if by_entity else by,
+                # What the figure counts, so that claims worded differently are compared.
+                "measure": measure_of(claim.unit, claim.metric),
+                "measure_terms": measure_terms(claim.unit, claim.metric, claim.qualifier),
+                "metric_terms": metric_terms(claim.metric),
             }
             self.add_node(Label.CLAIM, cid, self.said(values, sources, claim), "claims")
             self.add_edge(Rel.ABOUT, cid, about, sources, block=claim)

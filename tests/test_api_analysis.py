@@ -454,16 +454,27 @@ def conflicts(client: TestClient) -> list[dict[str, Any]]:
 
 def test_conflicting_claims_include_perfect_storm_servers_vs_it_resources(client: TestClient) -> None:
     pairs = {
-        (c["metric"], c["value_a"], c["value_b"], frozenset({c["unit_a"], c["unit_b"]}))
+        (c["metric_a"], c["value_a"], c["value_b"], frozenset({c["unit_a"], c["unit_b"]}), c["differ"])
         for c in conflicts(client)
         if c["about"] == "operation:2020-perfect-storm"
     }
-    assert ("servers shut down", 5500, 5500, frozenset({"servers", "IT resources"})) in pairs
+    assert (
+        "servers shut down",
+        5500,
+        5500,
+        frozenset({"servers", "IT resources"}),
+        "what is counted",
+    ) in pairs
 
 
 def test_conflicting_claims_leave_out_agreeing_claims(client: TestClient) -> None:
     # Perfect Storm: 23 suspects per Gazzetta and per the seed agree, so they are no conflict.
-    metrics = {c["metric"] for c in conflicts(client) if c["about"] == "operation:2020-perfect-storm"}
+    metrics = {
+        c[side]
+        for c in conflicts(client)
+        if c["about"] == "operation:2020-perfect-storm"
+        for side in ("metric_a", "metric_b")
+    }
     assert "suspects identified" not in metrics
 
 

@@ -345,3 +345,9 @@ def test_an_upload_answers_with_the_names_it_brings_that_resemble_others(
         201,
         [("org:dazn", "org:dazn-group")],
     )
+
+
+@pytest.mark.both_engines
+def test_every_near_miss_of_the_bundled_data_is_judged(bundled_store: Any, schema: Schema) -> None:
+    """A dossier added to data/operations must come with the judgements its names need."""
+    assert graph_candidates(bundled_store, schema) == []

@@ -474,6 +474,4 @@ def test_a_value_text_is_the_canonical_json_of_the_value(value: Any) -> None:
 
 def test_an_exported_statement_with_unsorted_sources_is_refused() -> None:
     text = 'kind|2020-sparks|high|3|source:bbb source:aaa|"release group"'
-    assert statement_problem(text) == (
-        f"{text[:80]!r} is not written as the graph writes statements"
-    )
+    assert statement_problem(text) == (f"{text[:80]!r} is not written as the graph writes statements")

@@ -110,6 +110,9 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
     dossier = operation_id.split(":", 1)[1]
     view["claims"] = store.read(cypher("read/operation_claims.cypher", store.dialect), {"dossier": dossier})
     view["seizures"] += [c for c in view["claims"] if SEIZURE_WORDS.search(c["metric"] or "")]
+    view["conflicts"] = store.read(
+        cypher("read/operation_conflicts.cypher", store.dialect), {"id": operation_id}
+    )
     view["events"].sort(key=lambda e: (e["properties"].get("date") or "", e["id"]))
     for section in ("targets", "infrastructure", "people", "sources", "related_operations"):
         view[section].sort(key=lambda e: e if isinstance(e, str) else e["id"])
