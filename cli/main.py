@@ -15,7 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from cli import interop, render, review
-from graph.errors import PiracyGraphError
+from graph.errors import DossierError, PiracyGraphError
 from graph.model.schema import get_schema
 from graph.settings import Settings, get_settings
 from graph.store import Store, open_store, open_target
@@ -26,6 +26,7 @@ from loaders.parse_pool import parsed_files
 from loaders.pipeline import unload as unload_dossier
 from loaders.resources import bundled_dossiers_dir
 from loaders.review import graph_names, new_name_candidates
+from loaders.yamlio import located
 
 app = typer.Typer(
     help="piracy-graph: a knowledge graph of piracy networks and the operations that take them down.",
@@ -87,8 +88,9 @@ def validate(paths: Annotated[list[Path], typer.Argument(help="dossier files or 
             plans.append(plan)
         except PiracyGraphError as exc:
             failed += 1
+            shown = located(exc, parsed.data) if isinstance(exc, DossierError) else exc
             console.print("[red]invalid[/]", end=" ")
-            console.print(str(exc), markup=False, highlight=False)
+            console.print(str(shown), markup=False, highlight=False)
     named = plan_names(plans, schema)
     review.print_candidates(
         candidates(named, judgements(), among=[*named, *gazetteer_names()]),

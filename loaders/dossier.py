@@ -200,6 +200,21 @@ def _field_path(loc: tuple[Any, ...]) -> str:
     return "".join(parts)
 
 
+def _hint(err: Any, loc: tuple[Any, ...]) -> str:
+    """What the common mistake behind a validation error probably was."""
+    message = str(err["msg"])
+    if isinstance(err.get("input"), bool) and "string" in message:
+        # YAML 1.1 reads NO, yes, on, off as booleans: the Norway problem.
+        return " (YAML reads NO, yes, on and off as true/false: quote the value)"
+    number_key = bool(loc) and (isinstance(loc[-1], int) or str(loc[-1]).isdigit())
+    if number_key and ("Keys should be strings" in message or err.get("type") == "extra_forbidden"):
+        return (
+            " (a number with a thousands comma inside {...}, such as 110,000, is read as 110 "
+            "and a second key 000: quote the value or write 110000)"
+        )
+    return ""
+
+
 def parse_dossier(raw: Any, name: str, schema: Schema, *, screened: bool = False) -> Dossier:
     """Validate a parsed YAML document; raise DossierError listing every problem.
     `screened`: the caller has found no hostile text in it (hostile.looks_clean)."""
@@ -221,10 +236,7 @@ def parse_dossier(raw: Any, name: str, schema: Schema, *, screened: bool = False
                 for p in err["loc"]
                 if p not in {"str", "int", "float", "bool", "list[union[str,int,float,bool]]"}
             )
-            message = err["msg"]
-            if isinstance(err.get("input"), bool) and "string" in message:
-                # YAML 1.1 reads NO, yes, on, off as booleans: the Norway problem.
-                message += " (YAML reads NO, yes, on and off as true/false: quote the value)"
+            message = err["msg"] + _hint(err, loc)
             problems.append((_field_path(loc), message))
         raise DossierError(name, problems) from None
     problems = check_references(dossier, schema)

@@ -21,7 +21,7 @@ from loaders.dossier import Dossier, parse_dossier
 from loaders.parse_pool import parsed_files
 from loaders.pipeline import files_loaded, write_plans
 from loaders.resolve import build_plan
-from loaders.yamlio import read_dossier_bytes, read_dossier_file
+from loaders.yamlio import located, read_dossier_bytes, read_dossier_file
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +68,10 @@ def load_dossier(
 
 
 def load_bytes(store: Store, schema: Schema, data: bytes, name: str) -> LoadResult:
-    dossier = parse_dossier(read_dossier_bytes(data, name), name, schema)
+    try:
+        dossier = parse_dossier(read_dossier_bytes(data, name), name, schema)
+    except DossierError as exc:
+        raise located(exc, data) from None
     require_reviewed(dossier, name)
     return load_dossier(store, schema, dossier, name, hashlib.sha256(data).hexdigest())
 
@@ -139,7 +142,7 @@ def _load_paths(
             dossier, plan = check_document(parsed.get(), str(path), schema, screened=parsed.screened)
             require_reviewed(dossier, str(path))
         except DossierError as exc:
-            problems.append(exc)
+            problems.append(located(exc, parsed.data))
             continue
         plan.files[dossier.id] = sha256s[path]
         plans.append((path, plan))

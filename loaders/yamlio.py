@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -160,3 +161,51 @@ def dossier_file_bytes(path: Path) -> bytes:
             [("", f"file is {size} bytes, over the {MAX_DOSSIER_BYTES}-byte limit for one dossier")],
         )
     return path.read_bytes()
+
+
+_LAST_STEP = re.compile(r"(\.[^.\[]+|\[\d+\])$")
+
+
+def field_positions(data: bytes) -> dict[str, tuple[int, int]]:
+    """Field path ('claims[0].value') -> (line, column) where it is written, both from 1.
+    Read again only when a dossier has problems, so that each can say where it is."""
+    try:
+        root = yaml.compose(data.decode("utf-8"), Loader=yaml.CSafeLoader)
+    except (UnicodeDecodeError, yaml.YAMLError):
+        return {}
+    positions: dict[str, tuple[int, int]] = {}
+
+    def walk(node: yaml.Node, path: str) -> None:
+        positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                child = f"{path}.{key.value}" if path else str(key.value)
+                positions.setdefault(child, (key.start_mark.line + 1, key.start_mark.column + 1))
+                walk(value, child)
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                walk(item, f"{path}[{i}]")
+
+    if root is not None:
+        walk(root, "")
+    return positions
+
+
+def located(exc: DossierError, data: bytes) -> DossierError:
+    """`exc` with the line and column of each problem's field (or of the nearest field
+    that contains it) at the head of its message."""
+    fields = [field for field, _ in exc.problems if field and not field.startswith("line ")]
+    if not fields:
+        return exc
+    positions = field_positions(data)
+    problems = []
+    for field, message in exc.problems:
+        path = field
+        while path and path not in positions:
+            path = _LAST_STEP.sub("", path) if _LAST_STEP.search(path) else ""
+        where = ""
+        if field and not field.startswith("line ") and path:
+            line, column = positions[path]
+            where = f"line {line}, column {column}: "
+        problems.append((field, where + message))
+    return DossierError(exc.path, problems)

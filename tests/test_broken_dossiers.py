@@ -383,3 +383,29 @@ def test_a_path_trick_in_an_upload_name_never_reaches_the_message(
         headers={"Authorization": f"Bearer {WRITER_KEY}"},
     )
     assert "../" not in response.json()["error"]["message"]
+
+
+def test_a_comma_in_a_number_inside_braces_is_explained_where_it_is(tmp_path: Path, schema: Schema) -> None:
+    """YAML reads `value: 110,000` inside {...} as value 110 and a second key 000."""
+    text = MINIMAL.replace("value: 1000,", "value: 110,000,")
+    with pytest.raises(DossierError) as caught:
+        load_bytes_nowhere(text.encode(), schema)
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "110,000" in row)
+    assert caught.value.problems == [
+        (
+            "claims[0][0]",
+            f"line {line}, column 5: Keys should be strings (a number with a thousands comma inside "
+            "{...}, such as 110,000, is read as 110 and a second key 000: quote the value or write 110000)",
+        )
+    ]
+
+
+def load_bytes_nowhere(data: bytes, schema: Schema) -> None:
+    """Validate as an upload does, with the line and column of each problem, writing nothing."""
+    from loaders.dossier import parse_dossier
+    from loaders.yamlio import located, read_dossier_bytes
+
+    try:
+        parse_dossier(read_dossier_bytes(data, "upload.yaml"), "upload.yaml", schema)
+    except DossierError as exc:
+        raise located(exc, data) from None

@@ -44,7 +44,7 @@ def test_load_of_a_broken_dossier_exits_non_zero_naming_file_and_field(tmp_path:
     result = run("load", str(dossier), "--data-dir", str(tmp_path / "data"))
     assert (
         result.returncode,
-        f"{dossier}: relationships[1].type: unknown relationship type" in result.stderr,
+        f"{dossier}: relationships[1].type: line 27, column 23: unknown relationship type" in result.stderr,
     ) == (2, True), result.stderr
 
 
