@@ -69,3 +69,21 @@ SECOND = textwrap.dedent("""\
       - {from: operation, type: TARGETED, to: net, sources: [article]}
       - {from: operation, type: ACTED_IN, to: "country:UK", properties: {role: arrest}, sources: [article]}
     """)
+
+
+def one_source_dossier(dossier_id: str, body: str, *, name: str | None = None, url: str | None = None) -> str:
+    """A dossier of one operation with one source, `release`; `body` gives its entities,
+    relationships and claims as YAML at the top level."""
+    header = textwrap.dedent(f"""\
+        format: piracy-graph/dossier@1
+        id: {dossier_id}
+        operation:
+          name: {name or f"Operation {dossier_id}"}
+          sources: [release]
+        sources:
+          release:
+            url: {url or f"https://example.org/{dossier_id}"}
+            publisher: Example police
+            language: en
+        """)
+    return header + textwrap.dedent(body)

@@ -14,6 +14,7 @@ from graph.query.catalogue import run_named_query
 from graph.query.operations import operation_view
 from loaders.load import load_paths
 from loaders.measures import measure_of, measure_terms
+from tests.dossiers import one_source_dossier
 
 
 @pytest.mark.parametrize(
@@ -42,27 +43,18 @@ def test_a_phase_keeps_its_number_among_the_terms() -> None:
 
 
 def dossier(dossier_id: str, claims: str) -> str:
-    return textwrap.dedent(f"""\
-        format: piracy-graph/dossier@1
-        id: {dossier_id}
-        operation:
-          name: Operation {dossier_id}
-          sources: [release]
-        sources:
-          release:
-            url: https://example.org/{dossier_id}
-            publisher: Example police
-            language: en
+    body = """\
         entities:
           net:
             label: Group
             name: Example Claims Network
-            properties: {{kind: IPTV service}}
+            properties: {kind: IPTV service}
             sources: [release]
         relationships:
-          - {{from: operation, type: TARGETED, to: net, sources: [release]}}
+          - {from: operation, type: TARGETED, to: net, sources: [release]}
         claims:
-        """) + textwrap.indent(textwrap.dedent(claims), "  ")
+        """
+    return one_source_dossier(dossier_id, body) + textwrap.indent(textwrap.dedent(claims), "  ")
 
 
 FIRST = """\

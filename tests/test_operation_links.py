@@ -4,7 +4,6 @@ the two is loaded first, and it shows in the operation view, in /shared and in /
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +19,7 @@ from graph.store.embedded import EmbeddedEngine
 from graph.store.stats import digest
 from loaders.load import load_paths
 from tests.clients import graph_name_of
+from tests.dossiers import one_source_dossier
 
 pytestmark = pytest.mark.both_engines
 
@@ -28,29 +28,17 @@ PHASE = "operation:2099-phase-two"
 
 
 def dossier(dossier_id: str, name: str, relationships: str = "") -> str:
-    return (
-        textwrap.dedent(f"""\
-        format: piracy-graph/dossier@1
-        id: {dossier_id}
-        operation:
-          name: {name}
-          sources: [release]
-        sources:
-          release:
-            url: https://example.org/{dossier_id}
-            publisher: Example police
-            language: en
+    body = """\
         entities:
           net:
             label: Group
             name: Example Links Network
-            properties: {{kind: IPTV service}}
+            properties: {kind: IPTV service}
             sources: [release]
         relationships:
-          - {{from: operation, type: TARGETED, to: net, sources: [release]}}
-        """)
-        + relationships
-    )
+          - {from: operation, type: TARGETED, to: net, sources: [release]}
+        """
+    return one_source_dossier(dossier_id, body, name=name) + relationships
 
 
 PHASE_LINK = (
@@ -93,7 +81,8 @@ def test_another_operation_is_named_by_its_dossier_id(
     assert caught.value.problems == [
         (
             "relationships[1].to",
-            "'operation:Whole Op' is not another operation: write operation:<the id of its dossier>",
+            "line 19, column 39: 'operation:Whole Op' is not another operation: "
+            "write operation:<the id of its dossier>",
         )
     ]
 

@@ -5,7 +5,6 @@ the proposal; names that differ in meaning get different ids."""
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,6 +27,7 @@ from loaders.load import load_paths
 from loaders.pipeline import loader_version
 from loaders.review import graph_candidates, new_name_candidates
 from tests.clients import graph_name_of
+from tests.dossiers import one_source_dossier
 from tests.keys import write_keys
 
 NO_JUDGEMENTS = Judgements({}, frozenset())
@@ -182,17 +182,7 @@ def test_the_repository_judgements_are_valid(schema: Schema) -> None:
 
 # -- merging by judgement, in the graph -------------------------------------------------------
 def dossier(dossier_id: str, org: str, url: str) -> str:
-    return textwrap.dedent(f"""\
-        format: piracy-graph/dossier@1
-        id: {dossier_id}
-        operation:
-          name: Operation {dossier_id}
-          sources: [release]
-        sources:
-          release:
-            url: {url}
-            publisher: Example police
-            language: en
+    body = f"""\
         entities:
           holder:
             label: Organization
@@ -201,7 +191,8 @@ def dossier(dossier_id: str, org: str, url: str) -> str:
             sources: [release]
         relationships:
           - {{from: holder, type: PARTICIPATED_IN, to: operation, sources: [release]}}
-        """)
+        """
+    return one_source_dossier(dossier_id, body, url=url)
 
 
 @pytest.fixture
