@@ -116,7 +116,7 @@ def test_a_hostile_file_parsed_by_a_worker_still_stops_the_load(
         load_paths(empty_store, schema, [folder], workers=2)
     assert str(raised.value) == (
         f"{folder / '2016-hostile.yaml'}: entities.net.name: "
-        "looks like HTML markup or script; dossier values are plain text"
+        "line 16, column 5: looks like HTML markup or script; dossier values are plain text"
     )
     assert digest(empty_store) == before
 
