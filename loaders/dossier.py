@@ -238,11 +238,63 @@ def parse_dossier(raw: Any, name: str, schema: Schema, *, screened: bool = False
             )
             message = err["msg"] + _hint(err, loc)
             problems.append((_field_path(loc), message))
-        raise DossierError(name, problems) from None
+        # The references of what did validate are checked too: one run shows every problem.
+        raise DossierError(name, problems + _references_of_what_validates(raw, schema)) from None
     problems = check_references(dossier, schema)
     if problems:
         raise DossierError(name, problems)
     return dossier
+
+
+# A dossier's sections of items, with the model of one item.
+_ITEM_SECTIONS: dict[str, type[BaseModel]] = {
+    "relationships": Relationship,
+    "claims": Claim,
+    "events": Event,
+}
+
+
+def _references_of_what_validates(raw: dict[str, Any], schema: Schema) -> list[tuple[str, str]]:
+    """The reference problems of the items of `raw` whose own shape is valid, with their
+    paths in `raw`; none where the dossier's frame (format, id, operation, sources) does
+    not validate, or where a problem only follows from an item with a bad shape."""
+    trimmed = dict(raw)
+    broken_refs: set[str] = set()
+    keyed: tuple[tuple[str, type[BaseModel]], ...] = (("sources", SourceDoc), ("entities", Entity))
+    for key, model in keyed:
+        items = raw.get(key)
+        if isinstance(items, dict):
+            trimmed[key] = {ref: item for ref, item in items.items() if _validates(model, item)}
+            broken_refs |= {str(ref) for ref in items if ref not in trimmed[key]}
+    where: dict[str, list[int]] = {}
+    for key, model in _ITEM_SECTIONS.items():
+        items = raw.get(key)
+        if isinstance(items, list):
+            where[key] = [i for i, item in enumerate(items) if _validates(model, item)]
+            trimmed[key] = [items[i] for i in where[key]]
+    try:
+        dossier = Dossier.model_validate(trimmed)
+    except ValidationError:
+        return []
+    found = []
+    for path, message in check_references(dossier, schema):
+        if any(f"{ref!r}" in message for ref in broken_refs):
+            continue  # it follows from an item reported for its shape
+        match = re.match(r"^(relationships|claims|events)\[(\d+)\]", path)
+        if match:
+            original = where[match.group(1)][int(match.group(2))]
+            found.append((f"{match.group(1)}[{original}]{path[match.end() :]}", message))
+        else:
+            found.append((path, message))
+    return found
+
+
+def _validates(model: type[BaseModel], item: Any) -> bool:
+    try:
+        model.model_validate(item)
+    except ValidationError:
+        return False
+    return True
 
 
 def _type_ok(kind: str, value: Any) -> bool:

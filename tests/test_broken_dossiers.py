@@ -409,3 +409,17 @@ def load_bytes_nowhere(data: bytes, schema: Schema) -> None:
         parse_dossier(read_dossier_bytes(data, "upload.yaml"), "upload.yaml", schema)
     except DossierError as exc:
         raise located(exc, data) from None
+
+
+def test_shape_and_reference_problems_are_reported_in_one_run(schema: Schema) -> None:
+    """A relationship to an entity whose own shape is wrong is not reported twice."""
+    data = (Path(__file__).parent / "data" / "shape-and-references.yaml").read_bytes()
+    with pytest.raises(DossierError) as caught:
+        load_bytes_nowhere(data, schema)
+    assert [field for field, _ in caught.value.problems] == [
+        "entities.net.colour",
+        "relationships[2].type",
+        "relationships[2].typ",
+        "relationships[0].sources[0]",
+        "relationships[3].to",
+    ]
