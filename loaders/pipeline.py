@@ -316,9 +316,11 @@ def read_held(store: Reader, schema: Schema, plan: Plan, removing: set[str], ove
     """Every node and relationship the plan mentions, or that the dossiers it replaces
     and `removing` made statements about, as the graph holds them (or as `overlay` says
     the write under way leaves them)."""
-    replaced = set(plan.dossiers) | removing
-    records = loaded_dossiers(store, sorted(replaced))
-    shapes = _with_recorded(schema, plan, records)
+    records = loaded_dossiers(store, sorted(set(plan.dossiers) | removing))
+    # A dossier the plan adds to keeps what it holds: only its record is needed, not
+    # every node and relationship it made statements about.
+    replaced = _replaced(plan, removing)
+    shapes = _with_recorded(schema, plan, {d: r for d, r in records.items() if d in replaced})
     nodes = _held_nodes(store, schema, shapes, skip=overlay.nodes.keys())
     nodes.update(
         {nid: held for nid, held in overlay.nodes.items() if held is not None and nid in shapes.nodes}
@@ -336,7 +338,7 @@ def read_held(store: Reader, schema: Schema, plan: Plan, removing: set[str], ove
 def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[Changes, Overlay]:
     """The changes that replace, in what `held` holds, the statements of `plan.dossiers`
     and `removing` by the plan's; and what they leave. Reads nothing."""
-    replaced = (set(plan.dossiers) - plan.adding) | removing
+    replaced = _replaced(plan, removing)
     changes = Changes(what=plan.dossier or ", ".join(sorted(removing)))
     changes.records = _touched(plan, held.records)
     changes.forget = sorted(removing & held.records.keys())
@@ -372,6 +374,11 @@ def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[
         getattr(changes, f"{step}_edges").append(edge_out)
         after.edges[eid] = None if step == "delete" else _HeldEdge(statements, edge_out)
     return changes, after
+
+
+def _replaced(plan: Plan, removing: set[str]) -> set[str]:
+    """The dossiers whose statements the write puts in place of those the graph holds."""
+    return (set(plan.dossiers) - plan.adding) | removing
 
 
 def _step(held: bool, planned: bool, statements: list[Statement], before: list[Statement]) -> str:

@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from graph.cypher_text import cypher, splice
+from graph.model.ids import node_id
 from graph.model.plan import Plan
-from graph.model.schema import Schema
+from graph.model.schema import Schema, get_schema
 from graph.model.statements import ALIAS, NAME
 from graph.store.base import Reader
 from loaders.candidates import Candidate, Named, candidates
@@ -44,9 +45,6 @@ def plan_names(plans: Iterable[Plan], schema: Schema) -> list[Named]:
 
 def gazetteer_names() -> list[Named]:
     """The reviewed names of loaders/gazetteer.yaml, as nodes."""
-    from graph.model.ids import node_id
-    from graph.model.schema import get_schema
-
     schema = get_schema()
     seen: dict[str, Named] = {}
     for label, entries in gazetteer().items():
