@@ -243,6 +243,15 @@ class Attached(Model):
     )
 
 
+class PersonPlace(Model):
+    relation: str = Field(description="NATIONAL_OF, ARRESTED_IN or RESIDES_IN")
+    country: str
+    country_name: str | None
+    place: str | None
+    date: str | None
+    sources: list[str]
+
+
 class PersonInOperation(Model):
     id: str
     name: str | None
@@ -250,6 +259,9 @@ class PersonInOperation(Model):
     properties: dict[str, Any]
     sources: list[str]
     relations: list[dict[str, Any]]
+    places: list[PersonPlace] = Field(
+        default_factory=list, description="nationality, place of arrest, residence: each with its sources"
+    )
 
 
 class PlatformUse(Model):
@@ -355,6 +367,8 @@ class CountryEntry(Model):
     sources: list[str]
     operated_by: list[str] | None = None
     taken_down_by: list[str] | None = None
+    place: str | None = Field(None, description="a person's town or region there, where a source gives it")
+    date: str | None = Field(None, description="when it held, such as the day of an arrest")
 
 
 class CountryView(Model):
@@ -514,3 +528,26 @@ class DossierUnloaded(Model):
     nodes_changed: int
     edges_changed: int
     unloaded_by: str
+
+
+class OperationCoverage(Model):
+    id: str
+    name: str | None
+    year: str
+    lead_countries: list[str] = Field(description="ISO codes of the leads' countries; EU or INT for bodies")
+    target_categories: list[str]
+    sources: int
+    official_sources: int
+    industry_sources: int
+    press_only: bool
+
+
+class Coverage(Model):
+    operations: int
+    by_year: dict[str, int]
+    by_lead_country: dict[str, int]
+    by_target: dict[str, int] = Field(description="operations per kind of target; one operation may count in several")
+    sources: int
+    official_sources: int
+    press_only: list[str] = Field(description="operations with no official and no industry source")
+    per_operation: list[OperationCoverage]

@@ -246,7 +246,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
             "spans": _spans(fact.spans),
         }
         if code:
-            rel["properties"] = {"country": code}
+            entities[ref]["arrested_in"] = code
         relationships.append(rel)
 
     claims = []

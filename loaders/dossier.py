@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -128,6 +129,31 @@ class OperationBlock(Provenance):
     status: Text | None = None
 
 
+class Place(Strict):
+    """One country in a person's story, with what the source says of it."""
+
+    country: Text
+    place: Text | None = Field(None, description="the town or region, where the source gives it")
+    date: PartialDate | None = Field(None, description="when it held (the day of an arrest)")
+    sources: list[Ref] | None = Field(None, description="default: the entity's sources")
+
+
+def _place(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError('YAML read an unquoted NO (or yes/on/off) as true/false: write "NO"')
+    return {"country": value} if isinstance(value, str) else value
+
+
+def _places(value: Any) -> Any:
+    return [_place(item) for item in value] if isinstance(value, list) else [_place(value)]
+
+
+# A country code, a Place, or a list of them: always read as a list.
+Places = Annotated[list[Place], BeforeValidator(_places)]
+# The place fields an entity may have; which of them a label takes is the schema's `places`.
+PLACE_FIELDS = ("nationality", "arrested_in", "resides_in")
+
+
 class Entity(Provenance):
     label: str
     name: Text | None = None
@@ -137,9 +163,16 @@ class Entity(Provenance):
     id: Annotated[str, Field(max_length=200)] | None = None
     aliases: list[Text] = Field(default_factory=list)
     country: Text | None = None
+    nationality: Places = Field(default_factory=list)
+    arrested_in: Places = Field(default_factory=list)
+    resides_in: Places = Field(default_factory=list)
     first_seen: PartialDate | None = None
     last_seen: PartialDate | None = None
     properties: dict[PropertyName, PropertyValue] = Field(default_factory=dict)
+
+    def places(self, field: str) -> list[Place]:
+        places: list[Place] = getattr(self, field)
+        return places
 
     @property
     def shown(self) -> str:
@@ -374,6 +407,32 @@ def _naming_problems(path: str, entity: Entity, spec: LabelSpec) -> list[tuple[s
     return problems
 
 
+def _place_problems(
+    path: str,
+    entity: Entity,
+    spec: LabelSpec,
+    schema: Schema,
+    cite: Callable[[str, list[str]], None],
+) -> list[tuple[str, str]]:
+    problems: list[tuple[str, str]] = []
+    for field in PLACE_FIELDS:
+        places = entity.places(field)
+        if places and field not in spec.places:
+            problems.append((f"{path}.{field}", f"a {entity.label} takes no {field}"))
+            continue
+        for i, place in enumerate(places):
+            where = f"{path}.{field}[{i}]"
+            if not country_code(place.country):
+                problems.append((f"{where}.country", f"unknown country {place.country!r}"))
+            if place.sources is not None:
+                cite(where, place.sources)
+            takes = schema.relationships[spec.places[field]].properties
+            for detail in ("place", "date"):
+                if getattr(place, detail) is not None and detail not in takes:
+                    problems.append((f"{where}.{detail}", f"{field} takes no {detail}"))
+    return problems
+
+
 def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
     problems: list[tuple[str, str]] = []
     declared = set(dossier.sources)
@@ -438,7 +497,15 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
             if entity.properties.get(req) is None:
                 problems.append((f"{path}.properties.{req}", f"{entity.label} requires {req!r}"))
         if entity.country is not None:
-            if spec.country_relationship is None:
+            if spec.places:
+                fields = ", ".join(spec.places)
+                problems.append(
+                    (
+                        f"{path}.country",
+                        f"a {entity.label}'s country does not say which: write {fields} instead",
+                    )
+                )
+            elif spec.country_relationship is None:
                 problems.append((f"{path}.country", f"{entity.label} takes no country"))
             elif entity.country in {"EU", "INT"} and spec.country_property is None:
                 problems.append(
@@ -446,6 +513,7 @@ def check_references(dossier: Dossier, schema: Schema) -> list[tuple[str, str]]:
                 )
             elif entity.country not in {"EU", "INT"} and not country_code(entity.country):
                 problems.append((f"{path}.country", f"unknown country {entity.country!r}"))
+        problems += _place_problems(path, entity, spec, schema, cite)
         if spec.natural_key == "code" and not country_code(entity.shown):
             problems.append((f"{path}.name", f"unknown country {entity.name!r}"))
         if entity.id is not None and not entity.id.startswith(f"{spec.prefix}:"):

@@ -258,6 +258,12 @@ class Resolver:
         self.refs[ref] = nid
         if entity.country and entity.country not in {"EU", "INT"} and spec.country_relationship:
             self.add_edge(spec.country_relationship, nid, self.country(entity.country, sources), sources)
+        for field, rel_type in spec.places.items():
+            for place in entity.places(field):
+                cited = self.cited(place.sources) if place.sources is not None else sources
+                props = {"place": place.place, "date": place.date}
+                target = self.country(place.country, cited)
+                self.add_edge(rel_type, nid, target, cited, props)
 
     def add_relationships(self) -> None:
         for rel in self.dossier.relationships:

@@ -65,6 +65,8 @@ class Rel(StrEnum):
     LOCATED_IN = "LOCATED_IN"
     BASED_IN = "BASED_IN"
     NATIONAL_OF = "NATIONAL_OF"
+    ARRESTED_IN = "ARRESTED_IN"
+    RESIDES_IN = "RESIDES_IN"
     ACTED_IN = "ACTED_IN"
     CONNECTED_TO = "CONNECTED_TO"
     USED = "USED"
@@ -102,6 +104,7 @@ class LabelSpec:
     country_property: str | None = None
     named_when: str | None = None
     name_basis: str | None = None
+    places: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -191,6 +194,7 @@ def _parse(raw: dict[str, Any]) -> Schema:
             country_property=country_property,
             named_when=named.get("when"),
             name_basis=named.get("basis"),
+            places=dict(spec.get("places") or {}),
         )
     _same_names("labels", set(labels), {member.value for member in Label})
     relationships: dict[str, RelationshipSpec] = {}
@@ -203,9 +207,9 @@ def _parse(raw: dict[str, Any]) -> Schema:
                 raise SchemaError(f"relationship {name}: unknown endpoint label in {a}->{b}")
         relationships[name] = RelationshipSpec(name, endpoints, dict(spec.get("properties") or {}))
     for label in labels.values():
-        rel = label.country_relationship
-        if rel and not (rel in relationships and relationships[rel].allows(label.name, Label.COUNTRY)):
-            raise SchemaError(f"label {label.name}: {rel} does not allow {label.name}->Country")
+        for rel in filter(None, [label.country_relationship, *label.places.values()]):
+            if not (rel in relationships and relationships[rel].allows(label.name, Label.COUNTRY)):
+                raise SchemaError(f"label {label.name}: {rel} does not allow {label.name}->Country")
     _same_names("relationship types", set(relationships), {member.value for member in Rel})
     prefixes = [spec.prefix for spec in labels.values()]
     if len(set(prefixes)) != len(prefixes):

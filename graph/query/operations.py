@@ -103,7 +103,14 @@ def operation_view(store: Store, operation_id: str, redactor: Redactor | None) -
     for person in people.values():
         person.pop("relation")
         person.pop("relationship")
+        person["places"] = []
         view["people"].append(person)
+    for place in store.read(
+        cypher("read/operation_people_places.cypher", store.dialect), {"id": operation_id}
+    ):
+        known = people.get(place.pop("person"))
+        if known is not None:
+            known["places"].append(place)
     view["platforms"] = store.read(
         cypher("read/operation_platforms.cypher", store.dialect), {"id": operation_id}
     )

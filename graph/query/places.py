@@ -65,6 +65,8 @@ def country_view(store: Store, code_or_name: str) -> dict[str, Any]:
             view["agencies"].append(entry)
         elif kind == Rel.BASED_IN:
             view["based_here"].append(entry)
-        elif kind == Rel.NATIONAL_OF:
+        elif kind in {Rel.NATIONAL_OF, Rel.ARRESTED_IN, Rel.RESIDES_IN}:
+            entry["place"] = rel.get("place")
+            entry["date"] = rel.get("date")
             view["people"].append(entry)
     return view
