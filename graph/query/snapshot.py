@@ -45,14 +45,24 @@ class Link:
     id: str | None
     properties: dict[str, Any]
     sources: list[str]
+    # Values dossiers stated but the relationship does not show; None for nearly all.
+    alternatives: list[dict[str, Any]] | None = None
 
     @classmethod
     def from_row(cls, src: str, dst: str, rel_type: str, props: dict[str, Any]) -> Link:
         shown = edge_out({"src": src, "dst": dst, "type": rel_type, "props": props})
-        return cls(src, dst, rel_type, shown["id"], shown["properties"], shown["sources"])
+        return cls(
+            src,
+            dst,
+            rel_type,
+            shown["id"],
+            shown["properties"],
+            shown["sources"],
+            shown.get("alternatives"),
+        )
 
     def out(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "source": self.src,
             "target": self.dst,
@@ -60,6 +70,9 @@ class Link:
             "properties": dict(self.properties),
             "sources": list(self.sources),
         }
+        if self.alternatives:
+            out["alternatives"] = [dict(item) for item in self.alternatives]
+        return out
 
 
 def passes_dates(link: Link, since_lo: str | None, until_hi: str | None) -> bool:
