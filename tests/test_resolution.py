@@ -137,6 +137,19 @@ def test_a_sign_and_its_word_are_one_name() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Økokrim", "agency:okokrim"),
+        ("Statsadvokaten for Særlig Økonomisk", "agency:statsadvokaten-for-saerlig-okonomisk"),
+        ("Retten i Sønderborg", "agency:retten-i-sonderborg"),
+        ("Łódź police", "agency:lodz-police"),
+    ],
+)
+def test_letters_without_an_accent_to_strip_are_spelled_out_in_ids(name: str, expected: str) -> None:
+    assert node_id("agency", name) == expected
+
+
 # -- the judgements file ---------------------------------------------------------------------
 def entry(left: str, right: str, judgement: str) -> dict[str, Any]:
     return {"left": left, "right": right, "judgement": judgement, "note": "checked", "date": "2026-12-02"}

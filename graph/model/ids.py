@@ -10,7 +10,22 @@ from functools import lru_cache
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 # Signs that change what a name means are spelled out, not dropped: "Disney+" (the
 # streaming service) is not "Disney" (the studio), and "Canal+" is "Canal Plus".
-_MEANINGFUL = str.maketrans({"+": " plus ", "&": " and "})
+# "+" and "&" carry meaning (Disney+ is not Disney); the letters below have no accent to
+# strip, so without them "Økokrim" would fold to "kokrim".
+_MEANINGFUL = str.maketrans(
+    {
+        "+": " plus ",
+        "&": " and ",
+        **dict.fromkeys("øØ", "o"),
+        **dict.fromkeys("æÆ", "ae"),
+        **dict.fromkeys("œŒ", "oe"),
+        **dict.fromkeys("đĐðÐ", "d"),
+        **dict.fromkeys("łŁ", "l"),
+        **dict.fromkeys("þÞ", "th"),
+        "ß": "ss",
+        "ı": "i",
+    }
+)
 
 
 @lru_cache(maxsize=65536)
