@@ -15,14 +15,11 @@ from api.errors import ErrorResponse, install_error_handlers
 from api.routes import analysis, catalog, dossiers, entities, explorer, exports, extract, health, links, views
 from api.security import requires
 from graph.access import KeyRing, Role
-from graph.model.schema import get_schema
 from graph.query.projection import ProjectionCache
 from graph.query.snapshot import SnapshotCache
 from graph.settings import Settings, get_settings
 from graph.store import Store, open_store
-from graph.store.stats import counts
-from loaders.load import load_paths
-from loaders.resources import bundled_dossiers_dir
+from loaders.load import load_bundled_if_empty
 
 log = logging.getLogger(__name__)
 
@@ -34,14 +31,6 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorResponse, "description": "invalid parameters or input, with the field"},
     503: {"model": ErrorResponse, "description": "the graph engine is unavailable"},
 }
-
-
-def load_bundled_if_empty(store: Store) -> None:
-    if counts(store)["nodes"]:
-        return
-    folder = bundled_dossiers_dir()
-    results = load_paths(store, get_schema(), [folder])
-    log.info("empty graph: loaded %d bundled dossiers from %s", len(results), folder)
 
 
 def create_app(settings: Settings | None = None, store: Store | None = None) -> FastAPI:

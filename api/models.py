@@ -546,7 +546,9 @@ class Coverage(Model):
     operations: int
     by_year: dict[str, int]
     by_lead_country: dict[str, int]
-    by_target: dict[str, int] = Field(description="operations per kind of target; one operation may count in several")
+    by_target: dict[str, int] = Field(
+        description="operations per kind of target; one operation may count in several"
+    )
     sources: int
     official_sources: int
     press_only: list[str] = Field(description="operations with no official and no industry source")

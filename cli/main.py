@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from cli import interop, render, review
+from cli import coverage, interop, render, review
 from graph.errors import DossierError, PiracyGraphError
 from graph.model.schema import get_schema
 from graph.settings import Settings, get_settings
@@ -356,6 +356,7 @@ def serve(
 app.command("export")(interop.export)
 app.command("import-stix")(interop.import_stix)
 app.command("resolve")(review.resolve)
+app.command("coverage")(coverage.coverage)
 
 
 @app.command("extract")

@@ -15,12 +15,14 @@ from typing import Any
 
 from graph.errors import DossierError, InvalidInput
 from graph.model.plan import Plan
-from graph.model.schema import Schema
+from graph.model.schema import Schema, get_schema
 from graph.store.base import Store
+from graph.store.stats import counts
 from loaders.dossier import Dossier, parse_dossier
 from loaders.parse_pool import parsed_files
 from loaders.pipeline import files_loaded, write_plans
 from loaders.resolve import build_plan
+from loaders.resources import bundled_dossiers_dir
 from loaders.yamlio import located, read_dossier_bytes, read_dossier_file
 
 log = logging.getLogger(__name__)
@@ -173,3 +175,12 @@ def _load_paths(
         results.append(LoadResult(str(path), dossier_id, len(record.nodes), len(record.edges)))
     order = {path: i for i, path in enumerate(files)}
     return sorted(results, key=lambda result: order[Path(result.path)])
+
+
+def load_bundled_if_empty(store: Store) -> None:
+    """A new graph starts with the bundled dossiers, so that it answers from the first run."""
+    if counts(store)["nodes"]:
+        return
+    folder = bundled_dossiers_dir()
+    results = load_paths(store, get_schema(), [folder])
+    log.info("empty graph: loaded %d bundled dossiers from %s", len(results), folder)

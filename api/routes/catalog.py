@@ -13,6 +13,7 @@ from api.models import (
     AgencyView,
     CountryList,
     CountryView,
+    Coverage,
     GroupLinks,
     GroupList,
     OperationList,
@@ -22,6 +23,7 @@ from api.models import (
 from api.params import ID_PATTERN, EntityId, Offset, Since, Until, view_links
 from graph.query.agencies import agency_view, list_agencies
 from graph.query.answer import Redactor
+from graph.query.coverage import coverage
 from graph.query.groups import group_links, list_groups
 from graph.query.operations import list_operations, operation_view
 from graph.query.places import country_view, list_countries
@@ -65,6 +67,13 @@ def get_group_links(entity_id: EntityId, store: StoreDep, redactor: RedactorDep)
     """Reasons: related_to (a documented relation), shared_operation, shared_infrastructure,
     shared_people, shared_platform; each with what links them and the sources."""
     return redacted(group_links(store, entity_id), redactor)
+
+
+@router.get("/coverage", response_model=Coverage, tags=["operations"], summary="What the graph covers")
+def get_coverage(store: StoreDep) -> dict[str, Any]:
+    """Operations per year, per lead country and per kind of target; sources per operation,
+    how many are official, and the operations that rest on press reports alone."""
+    return coverage(store)
 
 
 @router.get("/operations", response_model=OperationList, tags=["operations"], summary="Operations, filtered")

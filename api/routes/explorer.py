@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse
 
 from api.deps import StoreDep
 from graph.query.catalogue import catalogue
+from graph.query.coverage import coverage, lead_name
 from graph.query.operations import list_operations
 from graph.render.network import environment
 from graph.store.stats import counts
@@ -35,6 +36,8 @@ def explorer(store: StoreDep) -> HTMLResponse:
             counts=totals,
             operations=operations["items"],
             queries=list(catalogue().values()),
+            coverage=coverage(store),
+            lead_name=lead_name,
         )
     )
     return HTMLResponse(page)
