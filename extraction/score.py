@@ -128,7 +128,9 @@ def draft_facts(dossier: Dossier) -> dict[FactKind, set[str]]:
             if end.startswith(COUNTRY_REF):
                 found["country"].add(key("country", end[len(COUNTRY_REF) :]))
         if rel.type == Rel.ARRESTED:
-            found["arrest"].add(str(rel.properties.get("country") or "unknown"))
+            arrested = dossier.entities.get(rel.target)
+            places = arrested.arrested_in if arrested is not None else []
+            found["arrest"] |= {place.country for place in places} or {"unknown"}
     for claim in dossier.claims:
         if claim.value is not None:
             found["figure"].add(key("figure", f"{claim.value} {claim.unit}"))

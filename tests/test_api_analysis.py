@@ -147,9 +147,11 @@ def test_degree_top_entry_is_the_operation_with_most_agencies(
     assert (top["id"], top["score"]) == (best, degree[best])
 
 
-def test_degree_top_entry_is_operation_404_with_its_12_agencies(client: TestClient) -> None:
+def test_degree_top_entry_is_the_404_series_with_5_agencies_and_8_operations(client: TestClient) -> None:
+    # MJSP led; Anatel, Ancine, the state civil police and the CNCP took part; six phases
+    # are PHASE_OF it, and Operação Animes and the Argentine Magis TV raids RELATED_TO it.
     top = scores(client, "degree")[0]
-    assert (top["id"], top["score"]) == ("operation:2019-operation-404-brazil", 12)
+    assert (top["id"], top["score"]) == ("operation:2019-operation-404-brazil", 13)
 
 
 def test_degree_ranking_is_the_whole_cypher_count_in_order(

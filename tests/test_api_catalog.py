@@ -217,7 +217,9 @@ def expected_sparks_reasons() -> dict[str, set[tuple[str, str | None]]]:
     for dossier_id, dossier in dossiers().items():
         ents = dossier.get("entities") or {}
         for r in relationships(dossier, "RELATED_TO"):
-            names = {ents[r["from"]]["name"], ents[r["to"]]["name"]}
+            if r["from"] not in ents or r["to"] not in ents:
+                continue  # operation to operation
+            names = {ents[r["from"]].get("name"), ents[r["to"]].get("name")}
             if "Sparks" in names:
                 (other,) = names - {"Sparks"}
                 reasons.setdefault(other, set()).add(("related_to", None))
@@ -291,7 +293,7 @@ def listed(client: TestClient, query: str) -> list[str]:
     return sorted(ids(client.get(f"/operations?{query}&limit=500").json()["items"]))
 
 
-def test_operations_lists_all_13_in_action_day_order(client: TestClient) -> None:
+def test_operations_lists_all_49_in_action_day_order(client: TestClient) -> None:
     expected = [
         f"operation:{i}"
         for i, _ in sorted(dossiers().items(), key=lambda kv: (str(kv[1]["operation"]["action_day"]), kv[0]))
@@ -305,11 +307,18 @@ def test_operations_year_filter_gives_exactly_that_years_operations(client: Test
     assert listed(client, f"year={year}") == expected
 
 
-def test_operations_of_2020_are_the_three_2020_dossiers(client: TestClient) -> None:
+def test_operations_of_2020_are_the_ten_2020_dossiers(client: TestClient) -> None:
     assert listed(client, "year=2020") == [
+        "operation:2020-danishbits-nordicbits",
+        "operation:2020-gdf-roma-iptv-serie-a",
+        "operation:2020-gdf-venezia-teramo-iptv",
+        "operation:2020-kboxserv-switzerland",
+        "operation:2020-operacao-404-fase-2",
+        "operation:2020-operacion-rex-spain",
         STORM,
         "operation:2020-spain-iptv-europol",
         SPARKS,
+        "operation:2020-team-xecuter",
     ]
 
 
@@ -605,7 +614,19 @@ def test_countries_are_every_country_the_dossiers_mention(client: TestClient) ->
         for value in (dossier.get("entities") or {}).values():
             if value.get("country") and value["country"] not in {"EU", "INT"}:
                 expected.add(code(f"country:{value['country']}"))
+            expected |= {code(f"country:{place}") for place in places_of(value)}
     assert set(country_items(client)) == expected
+
+
+def places_of(entity: dict[str, Any]) -> list[str]:
+    """A person's countries: nationality, arrested_in, resides_in; each a code, a mapping
+    with `country`, or a list of either."""
+    found = []
+    for field in ("nationality", "arrested_in", "resides_in"):
+        value = entity.get(field) or []
+        for place in value if isinstance(value, list) else [value]:
+            found.append(place["country"] if isinstance(place, dict) else place)
+    return found
 
 
 def test_countries_count_the_operations_that_acted_there(client: TestClient) -> None:
@@ -626,14 +647,16 @@ def test_countries_count_the_operations_connected_to_them(client: TestClient) ->
 
 def test_country_list_counts_servers_hosted_in_nl(client: TestClient) -> None:
     # NL hosts: Usenetrevolution servers, the Cyprus IPTV NL servers, the Malaga servers,
-    # the Perfect Storm IT resources and the Sparks servers.
-    assert country_items(client)["NL"]["servers_and_domains"] == 5
+    # Moonwalk's servers, the KBoxServ servers, the Perfect Storm IT resources and the
+    # Sparks servers.
+    assert country_items(client)["NL"]["servers_and_domains"] == 7
 
 
 def test_country_list_counts_agencies_based_in_gb(client: TestClient) -> None:
-    # British investigators (Malaga), UK IPO and PIPCU (404), H&F Trading Standards, FACT,
-    # Crimestoppers and GAIN (Flawless).
-    assert country_items(client)["GB"]["agencies"] == 7
+    # British investigators (Malaga), UK IPO, PIPCU, the City of London Police and the
+    # British embassy in Brazil (404 phases), H&F Trading Standards, FACT, Crimestoppers
+    # and GAIN (Flawless).
+    assert country_items(client)["GB"]["agencies"] == 9
 
 
 def test_country_list_is_sorted_by_code(client: TestClient) -> None:
@@ -651,11 +674,13 @@ def test_country_nl_names_itself(client: TestClient) -> None:
     assert (body["id"], body["code"], body["name"]) == ("country:NL", "NL", "Netherlands")
 
 
-def test_country_nl_hosted_the_servers_of_five_operations(client: TestClient) -> None:
+def test_country_nl_hosted_the_servers_of_six_operations(client: TestClient) -> None:
     taken_down = {op for h in nl_view(client)["hosted"] for op in h["taken_down_by"]}
     assert taken_down == {
         "operation:2019-cyprus-iptv-europol",
         "operation:2019-malaga-iptv-premier-league",
+        "operation:2019-moonwalk-cdn",
+        "operation:2020-kboxserv-switzerland",
         STORM,
         SPARKS,
     }
@@ -678,7 +703,11 @@ def test_country_nl_operations_with_their_relation(client: TestClient) -> None:
 
 
 def test_country_nl_agencies_based_there(client: TestClient) -> None:
-    assert ids(nl_view(client)["agencies"]) == ["agency:fiod"]
+    assert ids(nl_view(client)["agencies"]) == [
+        "agency:dutch-court-that-granted-the-ex-parte-orders-2019-moonwalk-case",
+        "agency:fiod",
+        "agency:stichting-brein",
+    ]
 
 
 def test_country_by_french_name_resolves_to_nl(client: TestClient) -> None:
@@ -723,9 +752,12 @@ def test_agencies_are_ordered_by_operations_then_name(client: TestClient) -> Non
     assert items == sorted(items, key=lambda a: (-a["operations"], a["name"]))
 
 
-def test_agencies_top_two_are_eurojust_and_europol_with_six_each(client: TestClient) -> None:
+def test_agencies_top_two_are_ace_and_europol_with_nine_each(client: TestClient) -> None:
     top = client.get("/agencies?limit=2").json()["items"]
-    assert [(a["id"], a["operations"]) for a in top] == [("agency:eurojust", 6), ("agency:europol", 6)]
+    assert [(a["id"], a["operations"]) for a in top] == [
+        ("agency:alliance-for-creativity-and-entertainment", 9),
+        ("agency:europol", 9),
+    ]
 
 
 def test_europol_view_lists_its_operations(client: TestClient) -> None:
@@ -748,7 +780,7 @@ def test_europol_partners_are_ranked_by_shared_operations(client: TestClient) ->
 def test_europol_top_partners_are_eurojust_and_policia_nacional(client: TestClient) -> None:
     partners = client.get("/agencies/agency:europol").json()["partners"]
     assert [(p["id"], p["shared_operations"]) for p in partners[:2]] == [
-        ("agency:eurojust", 4),
+        ("agency:eurojust", 6),
         ("agency:policia-nacional", 4),
     ]
 

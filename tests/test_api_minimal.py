@@ -19,8 +19,8 @@ def test_health_names_the_engine_and_its_version(client: TestClient) -> None:
     assert (body["status"], body["engine"], body["version"].split(".")[0]) == ("ok", "falkordb", "4")
 
 
-def test_health_counts_the_13_operations(client: TestClient) -> None:
-    assert client.get("/health").json()["nodes"]["Operation"] == 13
+def test_health_counts_the_49_operations(client: TestClient) -> None:
+    assert client.get("/health").json()["nodes"]["Operation"] == 49
 
 
 def test_health_says_neighbourhoods_come_from_memory_once_the_copy_is_built(client: TestClient) -> None:
@@ -104,6 +104,6 @@ def test_first_start_on_an_empty_graph_loads_the_bundled_dossiers(
     store.ensure_schema()
     try:
         with TestClient(create_app(settings, store=store)) as client:
-            assert client.get("/health").json()["nodes"]["Operation"] == 13
+            assert client.get("/health").json()["nodes"]["Operation"] == 49
     finally:
         store.clear()

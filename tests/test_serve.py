@@ -55,7 +55,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 
 def test_serve_loads_the_bundled_operations_on_first_start(served: dict[str, Any]) -> None:
-    assert served["health"]["nodes"]["Operation"] == 13
+    assert served["health"]["nodes"]["Operation"] == 49
 
 
 def test_serve_stops_its_engine_on_exit(served: dict[str, Any]) -> None:

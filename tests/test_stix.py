@@ -213,7 +213,7 @@ def test_an_imported_export_holds_each_dossier_under_its_own_id(
 ) -> None:
     load_bundle(empty_store, schema, bundle, "bundled.json")
     ids = [p.stem for p in bundled_dossiers_dir().glob("*.yaml")]
-    assert (len(ids), sorted(loaded_dossiers(empty_store, ids))) == (13, sorted(ids))
+    assert (len(ids), sorted(loaded_dossiers(empty_store, ids))) == (49, sorted(ids))
 
 
 def test_a_dossier_of_an_imported_export_unloads_like_a_loaded_one(
