@@ -9,10 +9,26 @@ from typing import Any
 
 import anyio.to_thread
 from fastapi import FastAPI
+from fastapi_offline import FastAPIOffline
 
 from api.audit import AuditLog
 from api.errors import ErrorResponse, install_error_handlers
-from api.routes import analysis, catalog, dossiers, entities, explorer, exports, extract, health, links, views
+from api.offline_docs import keep_docs_on_this_host
+from api.routes import (
+    analysis,
+    catalog,
+    dossiers,
+    entities,
+    explorer,
+    exports,
+    extract,
+    health,
+    links,
+    map_view,
+    operation_view,
+    timeline_view,
+    views,
+)
 from api.security import requires
 from graph.access import KeyRing, Role
 from graph.query.projection import ProjectionCache
@@ -58,7 +74,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
                 if own:
                     app.state.store.close()
 
-    app = FastAPI(
+    # FastAPIOffline: FastAPI with /docs and /redoc reading Swagger UI and ReDoc from the
+    # package's own files instead of a CDN.
+    app = FastAPIOffline(
         title="piracy-graph",
         version="0.1.0",
         lifespan=lifespan,
@@ -69,6 +87,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     app.state.keys = KeyRing.from_file(settings.api_keys_file)
     app.state.audit = AuditLog(settings.audit_log or settings.data_dir / "audit.jsonl")
     install_error_handlers(app)
+    keep_docs_on_this_host(app)
     app.include_router(health.router, responses=ERROR_RESPONSES)  # open: a liveness check
     # Every read needs a reader (anyone, on a server without keys).
     for router in (
@@ -77,6 +96,9 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         catalog.router,
         analysis.router,
         views.router,
+        operation_view.router,
+        timeline_view.router,
+        map_view.router,
         explorer.router,
         exports.router,
         extract.router,

@@ -73,7 +73,7 @@ def test_the_api_answers_the_same_coverage(client: TestClient, bundled_store: An
 def test_the_explorer_shows_the_coverage_panel(client: TestClient, bundled_store: Any) -> None:
     page = client.get("/").text
     report = coverage(bundled_store)
-    panel = page[page.index('<div id="coverage">') : page.index("<h2>Named queries</h2>")]
+    panel = page[page.index('<div id="coverage">') : page.index("<h2>Operations</h2>")]
     assert (
         f"{report['operations']} operations · {report['sources']} sources, "
         f"{report['official_sources']} official" in panel

@@ -8,6 +8,7 @@ import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
+import httpx
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
@@ -200,6 +201,21 @@ def test_explorer_search_opens_a_neighbourhood(browser: Browser, server: str) ->
     page.wait_for_timeout(1500)
     page.screenshot(path=str(SCREENSHOTS / "explorer.png"))
     assert [url for url in requests if not url.startswith(server)] == []
+    page.close()
+
+
+def test_explorer_coverage_panel_lists_operations_per_year(browser: Browser, server: str) -> None:
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    page.goto(server + "/")
+    page.click("#coverage summary >> text=Per year")
+    page.click("#coverage summary >> text=Per kind of target")
+    per_year = page.eval_on_selector_all(
+        "#coverage details:nth-of-type(1) tr", "rows => rows.map(r => r.innerText.split('\\t'))"
+    )
+    expected = httpx.get(server + "/coverage").json()["by_year"]
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "explorer-coverage.png"))
+    assert {year: int(n) for year, n in per_year} == expected
     page.close()
 
 

@@ -42,7 +42,7 @@ def _json_twin(request: Request, path: str) -> str:
     return path + ("?" + urlencode(params) if params else "")
 
 
-def _respond(
+def respond(
     answer: dict[str, Any],
     schema: Schema,
     redactor: Redactor | None,
@@ -66,7 +66,7 @@ def _respond(
     return HTMLResponse(page)
 
 
-def _name(answer: dict[str, Any], entity_id: str) -> str:
+def name_of(answer: dict[str, Any], entity_id: str) -> str:
     return next((n.get("name") or entity_id for n in answer["nodes"] if n["id"] == entity_id), entity_id)
 
 
@@ -95,11 +95,11 @@ def view_neighbourhood(
         redactor=None,
         reader=current_snapshot(request),
     )
-    return _respond(
+    return respond(
         answer,
         schema,
         redactor,
-        title=_name(answer, entity_id),
+        title=name_of(answer, entity_id),
         subtitle=f"neighbourhood, {filters.depth} step{'s' if filters.depth > 1 else ''}",
         embed=embed,
         fmt=format,
@@ -123,8 +123,8 @@ def view_paths(
     format: Format = "html",
 ) -> Response:
     answer = paths(store, schema, projections, ask.source, ask.target, **ask.kwargs(), redactor=None)
-    title = f"{_name(answer, ask.source)} – {_name(answer, ask.target)}"
-    return _respond(
+    title = f"{name_of(answer, ask.source)} – {name_of(answer, ask.target)}"
+    return respond(
         answer,
         schema,
         redactor,
@@ -147,8 +147,8 @@ def view_shared(
     format: Format = "html",
 ) -> Response:
     answer = shared(store, ids, redactor=None)
-    title = " & ".join(_name(answer, i) for i in answer["entities"])
-    return _respond(
+    title = " & ".join(name_of(answer, i) for i in answer["entities"])
+    return respond(
         answer,
         schema,
         redactor,
@@ -157,46 +157,6 @@ def view_shared(
         embed=embed,
         fmt=format,
         json_url=_json_twin(request, "/shared"),
-    )
-
-
-@router.get(
-    "/operations/{entity_id}",
-    responses=VIEW_RESPONSES,
-    summary="View of one operation",
-)
-def view_operation(
-    entity_id: EntityId,
-    request: Request,
-    store: StoreDep,
-    schema: SchemaDep,
-    redactor: RedactorDep,
-    limit: Annotated[int, Query(ge=1, le=5000)] = 300,
-    embed: Embed = False,
-    format: Format = "html",
-) -> Response:
-    answer = neighbourhood(
-        store,
-        schema,
-        entity_id,
-        depth=1,
-        labels=[],
-        types=[],
-        since=None,
-        until=None,
-        limit=limit,
-        redactor=None,
-        reader=current_snapshot(request),
-    )
-    return _respond(
-        answer,
-        schema,
-        redactor,
-        title=_name(answer, entity_id),
-        subtitle="operation",
-        embed=embed,
-        fmt=format,
-        json_url=f"/operations/{entity_id}",
     )
 
 
@@ -217,7 +177,7 @@ def view_named_query(
     answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
     embed = request.query_params.get("embed") in {"1", "true"}
     fmt = request.query_params.get("format", "html")
-    return _respond(
+    return respond(
         answer,
         schema,
         redactor,
@@ -244,7 +204,7 @@ def view_graph(
     format: Format = "html",
 ) -> Response:
     answer = whole_graph(store, limit=limit, provenance=provenance)
-    return _respond(
+    return respond(
         answer,
         schema,
         redactor,
