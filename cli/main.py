@@ -304,8 +304,8 @@ def render_operation(
     data_dir: DataDir = None,
     graph: GraphName = None,
 ) -> None:
-    """An operation and everything attached to it."""
-    _render(data_dir, graph, lambda s: render.neighbours_view(s, entity_id, 1, 300, output, base_url), output)
+    """An operation's page: its dossier panel beside its graph."""
+    _render(data_dir, graph, lambda s: render.operation_page(s, entity_id, output, base_url), output)
 
 
 @render_app.command("query")

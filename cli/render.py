@@ -9,9 +9,12 @@ from graph.export.subgraph import neighbours
 from graph.model.schema import get_schema
 from graph.query.answer import induced
 from graph.query.catalogue import run_named_query
+from graph.query.operations import operation_view
 from graph.query.paths import paths
 from graph.query.projection import ProjectionCache
 from graph.render.network import render_page
+from graph.render.operation_graph import operation_graph
+from graph.render.operation_page import render_operation_page
 from graph.render.subgraph import ids_in_rows, whole_graph
 from graph.render.svg import render_svg
 from graph.store.base import Store
@@ -66,6 +69,19 @@ def paths_view(
         subtitle=f"{len(answer['paths'])} shortest paths",
         base_url=base_url,
     )
+
+
+def operation_page(store: Store, operation_id: str, output: Path, base_url: str) -> None:
+    """The operation page the API serves at /views/operations/{id}: its dossier panel
+    beside its graph (or, to .svg, the graph for print)."""
+    view = operation_view(store, operation_id, None)
+    answer = operation_graph(store, view, limit=300)
+    title = view.get("name") or operation_id
+    if output.suffix.lower() == ".svg":
+        output.write_text(render_svg(answer, get_schema(), title=title), encoding="utf-8")
+        return
+    page = render_operation_page(view, answer, get_schema(), base_url=base_url)
+    output.write_text(page, encoding="utf-8")
 
 
 def query_view(store: Store, name: str, params: dict[str, str], output: Path, base_url: str) -> None:

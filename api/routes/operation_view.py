@@ -2,54 +2,63 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse, Response
 
-from api.deps import RedactorDep, SchemaDep, StoreDep, current_snapshot
+from api.deps import RedactorDep, SchemaDep, StoreDep
 from api.params import EntityId
-from api.routes.views import VIEW_RESPONSES, Embed, Format, name_of, respond
-from graph.query.neighbours import neighbourhood
+from api.routes.views import VIEW_RESPONSES, Embed, Format
+from graph.query.answer import Redactor
+from graph.query.operations import operation_view
+from graph.render.operation_graph import operation_graph
+from graph.render.operation_page import render_operation_page
+from graph.render.svg import render_svg
 
 router = APIRouter(prefix="/views", tags=["views"])
+
+
+def _redacted(answer: dict[str, Any], redactor: Redactor | None) -> dict[str, Any]:
+    if redactor is None:
+        return answer
+    return {
+        **answer,
+        "nodes": [redactor.node(n) for n in answer["nodes"]],
+        "edges": [redactor.edge(e) for e in answer["edges"]],
+        "sources": redactor.value(answer["sources"]),
+    }
 
 
 @router.get(
     "/operations/{entity_id}",
     responses=VIEW_RESPONSES,
-    summary="View of one operation",
+    summary="View of one operation: its dossier beside its graph",
 )
 def view_operation(
     entity_id: EntityId,
-    request: Request,
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
-    limit: Annotated[int, Query(ge=1, le=5000)] = 300,
+    limit: Annotated[int, Query(ge=1, le=5000, description="most nodes the graph draws")] = 300,
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
-    answer = neighbourhood(
-        store,
-        schema,
-        entity_id,
-        depth=1,
-        labels=[],
-        types=[],
-        since=None,
-        until=None,
-        limit=limit,
-        redactor=None,
-        reader=current_snapshot(request),
-    )
-    return respond(
+    """Agencies and countries by role, targets, platforms with their counts, seizures, claims
+    by metric (those that disagree marked), people by role with their places, related
+    operations, events in date order and sources; beside them the graph, with claims,
+    events and sources closed until asked for. The JSON twin is GET /operations/{id}."""
+    view = operation_view(store, entity_id, redactor)
+    answer = _redacted(operation_graph(store, view, limit=limit), redactor)
+    title = view.get("name") or entity_id
+    if format == "svg":
+        return Response(render_svg(answer, schema, title=title), media_type="image/svg+xml")
+    page = render_operation_page(
+        view,
         answer,
         schema,
-        redactor,
-        title=name_of(answer, entity_id),
-        subtitle="operation",
         embed=embed,
-        fmt=format,
         json_url=f"/operations/{entity_id}",
+        svg_url=f"/views/operations/{entity_id}?format=svg",
     )
+    return HTMLResponse(page)

@@ -58,6 +58,8 @@ def respond(
             **answer,
             "nodes": [redactor.node(n) for n in answer["nodes"]],
             "edges": [redactor.edge(e) for e in answer["edges"]],
+            # A source's title or publisher can name a person ("US v. <name>").
+            "sources": redactor.value(answer.get("sources") or {}),
         }
         title = str(redactor.text(title))
     if fmt == "svg":
