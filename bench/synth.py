@@ -328,7 +328,7 @@ def dossier(number: int, shared: dict[str, list[dict[str, Any]]], seed: int) -> 
         else:
             person["description"] = f"Member {k} of the network (operation {number})"
         person |= {
-            "country": COUNTRIES[country_zipf.draw(rng)],
+            "nationality": COUNTRIES[country_zipf.draw(rng)],
             "properties": {"role": "administrator" if k == 0 else "uploader"},
             "sources": cite(),
         }
@@ -381,7 +381,7 @@ def dossier(number: int, shared: dict[str, list[dict[str, Any]]], seed: int) -> 
 
 # Raised when the dossiers written change shape, so that folders written before are
 # written again (2: people who may not be named are described, not named).
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 
 def generate(nodes: int, out: Path, seed: int = 1) -> dict[str, Any]:
