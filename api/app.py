@@ -99,6 +99,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         operation_view.router,
         timeline_view.router,
         map_view.router,
+        map_view.json_router,
         explorer.router,
         exports.router,
         extract.router,
