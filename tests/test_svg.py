@@ -13,7 +13,15 @@ from fastapi.testclient import TestClient
 from graph.model.schema import get_schema
 
 SVG = "{http://www.w3.org/2000/svg}"
-SHAPE_TAGS = {"dot": "circle", "square": "rect", "box": "rect", "ellipse": "ellipse"}
+SHAPE_TAGS = {
+    "dot": "circle",
+    "circle": "circle",
+    "square": "rect",
+    "box": "rect",
+    "text": "rect",
+    "ellipse": "ellipse",
+    "database": "path",
+}
 
 
 @pytest.fixture(scope="module")

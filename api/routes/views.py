@@ -11,13 +11,14 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep, current_snapshot
 from api.params import EntityId, NeighbourhoodFiltersDep, PathQueryDep, named_query_values
 from graph.model.schema import Schema
-from graph.query.answer import Redactor, induced
+from graph.query.answer import Redactor
 from graph.query.catalogue import run_named_query
 from graph.query.neighbours import neighbourhood
 from graph.query.paths import paths
 from graph.query.shared import shared
 from graph.render.network import render_page
-from graph.render.subgraph import ids_in_rows, whole_graph
+from graph.render.query_view import query_view_answer
+from graph.render.subgraph import whole_graph
 from graph.render.svg import render_svg
 
 router = APIRouter(prefix="/views", tags=["views"])
@@ -174,9 +175,13 @@ def view_named_query(
     schema: SchemaDep,
     redactor: RedactorDep,
 ) -> Response:
-    """The entities the query's rows mention, and the relationships among them."""
+    """The result table (every column, sortable), beside the graph of the entities its rows
+    mention and the relationships among them."""
     result = run_named_query(store, name, named_query_values(request, frozenset({"embed", "format"})))
-    answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
+    answer = query_view_answer(store, result)
+    if redactor is not None:
+        # The rows as the JSON twin shows them: named people become their role.
+        answer = {**answer, "table": redactor.value(answer["table"])}
     embed = request.query_params.get("embed") in {"1", "true"}
     fmt = request.query_params.get("format", "html")
     return respond(

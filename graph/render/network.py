@@ -1,9 +1,11 @@
-"""Graph answer -> pyvis network -> one self-contained, escaped HTML page.
+"""Graph answer -> one self-contained, escaped HTML page (vis-network inlined).
 
-pyvis builds the nodes, edges and options; our own Jinja template (autoescaped) inlines
-vis-network from the pyvis package, so the page loads nothing from any other host. Text
-from the data never becomes HTML: it travels as JSON in a non-executable script block
-and is put on the page with textContent.
+pyvis gives the network options and the vis-network files; our own Jinja template
+(autoescaped) inlines them, so the page loads nothing from any other host. Text from the
+data never becomes HTML: the answer travels as JSON in a non-executable script block and
+is put on the page with textContent. The page turns the answer's nodes into drawn nodes
+with one function, used for the first draw and for every node it expands in place, so
+short labels, shapes and tooltips follow one rule.
 """
 
 from __future__ import annotations
@@ -20,11 +22,19 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from graph.model.schema import Schema
-from graph.render.layout import BROWSER_LAYOUT_MAX_NODES, positions
+from graph.render.layout import BROWSER_LAYOUT_MAX_NODES, LAYOUT_SEED, positions
+from graph.render.scope_note import scope_notes
 
 VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
-LABEL_CHARS = 40
 EDGE_LABELS_MAX = 400
+# Labels drawn below this many pixels are noise: they appear as one zooms in. The most
+# connected nodes keep theirs at every zoom (the page's TOP_LABELLED).
+LABEL_DRAW_THRESHOLD = 12
+# What the page may keep from a node or relationship; everything else stays on the server.
+NODE_FIELDS = ("id", "labels", "name", "properties", "sources", "alternatives")
+EDGE_FIELDS = ("id", "source", "target", "type", "properties", "sources", "alternatives")
+# A source's `document` is a path on the server (seeds/000_....txt): never sent to a page.
+INTERNAL_PROPERTIES = frozenset({"document"})
 
 
 @cache
@@ -51,42 +61,69 @@ def script_json(value: Any) -> str:
     return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
-def _short(text: str | None) -> str:
-    text = text or ""
-    return text if len(text) <= LABEL_CHARS else text[: LABEL_CHARS - 1] + "…"
-
-
-def build_network(answer: dict[str, Any], schema: Schema) -> tuple[Network, bool]:
-    """The pyvis network of an answer, and whether its layout was precomputed."""
-    nodes, edges = answer["nodes"], answer["edges"]
-    precomputed = len(nodes) > BROWSER_LAYOUT_MAX_NODES
-    where = positions(nodes, edges) if precomputed else {}
+def view_options(precomputed: bool) -> dict[str, Any]:
+    """vis-network options: pyvis' physics, a fixed layout seed, bounded stabilisation."""
     net = Network(directed=True, cdn_resources="in_line")
-    for node in nodes:
-        label = next((lb for lb in node["labels"] if lb in schema.labels), "Entity")
-        style = schema.labels[label].style if label in schema.labels else {}
-        extra: dict[str, Any] = {}
-        if node["id"] in where:
-            extra = {"x": where[node["id"]][0], "y": where[node["id"]][1], "physics": False}
-        net.add_node(
-            node["id"],
-            label=_short(node.get("name") or node["id"]),
-            shape=style.get("shape", "dot"),
-            color=style.get("color", "#97c2fc"),
-            **extra,
-        )
-    ids = {node["id"] for node in nodes}
-    # Thousands of edge labels cost drawing time and read as noise; tooltips keep the type.
-    labelled = len(edges) <= EDGE_LABELS_MAX
-    for edge in edges:
-        if edge["source"] in ids and edge["target"] in ids:
-            label = edge["type"] if labelled else None
-            net.add_edge(edge["source"], edge["target"], label=label, id=edge.get("id"), type=edge["type"])
     if precomputed:
         net.toggle_physics(False)
     else:
         net.barnes_hut(gravity=-8000, spring_length=160)
-    return net, precomputed
+    options: dict[str, Any] = json.loads(net.options.to_json())
+    options["physics"]["stabilization"] = {"enabled": not precomputed, "iterations": 300, "fit": True}
+    # The same answer starts from the same positions, so it settles the same way.
+    options["layout"] = {"randomSeed": LAYOUT_SEED}
+    options["interaction"] = {"hover": True, "tooltipDelay": 150, "navigationButtons": False}
+    options["nodes"] = {
+        "font": {"size": 14, "face": "system-ui, -apple-system, Segoe UI, Roboto, sans-serif"},
+        "scaling": {"label": {"drawThreshold": LABEL_DRAW_THRESHOLD}},
+    }
+    options["edges"] = {
+        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
+        "font": {"size": 9, "align": "middle"},
+        "color": {"color": "#999999"},
+        "smooth": False,  # parallel relationships get their own curves on the page
+    }
+    return options
+
+
+def page_data(answer: dict[str, Any], schema: Schema, *, base_url: str, embed: bool) -> dict[str, Any]:
+    """Everything the page's script needs, in a fixed order: nodes by id, edges by ends."""
+    nodes = sorted(({k: n[k] for k in NODE_FIELDS if k in n} for n in answer["nodes"]), key=lambda n: n["id"])
+    ids = {node["id"] for node in nodes}
+    edges = sorted(
+        (
+            {k: e[k] for k in EDGE_FIELDS if k in e}
+            for e in answer["edges"]
+            if e["source"] in ids and e["target"] in ids
+        ),
+        key=lambda e: (e["source"], e["target"], e["type"], e.get("id") or ""),
+    )
+    for node in nodes:
+        if INTERNAL_PROPERTIES & set(node.get("properties") or {}):
+            props = node["properties"]
+            node["properties"] = {k: v for k, v in props.items() if k not in INTERNAL_PROPERTIES}
+    sources = {
+        sid: {k: v for k, v in src.items() if k not in INTERNAL_PROPERTIES}
+        for sid, src in (answer.get("sources") or {}).items()
+    }
+    precomputed = len(nodes) > BROWSER_LAYOUT_MAX_NODES
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "positions": positions(nodes, edges) if precomputed else {},
+        "precomputed": precomputed,
+        "options": view_options(precomputed),
+        "styles": {name: dict(spec.style) for name, spec in schema.labels.items()},
+        "labels": list(schema.labels),
+        "types": sorted(schema.relationships),
+        "prefixes": sorted(schema.label_by_prefix),
+        "edgeLabels": len(edges) <= EDGE_LABELS_MAX,
+        "focus": [answer["center"]] if answer.get("center") in ids else [],
+        "sources": sources,
+        "table": answer.get("table"),
+        "baseUrl": base_url,
+        "embed": embed,
+    }
 
 
 def render_page(
@@ -100,50 +137,10 @@ def render_page(
     json_url: str | None = None,
 ) -> str:
     """The whole page as text: vis-network inlined, data as escaped JSON."""
-    net, precomputed = build_network(answer, schema)
-    vis_nodes, vis_edges, *_ = net.get_network_data()
-    options = json.loads(net.options.to_json())
-    options["physics"]["stabilization"] = {"enabled": not precomputed, "iterations": 300, "fit": True}
-    options["interaction"] = {"hover": True, "tooltipDelay": 150, "navigationButtons": False}
-    options["edges"] = {
-        "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-        "font": {"size": 9, "align": "middle"},
-        "color": {"color": "#999999"},
-        "smooth": False,
-    }
-    details = {
-        node["id"]: {
-            "name": node.get("name"),
-            "labels": node["labels"],
-            "properties": node.get("properties", {}),
-            "sources": node.get("sources", []),
-            "alternatives": node.get("alternatives", []),
-        }
-        for node in answer["nodes"]
-    }
-    edge_details = {
-        edge.get("id") or f"{edge['source']}|{edge['type']}|{edge['target']}": {
-            "type": edge["type"],
-            "properties": edge.get("properties", {}),
-            "sources": edge.get("sources", []),
-            "alternatives": edge.get("alternatives", []),
-        }
-        for edge in answer["edges"]
-    }
-    present = sorted({lb for node in answer["nodes"] for lb in node["labels"] if lb in schema.labels})
-    legend = [{"label": lb, **schema.labels[lb].style} for lb in present]
-    data = {
-        "nodes": vis_nodes,
-        "edges": vis_edges,
-        "options": options,
-        "details": details,
-        "edgeDetails": edge_details,
-        "sources": answer.get("sources", {}),
-        "baseUrl": base_url,
-        "precomputed": precomputed,
-    }
+    data = page_data(answer, schema, base_url=base_url, embed=embed)
+    present = sorted({lb for node in data["nodes"] for lb in node["labels"] if lb in schema.labels})
+    table = answer.get("table")
     script, css = _vis_assets()
-    not_shown = int(answer.get("not_shown") or 0)
     return (
         environment()
         .get_template("view.html")
@@ -151,11 +148,12 @@ def render_page(
             title=title,
             subtitle=subtitle,
             embed=embed,
-            legend=legend,
-            node_count=len(answer["nodes"]),
-            edge_count=len(answer["edges"]),
-            not_shown=not_shown,
-            truncated=bool(answer.get("truncated")),
+            legend=[{"label": lb, **schema.labels[lb].style} for lb in present],
+            node_count=len(data["nodes"]),
+            edge_count=len(data["edges"]),
+            notes=scope_notes(answer, schema),
+            table=table,
+            row_count=len(table["rows"]) if table else 0,
             json_url=json_url,
             nonce=secrets.token_urlsafe(16),
             # Markup: the package's own vis-network files, and our JSON escaped for <script>.

@@ -201,6 +201,23 @@ def _shape(shape: str, x: float, y: float, color: str) -> str:
         return (
             f'<rect x="{x - r:.1f}" y="{y - r:.1f}" width="{2 * r}" height="{2 * r}" fill={fill} {stroke}/>'
         )
+    if shape == "text":  # a label drawn as its name alone: a dashed frame marks its place
+        return (
+            f'<rect x="{x - r:.1f}" y="{y - r / 2:.1f}" width="{2 * r}" height="{r}" fill="none" '
+            f'stroke={fill} stroke-dasharray="2,2"/>'
+        )
+    if shape == "circle":  # told apart from "dot" by a white ring inside
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r}" fill={fill} {stroke} stroke-width="1"/>' + (
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r * 0.55:.1f}" fill="none" stroke="#ffffff"/>'
+        )
+    if shape == "database":  # a cylinder
+        top, bottom, rx = y - r, y + r, r
+        return (
+            f'<path d="M {x - rx:.1f} {top:.1f} A {rx} {r / 3:.1f} 0 0 0 {x + rx:.1f} {top:.1f} '
+            f"L {x + rx:.1f} {bottom:.1f} A {rx} {r / 3:.1f} 0 0 1 {x - rx:.1f} {bottom:.1f} Z "
+            f'M {x - rx:.1f} {top:.1f} A {rx} {r / 3:.1f} 0 0 1 {x + rx:.1f} {top:.1f}" '
+            f"fill={fill} {stroke}/>"
+        )
     if shape == "ellipse":
         return f'<ellipse cx="{x:.1f}" cy="{y:.1f}" rx="{1.6 * r}" ry="{r}" fill={fill} {stroke}/>'
     corners = {
