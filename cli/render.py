@@ -7,7 +7,6 @@ from typing import Any
 
 from graph.export.subgraph import neighbours
 from graph.model.schema import get_schema
-from graph.query.answer import induced
 from graph.query.catalogue import run_named_query
 from graph.query.operations import operation_view
 from graph.query.paths import paths
@@ -15,7 +14,8 @@ from graph.query.projection import ProjectionCache
 from graph.render.network import render_page
 from graph.render.operation_graph import operation_graph
 from graph.render.operation_page import render_operation_page
-from graph.render.subgraph import ids_in_rows, whole_graph
+from graph.render.query_view import query_view_answer
+from graph.render.subgraph import whole_graph
 from graph.render.svg import render_svg
 from graph.store.base import Store
 
@@ -86,8 +86,13 @@ def operation_page(store: Store, operation_id: str, output: Path, base_url: str)
 
 def query_view(store: Store, name: str, params: dict[str, str], output: Path, base_url: str) -> None:
     result = run_named_query(store, name, dict(params))
-    answer = {**induced(store, ids_in_rows(result["rows"])[:2000]), "truncated": result["truncated"]}
-    write_view(answer, output, title=result["title"], subtitle="named query", base_url=base_url)
+    write_view(
+        query_view_answer(store, result),
+        output,
+        title=result["title"],
+        subtitle="named query",
+        base_url=base_url,
+    )
 
 
 def graph_view(store: Store, limit: int, output: Path, base_url: str) -> None:

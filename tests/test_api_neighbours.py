@@ -384,3 +384,17 @@ def test_probing_keeps_the_type_filter(client: TestClient, monkeypatch: pytest.M
     monkeypatch.setattr("graph.query.answer.WIDE_FANOUT", 0)
     body = neighbours(client, SPARKS, depth=2, types="TARGETED")
     assert {e["type"] for e in body["edges"]} == {"TARGETED"}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        f"/entities/{OPERATION}/neighbours?limit=1000",
+        f"/paths?from={OPERATION}&to=group:geckos&k=5",
+        f"/shared?id={OPERATION}&id=group:geckos",
+    ],
+)
+def test_a_source_title_never_names_a_person_to_an_anonymous_reader(client: TestClient, path: str) -> None:
+    # A Sparks source is titled after the case "US v. <surname>": the index of sources is
+    # redacted like the nodes and relationships.
+    assert "Bridi" not in json.dumps(client.get(path).json()["sources"], ensure_ascii=False)

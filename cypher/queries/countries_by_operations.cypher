@@ -3,6 +3,7 @@
 //   (servers taken down, searches, arrests, prosecutions).
 // param limit: int = 50 -- at most this many countries
 MATCH (o:Operation)-[:ACTED_IN]->(c:Country)
-RETURN c.code AS country, c.name AS name, count(DISTINCT o) AS operations, collect(DISTINCT o.id) AS operation_ids
+RETURN c.code AS country, c.name AS name, count(DISTINCT o) AS operations, collect(DISTINCT o.id) AS operation_ids,
+       c.id AS id
 ORDER BY operations DESC, country
 LIMIT $limit

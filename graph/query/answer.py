@@ -143,6 +143,16 @@ class Redactor:
         return redacted
 
 
+def redacted_sources(
+    sources: dict[str, dict[str, Any]], redactor: Redactor | None
+) -> dict[str, dict[str, Any]]:
+    """A source's title or publisher can name a person ("US v. <name>")."""
+    if redactor is None:
+        return sources
+    hidden: dict[str, dict[str, Any]] = redactor.value(sources)
+    return hidden
+
+
 def source_index(store: Store, items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     """Every source cited by `items`, by id: publisher, date, url, language."""
     return source_index_of(store, sorted({sid for item in items for sid in item["sources"]}))

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from graph.cypher_text import cypher
 from graph.errors import NotFound
 from graph.model.schema import Schema
-from graph.query.answer import Redactor, edges_among, nodes_by_id, source_index
+from graph.query.answer import Redactor, edges_among, nodes_by_id, redacted_sources, source_index
 from graph.store.base import Store
 
 # Nodes discovered per step at most; beyond it `not_shown` is a lower bound.
@@ -110,7 +110,9 @@ def neighbourhood(
         "depth": depth,
         "nodes": node_list,
         "edges": edge_list,
-        "sources": read.sources(sid for item in node_list + edge_list for sid in item["sources"]),
+        "sources": redacted_sources(
+            read.sources(sid for item in node_list + edge_list for sid in item["sources"]), redactor
+        ),
         "truncated": not_shown > 0 or capped,
         "not_shown": not_shown,
         "limit": limit,

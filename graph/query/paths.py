@@ -8,7 +8,7 @@ from typing import Any
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
 from graph.model.schema import Schema
-from graph.query.answer import Redactor, edge_out, nodes_by_id, source_index
+from graph.query.answer import Redactor, edge_out, nodes_by_id, redacted_sources, source_index
 from graph.query.projection import ProjectionCache, k_shortest_paths
 from graph.store.base import Store
 
@@ -70,7 +70,7 @@ def paths(
         "paths": steps,
         "nodes": nodes,
         "edges": edges,
-        "sources": source_index(store, nodes + edges),
+        "sources": redacted_sources(source_index(store, nodes + edges), redactor),
         "k": k,
         "max_hops": max_hops,
         "truncated": False,

@@ -14,6 +14,7 @@ from graph.query.answer import (
     edges_among,
     node_out,
     nodes_by_id,
+    redacted_sources,
     source_index,
 )
 from graph.store.base import Store
@@ -55,6 +56,6 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
         "direct": [e["id"] for e in direct],
         "nodes": nodes,
         "edges": edges,
-        "sources": source_index(store, nodes + edges),
+        "sources": redacted_sources(source_index(store, nodes + edges), redactor),
         "truncated": False,
     }

@@ -19,7 +19,14 @@ def whole_graph(store: Store, *, limit: int, provenance: bool) -> dict[str, Any]
     )
     answer = induced(store, [r["id"] for r in rows[:limit]])
     total = store.read("MATCH (n:Entity) RETURN count(n) AS n")[0]["n"]
-    return {**answer, "truncated": len(rows) > limit, "not_shown": max(0, int(total) - len(answer["nodes"]))}
+    return {
+        **answer,
+        "truncated": len(rows) > limit,
+        "not_shown": max(0, int(total) - len(answer["nodes"])),
+        # Said back, so that a view can explain why it shows fewer nodes than asked for.
+        "limit": limit,
+        "provenance": provenance,
+    }
 
 
 def ids_in_rows(rows: list[list[Any]]) -> list[str]:
