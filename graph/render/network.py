@@ -126,6 +126,21 @@ def page_data(answer: dict[str, Any], schema: Schema, *, base_url: str, embed: b
     }
 
 
+def print_sources(sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    """The sources as a print footnote list: publisher, title, date, URL; never a file path."""
+    return [
+        {
+            "publisher": info.get("publisher") or info.get("title") or source_id,
+            "title": info.get("title") if info.get("publisher") else None,
+            "date": info.get("date"),
+            "url": info.get("url"),
+        }
+        for source_id, info in sorted(
+            sources.items(), key=lambda item: (str(item[1].get("publisher")), item[0])
+        )
+    ]
+
+
 def render_page(
     answer: dict[str, Any],
     schema: Schema,
@@ -154,6 +169,7 @@ def render_page(
             notes=scope_notes(answer, schema),
             table=table,
             row_count=len(table["rows"]) if table else 0,
+            print_sources=print_sources(answer.get("sources") or {}),
             json_url=json_url,
             nonce=secrets.token_urlsafe(16),
             # Markup: the package's own vis-network files, and our JSON escaped for <script>.
