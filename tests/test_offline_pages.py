@@ -21,6 +21,8 @@ PAGES = [
     "/views/operations/operation:2020-perfect-storm",
     "/views/queries/conflicting_claims",
     "/views/graph",
+    "/views/timeline?operation=operation:2020-sparks",
+    "/views/map?operation=operation:2020-sparks",
 ]
 
 

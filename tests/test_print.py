@@ -19,6 +19,7 @@ VIEWS = {
     "operation": "/views/operations/operation:2020-perfect-storm",
     "map": "/views/map?operation=operation:2020-sparks",
     "query": "/views/queries/conflicting_claims",
+    "timeline": "/views/timeline?operation=operation:2020-sparks",
 }
 VISIBLE_CONTROLS = """() => [...document.querySelectorAll('button, input, select')]
     .filter(el => getComputedStyle(el).display !== 'none' && el.offsetParent !== null).length"""

@@ -159,12 +159,40 @@ def get_timeline(
     until: Until = None,
     kind: Annotated[list[str], Query(max_length=14, examples=[["arrest"]])] = [],  # noqa: B006
     about: Annotated[str | None, Query(pattern=ID_PATTERN, examples=["operation:2020-sparks"])] = None,
+    operation: Annotated[
+        str | None,
+        Query(
+            pattern=ID_PATTERN,
+            description="the events about this operation or about what it targeted (404 if no operation)",
+            examples=["operation:2020-sparks"],
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        Query(
+            min_length=2,
+            max_length=68,
+            description="the events about this country (a code, country:XX or a name; 404 if none) "
+            "or about the operations that acted in it",
+            examples=["CY"],
+        ),
+    ] = None,
     limit: Limit = 200,
     offset: Offset = 0,
 ) -> dict[str, Any]:
     """Investigation starts, action days, arrests, charges, extraditions, pleas, sentences.
     Dates are as precise as the sources (2016-09 sorts before 2016-09-01)."""
     return redacted(
-        timeline(store, since=since, until=until, kinds=kind, about=about, limit=limit, offset=offset),
+        timeline(
+            store,
+            since=since,
+            until=until,
+            kinds=kind,
+            about=about,
+            operation=operation,
+            country=country,
+            limit=limit,
+            offset=offset,
+        ),
         redactor,
     )
