@@ -24,7 +24,13 @@ from playwright.sync_api import Browser, Page, sync_playwright
 
 from api.app import create_app
 from graph.model.schema import Schema
-from graph.query.timeline import TimelineFilters, timeline_count, timeline_page
+from graph.query.timeline import (
+    TimelineFilters,
+    country_scope,
+    operation_scope,
+    timeline,
+    timeline_count,
+)
 from graph.settings import Settings
 from graph.store.base import Store
 from graph.store.embedded import EmbeddedEngine
@@ -334,9 +340,10 @@ def test_two_pages_have_two_nonces(client: TestClient) -> None:
 
 # -- the two ways of reading events ---------------------------------------------------------------
 
-# Filters that name entities: the events are read from those entities (timeline_from.cypher)
-# rather than from every event (timeline.cypher). Both texts must give the same answers.
-ANCHORED = {
+# Filters that name entities: the events are read from those entities (timeline_from.cypher),
+# not from every event (timeline.cypher, which filters by date and kind only). The rule
+# they must follow, checked here against every event of those dates and kinds.
+NAMING_ENTITIES = {
     "operation": TimelineFilters(operation=SPARKS_OP),
     "about a group": TimelineFilters(about="group:phimmoi"),
     "country": TimelineFilters(country="CY"),
@@ -346,21 +353,52 @@ ANCHORED = {
 }
 
 
-@pytest.mark.parametrize("name", ANCHORED)
-def test_reading_from_the_entities_gives_the_page_a_scan_gives(bundled_store: Store, name: str) -> None:
-    filters = ANCHORED[name]
-    from_entities = timeline_page(bundled_store, filters, limit=3, anchored=True)
-    assert from_entities == timeline_page(bundled_store, filters, limit=3, anchored=False)
+def kept_by_rule(store: Store, filters: TimelineFilters) -> list[dict[str, Any]]:
+    """Every event of the filters' dates and kinds, kept by what it is about."""
+    dated = TimelineFilters(since=filters.since, until=filters.until, kinds=filters.kinds)
+    every = timeline(
+        store, since=dated.since, until=dated.until, kinds=dated.kinds, about=None, limit=100_000, offset=0
+    )["items"]
+    scopes = [
+        {filters.about} if filters.about else None,
+        set(operation_scope(store, filters.operation)) if filters.operation else None,
+        set(country_scope(store, filters.country)) if filters.country else None,
+    ]
+    return [e for e in every if all(scope is None or scope & set(e["about"]) for scope in scopes)]
 
 
-@pytest.mark.parametrize("name", ANCHORED)
-def test_reading_from_the_entities_gives_the_count_a_scan_gives(bundled_store: Store, name: str) -> None:
-    filters = ANCHORED[name]
-    from_entities = timeline_count(bundled_store, filters, anchored=True)
-    assert (from_entities > 0, from_entities) == (
-        True,
-        timeline_count(bundled_store, filters, anchored=False),
-    )
+@pytest.mark.parametrize("name", NAMING_ENTITIES)
+def test_events_read_from_the_entities_follow_the_rule(bundled_store: Store, name: str) -> None:
+    filters = NAMING_ENTITIES[name]
+    got = timeline(
+        bundled_store,
+        since=filters.since,
+        until=filters.until,
+        kinds=filters.kinds,
+        about=filters.about,
+        operation=filters.operation,
+        country=filters.country,
+        limit=500,
+        offset=0,
+    )["items"]
+    expected = kept_by_rule(bundled_store, filters)
+    assert (len(got) > 0, got) == (True, expected)
+
+
+@pytest.mark.parametrize("name", NAMING_ENTITIES)
+def test_the_count_of_events_read_from_the_entities_follows_the_rule(bundled_store: Store, name: str) -> None:
+    filters = NAMING_ENTITIES[name]
+    assert timeline_count(bundled_store, filters) == len(kept_by_rule(bundled_store, filters))
+
+
+def test_the_count_of_every_event(bundled_store: Store) -> None:
+    assert timeline_count(bundled_store, TimelineFilters()) == sum(yaml_events().values())
+
+
+def test_the_count_of_a_kind_and_dates(bundled_store: Store) -> None:
+    filters = TimelineFilters(kinds=["arrest"], since="2020", until="2021")
+    expected = sum(n for (date, _), n in yaml_events({"arrest"}).items() if "2020" <= date[:4] <= "2021")
+    assert timeline_count(bundled_store, filters) == expected
 
 
 # -- print ---------------------------------------------------------------------------------------
@@ -594,7 +632,7 @@ class Visit:
 @pytest.fixture(scope="module")
 def sparks(browser: Browser, server: str) -> Iterator[Visit]:
     visit = Visit(browser, f"{server}/views/timeline?operation={SPARKS_OP}")
-    visit.page.click("#list button.event >> nth=0")
+    visit.page.click("#list .event >> nth=0")
     visit.screenshot("timeline-sparks")
     yield visit
     visit.page.close()
@@ -602,7 +640,7 @@ def sparks(browser: Browser, server: str) -> Iterator[Visit]:
 
 def test_the_browser_lists_the_sparks_events_in_date_order(sparks: Visit) -> None:
     rows = sparks.page.eval_on_selector_all(
-        "#list button.event",
+        "#list .event",
         "bs => bs.map(b => [b.querySelector('.when').textContent,"
         " b.querySelector('.desc .text').textContent])",
     )
@@ -612,7 +650,7 @@ def test_the_browser_lists_the_sparks_events_in_date_order(sparks: Visit) -> Non
 def test_the_list_names_what_else_each_event_is_about(sparks: Visit) -> None:
     # The two members are described by their role: the view has no key that sees names.
     rows = sparks.page.eval_on_selector_all(
-        "#list button.event", "bs => bs.map(b => (b.querySelector('.about-names') || {}).textContent || '')"
+        "#list .event", "bs => bs.map(b => (b.querySelector('.about-names') || {}).textContent || '')"
     )
     member_cy = "[member; arranged pickup and mailing of pre-release discs from distributors]"
     member_us = "[member (alias 'Raid'); received discs and ripped and encoded them]"
@@ -642,7 +680,7 @@ def test_the_panel_shows_the_range_of_a_partial_date(sparks: Visit) -> None:
 
 def test_the_panel_links_each_source_to_its_url(browser: Browser, server: str) -> None:
     visit = Visit(browser, f"{server}/views/timeline?operation={SPARKS_OP}&kind=plea")
-    visit.page.click("#list button.event >> nth=0")
+    visit.page.click("#list .event >> nth=0")
     links = visit.page.eval_on_selector_all(
         "#selected a.source-link", "as => as.map(a => [a.textContent, a.getAttribute('href')])"
     )
@@ -711,7 +749,7 @@ def test_hiding_a_kind_takes_its_events_off_the_axis_and_the_list(browser: Brows
     visit.page.click("#kinds button[data-kind='action_day']")
     shown = (
         len(visit.marks()),
-        visit.page.locator("#list button.event").count(),
+        visit.page.locator("#list .event").count(),
         visit.page.inner_text("#count"),
     )
     visit.page.close()
@@ -720,7 +758,7 @@ def test_hiding_a_kind_takes_its_events_off_the_axis_and_the_list(browser: Brows
 
 def test_an_entity_link_opens_its_view_in_the_same_frame(browser: Browser, server: str) -> None:
     visit = Visit(browser, f"{server}/views/timeline?operation={PHIMMOI_OP}")
-    visit.page.click("#list button.event >> nth=0")
+    visit.page.click("#list .event >> nth=0")
     link = visit.page.locator("#selected a.entity-view").first
     target = link.get_attribute("target")
     link.click()
@@ -731,7 +769,7 @@ def test_an_entity_link_opens_its_view_in_the_same_frame(browser: Browser, serve
 
 def test_an_operation_in_the_panel_links_to_its_own_timeline(browser: Browser, server: str) -> None:
     visit = Visit(browser, f"{server}/views/timeline?about={PHIMMOI_OP}")
-    visit.page.click("#list button.event >> nth=0")
+    visit.page.click("#list .event >> nth=0")
     hrefs = visit.page.eval_on_selector_all(
         "#selected a.entity-timeline", "as => as.map(a => a.getAttribute('href'))"
     )
@@ -751,6 +789,52 @@ def test_the_filter_form_asks_the_server_again(browser: Browser, server: str) ->
     assert (asked, count) == ([("operation", SPARKS_OP), ("kind", "arrest")], "2 events")
 
 
+@pytest.fixture(scope="module")
+def printed(browser: Browser, server: str) -> Iterator[Visit]:
+    visit = Visit(browser, f"{server}/views/timeline?operation={SPARKS_OP}", width=1100, height=1400)
+    visit.page.emulate_media(media="print")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    visit.page.screenshot(path=str(SCREENSHOTS / "timeline-print.png"), full_page=True)
+    yield visit
+    visit.page.close()
+
+
+SHOWN = "sel => [...document.querySelectorAll(sel)].filter(e => e.offsetParent !== null).length"
+
+
+def test_print_keeps_every_event_on_the_axis(printed: Visit) -> None:
+    assert printed.page.evaluate(f"({SHOWN})('#axis .mark')") == 10
+
+
+def test_print_keeps_every_event_in_the_list(printed: Visit) -> None:
+    assert printed.page.evaluate(f"({SHOWN})('#list .event')") == 10
+
+
+def test_print_keeps_the_years_of_the_list(printed: Visit) -> None:
+    assert printed.page.locator("#list .year-text").all_inner_texts() == ["2016", "2020", "2021"]
+
+
+def test_print_keeps_a_key_to_the_colours(printed: Visit) -> None:
+    assert printed.page.locator("#print-legend .item").all_inner_texts() == [
+        "action day (2)",
+        "arrest (2)",
+        "charge (1)",
+        "extradition (1)",
+        "indictment (1)",
+        "investigation start (1)",
+        "plea (1)",
+        "sentence (1)",
+    ]
+
+
+def test_print_draws_the_marks_inside_the_page(printed: Visit) -> None:
+    right = printed.page.evaluate(
+        "() => Math.max(...[...document.querySelectorAll('#axis .mark')]"
+        ".map(m => m.getBoundingClientRect().right))"
+    )
+    assert right <= printed.box("#axis")["x"] + printed.box("#axis")["width"]
+
+
 def test_the_empty_page_says_so_in_the_browser(browser: Browser, server: str) -> None:
     visit = Visit(browser, f"{server}/views/timeline?about=group:sparks")
     text = visit.page.inner_text("#empty")
@@ -768,7 +852,7 @@ def test_the_embedded_page_has_no_header(browser: Browser, server: str) -> None:
 @pytest.fixture(scope="module")
 def phone(browser: Browser, server: str) -> Iterator[Visit]:
     visit = Visit(browser, f"{server}/views/timeline?operation={SPARKS_OP}", width=390, height=844)
-    visit.page.click("#list button.event >> nth=3")
+    visit.page.click("#list .event >> nth=3")
     visit.screenshot("timeline-phone")
     yield visit
     visit.page.close()
@@ -789,7 +873,7 @@ def test_on_a_phone_the_panel_shows_the_chosen_event(phone: Visit) -> None:
 
 def test_on_a_phone_the_panel_closes(browser: Browser, server: str) -> None:
     visit = Visit(browser, f"{server}/views/timeline?operation={SPARKS_OP}", width=390, height=844)
-    visit.page.click("#list button.event >> nth=0")
+    visit.page.click("#list .event >> nth=0")
     visit.page.click("#close-panel")
     visible = visit.page.is_visible("#panel")
     visit.page.close()
@@ -799,7 +883,7 @@ def test_on_a_phone_the_panel_closes(browser: Browser, server: str) -> None:
 @pytest.fixture(scope="module")
 def hostile(browser: Browser, server: str) -> Iterator[Visit]:
     visit = Visit(browser, f"{server}/views/timeline?operation={HOSTILE_OP}")
-    visit.page.click("#list button.event >> nth=0")
+    visit.page.click("#list .event >> nth=0")
     visit.page.hover("#axis .mark >> nth=0")
     visit.screenshot("timeline-hostile")
     yield visit

@@ -1,8 +1,9 @@
 // title: Events about given entities, ordered by date, with what they are about and their sources
-// description: timeline.cypher started from the entities its most selective filter names
-//   ($start: ids) instead of from every event: at 10^5 nodes an operation's timeline reads
-//   its few events through the id index rather than all of them. Its filters and its answer
-//   are timeline.cypher's (tests/test_timeline_view.py compares the two).
+// description: The timeline when a filter names entities: the events are read from the
+//   entities of the narrowest filter ($start: ids; the id index finds them), then every
+//   filter applies. $about keeps the events about that entity; $operation_scope and
+//   $country_scope (lists of ids, or null to skip) keep the events about at least one of
+//   their ids (graph/query/timeline.py builds them). Dates and kinds as in timeline.cypher.
 UNWIND $start AS sid
 MATCH (:Entity {id: sid})<-[:ABOUT]-(e:Event)
 WITH DISTINCT e

@@ -1,6 +1,5 @@
 // title: How many events about given entities the timeline's filters keep
-// description: timeline_count.cypher started from the entities $start names, as
-//   timeline_from.cypher is.
+// description: timeline_from.cypher's filters, counted.
 UNWIND $start AS sid
 MATCH (:Entity {id: sid})<-[:ABOUT]-(e:Event)
 WITH DISTINCT e

@@ -16,9 +16,10 @@ from graph.store.base import Store
 
 @dataclass
 class TimelineFilters:
-    """What a timeline asks for. `operation`: the events about it or about what it
-    targeted; `country` (a code or a name): the events about it or about the operations
-    that acted in it; `about`: the events about that one entity."""
+    """What a timeline asks for. `about`: the events about that one entity; `operation`:
+    the events about it or about what it targeted; `country` (a code, country:XX or a
+    name): the events about it or about the operations that acted in it. An event must
+    pass every filter given."""
 
     since: str | None = None
     until: str | None = None
@@ -30,8 +31,7 @@ class TimelineFilters:
 
 def country_id(code_or_name: str) -> str:
     """'GB', 'country:GB', 'Royaume-Uni' -> 'country:GB'; NotFound for no country at all."""
-    text = code_or_name.removeprefix("country:")
-    code = country_code(text)
+    code = country_code(code_or_name.removeprefix("country:"))
     if code is None:
         raise NotFound(f"no country {code_or_name!r}")
     return f"country:{code}"
@@ -59,32 +59,25 @@ def country_scope(store: Store, country: str) -> list[str]:
 def _params(store: Store, filters: TimelineFilters) -> dict[str, Any]:
     operation = operation_scope(store, filters.operation) if filters.operation else None
     country = country_scope(store, filters.country) if filters.country else None
-    # The events to start from: those about the entities of the narrowest filter (None: all).
-    start = [filters.about] if filters.about else operation or country
     return {
         **date_bounds(filters.since, filters.until),
         "kinds": filters.kinds,
         "about": filters.about,
         "operation_scope": operation,
         "country_scope": country,
-        "start": start,
+        # Where timeline_from.cypher starts: the entities of the narrowest filter; None
+        # when no filter names an entity (then timeline.cypher reads every event).
+        "start": [filters.about] if filters.about else operation or country,
     }
 
 
-def _query(store: Store, name: str, params: dict[str, Any], anchored: bool | None) -> list[dict[str, Any]]:
-    """read/timeline<name>.cypher over every event, or read/timeline_from<name>.cypher from
-    the entities of $start; `anchored` None: from $start whenever there is one."""
-    if anchored is None:
-        anchored = params["start"] is not None
-    path = f"read/timeline_from{name}.cypher" if anchored else f"read/timeline{name}.cypher"
-    return store.read(cypher(path, store.dialect), params)
+def _read(store: Store, params: dict[str, Any], *, count: bool = False) -> list[dict[str, Any]]:
+    name = "timeline" if params["start"] is None else "timeline_from"
+    return store.read(cypher(f"read/{name}{'_count' if count else ''}.cypher", store.dialect), params)
 
 
-def _page(
-    store: Store, params: dict[str, Any], limit: int, offset: int, anchored: bool | None
-) -> dict[str, Any]:
-    rows = _query(store, "", {**params, "limit": limit + 1, "offset": offset}, anchored)
-    return page(rows, limit, offset)
+def _page(store: Store, params: dict[str, Any], limit: int, offset: int) -> dict[str, Any]:
+    return page(_read(store, {**params, "limit": limit + 1, "offset": offset}), limit, offset)
 
 
 def timeline(
@@ -101,21 +94,12 @@ def timeline(
 ) -> dict[str, Any]:
     """One page of events in date order (the JSON answer of GET /timeline)."""
     filters = TimelineFilters(since, until, kinds, about, operation, country)
-    return timeline_page(store, filters, limit=limit, offset=offset)
+    return _page(store, _params(store, filters), limit, offset)
 
 
-def timeline_page(
-    store: Store, filters: TimelineFilters, *, limit: int, offset: int = 0, anchored: bool | None = None
-) -> dict[str, Any]:
-    """One page of events. `anchored`: read them from the entities the narrowest filter
-    names (True) or from every event (False); both give the same answer, the first faster
-    (None: the first whenever a filter names entities)."""
-    return _page(store, _params(store, filters), limit, offset, anchored)
-
-
-def timeline_count(store: Store, filters: TimelineFilters, *, anchored: bool | None = None) -> int:
-    """How many events the filters keep (`anchored` as for timeline_page)."""
-    return int(_query(store, "_count", _params(store, filters), anchored)[0]["total"])
+def timeline_count(store: Store, filters: TimelineFilters) -> int:
+    """How many events the filters keep."""
+    return int(_read(store, _params(store, filters), count=True)[0]["total"])
 
 
 def timeline_subject(store: Store, filters: TimelineFilters) -> dict[str, dict[str, Any]]:
@@ -145,11 +129,9 @@ def timeline_in_context(store: Store, filters: TimelineFilters, *, limit: int) -
     of the entities they are about, the sources they cite (publisher, date, url), and how
     many events the filters keep in all (counted only when the list is cut)."""
     params = _params(store, filters)
-    answer = _page(store, params, limit, 0, None)
+    answer = _page(store, params, limit, 0)
     events: list[dict[str, Any]] = answer["items"]
-    total = len(events)
-    if answer["truncated"]:
-        total = int(_query(store, "_count", params, None)[0]["total"])
+    total = int(_read(store, params, count=True)[0]["total"]) if answer["truncated"] else len(events)
     entity_ids = sorted({x for event in events for x in event["about"]})
     source_ids = sorted({s for event in events for s in event["sources"] or []})
     return {
