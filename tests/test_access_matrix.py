@@ -57,6 +57,10 @@ READS = [
     "/views/operations/operation:2020-sparks",
     "/views/queries/servers_by_country",
     "/views/graph?limit=50",
+    "/views/timeline?operation=operation:2020-sparks",
+    "/views/map?operation=operation:2020-sparks",
+    "/map?operation=operation:2020-sparks",
+    "/coverage",
     "/",
     "/exports/nodelink",
 ]
@@ -156,6 +160,9 @@ NAME_PAGES = [
     ("/timeline?about=operation:2019-jetflicks", "Kristopher Dallmann"),
     ("/entities?q=bridi", NAMED),
     ("/views/operations/operation:2020-sparks", NAMED),
+    ("/views/timeline?about=operation:2019-jetflicks", "Kristopher Dallmann"),
+    ("/views/map?operation=operation:2020-sparks", "Bridi"),
+    ("/map?operation=operation:2020-sparks", "Bridi"),
     ("/exports/nodelink?view=neighbours&id=operation:2020-sparks", NAMED),
 ]
 
