@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
+from playwright.sync_api import Browser, sync_playwright
 
 from graph.model.schema import get_schema
 from graph.store.embedded import EmbeddedEngine
@@ -84,3 +88,27 @@ def start_server(data_dir: Path, *dossiers: Path) -> tuple[subprocess.Popen[byte
             time.sleep(0.2)
     process.kill()
     raise TimeoutError("the server did not start")
+
+
+@contextmanager
+def serving(data_dir: Path, *dossiers: Path, past_validation: Path | None = None) -> Iterator[str]:
+    """A server on `dossiers` (and `past_validation`, written without validation) for the
+    length of the block; yields its base URL."""
+    if past_validation is not None:
+        write_past_validation(data_dir, past_validation)
+    process, base = start_server(data_dir, *dossiers)
+    try:
+        yield base
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()

@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from playwright.sync_api import Browser
 
 from graph.model.schema import Schema, get_schema
 from graph.store.embedded import EmbeddedEngine
@@ -28,6 +29,7 @@ from graph.store.falkordb import FalkorDBStore
 from graph.store.neo4j import Neo4jStore
 from loaders.load import load_paths
 from loaders.resources import bundled_dossiers_dir
+from tests.browser import chromium
 from tests.clients import bundled_client
 from tests.neo4j_server import Neo4jServer, start_neo4j
 
@@ -160,3 +162,10 @@ def client_each_path(
 @pytest.fixture
 def bundled_dir() -> Path:
     return bundled_dossiers_dir()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """One headless Chromium for every view test."""
+    with chromium() as launched:
+        yield launched

@@ -5,16 +5,15 @@ phones, and nothing fetched from elsewhere."""
 from __future__ import annotations
 
 import json
-import signal
 import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, serving
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_PATHS = "/?view=paths&from=group:img-src-x-onerror-alert-1&to=operation:2099-hostile-names"
@@ -43,20 +42,12 @@ PANEL_PATHS = """() => [...document.querySelectorAll('#paths-list > li.path')].m
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("explorer")
-    write_past_validation(data_dir, ROOT / "tests" / "data" / "hostile.yaml")
-    process, base = start_server(data_dir, ROOT / "data" / "operations")
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serving(
+        tmp_path_factory.mktemp("explorer"),
+        ROOT / "data" / "operations",
+        past_validation=ROOT / "tests" / "data" / "hostile.yaml",
+    ) as base:
+        yield base
 
 
 def get_json(url: str) -> Any:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from api.app import create_app
 from api.routes import map_view
@@ -32,7 +32,7 @@ from graph.render.map import ROLE_STYLES
 from graph.render.world import drawable, project, world
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, free_port, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, free_port, write_past_validation
 from tests.clients import graph_name_of
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
@@ -366,14 +366,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield base
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def get_json(url: str) -> Any:

@@ -3,13 +3,12 @@ request leaves the server's host. /docs and /redoc render from the package's own
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server
+from tests.browser import ROOT, SCREENSHOTS, serving
 
 PAGES = [
     "/",
@@ -28,18 +27,8 @@ PAGES = [
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    process, base = start_server(tmp_path_factory.mktemp("offline"), ROOT / "data" / "operations")
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serving(tmp_path_factory.mktemp("offline"), ROOT / "data" / "operations") as base:
+        yield base
 
 
 def visit(browser: Browser, url: str) -> tuple[Page, int, list[str]]:

@@ -11,7 +11,6 @@ import itertools
 import json
 import math
 import re
-import signal
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -22,7 +21,7 @@ import httpx
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from api.app import create_app
 from graph.model.schema import get_schema
@@ -34,7 +33,7 @@ from loaders.dossier import Dossier
 from loaders.pipeline import write_plans
 from loaders.resolve import build_plan
 from loaders.resources import bundled_dossiers_dir
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, serving
 from tests.clients import graph_name_of
 from tests.keys import write_keys
 
@@ -658,20 +657,10 @@ def test_a_hostile_url_is_no_link_to_a_script(hostile_page: str) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("operation-page")
-    write_past_validation(data_dir, HOSTILE_FILE)
-    process, base = start_server(data_dir, ROOT / "data" / "operations")
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serving(
+        tmp_path_factory.mktemp("operation-page"), ROOT / "data" / "operations", past_validation=HOSTILE_FILE
+    ) as base:
+        yield base
 
 
 class Visit:

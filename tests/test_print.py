@@ -4,15 +4,14 @@ the generic view adds its sources as a numbered list."""
 from __future__ import annotations
 
 import json
-import signal
 import urllib.request
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server
+from tests.browser import ROOT, SCREENSHOTS, serving
 
 VIEWS = {
     "neighbourhood": "/views/entities/group:sparks",
@@ -27,18 +26,8 @@ VISIBLE_CONTROLS = """() => [...document.querySelectorAll('button, input, select
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    process, base = start_server(tmp_path_factory.mktemp("print"), ROOT / "data" / "operations")
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serving(tmp_path_factory.mktemp("print"), ROOT / "data" / "operations") as base:
+        yield base
 
 
 def printed(browser: Browser, url: str, name: str) -> Page:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 import xml.etree.ElementTree as ET
 from collections import Counter
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from api.app import create_app
 from graph.model.schema import Schema
@@ -38,7 +37,7 @@ from loaders.dossier import Dossier
 from loaders.pipeline import write_plans
 from loaders.resolve import build_plan
 from loaders.resources import bundled_dossiers_dir
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, serving
 from tests.clients import bundled_client, graph_name_of
 from tests.keys import write_keys
 
@@ -584,20 +583,12 @@ def test_a_hostile_title_is_escaped(hostile_client: TestClient) -> None:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("timeline-views")
-    write_past_validation(data_dir, hostile_dossier(tmp_path_factory.mktemp("hostile")))
-    process, base = start_server(data_dir, ROOT / "data" / "operations")
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
+    with serving(
+        tmp_path_factory.mktemp("timeline-views"),
+        ROOT / "data" / "operations",
+        past_validation=hostile_dossier(tmp_path_factory.mktemp("hostile")),
+    ) as base:
+        yield base
 
 
 class Visit:

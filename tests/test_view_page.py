@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import json
 import re
-import signal
 from collections.abc import Iterator
 from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
 from graph.model.schema import get_schema
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, serving
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 DATA_BLOCK = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.S)
@@ -31,20 +30,12 @@ READ_TABLE = """() => Array.from(document.querySelectorAll('#table-wrap tbody tr
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    data_dir = tmp_path_factory.mktemp("view-page")
-    write_past_validation(data_dir, ROOT / "tests" / "data" / "hostile.yaml")
-    process, base = start_server(data_dir, ROOT / "data" / "operations")
-    yield base
-    process.send_signal(signal.SIGINT)
-    process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    with serving(
+        tmp_path_factory.mktemp("view-page"),
+        ROOT / "data" / "operations",
+        past_validation=ROOT / "tests" / "data" / "hostile.yaml",
+    ) as base:
+        yield base
 
 
 class Visit:

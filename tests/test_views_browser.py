@@ -10,9 +10,9 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from tests.browser import CHROMIUM_ARGS, ROOT, SCREENSHOTS, chromium_path, start_server, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, start_server, write_past_validation
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_CLOSER = "</script><script>alert(1)</script>"
@@ -30,14 +30,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     yield base
     process.send_signal(signal.SIGINT)
     process.wait(timeout=30)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 class Visit:
