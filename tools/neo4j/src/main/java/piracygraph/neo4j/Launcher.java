@@ -38,6 +38,9 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) throws Exception {
+        // Taken first: if the parent died before the watch began, we would see our new
+        // parent (init) instead, and never stop.
+        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
         Options options = Options.parse(args);
         boolean throwaway = options.dataDir == null;
         Path home = throwaway ? Files.createTempDirectory("piracy-graph-neo4j-") : options.dataDir;
@@ -63,10 +66,9 @@ public final class Launcher {
                 .getLocalAddress(ConnectorType.BOLT)
                 .getPort();
 
+        watchParent(parent);
         System.out.println("bolt://127.0.0.1:" + port);
         System.out.flush();
-
-        watchParent();
         stopped.await();
     }
 
@@ -84,8 +86,7 @@ public final class Launcher {
     }
 
     /** Exits (running the shutdown hook) once the process that started us is gone. */
-    private static void watchParent() {
-        ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
+    private static void watchParent(ProcessHandle parent) {
         if (parent == null) {
             return;
         }
