@@ -1,9 +1,28 @@
-"""Scoring drafts against hand-made gold files: precision and recall per fact type.
+"""Scoring drafts against hand-made gold files: precision and recall per fact type and
+per language.
 
-A gold file (tests/data/extract/*.yaml) names an article (a file, or the text itself for
-synthetic articles), its language and publication date, and the facts a careful reader
-takes from it, by type. The draft's facts are read back from the draft dossier itself, so
-the score measures what a reviewer receives."""
+A gold file names an article (a file, or the text itself), its language and publication
+date, and the facts a careful reader takes from it, by type. Sets: `seed` and `synthetic`
+(tests/data/extract/, which the tests read) and the blind sets (bench/blind/<set>/, which
+only this scorer reads; their format is bench/blind/README.md).
+
+Matching rules:
+- The draft's facts are read back from the draft dossier itself (entity names, country
+  codes on relationships, claims' value and unit, events' dates, arrested persons' arrest
+  countries, the operation's aliases), so the score measures what a reviewer receives.
+- Names (agency, group, platform, rights holder) compare folded: case, accents and
+  punctuation aside. A gold item may list several spellings of one fact; a draft name
+  equal to any of them matches that fact.
+- Countries and arrests compare as ISO alpha-2 codes (a name is turned into its code);
+  `unknown` is an arrest whose country the text does not give.
+- Figures compare as value and unit: the number exactly (3500000 and 3.5e6 alike), the
+  unit exactly as written in the gold.
+- Dates compare as written: 2020-11 matches only 2020-11, never 2020-11-06.
+- Operations compare without a leading "Operation", "Operazione", "Operación"...
+- A gold fact matched by the draft is a true positive, once however many draft items
+  match it; it counts as a miss otherwise. A draft item that matches no gold fact, or a
+  fact another draft item already matched (the same body drafted twice), is a false
+  positive. Counts are summed over articles (micro-average)."""
 
 from __future__ import annotations
 
@@ -24,6 +43,8 @@ from loaders.dossier import COUNTRY_REF, Dossier
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLD_DIR = ROOT / "tests" / "data" / "extract"
+BLIND_DIR = ROOT / "bench" / "blind"
+TEST_SETS = ("seed", "synthetic")
 _LABEL_KIND: dict[str, FactKind] = {
     Label.AGENCY: "agency",
     Label.GROUP: "group",
@@ -35,12 +56,13 @@ _LABEL_KIND: dict[str, FactKind] = {
 @dataclass(frozen=True)
 class Gold:
     name: str
-    corpus: str  # "seed" or "synthetic"
+    corpus: str  # "seed", "synthetic" or a blind set's name
     text: str
     lang: str
     published: dt.date | None
     url: str | None
-    facts: dict[FactKind, set[str]]
+    # Each gold fact is the set of its accepted spellings, in comparable form.
+    facts: dict[FactKind, list[frozenset[str]]]
 
 
 @dataclass
@@ -102,8 +124,18 @@ def load_gold(path: Path) -> Gold:
     else:
         text = (ROOT / raw["article"]).resolve().read_text(encoding="utf-8")
     published = dt.date.fromisoformat(raw["published"]) if raw.get("published") else None
-    facts = {kind: {key(kind, v) for v in raw.get("facts", {}).get(kind) or []} for kind in FACT_KINDS}
+    facts = {kind: _gold_facts(kind, raw.get("facts", {}).get(kind) or []) for kind in FACT_KINDS}
     return Gold(path.stem, raw["corpus"], text, raw["lang"], published, raw.get("url"), facts)
+
+
+def _gold_facts(kind: str, items: list[Any]) -> list[frozenset[str]]:
+    """One entry per gold fact: a list item is the accepted spellings of one fact."""
+    facts: list[frozenset[str]] = []
+    for item in items:
+        spellings = frozenset(key(kind, v) for v in (item if isinstance(item, list) else [item]))
+        if spellings not in facts:
+            facts.append(spellings)
+    return facts
 
 
 class _TextDates(yaml.SafeLoader):
@@ -143,17 +175,27 @@ def draft_facts(dossier: Dossier) -> dict[FactKind, set[str]]:
 def score_one(gold: Gold) -> tuple[dict[FactKind, Counts], Dossier]:
     dossier = draft_dossier(gold.text, ArticleMeta(url=gold.url, published=gold.published), gold.lang)
     found = draft_facts(dossier)
-    counts = {}
-    for kind in FACT_KINDS:
-        expected, got = gold.facts[kind], found[kind]
-        counts[kind] = Counts(
-            tp=len(expected & got),
-            fp=len(got - expected),
-            fn=len(expected - got),
-            false_positives=[f"{gold.name}: {v}" for v in sorted(got - expected)],
-            misses=[f"{gold.name}: {v}" for v in sorted(expected - got)],
-        )
-    return counts, dossier
+    return {kind: compare(gold.name, gold.facts[kind], found[kind]) for kind in FACT_KINDS}, dossier
+
+
+def compare(name: str, expected: list[frozenset[str]], got: set[str]) -> Counts:
+    """Counts for one fact type of one article, by the rules in the module docstring."""
+    counts = Counts()
+    matched: set[int] = set()
+    for value in sorted(got):
+        hits = [i for i, spellings in enumerate(expected) if value in spellings]
+        fresh = [i for i in hits if i not in matched]
+        if fresh:
+            matched.add(fresh[0])
+            counts.tp += 1
+        else:
+            counts.fp += 1
+            counts.false_positives.append(f"{name}: {value}" + (" (again)" if hits else ""))
+    for i, spellings in enumerate(expected):
+        if i not in matched:
+            counts.fn += 1
+            counts.misses.append(f"{name}: {' | '.join(sorted(spellings))}")
+    return counts
 
 
 def spans_exact(dossier: Dossier, text: str) -> tuple[int, int]:
@@ -165,8 +207,10 @@ def spans_exact(dossier: Dossier, text: str) -> tuple[int, int]:
 
 
 def score_corpus(paths: list[Path]) -> dict[str, Any]:
-    """Micro-averaged counts per fact type over the gold files, and per file."""
+    """Micro-averaged counts per fact type and per language over the gold files, and per
+    file."""
     total = {kind: Counts() for kind in FACT_KINDS}
+    by_lang: dict[str, Counts] = {}
     files: dict[str, Any] = {}
     exact = spans = 0
     for path in paths:
@@ -178,6 +222,7 @@ def score_corpus(paths: list[Path]) -> dict[str, Any]:
         for kind, c in counts.items():
             total[kind].add(c)
             overall.add(c)
+        by_lang.setdefault(gold.lang, Counts()).add(overall)
         files[gold.name] = {
             "lang": gold.lang,
             **{k: v for k, v in overall.as_dict().items() if k in {"precision", "recall"}},
@@ -188,14 +233,30 @@ def score_corpus(paths: list[Path]) -> dict[str, Any]:
     return {
         "files": files,
         "by_type": {kind: c.as_dict() for kind, c in total.items()},
+        "by_lang": {lang: _rates(c) for lang, c in sorted(by_lang.items())},
         "overall": overall.as_dict(),
         "spans_exact": f"{exact}/{spans}",
     }
 
 
+def _rates(counts: Counts) -> dict[str, Any]:
+    return {k: v for k, v in counts.as_dict().items() if k not in {"false_positives", "misses"}}
+
+
 def gold_files(corpus: str) -> list[Path]:
-    paths = sorted(GOLD_DIR.glob("*.yaml"))
-    return [p for p in paths if load_gold_corpus(p) == corpus]
+    """The gold files of one set: a test set's from tests/data/extract/, a blind set's
+    from its own folder."""
+    if corpus in TEST_SETS:
+        return [p for p in sorted(GOLD_DIR.glob("*.yaml")) if load_gold_corpus(p) == corpus]
+    folder = BLIND_DIR / corpus
+    if not folder.is_dir() or corpus.startswith((".", "_")) or "/" in corpus:
+        raise ValueError(f"no gold set named {corpus!r}: choose one of {', '.join(gold_sets())}")
+    return sorted(folder.glob("*.yaml"))
+
+
+def gold_sets() -> list[str]:
+    blind = sorted(p.name for p in BLIND_DIR.iterdir() if p.is_dir()) if BLIND_DIR.is_dir() else []
+    return [*TEST_SETS, *blind]
 
 
 def load_gold_corpus(path: Path) -> str:

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 
 from extraction import ArticleMeta, draft_dossier, draft_yaml, extract_facts, read_article
 from extraction.figures import parse_number
-from extraction.score import GOLD_DIR, draft_facts, gold_files, load_gold, score_corpus
+from extraction.score import GOLD_DIR, compare, draft_facts, gold_files, load_gold, score_corpus
 from graph.errors import DossierError, InvalidInput
 from graph.model.schema import Schema
 from loaders.dossier import Dossier, parse_dossier
@@ -397,3 +397,18 @@ def test_api_extract_refuses_an_unknown_language(client: TestClient) -> None:
 def test_api_extract_refuses_a_huge_article(client: TestClient) -> None:
     response = client.post("/extract", content=b"a" * 1_000_000, headers={"content-type": "text/plain"})
     assert response.status_code == 413
+
+
+def test_a_gold_fact_with_two_spellings_matches_either_once() -> None:
+    expected = [frozenset({"guardia di finanza", "gdf"}), frozenset({"eurojust"})]
+    counts = compare("a", expected, {"gdf", "guardia di finanza", "europol"})
+    assert (counts.tp, sorted(counts.false_positives), counts.misses) == (
+        1,
+        ["a: europol", "a: guardia di finanza (again)"],
+        ["a: eurojust"],
+    )
+
+
+def test_an_unknown_gold_set_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(ValueError, match="choose one of seed, synthetic"):
+        gold_files("../etc")
