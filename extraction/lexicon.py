@@ -1,4 +1,4 @@
-"""The extraction lexicon (lexicon.yaml plus the gazetteer) and a whole-word phrase matcher."""
+"""The extraction lexicon (extraction/words/*.yaml plus the gazetteer) and a whole-word phrase matcher."""
 
 from __future__ import annotations
 
@@ -19,9 +19,10 @@ from graph.model.schema import Label
 
 HERE = Path(__file__).resolve().parent
 GAZETTEER = HERE.parent / "loaders" / "gazetteer.yaml"
+WORDS = HERE / "words"  # the lexicon, one file per subject: bodies, quantities, cues
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")
 
-# Sections of lexicon.yaml -> the label of the entity they name.
+# Sections of the lexicon -> the label of the entity they name.
 SECTIONS = {
     "agencies": Label.AGENCY,
     "platforms": Label.PLATFORM,
@@ -147,8 +148,10 @@ _AMBIGUOUS_COUNTRIES = {
 
 @cache
 def lexicon() -> dict[str, Any]:
-    with (HERE / "lexicon.yaml").open(encoding="utf-8") as handle:
-        data: dict[str, Any] = yaml.safe_load(handle)
+    data: dict[str, Any] = {}
+    for part in sorted(WORDS.glob("*.yaml")):
+        with part.open(encoding="utf-8") as handle:
+            data.update(yaml.safe_load(handle))
     with GAZETTEER.open(encoding="utf-8") as handle:
         gazetteer: dict[str, list[dict[str, Any]]] = yaml.safe_load(handle)
     for label, items in gazetteer.items():
