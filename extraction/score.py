@@ -11,8 +11,9 @@ Matching rules:
   codes on relationships, claims' value and unit, events' dates, arrested persons' arrest
   countries, the operation's aliases), so the score measures what a reviewer receives.
 - Names (agency, group, platform, rights holder) compare folded: case, accents and
-  punctuation aside. A gold item may list several spellings of one fact; a draft name
-  equal to any of them matches that fact.
+  punctuation aside. A gold item may list several spellings of one fact, and a drafted
+  entity has its name and its aliases (which the reviewer sees with it); they match when
+  any spelling of one equals any spelling of the other.
 - Countries and arrests compare as ISO alpha-2 codes (a name is turned into its code);
   `unknown` is an arrest whose country the text does not give.
 - Figures compare as value and unit: the number exactly (3500000 and 3.5e6 alike), the
@@ -150,51 +151,65 @@ _TextDates.yaml_implicit_resolvers = {
 
 def draft_facts(dossier: Dossier) -> dict[FactKind, set[str]]:
     """The facts a draft states, by type, in the scorer's comparable form."""
-    found: dict[FactKind, set[str]] = {kind: set() for kind in FACT_KINDS}
+    return {kind: {spellings[0] for spellings in items} for kind, items in draft_items(dossier).items()}
+
+
+def draft_items(dossier: Dossier) -> dict[FactKind, list[tuple[str, ...]]]:
+    """Each fact a draft states, as its spellings in comparable form (the shown name
+    first, then aliases); one spelling for facts other than names."""
+    found: dict[FactKind, list[tuple[str, ...]]] = {kind: [] for kind in FACT_KINDS}
+
+    def add(kind: FactKind, *spellings: str) -> None:
+        if spellings not in found[kind]:
+            found[kind].append(spellings)
+
     for entity in dossier.entities.values():
         if entity.label in _LABEL_KIND:
             kind = _LABEL_KIND[entity.label]
-            found[kind].add(key(kind, entity.shown))
+            names = [key(kind, entity.shown), *(key(kind, a) for a in entity.aliases)]
+            add(kind, *dict.fromkeys(names))
     for rel in dossier.relationships:
         for end in (rel.source, rel.target):
             if end.startswith(COUNTRY_REF):
-                found["country"].add(key("country", end[len(COUNTRY_REF) :]))
+                add("country", key("country", end[len(COUNTRY_REF) :]))
         if rel.type == Rel.ARRESTED:
             arrested = dossier.entities.get(rel.target)
             places = arrested.arrested_in if arrested is not None else []
-            found["arrest"] |= {place.country for place in places} or {"unknown"}
+            for code in sorted({place.country for place in places} or {"unknown"}):
+                add("arrest", code)
     for claim in dossier.claims:
         if claim.value is not None:
-            found["figure"].add(key("figure", f"{claim.value} {claim.unit}"))
+            add("figure", key("figure", f"{claim.value} {claim.unit}"))
     for event in dossier.events:
-        found["date"].add(event.date)
-    found["operation"] = {key("operation", a) for a in dossier.operation.aliases}
+        add("date", event.date)
+    for alias in dossier.operation.aliases:
+        add("operation", key("operation", alias))
     return found
 
 
 def score_one(gold: Gold) -> tuple[dict[FactKind, Counts], Dossier]:
     dossier = draft_dossier(gold.text, ArticleMeta(url=gold.url, published=gold.published), gold.lang)
-    found = draft_facts(dossier)
+    found = draft_items(dossier)
     return {kind: compare(gold.name, gold.facts[kind], found[kind]) for kind in FACT_KINDS}, dossier
 
 
-def compare(name: str, expected: list[frozenset[str]], got: set[str]) -> Counts:
+def compare(name: str, expected: list[frozenset[str]], got: list[tuple[str, ...]]) -> Counts:
     """Counts for one fact type of one article, by the rules in the module docstring."""
     counts = Counts()
     matched: set[int] = set()
-    for value in sorted(got):
-        hits = [i for i, spellings in enumerate(expected) if value in spellings]
+    for spellings in sorted(got):
+        hits = [i for i, gold in enumerate(expected) if gold.intersection(spellings)]
         fresh = [i for i in hits if i not in matched]
         if fresh:
             matched.add(fresh[0])
             counts.tp += 1
         else:
             counts.fp += 1
-            counts.false_positives.append(f"{name}: {value}" + (" (again)" if hits else ""))
-    for i, spellings in enumerate(expected):
+            counts.false_positives.append(f"{name}: {spellings[0]}" + (" (again)" if hits else ""))
+    for i, gold in enumerate(expected):
         if i not in matched:
             counts.fn += 1
-            counts.misses.append(f"{name}: {' | '.join(sorted(spellings))}")
+            counts.misses.append(f"{name}: {' | '.join(sorted(gold))}")
     return counts
 
 
