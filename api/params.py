@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from fastapi import Depends, Path, Query, Request
-from pydantic import AfterValidator
+from pydantic import AfterValidator, StringConstraints
 
 from graph.model.schema import Label, Rel, get_schema
+from graph.query.expand import MAX_EXPANSIONS
 
 # No whitespace or control characters: ids are keys, never free text.
 ID_PATTERN = r"^[a-z]+:[^\s\x00-\x1f\x7f]{1,250}$"
@@ -26,6 +27,14 @@ else:
 
 EntityId = Annotated[
     str, Path(min_length=3, max_length=300, pattern=ID_PATTERN, examples=["group:sparks", "country:GB"])
+]
+ExpandIds = Annotated[
+    list[Annotated[str, StringConstraints(min_length=3, max_length=300, pattern=ID_PATTERN)]],
+    Query(
+        max_length=MAX_EXPANSIONS,
+        description="nodes expanded in place, in order: each adds its neighbours one step away",
+        examples=[["group:geckos"]],
+    ),
 ]
 Labels = Annotated[
     list[LabelName], Query(max_length=20, description="keep only these labels", examples=[[Label.GROUP]])

@@ -520,6 +520,48 @@ def test_a_view_that_reloads_itself_embedded_is_one_step_back(explorer: Explorer
     assert explorer.address() == "/?view=entity&id=group:sparks"
 
 
+def expand_in_frame(visit: Explorer, node_id: str) -> None:
+    click_node_in_frame(visit, node_id)
+    visit.page.frame_locator("#view").locator("#selected button.expand").click()
+    visit.page.wait_for_function("(id) => location.search.endsWith('&expand=' + id)", arg=node_id)
+
+
+def frame_nodes(visit: Explorer) -> set[str]:
+    return set(
+        visit.page.evaluate(
+            "() => document.getElementById('view').contentWindow.piracyGraph.network.body.data.nodes.getIds()"
+        )
+    )
+
+
+def test_a_node_expanded_in_the_frame_is_kept_in_the_address(explorer: Explorer) -> None:
+    expand_in_frame(explorer, "operation:2020-sparks")
+    assert explorer.address() == "/?view=entity&id=group:sparks&expand=operation:2020-sparks"
+
+
+def test_the_address_of_an_expansion_reopens_the_same_drawing(browser: Browser, explorer: Explorer) -> None:
+    expand_in_frame(explorer, "operation:2020-sparks")
+    built = frame_nodes(explorer)
+    again = Explorer(browser, explorer.server, explorer.address())
+    again.wait_for_view("/views/entities/group:sparks?expand=operation:2020-sparks&embed=1")
+    reopened = frame_nodes(again)
+    again.close()
+    assert reopened == built
+
+
+def test_back_after_an_expansion_shows_the_view_before_it(explorer: Explorer) -> None:
+    before = frame_nodes(explorer)
+    expand_in_frame(explorer, "operation:2020-sparks")
+    grown = frame_nodes(explorer)
+    explorer.page.go_back()
+    explorer.wait_for_view("/views/entities/group:sparks?embed=1")
+    assert (len(grown) > len(before), explorer.address(), frame_nodes(explorer)) == (
+        True,
+        "/?view=entity&id=group:sparks",
+        before,
+    )
+
+
 def test_each_view_is_one_history_entry(explorer: Explorer) -> None:
     before = explorer.page.evaluate("() => history.length")
     explorer.page.select_option("#depth", "2")

@@ -491,10 +491,9 @@ def test_expand_adds_the_neighbours_to_the_drawing(browser: Browser, server: str
     )
 
 
-def test_expand_follows_the_label_filter(browser: Browser, server: str) -> None:
-    visit = Visit(browser, f"{server}/views/paths?from=group:sparks&to=group:geckos")
+def test_expand_follows_a_neighbourhood_view_s_own_filters(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/entities/group:sparks?labels=Operation&labels=Country")
     before = visit.drawn_ids()
-    visit.page.check("#f-labels input[value=Country]")
     visit.click_node("operation:2020-sparks")
     visit.page.click("#selected button.expand")
     visit.page.wait_for_function(
@@ -502,8 +501,45 @@ def test_expand_follows_the_label_filter(browser: Browser, server: str) -> None:
     )
     added = visit.drawn_ids() - before
     visit.close()
-    answer = get_json(f"{server}/entities/operation:2020-sparks/neighbours?depth=1&labels=Country&limit=100")
-    assert added == {n["id"] for n in answer["nodes"]} - before
+    kept = "&labels=Operation&labels=Country"
+    url = f"{server}/entities/operation:2020-sparks/neighbours?depth=1&limit=100{kept}"
+    assert added == {n["id"] for n in get_json(url)["nodes"]} - before
+
+
+def expanded_sparks(browser: Browser, server: str) -> tuple[str, set[str]]:
+    """The Sparks-Geckos paths view with the Sparks operation expanded by a click: the
+    page's address then, and the nodes drawn."""
+    visit = Visit(browser, f"{server}/views/paths?from=group:sparks&to=group:geckos")
+    visit.click_node("operation:2020-sparks")
+    visit.page.click("#selected button.expand")
+    visit.page.wait_for_function(
+        "() => /new node/.test(document.getElementById('expand-status').textContent)"
+    )
+    address, drawn = visit.page.url, visit.drawn_ids()
+    visit.close()
+    return address, drawn
+
+
+def test_an_expansion_is_kept_in_the_page_address(browser: Browser, server: str) -> None:
+    address, _ = expanded_sparks(browser, server)
+    assert address == f"{server}/views/paths?from=group:sparks&to=group:geckos&expand=operation:2020-sparks"
+
+
+def test_the_address_of_an_expanded_view_draws_the_same_nodes(browser: Browser, server: str) -> None:
+    address, drawn = expanded_sparks(browser, server)
+    again = Visit(browser, address)
+    reopened = again.drawn_ids()
+    again.shot("expand-reopened")
+    again.close()
+    assert reopened == drawn
+
+
+def test_the_address_of_an_expanded_view_says_what_was_expanded(browser: Browser, server: str) -> None:
+    address, drawn = expanded_sparks(browser, server)
+    visit = Visit(browser, address)
+    note = visit.page.text_content("#expand-note")
+    visit.close()
+    assert note == f"Expanded in place: Takedown of the Sparks Group (+{len(drawn) - 4})"
 
 
 def test_the_depth_control_redraws_a_neighbourhood(browser: Browser, server: str) -> None:

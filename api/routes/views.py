@@ -9,10 +9,18 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep, current_snapshot
-from api.params import EntityId, NeighbourhoodFiltersDep, PathQueryDep, named_query_values
+from api.params import (
+    EntityId,
+    ExpandIds,
+    NeighbourhoodFilters,
+    NeighbourhoodFiltersDep,
+    PathQueryDep,
+    named_query_values,
+)
 from graph.model.schema import Schema
 from graph.query.answer import Redactor
 from graph.query.catalogue import run_named_query
+from graph.query.expand import EXPAND_LIMIT, OneStep, expand_answer
 from graph.query.neighbours import neighbourhood
 from graph.query.paths import paths
 from graph.query.shared import shared
@@ -39,7 +47,8 @@ VIEW_RESPONSES: dict[int | str, dict[str, Any]] = {
 
 def _json_twin(request: Request, path: str) -> str:
     """The JSON endpoint answering the same question, with the same parameters."""
-    params = [(k, v) for k, v in request.query_params.multi_items() if k not in {"embed", "format"}]
+    # `expand` is the view's own drawing: the JSON answers the question itself.
+    params = [(k, v) for k, v in request.query_params.multi_items() if k not in {"embed", "format", "expand"}]
     return path + ("?" + urlencode(params) if params else "")
 
 
@@ -69,6 +78,27 @@ def respond(
     return HTMLResponse(page)
 
 
+def one_step(
+    store: StoreDep, schema: Schema, request: Request, filters: NeighbourhoodFilters | None = None
+) -> OneStep:
+    """An expansion: one step of neighbours, with a neighbourhood view's own filters."""
+    unfiltered = NeighbourhoodFilters(depth=1, labels=[], types=[], since=None, until=None)
+    kept = {**(filters or unfiltered).kwargs(), "depth": 1}
+
+    def step(entity_id: str) -> dict[str, Any]:
+        return neighbourhood(
+            store,
+            schema,
+            entity_id,
+            **kept,
+            limit=EXPAND_LIMIT,
+            redactor=None,
+            reader=current_snapshot(request),
+        )
+
+    return step
+
+
 def name_of(answer: dict[str, Any], entity_id: str) -> str:
     return next((n.get("name") or entity_id for n in answer["nodes"] if n["id"] == entity_id), entity_id)
 
@@ -86,6 +116,7 @@ def view_neighbourhood(
     redactor: RedactorDep,
     filters: NeighbourhoodFiltersDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 150,
+    expand: ExpandIds = [],  # noqa: B006 - FastAPI copies defaults
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
@@ -98,6 +129,7 @@ def view_neighbourhood(
         redactor=None,
         reader=current_snapshot(request),
     )
+    answer = expand_answer(answer, expand, one_step(store, schema, request, filters))
     return respond(
         answer,
         schema,
@@ -122,10 +154,12 @@ def view_paths(
     projections: ProjectionsDep,
     redactor: RedactorDep,
     ask: PathQueryDep,
+    expand: ExpandIds = [],  # noqa: B006
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
     answer = paths(store, schema, projections, ask.source, ask.target, **ask.kwargs(), redactor=None)
+    answer = expand_answer(answer, expand, one_step(store, schema, request))
     title = f"{name_of(answer, ask.source)} – {name_of(answer, ask.target)}"
     return respond(
         answer,
@@ -146,10 +180,12 @@ def view_shared(
     schema: SchemaDep,
     redactor: RedactorDep,
     ids: Annotated[list[str], Query(alias="id", min_length=2, max_length=10)],
+    expand: ExpandIds = [],  # noqa: B006
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
     answer = shared(store, ids, redactor=None)
+    answer = expand_answer(answer, expand, one_step(store, schema, request))
     title = " & ".join(name_of(answer, i) for i in answer["entities"])
     return respond(
         answer,
@@ -174,11 +210,13 @@ def view_named_query(
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
+    expand: ExpandIds = [],  # noqa: B006
 ) -> Response:
     """The result table (every column, sortable), beside the graph of the entities its rows
     mention and the relationships among them."""
-    result = run_named_query(store, name, named_query_values(request, frozenset({"embed", "format"})))
-    answer = query_view_answer(store, result)
+    values = named_query_values(request, frozenset({"embed", "format", "expand"}))
+    result = run_named_query(store, name, values)
+    answer = expand_answer(query_view_answer(store, result), expand, one_step(store, schema, request))
     if redactor is not None:
         # The rows as the JSON twin shows them: named people become their role.
         answer = {**answer, "table": redactor.value(answer["table"])}
@@ -202,15 +240,18 @@ def view_named_query(
     summary="View of the whole graph, bounded to its most connected nodes",
 )
 def view_graph(
+    request: Request,
     store: StoreDep,
     schema: SchemaDep,
     redactor: RedactorDep,
     limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     provenance: Annotated[bool, Query(description="include sources, claims and events")] = False,
+    expand: ExpandIds = [],  # noqa: B006
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
     answer = whole_graph(store, limit=limit, provenance=provenance)
+    answer = expand_answer(answer, expand, one_step(store, schema, request))
     return respond(
         answer,
         schema,

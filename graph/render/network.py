@@ -22,6 +22,7 @@ from markupsafe import Markup
 from pyvis.network import Network
 
 from graph.model.schema import Schema
+from graph.query.expand import EXPAND_LIMIT
 from graph.render.layout import BROWSER_LAYOUT_MAX_NODES, LAYOUT_SEED, positions
 from graph.render.scope_note import scope_notes
 
@@ -123,6 +124,7 @@ def page_data(answer: dict[str, Any], schema: Schema, *, base_url: str, embed: b
         "table": answer.get("table"),
         "baseUrl": base_url,
         "embed": embed,
+        "expandLimit": EXPAND_LIMIT,
     }
 
 

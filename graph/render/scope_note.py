@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from graph.model.schema import Schema
+from graph.query.expand import EXPAND_LIMIT
 from graph.query.neighbours import DISCOVERY_CAP
 
 VIEW_LIMIT_MAX = 5000
@@ -32,8 +33,13 @@ def _steps(depth: int) -> str:
     return f"{depth} step{'s' if depth != 1 else ''}"
 
 
+def _added(answer: dict[str, Any]) -> int:
+    return sum(int(done["added_nodes"]) for done in answer.get("expanded") or [])
+
+
 def _neighbourhood(answer: dict[str, Any], schema: Schema) -> list[Note]:
-    shown, limit, depth = len(answer["nodes"]), int(answer["limit"]), int(answer.get("depth") or 1)
+    shown = len(answer["nodes"]) - _added(answer)
+    limit, depth = int(answer["limit"]), int(answer.get("depth") or 1)
     not_shown = int(answer.get("not_shown") or 0)
     if not_shown:
         return [
@@ -68,7 +74,7 @@ def _neighbourhood(answer: dict[str, Any], schema: Schema) -> list[Note]:
 
 
 def _whole_graph(answer: dict[str, Any]) -> list[Note]:
-    shown, not_shown = len(answer["nodes"]), int(answer["not_shown"])
+    shown, not_shown = len(answer["nodes"]) - _added(answer), int(answer["not_shown"])
     why = f"the view keeps the {shown} most connected nodes"
     limit = answer.get("limit")
     if isinstance(limit, int) and shown < limit and answer.get("provenance") is False:
@@ -92,22 +98,34 @@ def _table(answer: dict[str, Any]) -> list[Note]:
                 f"?limit= asks for more (at most {QUERY_LIMIT_MAX}).",
             )
         )
-    mentioned = int(answer.get("mentioned") or 0)
-    if mentioned > len(answer["nodes"]) and answer["nodes"]:
+    mentioned, drawn = int(answer.get("mentioned") or 0), len(answer["nodes"]) - _added(answer)
+    if mentioned > drawn and drawn:
         notes.append(
             Note(
                 "graph-cut-note",
-                f"{mentioned - len(answer['nodes'])} more entities not drawn",
-                f"the graph draws the first {len(answer['nodes'])} of the {mentioned} entities "
-                "the rows mention.",
+                f"{mentioned - drawn} more entities not drawn",
+                f"the graph draws the first {drawn} of the {mentioned} entities the rows mention.",
             )
         )
     return notes
 
 
-def scope_notes(answer: dict[str, Any], schema: Schema) -> list[Note]:
-    """The notes for `answer`: a neighbourhood (centre, depth, limit), the whole graph
-    (`not_shown` without a centre), a named query's table, or any answer marked cut."""
+def _expansions(answer: dict[str, Any]) -> list[Note]:
+    """Which nodes were expanded in place (the address's `expand=`), and what each added."""
+    done = answer.get("expanded") or []
+    if not done:
+        return []
+    names = {n["id"]: n.get("name") or n["id"] for n in answer["nodes"]}
+    parts = [f"{names.get(d['id'], d['id'])} (+{d['added_nodes']})" for d in done]
+    cut = [d for d in done if d["not_shown"]]
+    why = f"each expansion adds at most {EXPAND_LIMIT} neighbours, one step away"
+    if cut:
+        left = (f"{d['not_shown']} more of {names.get(d['id'], d['id'])}" for d in cut)
+        why += "; not shown: " + ", ".join(left)
+    return [Note("expand-note", "Expanded in place: " + ", ".join(parts), why + ".", cut=bool(cut))]
+
+
+def _base_notes(answer: dict[str, Any], schema: Schema) -> list[Note]:
     if "table" in answer:
         return _table(answer)
     if "center" in answer and "limit" in answer:
@@ -117,3 +135,10 @@ def scope_notes(answer: dict[str, Any], schema: Schema) -> list[Note]:
     if answer.get("truncated"):
         return [Note("cut-note", "This view was cut to its size limit", "")]
     return []
+
+
+def scope_notes(answer: dict[str, Any], schema: Schema) -> list[Note]:
+    """The notes for `answer`: a neighbourhood (centre, depth, limit), the whole graph
+    (`not_shown` without a centre), a named query's table, or any answer marked cut; then
+    the nodes expanded in place."""
+    return _base_notes(answer, schema) + _expansions(answer)

@@ -132,6 +132,21 @@
 
   window.addEventListener("popstate", function () { start(); });
 
+  // A node expanded in place inside the frame: the view keeps it in its own address and
+  // tells us, so the explorer's address (and Back) follows without reloading the frame.
+  window.addEventListener("message", function (event) {
+    var frame = $("view");
+    if (event.origin !== location.origin || !frame || event.source !== frame.contentWindow) { return; }
+    var message = event.data || {};
+    if (message.piracyGraph !== "expanded") { return; }
+    var state = stateFromViewUrl(message.href);
+    if (!state || state.view !== (current && current.view)) { return; }
+    state.path = current.path;
+    current = state;
+    frameSrc = frameUrlOf(state);
+    history.pushState(null, "", addressOf(state));
+  });
+
   function start() {
     var state = stateFromAddress();
     if (state.problem) {
