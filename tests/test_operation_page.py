@@ -13,6 +13,7 @@ import math
 import re
 import uuid
 import xml.etree.ElementTree as ET
+from collections import Counter
 from collections.abc import Callable, Iterator
 from html.parser import HTMLParser
 from typing import Any, ClassVar
@@ -832,6 +833,59 @@ def test_on_a_phone_the_whole_graph_is_in_view(phone: Visit) -> None:
 def test_on_a_phone_the_graph_fits_the_screen(phone: Visit) -> None:
     box = phone.page.locator("#network").bounding_box() or {}
     assert box.get("y", 0) + box.get("height", 0) <= 844
+
+
+# The smallest label on screen, in CSS pixels: the font size vis-network draws it at,
+# times the zoom.
+SMALLEST_LABEL = """() => { const n = window.piracyGraph.network;
+    const sizes = window.piracyGraph.drawnIds().map(id => n.body.nodes[id].options.font.size);
+    return Math.min(...sizes) * n.getScale(); }"""
+
+
+def test_on_a_phone_every_label_is_at_least_12_px(phone: Visit) -> None:
+    assert phone.page.evaluate(SMALLEST_LABEL) >= 12
+
+
+CLOSED_SUMMARIES = ("summary:Claim", "summary:Event", "summary:Source")
+PAGE_NODES = "() => JSON.parse(document.getElementById('graph-data').textContent).nodes"
+
+
+def test_on_a_phone_each_sector_starts_as_one_box(phone: Visit) -> None:
+    nodes = phone.page.evaluate(PAGE_NODES)
+    kinds = Counter(n["kind"] for n in nodes if n["id"] != PERFECT_STORM)
+    outer = {"Claim", "Event", "Source"}
+    boxes = {f"sector:{k}" for k, count in kinds.items() if count > 1 and k not in outer}
+    alone = {n["id"] for n in nodes if kinds[n["kind"]] == 1 and n["id"] != PERFECT_STORM}
+    expected = boxes | alone | {PERFECT_STORM, *CLOSED_SUMMARIES}
+    assert (phone.drawn(), len(boxes) >= 5) == (expected, True)
+
+
+def test_on_a_phone_a_tap_on_a_sector_shows_its_members_readably(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/operations/{PERFECT_STORM}", width=390, height=844)
+    visit.page.evaluate("() => window.piracyGraph.setOpen('Country', true)")
+    visit.screenshot("operation-phone-countries")
+    countries = {i for i in visit.drawn() if i.startswith("country:")}
+    smallest = visit.page.evaluate(SMALLEST_LABEL)
+    outside = visit.out_of_view()
+    expected = {n["id"] for n in visit.page.evaluate(PAGE_NODES) if n["id"].startswith("country:")}
+    visit.page.close()
+    cut = [i for i in outside if i.startswith("country:")]
+    assert (countries, smallest >= 12, cut) == (expected, True, [])
+
+
+def test_on_a_phone_overview_closes_the_sectors_again(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/operations/{PERFECT_STORM}", width=390, height=844)
+    first = visit.drawn()
+    visit.page.evaluate("() => window.piracyGraph.setOpen('Country', true)")
+    visit.page.click("#overview")
+    again = visit.drawn()
+    hidden = visit.page.is_hidden("#overview")
+    visit.page.close()
+    assert (again, hidden) == (first, True)
+
+
+def test_a_wide_screen_draws_no_sector_box(storm: Visit) -> None:
+    assert [i for i in storm.drawn() if i.startswith("sector:")] == []
 
 
 def test_the_whole_graph_is_in_view(storm: Visit) -> None:

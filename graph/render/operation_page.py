@@ -52,6 +52,7 @@ PLURAL: dict[str, str] = {
 RELATION_RANK = {Rel.LED: 0, Rel.ACTED_IN: 0, Rel.TARGETED: 0, Rel.PARTICIPATED_IN: 1, Rel.CONNECTED_TO: 1}
 HIDDEN_PROPERTIES = {"document", "dossiers"}  # a seed file's path, and bookkeeping
 SUMMARY_PREFIX = "summary:"
+SECTOR_PREFIX = "sector:"
 
 
 @cache
@@ -151,6 +152,30 @@ def graph_data(answer: dict[str, Any], schema: Schema, centre: str, *, base_url:
         }
         for lb in closed
     ]
+    # On a phone, each sector is first drawn as one box at its centre, which a tap opens:
+    # a whole operation fits 390 px only as a dozen labels.
+    # The box sits where the sector's title would, on the outer ring, away from the centre.
+    title_at = {h.label: (h.x, h.y) for h in layout.headers}
+    sectors = []
+    for lb in core:
+        members = [n for n in nodes if n["kind"] == lb and n["id"] != centre]
+        if len(members) > 1:
+            x, y = title_at.get(lb) or (
+                sum(n["x"] for n in members) / len(members),
+                sum(n["y"] for n in members) / len(members),
+            )
+            sectors.append(
+                {
+                    "id": SECTOR_PREFIX + lb,
+                    "label": f"{len(members)} {PLURAL.get(lb, lb).lower()} ▸",
+                    "kind": lb,
+                    "shape": "box",
+                    "color": style(lb).get("color", "#cccccc"),
+                    "margin": 8,
+                    "x": round(x, 1),
+                    "y": round(y, 1),
+                }
+            )
     # One entry per relationship id: the page's data sets refuse a second one.
     unique: dict[str, dict[str, Any]] = {}
     for e in answer["edges"]:
@@ -192,6 +217,7 @@ def graph_data(answer: dict[str, Any], schema: Schema, centre: str, *, base_url:
         "centre": centre,
         "nodes": nodes,
         "summaries": summaries,
+        "sectors": sectors,
         "edges": edges,
         "closed": closed,
         "headers": headers,
