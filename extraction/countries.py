@@ -1,36 +1,79 @@
-"""Countries named in the text, in any of the seven languages graph.model.countries reads."""
+"""Countries named in the text, in any of the seven languages graph.model.countries reads,
+and the countries of the national bodies it names ("la Guardia Civil": Spain)."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, country_matcher, has_cue
+from extraction.lexicon import Entry, Match, country_matcher, has_cue
 from extraction.text import Article
 from graph.model.schema import Label
+
+AGENCY_COUNTRY = "agency's country"  # the Entry.kind of a country read from an agency's name
 
 
 def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     """Country names, less those inside the name of a platform, rights holder or group
-    ("Sky Italia" names a broadcaster, not Italy); an agency's name does name its country."""
+    ("Sky Italia" names a broadcaster, not Italy) and those giving a person's nationality;
+    plus the country of each national agency named."""
     blocked = {
         i
         for m in inside_names
         if m.entry.label in {Label.PLATFORM, Label.ORGANIZATION, Label.GROUP}
         for i in range(m.first, m.last)
     }
-    return [
+    named = [
         m
         for m in country_matcher().find(article)
-        if not blocked & set(range(m.first, m.last)) and not _continent(article, m)
+        if not blocked & set(range(m.first, m.last))
+        and not _continent(article, m)
+        and not _nationality(article, m)
+    ]
+    return sorted(named + _agency_countries(inside_names), key=lambda m: m.first)
+
+
+def _agency_countries(names: list[Match]) -> list[Match]:
+    """A national agency's country, at the agency's words (not EU or INT bodies)."""
+    return [
+        Match(
+            m.first,
+            m.last,
+            m.start,
+            m.end,
+            Entry(Label.COUNTRY, str(m.entry.country), kind=AGENCY_COUNTRY),
+            m.phrase,
+        )
+        for m in names
+        if m.entry.label == Label.AGENCY and m.entry.country and m.entry.country not in {"EU", "INT"}
     ]
 
 
+def home_country(countries: list[Match]) -> str | None:
+    """The country whose national agencies the article names most: where the operation acts."""
+    counts = Counter(m.entry.name for m in countries if m.entry.kind == AGENCY_COUNTRY)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def _continent(article: Article, match: Match) -> bool:
-    """'North America', 'Latin America': a continent, not the United States."""
+    """'North America', 'América Latina': a continent, not the United States."""
+    if match.entry.name != "US" or article.tokens[match.first].key != "america":
+        return False
     previous = article.tokens[match.first - 1].key if match.first else ""
-    return match.entry.name == "US" and article.tokens[match.first].key == "america" and previous in _REGIONS
+    following = article.tokens[match.last].key if match.last < len(article.tokens) else ""
+    return previous in _REGIONS or following in _REGIONS
 
 
-_REGIONS = {"north", "south", "latin", "central"}
+_REGIONS = {"north", "south", "latin", "central", "latina", "latine", "do", "del"}
+
+
+def _nationality(article: Article, match: Match) -> bool:
+    """'a citizen of Norway', 'de nationalité française': who someone is, not where anything happened."""
+    before = [t.key for t in article.tokens[max(0, match.first - 3) : match.first]]
+    return has_cue(before, "nationality") is not None
 
 
 def country_facts(article: Article, matches: list[Match]) -> list[Fact]:
@@ -44,13 +87,15 @@ def country_facts(article: Article, matches: list[Match]) -> list[Fact]:
             role = "servers"
         else:
             role = None
+        from_agency = match.entry.kind == AGENCY_COUNTRY
+        text = article.text[match.start : match.end]
         facts.append(
             Fact(
                 "country",
                 match.entry.name,
-                [Span(match.start, match.end, article.text[match.start : match.end])],
-                "high",
-                [],
+                [Span(match.start, match.end, text)],
+                "medium" if from_agency else "high",
+                [f"the country of {text!r}, an agency that took part"] if from_agency else [],
                 {"role": role},
             )
         )

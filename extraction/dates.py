@@ -7,6 +7,7 @@ pattern that matched says how precise it is (day, month or year)."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from functools import cache
 
@@ -18,19 +19,36 @@ from extraction.lexicon import has_cue
 from extraction.text import LANGUAGES, Article, trimmed
 from graph.model.ids import fold
 
+# Days before the publication date.
 _RELATIVE = {
-    "fr": ["avant-hier", "hier"],
-    "en": ["the day before yesterday", "yesterday"],
-    "it": ["ieri"],
-    "es": ["ayer"],
-    "pt": ["ontem"],
-    "de": ["vorgestern", "gestern"],
+    "fr": {"avant-hier": 2, "hier": 1, "aujourd'hui": 0, "aujourd’hui": 0},
+    "en": {"the day before yesterday": 2, "yesterday": 1, "today": 0},
+    "it": {"ieri": 1, "oggi": 0},
+    "es": {"anteayer": 2, "ayer": 1, "hoy": 0},
+    "pt": {"anteontem": 2, "ontem": 1, "hoje": 0},
+    "de": {"vorgestern": 2, "gestern": 1, "heute": 0},
 }
+# "This week", "last week": weeks before the publication date's week.
+_WEEKS = {
+    "fr": {"cette semaine": 0, "la semaine dernière": 1, "la semaine passée": 1},
+    "en": {"this week": 0, "last week": 1},
+    "it": {"questa settimana": 0, "la settimana scorsa": 1, "settimana scorsa": 1},
+    "es": {"esta semana": 0, "la semana pasada": 1},
+    "pt": {"esta semana": 0, "nesta semana": 0, "na semana passada": 1, "semana passada": 1},
+    "de": {"diese woche": 0, "letzte woche": 1},
+}
+# Words before a year that put it in the period it names ("a principios de 2020": 2020).
+_PERIOD_OF_YEAR = (
+    "early|late|mid|in early|in late|début|fin|début de|fin de|au début de|à la fin de|"
+    "inizio|fine|all'inizio del|alla fine del|a principios de|a finales de|a mediados de|"
+    "principios de|finales de|mediados de|no início de|no final de|início de|final de|meados de|"
+    "em meados de|no fim de|fim de|Anfang|Ende|Mitte"
+)
+# Background: since when something has existed ("active since 2016") is no event.
+_SINCE = "since|depuis|desde|dal|seit"
 _YEAR_CUES = "|".join(
     (
         *(
-            "since",
-            "depuis",
             "in",
             "en",
             "from",
@@ -38,30 +56,21 @@ _YEAR_CUES = "|".join(
             "between",
             "entre",
             "jusqu'en",
-            "dal",
             "nel",
             "tra",
         ),
-        *("desde", "en el", "seit", "zwischen", "im", "em", "no ano de"),
+        *("en el", "zwischen", "im", "em", "no ano de"),
     )
 )
+# After a weekday: "vendredi dernier" is strictly before the publication day.
+_WEEKDAY_PAST = "dernier|passé|scorso|pasado|passado"
 _WEEKDAY_QUALIFIERS = "|".join(
-    (
-        *(
-            "dernier",
-            "passé",
-            "après-midi",
-            "matin",
-            "soir",
-            "last",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-        ),
-        *("scorso", "pomeriggio", "pasado", "passado"),
-    )
+    (_WEEKDAY_PAST, "après-midi|matin|soir|morning|afternoon|evening|night|pomeriggio|mattina|sera")
 )
+# Before a weekday: "this Friday", "nesta sexta-feira" is the latest such day, the
+# publication day included; "last Friday" is strictly before.
+_WEEKDAY_THIS = "this|ce|cette|este|esta|nesta|neste|desta|deste|questo|questa|diesen|diesem|am"
+_WEEKDAY_LAST = "last|past"
 _EVENT_CUES = (
     "arrest",
     "charge",
@@ -92,6 +101,10 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     month, day = _alternation(months), _alternation(days)
     d = r"(?:[12]\d|3[01]|0?[1-9])(?:er|st|nd|rd|th|º|\.)?(?!\d)"
     flags = re.IGNORECASE
+    wide_months = [str(n) for n in get_month_names("wide", locale=locale).values()]
+    # A month with no year, after a preposition: "en avril", "in April" (case as written:
+    # English "may" is a verb).
+    month_only = "|".join(re.escape(n) for m in wide_months for n in dict.fromkeys((m, m.capitalize())))
     return [
         ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         (
@@ -102,15 +115,31 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         ("day", re.compile(rf"\b(?:(?:{day}),?\s+)?(?:{month})\s+{d}(?:,?\s+(\d{{4}})\b)?", flags)),
         ("month", re.compile(rf"\b(?:{month})\s+(?:de\s+|of\s+)?(\d{{4}})\b", flags)),
-        ("weekday", re.compile(rf"\b(?:last\s+)?(?:{day})\b(?:\s+(?:{_WEEKDAY_QUALIFIERS})\b)?", flags)),
-        ("relative", re.compile(rf"\b(?:{'|'.join(_RELATIVE.get(locale, []))})\b", flags)),
+        (
+            "weekday",
+            re.compile(
+                rf"\b(?:(?P<this>{_WEEKDAY_THIS})\s+|(?P<last>{_WEEKDAY_LAST})\s+)?(?P<day>{day})\b"
+                rf"(?:\s+(?P<qualifier>{_WEEKDAY_QUALIFIERS})\b)?(?:\s*\((?P<dom>[0-3]?\d)\))?",
+                flags,
+            ),
+        ),
+        ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w)", flags)),
+        ("week", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKS, locale)})(?!\w)", flags)),
+        ("since", re.compile(rf"\b(?:{_SINCE})\s+((?:19|20)\d\d)\b", flags)),
+        ("year", re.compile(rf"\b(?:{_PERIOD_OF_YEAR})\s+((?:19|20)\d\d)\b", flags)),
         ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+((?:19|20)\d\d)\b", flags)),
         # The second year of a range: "between 2016 and 2021", "de 2016 à 2021".
         (
             "year",
             re.compile(r"(?<=(?:19|20)\d\d)\s+(?:and|to|et|à|a|e|y|bis|und|-|–)\s+((?:19|20)\d\d)\b", flags),
         ),
+        ("month_only", re.compile(rf"\b(?:en|in|em|ad|a|im|nel mese di)\s+({month_only})\b(?!\s+\d)")),
     ]
+
+
+def _phrases(by_lang: dict[str, dict[str, int]], locale: str) -> str:
+    phrases = by_lang.get(locale, {})
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
 
 
 def _parsers(lang: str, published: dt.date | None) -> list[DateDataParser]:
@@ -137,7 +166,7 @@ def _clean(raw: str, kind: str) -> str:
     text = re.sub(r"(\d)(?:er|st|nd|rd|th|º)\b", r"\1", raw)
     if kind == "weekday":
         text = re.sub(rf"\b(?:last|{_WEEKDAY_QUALIFIERS})\b", " ", text, flags=re.IGNORECASE).strip()
-    if kind == "year":
+    if kind in {"year", "since"}:
         text = text.split()[-1]
     return text
 
@@ -162,7 +191,10 @@ def event_kind(article: Article, start: int, end: int) -> str:
         return "other"
     kind = best[1]
     if kind == "start":
-        return "investigation_start" if has_cue(keys, "investigation") is not None else "action_day"
+        if has_cue(keys, "investigation") is not None:
+            return "investigation_start"
+        # "Launched in 2016" with no word of the operation is a site's launch.
+        return "action_day" if has_cue(keys, "action") is not None else "launch"
     return {
         "arrest": "arrest",
         "charge": "charge",
@@ -174,38 +206,123 @@ def event_kind(article: Article, start: int, end: int) -> str:
     }[kind]
 
 
+@cache
+def _weekday_numbers(lang: str) -> dict[str, int]:
+    """Folded weekday names of the article's language and English -> Monday=0..Sunday=6."""
+    locale = lang if lang in LANGUAGES else "en"
+    numbers: dict[str, int] = {}
+    for source in {locale, "en"}:
+        for number, name in get_day_names("wide", locale=source).items():
+            numbers[fold(str(name))] = int(number)
+    return numbers
+
+
+def _weekday(match: re.Match[str], lang: str, published: dt.date) -> tuple[dt.date, bool] | None:
+    """The date a weekday names, and whether a day of the month "(19)" settled it: the
+    latest such day on or before publication; strictly before after "last"/"dernier"."""
+    weekday = _weekday_numbers(lang).get(fold(match.group("day")))
+    if weekday is None:
+        return None
+    qualifier = (match.group("qualifier") or "").lower()
+    strictly_before = bool(match.group("last")) or bool(re.fullmatch(_WEEKDAY_PAST, qualifier))
+    candidates = [published - dt.timedelta(days=back) for back in range(int(strictly_before), 14)]
+    candidates = [c for c in candidates if c.weekday() == weekday]
+    if match.group("dom"):
+        settled = [c for c in candidates if c.day == int(match.group("dom"))]
+        if settled:
+            return settled[0], True
+    return candidates[0], False
+
+
+def _month_only(month_name: str, lang: str, published: dt.date) -> dt.date | None:
+    """A month with no year: the one nearest the publication date (within six months)."""
+    locale = lang if lang in LANGUAGES else "en"
+    numbers = {fold(str(n)): int(k) for k, n in get_month_names("wide", locale=locale).items()}
+    month = numbers.get(fold(month_name))
+    if month is None:
+        return None
+    year = published.year
+    if month - published.month > 6:
+        year -= 1
+    elif published.month - month > 6:
+        year += 1
+    return dt.date(year, month, 1)
+
+
+def _week_month(weeks_before: int, published: dt.date) -> dt.date | None:
+    """ "This week", "last week": its month when the whole week (Monday to Sunday) lies in it."""
+    monday = published - dt.timedelta(days=published.weekday() + 7 * weeks_before)
+    sunday = monday + dt.timedelta(days=6)
+    return monday if monday.month == sunday.month else None
+
+
+def _resolve(
+    kind: str,
+    match: re.Match[str],
+    article: Article,
+    published: dt.date | None,
+    parsers: list[DateDataParser],
+) -> tuple[str, str, list[str]] | None:
+    """The ISO date a candidate names, its confidence and its notes; None when it names
+    none, or when it needs the publication date and there is none."""
+    raw = match.group()
+    has_year = kind in {"iso", "month", "year", "since"} or (kind == "day" and match.group(1) is not None)
+    if published is None and not has_year:
+        return None
+    relative_note = f"{raw!r} resolved against the publication date {published}"
+    if kind == "weekday" and published is not None:
+        resolved = _weekday(match, article.lang, published)
+        if resolved is None:
+            return None
+        day, settled = resolved
+        return day.isoformat(), "medium" if settled else "low", [relative_note]
+    if kind == "relative" and published is not None:
+        back = _RELATIVE.get(article.lang, {}).get(raw.lower(), 0)
+        return (published - dt.timedelta(days=back)).isoformat(), "low", [relative_note]
+    if kind == "week" and published is not None:
+        monday = _week_month(_WEEKS.get(article.lang, {}).get(raw.lower(), 0), published)
+        return (monday.strftime("%Y-%m"), "low", [relative_note]) if monday else None
+    if kind == "month_only" and published is not None:
+        month = _month_only(match.group(1), article.lang, published)
+        notes = [f"the year of {raw!r} is the one nearest the publication date {published}"]
+        return (month.strftime("%Y-%m"), "low", notes) if month else None
+    found = _parse(parsers, _clean(raw, kind))
+    if found is None:
+        return None
+    if kind == "month":
+        return found.strftime("%Y-%m"), "high", []
+    if kind in {"year", "since"}:
+        return found.strftime("%Y"), "medium", []
+    if kind == "day" and not has_year:
+        return (
+            found.isoformat(),
+            "medium",
+            [f"the year of {raw!r} is taken from the publication date {published}"],
+        )
+    return found.isoformat(), "high", []
+
+
 def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
     parsers = _parsers(article.lang, published)
     taken: list[tuple[int, int]] = []
-    facts = []
+    facts: list[Fact] = []
     for kind, pattern in _patterns(article.lang):
         for match in pattern.finditer(article.text):
             start, end = trimmed(article.text, *match.span())
             if any(a < end and start < b for a, b in taken):
                 continue
-            has_year = kind in {"iso", "month", "year"} or (kind == "day" and match.group(1) is not None)
-            if published is None and not has_year:
-                continue
-            found = _parse(parsers, _clean(match.group(), kind))
-            if found is None:
+            resolved = _resolve(kind, match, article, published, parsers)
+            if resolved is None:
                 continue
             taken.append((start, end))
-            if kind == "month":
-                iso = found.strftime("%Y-%m")
-            elif kind == "year":
-                iso = found.strftime("%Y")
-            else:
-                iso = found.isoformat()
-            notes: list[str] = []
-            confidence = "high"
-            if kind in {"weekday", "relative"}:
-                confidence = "low"
-                notes.append(f"{match.group()!r} resolved against the publication date {published}")
-            elif kind == "day" and not has_year:
-                confidence = "medium"
-                notes.append(f"the year of {match.group()!r} is taken from the publication date {published}")
-            elif kind == "year":
-                confidence = "medium"
+            iso, confidence, notes = resolved
+            event = event_kind(article, start, end)
+            why_not = _not_an_event(article, kind, iso, event, start, end, published)
+            if why_not:
+                event, confidence = "background", "low"
+                notes.append(why_not)
+            elif kind == "week" and _day_within_week(facts, iso, start, article):
+                continue  # "this week" adds nothing to the day it names in full
             facts.append(
                 Fact(
                     "date",
@@ -213,7 +330,65 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
                     [Span(start, end, article.text[start:end])],
                     confidence,  # type: ignore[arg-type]
                     notes,
-                    {"event": event_kind(article, start, end)},
+                    {"event": event},
                 )
             )
+    return _events_first(_drop_activity_periods(article, facts))
+
+
+def _not_an_event(
+    article: Article, kind: str, iso: str, event: str, start: int, end: int, published: dt.date | None
+) -> str | None:
+    """Why a date is background rather than an event of the operation, or None."""
+    if kind == "since" and event != "investigation_start":
+        return "a year something has existed since: background, not an event of the operation"
+    if event == "launch":
+        return "the start of something other than the operation (a site's launch?): background"
+    if event in {"other", "announcement"} and _said_then(article, start, end):
+        return "the day something was said, not an event of the operation"
+    if event == "announcement" and published is not None and iso == published.isoformat():
+        return "the publication day of an announcement, not an event of the operation"
+    return None
+
+
+def _said_then(article: Article, start: int, end: int) -> bool:
+    """A saying verb right next to the date: "said on Wednesday", "informó ayer"."""
+    first = article.token_index(start)
+    last = article.token_index(end)
+    near = [t.key for t in article.tokens[max(0, first - 3) : last + 3]]
+    return has_cue(near, "announcement") is not None or has_cue(near, "attribution") is not None
+
+
+_RANGE_JOINT = re.compile(r"\s*(?:and|to|et|à|au|a|al|e|y|hasta|até|bis|und|-|–)?\s*", re.IGNORECASE)
+
+
+def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
+    """Months or years joined as a range with no event word ("from January 2016 to April
+    2018 he ran the site") are a period of activity: background."""
+    ordered = sorted(facts, key=lambda f: f.spans[0].start)
+    for first, second in itertools.pairwise(ordered):
+        gap = article.text[first.spans[0].end : second.spans[0].start]
+        joined = _RANGE_JOINT.fullmatch(gap) or (not gap.strip() and _RANGE_JOINT.match(second.spans[0].text))
+        coarse = len(first.key) <= 7 and len(second.key) <= 7
+        if joined and coarse and {first.data["event"], second.data["event"]} == {"other"}:
+            for fact in (first, second):
+                fact.data["event"], fact.confidence = "background", "low"
+                fact.notes.append("a period of activity (a range with no event word): background")
     return facts
+
+
+def _events_first(facts: list[Fact]) -> list[Fact]:
+    """A date that is an event in one sentence is no background for being said in another."""
+    events = {f.key for f in facts if f.data["event"] != "background"}
+    return [f for f in facts if f.data["event"] != "background" or f.key not in events]
+
+
+def _day_within_week(facts: list[Fact], month: str, start: int, article: Article) -> bool:
+    """A date to the day, in the same month, already found in the same sentence or before."""
+    return any(
+        len(f.key) == 10 and f.key.startswith(month) and f.spans[0].start < start for f in facts
+    ) or any(
+        len(f.key) == 10 and f.key.startswith(month)
+        for f in facts
+        if article.sentence_at(f.spans[0].start) == article.sentence_at(start)
+    )

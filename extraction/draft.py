@@ -273,6 +273,8 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
     events = []
     for fact in by_kind.get("date", []):
         kind = fact.data["event"]
+        if kind == "background":
+            continue  # listed in the operation's notes instead
         about = ["operation"]
         sentence = article.sentence_at(fact.spans[0].start)
         if kind == "arrest":
@@ -338,7 +340,12 @@ def _operation(
     }
     if names:
         block["aliases"] = list(dict.fromkeys(str(f.data["name"]) for f in names))
-    dates = by_kind.get("date", [])
+    background = [d for d in by_kind.get("date", []) if d.data["event"] == "background"]
+    if background:
+        block["notes"] += "; dates read as background, not drafted as events: " + ", ".join(
+            f"{d.key} ({d.spans[0].text!r})" for d in background
+        )
+    dates = [d for d in by_kind.get("date", []) if d.data["event"] != "background"]
     action = [d for d in dates if d.data["event"] == "action_day"]
     if action:
         best = max(action, key=lambda d: (len(d.key), d.confidence == "high"))

@@ -17,15 +17,17 @@ from text_to_num import text2num
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import lexicon, phrase_keys
-from extraction.text import LANGUAGES, Article
+from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 
 _NUMBER = re.compile(
     r"(?<![\w.,])"
     r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 5 500, 10 619 000
+    r"|\d{1,3}(?:\.\d{3})+,\d+(?![.,]?\d)"  # 1.000.000,00
+    r"|\d{1,3}(?:,\d{3})+\.\d+(?![.,]?\d)"  # 1,000,000.50
     r"|\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)"  # 5,500, 1.250
     r"|\d+(?:[.,]\d+)?)"  # 60, 10,7, 10.7
-    r"(?:(?!\w)|(?=(?:m|mn|bn|M|B)\b))"  # 10.6m
+    r"(?:(?!\w)|(?=(?:m|mn|bn|M|B|mila|mil)\b))"  # 10.6m, 5mila
 )
 _GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+$")
 _SHORT_SCALES = {"m", "mn", "bn", "mio", "mln", "mrd"}
@@ -103,13 +105,35 @@ _NUMBER_WORD_LANGS = {"fr", "en", "es", "pt", "de", "it"}
 _ARTICLES = {"un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "um", "uma"}
 
 
+_HALF_AFTER = re.compile(r"[ \u00a0]+(?:e|y|et|and a) (?:mezzo|medio|meio|demi|half)\b", re.IGNORECASE)
+_HALVES = {"mezzo", "medio", "meio", "demi", "half"}
+_BARE_NUMERALS = {"mil", "mille"}  # scale words that are numbers on their own
+# Plurals that say "many", not how many ("miles de usuarios", "des milliers").
+_VAGUE = {
+    "miles",
+    "milliers",
+    "migliaia",
+    "milhares",
+    "thousands",
+    "centaines",
+    "centinaia",
+    "cientos",
+    "centenas",
+    "hundreds",
+}
+# A blank between words: spaces, or one line break of a wrapped paragraph.
+_BLANK = re.compile(r"[ \u00a0\u202f]*(?:\n[ \u00a0\u202f]*)?")
+_SHARED = "shared:"  # the code of a sign several currencies use, resolved per article
+
+
 @dataclass(frozen=True)
 class Figure:
     value: float
     unit: str
     start: int
     end: int
-    qualifier: str | None
+    scale: float = 1.0  # the scale word's factor ("millions"), for a range's lower end
+    note: str | None = None  # why the reading is less sure
 
 
 def _locale(lang: str) -> str:
@@ -117,11 +141,14 @@ def _locale(lang: str) -> str:
 
 
 def parse_number(raw: str, lang: str) -> float | None:
-    """'5 500' -> 5500, '10,7' (fr) -> 10.7, '5,500' -> 5500, '1.250' (de) -> 1250."""
+    """'5 500' -> 5500, '10,7' (fr) -> 10.7, '5,500' -> 5500, '1.250' (de) -> 1250,
+    '1.000.000,00' -> 1000000."""
     if _GROUPED.match(raw):
         return float(re.sub(r"[ \u00a0\u202f.,]", "", raw))
     compact = re.sub(r"[ \u00a0\u202f]", "", raw)
-    for locale in (_locale(lang), "fr" if _locale(lang) == "en" else "en"):
+    own = _locale(lang)
+    # The article's locale first, then one with each decimal mark (point; comma with dots).
+    for locale in dict.fromkeys((own, "fr" if own == "en" else "en", "it")):
         try:
             return float(parse_decimal(compact, locale=locale, strict=True))
         except NumberFormatError:
@@ -136,9 +163,15 @@ def _scales() -> list[tuple[str, float]]:
 
 
 @cache
+def _scale_keys() -> dict[str, float]:
+    return {fold(word): factor for word, factor in _scales() if word.casefold() not in _SHORT_SCALES}
+
+
+@cache
 def _currencies() -> list[tuple[str, str]]:
     """(spelling, ISO code), longest first: Babel's symbols and plural names in the six
-    languages, then the lexicon's everyday words."""
+    languages, then the lexicon's everyday words. A sign several currencies share ("$",
+    "pesos") has the code `shared:<n>`, resolved by `_shared_currency`."""
     pairs: set[tuple[str, str]] = set()
     for code, items in lexicon()["currencies"].items():
         for lang in LANGUAGES:
@@ -149,7 +182,38 @@ def _currencies() -> list[tuple[str, str]]:
         pairs.add((code, code))
     pairs.add(("$ US", "USD"))
     pairs.add(("$US", "USD"))
+    shared = {
+        sign.casefold(): n
+        for n, group in enumerate(lexicon()["shared_currencies"])
+        for sign in group["signs"]
+    }
+    pairs = {(word, code) for word, code in pairs if word.casefold() not in shared}
+    pairs.update((sign, f"{_SHARED}{n}") for sign, n in shared.items())
     return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+def _shared_currency(article: Article, code: str) -> tuple[str | None, str | None]:
+    """(ISO code, note) of a shared sign: the currency of the country the article names
+    most among those using it, else the sign's default (None when it has none)."""
+    group = lexicon()["shared_currencies"][int(code.removeprefix(_SHARED))]
+    counts = {c: _mentions(article, c) for c in group["codes"]}
+    best = max(group["codes"], key=lambda c: counts[c])
+    default = group.get("default")
+    if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
+        return default, None
+    if best == default:
+        return best, None
+    return best, f"the currency is read from the country the article names ({best})"
+
+
+def _mentions(article: Article, code: str) -> int:
+    """How many times the article names a country that uses the currency `code`."""
+    keys = [t.key for t in article.tokens]
+    count = 0
+    for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
+        n = len(phrase)
+        count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
+    return count
 
 
 def _match_word(
@@ -167,9 +231,9 @@ def _match_word(
 
 
 def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \u00a0\u202f":
-        pos += 1
-    return pos
+    """Past the blank after `pos`: spaces and at most one line break."""
+    match = _BLANK.match(text, pos)
+    return match.end() if match else pos
 
 
 @cache
@@ -179,8 +243,26 @@ def _unit_phrases() -> list[tuple[tuple[str, ...], str]]:
 
 
 @cache
+def _not_units() -> list[tuple[str, ...]]:
+    return [phrase_keys(w) for w in lexicon()["not_units"]]
+
+
+@cache
 def _qualifiers() -> list[tuple[str, ...]]:
     return sorted((phrase_keys(q) for q in lexicon()["qualifiers"]), key=len, reverse=True)
+
+
+def _starts_with(article: Article, index: int, keys: tuple[str, ...]) -> bool:
+    window = article.tokens[index : index + len(keys)]
+    return len(window) == len(keys) and tuple(t.key for t in window) == keys
+
+
+def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
+    """(end offset, unit) of a unit noun starting at token `index`."""
+    for keys, unit in _unit_phrases():
+        if _starts_with(article, index, keys):
+            return article.tokens[index + len(keys) - 1].end, unit
+    return None
 
 
 def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] | None:
@@ -188,17 +270,18 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
     written side by side with it ("5,500 pirate IPTV servers", "334 comptes PayPal")."""
     tokens = article.tokens
     for gap in range(3 if allow_gap else 1):
-        for keys, unit in _unit_phrases():
-            n = len(keys)
-            window = tokens[index + gap : index + gap + n]
-            if tuple(t.key for t in window) == keys and len(window) == n:
-                return window[-1].end, unit
+        if any(_starts_with(article, index + gap, keys) for keys in _not_units()):
+            return None  # "Estados Unidos" is a country, not a count of states
+        found = _unit_here(article, index + gap)
+        if found:
+            return found
         if index + gap + 1 >= len(tokens) or tokens[index + gap].key in _STOP | _months():
             return None
         word, following = tokens[index + gap], tokens[index + gap + 1]
         if any(c.isdigit() for c in word.text) or article.text[word.end : following.start] not in {
             " ",
             "\u00a0",
+            "\n",
         }:
             return None
     return None
@@ -224,95 +307,169 @@ def _qualifier_before(article: Article, offset: int) -> tuple[int, str] | None:
     return None
 
 
+def _currency_before(text: str, start: int) -> tuple[str, int] | None:
+    """(code, new start) of a currency written in front: "€10.6 million", "EUR 10.6m", "US$ 5"."""
+    window = text[max(0, start - 5) : start]
+    before = window.rstrip(" \u00a0")
+    for word, code in _currencies():
+        if before.endswith(word) and (
+            not word[0].isalnum() or len(before) == len(word) or not before[-len(word) - 1].isalnum()
+        ):
+            return code, start - (len(window) - len(before)) - len(word)
+    return None
+
+
+def _scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, float, float]:
+    """(end, factor, half) of a scale word after a number: "millions", "m" (money or
+    written against the number), "milioni e mezzo" (half = 0.5)."""
+    after = _skip_spaces(text, pos)
+    found = _match_word(text, after, _scales())
+    if not found:
+        return pos, 1.0, 0.0
+    if str(text[after : found[0]]).casefold() in _SHORT_SCALES and not has_currency and after != pos:
+        return pos, 1.0, 0.0
+    end, factor = found
+    half = _HALF_AFTER.match(text, end)
+    if half:
+        return half.end(), float(factor), 0.5  # type: ignore[arg-type]
+    return end, float(factor), 0.0  # type: ignore[arg-type]
+
+
+def _currency_after(text: str, pos: int) -> tuple[int, str] | None:
+    """(end, code) of a currency after a number, maybe after "de"/"of": "1.000.000 de euros"."""
+    cursor = _skip_spaces(text, pos)
+    connector = re.match(r"(?:de |d'|d’|of |di |del )", text[cursor:])
+    for at in ([cursor + connector.end()] if connector else []) + [cursor]:
+        found = _match_word(text, at, _currencies())
+        if found:
+            return found[0], str(found[1])
+    return None
+
+
+def _money(article: Article, value: float, code: str, start: int, end: int, scale: float) -> Figure | None:
+    if not code.startswith(_SHARED):
+        return Figure(value, code, start, end, scale)
+    resolved, note = _shared_currency(article, code)
+    return Figure(value, resolved, start, end, scale, note) if resolved else None
+
+
+def _warrants_executed(article: Article, offset: int) -> bool:
+    """The sentence says the warrants were carried out ("cumpridos 30 mandados")."""
+    sentence = article.sentence_at(offset)
+    first, last = article.token_index(sentence.start), article.token_index(sentence.end)
+    return _cue_between(article, first, last, "executed_warrants")
+
+
+@cache
+def _cue_list(section: str) -> list[tuple[str, ...]]:
+    return [phrase_keys(w) for w in lexicon()[section]]
+
+
+def _cue_between(article: Article, first: int, last: int, section: str) -> bool:
+    cues = _cue_list(section)
+    return any(_starts_with(article, i, keys) for i in range(max(0, first), last) for keys in cues)
+
+
+def _prison_term(article: Article, start: int, end: int) -> bool:
+    """A count of years is a figure only as a prison term actually given: a prison word
+    just before or after it ("jailed for 11 years", "30 years in prison"), and no word
+    saying the term is only risked ("encourt sept ans de prison")."""
+    sentence = article.sentence_at(start)
+    first, last = article.token_index(sentence.start), article.token_index(sentence.end)
+    number, after = article.token_index(start), article.token_index(end)
+    near = _cue_between(article, max(first, number - 8), number, "prison_words") or _cue_between(
+        article, after, min(last, after + 4), "prison_words"
+    )
+    return near and not _cue_between(article, first, last, "penalty_risk")
+
+
+def _counted(article: Article, unit: str, offset: int) -> str:
+    """Search warrants carried out count the searches made."""
+    if unit == "search orders" and _warrants_executed(article, offset):
+        return "searches"
+    return unit
+
+
+def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
+    """The figure a number written in digits starts, with its scale and unit or currency."""
+    text = article.text
+    value = parse_number(match.group(), article.lang)
+    if value is None:
+        return None
+    start = match.start()
+    before = _currency_before(text, start)
+    currency = before[0] if before else None
+    if before:
+        start = before[1]
+    pos, factor, half = _scale_after(text, match.end(), currency is not None)
+    value = (value + half) * factor
+    if currency is None:
+        after = _currency_after(text, pos)
+        if after:
+            pos, currency = after
+    if currency is not None:
+        return _money(article, value, currency, start, pos, factor)
+    index = article.token_index(pos)
+    if factor > 1 and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
+        index += 1
+    found_unit = _unit_at(article, index, allow_gap=factor == 1)
+    if found_unit is None or index >= len(article.tokens):
+        return None
+    if re.search(r"[.;:!?()\[\]]|\n\s*\n", text[pos : article.tokens[index].start]):
+        return None  # "in 2015. Customers...": the unit is in the next sentence
+    end, unit = found_unit
+    if unit == "years" and not _prison_term(article, start, end):
+        return None  # an age, a duration, a penalty the law allows
+    return Figure(value, _counted(article, unit, start), start, end, factor)
+
+
 def find_figures(article: Article) -> list[Fact]:
-    text, lang = article.text, article.lang
     figures: list[Figure] = []
     used: list[tuple[int, int]] = []
-    for match in _NUMBER.finditer(text):
-        value = parse_number(match.group(), lang)
-        if value is None:
-            continue
-        start, pos = match.start(), match.end()
-        currency: str | None = None
-        # A currency in front: "€10.6 million", "EUR 10.6m", "US$ 5".
-        before = text[max(0, start - 5) : start].rstrip(" \u00a0")
-        for word, code in _currencies():
-            if before.endswith(word) and (
-                not word[0].isalnum() or len(before) == len(word) or not before[-len(word) - 1].isalnum()
-            ):
-                currency, start = (
-                    code,
-                    start - (len(text[max(0, start - 5) : start]) - len(before)) - len(word),
-                )
-                break
-        scaled = False
-        after = _skip_spaces(text, pos)
-        found = _match_word(text, after, _scales())
-        if found and (
-            str(text[after : found[0]]).casefold() not in _SHORT_SCALES or currency or after == pos
-        ):
-            pos, factor = found
-            value *= float(factor)  # type: ignore[arg-type]
-            scaled = True
-        if currency is None:
-            cursor = _skip_spaces(text, pos)
-            connector = re.match(r"(?:de |d'|d’|of |di )", text[cursor:])
-            if connector and scaled:
-                cursor += connector.end()
-            found_currency = _match_word(text, cursor, _currencies())
-            if found_currency:
-                pos, currency = found_currency[0], str(found_currency[1])
-        if currency is not None:
-            figures.append(Figure(value, currency, start, pos, None))
-            used.append((match.start(), pos))
-            continue
-        index = article.token_index(pos)
-        if scaled and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
-            index += 1
-        found_unit = _unit_at(article, index, allow_gap=not scaled)
-        if found_unit is None or index >= len(article.tokens):
-            continue
-        if re.search(r"[.;:!?()\[\]\n]", text[pos : article.tokens[index].start]):
-            continue  # "in 2015. Customers...": the unit is in the next sentence
-        end, unit = found_unit
-        figures.append(Figure(value, unit, start, end, None))
-        used.append((match.start(), end))
+    for match in _NUMBER.finditer(article.text):
+        figure = _figure_at(article, match)
+        if figure is not None:
+            figures.append(figure)
+            used.append((match.start(), figure.end))
     figures += _range_starts(article, figures, used)
     figures += _worded_figures(article, used)
-    facts = []
-    for figure in figures:
-        start = figure.start
-        qualifier = _qualifier_before(article, figure.start)
-        if qualifier:
-            start = qualifier[0]
-        span = Span(start, figure.end, text[start : figure.end])
-        number: float | int = int(figure.value) if figure.value.is_integer() else figure.value
-        notes = []
-        confidence: str = "high"
-        is_money = figure.unit.isupper() and len(figure.unit) == 3
-        if not is_money:
-            confidence = "medium"
-            notes.append(
-                "the metric is named after the unit: say what was counted (shut down, seized, hosted...)"
-            )
-        facts.append(
-            Fact(
-                "figure",
-                f"{number} {figure.unit}",
-                [span],
-                confidence,  # type: ignore[arg-type]
-                notes,
-                {"value": number, "unit": figure.unit, "qualifier": qualifier[1] if qualifier else None},
-            )
+    return [_fact(article, figure) for figure in figures]
+
+
+def _fact(article: Article, figure: Figure) -> Fact:
+    start = figure.start
+    qualifier = _qualifier_before(article, figure.start)
+    if qualifier:
+        start = qualifier[0]
+    span = Span(start, figure.end, article.text[start : figure.end])
+    number: float | int = int(figure.value) if figure.value.is_integer() else figure.value
+    notes = []
+    confidence: str = "high"
+    is_money = figure.unit.isupper() and len(figure.unit) == 3
+    if not is_money:
+        confidence = "medium"
+        notes.append(
+            "the metric is named after the unit: say what was counted (shut down, seized, hosted...)"
         )
-    return facts
+    if figure.note:
+        confidence = "medium"
+        notes.append(figure.note)
+    return Fact(
+        "figure",
+        f"{number} {figure.unit}",
+        [span],
+        confidence,  # type: ignore[arg-type]
+        notes,
+        {"value": number, "unit": figure.unit, "qualifier": qualifier[1] if qualifier else None},
+    )
 
 
 _RANGE = re.compile(r"\s*(?:à|a|to|and|et|-|–|e|y|bis|und)\s*$", re.IGNORECASE)
 
 
 def _range_starts(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:
-    """'10 à 20 euros', 'between 40 and 460 euros': the first number has the second's unit."""
+    """'10 à 20 euros', 'between 40 and 460 euros', 'entre 3,5 y 8 millones de euros': the
+    first number has the second's unit, and its scale when that keeps the range in order."""
     found = []
     for figure in figures:
         for match in _NUMBER.finditer(article.text, max(0, figure.start - 30), figure.start):
@@ -321,35 +478,97 @@ def _range_starts(article: Article, figures: list[Figure], used: list[tuple[int,
             if any(a <= match.start() < b for a, b in used):
                 continue
             value = parse_number(match.group(), article.lang)
-            if value is not None:
-                found.append(Figure(value, figure.unit, match.start(), match.end(), None))
-                used.append((match.start(), match.end()))
+            if value is None:
+                continue
+            if value * figure.scale <= figure.value:
+                value *= figure.scale
+            found.append(Figure(value, figure.unit, match.start(), match.end(), figure.scale, figure.note))
+            used.append((match.start(), match.end()))
     return found
 
 
+def _unit_or_currency(article: Article, index: int) -> tuple[int, int, str] | None:
+    """(first token of the count's words, end offset, unit) of a unit or currency at token
+    `index`, after an optional "de"/"of" ("millones de euros", "milione di utenti")."""
+    tokens = article.tokens
+    found_unit = _unit_at(article, index, allow_gap=False)
+    found: tuple[int, str] | None = found_unit
+    if found is None:
+        money = _match_word(article.text, tokens[index].start, _currencies())
+        if money is None or not tokens[index].text[:1].isalpha():
+            return None
+        found = (money[0], str(money[1]))
+    first = index
+    if first > 0 and tokens[first - 1].key in _CONNECTORS:
+        first -= 1
+    return first, found[0], found[1]
+
+
+def _worded_value(article: Article, words: list[Token]) -> float | None:
+    """The number written in `words`: "dix-huit", "ocho millones", "un milione e mezzo",
+    "meio milhão"; None for a bare scale word or anything else."""
+    keys = [w.key for w in words]
+    half = 0.0
+    if len(keys) >= 3 and keys[-2] in {"e", "y", "et"} and keys[-1] in _HALVES:
+        keys, words, half = keys[:-2], words[:-2], 0.5
+    if not keys or (keys[0] in _scale_keys() and not (len(keys) == 1 and keys[0] in _BARE_NUMERALS)):
+        return None  # "millions de personnes" is no number; "mil clientes" is 1000
+    if keys[0] in _VAGUE:
+        return None
+    factor = _scale_keys().get(keys[-1], 1.0)
+    if len(keys) == 2 and factor > 1 and keys[0] in _HALVES:
+        return 0.5 * factor
+    if len(keys) == 2 and factor > 1 and keys[0] in _ARTICLES | {"al", "el", "il", "le", "o"}:
+        return (1 + half) * factor
+    raw = article.text[words[0].start : words[-1].end]
+    if any(c.isdigit() for c in raw) or "\n\n" in raw:
+        return None
+    try:
+        value = float(text2num(raw.lower(), article.lang))
+    except ValueError:
+        return None
+    return value + half * factor
+
+
+def _after_digits(article: Article, index: int) -> bool:
+    """The token before `index` is a number in digits written just before it."""
+    if index <= 0:
+        return False
+    previous, word = article.tokens[index - 1], article.tokens[index]
+    return previous.text.isdigit() and _BLANK.fullmatch(article.text[previous.end : word.start]) is not None
+
+
 def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
-    """'eighteen authorities', 'dix-huit pays': a number in words right before a unit."""
+    """'eighteen authorities', 'dix-huit pays', 'ocho millones de euros': a number in words
+    right before a unit or a currency."""
     if article.lang not in _NUMBER_WORD_LANGS:
         return []
     found: list[Figure] = []
     tokens = article.tokens
-    for i in range(len(tokens)):
-        unit = _unit_at(article, i, allow_gap=False)
-        if unit is None or any(a <= tokens[i].start < b for a, b in used):
+    for i in range(1, len(tokens)):
+        target = _unit_or_currency(article, i)
+        if target is None or any(a <= tokens[i].start < b for a, b in used):
             continue
-        for size in (3, 2, 1):
-            words = tokens[max(0, i - size) : i]
+        first, end, unit = target
+        for size in (4, 3, 2, 1):
+            words = tokens[max(0, first - size) : first]
             if len(words) < size or (words[0].key in _ARTICLES and size == 1):
                 continue
-            raw = article.text[words[0].start : words[-1].end]
-            if any(c.isdigit() for c in raw) or "\n" in raw:
+            if any(a <= words[0].start < b for a, b in used):
                 continue
-            try:
-                value = text2num(raw.lower(), article.lang)
-            except ValueError:
+            if _after_digits(article, first - size):
+                continue  # "374 million visits": the digits' figure, not "million visits"
+            value = _worded_value(article, words)
+            if value is None or value <= 1:
                 continue
-            if value <= 1:
-                continue
-            found.append(Figure(float(value), unit[1], words[0].start, unit[0], None))
+            if unit.startswith(_SHARED):
+                figure = _money(article, value, unit, words[0].start, end, 1.0)
+            elif unit == "years" and not _prison_term(article, words[0].start, end):
+                figure = None
+            else:
+                figure = Figure(value, _counted(article, unit, words[0].start), words[0].start, end)
+            if figure is not None:
+                found.append(figure)
+                used.append((words[0].start, end))
             break
     return found

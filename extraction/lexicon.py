@@ -157,12 +157,16 @@ def lexicon() -> dict[str, Any]:
     for label, items in gazetteer.items():
         section = data.setdefault(_GAZETTEER_SECTIONS.get(label, label.lower()), [])
         by_name = {fold(item["name"]): item for item in section}
+        # A gazetteer alias that a lexicon entry claims as its own name stays with that
+        # entry ("Polizia di Stato" is its own body, not the Polizia Postale's).
+        claimed = {fold(n) for item in section for n in [item["name"], *item.get("aliases", [])]}
         for item in items:
             known = by_name.get(fold(item["name"]))
             if known is None:
                 section.append({"name": item["name"], "aliases": list(item.get("aliases", []))})
             else:
-                known["aliases"] = list(known.get("aliases", [])) + list(item.get("aliases", []))
+                extra = [a for a in item.get("aliases", []) if fold(a) not in claimed]
+                known["aliases"] = list(known.get("aliases", [])) + extra
     return data
 
 
@@ -184,12 +188,56 @@ def entity_matcher() -> PhraseMatcher:
                 needs_context=bool(item.get("needs_context")),
                 any_case=bool(item.get("any_case")),
             )
-            for alias in [item["name"], *item.get("aliases", [])]:
+            # `match_name: false`: the name is a label ("A - B" for two bodies), not a phrase.
+            names = [item["name"]] if item.get("match_name", True) else []
+            for alias in [*names, *item.get("aliases", [])]:
                 exact = alias if _is_acronym(alias) else None
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=exact))
             for alias in item.get("exact", []):
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=alias))
+    # Added last, so an entry above that already names the same words wins the tie.
+    for phrase in [*_national_police_phrases(), *_state_police_phrases()]:
+        matcher.add(phrase)
     return matcher
+
+
+_ADJECTIVE_LANGS = ("en", "fr", "it", "es", "pt")
+
+
+def _national_police_phrases() -> list[Phrase]:
+    """'la police allemande', 'polizia croata', 'the German police': a country's police,
+    named by the country's adjective in each language."""
+    national = {
+        item["country"]: item
+        for item in lexicon()["agencies"]
+        if item.get("national_police") and item.get("country")
+    }
+    phrases = []
+    for code, adjectives in lexicon()["nationalities"].items():
+        item = national.get(code)
+        entry = Entry(
+            label=Label.AGENCY,
+            name=item["name"] if item else f"{adjectives[0]} police",
+            kind=item.get("kind", "police") if item else "police",
+            country=code,
+        )
+        for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
+            for pattern in lexicon()["national_police_phrases"][lang]:
+                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective)), entry))
+    return phrases
+
+
+def _state_police_phrases() -> list[Phrase]:
+    """Brazil's state civil police: 'Polícia Civil de Minas Gerais', '... do Estado de
+    Minas Gerais', and the acronyms 'PCMG' and 'PC-MG'."""
+    phrases = []
+    for code, of_state in lexicon()["brazilian_states"].items():
+        entry = Entry(label=Label.AGENCY, name=f"Polícia Civil {of_state}", kind="police", country="BR")
+        for spelling in (f"Polícia Civil {of_state}", f"Polícia Civil do Estado {of_state}"):
+            phrases.append(Phrase(phrase_keys(spelling), entry))
+        for acronym in (f"PC{code}", f"PC-{code}"):
+            phrases.append(Phrase(phrase_keys(acronym), entry, exact=acronym))
+    return phrases
 
 
 @cache

@@ -9,7 +9,7 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import Entry, Match, lexicon, phrase_keys
+from extraction.lexicon import Entry, Match, lexicon, phrase_keys, words
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -141,15 +141,25 @@ _CONNECTORS = {
         "von",
     ]
 }
+_ANY_CRYPTO = "Cryptocurrencies"
 _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|opera[çc][ãa]o|Aktion"
 _QUOTED_OPERATION = re.compile(
     rf"(?:{_OPERATION_WORDS})\s*[:,]?\s*[«\"“„]\s*([^»\"”“\n]{{2,60}}?)\s*[»\"”“]", re.IGNORECASE
 )
+# "operazione 'Black Out'", "operación ‘Corsario’": single quotes, closed before a non-letter.
+_SINGLE_QUOTED_OPERATION = re.compile(
+    rf"(?:{_OPERATION_WORDS})\s*[:,]?\s*['‘’]([^'‘’\n]{{2,60}}?)['’](?!\w)", re.IGNORECASE
+)
+# "l'operazione The perfect storm,": an English name opened by "The", to the punctuation.
+_THE_OPERATION = re.compile(rf"(?:{_OPERATION_WORDS})\s+(The(?:\s+[^\W\d_]+){{1,3}})(?=\s*[,.;:)\n])")
 _NAMED_OPERATION = re.compile(
     r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+((?:[A-Z0-9][\w-]*)(?:\s+[A-Z0-9][\w-]*){0,2})"
 )
+_NUMBER_WORD = re.compile(
+    r"\d+(?:mila|mil|k|m|mln|mld|million|millions|milioni|millones|milhões|bn)", re.IGNORECASE
+)
 _DOMAIN = re.compile(
-    r"\b[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,40})?\.(?:to|com|net|org|ag|info|tv|io|cc|me|ws|is|se|xyz|site|club|live|app|li|ru|su|lol)\b",
+    r"\b[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,40})?\.(?:to|com|net|org|ag|info|tv|io|cc|me|ws|is|se|xyz|site|club|live|app|li|ru|su|lol|eu|fr|it|es|pt|br|ar|mx|co|ca|uk|de|nl|be|ch|cx|pw|la|vip|top|stream|watch|ac|im|ly|one|xyz|biz)\b",
     re.IGNORECASE,
 )
 
@@ -203,16 +213,18 @@ def _adjacent(article: Article, left: Token, right: Token) -> bool:
 def _name_like(token: Token) -> bool:
     if token.key in _not_names() or token.key in _triggers():
         return False
-    if token.text.isdigit():
+    if token.text.isdigit() or _NUMBER_WORD.fullmatch(token.text):
         return False
     return not token.text.islower() or any(c.isdigit() for c in token.text)
 
 
 def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
+    # A coin named ("Litecoin") says which cryptocurrency: the generic word adds nothing.
+    coin_named = any(m.entry.kind == "cryptocurrency" and m.entry.name != _ANY_CRYPTO for m in matches)
     for match in matches:
         entry = match.entry
-        if entry.label == Label.COUNTRY:
+        if entry.label == Label.COUNTRY or (coin_named and entry.name == _ANY_CRYPTO):
             continue
         if entry.needs_context and not _sentence_has_trigger(article, match.start):
             continue
@@ -371,11 +383,13 @@ def _domain_facts(article: Article) -> list[Fact]:
 
 
 def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
-    """Agencies the lexicon does not know: a run of capitalised words holding a word such
-    as 'Police', 'Procura', 'Ministry' ("Bulgarian National Police")."""
+    """Agencies the lexicon does not know: a unit and the place it serves ("le parquet de
+    Rennes"), and a run of capitalised words holding a word such as 'Police', 'Procura',
+    'Ministry' ("Bulgarian National Police")."""
     tokens = article.tokens
     taken = _taken([m for m in matches if m.entry.label != Label.COUNTRY])
-    facts = []
+    facts = _unit_of_place_facts(article, taken)
+    taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
         run: list[int] = []
@@ -392,6 +406,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             else:
                 break
             j += 1
+        run = [] if _headline(article, tokens[i].start) else _without_official(article, run)
         keys = [tokens[k].key for k in run]
         head = next(
             (h for h in _agency_heads() if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))),
@@ -414,6 +429,115 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             )
         i = max(j, i + 1)
     return facts
+
+
+@cache
+def _titles() -> set[str]:
+    return {fold(w) for w in lexicon()["official_titles"]}
+
+
+def _without_official(article: Article, run: list[int]) -> list[int]:
+    """The run less a person named by title: "Bureau of Immigration Commissioner Jaime
+    Morente" is the bureau; "Acting United States Attorney Jane Roe" is no body at all."""
+    keys = [article.tokens[k].key for k in run]
+    titled = [t for t, key in enumerate(keys) if key in _titles()]
+    if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
+        run = run[: titled[-1]]
+    elif titled and titled[-1] != len(keys) - 1:
+        return run
+    while run and article.tokens[run[-1]].key in _titles() | _CONNECTORS:
+        run = run[:-1]
+    return run
+
+
+def _headline(article: Article, offset: int) -> bool:
+    """A title-case line ("Attorney Unveils Charges Against Piracy Group"): its capitals
+    say nothing about names."""
+    sentence = article.sentence_at(offset)
+    line = article.text[sentence.start : sentence.end].strip()
+    long_words = [w for w in words(line) if len(w) > 3]
+    return (
+        not line.endswith(".")  # a headline has no full stop
+        and len(long_words) >= 4
+        and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
+    )
+
+
+@cache
+def _units() -> list[tuple[tuple[str, ...], str, str]]:
+    """(keys, spelling, kind) of the unit words, longest first."""
+    units = [(phrase_keys(w), w, kind) for kind, items in lexicon()["agency_units"].items() for w in items]
+    return sorted(units, key=lambda u: -len(u[0]))
+
+
+_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "du", "des", "of"}
+_ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
+
+
+def _unit_of_place_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'le parquet de Rennes', 'section de recherches de Lyon', 'Tribunale di Roma',
+    'Juzgado de Instrucción de Madrid': a unit word and the place it serves."""
+    tokens = article.tokens
+    facts = []
+    i = 0
+    while i < len(tokens):
+        found = next(
+            ((keys, kind) for keys, spelling, kind in _units() if _unit_at(tokens, i, keys, spelling)),
+            None,
+        )
+        place = _place_after(article, i + len(found[0]), taken) if found else []
+        if not found or not place:
+            i += 1
+            continue
+        start, end = tokens[i].start, tokens[place[-1]].end
+        # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
+        unit_end, of_start = tokens[i + len(found[0]) - 1].end, tokens[place[0] - 1].start
+        name = f"{article.text[start:unit_end]} {article.text[of_start:end]}"
+        facts.append(
+            Fact(
+                "agency",
+                name,
+                [Span(start, end, article.text[start:end])],
+                "medium",
+                [f"a {found[1]} named by the place it serves: check the body's full name"],
+                {"label": Label.AGENCY, "kind": found[1], "country": None},
+            )
+        )
+        i = place[-1] + 1
+    return facts
+
+
+def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) -> bool:
+    found = tokens[i : i + len(keys)]
+    if tuple(t.key for t in found) != keys:
+        return False
+    # An acronym ("PJ", "JIRS") counts only in capitals.
+    return not spelling.isupper() or [t.text for t in found] == words(spelling)
+
+
+def _place_after(article: Article, j: int, taken: set[int]) -> list[int]:
+    """The tokens of '<of> <Place>' from token j: "de Rennes", "di Reggio Calabria",
+    "des Côtes-d'Armor", "do Rio Grande do Sul"; [] when no capitalised place follows."""
+    tokens = article.tokens
+    if j < len(tokens):
+        skipped = _ACRONYM_IN_BRACKETS.match(article.text, tokens[j - 1].end)
+        while skipped and j < len(tokens) and tokens[j].start < skipped.end():
+            j += 1
+    if j + 1 >= len(tokens) or tokens[j].key not in _PLACE_OF or tokens[j].text[0].isupper():
+        return []
+    place: list[int] = []
+    k = j + 1
+    while k < len(tokens) and k not in taken and len(place) < 6:
+        token = tokens[k]
+        gap = article.text[tokens[k - 1].end : token.start]
+        if gap not in {" ", "\u00a0", "-", "'", "’", "-d'", "-d’"} or "\n" in gap:
+            break
+        inner_of = place and token.key in _PLACE_OF and k + 1 < len(tokens) and _name_like(tokens[k + 1])
+        if not (inner_of or (_name_like(token) and not token.text.isupper())):
+            break
+        place.append(k)
+        k += 1
+    return place
 
 
 def _sentence_start_only(article: Article, run: list[int]) -> bool:
@@ -448,7 +572,10 @@ def _agency_kind(head: tuple[str, ...]) -> str:
 
 def operation_facts(article: Article) -> list[Fact]:
     facts = []
-    for pattern in (_QUOTED_OPERATION, _NAMED_OPERATION):
+    patterns = [_QUOTED_OPERATION, _SINGLE_QUOTED_OPERATION, _NAMED_OPERATION]
+    if article.lang != "en":  # in English "The" may open the next sentence's subject
+        patterns.append(_THE_OPERATION)
+    for pattern in patterns:
         for match in pattern.finditer(article.text):
             start, end = match.span(1)
             name = article.text[start:end].strip()

@@ -1,0 +1,122 @@
+"""Figures read from made-up sentences in five languages: counted nouns, people counted by
+what happened to them, money in local formats and currencies, ranges, number words,
+warrants carried out, prison terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import read_article
+from extraction.figures import find_figures, parse_number
+
+
+def figures(text: str, lang: str) -> set[str]:
+    return {fact.key for fact in find_figures(read_article(text, lang))}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La police a identifié 40 revendeurs et 3 000 fichiers.", "fr", {"40 resellers", "3000 files"}),
+        (
+            "Sono stati sequestrati 4 router, 9 telefoni e 2 armi.",
+            "it",
+            {"4 routers", "9 phones", "2 weapons"},
+        ),
+        (
+            "Los agentes intervinieron doce ordenadores en cinco provincias.",
+            "es",
+            {"12 computers", "5 provinces"},
+        ),
+        ("A operação ocorreu em sete estados e apreendeu três notebooks.", "pt", {"7 states", "3 laptops"}),
+        ("The site drew 2 million visitors across 9 regions.", "en", {"2000000 visitors", "9 regions"}),
+    ],
+)
+def test_counted_nouns_become_their_english_plural(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Cuatro detenidos pasaron a disposición judicial.", "es", {"4 people"}),
+        ("Onze presos foram levados à delegacia.", "pt", {"11 people"}),
+        ("Dois homens foram presos em casa.", "pt", {"2 people"}),
+        ("Tre persone arrestate a Bari.", "it", {"3 people"}),
+    ],
+)
+def test_people_counted_by_what_happened_to_them(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Un botín de 2.500.000,00 euros.", "es", {"2500000 EUR"}),
+        ("Guadagni per 4,2 milioni di euro.", "it", {"4200000 EUR"}),
+        ("Um prejuízo de R$ 3,4 milhões.", "pt", {"3400000 BRL"}),
+        ("The pair made a £2.5m profit.", "en", {"2500000 GBP"}),
+        ("The gang kept £3.7\nmillion of it.", "en", {"3700000 GBP"}),
+        ("Movieron 6,5 millones de pesos argentinos.", "es", {"6500000 ARS"}),
+        ("Une amende de 20 000 dirhams.", "fr", {"20000 MAD"}),
+        ("Ganaron 1.200.000 de euros.", "es", {"1200000 EUR"}),
+    ],
+)
+def test_money_in_local_formats(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Un milione e mezzo di utenti.", "it", {"1500000 users"}),
+        ("Un sequestro di 7 milioni e mezzo di euro.", "it", {"7500000 EUR"}),
+        ("Um lucro de meio milhão de reais.", "pt", {"500000 BRL"}),
+        ("Ganó nueve millones de euros.", "es", {"9000000 EUR"}),
+        ("Cerca de mil clientes pagavam.", "pt", {"1000 subscribers"}),
+        ("Oscurati oltre 5mila siti.", "it", {"5000 sites"}),
+        ("Miles de usuarios y millones de euros.", "es", set()),
+    ],
+)
+def test_scales_halves_and_number_words(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_a_range_gives_its_lower_end_the_scale() -> None:
+    assert figures("Ganaron entre 2,5 y 6 millones de euros.", "es") == {"2500000 EUR", "6000000 EUR"}
+    assert figures("Between 100 and 2 million users.", "en") == {"100 users", "2000000 users"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("À Montréal, la police a saisi 4 000 $ en liquide.", "fr", {"4000 CAD"}),
+        ("The boxes sold for $80 each.", "en", {"80 USD"}),
+        ("En Argentina cobraban $ 300 millones.", "es", {"300000000 ARS"}),
+        ("Cobraban 500 pesos por mes.", "es", set()),
+        ("They sold 12 bitcoins.", "en", {"12 BTC"}),
+    ],
+)
+def test_currencies_several_countries_share(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_search_warrants_carried_out_count_searches() -> None:
+    assert figures("Foram cumpridos 12 mandados de busca e apreensão.", "pt") == {"12 searches"}
+    assert figures("A judge issued 12 search warrants.", "en") == {"12 search orders"}
+
+
+def test_years_only_as_a_prison_term_given() -> None:
+    assert figures("He was jailed for 6 years.", "en") == {"6 years"}
+    assert figures("Un homme de 40 ans encourt cinq ans de prison.", "fr") == set()
+
+
+def test_a_country_named_like_a_unit_is_not_counted() -> None:
+    assert figures("Police seized 3 United States passports and 8 servers.", "en") == {"8 servers"}
+
+
+@pytest.mark.parametrize(
+    ("raw", "lang", "value"), [("1.000.000,00", "fr", 1000000), ("1,000,000.50", "en", 1000000.5)]
+)
+def test_numbers_with_both_marks(raw: str, lang: str, value: float) -> None:
+    assert parse_number(raw, lang) == value

@@ -1,0 +1,92 @@
+"""Countries, dates and arrests: national bodies name their country, weekdays resolve
+against the publication day, background years and warrants are no events or arrests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from extraction import ArticleMeta, draft_dossier, extract_facts, read_article
+from extraction.score import draft_facts
+
+
+def facts_of(text: str, lang: str, published: dt.date | None = None) -> dict[str, set[str]]:
+    found = extract_facts(read_article(text, lang), published)
+    return {kind: {f.key for f in found if f.kind == kind} for kind in ("country", "date", "arrest")}
+
+
+def drafted_dates(text: str, lang: str, published: dt.date) -> set[str]:
+    return draft_facts(draft_dossier(text, ArticleMeta(published=published), lang))["date"]
+
+
+FRIDAY = dt.date(2023, 3, 17)
+
+
+def test_a_national_police_names_its_country() -> None:
+    text = "La Guardia Civil ha detenido a tres personas por vender listas de canales piratas."
+    assert facts_of(text, "es", FRIDAY) == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
+
+
+def test_a_citizenship_is_not_a_country_of_the_operation() -> None:
+    text = "The man, a citizen of Norway, was arrested in Cyprus."
+    assert facts_of(text, "en")["country"] == {"CY"}
+
+
+def test_latin_america_is_not_the_united_states() -> None:
+    assert facts_of("La red vendía suscripciones en toda América Latina.", "es")["country"] == set()
+
+
+def test_portuguese_arrest_words() -> None:
+    text = "A Polícia Judiciária prendeu dois homens suspeitos de pirataria."
+    assert facts_of(text, "pt")["arrest"] == {"PT"}
+
+
+def test_a_warrant_several_words_before_is_no_arrest() -> None:
+    text = "Las órdenes de registro y de detención fueron dictadas por un juzgado de Francia."
+    assert facts_of(text, "es")["arrest"] == set()
+
+
+def test_a_possible_arrest_is_no_arrest() -> None:
+    assert facts_of("The operators could be arrested in France next year.", "en")["arrest"] == set()
+
+
+def test_this_friday_includes_the_publication_day() -> None:
+    assert facts_of("Ce vendredi, les gendarmes ont saisi trois serveurs.", "fr", FRIDAY)["date"] == {
+        "2023-03-17"
+    }
+
+
+def test_last_friday_is_strictly_before() -> None:
+    assert facts_of("Last Friday, officers seized three servers.", "en", FRIDAY)["date"] == {"2023-03-10"}
+
+
+def test_the_day_in_parentheses_settles_the_weekday() -> None:
+    text = "A polícia deflagrou nesta quinta-feira (16) uma operação contra a pirataria."
+    assert facts_of(text, "pt", FRIDAY)["date"] == {"2023-03-16"}
+
+
+def test_early_year_gives_the_year() -> None:
+    text = "La investigación comenzó a principios de 2021 tras una denuncia."
+    assert facts_of(text, "es", FRIDAY)["date"] == {"2021"}
+
+
+def test_a_site_active_since_a_year_gives_no_event() -> None:
+    text = "The site, online since 2015, was shut down on 3 March 2023."
+    assert drafted_dates(text, "en", FRIDAY) == {"2023-03-03"}
+
+
+def test_the_day_something_was_said_is_no_event() -> None:
+    text = "Police said on Friday that the site had many users. Its servers were seized on 2 March."
+    assert drafted_dates(text, "en", FRIDAY) == {"2023-03-02"}
+
+
+def test_a_range_of_months_of_activity_is_no_event() -> None:
+    text = "From May 2019 to June 2021 the man ran the site. He was arrested on 14 March 2023."
+    assert drafted_dates(text, "en", FRIDAY) == {"2023-03-14"}
+
+
+def test_this_week_gives_its_month() -> None:
+    assert facts_of("Cette semaine, la police a fermé le site.", "fr", FRIDAY)["date"] == {"2023-03"}
+
+
+def test_no_year_is_invented_without_a_publication_date() -> None:
+    assert facts_of("Ce vendredi, la police a fermé le site en avril.", "fr")["date"] == set()
