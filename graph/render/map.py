@@ -220,7 +220,7 @@ def render_map_page(
         "countries": {country["code"]: country for country in answer["countries"]},
         # What a source line shows: its title and language would double the page at 10^5.
         "sources": {
-            sid: {key: source.get(key) for key in ("publisher", "date", "url", "document")}
+            sid: {key: source.get(key) for key in ("publisher", "date", "url")}
             for sid, source in answer.get("sources", {}).items()
         },
         "roles": {

@@ -23,6 +23,7 @@ from pyvis.network import Network
 
 from graph.model.schema import Schema
 from graph.query.expand import EXPAND_LIMIT
+from graph.render.citation import citation
 from graph.render.layout import BROWSER_LAYOUT_MAX_NODES, LAYOUT_SEED, positions
 from graph.render.scope_note import scope_notes
 
@@ -128,19 +129,10 @@ def page_data(answer: dict[str, Any], schema: Schema, *, base_url: str, embed: b
     }
 
 
-def print_sources(sources: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The sources as a print footnote list: publisher, title, date, URL; never a file path."""
-    return [
-        {
-            "publisher": info.get("publisher") or info.get("title") or source_id,
-            "title": info.get("title") if info.get("publisher") else None,
-            "date": info.get("date"),
-            "url": info.get("url"),
-        }
-        for source_id, info in sorted(
-            sources.items(), key=lambda item: (str(item[1].get("publisher")), item[0])
-        )
-    ]
+def print_sources(sources: dict[str, dict[str, Any]]) -> list[str]:
+    """The sources as print footnotes, by publisher: publisher, title, date, URL."""
+    ordered = sorted(sources.items(), key=lambda item: (str(item[1].get("publisher")), item[0]))
+    return [citation(info, source_id) for source_id, info in ordered]
 
 
 def render_page(

@@ -14,8 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 from graph.model.schema import Label, Rel
+from graph.render.citation import DATE_UNKNOWN
 
-DATE_UNKNOWN = "date unknown"
 NO_CLAIMANT = "claimant not named"
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 from graph.model.schema import Schema
+from graph.render.citation import citation
 from graph.render.layout import positions
 
 MARGIN = 60
@@ -104,14 +105,7 @@ class Footnotes:
     def lines(self) -> list[str]:
         out = []
         for source_id, number in sorted(self.numbers.items(), key=lambda item: item[1]):
-            info = self.sources.get(source_id) or {}
-            parts = [info.get("publisher") or info.get("title") or source_id]
-            if info.get("title") and info.get("publisher"):
-                parts.append(str(info["title"]))
-            parts.append(str(info.get("date") or "date unknown"))
-            if info.get("url"):
-                parts.append(str(info["url"]))
-            out.append(f"{number}. " + ", ".join(str(p) for p in parts))
+            out.append(f"{number}. " + citation(self.sources.get(source_id) or {}, source_id))
         return out
 
 
