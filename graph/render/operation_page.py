@@ -15,10 +15,11 @@ from typing import Any
 from markupsafe import Markup
 
 from graph.model.schema import Label, Rel, Schema
+from graph.render.citation import DATE_UNKNOWN
 from graph.render.network import VIS_DIR, environment, script_json
 from graph.render.operation_graph import COLLAPSED_LABELS
 from graph.render.operation_layout import sector_layout
-from graph.render.operation_panel import DATE_UNKNOWN, figure, panel_sections
+from graph.render.operation_panel import figure, panel_sections
 
 LABEL_CHARS = 32
 # The order of sectors around the operation, clockwise from twelve o'clock.
