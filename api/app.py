@@ -26,10 +26,12 @@ from api.routes import (
     links,
     map_view,
     operation_view,
+    sign_in,
     timeline_view,
     views,
 )
 from api.security import requires
+from api.session import Sessions
 from graph.access import KeyRing, Role
 from graph.query.projection import ProjectionCache
 from graph.query.snapshot import SnapshotCache
@@ -85,10 +87,12 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     )
     app.state.settings = settings
     app.state.keys = KeyRing.from_file(settings.api_keys_file)
+    app.state.sessions = Sessions.new()
     app.state.audit = AuditLog(settings.audit_log or settings.data_dir / "audit.jsonl")
     install_error_handlers(app)
     keep_docs_on_this_host(app)
     app.include_router(health.router, responses=ERROR_RESPONSES)  # open: a liveness check
+    app.include_router(sign_in.router, responses=ERROR_RESPONSES)  # open: it is how one gets in
     # Every read needs a reader (anyone, on a server without keys).
     for router in (
         entities.router,

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse, Response
 from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
@@ -46,9 +47,18 @@ def _response(
     return JSONResponse(status_code=status, content=body.model_dump())
 
 
+def _wants_a_page(request: Request) -> bool:
+    accept = request.headers.get("accept", "")
+    return request.method == "GET" and "text/html" in accept and "application/json" not in accept
+
+
 def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(PiracyGraphError)
-    async def library_error(_: Request, exc: PiracyGraphError) -> JSONResponse:
+    async def library_error(request: Request, exc: PiracyGraphError) -> Response:
+        if status_of(exc) == 401 and _wants_a_page(request):
+            # A person opening a page, not a program: show the sign-in page, then come back.
+            back = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+            return RedirectResponse(f"/login?{urlencode({'next': back})}", status_code=303)
         details: list[dict[str, Any]] = []
         if isinstance(exc, DossierError):
             details = [{"field": field, "problem": problem} for field, problem in exc.problems]

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from fastapi.security import APIKeyHeader, HTTPAuthorizationCredentials, HTTPBearer
 
+from api.session import COOKIE, READ_METHODS, Sessions
 from graph.access import ANONYMOUS_READER, KeyRing, Principal, Role
 from graph.errors import PiracyGraphError
 
@@ -37,8 +38,16 @@ async def principal(
             raise Unauthenticated("the API key is not valid")
         request.state.key_id = found.key_id
         return found
+    cookie = request.cookies.get(COOKIE)
+    if cookie and request.method in READ_METHODS:
+        sessions: Sessions = request.app.state.sessions
+        signed_in = sessions.check(cookie, keys)
+        if signed_in is None:
+            raise Unauthenticated("the session has ended or is not valid: sign in again at /login")
+        request.state.key_id = signed_in.key_id
+        return signed_in
     if keys.configured:
-        raise Unauthenticated("this server needs an API key (Authorization: Bearer <key>)")
+        raise Unauthenticated("this server needs an API key (Authorization: Bearer <key>; browsers: /login)")
     return ANONYMOUS_READER
 
 

@@ -81,6 +81,11 @@ class KeyRing:
             raise InvalidInput(f"{path}: not a valid API key file ({exc!r})") from exc
         return cls(entries)
 
+    def principal(self, key_id: str) -> Principal | None:
+        """The key with this id as the file says now, or None when there is none."""
+        entry = next((e for e in self.entries if e.key_id == key_id), None)
+        return Principal(entry.key_id, entry.role, entry.see_names) if entry else None
+
     def authenticate(self, presented: str) -> Principal | None:
         digest = hash_key(presented)
         found: KeyEntry | None = None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import signal
 import socket
@@ -62,7 +63,9 @@ def write_past_validation(data_dir: Path, dossier: Path) -> None:
         store.close()
 
 
-def start_server(data_dir: Path, *dossiers: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(
+    data_dir: Path, *dossiers: Path, keys_file: Path | None = None
+) -> tuple[subprocess.Popen[bytes], str]:
     """Load `dossiers` into a fresh data directory, then serve it; return (process, base URL)."""
     subprocess.run(
         [sys.executable, "-m", "cli.main", "load", *map(str, dossiers), "--data-dir", str(data_dir)],
@@ -76,6 +79,7 @@ def start_server(data_dir: Path, *dossiers: Path) -> tuple[subprocess.Popen[byte
         cwd=ROOT,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env={**os.environ, "PIRACY_GRAPH_API_KEYS_FILE": str(keys_file)} if keys_file else None,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 60
@@ -91,12 +95,14 @@ def start_server(data_dir: Path, *dossiers: Path) -> tuple[subprocess.Popen[byte
 
 
 @contextmanager
-def serving(data_dir: Path, *dossiers: Path, past_validation: Path | None = None) -> Iterator[str]:
+def serving(
+    data_dir: Path, *dossiers: Path, past_validation: Path | None = None, keys_file: Path | None = None
+) -> Iterator[str]:
     """A server on `dossiers` (and `past_validation`, written without validation) for the
-    length of the block; yields its base URL."""
+    length of the block, asking for the keys of `keys_file` if given; yields its base URL."""
     if past_validation is not None:
         write_past_validation(data_dir, past_validation)
-    process, base = start_server(data_dir, *dossiers)
+    process, base = start_server(data_dir, *dossiers, keys_file=keys_file)
     try:
         yield base
     finally:

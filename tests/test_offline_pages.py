@@ -22,6 +22,7 @@ PAGES = [
     "/views/graph",
     "/views/timeline?operation=operation:2020-sparks",
     "/views/map?operation=operation:2020-sparks",
+    "/login",
 ]
 
 
