@@ -3,10 +3,10 @@ the country of the operation's national agencies, else the article's first count
 
 from __future__ import annotations
 
-from extraction.countries import home_country
+from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, cue_keys, has_cue
-from extraction.text import Article, Token
+from extraction.text import Article, Sentence, Token
 
 _FIRST_NAMED = "first the article names"
 
@@ -15,8 +15,12 @@ def find_arrests(article: Article, countries: list[Match]) -> list[Fact]:
     home = home_country(countries)
     if home is not None and {m.entry.name for m in countries} != {home}:
         home = None  # other countries named: the operation may not be in one country
+    # The first country named, usually the title's, is where the operation acts unless the
+    # article says it acted in others too.
+    first = countries[0].entry.name if countries else None
+    abroad = first is not None and _acted_abroad(article.tokens, countries, first)
     facts: list[Fact] = []
-    for sentence in article.sentences:
+    for sentence in _whole_sentences(article):
         tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
         keys = [t.key for t in tokens]
         if has_cue(keys, "negation") is not None:
@@ -38,12 +42,56 @@ def find_arrests(article: Article, countries: list[Match]) -> list[Fact]:
                 _in_sentence(article, cue_span, m, guessed=m not in after or len(chosen) > 1) for m in chosen
             ]
         else:
-            facts.append(_without_country(article, cue_span, countries, home))
-    sure = {f.key for f in facts if f.confidence != "low" or _FIRST_NAMED not in f.notes[0]}
+            facts.append(_without_country(article, cue_span, countries, home, abroad))
+    sure = {
+        f.key
+        for f in facts
+        if f.key != "unknown" and (f.confidence != "low" or _FIRST_NAMED not in f.notes[0])
+    }
     if sure:
         # A guessed country, or none, most likely belongs to an arrest already found.
         facts = [f for f in facts if f.key in sure]
     return facts
+
+
+_LOCATIVE = {"in", "en", "em", "no", "na", "nel", "nella", "nei", "negli", "au", "aux", "à", "a", "at"}
+_AND = {"e", "y", "et", "and", "und"}
+
+
+def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> bool:
+    """Another country is named as a place ("in Croazia", "en France et en Suède", "in
+    Malta, Spagna e Olanda"), not only as whose agencies helped or whose sites were blocked;
+    or the article names three other countries or more: an international operation."""
+    if len({m.entry.name for m in countries} - {home}) >= 3:
+        return True
+    in_country = {i for m in countries if m.entry.kind != AGENCY_COUNTRY for i in range(m.first, m.last)}
+    for match in countries:
+        if match.entry.name == home or match.entry.kind == AGENCY_COUNTRY:
+            continue
+        i = match.first - 1
+        while i >= 0 and (i in in_country or tokens[i].key in _AND):
+            i -= 1  # back over the list this country ends
+        if i >= 0 and tokens[i].key in _LOCATIVE:
+            return True
+    return False
+
+
+def _whole_sentences(article: Article) -> list[Sentence]:
+    """The article's sentences with the lines of a wrapped paragraph joined: a line ending
+    with no stop goes on in the next one ("La polizia croata ha / dato esecuzione...")."""
+    joined: list[Sentence] = []
+    for sentence in article.sentences:
+        if joined and _runs_on(article.text, joined[-1].end, sentence.start):
+            joined[-1] = Sentence(joined[-1].start, sentence.end)
+        else:
+            joined.append(sentence)
+    return joined
+
+
+def _runs_on(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    last = text[:end].rstrip()
+    return gap.count("\n") == 1 and not gap.strip() and bool(last) and last[-1] not in '.!?:;…»"”'
 
 
 def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
@@ -78,7 +126,9 @@ def _in_sentence(article: Article, cue: Span, match: Match, guessed: bool) -> Fa
     )
 
 
-def _without_country(article: Article, cue: Span, countries: list[Match], home: str | None) -> Fact:
+def _without_country(
+    article: Article, cue: Span, countries: list[Match], home: str | None, abroad: bool
+) -> Fact:
     if home is not None:
         return Fact(
             "arrest",
@@ -87,6 +137,16 @@ def _without_country(article: Article, cue: Span, countries: list[Match], home: 
             "medium",
             ["no country in the arrest's sentence: the country of the operation's national agencies"],
             {"country": home},
+        )
+    if abroad:
+        # Several countries where the operation acted, none in the sentence: the place is not said.
+        return Fact(
+            "arrest",
+            "unknown",
+            [cue],
+            "low",
+            ["no country in the arrest's sentence and the article names several: check where it took place"],
+            {"country": None},
         )
     if countries:
         # The article's first country, usually the one its title names.

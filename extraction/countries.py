@@ -4,9 +4,19 @@ and the countries of the national bodies it names ("la Guardia Civil": Spain).""
 from __future__ import annotations
 
 from collections import Counter
+from functools import cache
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import Entry, Match, country_matcher, has_cue
+from extraction.lexicon import (
+    Entry,
+    Match,
+    Phrase,
+    PhraseMatcher,
+    country_matcher,
+    has_cue,
+    non_overlapping,
+    phrase_keys,
+)
 from extraction.text import Article
 from graph.model.schema import Label
 
@@ -23,14 +33,45 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         if m.entry.label in {Label.PLATFORM, Label.ORGANIZATION, Label.GROUP}
         for i in range(m.first, m.last)
     }
+    everyday = [m for m in _everyday_matcher().find(article) if not _verb_usa(article, m)]
+    found = non_overlapping(country_matcher().find(article) + everyday)
     named = [
         m
-        for m in country_matcher().find(article)
+        for m in sorted(found, key=lambda m: m.first)
         if not blocked & set(range(m.first, m.last))
         and not _continent(article, m)
         and not _nationality(article, m)
     ]
     return sorted(named + _agency_countries(inside_names), key=lambda m: m.first)
+
+
+# Everyday names the press uses that the ISO lists lack: Holland for the Netherlands and
+# Great Britain in the five languages. "Hollande" is also a surname: only after "en", "in"...
+_EVERYDAY = {
+    "NL": ["Olanda", "Holanda"],
+    "GB": ["Gran Bretagna", "Gran Bretaña", "Grã-Bretanha", "Grande-Bretagne"],
+}
+_EVERYDAY_AFTER_PREPOSITION = {"NL": ["Hollande"]}
+
+
+@cache
+def _everyday_matcher() -> PhraseMatcher:
+    matcher = PhraseMatcher()
+    for names, after_preposition in ((_EVERYDAY, False), (_EVERYDAY_AFTER_PREPOSITION, True)):
+        for code, spellings in names.items():
+            entry = Entry(label=Label.COUNTRY, name=code)
+            for spelling in spellings:
+                matcher.add(Phrase(phrase_keys(spelling), entry, after_preposition=after_preposition))
+    # Italian papers write the United States "Usa": not the verb "usa" (lower case).
+    matcher.add(Phrase(("usa",), Entry(label=Label.COUNTRY, name="US"), exact="Usa"))
+    return matcher
+
+
+def _verb_usa(article: Article, match: Match) -> bool:
+    """'Usa' names the United States in Italian, but not first in a sentence ("Usa la app")."""
+    if match.phrase.exact != "Usa":
+        return False
+    return article.lang != "it" or article.sentence_at(match.start).start == match.start
 
 
 def _agency_countries(names: list[Match]) -> list[Match]:

@@ -433,7 +433,18 @@ def find_figures(article: Article) -> list[Fact]:
             used.append((match.start(), figure.end))
     figures += _range_starts(article, figures, used)
     figures += _worded_figures(article, used)
-    return [_fact(article, figure) for figure in figures]
+    return [_fact(article, figure) for figure in _one_group_once(figures)]
+
+
+# Units that count a group of people by what happened to them.
+_PEOPLE_ALIASES = {"suspects", "arrests"}
+
+
+def _one_group_once(figures: list[Figure]) -> list[Figure]:
+    """'45 indagati' then '45 persone', 'six arrestations' then 'six personnes arrêtées':
+    one group counted twice is one figure, in people."""
+    people = {f.value for f in figures if f.unit == "people"}
+    return [f for f in figures if not (f.unit in _PEOPLE_ALIASES and f.value in people)]
 
 
 def _fact(article: Article, figure: Figure) -> Fact:

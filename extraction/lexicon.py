@@ -204,15 +204,15 @@ def entity_matcher() -> PhraseMatcher:
 _ADJECTIVE_LANGS = ("en", "fr", "it", "es", "pt")
 
 
-def _national_police_phrases() -> list[Phrase]:
-    """'la police allemande', 'polizia croata', 'the German police': a country's police,
-    named by the country's adjective in each language."""
+@cache
+def national_police() -> dict[tuple[str, str], Entry]:
+    """(language, folded adjective) -> the police of the country that adjective names."""
     national = {
         item["country"]: item
         for item in lexicon()["agencies"]
         if item.get("national_police") and item.get("country")
     }
-    phrases = []
+    by_adjective = {}
     for code, adjectives in lexicon()["nationalities"].items():
         item = national.get(code)
         entry = Entry(
@@ -222,9 +222,29 @@ def _national_police_phrases() -> list[Phrase]:
             country=code,
         )
         for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
-            for pattern in lexicon()["national_police_phrases"][lang]:
-                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective)), entry))
+            by_adjective[lang, fold(adjective)] = entry
+    return by_adjective
+
+
+def _national_police_phrases() -> list[Phrase]:
+    """'la police allemande', 'polizia croata', 'the German police': a country's police,
+    named by the country's adjective in each language."""
+    phrases = []
+    for (lang, adjective), entry in national_police().items():
+        for pattern in lexicon()["national_police_phrases"][lang]:
+            phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective)), entry))
     return phrases
+
+
+@cache
+def state_police() -> dict[tuple[str, ...], Entry]:
+    """The keys of a Brazilian state's name ('minas', 'gerais') -> its civil police."""
+    return {
+        phrase_keys(of_state)[1:]: Entry(
+            label=Label.AGENCY, name=f"Polícia Civil {of_state}", kind="police", country="BR"
+        )
+        for of_state in lexicon()["brazilian_states"].values()
+    }
 
 
 def _state_police_phrases() -> list[Phrase]:
@@ -232,7 +252,7 @@ def _state_police_phrases() -> list[Phrase]:
     Minas Gerais', and the acronyms 'PCMG' and 'PC-MG'."""
     phrases = []
     for code, of_state in lexicon()["brazilian_states"].items():
-        entry = Entry(label=Label.AGENCY, name=f"Polícia Civil {of_state}", kind="police", country="BR")
+        entry = state_police()[phrase_keys(of_state)[1:]]
         for spelling in (f"Polícia Civil {of_state}", f"Polícia Civil do Estado {of_state}"):
             phrases.append(Phrase(phrase_keys(spelling), entry))
         for acronym in (f"PC{code}", f"PC-{code}"):

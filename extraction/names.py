@@ -9,7 +9,7 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import Entry, Match, lexicon, phrase_keys, words
+from extraction.lexicon import Entry, Match, lexicon, national_police, phrase_keys, state_police, words
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -222,9 +222,13 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
     # A coin named ("Litecoin") says which cryptocurrency: the generic word adds nothing.
     coin_named = any(m.entry.kind == "cryptocurrency" and m.entry.name != _ANY_CRYPTO for m in matches)
+    # "Polícias Civis do Ceará": the state's police, not Brazil's civil police at large.
+    of_a_state = {f.spans[0].start for f in _state_police_facts(article)}
     for match in matches:
         entry = match.entry
         if entry.label == Label.COUNTRY or (coin_named and entry.name == _ANY_CRYPTO):
+            continue
+        if match.start in of_a_state and entry not in state_police().values():
             continue
         if entry.needs_context and not _sentence_has_trigger(article, match.start):
             continue
@@ -278,29 +282,124 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     return sorted(run)
 
 
+def _trigger_kind(article: Article, token: Token) -> str | None:
+    """The kind of group a word such as 'site' or 'groupe' announces, in this language."""
+    kind = _triggers().get(token.key)
+    languages = lexicon()["group_trigger_languages"].get(token.key)
+    if kind is None or (languages and article.lang not in languages):
+        return None
+    return kind
+
+
+@cache
+def _qualifiers() -> set[str]:
+    return {fold(w) for w in lexicon()["group_qualifiers"]}
+
+
+def _after_qualifiers(article: Article, j: int) -> int:
+    """The index after the words that qualify a trigger: 'de téléchargement', 'pirata',
+    'IPTV' in "le site de téléchargement X", "o site pirata X", "il servizio IPTV X"."""
+    tokens = article.tokens
+    for _ in range(3):
+        if j >= len(tokens) or not _adjacent(article, tokens[j - 1], tokens[j]):
+            break
+        token = tokens[j]
+        if token.key in _triggers() or (token.key in _qualifiers() and token.text.islower()):
+            j += 1
+        elif (
+            token.key in _PLACE_OF
+            and token.text.islower()
+            and j + 1 < len(tokens)
+            and tokens[j + 1].text.islower()
+            and tokens[j + 1].key not in _FUNCTION
+        ):
+            j += 2
+        else:
+            break
+    return j
+
+
+def _group_fact(article: Article, start: int, end: int, kind: str, confidence: str, note: str) -> Fact:
+    name = article.text[start:end]
+    return Fact(
+        "group",
+        name,
+        [Span(start, end, name)],
+        confidence,  # type: ignore[arg-type]
+        [note],
+        {"label": Label.GROUP, "kind": kind, "country": None},
+    )
+
+
 def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     """Groups the lexicon does not know: a capitalised name next to a word such as
-    'groupe', 'network', 'IPTV service', and the names coordinated with it."""
-    tokens = article.tokens
+    'groupe', 'network', 'IPTV service', and the names coordinated with it; a name given
+    by 'known as', by apposition, glued to 'TV', listed after 'such as'; domain names."""
     taken = _taken([m for m in matches if m.entry.label != Label.GROUP])
     known_groups = {i for m in matches if m.entry.label == Label.GROUP for i in range(m.first, m.last)}
+    facts = _trigger_facts(article, taken)
+    facts += _named_facts(article, taken)
+    facts += _apposition_facts(article, taken)
+    facts += _glued_service_facts(article, taken)
+    facts += _example_list_facts(article, taken)
+    tokens = article.tokens
+    known_names = {fold(m.entry.name) for m in matches if m.entry.label == Label.GROUP}
+    known_names |= {fold(article.text[m.start : m.end]) for m in matches if m.entry.label == Label.GROUP}
+    facts = [
+        _without_opener(article, f)
+        for f in facts
+        if not any(f.spans[0].start <= tokens[i].start < f.spans[0].end for i in known_groups)
+        and not _headline(article, f.spans[0].start)
+        and not any(_same_or_short(f.key, known) for known in known_names)
+    ]
+    return _longest(facts + _domain_facts(article))
+
+
+def _same_or_short(name: str, known: str) -> bool:
+    """'MagisTV' is 'Magis TV'; 'Flawless' is short for 'Flawless TV'."""
+    name = fold(name)
+    return name.replace(" ", "") == known.replace(" ", "") or known.startswith(name + " ")
+
+
+def _without_opener(article: Article, fact: Fact) -> Fact:
+    """'Desactivado Foo Bar, el canal...': a sentence's capitalised first word is no part of
+    the name when the rest of the name stands alone elsewhere in the text."""
+    span = fact.spans[0]
+    first, _, rest = span.text.partition(" ")
+    if not rest or article.sentence_at(span.start).start != span.start:
+        return fact
+    elsewhere = [m.start() for m in re.finditer(rf"\b{re.escape(rest)}\b", article.text)]
+    if not any(at != span.start + len(first) + 1 for at in elsewhere):
+        return fact
+    start = span.start + len(first) + 1
+    return Fact("group", rest, [Span(start, span.end, rest)], fact.confidence, fact.notes, fact.data)
+
+
+def _longest(facts: list[Fact]) -> list[Fact]:
+    """A name drafted inside a longer one ("Orbita" in "« Orbita IPTV »"), or as its first
+    words elsewhere in the text, is part of it."""
+
+    def inside(short: Fact, long: Fact) -> bool:
+        a, b = short.spans[0], long.spans[0]
+        return b.start <= a.start and a.end <= b.end and (a.start, a.end) != (b.start, b.end)
+
+    return [
+        f
+        for f in facts
+        if not any(inside(f, other) or fold(other.key).startswith(fold(f.key) + " ") for other in facts)
+    ]
+
+
+def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
+    tokens = article.tokens
     facts: list[Fact] = []
     for i, token in enumerate(tokens):
-        kind = _triggers().get(token.key)
+        kind = _trigger_kind(article, token)
         if kind is None or token.key in _not_names() - set(_triggers()):
             continue
         runs: list[list[int]] = []
-        # The name after the word: "le groupe Sparks", "the app Mobdro".
-        j = i + 1
-        skipped = 0
-        while (
-            j < len(tokens)
-            and skipped < 2
-            and tokens[j].key in _triggers()
-            and _adjacent(article, tokens[j - 1], tokens[j])
-        ):
-            j += 1
-            skipped += 1
+        # The name after the word: "le groupe Sparks", "the app Mobdro", "le site de téléchargement X".
+        j = _after_qualifiers(article, i + 1)
         after = (
             _name_run(article, j, 1, taken)
             if j < len(tokens) and _adjacent(article, tokens[j - 1], tokens[j])
@@ -319,26 +418,198 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
             # A lone capitalised word opening a sentence says nothing: every opener is one.
             if before and not (len(before) == 1 and _sentence_start(article, tokens[before[0]])):
                 runs.append(before)
+        note = (
+            f"drafted from the words around it ({token.text!r}): "
+            "check it is a piracy group or service, and its kind"
+        )
         for run in runs:
-            if not run or set(run) & known_groups:
-                continue
-            start, end = tokens[run[0]].start, tokens[run[-1]].end
-            name = article.text[start:end]
             facts.append(
-                Fact(
-                    "group",
-                    name,
-                    [Span(start, end, name)],
-                    "medium",
-                    [
-                        f"drafted from the words around it ({token.text!r}): "
-                        "check it is a piracy group or service, and its kind"
-                    ],
-                    {"label": Label.GROUP, "kind": kind, "country": None},
-                )
+                _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
-    facts += _domain_facts(article)
     return facts
+
+
+@cache
+def _naming_words() -> list[tuple[str, ...]]:
+    return sorted((phrase_keys(w) for w in lexicon()["naming_words"]), key=len, reverse=True)
+
+
+_QUOTED_NAME = re.compile(r"\s*[«\"“„]\s*([^»\"”“\n]{2,60}?)\s*[»\"”“]")
+_NAMING_REACH = 4  # how far before 'known as' the word for what is named may stand
+
+
+def _named_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'un canal s'appelant « X »', 'a website named X', 'o serviço, conhecido como "X"':
+    a name given by a naming word after a word for a site, service or channel."""
+    tokens = article.tokens
+    facts = []
+    for i in range(len(tokens)):
+        keys = next((k for k in _naming_words() if tuple(t.key for t in tokens[i : i + len(k)]) == k), None)
+        if keys is None:
+            continue
+        trigger = next(
+            (t for t in reversed(tokens[max(0, i - _NAMING_REACH) : i]) if _trigger_kind(article, t)), None
+        )
+        if trigger is None or article.sentence_at(trigger.start) != article.sentence_at(tokens[i].start):
+            continue
+        kind = _trigger_kind(article, trigger) or "streaming site"
+        words_end = tokens[i + len(keys) - 1].end
+        note = f"named by {article.text[tokens[i].start : words_end]!r}: check it is a piracy service"
+        quoted = _QUOTED_NAME.match(article.text, words_end)
+        if quoted:
+            facts.append(_group_fact(article, quoted.start(1), quoted.end(1), kind, "medium", note))
+            continue
+        run = _name_run(article, i + len(keys), 1, taken)
+        if run:
+            facts.append(
+                _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
+            )
+    return facts
+
+
+_APPOSITION_REACH = 3  # words between the determiner and the trigger: 'the largest illegal streaming'
+_APPOSITION_DETERMINERS = {
+    "the",
+    "a",
+    "an",
+    "le",
+    "la",
+    "l",
+    "un",
+    "une",
+    "il",
+    "lo",
+    "uno",
+    "una",
+    "el",
+    "o",
+    "um",
+    "uma",
+}
+
+
+def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'T411, le site de téléchargement le plus visité', 'X, el mayor canal pirata',
+    'X, the largest streaming site': a name and, after a comma, what it is."""
+    tokens = article.tokens
+    facts = []
+    for i in range(1, len(tokens) - 1):
+        if article.text[tokens[i - 1].end : tokens[i].start] != ", ":
+            continue
+        if tokens[i].key not in _APPOSITION_DETERMINERS:
+            continue
+        trigger = next(
+            (
+                t
+                for t in tokens[i + 1 : i + 2 + _APPOSITION_REACH]
+                if _trigger_kind(article, t) and (t.text.islower() or t.text.isupper())
+            ),
+            None,
+        )
+        between = tokens[i + 1 : tokens.index(trigger)] if trigger else []
+        if trigger is None or not all(_describes(t) for t in between):
+            continue
+        # "Jane Roe, the site's owner", "John Roe, a former service engineer": a person.
+        if re.match(r"['’]s\b", article.text[trigger.end : trigger.end + 3]) or _modifier(article, trigger):
+            continue
+        run = _name_run(article, i - 1, -1, taken)
+        if not run or (len(run) == 1 and _sentence_start(article, tokens[run[0]])):
+            continue
+        kind = _trigger_kind(article, trigger) or "streaming site"
+        note = f"named before {trigger.text!r} by apposition: check it is a piracy group or service"
+        facts.append(_group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note))
+    return facts
+
+
+@cache
+def _apposition_adjectives() -> set[str]:
+    return {fold(w) for w in lexicon()["apposition_adjectives"]} | _qualifiers()
+
+
+def _describes(token: Token) -> bool:
+    """A word between the determiner and the trigger of an apposition: 'le plus grand
+    site', 'the largest streaming site', 'el mayor canal'."""
+    superlative = token.key.endswith("est")  # English: largest, biggest
+    return token.text.islower() and (superlative or token.key in _apposition_adjectives())
+
+
+def _modifier(article: Article, trigger: Token) -> bool:
+    """In English a trigger before another noun qualifies it: 'service engineer'."""
+    tokens = article.tokens
+    i = tokens.index(trigger)
+    if article.lang != "en" or i + 1 >= len(tokens) or not _adjacent(article, trigger, tokens[i + 1]):
+        return False
+    noun = tokens[i + 1]
+    return (
+        noun.text.islower()
+        and noun.key not in _FUNCTION | set(_triggers()) | {"which", "who", "where"}
+        and not noun.key.endswith(("ing", "ed"))  # "a site offering", "a site based in"
+    )
+
+
+# A name glued to a service word: "StreamBoxTV", "MegaIPTV", "CineFlix".
+_GLUED_SERVICE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z0-9](?:TV|IPTV|Flix|Stream)")
+
+
+def _glued_service_facts(article: Article, taken: set[int]) -> list[Fact]:
+    tokens = article.tokens
+    note = "a name glued to a service word: check it is a piracy service"
+    return [
+        _group_fact(article, t.start, t.end, "IPTV service", "low", note)
+        for i, t in enumerate(tokens)
+        if i not in taken and _GLUED_SERVICE.fullmatch(t.text)
+    ]
+
+
+@cache
+def _example_words() -> list[tuple[str, ...]]:
+    return sorted((phrase_keys(w) for w in lexicon()["example_words"]), key=len, reverse=True)
+
+
+_LOWER_NAME = re.compile(r"[a-z][a-z0-9]*\d[a-z0-9]*|[a-z]{4,}")
+
+
+def _example_list_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'websites such as xflix, movies7 and heyfilms': lowercase names listed after a
+    plural trigger; only a list of two or more, each a single word."""
+    tokens = article.tokens
+    facts = []
+    for i, token in enumerate(tokens[:-1]):
+        kind = _trigger_kind(article, token)
+        if kind is None or not token.key.endswith("s"):
+            continue
+        keys = next(
+            (k for k in _example_words() if tuple(t.key for t in tokens[i + 1 : i + 1 + len(k)]) == k), None
+        )
+        if keys is None:
+            continue
+        listed = _lowercase_list(article, i + 1 + len(keys))
+        note = f"listed after {token.text!r}: check each is a piracy site or service"
+        if len(listed) >= 2:
+            facts += [
+                _group_fact(article, t.start, t.end, kind, "low", note)
+                for t in listed
+                if tokens.index(t) not in taken
+            ]
+    return facts
+
+
+def _lowercase_list(article: Article, j: int) -> list[Token]:
+    """Single lowercase words joined by commas and a final 'and': 'x, y and z'."""
+    tokens = article.tokens
+    listed: list[Token] = []
+    while j < len(tokens) and _LOWER_NAME.fullmatch(tokens[j].text) and tokens[j].key not in _FUNCTION:
+        listed.append(tokens[j])
+        gap = article.text[tokens[j].end : tokens[j + 1].start] if j + 1 < len(tokens) else ""
+        if gap.strip() == "," and gap[-1].isspace():
+            j += 1
+        elif (
+            gap.isspace() and j + 2 < len(tokens) and tokens[j + 1].key in {"and", "et", "e", "y", "or", "ou"}
+        ):
+            j += 2
+        else:
+            break
+    return listed
 
 
 def _sentence_start(article: Article, token: Token) -> bool:
@@ -389,6 +660,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     tokens = article.tokens
     taken = _taken([m for m in matches if m.entry.label != Label.COUNTRY])
     facts = _unit_of_place_facts(article, taken)
+    facts += _coordinated_police_facts(article, matches) + _state_police_facts(article)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
@@ -431,6 +703,51 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     return facts
 
 
+def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fact]:
+    """'les polices allemande et italienne', 'the German and Italian police': each further
+    adjective joined to a national police names a further force."""
+    tokens = article.tokens
+    facts = []
+    for match in matches:
+        if (article.lang, tokens[match.last - 1].key) in national_police():
+            step, prev = 1, match.last - 1  # the adjective ends the match: "polices allemande"
+        elif (article.lang, tokens[match.first].key) in national_police():
+            step, prev = -1, match.first  # it opens it: "Italian police"
+        else:
+            continue
+        while 0 <= prev + 2 * step < len(tokens):
+            j = prev + step
+            left, right = sorted((prev, j))
+            gap = article.text[tokens[left].end : tokens[right].start].strip()
+            k = j + step if gap == "" and tokens[j].key in _AND else j if gap == "," else None
+            entry = national_police().get((article.lang, tokens[k].key)) if k is not None else None
+            if k is None or entry is None:
+                break
+            facts.append(_entity_fact(article, tokens[k].start, tokens[k].end, entry, "medium", []))
+            prev = k
+    return facts
+
+
+def _state_police_facts(article: Article) -> list[Fact]:
+    """'Polícias Civis do Ceará, de Alagoas e de São Paulo', 'Polícia Civil de Alagoas,
+    Minas Gerais e São Paulo': one state police per state."""
+    tokens = article.tokens
+    facts = []
+    for i in range(len(tokens) - 2):
+        if (tokens[i].key, tokens[i + 1].key) not in {("policia", "civil"), ("policias", "civis")}:
+            continue
+        first = _place_after(article, i + 2, set())
+        if not first:
+            continue
+        of_word = article.text[tokens[first[0] - 1].start : tokens[first[0]].start]
+        places = [(tokens[i].start, of_word, first), *_more_places(article, first[-1] + 1, of_word, set())]
+        for start, _, run in places:
+            entry = state_police().get(tuple(tokens[k].key for k in run))
+            if entry is not None:
+                facts.append(_entity_fact(article, start, tokens[run[-1]].end, entry, "medium", []))
+    return facts
+
+
 @cache
 def _titles() -> set[str]:
     return {fold(w) for w in lexicon()["official_titles"]}
@@ -458,6 +775,7 @@ def _headline(article: Article, offset: int) -> bool:
     long_words = [w for w in words(line) if len(w) > 3]
     return (
         not line.endswith(".")  # a headline has no full stop
+        and line[:1].isupper()  # a wrapped line of running text may start in lowercase
         and len(long_words) >= 4
         and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
     )
@@ -472,6 +790,8 @@ def _units() -> list[tuple[tuple[str, ...], str, str]]:
 
 _PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "du", "des", "of"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
+# "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
+_UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|núm\.|número|no\.|n\.)?\s?\d{1,3}\b")
 
 
 def _unit_of_place_facts(article: Article, taken: set[int]) -> list[Fact]:
@@ -489,22 +809,56 @@ def _unit_of_place_facts(article: Article, taken: set[int]) -> list[Fact]:
         if not found or not place:
             i += 1
             continue
-        start, end = tokens[i].start, tokens[place[-1]].end
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
-        unit_end, of_start = tokens[i + len(found[0]) - 1].end, tokens[place[0] - 1].start
-        name = f"{article.text[start:unit_end]} {article.text[of_start:end]}"
-        facts.append(
-            Fact(
-                "agency",
-                name,
-                [Span(start, end, article.text[start:end])],
-                "medium",
-                [f"a {found[1]} named by the place it serves: check the body's full name"],
-                {"label": Label.AGENCY, "kind": found[1], "country": None},
+        unit_end = tokens[i + len(found[0]) - 1].end
+        numbered = _UNIT_NUMBER.match(article.text, unit_end)
+        unit = article.text[tokens[i].start : numbered.end() if numbered else unit_end]
+        of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
+        places = [(tokens[i].start, of_word, place), *_more_places(article, place[-1] + 1, of_word, taken)]
+        for start, of, run in places:
+            name = f"{unit} {of}{article.text[tokens[run[0]].start : tokens[run[-1]].end]}"
+            end = tokens[run[-1]].end
+            note = f"a {found[1]} named by the place it serves: check the body's full name"
+            facts.append(
+                Fact(
+                    "agency",
+                    name,
+                    [Span(start, end, article.text[start:end])],
+                    "medium",
+                    [note],
+                    {"label": Label.AGENCY, "kind": found[1], "country": None},
+                )
             )
-        )
-        i = place[-1] + 1
+        i = places[-1][2][-1] + 1
     return facts
+
+
+_AND = {"et", "and", "e", "y", "und"}
+
+
+def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> list[tuple[int, str, list[int]]]:
+    """'... de Rennes, de Lyon, d'Angers et de Brest', '... de Rennes, Lyon et Brest': the
+    places coordinated after the first, each as (start, its 'de ', its tokens)."""
+    tokens = article.tokens
+    found: list[tuple[int, str, list[int]]] = []
+    while j < len(tokens):
+        gap = article.text[tokens[j - 1].end : tokens[j].start]
+        if gap.strip() == "," and tokens[j].key not in _AND:
+            k = j
+        elif gap.strip() in {"", ","} and tokens[j].key in _AND and j + 1 < len(tokens):
+            k = j + 1
+        else:
+            break
+        run = _place_after(article, k, taken)
+        if run:  # "de Lyon": its own 'de'
+            of_word = article.text[tokens[k].start : tokens[run[0]].start]
+        else:  # "Lyon": the first place's 'de'
+            run = _place_run(article, k, taken) if _name_like(tokens[k]) else []
+        if not run:
+            break
+        found.append((tokens[k].start, of_word, run))
+        j = run[-1] + 1
+    return found
 
 
 def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) -> bool:
@@ -519,17 +873,22 @@ def _place_after(article: Article, j: int, taken: set[int]) -> list[int]:
     """The tokens of '<of> <Place>' from token j: "de Rennes", "di Reggio Calabria",
     "des Côtes-d'Armor", "do Rio Grande do Sul"; [] when no capitalised place follows."""
     tokens = article.tokens
-    if j < len(tokens):
-        skipped = _ACRONYM_IN_BRACKETS.match(article.text, tokens[j - 1].end)
+    for skippable in (_UNIT_NUMBER, _ACRONYM_IN_BRACKETS):
+        skipped = skippable.match(article.text, tokens[j - 1].end) if j < len(tokens) else None
         while skipped and j < len(tokens) and tokens[j].start < skipped.end():
             j += 1
     if j + 1 >= len(tokens) or tokens[j].key not in _PLACE_OF or tokens[j].text[0].isupper():
         return []
+    return _place_run(article, j + 1, taken)
+
+
+def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
+    """The capitalised words of a place from token k: "Reggio Calabria", "Rio Grande do Sul"."""
+    tokens = article.tokens
     place: list[int] = []
-    k = j + 1
     while k < len(tokens) and k not in taken and len(place) < 6:
         token = tokens[k]
-        gap = article.text[tokens[k - 1].end : token.start]
+        gap = article.text[tokens[k - 1].end : token.start] if place else " "
         if gap not in {" ", "\u00a0", "-", "'", "’", "-d'", "-d’"} or "\n" in gap:
             break
         inner_of = place and token.key in _PLACE_OF and k + 1 < len(tokens) and _name_like(tokens[k + 1])
@@ -565,6 +924,8 @@ def _agency_kind(head: tuple[str, ...]) -> str:
         return "government"
     if word in {"customs", "douane", "douanes", "dogana", "aduanas", "zoll"}:
         return "customs"
+    if word in {"court", "justice centre"}:
+        return "court"
     if word == "trading standards":
         return "local authority"
     return "police"

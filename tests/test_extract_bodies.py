@@ -126,3 +126,141 @@ def test_number_with_multiplier_is_not_a_group_name() -> None:
 
 def test_country_code_domain_is_a_group() -> None:
     assert found("Il animait filmsgratuits.eu, un site illégal.", "fr", "group") == {"filmsgratuits.eu"}
+
+
+def test_site_named_after_a_qualified_cue_word() -> None:
+    assert found("Les gendarmes ont fermé le site de téléchargement Filmazor.", "fr", "group") == {"Filmazor"}
+    assert found("Elle gérait la plateforme de streaming Vidoria depuis 2019.", "fr", "group") == {"Vidoria"}
+    assert found("A polícia derrubou o site pirata Cineflux ontem.", "pt", "group") == {"Cineflux"}
+    assert found("Gli agenti hanno oscurato il servizio IPTV Televerde.", "it", "group") == {"Televerde"}
+    assert found("Police shut the streaming site Moviora last week.", "en", "group") == {"Moviora"}
+    assert found("Il vendait l'application Zapflix à ses clients.", "fr", "group") == {"Zapflix"}
+    assert found("Los agentes bloquearon el addon Palomitas esta semana.", "es", "group") == {"Palomitas"}
+
+
+def test_site_named_by_a_naming_word() -> None:
+    text = "Ils diffusaient sur un canal s'appelant « Nova Stream Club » depuis deux ans."
+    assert found(text, "fr", "group") == {"Nova Stream Club"}
+    assert found("He ran a website known as Kinoplex for years.", "en", "group") == {"Kinoplex"}
+    assert found('O serviço, conhecido como "TV do Vizinho", tinha mil clientes.', "pt", "group") == {
+        "TV do Vizinho"
+    }
+    assert found("Gestiva un sito denominato Filmissimo dal 2018.", "it", "group") == {"Filmissimo"}
+    assert found("Vendían un servicio llamado Butaca Libre en todo el país.", "es", "group") == {
+        "Butaca Libre"
+    }
+
+
+def test_a_man_named_is_not_a_group() -> None:
+    assert found("The raid found a man named Peter Jones at home.", "en", "group") == set()
+
+
+def test_site_named_by_apposition() -> None:
+    text = "Les enquêteurs ont fermé Zorbatorrent, le site de partage le plus visité du pays."
+    assert found(text, "fr", "group") == {"Zorbatorrent"}
+    text = "Police arrested the man behind Filmvault, the largest illegal streaming site in Europe."
+    assert found(text, "en", "group") == {"Filmvault"}
+    text = "La Policía desactivó Rayo Verde, el mayor canal pirata del país."
+    assert found(text, "es", "group") == {"Rayo Verde"}
+
+
+def test_apposition_needs_a_description_not_a_clause() -> None:
+    assert found("Segundo o ministro, a ação mirou sites ilegais.", "pt", "group") == set()
+    assert found("Police questioned Jane Roe, the site's owner, on Friday.", "en", "group") == set()
+    assert found("Police charged John Roe, a former service engineer.", "en", "group") == set()
+
+
+def test_coordinated_names_after_a_cue_word() -> None:
+    text = "The operation closed the sites Popcornia, Reelhub and Cinemaxa in one day."
+    assert found(text, "en", "group") == {"Popcornia", "Reelhub", "Cinemaxa"}
+    text = "L'enquête vise la revente des terminaux de télévision Boxaro et Zenbox en France."
+    assert found(text, "fr", "group") == {"Boxaro", "Zenbox"}
+
+
+def test_lowercase_names_listed_after_such_as() -> None:
+    text = "It also ran websites such as filmzy, movies9,\nkinoz and watchit."
+    assert found(text, "en", "group") == {"filmzy", "movies9", "kinoz", "watchit"}
+    assert found("Fans visit sites like youtube every day.", "en", "group") == set()
+
+
+def test_name_glued_to_a_service_word_is_a_service() -> None:
+    text = "Les abonnés de NebulaTV et de RapidIPTV ont reçu un avertissement."
+    assert found(text, "fr", "group") == {"NebulaTV", "RapidIPTV"}
+
+
+def test_quoted_longer_name_wins_and_short_form_of_a_known_group() -> None:
+    text = "Leur canal principal s'appelait « Orbita IPTV » sur Telegram, sous le nom « Orbita IPTV »."
+    assert found(text, "fr", "group") == {"Orbita IPTV"}
+    text = "Five men who ran Flawless, an illegal IPTV service, were jailed. Flawless TV had 50,000 users."
+    assert found(text, "en", "group") == {"Flawless TV"}
+
+
+def test_title_case_headline_and_red_notice_are_not_groups() -> None:
+    text = (
+        "Prosecutor Announces Charges Against Online Piracy Group\n"
+        "The suspect was held on an Interpol Red Notice in Cyprus."
+    )
+    assert found(text, "en", "group") == set()
+
+
+def test_coordinated_places_of_one_unit() -> None:
+    text = (
+        "L'enquête a été menée avec la section de recherches de Nantes, de Dijon, d'Avignon "
+        "et le groupement des Hautes-Alpes."
+    )
+    assert found(text, "fr", "agency") == {
+        "section de recherches de Nantes",
+        "section de recherches de Dijon",
+        "section de recherches d'Avignon",
+        "groupement des Hautes-Alpes",
+    }
+    text = "Les sections de recherches de Brest, Tours et Nancy ont agi."
+    assert found(text, "fr", "agency") == {
+        "sections de recherches de Brest",
+        "sections de recherches de Tours",
+        "sections de recherches de Nancy",
+    }
+
+
+def test_coordinated_state_civil_police() -> None:
+    text = "A ação teve apoio da Polícia Civil de Sergipe, Goiás e Santa Catarina."
+    assert found(text, "pt", "agency") == {
+        "Polícia Civil de Sergipe",
+        "Polícia Civil de Goiás",
+        "Polícia Civil de Santa Catarina",
+    }
+    text = "Participaram as Polícias Civis do Pará, de Roraima e do Mato Grosso do Sul."
+    assert found(text, "pt", "agency") == {
+        "Polícia Civil do Pará",
+        "Polícia Civil de Roraima",
+        "Polícia Civil de Mato Grosso do Sul",
+    }
+
+
+def test_postal_police_unit_of_a_city_and_numbered_court() -> None:
+    text = "Il Compartimento Polizia Postale di Palermo ha oscurato i siti."
+    assert found(text, "it", "agency") == {
+        "Compartimento Polizia Postale di Palermo",
+        "Polizia di Stato - Polizia Postale",
+    }
+    text = "El Juzgado de Garantías N.º 2 de Lomas de Zamora ordenó las detenciones."
+    assert found(text, "es", "agency") == {"Juzgado de Garantías N.º 2 de Lomas de Zamora"}
+
+
+def test_coordinated_national_police() -> None:
+    assert found("Les polices belge et suédoise ont agi ensemble.", "fr", "agency") == {
+        "Belgian police",
+        "Polismyndigheten",
+    }
+    assert found("The Dutch and Polish police searched ten homes.", "en", "agency") == {
+        "Dutch Police",
+        "Polish police",
+    }
+
+
+def test_us_attorney_title_names_the_office() -> None:
+    text = (
+        "Jane Roe, the Acting United States Attorney for the Southern District of New York, "
+        "announced the charges."
+    )
+    assert found(text, "en", "agency") == {"US Attorney's Office for the Southern District of New York"}

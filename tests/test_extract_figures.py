@@ -120,3 +120,34 @@ def test_a_country_named_like_a_unit_is_not_counted() -> None:
 )
 def test_numbers_with_both_marks(raw: str, lang: str, value: float) -> None:
     assert parse_number(raw, lang) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les enquêteurs ont visé 12 suspects ; 12 personnes ont été entendues.", "fr", {"12 people"}),
+        ("Ci sono 8 arresti: le 8 persone fermate sono in carcere.", "it", {"8 people"}),
+        ("Hubo 4 detenciones y 6 personas investigadas.", "es", {"4 arrests", "6 people"}),
+    ],
+)
+def test_one_group_counted_twice_is_one_figure_in_people(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "All'operazione hanno partecipato 150 militari e 40 finanzieri.",
+            "it",
+            {"150 police officers", "40 police officers"},
+        ),
+        (
+            "The court issued 12 garnishee orders and 3 freezing orders.",
+            "en",
+            {"12 garnishee orders", "3 seizure orders"},
+        ),
+    ],
+)
+def test_officers_and_court_orders(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -90,3 +90,34 @@ def test_this_week_gives_its_month() -> None:
 
 def test_no_year_is_invented_without_a_publication_date() -> None:
     assert facts_of("Ce vendredi, la police a fermé le site en avril.", "fr")["date"] == set()
+
+
+def test_everyday_names_of_the_netherlands_and_great_britain() -> None:
+    text = "I server erano ospitati in Olanda e in Gran Bretagna."
+    assert facts_of(text, "it")["country"] == {"NL", "GB"}
+    assert facts_of("Hollande a parlé. Les serveurs étaient en Hollande.", "fr")["country"] == {"NL"}
+
+
+def test_usa_is_a_country_in_italian_but_not_a_verb() -> None:
+    assert facts_of("Il gruppo operava anche negli Usa e in Canada.", "it")["country"] == {"US", "CA"}
+    assert facts_of("Usa un decoder pirata.", "it")["country"] == set()
+
+
+def test_a_foreign_police_arrest_on_a_wrapped_line() -> None:
+    text = (
+        "La Polizia di Stato ha perquisito dieci case in Italia e in Grecia. "
+        "La polizia greca ha\narrestato due uomini."
+    )
+    assert facts_of(text, "it")["arrest"] == {"GR"}
+
+
+def test_an_arrest_without_place_in_an_international_operation_is_unknown() -> None:
+    text = (
+        "The operation ran in Spain, Portugal, France and Italy. Police said one man was arrested on Monday."
+    )
+    assert facts_of(text, "en")["arrest"] == {"unknown"}
+
+
+def test_an_arrest_without_place_takes_the_only_place_the_operation_acted() -> None:
+    text = "Brazil's police blocked 40 sites with help from US agencies. Two men were arrested."
+    assert facts_of(text, "en")["arrest"] == {"BR"}
