@@ -75,6 +75,29 @@ def phrase_keys(text: str) -> tuple[str, ...]:
     return tuple(w if w == "+" else fold(w) for w in words(text))
 
 
+# Italian, Spanish, Portuguese and French papers write acronyms read as words in title
+# case: "Uefa", "Dazn", "Agcom". Three letters are too often a word ("Dia", "Ace").
+_TITLE_CASE_ACRONYM_LANGS = {"it", "es", "pt", "fr"}
+_TITLE_CASE_ACRONYM_MIN = 4
+
+
+def _title_case_acronym(written: list[str], acronym: str, lang: str) -> bool:
+    return (
+        lang in _TITLE_CASE_ACRONYM_LANGS
+        and len(written) == 1
+        and acronym.isalpha()
+        and acronym.isupper()
+        and len(acronym) >= _TITLE_CASE_ACRONYM_MIN
+        and written[0] == acronym.capitalize()
+    )
+
+
+def _opens_sentence(article: Article, i: int) -> bool:
+    """Whether token i opens a sentence or line, where any word is capitalised ("Coda")."""
+    before = article.text[article.tokens[i - 1].end : article.tokens[i].start] if i else "."
+    return any(mark in before for mark in ".!?:\n")
+
+
 @dataclass
 class PhraseMatcher:
     """Whole-word matching of many phrases at once; longest match first, no overlaps."""
@@ -89,10 +112,14 @@ class PhraseMatcher:
             bucket.append(phrase)
             bucket.sort(key=lambda p: -len(p.keys))
 
-    def _accepts(self, phrase: Phrase, tokens: list[Token], i: int) -> bool:
+    def _accepts(self, phrase: Phrase, article: Article, i: int) -> bool:
+        tokens = article.tokens
         found = tokens[i : i + len(phrase.keys)]
         if phrase.exact is not None:
-            return [t.text for t in found] == words(phrase.exact)
+            written = [t.text for t in found]
+            return written == words(phrase.exact) or (
+                _title_case_acronym(written, phrase.exact, article.lang) and not _opens_sentence(article, i)
+            )
         if phrase.entry.any_case:
             return True
         if phrase.entry.label == Label.COUNTRY:
@@ -110,7 +137,7 @@ class PhraseMatcher:
                 n = len(phrase.keys)
                 if tuple(t.key for t in tokens[i : i + n]) != phrase.keys:
                     continue
-                if not self._accepts(phrase, tokens, i):
+                if not self._accepts(phrase, article, i):
                     continue
                 if phrase.after_preposition and (i == 0 or tokens[i - 1].key not in _LOCATIVE):
                     continue
@@ -236,27 +263,42 @@ def _national_police_phrases() -> list[Phrase]:
     return phrases
 
 
+# Brazil's state bodies: each state has its civil police and its public prosecutor
+# ("Ministério Público"), named in full or by acronyms built on the state's code.
+_STATE_BODIES = {
+    "police": ("Polícia Civil", "PC", "police"),
+    "prosecutor": ("Ministério Público", "MP", "prosecutor"),
+}
+
+
 @cache
-def state_police() -> dict[tuple[str, ...], Entry]:
-    """The keys of a Brazilian state's name ('minas', 'gerais') -> its civil police."""
+def state_bodies(body: str) -> dict[tuple[str, ...], Entry]:
+    """The keys of a Brazilian state's name ('minas', 'gerais') -> that state's `body`
+    ('police' or 'prosecutor')."""
+    title, _, kind = _STATE_BODIES[body]
     return {
         phrase_keys(of_state)[1:]: Entry(
-            label=Label.AGENCY, name=f"Polícia Civil {of_state}", kind="police", country="BR"
+            label=Label.AGENCY, name=f"{title} {of_state}", kind=kind, country="BR"
         )
         for of_state in lexicon()["brazilian_states"].values()
     }
 
 
+def state_police() -> dict[tuple[str, ...], Entry]:
+    return state_bodies("police")
+
+
 def _state_police_phrases() -> list[Phrase]:
-    """Brazil's state civil police: 'Polícia Civil de Minas Gerais', '... do Estado de
-    Minas Gerais', and the acronyms 'PCMG' and 'PC-MG'."""
+    """Brazil's state bodies: 'Polícia Civil de Minas Gerais', '... do Estado de Minas
+    Gerais', the acronyms 'PCMG' and 'PC-MG'; 'Ministério Público de São Paulo', 'MPSP'."""
     phrases = []
-    for code, of_state in lexicon()["brazilian_states"].items():
-        entry = state_police()[phrase_keys(of_state)[1:]]
-        for spelling in (f"Polícia Civil {of_state}", f"Polícia Civil do Estado {of_state}"):
-            phrases.append(Phrase(phrase_keys(spelling), entry))
-        for acronym in (f"PC{code}", f"PC-{code}"):
-            phrases.append(Phrase(phrase_keys(acronym), entry, exact=acronym))
+    for body, (title, prefix, _) in _STATE_BODIES.items():
+        for code, of_state in lexicon()["brazilian_states"].items():
+            entry = state_bodies(body)[phrase_keys(of_state)[1:]]
+            for spelling in (f"{title} {of_state}", f"{title} do Estado {of_state}"):
+                phrases.append(Phrase(phrase_keys(spelling), entry))
+            for acronym in (f"{prefix}{code}", f"{prefix}-{code}"):
+                phrases.append(Phrase(phrase_keys(acronym), entry, exact=acronym))
     return phrases
 
 

@@ -9,7 +9,16 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import Entry, Match, lexicon, national_police, phrase_keys, state_police, words
+from extraction.lexicon import (
+    Entry,
+    Match,
+    lexicon,
+    national_police,
+    phrase_keys,
+    state_bodies,
+    state_police,
+    words,
+)
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -143,13 +152,26 @@ _CONNECTORS = {
 }
 _ANY_CRYPTO = "Cryptocurrencies"
 _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|opera[çc][ãa]o|Aktion"
+# "l'operazione denominata 'X'", "la operación llamada «X»", "an operation dubbed 'X'".
+_OPERATION_NAMING = (
+    r"(?:\s+(?:denominata|chiamata|ribattezzata|nome\s+in\s+codice|denominada|llamada|bautizada|batizada|chamada"
+    r"|dubbed|called|named|code-?named|baptis[ée]e|d[ée]nomm[ée]e|nomm[ée]e|intitul[ée]e))?"
+)
+# The name may run onto the next line of a wrapped paragraph, never across a blank line.
 _QUOTED_OPERATION = re.compile(
-    rf"(?:{_OPERATION_WORDS})\s*[:,]?\s*[«\"“„]\s*([^»\"”“\n]{{2,60}}?)\s*[»\"”“]", re.IGNORECASE
+    rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}\s*[:,]?\s*[«\"“„]\s*((?:[^»\"”“\n]|\n(?!\s*\n)){{2,60}}?)\s*[»\"”“]",
+    re.IGNORECASE,
 )
 # "operazione 'Black Out'", "operación ‘Corsario’": single quotes, closed before a non-letter.
 _SINGLE_QUOTED_OPERATION = re.compile(
-    rf"(?:{_OPERATION_WORDS})\s*[:,]?\s*['‘’]([^'‘’\n]{{2,60}}?)['’](?!\w)", re.IGNORECASE
+    rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}\s*[:,]?\s*['‘’]((?:[^'‘’\n]|\n(?!\s*\n)){{2,60}}?)['’](?!\w)",
+    re.IGNORECASE,
 )
+# French and Canadian police name operations "Projet X": « Projet Capituler », "Project Anvil".
+_QUOTED_PROJECT = re.compile(r"[«\"“]\s*((?:Projet|Project)\s+[^»\"”“\n]{2,40}?)\s*[»\"”]")
+# "la precedente operazione 'X'", "l'opération précédente": an earlier operation, cited for context.
+_EARLIER_BEFORE = re.compile(r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+$", re.IGNORECASE)
+_EARLIER_AFTER = re.compile(r"\w+\s+(?:precedente|pr[ée]c[ée]dente|anterior)\b", re.IGNORECASE)
 # "l'operazione The perfect storm,": an English name opened by "The", to the punctuation.
 _THE_OPERATION = re.compile(rf"(?:{_OPERATION_WORDS})\s+(The(?:\s+[^\W\d_]+){{1,3}})(?=\s*[,.;:)\n])")
 _NAMED_OPERATION = re.compile(
@@ -228,7 +250,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
         entry = match.entry
         if entry.label == Label.COUNTRY or (coin_named and entry.name == _ANY_CRYPTO):
             continue
-        if match.start in of_a_state and entry not in state_police().values():
+        if match.start in of_a_state and not _is_state_body(entry):
             continue
         if entry.needs_context and not _sentence_has_trigger(article, match.start):
             continue
@@ -728,24 +750,74 @@ def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fa
     return facts
 
 
+# The plural or singular head of a Brazilian state body, and which body it is.
+_STATE_BODY_HEADS = {
+    ("policia", "civil"): "police",
+    ("policias", "civis"): "police",
+    ("ministerio", "publico"): "prosecutor",
+    ("ministerios", "publicos"): "prosecutor",
+}
+# "Polícias Civis de nove estados: Goiás, Pará e Bahia", "... dos estados de Goiás e Pará".
+_STATES_INTRO = re.compile(r"\s+(?:de\s+(?:\w+\s+)?estados|dos\s+estados(?:\s+d[eoa])?)\s*:?", re.IGNORECASE)
+
+
 def _state_police_facts(article: Article) -> list[Fact]:
     """'Polícias Civis do Ceará, de Alagoas e de São Paulo', 'Polícia Civil de Alagoas,
-    Minas Gerais e São Paulo': one state police per state."""
+    Minas Gerais e São Paulo', 'Ministérios Públicos de São Paulo e de Santa Catarina': one
+    body per state."""
     tokens = article.tokens
     facts = []
     for i in range(len(tokens) - 2):
-        if (tokens[i].key, tokens[i + 1].key) not in {("policia", "civil"), ("policias", "civis")}:
+        body = _STATE_BODY_HEADS.get((tokens[i].key, tokens[i + 1].key))
+        if body is None:
             continue
-        first = _place_after(article, i + 2, set())
-        if not first:
-            continue
-        of_word = article.text[tokens[first[0] - 1].start : tokens[first[0]].start]
-        places = [(tokens[i].start, of_word, first), *_more_places(article, first[-1] + 1, of_word, set())]
-        for start, _, run in places:
-            entry = state_police().get(tuple(tokens[k].key for k in run))
+        for start, run in _states_after(article, i + 2):
+            entry = state_bodies(body).get(tuple(tokens[k].key for k in run))
             if entry is not None:
                 facts.append(_entity_fact(article, start, tokens[run[-1]].end, entry, "medium", []))
     return facts
+
+
+def _is_state_body(entry: Entry) -> bool:
+    return any(entry in state_bodies(body).values() for body in ("police", "prosecutor"))
+
+
+def _states_after(article: Article, j: int) -> list[tuple[int, list[int]]]:
+    """The states named after a body's head at token j, each as (start, its tokens)."""
+    tokens = article.tokens
+    intro = _STATES_INTRO.match(article.text, tokens[j - 1].end)
+    if intro is not None:
+        listed = _state_list(article, next((k for k in range(j, len(tokens)) if tokens[k].start >= intro.end()), j))
+        # The first state's span opens at the head, so the head alone is no further body.
+        return [(tokens[j - 2].start, run) if n == 0 else (start, run) for n, (start, run) in enumerate(listed)]
+    first = _place_after(article, j, set())
+    if not first:
+        return []
+    of_word = article.text[tokens[first[0] - 1].start : tokens[first[0]].start]
+    places = [(tokens[j - 2].start, first), *((s, run) for s, _, run in _more_places(article, first[-1] + 1, of_word, set()))]
+    return places
+
+
+def _state_list(article: Article, k: int) -> list[tuple[int, list[int]]]:
+    """'Goiás, Mato Grosso do Sul e Pará' from token k: known states, longest first, joined
+    by commas and 'e'."""
+    tokens = article.tokens
+    states = sorted(state_police(), key=len, reverse=True)
+    found: list[tuple[int, list[int]]] = []
+    while k < len(tokens):
+        state = next((s for s in states if tuple(t.key for t in tokens[k : k + len(s)]) == s), None)
+        if state is None or not tokens[k].text[0].isupper():
+            break
+        found.append((tokens[k].start, list(range(k, k + len(state)))))
+        k += len(state)
+        gap = article.text[tokens[k - 1].end : tokens[k].start].strip() if k < len(tokens) else "."
+        if gap == "," and k < len(tokens) and tokens[k].key in _AND:
+            k += 1
+        elif gap not in {",", ""} or (gap == "" and (k >= len(tokens) or tokens[k].key not in _AND)):
+            break
+        elif gap == "":
+            k += 1
+    return found
 
 
 @cache
@@ -933,24 +1005,31 @@ def _agency_kind(head: tuple[str, ...]) -> str:
 
 def operation_facts(article: Article) -> list[Fact]:
     facts = []
-    patterns = [_QUOTED_OPERATION, _SINGLE_QUOTED_OPERATION, _NAMED_OPERATION]
+    patterns = [_QUOTED_OPERATION, _SINGLE_QUOTED_OPERATION, _NAMED_OPERATION, _QUOTED_PROJECT]
     if article.lang != "en":  # in English "The" may open the next sentence's subject
         patterns.append(_THE_OPERATION)
     for pattern in patterns:
         for match in pattern.finditer(article.text):
             start, end = match.span(1)
-            name = article.text[start:end].strip()
-            if not name or fold(name) in _not_names():
+            raw = article.text[start:end].strip()
+            name = " ".join(raw.split())
+            if not name or fold(name) in _not_names() or _earlier_operation(article, match.start()):
                 continue
             display = name.title() if name.isupper() else name
             facts.append(
                 Fact(
                     "operation",
                     fold(name),
-                    [Span(start, start + len(name), name)],
+                    [Span(start, start + len(raw), raw)],
                     "high",
                     [],
                     {"name": display},
                 )
             )
     return facts
+
+
+def _earlier_operation(article: Article, start: int) -> bool:
+    """Whether the operation word at `start` names an earlier operation, cited for context."""
+    before = article.text[max(0, start - 20) : start]
+    return bool(_EARLIER_BEFORE.search(before) or _EARLIER_AFTER.match(article.text, start))

@@ -14,9 +14,10 @@ import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import yaml
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 from graph.model.schema import get_schema
 from graph.store.embedded import EmbeddedEngine
@@ -118,3 +119,34 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def get_json(url: str) -> Any:
+    """A server's JSON answer, read the way a program would."""
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return json.load(response)
+
+
+class PageVisit:
+    """A page opened in Chromium, once its script says it is `ready` (a JavaScript
+    expression), with the requests it sent, the dialogs it opened and its script errors."""
+
+    ready = "true"
+
+    def __init__(self, browser: Browser, url: str, *, width: int = 1400, height: int = 900, **options: Any):
+        self.requests: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.page: Page = browser.new_page(viewport={"width": width, "height": height}, **options)
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.goto(url)
+        self.page.wait_for_function(f"() => {self.ready}", timeout=30_000)
+
+    def screenshot(self, name: str, *, full_page: bool = False) -> None:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+
+    def close(self) -> None:
+        self.page.close()

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import ROOT, SCREENSHOTS, serving
+from tests.browser import ROOT, SCREENSHOTS, get_json, serving
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_PATHS = "/?view=paths&from=group:img-src-x-onerror-alert-1&to=operation:2099-hostile-names"
@@ -48,11 +48,6 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         past_validation=ROOT / "tests" / "data" / "hostile.yaml",
     ) as base:
         yield base
-
-
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.load(response)
 
 
 class Explorer:

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from api.app import create_app
 from api.routes import map_view
@@ -32,7 +32,7 @@ from graph.render.map import ROLE_STYLES
 from graph.render.world import drawable, project, world
 from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
-from tests.browser import ROOT, SCREENSHOTS, free_port, write_past_validation
+from tests.browser import ROOT, PageVisit, free_port, get_json, write_past_validation
 from tests.clients import graph_name_of
 from tests.facts import SPARKS_SERVER_COUNTRIES
 
@@ -368,28 +368,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=30)
 
 
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.load(response)
+class MapVisit(PageVisit):
+    """A map page once drawn."""
 
-
-class MapVisit:
-    """A map page with every request and dialog it caused recorded."""
-
-    def __init__(self, browser: Browser, url: str, *, width: int = 1400, height: int = 900, **options: Any):
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.errors: list[str] = []
-        self.page: Page = browser.new_page(viewport={"width": width, "height": height}, **options)
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
-        self.page.goto(url)
-        self.page.wait_for_function("() => window.piracyMap && window.piracyMap.ready", timeout=20_000)
-
-    def screenshot(self, name: str, *, full_page: bool = False) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=full_page)
+    ready = "window.piracyMap && window.piracyMap.ready"
 
     def marked(self, role: str) -> set[str]:
         codes = self.page.eval_on_selector_all(

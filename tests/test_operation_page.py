@@ -22,7 +22,7 @@ import httpx
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from api.app import create_app
 from graph.model.schema import get_schema
@@ -34,7 +34,7 @@ from loaders.dossier import Dossier
 from loaders.pipeline import write_plans
 from loaders.resolve import build_plan
 from loaders.resources import bundled_dossiers_dir
-from tests.browser import ROOT, SCREENSHOTS, serving
+from tests.browser import ROOT, PageVisit, serving
 from tests.clients import graph_name_of
 from tests.keys import write_keys
 
@@ -664,24 +664,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-class Visit:
-    """A page with the requests it sent and the dialogs it opened."""
+class Visit(PageVisit):
+    """An operation page once drawn."""
 
-    def __init__(self, browser: Browser, url: str, *, width: int = 1400, height: int = 900):
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page: Page = browser.new_page(viewport={"width": width, "height": height})
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.goto(url)
-        self.page.wait_for_function("() => window.piracyGraph && window.piracyGraph.ready", timeout=20_000)
+    ready = "window.piracyGraph && window.piracyGraph.ready"
 
     def drawn(self) -> set[str]:
         return set(self.page.evaluate("() => window.piracyGraph.drawnIds()"))
-
-    def screenshot(self, name: str) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
 
     def out_of_view(self) -> list[str]:
         """The drawn nodes whose centre is outside the graph's box on the screen."""

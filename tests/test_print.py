@@ -3,15 +3,12 @@ the generic view adds its sources as a numbered list."""
 
 from __future__ import annotations
 
-import json
-import urllib.request
 from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, Page
 
-from tests.browser import ROOT, SCREENSHOTS, serving
+from tests.browser import ROOT, SCREENSHOTS, get_json, serving
 
 VIEWS = {
     "neighbourhood": "/views/entities/group:sparks",
@@ -37,11 +34,6 @@ def printed(browser: Browser, url: str, name: str) -> Page:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SCREENSHOTS / f"print-{name}.png"), full_page=True)
     return page
-
-
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.load(response)
 
 
 @pytest.mark.parametrize("name", sorted(VIEWS))

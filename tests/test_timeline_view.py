@@ -19,7 +19,7 @@ from urllib.parse import parse_qsl, urlsplit
 import pytest
 import yaml
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from api.app import create_app
 from graph.model.schema import Schema
@@ -37,7 +37,7 @@ from loaders.dossier import Dossier
 from loaders.pipeline import write_plans
 from loaders.resolve import build_plan
 from loaders.resources import bundled_dossiers_dir
-from tests.browser import ROOT, SCREENSHOTS, serving
+from tests.browser import ROOT, SCREENSHOTS, PageVisit, serving
 from tests.clients import bundled_client, graph_name_of
 from tests.keys import write_keys
 
@@ -591,23 +591,10 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-class Visit:
-    """A timeline page, with every request and dialog it caused recorded."""
+class Visit(PageVisit):
+    """A timeline page once drawn."""
 
-    def __init__(self, browser: Browser, url: str, width: int = 1400, height: int = 900):
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page: Page = browser.new_page(viewport={"width": width, "height": height})
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.goto(url)
-        self.page.wait_for_function(
-            "() => window.piracyTimeline && window.piracyTimeline.ready", timeout=20_000
-        )
-
-    def screenshot(self, name: str) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))
+    ready = "window.piracyTimeline && window.piracyTimeline.ready"
 
     def marks(self) -> list[str]:
         """The ids of the events drawn on the axis."""

@@ -14,10 +14,10 @@ from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
 from graph.model.schema import get_schema
-from tests.browser import ROOT, SCREENSHOTS, serving
+from tests.browser import ROOT, PageVisit, get_json, serving
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 DATA_BLOCK = re.compile(r'<script type="application/json" id="graph-data">(.*?)</script>', re.S)
@@ -38,21 +38,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield base
 
 
-class Visit:
-    """A page once it has drawn, with the dialogs and requests it caused."""
+class Visit(PageVisit):
+    """A view page once drawn."""
 
-    def __init__(self, browser: Browser, url: str, *, width: int = 1400, height: int = 900):
-        self.dialogs: list[str] = []
-        self.requests: list[str] = []
-        self.page: Page = browser.new_page(viewport={"width": width, "height": height})
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.goto(url)
-        self.page.wait_for_function("() => window.piracyGraph && window.piracyGraph.ready", timeout=30_000)
+    ready = "window.piracyGraph && window.piracyGraph.ready"
 
     def shot(self, name: str) -> None:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        self.page.screenshot(path=str(SCREENSHOTS / f"view-{name}.png"))
+        self.screenshot(f"view-{name}")
 
     def next_frames(self) -> None:
         """Two animation frames: the drawing the page asked for last has happened."""
@@ -74,15 +66,6 @@ class Visit:
     def click_node(self, node_id: str) -> None:
         where = self.point(node_id)
         self.page.mouse.click(where["x"], where["y"])
-
-    def close(self) -> None:
-        self.page.close()
-
-
-def get_json(url: str) -> Any:
-    response = httpx.get(url, timeout=30)
-    response.raise_for_status()
-    return response.json()
 
 
 def page_data(html: str) -> dict[str, Any]:

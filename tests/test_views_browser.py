@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import json
 import signal
 import urllib.request
 from collections.abc import Iterator
-from typing import Any
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser
 
-from tests.browser import ROOT, SCREENSHOTS, start_server, write_past_validation
+from tests.browser import ROOT, SCREENSHOTS, PageVisit, get_json, start_server, write_past_validation
 
 HOSTILE_IMG = "<img src=x onerror=alert(1)>"
 HOSTILE_CLOSER = "</script><script>alert(1)</script>"
@@ -32,28 +30,18 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process.wait(timeout=30)
 
 
-class Visit:
-    """A page with every request, console error and dialog it caused recorded."""
+class Visit(PageVisit):
+    """A view page once drawn, with its screenshot taken when named."""
+
+    ready = "window.piracyGraph && window.piracyGraph.ready"
 
     def __init__(self, browser: Browser, url: str, screenshot: str | None = None):
-        self.requests: list[str] = []
-        self.dialogs: list[str] = []
-        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 900})
-        self.page.on("request", lambda request: self.requests.append(request.url))
-        self.page.on("dialog", lambda dialog: (self.dialogs.append(dialog.message), dialog.dismiss()))
-        self.page.goto(url)
-        self.page.wait_for_function("() => window.piracyGraph && window.piracyGraph.ready", timeout=20_000)
+        super().__init__(browser, url)
         if screenshot:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            self.page.screenshot(path=str(SCREENSHOTS / f"{screenshot}.png"))
+            self.screenshot(screenshot)
 
     def drawn_nodes(self) -> int:
         return int(self.page.evaluate("() => window.piracyGraph.network.body.data.nodes.length"))
-
-
-def get_json(url: str) -> Any:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return json.load(response)
 
 
 @pytest.fixture(scope="module")
