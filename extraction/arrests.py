@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, cue_keys, has_cue
+from extraction.lexicon import Match, cue_keys, has_cue, lexicon, phrase_keys
 from extraction.text import Article, Sentence, Token
 
 _FIRST_NAMED = "first the article names"
@@ -35,8 +35,10 @@ def find_arrests(article: Article, countries: list[Match]) -> list[Fact]:
             for m in countries
             if sentence.start <= m.start < sentence.end and not _elsewhere(article.tokens, m)
         ]
-        after = [m for m in here if m.start >= cue_end]
+        after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
         chosen = after or [m for m in here if m.end <= cue_start]
+        if not after and len(here) > len(chosen):
+            chosen = []  # the only country after the arrest is another event's
         if chosen:
             facts += [
                 _in_sentence(article, cue_span, m, guessed=m not in after or len(chosen) > 1) for m in chosen
@@ -95,17 +97,34 @@ def _runs_on(text: str, end: int, start: int) -> bool:
 
 
 def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
-    """The first arrest word with no warrant, possibility or denial next to it."""
+    """The first arrest word with no possibility or denial next to it, and no warrant
+    unless the sentence says the warrants were carried out ("cumpridos ... oito ordens de
+    prisão": eight arrests)."""
     cues = sorted(cue_keys("arrest"), key=len, reverse=True)
+    executed = _warrants_carried_out(keys)
     for i in range(len(keys)):
         for cue in cues:
             if tuple(keys[i : i + len(cue)]) == cue:
                 just_before = keys[max(0, i - 3) : i]
                 near = keys[max(0, i - 5) : i] + keys[i + len(cue) : i + len(cue) + 1]
-                if has_cue(just_before, "not_arrest") is None and has_cue(near, "warrant") is None:
+                if has_cue(just_before, "not_arrest") is None and (
+                    executed or has_cue(near, "warrant") is None
+                ):
                     return i, i + len(cue)
                 break
     return None
+
+
+def _warrants_carried_out(keys: list[str]) -> bool:
+    executed = {phrase_keys(w) for w in lexicon()["executed_warrants"]}
+    return any(tuple(keys[i : i + len(cue)]) == cue for cue in executed for i in range(len(keys)))
+
+
+def _other_clause(article: Article, cue_end: int, match: Match) -> bool:
+    """A country after a further event of the sentence belongs to it: "one person was
+    arrested and three homes were searched, one in Andorra"."""
+    between = [t.key for t in article.tokens if cue_end <= t.start < match.start]
+    return has_cue(between, "other_event") is not None
 
 
 def _elsewhere(tokens: list[Token], match: Match) -> bool:

@@ -113,7 +113,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+)?(?:{month})\b(?:,?\s+(?:de\s+)?(\d{{4}})\b)?", flags
             ),
         ),
-        ("day", re.compile(rf"\b(?:(?:{day}),?\s+)?(?:{month})\s+{d}(?:,?\s+(\d{{4}})\b)?", flags)),
+        # "Nov. 3": English papers abbreviate the month with a dot.
+        ("day", re.compile(rf"\b(?:(?:{day}),?\s+)?(?:{month})\.?\s+{d}(?:,?\s+(\d{{4}})\b)?", flags)),
         ("month", re.compile(rf"\b(?:{month})\s+(?:de\s+|of\s+)?(\d{{4}})\b", flags)),
         (
             "weekday",

@@ -107,6 +107,16 @@ _ARTICLES = {"un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "um", "
 
 _HALF_AFTER = re.compile(r"[ \u00a0]+(?:e|y|et|and a) (?:mezzo|medio|meio|demi|half)\b", re.IGNORECASE)
 _HALVES = {"mezzo", "medio", "meio", "demi", "half"}
+# Round collective numerals after "une"/"una"/"a": "une trentaine de sites" is about 30.
+_ROUND_NUMERALS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100,
+    "decina": 10, "dozzina": 12, "quindicina": 15, "ventina": 20, "trentina": 30,
+    "quarantina": 40, "cinquantina": 50, "sessantina": 60, "centinaio": 100,
+    "decena": 10, "docena": 12, "veintena": 20, "treintena": 30, "centenar": 100,
+    "dezena": 10, "duzia": 12, "vintena": 20, "centena": 100,
+    "dozen": 12,
+}  # fmt: skip
 _BARE_NUMERALS = {"mil", "mille"}  # scale words that are numbers on their own
 # Plurals that say "many", not how many ("miles de usuarios", "des milliers").
 _VAGUE = {
@@ -370,10 +380,18 @@ def _cue_between(article: Article, first: int, last: int, section: str) -> bool:
     return any(_starts_with(article, i, keys) for i in range(max(0, first), last) for keys in cues)
 
 
-def _prison_term(article: Article, start: int, end: int) -> bool:
-    """A count of years is a figure only as a prison term actually given: a prison word
-    just before or after it ("jailed for 11 years", "30 years in prison"), and no word
-    saying the term is only risked ("encourt sept ans de prison")."""
+# "de três meses a um ano": a term in months opening a range is the law's scale, not a sentence.
+_RANGE_AFTER = re.compile(
+    r"\s+(?:a|à|to|al|até|ad)\s+(?:\d|un\b|um\b|uno\b|one\b|\w+\s+(?:ans?|anos?|anni|años?|years?)\b)"
+)
+
+
+def _prison_term(article: Article, start: int, end: int, unit: str = "years") -> bool:
+    """A count of years or months is a figure only as a prison term actually given: a
+    prison word just before or after it ("jailed for 11 years", "30 years in prison"), and
+    no word saying the term is only risked ("encourt sept ans de prison")."""
+    if unit == "months" and _RANGE_AFTER.match(article.text, end):
+        return False
     sentence = article.sentence_at(start)
     first, last = article.token_index(sentence.start), article.token_index(sentence.end)
     number, after = article.token_index(start), article.token_index(end)
@@ -388,6 +406,37 @@ def _counted(article: Article, unit: str, offset: int) -> str:
     if unit == "search orders" and _warrants_executed(article, offset):
         return "searches"
     return unit
+
+
+# Counts of time that are figures only as prison terms given.
+_PRISON_TERM_UNITS = {"years", "months"}
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _year_after_currency_word(text: str, number: re.Match[str], currency_start: int, factor: float) -> bool:
+    """ "Euro 2020", "EUR 2021": a year after a currency spelled as a word names an event
+    (a tournament, a budget), not a sum."""
+    return factor == 1 and _YEAR.fullmatch(number.group()) is not None and text[currency_start].isalpha()
+
+
+_TIMES = {"times", "fois", "volte", "veces", "vezes", "mal"}
+# "downloaded 100 million times", "téléchargée plus de 5 millions de fois": a count of downloads.
+_DOWNLOADED = re.compile(
+    r"\b(?:download|t[ée]l[ée]charg|scaricat|descargad|baixad|heruntergeladen)\w*", re.IGNORECASE
+)
+_DOWNLOAD_REACH = 30  # characters before the number where the verb may stand
+
+
+def _download_times(article: Article, index: int, start: int) -> tuple[int, str] | None:
+    """(end, "downloads") of "N times" after a download verb, else None."""
+    tokens = article.tokens
+    if index < len(tokens) and tokens[index].key == "de":
+        index += 1  # "5 millions de fois"
+    if index >= len(tokens) or tokens[index].key not in _TIMES:
+        return None
+    if not _DOWNLOADED.search(article.text[max(0, start - _DOWNLOAD_REACH) : start]):
+        return None
+    return tokens[index].end, "downloads"
 
 
 def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
@@ -408,17 +457,19 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
         if after:
             pos, currency = after
     if currency is not None:
+        if before and _year_after_currency_word(text, match, before[1], factor):
+            return None
         return _money(article, value, currency, start, pos, factor)
     index = article.token_index(pos)
     if factor > 1 and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
         index += 1
-    found_unit = _unit_at(article, index, allow_gap=factor == 1)
+    found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
         return None
     if re.search(r"[.;:!?()\[\]]|\n\s*\n", text[pos : article.tokens[index].start]):
         return None  # "in 2015. Customers...": the unit is in the next sentence
     end, unit = found_unit
-    if unit == "years" and not _prison_term(article, start, end):
+    if unit in _PRISON_TERM_UNITS and not _prison_term(article, start, end, unit):
         return None  # an age, a duration, a penalty the law allows
     return Figure(value, _counted(article, unit, start), start, end, factor)
 
@@ -526,6 +577,8 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
         return None  # "millions de personnes" is no number; "mil clientes" is 1000
     if keys[0] in _VAGUE:
         return None
+    if len(keys) == 2 and keys[0] in _ARTICLES and keys[1] in _ROUND_NUMERALS:
+        return float(_ROUND_NUMERALS[keys[1]])
     factor = _scale_keys().get(keys[-1], 1.0)
     if len(keys) == 2 and factor > 1 and keys[0] in _HALVES:
         return 0.5 * factor
@@ -574,7 +627,7 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
                 continue
             if unit.startswith(_SHARED):
                 figure = _money(article, value, unit, words[0].start, end, 1.0)
-            elif unit == "years" and not _prison_term(article, words[0].start, end):
+            elif unit in _PRISON_TERM_UNITS and not _prison_term(article, words[0].start, end, unit):
                 figure = None
             else:
                 figure = Figure(value, _counted(article, unit, words[0].start), words[0].start, end)

@@ -12,7 +12,7 @@ from typing import Any
 import pycountry
 import yaml
 
-from extraction.text import Article, Token
+from extraction.text import Article
 from graph.model.countries import country_names
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -338,11 +338,22 @@ def cue_keys(kind: str) -> set[tuple[str, ...]]:
     return {phrase_keys(w) for w in lexicon()["cues"][kind]}
 
 
+@cache
+def _cues_by_first_word(kind: str) -> dict[str, list[tuple[str, ...]]]:
+    """The cues of `kind` by their first word, longest first, then in text order: a fixed
+    order, whatever the order a set of them happens to iterate in."""
+    by_first: dict[str, list[tuple[str, ...]]] = {}
+    for cue in sorted(cue_keys(kind), key=lambda c: (-len(c), c)):
+        if cue:
+            by_first.setdefault(cue[0], []).append(cue)
+    return by_first
+
+
 def has_cue(keys: list[str], kind: str) -> int | None:
-    """The token index in `keys` where a cue of `kind` starts, or None."""
-    for cue in sorted(cue_keys(kind), key=len, reverse=True):
-        n = len(cue)
-        for i in range(len(keys) - n + 1):
-            if tuple(keys[i : i + n]) == cue:
+    """The token index in `keys` where the first cue of `kind` starts, or None."""
+    by_first = _cues_by_first_word(kind)
+    for i, key in enumerate(keys):
+        for cue in by_first.get(key, ()):
+            if tuple(keys[i : i + len(cue)]) == cue:
                 return i
     return None

@@ -170,7 +170,9 @@ _SINGLE_QUOTED_OPERATION = re.compile(
 # French and Canadian police name operations "Projet X": « Projet Capituler », "Project Anvil".
 _QUOTED_PROJECT = re.compile(r"[«\"“]\s*((?:Projet|Project)\s+[^»\"”“\n]{2,40}?)\s*[»\"”]")
 # "la precedente operazione 'X'", "l'opération précédente": an earlier operation, cited for context.
-_EARLIER_BEFORE = re.compile(r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+$", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+$", re.IGNORECASE
+)
 _EARLIER_AFTER = re.compile(r"\w+\s+(?:precedente|pr[ée]c[ée]dente|anterior)\b", re.IGNORECASE)
 # "l'operazione The perfect storm,": an English name opened by "The", to the punctuation.
 _THE_OPERATION = re.compile(rf"(?:{_OPERATION_WORDS})\s+(The(?:\s+[^\W\d_]+){{1,3}})(?=\s*[,.;:)\n])")
@@ -297,7 +299,8 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     while 0 <= j < len(tokens) and len(run) < 3 and j not in taken and _name_like(tokens[j]):
         if run:
             left, right = (tokens[run[-1]], tokens[j]) if step > 0 else (tokens[j], tokens[run[-1]])
-            if article.text[left.end : right.start] not in {" ", "\u00a0"}:
+            # "Z-Library", "Sci-Hub": a hyphen joins the words of one name.
+            if article.text[left.end : right.start] not in {" ", "\u00a0", "-"}:
                 break
         run.append(j)
         j += step
@@ -570,7 +573,11 @@ def _modifier(article: Article, trigger: Token) -> bool:
 
 
 # A name glued to a service word: "StreamBoxTV", "MegaIPTV", "CineFlix".
-_GLUED_SERVICE = re.compile(r"[A-Z][A-Za-z0-9]*[a-z0-9](?:TV|IPTV|Flix|Stream)")
+# "StreamFlix", "DarkTv", "MigliorIptv", "IptvItalia": a name glued to a service word, which
+# Italian, Spanish and Portuguese papers write in title case like acronyms ("Tv", "Iptv").
+_GLUED_SERVICE = re.compile(
+    r"[A-Z][A-Za-z0-9]*[a-z0-9](?:TV|Tv|IPTV|Iptv|Flix|Stream)|(?:IPTV|Iptv)[A-Z][a-z]{2,}[A-Za-z0-9]*"
+)
 
 
 def _glued_service_facts(article: Article, taken: set[int]) -> list[Fact]:
@@ -787,14 +794,21 @@ def _states_after(article: Article, j: int) -> list[tuple[int, list[int]]]:
     tokens = article.tokens
     intro = _STATES_INTRO.match(article.text, tokens[j - 1].end)
     if intro is not None:
-        listed = _state_list(article, next((k for k in range(j, len(tokens)) if tokens[k].start >= intro.end()), j))
+        listed = _state_list(
+            article, next((k for k in range(j, len(tokens)) if tokens[k].start >= intro.end()), j)
+        )
         # The first state's span opens at the head, so the head alone is no further body.
-        return [(tokens[j - 2].start, run) if n == 0 else (start, run) for n, (start, run) in enumerate(listed)]
+        return [
+            (tokens[j - 2].start, run) if n == 0 else (start, run) for n, (start, run) in enumerate(listed)
+        ]
     first = _place_after(article, j, set())
     if not first:
         return []
     of_word = article.text[tokens[first[0] - 1].start : tokens[first[0]].start]
-    places = [(tokens[j - 2].start, first), *((s, run) for s, _, run in _more_places(article, first[-1] + 1, of_word, set()))]
+    places = [
+        (tokens[j - 2].start, first),
+        *((s, run) for s, _, run in _more_places(article, first[-1] + 1, of_word, set())),
+    ]
     return places
 
 

@@ -111,10 +111,23 @@ class Article:
         return len(self.tokens)
 
 
+# "on Nov. 3", "le 3 janv. 2024": an abbreviated month's dot before a number ends no sentence.
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc)\.$",
+    re.IGNORECASE,
+)
+
+
 def _sentences(text: str) -> list[Sentence]:
     sentences = []
     start = 0
     for match in _SENTENCE_END.finditer(text):
+        if (
+            "\n" not in match.group()
+            and text[match.end()].isdigit()
+            and _MONTH_ABBREVIATION.search(text, 0, match.start())
+        ):
+            continue
         if match.start() > start:
             sentences.append(Sentence(start, match.start()))
         start = match.end()

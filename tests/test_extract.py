@@ -4,6 +4,7 @@ workflow, the command, the API route, and the measured precision and recall."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -418,3 +419,45 @@ def test_a_drafted_alias_matches_a_gold_spelling() -> None:
     expected = [frozenset({"secretaria de operacoes integradas", "seopi"})]
     counts = compare("a", expected, [("secretariat of integrated operations", "seopi")])
     assert (counts.tp, counts.fp, counts.fn) == (1, 0, 0)
+
+
+def test_the_first_cue_is_found_whatever_the_hash_seed() -> None:
+    # Two cues of one kind in a sentence: the first one, not whichever a set yields first.
+    script = (
+        "from extraction.lexicon import has_cue; "
+        "print(has_cue(['police', 'detained', 'two', 'men', 'and', 'arrested', 'one'], 'arrest'))"
+    )
+    found = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert found == {"1"}
+
+
+def test_a_draft_is_the_same_whatever_the_hash_seed() -> None:
+    # Sets of strings iterate in an order that changes with PYTHONHASHSEED: nothing the
+    # draft says may depend on it.
+    script = (
+        "import json; from extraction.score import gold_files, load_gold; "
+        "from extraction import ArticleMeta, draft_dossier; "
+        "golds = [load_gold(p) for s in ('seed', 'synthetic') for p in gold_files(s)]; "
+        "print(json.dumps([draft_dossier(g.text, ArticleMeta(url=g.url, published=g.published), g.lang)"
+        ".model_dump(mode='json') for g in golds], sort_keys=True))"
+    )
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1

@@ -264,3 +264,61 @@ def test_us_attorney_title_names_the_office() -> None:
         "announced the charges."
     )
     assert found(text, "en", "agency") == {"US Attorney's Office for the Southern District of New York"}
+
+
+def test_acronyms_in_title_case_in_romance_languages() -> None:
+    text = "Il ricorso dell'Agcom segue la denuncia di Uefa e Dazn contro i siti pirata."
+    assert found(text, "it", "agency") == {"Autorità per le Garanzie nelle Comunicazioni"}
+    assert found(text, "it", "rights_holder") == {"UEFA", "DAZN"}
+
+
+def test_title_case_acronym_opening_a_sentence_is_a_word() -> None:
+    assert found("Coda lunga agli sportelli. Nessun sito è stato oscurato.", "it", "agency") == set()
+
+
+def test_brazilian_state_bodies_listed_after_a_count_of_states() -> None:
+    text = (
+        "Participaram as Polícias Civis de quatro estados: Bahia, Mato Grosso do Sul, Goiás e Pará. "
+        "Os Ministérios Públicos de Sergipe e de Roraima também colaboraram, assim como o MPAL."
+    )
+    assert found(text, "pt", "agency") == {
+        "Polícia Civil da Bahia",
+        "Polícia Civil de Mato Grosso do Sul",
+        "Polícia Civil de Goiás",
+        "Polícia Civil do Pará",
+        "Ministério Público de Sergipe",
+        "Ministério Público de Roraima",
+        "Ministério Público de Alagoas",
+    }
+
+
+def test_operation_named_after_a_naming_word_across_a_line_break() -> None:
+    text = "La polizia ha chiuso i siti con l'operazione denominata 'Mare\nAperto 2019', coordinata da Bari."
+    assert found(text, "it", "operation") == {"mare aperto 2019"}
+
+
+def test_french_police_project_name_is_the_operation() -> None:
+    text = "Baptisée « Projet Marmotte », l'opération de la Sûreté du Québec a visé trois revendeurs."
+    assert found(text, "fr", "operation") == {"projet marmotte"}
+
+
+def test_an_earlier_operation_cited_for_context_is_not_this_one() -> None:
+    text = 'Le indagini partono dai dati della precedente operazione "Luna Piena" della Procura di Bari.'
+    assert found(text, "it", "operation") == set()
+    text = "The probe builds on the previous operation 'Red Card', police said."
+    assert found(text, "en", "operation") == set()
+
+
+def test_services_glued_to_tv_or_iptv_in_title_case() -> None:
+    text = "Sono state oscurate le piattaforme IptvRoma, SuperIptv e NeroTv, tra le più note."
+    assert found(text, "it", "group") == {"IptvRoma", "SuperIptv", "NeroTv"}
+
+
+def test_hyphenated_name_before_an_apposition() -> None:
+    text = "Agents seized Foo-Archive, a website offering pirated e-books, on Monday."
+    assert found(text, "en", "group") == {"Foo-Archive"}
+
+
+def test_further_national_police_adjectives() -> None:
+    text = "The operation was run with the Andorran and Greek police."
+    assert found(text, "en", "agency") == {"Andorran police", "Hellenic Police"}

@@ -151,3 +151,28 @@ def test_one_group_counted_twice_is_one_figure_in_people(text: str, lang: str, e
 )
 def test_officers_and_court_orders(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+def test_prison_terms_in_months() -> None:
+    text = "Le gérant a été condamné à 18 mois de prison dont six mois avec sursis."
+    assert figures(text, "fr") == {"18 months", "6 months"}
+
+
+def test_a_legal_scale_of_months_is_no_sentence() -> None:
+    text = "O crime é punido com detenção de seis meses a dois anos, ou multa."
+    assert figures(text, "pt") == set()
+
+
+def test_round_collective_numerals() -> None:
+    assert figures("Ils géraient une vingtaine de sites de streaming.", "fr") == {"20 sites"}
+    assert figures("Hanno oscurato una decina di siti pirata.", "it") == {"10 sites"}
+
+
+def test_downloads_counted_in_times() -> None:
+    assert figures("The app was downloaded more than 40 million times.", "en") == {"40000000 downloads"}
+    assert figures("L'application a été téléchargée 300 000 fois.", "fr") == {"300000 downloads"}
+
+
+def test_a_year_after_a_currency_word_is_no_sum() -> None:
+    text = "Per Euro 2024 la polizia ha oscurato 300 siti."
+    assert figures(text, "it") == {"300 sites"}

@@ -121,3 +121,25 @@ def test_an_arrest_without_place_in_an_international_operation_is_unknown() -> N
 def test_an_arrest_without_place_takes_the_only_place_the_operation_acted() -> None:
     text = "Brazil's police blocked 40 sites with help from US agencies. Two men were arrested."
     assert facts_of(text, "en")["arrest"] == {"BR"}
+
+
+def test_one_arrest_and_searches_abroad_leave_the_arrest_place_unknown() -> None:
+    text = (
+        "Spanish police worked with the Portuguese and Andorran police. One man was arrested and "
+        "four homes were searched, two in Portugal and two in Andorra."
+    )
+    assert facts_of(text, "en", FRIDAY) == {
+        "country": {"ES", "PT", "AD"},
+        "date": set(),
+        "arrest": {"unknown"},
+    }
+
+
+def test_a_requesting_country_is_not_where_the_arrest_was() -> None:
+    text = "The two men were arrested on Feb. 9 in Lima, Peru, at the request of the U.S."
+    assert facts_of(text, "en", FRIDAY) == {"country": {"PE", "US"}, "date": {"2023-02-09"}, "arrest": {"PE"}}
+
+
+def test_arrest_warrants_carried_out_are_arrests() -> None:
+    text = "Foram cumpridos 12 mandados de busca e cinco ordens de prisão, três no Brasil e duas no Paraguai."
+    assert facts_of(text, "pt", FRIDAY) == {"country": {"BR", "PY"}, "date": set(), "arrest": {"BR", "PY"}}
