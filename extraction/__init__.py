@@ -16,6 +16,7 @@ from extraction.facts import Fact, merge_facts
 from extraction.figures import find_figures
 from extraction.lexicon import entity_matcher
 from extraction.names import agency_facts, group_facts, lexicon_facts, operation_facts
+from extraction.people import charged_people
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
 from graph.model.schema import get_schema
@@ -57,7 +58,12 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += find_dates(article, published)
     facts += find_arrests(article, countries)
     facts += operation_facts(article)
+    named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
+    facts += charged_people(article, named_spans)
     return merge_facts(facts)
+
+
+_NAMED_KINDS = {"agency", "group", "platform", "rights_holder", "country", "operation"}
 
 
 MAX_ARTICLE_CHARS = 200_000

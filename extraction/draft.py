@@ -249,6 +249,35 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
             entities[ref]["arrested_in"] = code
         relationships.append(rel)
 
+    for fact in by_kind.get("person", []):
+        ref = refs.new(fact.key, "charged")
+        entities[ref] = {
+            "label": Label.PERSON,
+            "name": fact.key,
+            "properties": {
+                "role": "charged, as the article reports",
+                "status": "charged",
+                "publicly_charged": True,
+                "name_basis": "TO CONFIRM: cite the official material that charged this person; "
+                f"the article only reports it: {fact.data['sentence'][:300]}",
+            },
+            "sources": [SOURCE],
+            "confidence": "low",
+            "notes": "; ".join(fact.notes),
+            "spans": _spans(fact.spans),
+        }
+        relationships.append(
+            {
+                "from": "operation",
+                "type": Rel.CHARGED,
+                "to": ref,
+                "sources": [SOURCE],
+                "confidence": "low",
+                "notes": "the charge as the article reports it: check it against the charging document",
+                "spans": _spans(fact.spans),
+            }
+        )
+
     claims = []
     agencies = by_kind.get("agency", [])
     for fact in by_kind.get("figure", []):

@@ -6,8 +6,19 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 FactKind = Literal[
-    "agency", "country", "group", "platform", "rights_holder", "figure", "date", "arrest", "operation"
+    "agency",
+    "country",
+    "group",
+    "platform",
+    "rights_holder",
+    "figure",
+    "date",
+    "arrest",
+    "operation",
+    "person",
 ]
+# The kinds the scorer compares ("person", a charged person the draft names, is checked by
+# the reviewer against the charging document, and by tests).
 FACT_KINDS: tuple[FactKind, ...] = (
     "agency",
     "country",
