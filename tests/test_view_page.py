@@ -517,6 +517,17 @@ def test_the_address_of_an_expanded_view_draws_the_same_nodes(browser: Browser, 
     assert reopened == drawn
 
 
+def test_a_view_that_is_no_neighbourhood_shows_no_filter_controls(browser: Browser, server: str) -> None:
+    visit = Visit(browser, f"{server}/views/paths?from=group:sparks&to=group:geckos")
+    shown = visit.page.evaluate(
+        """() => Array.from(document.querySelectorAll('#filters label, #filters fieldset, #filters select'))
+                 .filter(e => e.offsetParent !== null).length"""
+    )
+    heading = visit.page.text_content("#filters-heading")
+    visit.close()
+    assert (shown, heading) == (0, "Expand")
+
+
 def test_the_address_of_an_expanded_view_says_what_was_expanded(browser: Browser, server: str) -> None:
     address, drawn = expanded_sparks(browser, server)
     visit = Visit(browser, address)
