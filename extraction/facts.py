@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 FactKind = Literal[
     "agency",
@@ -17,19 +17,9 @@ FactKind = Literal[
     "operation",
     "person",
 ]
-# The kinds the scorer compares ("person", a charged person the draft names, is checked by
-# the reviewer against the charging document, and by tests).
-FACT_KINDS: tuple[FactKind, ...] = (
-    "agency",
-    "country",
-    "group",
-    "platform",
-    "rights_holder",
-    "figure",
-    "date",
-    "arrest",
-    "operation",
-)
+# The kinds the scorer compares: all but "person" (a charged person the draft names, which
+# the reviewer checks against the charging document, and tests check).
+FACT_KINDS: tuple[FactKind, ...] = tuple(kind for kind in get_args(FactKind) if kind != "person")
 
 
 @dataclass(frozen=True)
