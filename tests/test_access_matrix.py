@@ -8,21 +8,15 @@ open. People's names appear exactly for keys with see_names.
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from api.app import create_app
 from graph.model.schema import Schema
-from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
-from graph.store.falkordb import FalkorDBStore
-from loaders.load import load_paths
-from loaders.resources import bundled_dossiers_dir
-from tests.clients import graph_name_of
+from tests.clients import keyed_client
 from tests.dossiers import MINIMAL
 from tests.keys import write_keys
 
@@ -76,19 +70,8 @@ def matrix(
 ) -> Iterator[TestClient]:
     folder = tmp_path_factory.mktemp("matrix")
     keys = {p: (key_of(p), p.split("+")[0], p.endswith("+names")) for p in PRINCIPALS if p != "none"}
-    write_keys(folder / "keys.yaml", keys)
-    store = FalkorDBStore.embedded_at(engine, f"test-matrix-{uuid.uuid4().hex[:8]}", schema)
-    store.ensure_schema()
-    load_paths(store, schema, [bundled_dossiers_dir()])
-    settings = Settings(
-        data_dir=folder,
-        graph_name=graph_name_of(store),
-        api_keys_file=folder / "keys.yaml",
-        load_bundled_on_start=False,
-    )
-    with TestClient(create_app(settings, store=store)) as client:
+    with keyed_client(engine, schema, folder, write_keys(folder / "keys.yaml", keys)) as client:
         yield client
-    store.clear()
 
 
 def call(client: TestClient, principal: str, method: str, url: str, **kwargs: Any) -> Any:

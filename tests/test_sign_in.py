@@ -5,7 +5,6 @@ the signer itself."""
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -14,17 +13,13 @@ import pytest
 from fastapi.testclient import TestClient
 from playwright.sync_api import Browser
 
-from api.app import create_app
 from api.session import COOKIE, LIFETIME_S, Sessions, safe_next
 from graph.access import KeyRing, Principal, Role
 from graph.model.schema import Schema
-from graph.settings import Settings
 from graph.store.embedded import EmbeddedEngine
-from graph.store.falkordb import FalkorDBStore
-from loaders.load import load_paths
 from loaders.resources import bundled_dossiers_dir
 from tests.browser import SCREENSHOTS, serving
-from tests.clients import graph_name_of
+from tests.clients import keyed_client
 from tests.keys import write_keys
 
 READER_KEY = "sign-in-reader-key-0123456789"
@@ -44,18 +39,8 @@ def keyed(
     tmp_path_factory: pytest.TempPathFactory, engine: EmbeddedEngine, schema: Schema
 ) -> Iterator[TestClient]:
     folder = tmp_path_factory.mktemp("sign-in")
-    store = FalkorDBStore.embedded_at(engine, f"test-sign-in-{uuid.uuid4().hex[:8]}", schema)
-    store.ensure_schema()
-    load_paths(store, schema, [bundled_dossiers_dir()])
-    settings = Settings(
-        data_dir=folder,
-        graph_name=graph_name_of(store),
-        api_keys_file=key_file(folder),
-        load_bundled_on_start=False,
-    )
-    with TestClient(create_app(settings, store=store)) as client:
+    with keyed_client(engine, schema, folder, key_file(folder)) as client:
         yield client
-    store.clear()
 
 
 def signed_in(client: TestClient, key: str = WRITER_KEY) -> dict[str, str]:
