@@ -183,9 +183,16 @@ def test_a_browser_signs_in_and_uses_the_explorer(
         page.wait_for_selector("#results li", timeout=10_000)
         suggested = page.eval_on_selector_all("#results li", "items => items.map(li => li.textContent)")
         address = page.url
+        who = page.text_content("#signed-in")
+        page.click("#sign-out")
+        page.wait_for_url(f"{base}/login")
+        page.goto(f"{base}/views/map")
+        after_sign_out = page.url
         page.close()
-    assert (landed.split("?")[0], address, any("Drones" in s for s in suggested)) == (
+    assert (landed.split("?")[0], address, any("Drones" in s for s in suggested), who, after_sign_out) == (
         f"{base}/login",
         f"{base}/?view=entity&id=group:geckos",
         True,
+        "Signed in as reader · Sign out",
+        f"{base}/login?next=%2Fviews%2Fmap",
     )

@@ -10,10 +10,11 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from api.deps import SchemaDep, StoreDep
+from api.session import COOKIE
 from graph.query.catalogue import NamedQuery, catalogue
 from graph.query.coverage import coverage, lead_name
 from graph.query.operations import list_operations
@@ -51,7 +52,7 @@ def query_form(query: NamedQuery) -> dict[str, Any]:
     description="Its address holds its state, e.g. `/?view=paths&from=group:sparks&to=group:geckos&k=3`.",
     responses={200: {"content": {"text/html": {"schema": {"type": "string"}}}, "description": "the page"}},
 )
-def explorer(store: StoreDep, schema: SchemaDep) -> HTMLResponse:
+def explorer(request: Request, store: StoreDep, schema: SchemaDep) -> HTMLResponse:
     summary = counts(store)
     totals = f"{sum(summary['nodes'].values())} nodes, {sum(summary['relationships'].values())} relationships"
     operations = list_operations(
@@ -69,6 +70,8 @@ def explorer(store: StoreDep, schema: SchemaDep) -> HTMLResponse:
             types=list(schema.relationships),
             coverage=coverage(store),
             lead_name=lead_name,
+            # The key a browser session stands for (a program's key is in its own header).
+            signed_in=getattr(request.state, "key_id", None) if COOKIE in request.cookies else None,
         )
     )
     return HTMLResponse(page)

@@ -882,6 +882,14 @@
     setPanel(!document.body.classList.contains("panel-open"));
   });
 
+  // A browser signed in with a key (api/session.py) signs out here.
+  var signOut = $("sign-out");
+  if (signOut) {
+    signOut.addEventListener("click", function () {
+      fetch("/session", { method: "DELETE" }).then(function () { window.location.assign("/login"); });
+    });
+  }
+
   window.piracyExplorer = {
     state: function () { return current ? JSON.parse(JSON.stringify(current)) : null; },
     address: function (state) { return addressOf(state); },
