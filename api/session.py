@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from graph.access import KeyRing, Principal
 COOKIE = "piracy_graph_session"
 LIFETIME_S = 12 * 3600
 READ_METHODS = frozenset({"GET", "HEAD"})
+_EXPIRES = re.compile(r"[0-9]{1,12}")
 
 
 @dataclass(frozen=True)
@@ -46,11 +48,13 @@ class Sessions:
         """The key a cookie stands for, as the keys file says now; None when the cookie is
         forged, expired, or names a key that is gone."""
         parts = cookie.rsplit(".", 2)
-        if len(parts) != 3 or not parts[1].isdigit():
+        if len(parts) != 3 or not _EXPIRES.fullmatch(parts[1]):
             return None
         key_id, expires_text, mac = parts
         expires = int(expires_text)
-        if not hmac.compare_digest(mac, self._mac(key_id, expires)):
+        # As bytes: a forged cookie may hold any character, and compare_digest takes only
+        # ASCII text.
+        if not hmac.compare_digest(mac.encode(), self._mac(key_id, expires).encode()):
             return None
         if expires < (now if now is not None else time.time()):
             return None

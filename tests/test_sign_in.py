@@ -111,6 +111,12 @@ def test_a_forged_cookie_is_refused(keyed: TestClient) -> None:
     assert response.status_code == 401
 
 
+@pytest.mark.parametrize("cookie", ["reader.1e9.abc", "reader.²³.abc", "reader.99999999999.é", "..", "x"])
+def test_a_malformed_cookie_is_a_401_never_a_500(keyed: TestClient, cookie: str) -> None:
+    response = keyed.get("/entities/group:sparks", headers={"Cookie": f"{COOKIE}={cookie}".encode()})
+    assert response.status_code == 401
+
+
 def test_signing_out_clears_the_cookie(keyed: TestClient) -> None:
     header = keyed.delete("/session").headers["set-cookie"]
     assert header.startswith(f'{COOKIE}=""') and "max-age=0" in header.lower()
