@@ -11,6 +11,13 @@ Dossiers go in chunks of about `CHUNK_ROWS` nodes and relationships, each writte
 all-or-nothing write. A dossier is never split between chunks; when a chunk's write fails,
 its dossiers are written one by one, so the error names the dossier at fault and the
 dossiers before it are loaded.
+
+A node that the plans of several chunks name (a country, an agency many operations
+share: a "hub") holds statements from every dossier that names it. Rewriting them in
+every chunk would make a load grow faster than its data, so a chunk only creates a hub
+the graph lacks, and one last write (`settle`) derives each hub from all its statements
+once. Until then the written dossiers' records carry no fingerprint: a load cut off
+before that write is done again in full by the next one, which settles the hubs.
 """
 
 from __future__ import annotations
@@ -20,7 +27,8 @@ import logging
 from collections import defaultdict
 from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
@@ -52,11 +60,12 @@ class Written:
     edges: int
 
 
-def chunks(plans: Sequence[Plan], rows: int = CHUNK_ROWS, most: int = MAX_CHUNK_ROWS) -> Iterator[list[Plan]]:
+def chunks(plans: Sequence[Plan], rows: int = CHUNK_ROWS, most: int | None = None) -> Iterator[list[Plan]]:
     """Consecutive plans of about `rows` nodes and relationships, a plan never split.
     Later chunks grow to a quarter of what the chunks before them held, up to `most`:
     every chunk reads, derives and writes again the statements of the hubs it touches (a
     country is touched by nearly every chunk), and those grow with the data."""
+    most = most or MAX_CHUNK_ROWS
     chunk: list[Plan] = []
     size = 0
     target = rows
@@ -96,12 +105,61 @@ def merge_plans(plans: list[Plan]) -> Plan:
     return merged
 
 
+def hubs_of(batches: Sequence[list[Plan]]) -> dict[str, str]:
+    """Node id -> label of the nodes that the plans of more than one chunk name."""
+    seen: dict[str, int] = {}
+    hubs: dict[str, str] = {}
+    for number, chunk in enumerate(batches):
+        for plan in chunk:
+            for node in plan.nodes.values():
+                first = seen.setdefault(node.id, number)
+                if first != number:
+                    hubs[node.id] = node.label
+    return hubs
+
+
+@dataclass
+class Hubs:
+    """The hubs of one load, and the plans written so far, whose statements about them
+    the last write (`settle`) puts in place."""
+
+    labels: dict[str, str]
+    written: list[Plan] = field(default_factory=list)
+
+    @property
+    def ids(self) -> frozenset[str]:
+        return frozenset(self.labels)
+
+    def settle(self, reader: Reader, schema: Schema) -> Changes:
+        """The write that derives every hub from its statements: those the graph holds of
+        other dossiers, and those of the written plans; with the fingerprints and files
+        of the written dossiers' records, which the chunks left empty."""
+        replaced: set[str] = set()
+        planned: dict[str, PlannedNode] = {}
+        for plan in self.written:
+            replaced |= _replaced(plan, set())
+            for nid in self.labels.keys() & plan.nodes.keys():
+                node = planned.setdefault(nid, PlannedNode(self.labels[nid], nid))
+                node.statements.extend(plan.nodes[nid].statements)
+        shapes = Plan(dossiers=[], nodes={nid: PlannedNode(label, nid) for nid, label in self.labels.items()})
+        held = Held(_held_nodes(reader, schema, shapes), {}, {})
+        changes, _ = decide(schema, Plan(dossiers=[], nodes=planned), replaced, held)
+        changes.what = f"the {len(self.labels)} nodes shared by the chunks of this load"
+        changes.seals = {
+            d: (plan.fingerprints[d], plan.files.get(d, ""))
+            for plan in self.written
+            for d in plan.dossiers
+            if d in plan.fingerprints and d not in plan.adding
+        }
+        return changes
+
+
 def write_plans(
     store: Store,
     schema: Schema,
     plans: Sequence[Plan],
     *,
-    rows: int = CHUNK_ROWS,
+    rows: int | None = None,
     on_written: Callable[[Plan], None] | None = None,
 ) -> list[Written]:
     """Write the plans' statements, chunk by chunk, in order; each dossier all-or-nothing."""
@@ -118,15 +176,51 @@ def write_plans(
     unchanged = _unchanged(store, plans)
     written([plan for plan in plans if id(plan) in unchanged])
     plans = [plan for plan in plans if id(plan) not in unchanged]
+    batches = list(chunks(plans, rows or CHUNK_ROWS))
+    hubs = Hubs(hubs_of(batches))
     pipelined = store.pipelined_writes()
     if pipelined is None:
-        for chunk in chunks(plans, rows):
-            _write_chunk(chunk, lambda plan: _write(store, schema, plan, set()))
-            written(chunk)
+
+        def write(plan: Plan) -> None:
+            store.write_locked(lambda reader: work_out_changes(reader, schema, plan, set(), hubs.ids))
+            hubs.written.append(plan)
+
+        def settle() -> None:
+            store.write_locked(lambda reader: hubs.settle(reader, schema))
+
+        with _settled_at_the_end(hubs, settle):
+            for chunk in batches:
+                _write_chunk(chunk, write)
+                written(chunk)
         return done
     with pipelined as session, ThreadPoolExecutor(1, thread_name_prefix="piracy-graph-write") as writer:
-        _write_pipelined(session, writer, schema, chunks(plans, rows), written)
+
+        def settle_in_session() -> None:
+            session.prepare(hubs.settle(session, schema))()
+
+        with _settled_at_the_end(hubs, settle_in_session):
+            _write_pipelined(session, writer, schema, iter(batches), written, hubs)
     return done
+
+
+@contextmanager
+def _settled_at_the_end(hubs: Hubs, settle: Callable[[], object]) -> Iterator[None]:
+    """Settle the hubs after the chunks, and after a chunk that failed too: the dossiers
+    written before it stay loaded, with their statements about the hubs."""
+    if not hubs.labels:
+        yield
+        return
+    try:
+        yield
+    except BaseException:
+        if hubs.written:
+            try:
+                settle()
+            except PiracyGraphError as exc:  # the next load of those dossiers settles them
+                log.warning("the shared nodes of an interrupted load were not settled: %s", exc)
+        raise
+    if hubs.written:
+        settle()
 
 
 def _unchanged(store: Store, plans: Sequence[Plan]) -> set[int]:
@@ -164,38 +258,51 @@ def _write_pipelined(
     schema: Schema,
     chunks_of_plans: Iterator[list[Plan]],
     written: Callable[[list[Plan]], None],
+    hubs: Hubs,
 ) -> None:
     """While the engine writes one chunk, the next one's changes are worked out: they are
     read from the graph before that write starts, with what the write leaves taken from
     memory (`Overlay`), and derived while it runs. A failed write is done again the
     sequential way, and the next chunk worked out again from the graph."""
 
-    def sequential(plan: Plan) -> None:
-        changes, _ = decide(schema, plan, set(), read_held(session, schema, plan, set(), Overlay()))
-        session.prepare(changes)()
+    shared = hubs.ids
 
-    waiting: tuple[list[Plan], Changes, Overlay] | None = None
+    def sequential(plan: Plan) -> None:
+        held = read_held(session, schema, plan, set(), Overlay(), shared)
+        session.prepare(decide(schema, plan, set(), held, shared)[0])()
+        hubs.written.append(plan)
+
+    def finished(chunk: list[Plan], merged: Plan) -> None:
+        hubs.written.append(merged)
+        written(chunk)
+
+    waiting: tuple[list[Plan], Plan, Changes, Overlay] | None = None
     for chunk in chunks_of_plans:
         merged = merge_plans(chunk)
-        held = read_held(session, schema, merged, set(), waiting[2] if waiting else Overlay())
+        held = read_held(session, schema, merged, set(), waiting[3] if waiting else Overlay(), shared)
         if waiting is None:
-            waiting = (chunk, *decide(schema, merged, set(), held))
+            waiting = (chunk, merged, *decide(schema, merged, set(), held, shared))
             continue
-        running = writer.submit(session.prepare(waiting[1]))
-        upcoming = decide(schema, merged, set(), held)
+        running = writer.submit(session.prepare(waiting[2]))
+        upcoming = decide(schema, merged, set(), held, shared)
         try:
             running.result()
         except PiracyGraphError:
             _write_chunk(waiting[0], sequential)
-            upcoming = decide(schema, merged, set(), read_held(session, schema, merged, set(), Overlay()))
-        written(waiting[0])
-        waiting = (chunk, *upcoming)
+            written(waiting[0])
+            held = read_held(session, schema, merged, set(), Overlay(), shared)
+            upcoming = decide(schema, merged, set(), held, shared)
+        else:
+            finished(waiting[0], waiting[1])
+        waiting = (chunk, merged, *upcoming)
     if waiting is not None:
         try:
-            session.prepare(waiting[1])()
+            session.prepare(waiting[2])()
         except PiracyGraphError:
             _write_chunk(waiting[0], sequential)
-        written(waiting[0])
+            written(waiting[0])
+        else:
+            finished(waiting[0], waiting[1])
 
 
 def unload(store: Store, schema: Schema, dossier: str) -> Changes:
@@ -267,10 +374,6 @@ def loaded_dossiers(store: Reader, dossiers: list[str]) -> dict[str, DossierReco
     return records
 
 
-def _write(store: Store, schema: Schema, plan: Plan, removing: set[str]) -> Changes:
-    return store.write_locked(lambda reader: work_out_changes(reader, schema, plan, removing))
-
-
 # -- what changes ------------------------------------------------------------------------
 
 
@@ -306,22 +409,32 @@ class Overlay:
     edges: dict[str, _HeldEdge | None] = field(default_factory=dict)
 
 
-def work_out_changes(store: Reader, schema: Schema, plan: Plan, removing: set[str]) -> Changes:
+def work_out_changes(
+    store: Reader, schema: Schema, plan: Plan, removing: set[str], hubs: frozenset[str] = frozenset()
+) -> Changes:
     """What writing `plan` does to the graph: the statements of `plan.dossiers` and of
-    `removing` that the graph holds are replaced by the plan's."""
-    return decide(schema, plan, removing, read_held(store, schema, plan, removing, Overlay()))[0]
+    `removing` that the graph holds are replaced by the plan's (but for `hubs`)."""
+    return decide(schema, plan, removing, read_held(store, schema, plan, removing, Overlay(), hubs), hubs)[0]
 
 
-def read_held(store: Reader, schema: Schema, plan: Plan, removing: set[str], overlay: Overlay) -> Held:
+def read_held(
+    store: Reader,
+    schema: Schema,
+    plan: Plan,
+    removing: set[str],
+    overlay: Overlay,
+    hubs: frozenset[str] = frozenset(),
+) -> Held:
     """Every node and relationship the plan mentions, or that the dossiers it replaces
     and `removing` made statements about, as the graph holds them (or as `overlay` says
-    the write under way leaves them)."""
+    the write under way leaves them). Of `hubs`, whether the graph holds them, not their
+    statements: the chunks of a load leave those to its last write."""
     records = loaded_dossiers(store, sorted(set(plan.dossiers) | removing))
     # A dossier the plan adds to keeps what it holds: only its record is needed, not
     # every node and relationship it made statements about.
     replaced = _replaced(plan, removing)
     shapes = _with_recorded(schema, plan, {d: r for d, r in records.items() if d in replaced})
-    nodes = _held_nodes(store, schema, shapes, skip=overlay.nodes.keys())
+    nodes = _held_nodes(store, schema, shapes, skip=overlay.nodes.keys(), bare=hubs)
     nodes.update(
         {nid: held for nid, held in overlay.nodes.items() if held is not None and nid in shapes.nodes}
     )
@@ -335,15 +448,23 @@ def read_held(store: Reader, schema: Schema, plan: Plan, removing: set[str], ove
     return Held(nodes, edges, records)
 
 
-def decide(schema: Schema, plan: Plan, removing: set[str], held: Held) -> tuple[Changes, Overlay]:
+def decide(
+    schema: Schema, plan: Plan, removing: set[str], held: Held, hubs: frozenset[str] = frozenset()
+) -> tuple[Changes, Overlay]:
     """The changes that replace, in what `held` holds, the statements of `plan.dossiers`
-    and `removing` by the plan's; and what they leave. Reads nothing."""
+    and `removing` by the plan's; and what they leave. Of `hubs`, only those the graph
+    lacks are written (created with the plan's statements), and the records keep no
+    fingerprint until the load's last write settles the hubs. Reads nothing."""
     replaced = _replaced(plan, removing)
     changes = Changes(what=plan.dossier or ", ".join(sorted(removing)))
     changes.records = _touched(plan, held.records)
+    if hubs:
+        changes.records = {d: replace(r, fingerprint="", file_sha256="") for d, r in changes.records.items()}
     changes.forget = sorted(removing & held.records.keys())
     after = Overlay()
     for nid in sorted(held.nodes.keys() | plan.nodes.keys()):
+        if nid in hubs and nid in held.nodes:
+            continue
         planned, was = plan.nodes.get(nid), held.nodes.get(nid)
         before = was.statements if was else []
         statements = _kept(before, replaced, planned.statements if planned else [])
@@ -496,19 +617,22 @@ def _decoded(texts: list[str] | None) -> list[Statement]:
 
 
 def _held_nodes(
-    store: Reader, schema: Schema, plan: Plan, skip: Collection[str] = ()
+    store: Reader, schema: Schema, plan: Plan, skip: Collection[str] = (), bare: Collection[str] = ()
 ) -> dict[str, _HeldNode]:
-    ids_by_label: dict[str, list[str]] = defaultdict(list)
+    """The plan's nodes the graph holds, but for `skip`; those in `bare` without their
+    statements."""
+    ids_by_label: dict[tuple[str, bool], list[str]] = defaultdict(list)
     for node in plan.nodes.values():
         if node.id not in skip:
-            ids_by_label[node.label].append(node.id)
+            ids_by_label[(node.label, node.id in bare)].append(node.id)
     held: dict[str, _HeldNode] = {}
-    for label, ids in sorted(ids_by_label.items()):
-        query = splice(cypher("read/node_statements.cypher", store.dialect), schema, labels={"LABEL": label})
+    for (label, without_statements), ids in sorted(ids_by_label.items()):
+        template = "read/node_keys.cypher" if without_statements else "read/node_statements.cypher"
+        query = splice(cypher(template, store.dialect), schema, labels={"LABEL": label})
         for batch in _batches(sorted(ids)):
             for row in store.read(query, {"ids": batch}):
                 held[row["id"]] = _HeldNode(
-                    _decoded(row["statements"]), NodeRow(label, row["id"], dict.fromkeys(row["keys"]))
+                    _decoded(row.get("statements")), NodeRow(label, row["id"], dict.fromkeys(row["keys"]))
                 )
     return held
 

@@ -49,6 +49,7 @@ BUILT_BY = {
     "write/delete_edges.cypher": "change_segments",
     "write/record_dossiers.cypher": "change_segments",
     "write/forget_dossiers.cypher": "change_segments",
+    "write/seal_dossiers.cypher": "change_segments",
     "write/create_constraint.cypher": "schema_statements",
     "write/create_index.cypher": "schema_statements",
     "write/create_fulltext_index.cypher": "schema_statements",
@@ -130,9 +131,11 @@ def every_kind_change_segments(schema: Schema) -> Iterator[tuple[str, str]]:
     """change_segments() creating, updating and deleting one node of every label and one
     relationship of every allowed (type, from label, to label): every write statement a
     load or an unload can produce."""
-    changes = Changes("lint", records={"d": DossierRecord(["n"], ["e"], "f")}, forget=["f"])
+    changes = Changes(
+        "lint", records={"d": DossierRecord(["n"], ["e"], "f")}, forget=["f"], seals={"s": ("f", "sha")}
+    )
     for text, _ in change_segments(changes, schema):
-        yield "change_segments write/record_dossiers.cypher and forget_dossiers.cypher", text
+        yield "change_segments write/record_dossiers.cypher, forget_ and seal_dossiers.cypher", text
     steps = ("create", "update", "delete")
     for step in steps:
         for label in schema.labels:

@@ -122,6 +122,8 @@ class Changes:
     # unloaded, whose record goes.
     records: dict[str, DossierRecord] = field(default_factory=dict)
     forget: list[str] = field(default_factory=list)
+    # Dossier id -> (fingerprint, file sha256) to set on a record written before.
+    seals: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def empty(self) -> bool:
         """Whether the write changes no node and no relationship."""

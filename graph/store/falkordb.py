@@ -200,6 +200,9 @@ def _changes_query(changes: Changes, schema: Schema) -> tuple[str, dict[str, Any
             for d, r in sorted(changes.records.items())
         ]
         query.add("write/record_dossiers.cypher", rows, [], variable="d", first=3, labels={})
+    if changes.seals:
+        seals = [[d, fingerprint, file] for d, (fingerprint, file) in sorted(changes.seals.items())]
+        query.add("write/seal_dossiers.cypher", seals, [], variable="d", first=3, labels={})
     return query.query()
 
 

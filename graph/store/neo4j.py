@@ -106,6 +106,13 @@ def change_segments(changes: Changes, schema: Schema) -> list[tuple[str, dict[st
         ]
         text = splice(cypher("write/record_dossiers.cypher", "neo4j"), schema, names={"ROWS": "rows"})
         segments.append((_returning(text), {"rows": records}))
+    if changes.seals:
+        seals = [
+            {"id": d, "fingerprint": fingerprint, "file_sha256": file}
+            for d, (fingerprint, file) in sorted(changes.seals.items())
+        ]
+        text = splice(cypher("write/seal_dossiers.cypher", "neo4j"), schema, names={"ROWS": "rows"})
+        segments.append((_returning(text), {"rows": seals}))
     return segments
 
 
