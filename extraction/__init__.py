@@ -9,7 +9,7 @@ from typing import Any
 import yaml
 
 from extraction.arrests import find_arrests
-from extraction.countries import country_facts, country_matches
+from extraction.countries import country_facts, country_matches, place_matches
 from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, merge_facts
@@ -56,11 +56,16 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
-    facts += find_arrests(article, countries)
+    facts += find_arrests(article, countries, place_matches(article, named), _counts_countries(figures))
     facts += operation_facts(article)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
     facts += charged_people(article, named_spans)
     return merge_facts(facts)
+
+
+def _counts_countries(figures: list[Fact]) -> bool:
+    """The article counts the countries the operation spans: "authorities from 13 countries"."""
+    return any(f.data["unit"] == "countries" and f.data["value"] >= 2 for f in figures)
 
 
 _NAMED_KINDS = {"agency", "group", "platform", "rights_holder", "country", "operation"}

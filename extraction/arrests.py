@@ -6,21 +6,27 @@ from __future__ import annotations
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, cue_keys, has_cue, lexicon, phrase_keys
-from extraction.text import Article, Sentence, Token
+from extraction.text import Article, Token
 
 _FIRST_NAMED = "first the article names"
 
 
-def find_arrests(article: Article, countries: list[Match]) -> list[Fact]:
+def find_arrests(
+    article: Article, countries: list[Match], places: list[Match] | None = None, international: bool = False
+) -> list[Fact]:
+    """`places`: states, provinces and regions named as where something happened, each
+    standing for its country when an arrest's sentence names it. `international`: the
+    article counts the countries the operation spans ("authorities from 13 countries"), so
+    an arrest its sentence does not place is in no country the article tells."""
     home = home_country(countries)
-    if home is not None and {m.entry.name for m in countries} != {home}:
+    if international or (home is not None and {m.entry.name for m in countries} != {home}):
         home = None  # other countries named: the operation may not be in one country
     # The first country named, usually the title's, is where the operation acts unless the
     # article says it acted in others too.
     first = countries[0].entry.name if countries else None
-    abroad = first is not None and _acted_abroad(article.tokens, countries, first)
+    abroad = international or (first is not None and _acted_abroad(article.tokens, countries, first))
     facts: list[Fact] = []
-    for sentence in _whole_sentences(article):
+    for sentence in article.whole_sentences:
         tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
         keys = [t.key for t in tokens]
         if has_cue(keys, "negation") is not None:
@@ -32,7 +38,7 @@ def find_arrests(article: Article, countries: list[Match]) -> list[Fact]:
         cue_span = Span(cue_start, cue_end, article.text[cue_start:cue_end])
         here = [
             m
-            for m in countries
+            for m in sorted([*countries, *(places or [])], key=lambda m: m.first)
             if sentence.start <= m.start < sentence.end and not _elsewhere(article.tokens, m)
         ]
         after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
@@ -76,24 +82,6 @@ def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> boo
         if i >= 0 and tokens[i].key in _LOCATIVE:
             return True
     return False
-
-
-def _whole_sentences(article: Article) -> list[Sentence]:
-    """The article's sentences with the lines of a wrapped paragraph joined: a line ending
-    with no stop goes on in the next one ("La polizia croata ha / dato esecuzione...")."""
-    joined: list[Sentence] = []
-    for sentence in article.sentences:
-        if joined and _runs_on(article.text, joined[-1].end, sentence.start):
-            joined[-1] = Sentence(joined[-1].start, sentence.end)
-        else:
-            joined.append(sentence)
-    return joined
-
-
-def _runs_on(text: str, end: int, start: int) -> bool:
-    gap = text[end:start]
-    last = text[:end].rstrip()
-    return gap.count("\n") == 1 and not gap.strip() and bool(last) and last[-1] not in '.!?:;…»"”'
 
 
 def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:

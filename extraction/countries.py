@@ -16,6 +16,7 @@ from extraction.lexicon import (
     has_cue,
     non_overlapping,
     phrase_keys,
+    place_matcher,
 )
 from extraction.text import Article
 from graph.model.schema import Label
@@ -88,6 +89,31 @@ def _agency_countries(names: list[Match]) -> list[Match]:
         for m in names
         if m.entry.label == Label.AGENCY and m.entry.country and m.entry.country not in {"EU", "INT"}
     ]
+
+
+# Words before a place that say something happened there: "no Rio Grande do Sul", "en las
+# provincias de Alicante".
+_AT_PLACE = {"in", "en", "em", "no", "na", "nos", "nas", "num", "numa", "nel", "nella", "nei", "negli", "au",
+             "aux",             "à", "a", "at", "dans"}  # fmt: skip
+_AT_PLACE_REACH = 4  # tokens before a place (or the list it ends) where that word may stand
+_PLACE_LIST = {"e", "y", "et", "and", "und"}
+
+
+def place_matches(article: Article, inside_names: list[Match]) -> list[Match]:
+    """States, provinces and regions named as where something happened, each standing for
+    its country; not those inside a body's name ("Procura di Bari")."""
+    named = {i for m in inside_names for i in range(m.first, m.last)}
+    found = [m for m in place_matcher().find(article) if not named & set(range(m.first, m.last))]
+    listed = {i for m in found for i in range(m.first, m.last)}
+    return [m for m in found if _after_a_place_word(article, m.first, listed)]
+
+
+def _after_a_place_word(article: Article, first: int, listed: set[int]) -> bool:
+    keys = [t.key for t in article.tokens]
+    i = first - 1
+    while i >= 0 and (i in listed or keys[i] in _PLACE_LIST):
+        i -= 1  # back over the list this place ends: "Barcelona y Alicante"
+    return any(k in _AT_PLACE for k in keys[max(0, i + 1 - _AT_PLACE_REACH) : i + 1])
 
 
 def home_country(countries: list[Match]) -> str | None:

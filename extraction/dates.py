@@ -21,13 +21,31 @@ from graph.model.ids import fold
 
 # Days before the publication date.
 _RELATIVE = {
-    "fr": {"avant-hier": 2, "hier": 1, "aujourd'hui": 0, "aujourd’hui": 0},
-    "en": {"the day before yesterday": 2, "yesterday": 1, "today": 0},
-    "it": {"ieri": 1, "oggi": 0},
-    "es": {"anteayer": 2, "ayer": 1, "hoy": 0},
-    "pt": {"anteontem": 2, "ontem": 1, "hoje": 0},
-    "de": {"vorgestern": 2, "gestern": 1, "heute": 0},
+    "fr": {
+        "avant-hier": 2,
+        "hier": 1,
+        "aujourd'hui": 0,
+        "aujourd’hui": 0,
+        "ce matin": 0,
+        "à l'aube": 0,
+        "à l’aube": 0,
+    },
+    "en": {"the day before yesterday": 2, "yesterday": 1, "today": 0, "this morning": 0, "at dawn": 0},
+    "it": {
+        "ieri": 1,
+        "oggi": 0,
+        "stamattina": 0,
+        "stamane": 0,
+        "questa mattina": 0,
+        "all'alba": 0,
+        "all’alba": 0,
+    },
+    "es": {"anteayer": 2, "ayer": 1, "hoy": 0, "esta mañana": 0, "esta madrugada": 0},
+    "pt": {"anteontem": 2, "ontem": 1, "hoje": 0, "esta manhã": 0, "nesta manhã": 0, "nesta madrugada": 0},
+    "de": {"vorgestern": 2, "gestern": 1, "heute": 0, "heute Morgen": 0},
 }
+# "All'alba di martedì", "at dawn on Friday": the dawn of the day named next, not today.
+_DAY_NAMED_NEXT = r"(?!\s+(?:di|del|de|du|of|on|do|da)\b)"
 # "This week", "last week": weeks before the publication date's week.
 _WEEKS = {
     "fr": {"cette semaine": 0, "la semaine dernière": 1, "la semaine passée": 1},
@@ -42,7 +60,11 @@ _PERIOD_OF_YEAR = (
     "early|late|mid|in early|in late|début|fin|début de|fin de|au début de|à la fin de|"
     "inizio|fine|all'inizio del|alla fine del|a principios de|a finales de|a mediados de|"
     "principios de|finales de|mediados de|no início de|no final de|início de|final de|meados de|"
-    "em meados de|no fim de|fim de|Anfang|Ende|Mitte"
+    "em meados de|no fim de|fim de|Anfang|Ende|Mitte|"
+    # A season is within its year: "el verano de 2024", "in the summer of 2019", "l'été 2021".
+    "(?:summer|winter|spring|autumn|fall)(?: of)?|(?:été|hiver|printemps|automne)(?: de)?|"
+    "(?:estate|inverno|primavera|autunno)(?: del)?|(?:verano|invierno|otoño|verão|outono)(?: de)?|"
+    "(?:Sommer|Winter|Frühling|Herbst)"
 )
 # Background: since when something has existed ("active since 2016") is no event.
 _SINCE = "since|depuis|desde|dal|seit"
@@ -124,7 +146,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 flags,
             ),
         ),
-        ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w)", flags)),
+        ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w){_DAY_NAMED_NEXT}", flags)),
         ("week", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKS, locale)})(?!\w)", flags)),
         ("since", re.compile(rf"\b(?:{_SINCE})\s+((?:19|20)\d\d)\b", flags)),
         ("year", re.compile(rf"\b(?:{_PERIOD_OF_YEAR})\s+((?:19|20)\d\d)\b", flags)),
@@ -134,7 +156,13 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             "year",
             re.compile(r"(?<=(?:19|20)\d\d)\s+(?:and|to|et|à|a|e|y|bis|und|-|–)\s+((?:19|20)\d\d)\b", flags),
         ),
-        ("month_only", re.compile(rf"\b(?:en|in|em|ad|a|im|nel mese di)\s+({month_only})\b(?!\s+\d)")),
+        (
+            "month_only",
+            re.compile(
+                rf"\b(?:(?:en|in|em|ad|a|im|mese di|mes de|mês de|mois de)\s+|mois d['’])"
+                rf"({month_only})\b(?!\s+\d)"
+            ),
+        ),
     ]
 
 
@@ -173,8 +201,8 @@ def _clean(raw: str, kind: str) -> str:
 
 
 def event_kind(article: Article, start: int, end: int) -> str:
-    """What the date is of: the nearest cue word in its sentence decides."""
-    sentence = article.sentence_at(start)
+    """What the date is of: the nearest cue word in its sentence (its wrapped lines joined) decides."""
+    sentence = article.whole_sentence_at(start)
     tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
     keys = [t.key for t in tokens]
     best: tuple[int, str] | None = None

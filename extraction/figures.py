@@ -8,7 +8,7 @@ everyday words; numbers written as words ("eighteen", "dix-huit") are read by te
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from babel.dates import get_month_names
@@ -365,7 +365,7 @@ def _money(article: Article, value: float, code: str, start: int, end: int, scal
 
 def _warrants_executed(article: Article, offset: int) -> bool:
     """The sentence says the warrants were carried out ("cumpridos 30 mandados")."""
-    sentence = article.sentence_at(offset)
+    sentence = article.whole_sentence_at(offset)
     first, last = article.token_index(sentence.start), article.token_index(sentence.end)
     return _cue_between(article, first, last, "executed_warrants")
 
@@ -401,10 +401,14 @@ def _prison_term(article: Article, start: int, end: int, unit: str = "years") ->
     return near and not _cue_between(article, first, last, "penalty_risk")
 
 
+# Warrants carried out count what was done: searches made, people arrested.
+_DONE_BY_WARRANTS = {"search orders": "searches", "arrest warrants": "arrests"}
+
+
 def _counted(article: Article, unit: str, offset: int) -> str:
-    """Search warrants carried out count the searches made."""
-    if unit == "search orders" and _warrants_executed(article, offset):
-        return "searches"
+    """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests made."""
+    if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset):
+        return _DONE_BY_WARRANTS[unit]
     return unit
 
 
@@ -484,18 +488,73 @@ def find_figures(article: Article) -> list[Fact]:
             used.append((match.start(), figure.end))
     figures += _range_starts(article, figures, used)
     figures += _worded_figures(article, used)
+    figures = _staff_as_officers(article, figures)
+    figures += _split_parts(article, figures, used)
+    figures += _others(article, figures, used)
     return [_fact(article, figure) for figure in _one_group_once(figures)]
 
 
-# Units that count a group of people by what happened to them.
-_PEOPLE_ALIASES = {"suspects", "arrests"}
+# The word between a count of people and the force they belong to ("della", "of the", "de la").
+_OF_FORCE = {
+    "of",
+    "della",
+    "del",
+    "dello",
+    "dei",
+    "degli",
+    "delle",
+    "dell",
+    "di",
+    "de",
+    "du",
+    "des",
+    "do",
+    "dos",
+}
+_OF_FORCE_PT = {"da", "das"}  # "of the" in Portuguese, "by" in Italian
+_ARTICLES_AFTER_OF = {"the", "la", "las", "los", "el"}
+
+
+def _staff_as_officers(article: Article, figures: list[Figure]) -> list[Figure]:
+    """People or staff of a police force are police officers ("100 uomini della Guardia di
+    Finanza"); staff of anything else are not counted."""
+    kept = []
+    for figure in figures:
+        if figure.unit in {"people", "staff"} and _police_after(article, figure.end):
+            kept.append(replace(figure, unit="police officers"))
+        elif figure.unit != "staff":
+            kept.append(figure)
+    return kept
+
+
+def _police_after(article: Article, end: int) -> bool:
+    connectors = _OF_FORCE | (_OF_FORCE_PT if article.lang == "pt" else set())
+    i = article.token_index(end)
+    tokens = article.tokens
+    if (
+        i >= len(tokens)
+        or tokens[i].key not in connectors
+        or _BLANK.fullmatch(article.text[end : tokens[i].start]) is None
+    ):
+        return False
+    i += 1
+    if i < len(tokens) and tokens[i].key in _ARTICLES_AFTER_OF:
+        i += 1
+    return i < len(tokens) and any(_starts_with(article, i, keys) for keys in _cue_list("police_forces"))
+
+
+# Units that count a group of people, the plainest first.
+_PEOPLE_UNITS = ("people", "suspects", "arrests")
 
 
 def _one_group_once(figures: list[Figure]) -> list[Figure]:
-    """'45 indagati' then '45 persone', 'six arrestations' then 'six personnes arrêtées':
-    one group counted twice is one figure, in people."""
-    people = {f.value for f in figures if f.unit == "people"}
-    return [f for f in figures if not (f.unit in _PEOPLE_ALIASES and f.value in people)]
+    """'45 indagati' then '45 persone', 'arrested 29 suspects' then '29 arrests': one group
+    counted twice is one figure, in the plainest of its units."""
+    best: dict[float, int] = {}
+    for f in figures:
+        if f.unit in _PEOPLE_UNITS:
+            best[f.value] = min(best.get(f.value, len(_PEOPLE_UNITS)), _PEOPLE_UNITS.index(f.unit))
+    return [f for f in figures if f.unit not in _PEOPLE_UNITS or _PEOPLE_UNITS.index(f.unit) == best[f.value]]
 
 
 def _fact(article: Article, figure: Figure) -> Fact:
@@ -563,7 +622,38 @@ def _unit_or_currency(article: Article, index: int) -> tuple[int, int, str] | No
     first = index
     if first > 0 and tokens[first - 1].key in _CONNECTORS:
         first -= 1
+    elif found_unit is not None:
+        first = _past_fillers(article, first, found[1])
     return first, found[0], found[1]
+
+
+# Words a count reads through to its noun: "three other people", "deux autres serveurs";
+# and, for people, the auxiliary of what happened to them ("sete foram presos").
+_OTHER = {
+    "other",
+    "more",
+    "further",
+    "additional",
+    "autres",
+    "altri",
+    "altre",
+    "otros",
+    "otras",
+    "outros",
+    "outras",
+}
+_AUXILIARIES = {"were", "been", "foram", "fueron", "furono", "sono", "stati", "state", "ont", "ete", "sont",
+                "han",                "sido", "ficaram", "quedaron", "restaron"}  # fmt: skip
+
+
+def _past_fillers(article: Article, index: int, unit: str) -> int:
+    """The first token of the filler words just before the noun at `index` (at most two)."""
+    tokens = article.tokens
+    fillers = _OTHER | (_AUXILIARIES if unit == "people" else set())
+    first = index
+    while first > 0 and index - first < 2 and tokens[first - 1].key in fillers:
+        first -= 1
+    return first
 
 
 def _worded_value(article: Article, words: list[Token]) -> float | None:
@@ -635,4 +725,125 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
                 found.append(figure)
                 used.append((words[0].start, end))
             break
+    return found
+
+
+# A total split into parts, each a count of the total's unit: "14 registros: ocho en Málaga,
+# cuatro en Dinamarca y dos en Reino Unido", "cinco personas, tres de ellas en España",
+# "13 buscas, nove domiciliárias e quatro não domiciliárias".
+_PART_PLACE = {"in", "en", "em", "no", "na", "nos", "nas", "num", "numa", "nel", "nella", "nei", "negli", "a",
+               "à",               "au", "aux", "at", "dans"}  # fmt: skip
+_OF_THEM = [("de", "ellos"), ("de", "ellas"), ("deles",), ("delas",), ("of", "them"), ("d", "entre", "eux"),
+            ("d", "entre", "elles"), ("di", "loro"), ("tra", "loro")]  # fmt: skip
+_ONE = {"one", "un", "une", "uno", "una", "um", "uma"}
+_PART_SEPARATORS = re.compile(r"^[\s\u00a0)]*[,:;(][\s\u00a0]*$")  # "(RJ), 2 em SP"
+_PART_REACH = 40  # tokens after the total where its parts may stand
+
+
+def _split_parts(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:
+    found: list[Figure] = []
+    for total in figures:
+        if total.unit.isupper() or total.value < 2:
+            continue  # money, or nothing to split
+        for part in _parts_of(article, total, used):
+            found.append(part)
+            used.append((part.start, part.end))
+    return found
+
+
+def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> list[Figure]:
+    """The parts written after `total` in its sentence: each placed ("ocho en Málaga"), or
+    "of them" ("tres de ellas"), or a list of them that adds up to the total exactly."""
+    tokens = article.tokens
+    first = article.token_index(total.end)
+    placed: list[Figure] = []
+    listed: list[Figure] = []
+    for i in range(first, min(len(tokens), first + _PART_REACH)):
+        if _sentence_ends(article, tokens[i - 1].end, tokens[i].start):
+            break
+        if any(a <= tokens[i].start < b for a, b in used):
+            if i > first:
+                break  # another figure: the parts of this one are over
+            continue
+        if not (i == first or _opens_part(article, i)):
+            continue
+        counted = _part_count(article, i)
+        if counted is None:
+            continue
+        value, after = counted
+        if value >= total.value or _unit_at(article, after, allow_gap=False) is not None:
+            continue
+        part = Figure(value, total.unit, tokens[i].start, tokens[after - 1].end)
+        if _part_marker(article, after):
+            placed.append(part)
+        elif tokens[i].key not in _ONE:  # "un Allemand de 39 ans": an article, not a count
+            listed.append(part)
+    if placed and sum(p.value for p in placed) <= total.value:
+        return placed
+    if len(listed) >= 2 and sum(p.value for p in listed) == total.value:
+        return listed
+    return []
+
+
+def _sentence_ends(article: Article, end: int, start: int) -> bool:
+    return re.search(r"[.!?]|\n\s*\n", article.text[end:start]) is not None
+
+
+def _opens_part(article: Article, i: int) -> bool:
+    """A part follows a comma, a colon, a bracket or "and"."""
+    tokens = article.tokens
+    if _PART_SEPARATORS.match(article.text[tokens[i - 1].end : tokens[i].start]):
+        return True
+    return (
+        tokens[i - 1].key in _AND_WORDS
+        and i >= 2
+        and not any(c.isalnum() for c in article.text[tokens[i - 2].end : tokens[i - 1].start])
+    )
+
+
+_AND_WORDS = {"and", "et", "e", "y", "und"}
+
+
+def _part_count(article: Article, i: int) -> tuple[float, int] | None:
+    """(value, index after it) of a count written at token `i`, in digits or in words."""
+    tokens = article.tokens
+    if tokens[i].text.isdigit():
+        return float(tokens[i].text), i + 1
+    if tokens[i].key in _ONE:
+        return 1.0, i + 1
+    for size in (3, 2, 1):
+        words = tokens[i : i + size]
+        if len(words) == size and not any(w.text.isdigit() for w in words):
+            value = _worded_value(article, words)
+            if value is not None and value > 1:
+                return value, i + size
+    return None
+
+
+def _part_marker(article: Article, j: int) -> bool:
+    """A place or "of them" right after a part's number."""
+    keys = [t.key for t in article.tokens[j : j + 3]]
+    if keys and keys[0] in _PART_PLACE:
+        return True
+    return any(tuple(keys[: len(words)]) == words for words in _OF_THEM)
+
+
+def _others(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:
+    """ "arrêté 11 personnes et interrogé 16 autres": a count of "others" is in the unit of
+    the count before it in the sentence."""
+    found = []
+    tokens = article.tokens
+    for i, token in enumerate(tokens):
+        if any(a <= token.start < b for a, b in used):
+            continue
+        counted = _part_count(article, i)
+        if counted is None or counted[1] >= len(tokens) or tokens[counted[1]].key not in _OTHER:
+            continue
+        value, after = counted
+        sentence = article.whole_sentence_at(token.start)
+        before = [f for f in figures if sentence.start <= f.start < token.start and not f.unit.isupper()]
+        if value > 1 and before and _unit_at(article, after + 1, allow_gap=False) is None:
+            nearest = max(before, key=lambda f: f.start)
+            found.append(Figure(value, nearest.unit, token.start, tokens[after].end))
+            used.append((token.start, tokens[after].end))
     return found

@@ -223,7 +223,7 @@ def entity_matcher() -> PhraseMatcher:
             for alias in item.get("exact", []):
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=alias))
     # Added last, so an entry above that already names the same words wins the tie.
-    for phrase in [*_national_police_phrases(), *_state_police_phrases()]:
+    for phrase in [*_national_police_phrases(), *_national_authority_phrases(), *_state_police_phrases()]:
         matcher.add(phrase)
     return matcher
 
@@ -261,6 +261,36 @@ def _national_police_phrases() -> list[Phrase]:
         for pattern in lexicon()["national_police_phrases"][lang]:
             phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective)), entry))
     return phrases
+
+
+def _national_authority_phrases() -> list[Phrase]:
+    """'the Bulgarian security forces', 'las fuerzas de seguridad italianas': a country's
+    security forces named by its adjective, drafted as '<English adjective> security forces'."""
+    phrases = []
+    for code, adjectives in lexicon()["nationalities"].items():
+        entry = Entry(
+            label=Label.AGENCY,
+            name=f"{adjectives[0]} security forces",
+            kind="national security forces",
+            country=code,
+        )
+        for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
+            plural = _feminine_plural(adjective, lang)
+            for pattern in lexicon()["national_authority_phrases"][lang]:
+                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective, adjs=plural)), entry))
+    return phrases
+
+
+def _feminine_plural(adjective: str, lang: str) -> str:
+    """'italienne' -> 'italiennes', 'italiana' -> 'italiane', 'tedesca' -> 'tedesche',
+    'francese' -> 'francesi'."""
+    if lang == "en":
+        return adjective
+    if lang == "it":
+        if adjective.endswith(("ca", "ga")):
+            return adjective[:-1] + "he"
+        return adjective[:-1] + ("e" if adjective.endswith("a") else "i")
+    return adjective if adjective.endswith(("s", "x")) else adjective + "s"
 
 
 # Brazil's state bodies: each state has its civil police and its public prosecutor
@@ -322,6 +352,39 @@ def country_matcher() -> PhraseMatcher:
                 continue
             matcher.add(Phrase(keys, entry, after_preposition=name in _AMBIGUOUS_COUNTRIES))
     return matcher
+
+
+@cache
+def place_matcher() -> PhraseMatcher:
+    """The states, provinces and regions of ISO 3166-2 ("Rio Grande do Sul", "Alicante"),
+    each naming its country; a name several countries share ("Córdoba"), a country's name,
+    and short names (often words) are left out."""
+    by_name: dict[tuple[str, ...], set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        for name in _subdivision_names(subdivision.name):
+            by_name.setdefault(phrase_keys(name), set()).add(subdivision.country_code)
+    countries = set(country_matcher().by_first)
+    matcher = PhraseMatcher()
+    for keys, codes in by_name.items():
+        if (
+            len(codes) == 1
+            and len("".join(keys)) >= _PLACE_MIN
+            and not (len(keys) == 1 and keys[0] in countries)
+        ):
+            matcher.add(Phrase(keys, Entry(label=Label.COUNTRY, name=codes.pop(), kind=PLACE_IN_COUNTRY)))
+    return matcher
+
+
+PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province or region
+_PLACE_MIN = 4  # letters: shorter names are mostly words or codes
+
+
+def _subdivision_names(name: str) -> list[str]:
+    """'Barcelona [Barcelona]' -> Barcelona; 'Alicante / Alacant' -> both; 'London, City of' -> none."""
+    name = re.sub(r"\s*\[.*?\]", "", name)
+    if "," in name or "(" in name:
+        return []
+    return [part.strip() for part in name.split("/") if part.strip()]
 
 
 def _capital_spellings(name: str) -> list[str]:

@@ -12,6 +12,7 @@ from extraction.facts import Fact, Span
 from extraction.lexicon import (
     Entry,
     Match,
+    country_matcher,
     lexicon,
     national_police,
     phrase_keys,
@@ -152,11 +153,19 @@ _CONNECTORS = {
 }
 _ANY_CRYPTO = "Cryptocurrencies"
 _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|opera[çc][ãa]o|Aktion"
-# "l'operazione denominata 'X'", "la operación llamada «X»", "an operation dubbed 'X'".
-_OPERATION_NAMING = (
-    r"(?:\s+(?:denominata|chiamata|ribattezzata|nome\s+in\s+codice|denominada|llamada|bautizada|batizada|chamada"
-    r"|dubbed|called|named|code-?named|baptis[ée]e|d[ée]nomm[ée]e|nomm[ée]e|intitul[ée]e))?"
+# "l'operazione di polizia giudiziaria 'X'", "l'opération de police « X »": the kind of operation.
+_OPERATION_KIND = (
+    r"(?:\s+(?:di|de|of)\s+(?:polizia|police|pol[ií]c[ií]a)"
+    r"(?:\s+(?:giudiziaria|judiciaire|judicial|judici[áa]ria))?)?"
 )
+_NAMING_PARTICIPLES = (
+    r"denominat[ao]|chiamat[ao]|ribattezzat[ao]|battezzat[ao]|nome\s+in\s+codice|denominad[ao]|llamad[ao]|bautizad[ao]"
+    r"|batizad[ao]|baptizad[ao]|chamad[ao]|dubbed|called|named|code-?named|baptis[ée]e?|d[ée]nomm[ée]e?|nomm[ée]e?"
+    r"|intitul[ée]e?|appel[ée]e?"
+)
+# "l'operazione denominata 'X'", "la operación llamada «X»", "an operation dubbed 'X'",
+# "a operação, batizada de X".
+_OPERATION_NAMING = rf"{_OPERATION_KIND}(?:\s*,?\s+(?:{_NAMING_PARTICIPLES})(?:\s+(?:de|como|come|as))?)?"
 # The name may run onto the next line of a wrapped paragraph, never across a blank line.
 _QUOTED_OPERATION = re.compile(
     rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}\s*[:,]?\s*[«\"“„]\s*((?:[^»\"”“\n]|\n(?!\s*\n)){{2,60}}?)\s*[»\"”“]",
@@ -176,6 +185,18 @@ _EARLIER_BEFORE = re.compile(
 _EARLIER_AFTER = re.compile(r"\w+\s+(?:precedente|pr[ée]c[ée]dente|anterior)\b", re.IGNORECASE)
 # "l'operazione The perfect storm,": an English name opened by "The", to the punctuation.
 _THE_OPERATION = re.compile(rf"(?:{_OPERATION_WORDS})\s+(The(?:\s+[^\W\d_]+){{1,3}})(?=\s*[,.;:)\n])")
+# "a operação, batizada de Fake Sat,": a naming word, then the name in capitals to the punctuation.
+_NAMED_AFTER_NAMING = re.compile(
+    rf"(?:{_OPERATION_WORDS})\s*,?\s+(?:{_NAMING_PARTICIPLES})(?:\s+(?:de|como|come|as))?\s+"
+    r"((?-i:[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}))(?=\s*[,.;:)\n])",  # the name as written: capitals
+    re.IGNORECASE,
+)
+# 'Denominada "X", a ação...': the naming word first, the operation or action just after the name.
+_NAMING_FIRST = re.compile(
+    rf"\b(?:{_NAMING_PARTICIPLES})(?:\s+(?:de|como|come|as))?\s*[«\"“„]\s*([^»\"”“\n]{{2,60}}?)\s*[»\"”“]\s*,?"
+    rf"\s+(?:\w+\s+){{0,2}}(?:{_OPERATION_WORDS}|a[çc][ãa]o|acci[óo]n|action|azione)\b",
+    re.IGNORECASE,
+)
 _NAMED_OPERATION = re.compile(
     r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+((?:[A-Z0-9][\w-]*)(?:\s+[A-Z0-9][\w-]*){0,2})"
 )
@@ -690,6 +711,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     taken = _taken([m for m in matches if m.entry.label != Label.COUNTRY])
     facts = _unit_of_place_facts(article, taken)
     facts += _coordinated_police_facts(article, matches) + _state_police_facts(article)
+    facts += _forces_of_country_facts(article)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
@@ -701,7 +723,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             if run and ((len(gap.strip()) > 0 and gap.strip() not in {"'", "’", "-"}) or "\n" in gap):
                 break
             if (not token.text.islower() and token.key not in _DETERMINERS) or (
-                run and token.key in _CONNECTORS and j + 1 < len(tokens) and not tokens[j + 1].text.islower()
+                run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1)
             ):
                 run.append(j)
             else:
@@ -730,6 +752,68 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             )
         i = max(j, i + 1)
     return facts
+
+
+_OF_WORDS = r"(?P<of>of\s+the|of|de\s+la|de\s+l['’]|de|di|della|da|do|du|des)"
+_FORCES_MAX_COUNTRIES = 2  # a longer list names the countries that helped, not bodies
+_OF_COUNTRY = re.compile(rf"\s+{_OF_WORDS}\s+", re.IGNORECASE)
+_AND_OF_COUNTRY = re.compile(rf"\s*(?:,|,?\s+(?:y|e|et|and))\s+{_OF_WORDS}\s+", re.IGNORECASE)
+
+
+def _forces_of_country_facts(article: Article) -> list[Fact]:
+    """'las fuerzas de seguridad de la República Italiana y de la República de Croacia':
+    each country after the words for security forces names that country's forces, when
+    they are one or two."""
+    countries = country_matcher().find(article)
+    facts: list[Fact] = []
+    for i, token in enumerate(article.tokens):
+        noun = next((keys for keys in _security_forces() if _starts_at(article, i, keys)), None)
+        if noun is None:
+            continue
+        noun_text = article.text[token.start : article.tokens[i + len(noun) - 1].end]
+        cursor, pattern = token.start + len(noun_text), _OF_COUNTRY
+        found: list[Fact] = []
+        for country in (c for c in countries if c.start >= cursor):
+            joint = pattern.fullmatch(article.text, cursor, country.start)
+            if joint is None:
+                break
+            name = f"{noun_text} {joint.group('of')} {article.text[country.start : country.end]}"
+            span_start = token.start if pattern is _OF_COUNTRY else joint.start("of")
+            found.append(_forces_fact(article, span_start, country, " ".join(name.split())))
+            cursor, pattern = country.end, _AND_OF_COUNTRY
+        if len(found) <= _FORCES_MAX_COUNTRIES:
+            facts += found
+    return facts
+
+
+def _forces_fact(article: Article, start: int, country: Match, name: str) -> Fact:
+    return Fact(
+        "agency",
+        name,
+        [Span(start, country.end, article.text[start : country.end])],
+        "low",
+        ["a country's security forces, named by description: check which body acted"],
+        {"label": Label.AGENCY, "kind": "national security forces", "country": country.entry.name},
+    )
+
+
+@cache
+def _security_forces() -> list[tuple[str, ...]]:
+    return sorted((phrase_keys(w) for w in lexicon()["security_forces"]), key=len, reverse=True)
+
+
+def _starts_at(article: Article, i: int, keys: tuple[str, ...]) -> bool:
+    return tuple(t.key for t in article.tokens[i : i + len(keys)]) == keys
+
+
+_ARTICLES_IN_NAMES = {"la", "el", "the", "l"}  # "Ministerio del Interior de la República de Bulgaria"
+
+
+def _name_goes_on(tokens: list[Token], k: int) -> bool:
+    """After a connector, a body's name goes on at a capitalised word, maybe after an article."""
+    if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
+        k += 1
+    return k < len(tokens) and not tokens[k].text.islower()
 
 
 def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fact]:
@@ -1019,7 +1103,14 @@ def _agency_kind(head: tuple[str, ...]) -> str:
 
 def operation_facts(article: Article) -> list[Fact]:
     facts = []
-    patterns = [_QUOTED_OPERATION, _SINGLE_QUOTED_OPERATION, _NAMED_OPERATION, _QUOTED_PROJECT]
+    patterns = [
+        _QUOTED_OPERATION,
+        _SINGLE_QUOTED_OPERATION,
+        _NAMED_OPERATION,
+        _QUOTED_PROJECT,
+        _NAMED_AFTER_NAMING,
+        _NAMING_FIRST,
+    ]
     if article.lang != "en":  # in English "The" may open the next sentence's subject
         patterns.append(_THE_OPERATION)
     for pattern in patterns:

@@ -99,6 +99,24 @@ class Article:
                 return sentence
         return Sentence(0, len(self.text))
 
+    @cached_property
+    def whole_sentences(self) -> list[Sentence]:
+        """The sentences with the lines of a wrapped paragraph joined: a line ending with no
+        stop goes on in the next one ("La polizia croata ha / dato esecuzione...")."""
+        joined: list[Sentence] = []
+        for sentence in self.sentences:
+            if joined and _runs_on(self.text, joined[-1].end, sentence.start):
+                joined[-1] = Sentence(joined[-1].start, sentence.end)
+            else:
+                joined.append(sentence)
+        return joined
+
+    def whole_sentence_at(self, offset: int) -> Sentence:
+        for sentence in self.whole_sentences:
+            if sentence.start <= offset < sentence.end:
+                return sentence
+        return Sentence(0, len(self.text))
+
     def sentence_text(self, offset: int) -> str:
         sentence = self.sentence_at(offset)
         return self.text[sentence.start : sentence.end]
@@ -116,6 +134,12 @@ _MONTH_ABBREVIATION = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|janv|févr|avr|juil|sept|oct|nov|déc)\.$",
     re.IGNORECASE,
 )
+
+
+def _runs_on(text: str, end: int, start: int) -> bool:
+    gap = text[end:start]
+    last = text[:end].rstrip()
+    return gap.count("\n") == 1 and not gap.strip() and bool(last) and last[-1] not in '.!?:;…»"”'
 
 
 def _sentences(text: str) -> list[Sentence]:

@@ -322,3 +322,61 @@ def test_hyphenated_name_before_an_apposition() -> None:
 def test_further_national_police_adjectives() -> None:
     text = "The operation was run with the Andorran and Greek police."
     assert found(text, "en", "agency") == {"Andorran police", "Hellenic Police"}
+
+
+def test_operation_names_after_a_naming_word_without_quotes() -> None:
+    text = "Na operação, batizada de Lua Nova, seis pessoas foram presas."
+    assert found(text, "pt", "operation") == {"lua nova"}
+    text = "The operation, dubbed Silent Harbour, targeted IPTV sellers."
+    assert found(text, "en", "operation") == {"silent harbour"}
+    # a lowercase description after the naming word is no name
+    assert found("A operação, chamada de maior do país, terminou.", "pt", "operation") == set()
+
+
+def test_operation_name_with_its_kind_and_signs_in_quotes() -> None:
+    text = 'L\'operazione di polizia giudiziaria "#ONDALUNGA!" è partita a marzo.'
+    assert {
+        fact.data["name"] for fact in extract_facts(read_article(text, "it")) if fact.kind == "operation"
+    } == {"#Ondalunga!"}
+    text = "L'opération de police « Nuit Blanche » a visé des sites de streaming."
+    assert found(text, "fr", "operation") == {"nuit blanche"}
+
+
+def test_naming_word_first_then_the_action() -> None:
+    text = 'Denominada "Mar Alto", a ação foi desencadeada pela polícia na terça-feira.'
+    assert found(text, "pt", "operation") == {"mar alto"}
+    # a quoted name then no operation or action: a channel, not an operation
+    assert found("Un canal appelé « Zone Libre » diffusait des films.", "fr", "operation") == set()
+
+
+def test_security_forces_named_by_a_country_adjective() -> None:
+    text = "La operación contó con el apoyo de las fuerzas de seguridad portuguesas."
+    assert found(text, "es", "agency") == {"Portuguese security forces"}
+
+
+def test_security_forces_of_one_or_two_countries_named_after_them() -> None:
+    text = "Colaboraron las fuerzas de seguridad de la República de Polonia y de la República Checa."
+    assert found(text, "es", "agency") == {
+        "fuerzas de seguridad de la República de Polonia",
+        "fuerzas de seguridad de la República Checa",
+    }
+    # a long list names the countries that helped, not bodies
+    text = "Ont aidé les forces de l'ordre de la Belgique, de la Pologne, de la Roumanie et de la Suède."
+    assert found(text, "fr", "agency") == set()
+
+
+def test_a_ministry_named_with_its_country_after_an_article() -> None:
+    text = "Lideró la operación el Ministerio de Justicia de la República de Moldavia."
+    assert found(text, "es", "agency") == {"Ministerio de Justicia de la República de Moldavia"}
+
+
+def test_units_of_a_body_in_a_city_and_industry_federations() -> None:
+    text = (
+        "Le indagini del Nucleo economico finanziario di Lecce sono partite da una segnalazione della FIMI."
+    )
+    assert found(text, "it", "agency") == {
+        "Nucleo economico finanziario di Lecce",
+        "Federazione Industria Musicale Italiana",
+    }
+    text = "A ação foi conduzida pelo Departamento de Investigação Criminal de Aveiro."
+    assert found(text, "pt", "agency") == {"Departamento de Investigação Criminal de Aveiro"}

@@ -176,3 +176,107 @@ def test_downloads_counted_in_times() -> None:
 def test_a_year_after_a_currency_word_is_no_sum() -> None:
     text = "Per Euro 2024 la polizia ha oscurato 300 siti."
     assert figures(text, "it") == {"300 sites"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Hubo 9 registros: seis en Sevilla, dos en Francia y uno en Italia.",
+            "es",
+            {"9 searches", "6 searches", "2 searches", "1 searches"},
+        ),
+        (
+            "Six people were arrested, four of them in Lyon.",
+            "en",
+            {"6 people", "4 people"},
+        ),
+        (
+            "Foram feitas 10 buscas, sete residenciais e três comerciais.",
+            "pt",
+            {"10 searches", "7 searches", "3 searches"},
+        ),
+        (
+            "La police a arrêté 8 personnes (5 en Belgique et 3 aux Pays-Bas).",
+            "fr",
+            {"8 people", "5 people", "3 people"},
+        ),
+    ],
+)
+def test_a_total_split_into_parts_gives_each_part_its_unit(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_numbers_after_a_total_that_are_no_parts() -> None:
+    # an age range, and a list that does not add up to the total
+    assert figures("They arrested 7 people, aged 20 to 45.", "en") == {"7 people"}
+    assert figures("Hubo 9 registros, dos urgentes y tres previstos.", "es") == {"9 searches"}
+
+
+def test_warrants_carried_out_count_arrests_across_a_wrapped_line() -> None:
+    text = "Foram cumpridos 20 mandados de busca e seis\nordens de prisão, quatro delas em Lisboa."
+    assert figures(text, "pt") == {"20 searches", "6 arrests", "4 arrests"}
+    assert figures("The judge signed 5 arrest warrants.", "en") == {"5 arrest warrants"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Police dismantled nine criminal groups and froze six bank accounts.",
+            "en",
+            {"9 groups", "6 accounts"},
+        ),
+        (
+            "The case led to 40 referrals, 15 investigations and 3,000 URLs removed.",
+            "en",
+            {"40 referrals", "15 investigations", "3000 URLs"},
+        ),
+        ("Foram constituídas arguidas três pessoas coletivas.", "pt", {"3 companies"}),
+        (
+            "La procura ha emesso cinque ordini europei di indagine.",
+            "it",
+            {"5 European investigation orders"},
+        ),
+        ("Se vendieron 4.000 boxes.", "es", {"4000 decoders"}),
+    ],
+)
+def test_more_counted_nouns(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("They questioned three other people.", "en", {"3 people"}),
+        ("Cinco foram presos em casa.", "pt", {"5 people"}),
+        ("La police a arrêté 5 personnes et en a entendu 12 autres.", "fr", {"5 people", "12 people"}),
+    ],
+)
+def test_counts_read_through_other_and_auxiliaries(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_arrested_suspects_and_arrests_of_one_group_are_one_figure() -> None:
+    text = "Police arrested 12 suspects. The operation led to 12 arrests."
+    assert figures(text, "en") == {"12 suspects"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Hanno partecipato 80 uomini della Guardia di Finanza.", "it", {"80 police officers"}),
+        ("Erano presenti cento operatori della polizia locale.", "it", {"100 police officers"}),
+        ("Participaron 300 efectivos de la Guardia Civil.", "es", {"300 police officers"}),
+        ("Tre uomini arrestati dalla polizia.", "it", {"3 people"}),
+        ("Lavorano 50 operatori del call center.", "it", set()),
+        ("Sono indagate 12 persone. La polizia ha sequestrato tutto.", "it", {"12 people"}),
+    ],
+)
+def test_people_of_a_police_force_are_police_officers(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_an_article_in_a_list_after_a_total_is_no_part() -> None:
+    text = "Deux suspects ont été arrêtés : un Belge de 40 ans, à Lyon, et un second homme."
+    assert figures(text, "fr") == {"2 suspects"}

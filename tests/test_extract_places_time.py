@@ -143,3 +143,65 @@ def test_a_requesting_country_is_not_where_the_arrest_was() -> None:
 def test_arrest_warrants_carried_out_are_arrests() -> None:
     text = "Foram cumpridos 12 mandados de busca e cinco ordens de prisão, três no Brasil e duas no Paraguai."
     assert facts_of(text, "pt", FRIDAY) == {"country": {"BR", "PY"}, "date": set(), "arrest": {"BR", "PY"}}
+
+
+def test_a_year_month_span_of_the_operation_on_wrapped_lines() -> None:
+    text = (
+        "Between March 2021 and June 2022, the police and Europol ran\n"
+        "Operation Nightfall against twelve piracy sites."
+    )
+    assert drafted_dates(text, "en", FRIDAY) == {"2021-03", "2022-06"}
+
+
+def test_a_season_gives_its_year() -> None:
+    text = "La operación, llevada a cabo en el verano de 2021, cerró cuarenta webs."
+    assert drafted_dates(text, "es", FRIDAY) == {"2021"}
+    text = "The operation was carried out in the summer of 2020."
+    assert drafted_dates(text, "en", FRIDAY) == {"2020"}
+
+
+def test_dawn_and_this_morning_are_the_publication_day() -> None:
+    text = "All'alba è scattata l'operazione della Polizia postale contro le IPTV."
+    assert drafted_dates(text, "it", FRIDAY) == {"2023-03-17"}
+    text = "This morning police raided four homes in an operation against piracy."
+    assert drafted_dates(text, "en", FRIDAY) == {"2023-03-17"}
+
+
+def test_dawn_of_a_named_day_is_that_day() -> None:
+    text = "All'alba di martedì è scattata l'operazione della Polizia postale."
+    assert drafted_dates(text, "it", FRIDAY) == {"2023-03-14"}
+
+
+def test_the_month_of_a_month_named_without_a_year() -> None:
+    text = "L'indagine, avviata lo scorso mese di gennaio, ha portato al sequestro di 40 siti."
+    assert drafted_dates(text, "it", FRIDAY) == {"2023-01"}
+
+
+def test_a_press_release_day_is_no_event() -> None:
+    text = "12 March 2023 - Press Release\n\nPolice seized servers in an operation against piracy."
+    assert drafted_dates(text, "en", FRIDAY) == set()
+    text = "La red fue desmantelada, según ha comunicado este viernes la policía, tras una operación."
+    assert drafted_dates(text, "es", FRIDAY) == set()
+
+
+def test_a_state_or_province_places_the_arrest_in_its_country() -> None:
+    text = (
+        "Os aparelhos vinham do Uruguai, do Paraguai e da China. Seis homens foram presos no "
+        "Mato Grosso do Sul e em Santa Catarina."
+    )
+    assert facts_of(text, "pt")["arrest"] == {"BR"}
+    text = "Seis personas han sido detenidas: cuatro en la provincia de Sevilla y dos en Francia."
+    assert facts_of(text, "es")["arrest"] == {"ES", "FR"}
+
+
+def test_a_province_inside_a_body_name_places_nothing() -> None:
+    text = "The Procura di Napoli worked with police in France, Spain and Greece. Two men were arrested."
+    assert facts_of(text, "en")["arrest"] == {"unknown"}
+
+
+def test_an_operation_counted_in_countries_leaves_an_unplaced_arrest_unknown() -> None:
+    text = (
+        "Police arrested 14 suspects in the operation. Agencies from nine countries took part, "
+        "with partners in Canada."
+    )
+    assert facts_of(text, "en")["arrest"] == {"unknown"}
