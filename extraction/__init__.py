@@ -9,16 +9,23 @@ from typing import Any
 import yaml
 
 from extraction.arrests import find_arrests
-from extraction.countries import country_facts, country_matches, place_matches
+from extraction.countries import country_facts, country_matches, place_matches, places_country
 from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import entity_matcher
-from extraction.names import agency_facts, group_facts, lexicon_facts, operation_facts
+from extraction.lexicon import entity_matcher, has_cue
+from extraction.names import (
+    agency_facts,
+    group_facts,
+    lexicon_facts,
+    operation_facts,
+    rights_holder_list_facts,
+)
 from extraction.people import charged_people
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
+from graph.model.ids import fold
 from graph.model.schema import get_schema
 from loaders.dossier import Dossier, parse_dossier
 
@@ -49,18 +56,78 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         for m in country_matches(article, named)
         if not any(s.start <= m.start < s.end for f in figures for s in f.spans)
     ]
+    if not countries:
+        # "la banlieue de Dakar": an article naming no country acts where its places are.
+        countries = places_country(article, named)
     facts: list[Fact] = []
     facts += lexicon_facts(article, named)
+    facts += rights_holder_list_facts(article, named)
     facts += agency_facts(article, named)
-    facts += group_facts(article, named)
+    facts = _short_names_merged(facts)
+    # "the National Intelligence Service": a body's name is no service's, whatever its words.
+    bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
+    facts += [
+        f
+        for f in group_facts(article, named)
+        if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
+    ]
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
     facts += find_arrests(article, countries, place_matches(article, named), _counts_countries(figures))
     facts += operation_facts(article)
+    facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
     facts += charged_people(article, named_spans)
     return merge_facts(facts)
+
+
+# Facts a paragraph about an earlier case holds only as context: the rest are still named.
+_CONTEXT_KINDS = {"figure", "date", "group", "arrest", "operation"}
+
+
+def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
+    """'Un précédent à cinq millions d'euros. En septembre, la justice avait infligé...': a
+    paragraph opened by a word for an earlier case tells another case; its figures, dates,
+    services and arrests are not this operation's."""
+    paragraphs = [m.span() for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", article.text)]
+    earlier = []
+    for start, end in paragraphs:
+        first = article.sentence_at(start)
+        keys = [t.key for t in article.tokens if first.start <= t.start < min(first.end, end)]
+        if has_cue(keys, "earlier_case") is not None:
+            earlier.append((start, end))
+    if not earlier:
+        return facts
+    return [
+        f
+        for f in facts
+        if f.kind not in _CONTEXT_KINDS or not all(any(a <= s.start < b for a, b in earlier) for s in f.spans)
+    ]
+
+
+def _short_names_merged(facts: list[Fact]) -> list[Fact]:
+    """'the State Prosecutor' after 'the State Prosecutor for Serious Economic Crime': a
+    drafted body named by the first words of another body's name is that body."""
+    bodies = [f for f in facts if f.kind == "agency"]
+    kept = []
+    for fact in facts:
+        short = fold(fact.key) + " "
+        longer = next(
+            (
+                o
+                for o in bodies
+                if o is not fact
+                and any(fold(n).startswith(short) for n in [o.key, *(s.text for s in o.spans)])
+            ),
+            None,
+        )
+        if fact.kind == "agency" and fact.confidence == "low" and longer is not None:
+            longer.spans += [s for s in fact.spans if s not in longer.spans]
+            longer.spans.sort(key=lambda s: s.start)
+        else:
+            kept.append(fact)
+    return kept
 
 
 def _counts_countries(figures: list[Fact]) -> bool:

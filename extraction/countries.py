@@ -28,12 +28,16 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     """Country names, less those inside the name of a platform, rights holder or group
     ("Sky Italia" names a broadcaster, not Italy) and those giving a person's nationality;
     plus the country of each national agency named."""
-    blocked = {
-        i
-        for m in inside_names
-        if m.entry.label in {Label.PLATFORM, Label.ORGANIZATION, Label.GROUP}
-        for i in range(m.first, m.last)
-    }
+    names = [m for m in inside_names if m.entry.label in {Label.PLATFORM, Label.ORGANIZATION, Label.GROUP}]
+    blocked = {i for m in names for i in range(m.first, m.last)}
+    # "LaLiga de España", "DirecTV Argentina": the country right after a company's name is its branch's.
+    tokens = article.tokens
+    for m in names:
+        k = m.last + 1 if m.last < len(tokens) and tokens[m.last].key in _OF_BRANCH else m.last
+        if k < len(tokens) and all(
+            article.text[tokens[j - 1].end : tokens[j].start] == " " for j in range(m.last, k + 1)
+        ):
+            blocked.add(k)
     everyday = [m for m in _everyday_matcher().find(article) if not _verb_usa(article, m)]
     found = non_overlapping(country_matcher().find(article) + everyday)
     named = [
@@ -44,6 +48,9 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _nationality(article, m)
     ]
     return sorted(named + _agency_countries(inside_names), key=lambda m: m.first)
+
+
+_OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}
 
 
 # Everyday names the press uses that the ISO lists lack: Holland for the Netherlands and
@@ -106,6 +113,18 @@ def place_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     found = [m for m in place_matcher().find(article) if not named & set(range(m.first, m.last))]
     listed = {i for m in found for i in range(m.first, m.last)}
     return [m for m in found if _after_a_place_word(article, m.first, listed)]
+
+
+def places_country(article: Article, inside_names: list[Match]) -> list[Match]:
+    """The places an article names, standing for their country, when all are in one country."""
+    tokens = article.tokens
+    found = [
+        m
+        for m in place_matches(article, inside_names)
+        # "América Latina": a word of a longer name, not the province of Latina.
+        if not (m.first and tokens[m.first - 1].text[:1].isupper() and tokens[m.first - 1].end + 1 == m.start)
+    ]
+    return found if len({m.entry.name for m in found}) == 1 else []
 
 
 def _after_a_place_word(article: Article, first: int, listed: set[int]) -> bool:

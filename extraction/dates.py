@@ -55,6 +55,17 @@ _WEEKS = {
     "pt": {"esta semana": 0, "nesta semana": 0, "na semana passada": 1, "semana passada": 1},
     "de": {"diese woche": 0, "letzte woche": 1},
 }
+# "In recent days", "hace poco": the publication's month, when the days before it lie in it.
+_RECENT = {
+    "fr": ["ces derniers jours", "ces dernières heures", "dans les dernières heures", "il y a peu"],
+    "en": ["in recent days", "in the past few days", "over the past few days", "in the last few hours"],
+    "it": ["nei giorni scorsi", "negli ultimi giorni", "nelle ultime ore"],
+    "es": ["en las últimas horas", "en los últimos días", "hace poco"],
+    "pt": ["nos últimos dias", "nas últimas horas", "há pouco"],
+}
+_RECENT_DAYS = 7  # how far before the publication day "recently" reaches
+
+
 # Words before a year that put it in the period it names ("a principios de 2020": 2020).
 _PERIOD_OF_YEAR = (
     "early|late|mid|in early|in late|début|fin|début de|fin de|au début de|à la fin de|"
@@ -65,6 +76,34 @@ _PERIOD_OF_YEAR = (
     "(?:summer|winter|spring|autumn|fall)(?: of)?|(?:été|hiver|printemps|automne)(?: de)?|"
     "(?:estate|inverno|primavera|autunno)(?: del)?|(?:verano|invierno|otoño|verão|outono)(?: de)?|"
     "(?:Sommer|Winter|Frühling|Herbst)"
+)
+# Words before a month that put a time in it: "a fines de marzo", "début mars", "late May".
+_PERIOD_OF_MONTH = (
+    "fines de|finales de|principios de|comienzos de|mediados de|fin|début|fin de|début de|mi|"
+    "à la fin de|au début de|fine|inizio|metà|fine di|inizio di|metà di|alla fine di|all'inizio di|"
+    "ai primi di|early|late|mid|end of|beginning of|início de|final de|fim de|meados de|no início de|"
+    "no final de|no fim de"
+)
+# Seasons and the month each starts in (northern hemisphere), and the words that open one
+# with no year: "después del verano", "cet été", "lo scorso inverno", "last summer".
+_SEASON_START = {
+    "summer": 6, "winter": 12, "autumn": 9, "été": 6, "hiver": 12, "automne": 9, "printemps": 3,
+    "estate": 6, "inverno": 12, "autunno": 9, "verano": 6, "invierno": 12, "otoño": 9, "verão": 6,
+    "outono": 9,
+}  # fmt: skip
+_SEASONS = "|".join(_SEASON_START)
+_SEASON_OPENERS = "|".join(
+    (
+        "after the", "this", "last", "during the", "over the", "après l['’]", "cet", "l['’]", "en",
+        "pendant l['’]", "depuis l['’]", "dopo l['’]", "quest['’]", "lo scorso", "la scorsa", "durante l['’]",
+        "después del", "antes del", "este", "el", "en el", "durante el", "el pasado", "depois do", "antes do",
+        "neste", "no", "o", "durante o", "no último",
+    )
+)  # fmt: skip
+# "of this year" after a month: the publication's year.
+_THIS_YEAR = (
+    "of this year|this year|de cette année|cette année|di quest'anno|di questo anno|quest'anno|"
+    "de este año|este año|deste ano|este ano|dieses Jahres"
 )
 # Background: since when something has existed ("active since 2016") is no event.
 _SINCE = "since|depuis|desde|dal|seit"
@@ -102,6 +141,7 @@ _EVENT_CUES = (
     "start",
     "investigation",
     "announcement",
+    "founded",
 )
 
 
@@ -137,6 +177,25 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         # "Nov. 3": English papers abbreviate the month with a dot.
         ("day", re.compile(rf"\b(?:(?:{day}),?\s+)?(?:{month})\.?\s+{d}(?:,?\s+(\d{{4}})\b)?", flags)),
+        # Two months of one year: "tra marzo e aprile 2025", "in September and October of this
+        # year": the year, which holds the whole span.
+        (
+            "month_span",
+            re.compile(
+                rf"\b(?:{month})\s+(?:and|to|et|à|au|e|a|al|y|até|-|–)\s+(?:{month})\s+"
+                rf"(?:(?:de\s+|of\s+|del\s+)?(\d{{4}})\b|(?P<this>{_THIS_YEAR})(?!\w))",
+                flags,
+            ),
+        ),
+        # The first day of a range: "entre 10 e 14 de novembro", "du 3 au 5 mars 2024".
+        (
+            "day_first",
+            re.compile(
+                rf"(?<![\d.,])(?P<first>{d})(?=\s+(?:and|to|et|au|à|e|a|al|y|até|-|–)\s+{d}\s+(?:de\s+)?"
+                rf"(?P<month>{month})\b(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?)",
+                flags,
+            ),
+        ),
         ("month", re.compile(rf"\b(?:{month})\s+(?:de\s+|of\s+)?(\d{{4}})\b", flags)),
         (
             "weekday",
@@ -148,6 +207,10 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w){_DAY_NAMED_NEXT}", flags)),
         ("week", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKS, locale)})(?!\w)", flags)),
+        (
+            "recent",
+            re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in _RECENT.get(locale, []))})(?!\w)", flags),
+        ),
         ("since", re.compile(rf"\b(?:{_SINCE})\s+((?:19|20)\d\d)\b", flags)),
         ("year", re.compile(rf"\b(?:{_PERIOD_OF_YEAR})\s+((?:19|20)\d\d)\b", flags)),
         ("year", re.compile(rf"\b(?:{_YEAR_CUES})\s+((?:19|20)\d\d)\b", flags)),
@@ -156,11 +219,19 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             "year",
             re.compile(r"(?<=(?:19|20)\d\d)\s+(?:and|to|et|à|a|e|y|bis|und|-|–)\s+((?:19|20)\d\d)\b", flags),
         ),
+        # A season with no year: "después del verano", "cet été", "last summer".
+        (
+            "season",
+            re.compile(
+                rf"\b(?:{_SEASON_OPENERS})(?:\s+|(?<=['’]))(?P<season>{_SEASONS})\b"
+                r"(?!\s+(?:de\s+|of\s+|del\s+|do\s+)?\d)"
+            ),
+        ),
         (
             "month_only",
             re.compile(
-                rf"\b(?:(?:en|in|em|ad|a|im|mese di|mes de|mês de|mois de)\s+|mois d['’])"
-                rf"({month_only})\b(?!\s+\d)"
+                rf"\b(?:(?:en|in|em|ad|a|im|mese di|mes de|mês de|mois de|{_PERIOD_OF_MONTH})\s+|mois d['’])"
+                rf"({month_only})\b(?!\s+\d)(?P<past>\s+(?:{_WEEKDAY_PAST}))?"
             ),
         ),
     ]
@@ -219,6 +290,8 @@ def event_kind(article: Article, start: int, end: int) -> str:
     if best is None:
         return "other"
     kind = best[1]
+    if kind == "founded" and has_cue(keys, "investigation") is not None:
+        return "investigation_start"  # "the inquiry opened in October 2018"
     if kind == "start":
         if has_cue(keys, "investigation") is not None:
             return "investigation_start"
@@ -232,6 +305,7 @@ def event_kind(article: Article, start: int, end: int) -> str:
         "action": "action_day",
         "investigation": "investigation_start",
         "announcement": "announcement",
+        "founded": "launch",
     }[kind]
 
 
@@ -263,14 +337,17 @@ def _weekday(match: re.Match[str], lang: str, published: dt.date) -> tuple[dt.da
     return candidates[0], False
 
 
-def _month_only(month_name: str, lang: str, published: dt.date) -> dt.date | None:
-    """A month with no year: the one nearest the publication date (within six months)."""
+def _month_only(month_name: str, lang: str, published: dt.date, past: bool = False) -> dt.date | None:
+    """A month with no year: the one nearest the publication date (within six months); the
+    latest one before it when the text says it is past ("marzo pasado")."""
     locale = lang if lang in LANGUAGES else "en"
     numbers = {fold(str(n)): int(k) for k, n in get_month_names("wide", locale=locale).items()}
     month = numbers.get(fold(month_name))
     if month is None:
         return None
     year = published.year
+    if past:
+        return dt.date(year if month < published.month else year - 1, month, 1)
     if month - published.month > 6:
         year -= 1
     elif published.month - month > 6:
@@ -285,6 +362,10 @@ def _week_month(weeks_before: int, published: dt.date) -> dt.date | None:
     return monday if monday.month == sunday.month else None
 
 
+def relative_note_of(raw: str, published: dt.date | None) -> str:
+    return f"{raw!r} resolved against the publication date {published}"
+
+
 def _resolve(
     kind: str,
     match: re.Match[str],
@@ -296,9 +377,26 @@ def _resolve(
     none, or when it needs the publication date and there is none."""
     raw = match.group()
     has_year = kind in {"iso", "month", "year", "since"} or (kind == "day" and match.group(1) is not None)
+    has_year = has_year or (kind == "month_span" and match.group(1) is not None)
+    has_year = has_year or (kind == "day_first" and match.group("year") is not None)
     if published is None and not has_year:
         return None
-    relative_note = f"{raw!r} resolved against the publication date {published}"
+    if kind == "month_span":
+        if match.group(1) is None and published is not None:
+            return str(published.year), "medium", [relative_note_of(raw, published)]
+        return match.group(1), "medium", ["two months of one year: the year holds the span"]
+    if kind == "day_first":
+        year = match.group("year") or (str(published.year) if published else "")
+        first = _parse(parsers, _clean(f"{match.group('first')} {match.group('month')} {year}", "day"))
+        if first is None:
+            return None
+        notes = (
+            []
+            if match.group("year")
+            else [f"the year of {raw!r} is taken from the publication date {published}"]
+        )
+        return first.isoformat(), "medium", notes
+    relative_note = relative_note_of(raw, published)
     if kind == "weekday" and published is not None:
         resolved = _weekday(match, article.lang, published)
         if resolved is None:
@@ -308,12 +406,25 @@ def _resolve(
     if kind == "relative" and published is not None:
         back = _RELATIVE.get(article.lang, {}).get(raw.lower(), 0)
         return (published - dt.timedelta(days=back)).isoformat(), "low", [relative_note]
+    if kind == "recent" and published is not None:
+        if published.day <= _RECENT_DAYS:
+            return None  # the days before may lie in the month before
+        return published.strftime("%Y-%m"), "low", [relative_note]
     if kind == "week" and published is not None:
         monday = _week_month(_WEEKS.get(article.lang, {}).get(raw.lower(), 0), published)
         return (monday.strftime("%Y-%m"), "low", [relative_note]) if monday else None
+    if kind == "season" and published is not None:
+        start = _SEASON_START[match.group("season").lower()]
+        year = published.year if start <= published.month else published.year - 1
+        return (
+            str(year),
+            "low",
+            [f"the year of {raw!r} is the latest season before the publication date {published}"],
+        )
     if kind == "month_only" and published is not None:
-        month = _month_only(match.group(1), article.lang, published)
-        notes = [f"the year of {raw!r} is the one nearest the publication date {published}"]
+        month = _month_only(match.group(1), article.lang, published, past=bool(match.group("past")))
+        nearest = "the latest before" if match.group("past") else "the one nearest"
+        notes = [f"the year of {raw!r} is {nearest} the publication date {published}"]
         return (month.strftime("%Y-%m"), "low", notes) if month else None
     found = _parse(parsers, _clean(raw, kind))
     if found is None:
@@ -377,7 +488,17 @@ def _not_an_event(
         return "the day something was said, not an event of the operation"
     if event == "announcement" and published is not None and iso == published.isoformat():
         return "the publication day of an announcement, not an event of the operation"
+    if published is not None and iso == published.isoformat() and _alone_on_its_line(article, start, end):
+        return "the page's dateline (the publication day), not an event of the operation"
     return None
+
+
+def _alone_on_its_line(article: Article, start: int, end: int) -> bool:
+    """'10 December 2020' on a line of its own under the headline: a dateline."""
+    line_start = article.text.rfind("\n", 0, start) + 1
+    line_end = article.text.find("\n", end)
+    line = article.text[line_start : line_end if line_end >= 0 else len(article.text)]
+    return line.strip(" \t.,") == article.text[start:end].strip()
 
 
 def _said_then(article: Article, start: int, end: int) -> bool:

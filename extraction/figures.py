@@ -277,24 +277,27 @@ def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
 
 def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] | None:
     """(end offset, unit) of a unit noun at token `index`, after at most two other words
-    written side by side with it ("5,500 pirate IPTV servers", "334 comptes PayPal")."""
+    written side by side with it ("5,500 pirate IPTV servers", "334 comptes PayPal"), a
+    hyphenated compound counting as one."""
     tokens = article.tokens
-    for gap in range(3 if allow_gap else 1):
-        if any(_starts_with(article, index + gap, keys) for keys in _not_units()):
+    skipped, i = 0, index
+    while True:
+        if any(_starts_with(article, i, keys) for keys in _not_units()):
             return None  # "Estados Unidos" is a country, not a count of states
-        found = _unit_here(article, index + gap)
+        found = _unit_here(article, i)
         if found:
             return found
-        if index + gap + 1 >= len(tokens) or tokens[index + gap].key in _STOP | _months():
+        if i + 1 >= len(tokens) or tokens[i].key in _STOP | _months():
             return None
-        word, following = tokens[index + gap], tokens[index + gap + 1]
-        if any(c.isdigit() for c in word.text) or article.text[word.end : following.start] not in {
-            " ",
-            "\u00a0",
-            "\n",
-        }:
+        word, following = tokens[i], tokens[i + 1]
+        between = article.text[word.end : following.start]
+        if any(c.isdigit() for c in word.text) or between not in {" ", "\u00a0", "\n", "-"}:
             return None
-    return None
+        # "5,500 illegal live-streaming sites": a hyphenated compound is one word.
+        skipped += between != "-"
+        if skipped > (2 if allow_gap else 0):
+            return None
+        i += 1
 
 
 @cache
@@ -443,11 +446,33 @@ def _download_times(article: Article, index: int, start: int) -> tuple[int, str]
     return tokens[index].end, "downloads"
 
 
+# "in 2018 films leaked", "depuis 2021 personnes": a year after a word for when is no count.
+_WHEN_BEFORE = re.compile(
+    r"\b(?:in|since|until|by|en|depuis|jusqu'en|nel|dal|fino al|desde|hasta|em|até)\s+$", re.IGNORECASE
+)
+
+
+# "Operação 404 ostentavam casas": the number names an operation, it counts nothing.
+_OPERATION_BEFORE = re.compile(
+    r"\b(?:operation|op[ée]ration|operazione|operaci[óo]n|opera[çc][ãa]o)\s+$", re.IGNORECASE
+)
+
+
+def _named_operation(text: str, start: int) -> bool:
+    return bool(_OPERATION_BEFORE.search(text[max(0, start - 14) : start]))
+
+
+def _year_after_preposition(text: str, match: re.Match[str]) -> bool:
+    return bool(_YEAR.fullmatch(match.group())) and bool(
+        _WHEN_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+    )
+
+
 def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     """The figure a number written in digits starts, with its scale and unit or currency."""
     text = article.text
     value = parse_number(match.group(), article.lang)
-    if value is None:
+    if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
         return None
     start = match.start()
     before = _currency_before(text, start)
@@ -470,8 +495,8 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
         return None
-    if re.search(r"[.;:!?()\[\]]|\n\s*\n", text[pos : article.tokens[index].start]):
-        return None  # "in 2015. Customers...": the unit is in the next sentence
+    if re.search(r"[.,;:!?()\[\]]|\n\s*\n", text[pos : article.tokens[index].start]):
+        return None  # "in 2015. Customers...", "in 2021, two men": the unit is in another clause
     end, unit = found_unit
     if unit in _PRISON_TERM_UNITS and not _prison_term(article, start, end, unit):
         return None  # an age, a duration, a penalty the law allows
@@ -491,7 +516,91 @@ def find_figures(article: Article) -> list[Fact]:
     figures = _staff_as_officers(article, figures)
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
+    figures += _noun_first(article, used)
+    figures = _without_context_money(article, _without_rounded_twins(figures))
     return [_fact(article, figure) for figure in _one_group_once(figures)]
+
+
+_ROUNDED_TWIN = 0.01  # "près de 670 décodeurs" then "669 décodeurs": within 1%, one count
+
+
+def _without_rounded_twins(figures: list[Figure]) -> list[Figure]:
+    """A round count ("nearly 670 decoders") next to a more precise one of the same unit
+    within 1% ("669 decoders") is the same count, rounded: the precise one stays. Sums of
+    money are left alone: two close amounts are often two amounts."""
+
+    def digits(value: float) -> int:
+        return len(f"{value:.0f}".rstrip("0"))
+
+    return [
+        f
+        for f in figures
+        if _is_money(f)
+        or not any(
+            o.unit == f.unit
+            and digits(o.value) > digits(f.value)
+            and abs(o.value - f.value) <= _ROUNDED_TWIN * f.value
+            for o in figures
+        )
+    ]
+
+
+def _is_money(figure: Figure) -> bool:
+    return figure.unit.isupper() and len(figure.unit) == 3
+
+
+def _without_context_money(article: Article, figures: list[Figure]) -> list[Figure]:
+    """'piracy costs the country 15 billion a year': money in a sentence that speaks of a
+    whole economy per year is the size of a market or a country's losses, not this case's."""
+    kept = []
+    for figure in figures:
+        if _is_money(figure):
+            sentence = article.sentence_at(figure.start)
+            first = article.token_index(sentence.start)
+            last = article.token_index(sentence.end)
+            if _cue_between(article, first, last, "economy") and _cue_between(article, first, last, "yearly"):
+                continue
+        kept.append(figure)
+    return kept
+
+
+# "i verbali consegnati sono 2.189", "los detenidos son 12": the noun, its participle, a
+# copula, then the count.
+_COPULAS = {
+    "sono", "erano", "son", "eran", "fueron", "sao", "eram", "foram", "sont", "etaient", "are", "were",
+    "totalizzano", "ascienden", "somam", "totalisent", "totalled", "totaled",
+}  # fmt: skip
+_NOUN_REACH = 2  # words between the noun and the copula: a participle ("consegnati")
+
+
+def _noun_first(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
+    found = []
+    tokens = article.tokens
+    for k, token in enumerate(tokens):
+        if token.key not in _COPULAS or k + 1 >= len(tokens):
+            continue
+        number = _NUMBER.match(article.text, _skip_spaces(article.text, token.end))
+        if number is None or any(a <= number.start() < b for a, b in used):
+            continue
+        after = article.token_index(number.end())
+        if (
+            after < len(tokens)
+            and article.text[number.end() : tokens[after].start].strip() == ""
+            and (tokens[after].text[:1].isalpha())
+        ):
+            continue  # "sono 12 persone": the count reads forward
+        value = parse_number(number.group(), article.lang)
+        if value is None or _YEAR.fullmatch(number.group()):
+            continue
+        for i in range(max(0, k - 1 - _NOUN_REACH), k):
+            unit = _unit_here(article, i)
+            between = article.text[tokens[i].end : token.start]
+            if unit is None or unit[1] in _PRISON_TERM_UNITS or re.search(r"[.,;:!?()]", between):
+                continue
+            found.append(Figure(value, unit[1], tokens[i].start, number.end()))
+            used.append((number.start(), number.end()))
+            break
+    return found
 
 
 # The word between a count of people and the force they belong to ("della", "of the", "de la").
@@ -543,18 +652,22 @@ def _police_after(article: Article, end: int) -> bool:
     return i < len(tokens) and any(_starts_with(article, i, keys) for keys in _cue_list("police_forces"))
 
 
-# Units that count a group of people, the plainest first.
+# Units that count one group in several words, the plainest first: people, and a
+# service's audience ("1,8 million d'utilisateurs", later "1,8 million d'abonnés").
 _PEOPLE_UNITS = ("people", "suspects", "arrests")
+_SAME_GROUP_UNITS = (_PEOPLE_UNITS, ("users", "subscribers"))
 
 
 def _one_group_once(figures: list[Figure]) -> list[Figure]:
     """'45 indagati' then '45 persone', 'arrested 29 suspects' then '29 arrests': one group
     counted twice is one figure, in the plainest of its units."""
-    best: dict[float, int] = {}
-    for f in figures:
-        if f.unit in _PEOPLE_UNITS:
-            best[f.value] = min(best.get(f.value, len(_PEOPLE_UNITS)), _PEOPLE_UNITS.index(f.unit))
-    return [f for f in figures if f.unit not in _PEOPLE_UNITS or _PEOPLE_UNITS.index(f.unit) == best[f.value]]
+    for units in _SAME_GROUP_UNITS:
+        best: dict[float, int] = {}
+        for f in figures:
+            if f.unit in units:
+                best[f.value] = min(best.get(f.value, len(units)), units.index(f.unit))
+        figures = [f for f in figures if f.unit not in units or units.index(f.unit) == best[f.value]]
+    return figures
 
 
 def _fact(article: Article, figure: Figure) -> Fact:
@@ -642,6 +755,12 @@ _OTHER = {
     "outros",
     "outras",
 }
+# "trentadue diverse province", "dieciocho distintas ciudades": what a count reads through.
+_VARIOUS = {
+    "different", "various", "separate", "distinct", "diverse", "diversi", "differenti", "distinte",
+    "distinti", "varie", "vari", "distintos", "distintas", "diferentes", "differents", "differentes",
+    "distincts", "distinctes", "diversas", "diversos",
+}  # fmt: skip
 _AUXILIARIES = {"were", "been", "foram", "fueron", "furono", "sono", "stati", "state", "ont", "ete", "sont",
                 "han",                "sido", "ficaram", "quedaron", "restaron"}  # fmt: skip
 
@@ -649,7 +768,7 @@ _AUXILIARIES = {"were", "been", "foram", "fueron", "furono", "sono", "stati", "s
 def _past_fillers(article: Article, index: int, unit: str) -> int:
     """The first token of the filler words just before the noun at `index` (at most two)."""
     tokens = article.tokens
-    fillers = _OTHER | (_AUXILIARIES if unit == "people" else set())
+    fillers = _OTHER | _VARIOUS | (_AUXILIARIES if unit == "people" else set())
     first = index
     while first > 0 and index - first < 2 and tokens[first - 1].key in fillers:
         first -= 1
@@ -672,6 +791,8 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
     factor = _scale_keys().get(keys[-1], 1.0)
     if len(keys) == 2 and factor > 1 and keys[0] in _HALVES:
         return 0.5 * factor
+    if len(keys) == 2 and keys[0] in _HALVES and keys[1] in _ROUND_NUMERALS:
+        return 0.5 * _ROUND_NUMERALS[keys[1]]  # "medio centenar de bares": 50
     if len(keys) == 2 and factor > 1 and keys[0] in _ARTICLES | {"al", "el", "il", "le", "o"}:
         return (1 + half) * factor
     raw = article.text[words[0].start : words[-1].end]
@@ -758,14 +879,23 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
     first = article.token_index(total.end)
     placed: list[Figure] = []
     listed: list[Figure] = []
+    opened = -1  # the token after "Entre elas há", "Among them were": the first part may stand there
     for i in range(first, min(len(tokens), first + _PART_REACH)):
         if _sentence_ends(article, tokens[i - 1].end, tokens[i].start):
-            break
+            among = _among_them(article, i)
+            if among is None or placed or listed:
+                break
+            opened = (
+                among  # "Onze presos. Entre elas há quatro de São Paulo...": the next sentence splits them
+            )
+            continue
+        if i < opened:
+            continue
         if any(a <= tokens[i].start < b for a, b in used):
             if i > first:
                 break  # another figure: the parts of this one are over
             continue
-        if not (i == first or _opens_part(article, i)):
+        if not (i in {first, opened} or _opens_part(article, i)):
             continue
         counted = _part_count(article, i)
         if counted is None:
@@ -774,7 +904,8 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
         if value >= total.value or _unit_at(article, after, allow_gap=False) is not None:
             continue
         part = Figure(value, total.unit, tokens[i].start, tokens[after - 1].end)
-        if _part_marker(article, after):
+        of_whom = _of_whom_before(article, i) and tokens[i].key not in _ONE  # "dont un résident": an article
+        if _part_marker(article, after) or of_whom:
             placed.append(part)
         elif tokens[i].key not in _ONE:  # "un Allemand de 39 ans": an article, not a count
             listed.append(part)
@@ -789,11 +920,33 @@ def _sentence_ends(article: Article, end: int, start: int) -> bool:
     return re.search(r"[.!?]|\n\s*\n", article.text[end:start]) is not None
 
 
+# "sept personnes, dont cinq en garde à vue", "15 indagati, di cui 4 arrestati": of whom.
+_OF_WHOM = [
+    ("dont",), ("di", "cui"), ("of", "whom"), ("of", "which"), ("de", "los", "cuales"),
+    ("de", "las", "cuales"), ("dos", "quais"), ("das", "quais"), ("among", "whom"), ("tra", "cui"),
+]  # fmt: skip
+
+
+def _of_whom_before(article: Article, i: int) -> bool:
+    keys = [t.key for t in article.tokens[max(0, i - 3) : i]]
+    return any(tuple(keys[len(keys) - len(words) :]) == words for words in _OF_WHOM)
+
+
+# "..., além de um na Bahia", "..., plus two in Leeds": a last part added to the list.
+_ALSO = [("alem", "de"), ("ademas", "de"), ("oltre", "a"), ("as", "well", "as"), ("plus",), ("besides",)]
+
+
 def _opens_part(article: Article, i: int) -> bool:
-    """A part follows a comma, a colon, a bracket or "and"."""
+    """A part follows a comma, a colon, a bracket, "and", "as well as" or "of whom"."""
     tokens = article.tokens
-    if _PART_SEPARATORS.match(article.text[tokens[i - 1].end : tokens[i].start]):
+    if _PART_SEPARATORS.match(article.text[tokens[i - 1].end : tokens[i].start]) or _of_whom_before(
+        article, i
+    ):
         return True
+    for words in _ALSO:
+        k = i - len(words)
+        if k >= 1 and tuple(t.key for t in tokens[k:i]) == words:
+            return _PART_SEPARATORS.match(article.text[tokens[k - 1].end : tokens[k].start]) is not None
     return (
         tokens[i - 1].key in _AND_WORDS
         and i >= 2
@@ -821,11 +974,43 @@ def _part_count(article: Article, i: int) -> tuple[float, int] | None:
 
 
 def _part_marker(article: Article, j: int) -> bool:
-    """A place or "of them" right after a part's number."""
-    keys = [t.key for t in article.tokens[j : j + 3]]
+    """A place or "of them" right after a part's number; or where they come from: "quatro de
+    São Paulo", "two from Leeds"."""
+    tokens = article.tokens
+    keys = [t.key for t in tokens[j : j + 3]]
     if keys and keys[0] in _PART_PLACE:
         return True
+    if (
+        len(keys) >= 2
+        and keys[0] in _FROM_PLACE
+        and tokens[j + 1].text[0].isupper()
+        and keys[1] not in _months()
+    ):
+        return True
     return any(tuple(keys[: len(words)]) == words for words in _OF_THEM)
+
+
+_FROM_PLACE = {"from", "de", "do", "da", "di", "du", "des"}
+# A sentence that opens by saying its counts are part of the total before: "Entre elas há...".
+_AMONG_THEM = [
+    ("entre", "elas"), ("entre", "eles"), ("entre", "ellos"), ("entre", "ellas"), ("among", "them"),
+    ("parmi", "eux"), ("parmi", "elles"), ("tra", "loro"), ("tra", "questi"), ("fra", "loro"),
+    ("tra", "di", "loro"), ("entre", "los", "detenidos"), ("entre", "os", "presos"),
+]  # fmt: skip
+_AMONG_REACH = 2  # words (a verb: "há", "hay", "were") between the opener and the first part
+
+
+def _among_them(article: Article, i: int) -> int | None:
+    """The index of the first token after an "among them" opener at token i, or None."""
+    keys = [t.key for t in article.tokens[i : i + 3]]
+    opener = next((w for w in _AMONG_THEM if tuple(keys[: len(w)]) == w), None)
+    if opener is None:
+        return None
+    j = i + len(opener)
+    for k in range(j, min(j + _AMONG_REACH + 1, len(article.tokens))):
+        if _part_count(article, k) is not None:
+            return k
+    return None
 
 
 def _others(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:

@@ -223,7 +223,12 @@ def entity_matcher() -> PhraseMatcher:
             for alias in item.get("exact", []):
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=alias))
     # Added last, so an entry above that already names the same words wins the tie.
-    for phrase in [*_national_police_phrases(), *_national_authority_phrases(), *_state_police_phrases()]:
+    for phrase in [
+        *_national_police_phrases(),
+        *_national_gendarmerie_phrases(),
+        *_national_authority_phrases(),
+        *_state_police_phrases(),
+    ]:
         matcher.add(phrase)
     return matcher
 
@@ -260,6 +265,17 @@ def _national_police_phrases() -> list[Phrase]:
     for (lang, adjective), entry in national_police().items():
         for pattern in lexicon()["national_police_phrases"][lang]:
             phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective)), entry))
+    return phrases
+
+
+def _national_gendarmerie_phrases() -> list[Phrase]:
+    """'la gendarmerie ivoirienne': a country's gendarmerie, named by its adjective."""
+    phrases = []
+    for code, adjectives in lexicon()["nationalities"].items():
+        entry = Entry(label=Label.AGENCY, name=f"{adjectives[0]} Gendarmerie", kind="police", country=code)
+        for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
+            for pattern in lexicon()["national_gendarmerie_phrases"][lang]:
+                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective)), entry))
     return phrases
 
 

@@ -131,6 +131,11 @@ _FUNCTION = _DETERMINERS | {
 _CONNECTORS = {
     fold(w)
     for w in [
+        "a",
+        "ao",
+        "aos",
+        "au",
+        "aux",
         "of",
         "de",
         "di",
@@ -275,7 +280,12 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if match.start in of_a_state and not _is_state_body(entry):
             continue
-        if entry.needs_context and not _sentence_has_trigger(article, match.start):
+        if _unit_place_end(article, match) is not None:
+            continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
+        if entry.needs_context and not (
+            _sentence_has_trigger(article, match.start)
+            or (entry.label == Label.ORGANIZATION and _sentence_has_broadcaster_word(article, match.start))
+        ):
             continue
         notes = []
         confidence = "high"
@@ -299,12 +309,135 @@ def _entity_fact(
     )
 
 
+@cache
+def _rights_holder_words() -> list[tuple[str, ...]]:
+    return sorted((phrase_keys(w) for w in lexicon()["rights_holder_words"]), key=len, reverse=True)
+
+
+_LIST_DETERMINERS = {
+    "la",
+    "el",
+    "il",
+    "le",
+    "les",
+    "lo",
+    "the",
+    "l",
+    "o",
+    "a",
+    "los",
+    "las",
+    "i",
+    "gli",
+    "os",
+    "as",
+}
+_LIST_REACH = 3  # words (an adjective, a comma) between the word for the companies and 'such as'
+_LIST_ITEM_WORDS = 2  # lowercase words between an item's determiner and its name: "la holandesa X"
+
+
+def rights_holder_list_facts(article: Article, matches: list[Match]) -> list[Fact]:
+    """'broadcasters such as X, Y and Z', 'las grandes cadenas europeas, como X, la
+    televisión Y o Z': the names listed after a word for the companies whose works are
+    pirated are rights holders; names the lexicon knows are left to it."""
+    tokens = article.tokens
+    known = {i: m for m in matches for i in range(m.first, m.last)}
+    facts = []
+    for i in range(len(tokens)):
+        words = next((k for k in _rights_holder_words() if _starts_at(article, i, k)), None)
+        if words is None:
+            continue
+        j = i + len(words)
+        opener = None
+        for k in range(j, min(j + _LIST_REACH + 1, len(tokens))):
+            opener = next((e for e in _example_words() if _starts_at(article, k, e)), None)
+            if opener is not None:
+                j = k + len(opener)
+                break
+        if opener is None:
+            continue
+        said = article.text[tokens[i].start : tokens[i + len(words) - 1].end]
+        note = f"listed after {said!r}: check it is a rights holder"
+        for run in _listed_names(article, j, known):
+            start, end = tokens[run[0]].start, tokens[run[-1]].end
+            facts.append(
+                Fact(
+                    "rights_holder",
+                    article.text[start:end],
+                    [Span(start, end, article.text[start:end])],
+                    "low",
+                    [note],
+                    {"label": Label.ORGANIZATION, "kind": None, "country": None},
+                )
+            )
+    return facts
+
+
+def _listed_names(article: Article, j: int, known: dict[int, Match]) -> list[list[int]]:
+    """The unknown names of a list from token j: items joined by commas, 'and', 'or', each
+    maybe opened by a determiner and a word or two ("la televisión X"); known names are
+    passed over; the list ends at anything else."""
+    tokens = article.tokens
+    runs: list[list[int]] = []
+    while j < len(tokens):
+        k = j
+        if tokens[k].key in _LIST_DETERMINERS and tokens[k].text.islower():
+            k += 1
+            skipped = 0
+            while k < len(tokens) and tokens[k].text.islower() and skipped < _LIST_ITEM_WORDS:
+                k, skipped = k + 1, skipped + 1
+        if k >= len(tokens):
+            break
+        if k in known:
+            end = known[k].last
+        else:
+            run = _name_run(article, k, 1, set(known))
+            if not run or tokens[run[0]].text.islower():
+                break
+            runs.append(run)
+            end = run[-1] + 1
+        if end >= len(tokens):
+            break
+        gap = article.text[tokens[end - 1].end : tokens[end].start].strip()
+        if gap == "," and tokens[end].key not in {
+            "entre",
+            "among",
+            "tra",
+            "and",
+            "e",
+            "y",
+            "et",
+            "o",
+            "or",
+            "ou",
+        }:
+            j = end
+        elif gap in {"", ","} and tokens[end].key in {"and", "e", "y", "et", "o", "or", "ou"}:
+            j = end + 1
+        else:
+            break
+    return runs
+
+
 def _sentence_has_trigger(article: Article, offset: int) -> bool:
     sentence = article.sentence_at(offset)
     return any(
         t.key in _triggers() and _triggers()[t.key] == "release group"
         for t in article.tokens
         if sentence.start <= t.start < sentence.end
+    )
+
+
+@cache
+def _broadcaster_words() -> set[str]:
+    return {fold(w) for w in lexicon()["broadcaster_words"]}
+
+
+def _sentence_has_broadcaster_word(article: Article, offset: int) -> bool:
+    """'la televisión Nova', 'canales como Nova': a broadcaster's name that is also a word."""
+    sentence = article.sentence_at(offset)
+    return any(
+        t.key in _broadcaster_words() for t in article.tokens if sentence.start <= t.start < sentence.end
     )
 
 
@@ -388,6 +521,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _apposition_facts(article, taken)
     facts += _glued_service_facts(article, taken)
     facts += _example_list_facts(article, taken)
+    facts += _target_cue_facts(article, taken)
     tokens = article.tokens
     known_names = {fold(m.entry.name) for m in matches if m.entry.label == Label.GROUP}
     known_names |= {fold(article.text[m.start : m.end]) for m in matches if m.entry.label == Label.GROUP}
@@ -476,6 +610,43 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
 
 
 @cache
+def _target_cues() -> list[tuple[str, ...]]:
+    return sorted((phrase_keys(w) for w in lexicon()["target_cues"]), key=len, reverse=True)
+
+
+def _target_cue_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'the people behind X and Y', 'l'administrateur de X', 'la chiusura di X', 'shut down
+    X': the role the sentence gives a name makes it a target; the name right after the cue,
+    and the names coordinated with it."""
+    tokens = article.tokens
+    facts = []
+    for i in range(len(tokens)):
+        keys = next((k for k in _target_cues() if _starts_at(article, i, k)), None)
+        if keys is None or not all(t.text.islower() for t in tokens[i : i + len(keys)]):
+            continue
+        j = i + len(keys)
+        if j >= len(tokens) or not _adjacent(article, tokens[j - 1], tokens[j]):
+            continue
+        run = _name_run(article, j, 1, taken)
+        if not run or any(_is_operation_word(tokens[k]) for k in run):
+            continue
+        if re.match(r"['’]s\b", article.text[tokens[run[-1]].end : tokens[run[-1]].end + 3]):
+            continue  # "the closure of Leeds's arena": whose, not what
+        note = (
+            f"named after {article.text[tokens[i].start : tokens[j - 1].end]!r}: check it is a piracy service"
+        )
+        for r in [run, *_coordinated(article, run[-1] + 1, taken)]:
+            facts.append(
+                _group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, "streaming site", "low", note)
+            )
+    return facts
+
+
+def _is_operation_word(token: Token) -> bool:
+    return re.fullmatch(_OPERATION_WORDS, token.text, re.IGNORECASE) is not None
+
+
+@cache
 def _naming_words() -> list[tuple[str, ...]]:
     return sorted((phrase_keys(w) for w in lexicon()["naming_words"]), key=len, reverse=True)
 
@@ -513,7 +684,7 @@ def _named_facts(article: Article, taken: set[int]) -> list[Fact]:
     return facts
 
 
-_APPOSITION_REACH = 3  # words between the determiner and the trigger: 'the largest illegal streaming'
+_APPOSITION_REACH = 4  # words between the determiner and the trigger: 'the largest illegal file-sharing'
 _APPOSITION_DETERMINERS = {
     "the",
     "a",
@@ -553,7 +724,7 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
             None,
         )
         between = tokens[i + 1 : tokens.index(trigger)] if trigger else []
-        if trigger is None or not all(_describes(t) for t in between):
+        if trigger is None or not all(_describes(article, t) for t in between):
             continue
         # "Jane Roe, the site's owner", "John Roe, a former service engineer": a person.
         if re.match(r"['’]s\b", article.text[trigger.end : trigger.end + 3]) or _modifier(article, trigger):
@@ -563,8 +734,33 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
             continue
         kind = _trigger_kind(article, trigger) or "streaming site"
         note = f"named before {trigger.text!r} by apposition: check it is a piracy group or service"
-        facts.append(_group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note))
+        # "X and Y, the biggest file-sharing networks": a plural names each of the list.
+        runs = [run, *(_coordinated_before(article, run[0], taken) if trigger.key.endswith("s") else [])]
+        for r in runs:
+            facts.append(_group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "medium", note))
     return facts
+
+
+def _coordinated_before(article: Article, j: int, taken: set[int]) -> list[list[int]]:
+    """'X, Y and Z': the names joined before the last one, which starts at token j."""
+    tokens = article.tokens
+    runs = []
+    while j > 0:
+        between = _unquoted(article.text[tokens[j - 1].end : tokens[j].start]).strip()
+        if between == "" and tokens[j - 1].key in {"et", "and", "e", "y", "und", "ou", "or"} and j > 1:
+            k = j - 2
+            if _unquoted(article.text[tokens[k].end : tokens[j - 1].start]).strip():
+                break
+        elif between == ",":
+            k = j - 1
+        else:
+            break
+        run = _name_run(article, k, -1, taken)
+        if not run or (len(run) == 1 and _sentence_start(article, tokens[run[0]])):
+            break
+        runs.append(run)
+        j = run[0]
+    return runs
 
 
 @cache
@@ -572,11 +768,13 @@ def _apposition_adjectives() -> set[str]:
     return {fold(w) for w in lexicon()["apposition_adjectives"]} | _qualifiers()
 
 
-def _describes(token: Token) -> bool:
+def _describes(article: Article, token: Token) -> bool:
     """A word between the determiner and the trigger of an apposition: 'le plus grand
-    site', 'the largest streaming site', 'el mayor canal'."""
+    site', 'the largest streaming site', 'el mayor canal', 'the biggest file-sharing network'."""
     superlative = token.key.endswith("est")  # English: largest, biggest
-    return token.text.islower() and (superlative or token.key in _apposition_adjectives())
+    text = article.text
+    compound = text[token.end : token.end + 1] == "-" or text[token.start - 1 : token.start] == "-"
+    return token.text.islower() and (superlative or compound or token.key in _apposition_adjectives())
 
 
 def _modifier(article: Article, trigger: Token) -> bool:
@@ -671,9 +869,14 @@ def _coordinated(article: Article, j: int, taken: set[int]) -> list[list[int]]:
     tokens = article.tokens
     runs = []
     while j < len(tokens):
-        between = article.text[tokens[j - 1].end : tokens[j].start]
+        between = _unquoted(article.text[tokens[j - 1].end : tokens[j].start])
         if tokens[j].key in {"et", "and", "e", "y", "und", "ou", "or"} and between.strip() == "":
             j += 1
+            if j < len(tokens) and _unquoted(article.text[tokens[j - 1].end : tokens[j].start]).strip():
+                break
+            # "i gestori di X e di Y": the preposition said again.
+            if j + 1 < len(tokens) and tokens[j].key in _PLACE_OF and tokens[j].text.islower():
+                j += 1
         elif between.strip() != ",":
             break
         run = _name_run(article, j, 1, taken)
@@ -682,6 +885,14 @@ def _coordinated(article: Article, j: int, taken: set[int]) -> list[list[int]]:
         runs.append(run)
         j = run[-1] + 1
     return runs
+
+
+_QUOTES = "«»\"“”„'‘’"
+
+
+def _unquoted(gap: str) -> str:
+    """The gap between two words less its quotes: '", "' between two quoted names is a comma."""
+    return "".join(c for c in gap if c not in _QUOTES)
 
 
 def _domain_facts(article: Article) -> list[Fact]:
@@ -709,9 +920,12 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     'Ministry' ("Bulgarian National Police")."""
     tokens = article.tokens
     taken = _taken([m for m in matches if m.entry.label != Label.COUNTRY])
-    facts = _unit_of_place_facts(article, taken)
+    facts = _acronym_facts(article, taken)
+    taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
+    facts += _unit_of_place_facts(article, taken, matches)
     facts += _coordinated_police_facts(article, matches) + _state_police_facts(article)
     facts += _forces_of_country_facts(article)
+    facts += _known_units_of_place(article, matches)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
@@ -751,6 +965,202 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 )
             )
         i = max(j, i + 1)
+    return _short_names_merged(facts + _prosecutor_role_facts(article, matches, facts))
+
+
+def _short_names_merged(facts: list[Fact]) -> list[Fact]:
+    """'il Nucleo Speciale' after 'il Nucleo Speciale Beni e Servizi': a body's first words
+    name it again; the short mention is a span of the full name."""
+    kept: list[Fact] = []
+    for fact in facts:
+        longer = next(
+            (o for o in facts if o is not fact and fold(o.key).startswith(fold(fact.key) + " ")), None
+        )
+        if longer is not None and fact.confidence == "low":
+            longer.spans += [s for s in fact.spans if s not in longer.spans]
+            longer.spans.sort(key=lambda s: s.start)
+        else:
+            kept.append(fact)
+    return kept
+
+
+@cache
+def _prosecutor_roles() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """language -> (keys, the body drafted), longest first."""
+    roles = {
+        lang: [(phrase_keys(w), body) for body, spellings in bodies.items() for w in spellings]
+        for lang, bodies in lexicon()["prosecutor_roles"].items()
+    }
+    return {lang: sorted(items, key=lambda r: -len(r[0])) for lang, items in roles.items()}
+
+
+def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[Fact]) -> list[Fact]:
+    """'le parquet', 'le procureur de la République': the prosecutor named by its role, when
+    the article names none more precisely (a prosecutor's office of a place, a known one)."""
+    bodies = facts + lexicon_facts(article, matches)
+    if any(f.data.get("kind") == "prosecutor" or _PROSECUTOR_WORD.search(fold(f.key)) for f in bodies):
+        return []
+    tokens = article.tokens
+    found = []
+    i = 0
+    while i < len(tokens):
+        role = next(
+            (
+                (keys, body)
+                for keys, body in _prosecutor_roles().get(article.lang, [])
+                if _starts_at(article, i, keys)
+            ),
+            None,
+        )
+        if role is None or _headline(article, tokens[i].start):
+            i += 1
+            continue
+        end = tokens[i + len(role[0]) - 1].end
+        text = article.text[tokens[i].start : end]
+        found.append(
+            Fact(
+                "agency",
+                role[1],
+                [Span(tokens[i].start, end, text)],
+                "low",
+                ["a prosecutor named by its role: check which office (its place) acted"],
+                {"label": Label.AGENCY, "kind": "prosecutor", "country": None},
+            )
+        )
+        i += len(role[0])
+    return found
+
+
+_PROSECUTOR_WORD = re.compile(
+    r"\b(?:procura|parquet|fiscalia|prosecutor|procureur|ministerio publico|promotoria)"
+)
+_BRACKETED_ACRONYM = re.compile(r"\(\s*([A-Z][A-Za-z0-9]{1,9})\s*\)")
+_ACRONYM_REACH = 16  # words a long name may hold before its acronym
+# Words an acronym skips: articles, prepositions, conjunctions in the five languages.
+_ACRONYM_SKIPS = _FUNCTION | {
+    fold(w)
+    for w in [
+        "contre",
+        "contro",
+        "contra",
+        "against",
+        "al",
+        "ao",
+        "aos",
+        "à",
+        "alla",
+        "allo",
+        "agli",
+        "alle",
+        "dei",
+        "degli",
+        "delle",
+        "dello",
+        "dos",
+        "das",
+        "na",
+        "no",
+        "nas",
+        "nos",
+        "nel",
+        "nella",
+        "em",
+        "para",
+        "por",
+        "pela",
+        "pelo",
+        "con",
+        "com",
+        "sobre",
+        "d",
+        "l",
+        "the",
+    ]
+}
+
+
+@cache
+def _body_words() -> dict[str, str]:
+    return {fold(w): kind for kind, items in lexicon()["body_words"].items() for w in items}
+
+
+def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'Brigada Central de Ciberdelincuencia (BCC)', 'Brigade nationale de lutte contre la
+    piraterie et la contrefaçon (BNLPC)': a long name opened by a word for a body and
+    followed by its acronym in brackets, the acronym's letters the initials of its words."""
+    tokens = article.tokens
+    facts = []
+    for match in _BRACKETED_ACRONYM.finditer(article.text):
+        acronym = match.group(1)
+        if sum(c.isupper() for c in acronym) < 2:
+            continue
+        last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end <= match.start()), None)
+        if last is None or article.text[tokens[last].end : match.start()].strip():
+            continue
+        sentence = article.sentence_at(tokens[last].start)
+        for first in range(last, max(-1, last - _ACRONYM_REACH), -1):
+            if tokens[first].start < sentence.start or first in taken:
+                break
+            words_in = tokens[first : last + 1]
+            initials = "".join(t.text[0] for t in words_in if t.key not in _ACRONYM_SKIPS)
+            if (
+                tokens[first].text[0].isupper()
+                and tokens[first].key in _body_words()
+                and initials.upper() == acronym.upper()
+            ):
+                kind = _body_words()[tokens[first].key]
+                facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
+                break
+    return facts
+
+
+def _acronym_fact(article: Article, start: int, end: int, acronym: str, kind: str) -> Fact:
+    name = " ".join(article.text[start:end].split())
+    spans = [Span(start, end, article.text[start:end])]
+    spans += [
+        Span(m.start(), m.end(), acronym)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(acronym)}(?![\w-])", article.text)
+        if not start <= m.start() < end + len(acronym) + 4
+    ]
+    return Fact(
+        "agency",
+        name,
+        spans,
+        "medium",
+        [f"named in full before its acronym {acronym!r}: check it is a body that acted"],
+        {"label": Label.AGENCY, "kind": kind, "country": None},
+    )
+
+
+def _unit_place_end(article: Article, match: Match) -> int | None:
+    """Where a known unit's place ends: 'Nucleo di Polizia Economico-Finanziaria di Lecce' is
+    that city's unit; None for a body that is not a unit, or a unit with no place after it."""
+    if match.entry.label != Label.AGENCY or match.entry.kind != "police unit":
+        return None
+    place = _place_after(article, match.last, set())
+    heads = _body_words().keys() | {h[0] for h in _agency_heads()}
+    if not place or article.tokens[place[0]].key in heads:
+        return None  # "Laboratório ... do Ministério da Justiça": the body it belongs to, no place
+    return article.tokens[place[-1]].end
+
+
+def _known_units_of_place(article: Article, matches: list[Match]) -> list[Fact]:
+    facts = []
+    for match in matches:
+        end = _unit_place_end(article, match)
+        if end is None:
+            continue
+        text = article.text[match.start : end]
+        facts.append(
+            Fact(
+                "agency",
+                " ".join(text.split()),
+                [Span(match.start, end, text)],
+                "medium",
+                [f"the {match.entry.name} of the place named after it: check the body's full name"],
+                {"label": Label.AGENCY, "kind": match.entry.kind, "country": match.entry.country},
+            )
+        )
     return facts
 
 
@@ -806,7 +1216,7 @@ def _starts_at(article: Article, i: int, keys: tuple[str, ...]) -> bool:
     return tuple(t.key for t in article.tokens[i : i + len(keys)]) == keys
 
 
-_ARTICLES_IN_NAMES = {"la", "el", "the", "l"}  # "Ministerio del Interior de la República de Bulgaria"
+_ARTICLES_IN_NAMES = {"la", "el", "the", "l", "a"}  # "Ministerio del Interior de la República de Bulgaria"
 
 
 def _name_goes_on(tokens: list[Token], k: int) -> bool:
@@ -877,6 +1287,11 @@ def _states_after(article: Article, j: int) -> list[tuple[int, list[int]]]:
     """The states named after a body's head at token j, each as (start, its tokens)."""
     tokens = article.tokens
     intro = _STATES_INTRO.match(article.text, tokens[j - 1].end)
+    # "... de oito estados. Para além": the list must follow in the same sentence.
+    if intro is not None and article.text[intro.end() :].lstrip()[:1] in {".", ""}:
+        return []
+    if intro is not None and article.sentence_at(intro.end()) != article.sentence_at(tokens[j - 1].start):
+        return []
     if intro is not None:
         listed = _state_list(
             article, next((k for k in range(j, len(tokens)) if tokens[k].start >= intro.end()), j)
@@ -964,9 +1379,10 @@ _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
 _UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|núm\.|número|no\.|n\.)?\s?\d{1,3}\b")
 
 
-def _unit_of_place_facts(article: Article, taken: set[int]) -> list[Fact]:
+def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]) -> list[Fact]:
     """'le parquet de Rennes', 'section de recherches de Lyon', 'Tribunale di Roma',
-    'Juzgado de Instrucción de Madrid': a unit word and the place it serves."""
+    'Juzgado de Instrucción de Madrid': a unit word and the place it serves; 'la section de
+    recherches de la gendarmerie': a unit word and the body it belongs to."""
     tokens = article.tokens
     facts = []
     i = 0
@@ -976,6 +1392,22 @@ def _unit_of_place_facts(article: Article, taken: set[int]) -> list[Fact]:
             None,
         )
         place = _place_after(article, i + len(found[0]), taken) if found else []
+        parent = _parent_body_after(article, i + len(found[0]), matches) if found and not place else None
+        if found and parent is not None:
+            start, end = tokens[i].start, parent
+            name = " ".join(article.text[start:end].split())
+            facts.append(
+                Fact(
+                    "agency",
+                    name,
+                    [Span(start, end, article.text[start:end])],
+                    "medium",
+                    [f"a {found[1]} named by the body it belongs to: check the unit's full name"],
+                    {"label": Label.AGENCY, "kind": found[1], "country": None},
+                )
+            )
+            i += len(found[0])
+            continue
         if not found or not place:
             i += 1
             continue
@@ -1004,6 +1436,34 @@ def _unit_of_place_facts(article: Article, taken: set[int]) -> list[Fact]:
 
 
 _AND = {"et", "and", "e", "y", "und"}
+_OF_BODY = re.compile(
+    r"\s+(?:of\s+the|de\s+la|de\s+l['’]\s*|du|della|dell['’]\s*|del|dello|di|da|do|de)\s*", re.IGNORECASE
+)
+
+
+@cache
+def _police_force_words() -> set[str]:
+    return {fold(w) for w in lexicon()["police_forces"]}
+
+
+def _parent_body_after(article: Article, j: int, matches: list[Match]) -> int | None:
+    """Where '<of> <body>' after a unit word at token j ends: 'de la gendarmerie', 'della
+    Guardia di Finanza', 'of the Metropolitan Police'; None when no body follows."""
+    tokens = article.tokens
+    if j >= len(tokens):
+        return None
+    of = _OF_BODY.match(article.text, tokens[j - 1].end)
+    if of is None:
+        return None
+    k = next((k for k in range(j, min(j + 4, len(tokens))) if tokens[k].start >= of.end()), None)
+    if k is None or tokens[k].start != of.end():
+        return None
+    body = next((m for m in matches if m.first == k and m.entry.label == Label.AGENCY), None)
+    if body is not None:
+        return body.end
+    if tokens[k].key in _police_force_words():
+        return tokens[k].end
+    return None
 
 
 def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> list[tuple[int, str, list[int]]]:
@@ -1088,8 +1548,11 @@ def _agency_kind(head: tuple[str, ...]) -> str:
         "generalstaatsanwaltschaft",
         "parquet",
         "attorney",
+        "prosecutors",
     }:
         return "prosecutor"
+    if word in {"intelligence service", "intelligence agency"}:
+        return "intelligence service"
     if word in {"ministry", "ministere", "ministerio", "ministero", "bureau"}:
         return "government"
     if word in {"customs", "douane", "douanes", "dogana", "aduanas", "zoll"}:

@@ -4,6 +4,8 @@ payment services, broadcasters, and quoted operation names. Sentences made up he
 
 from __future__ import annotations
 
+import pytest
+
 from extraction import extract_facts, read_article
 
 
@@ -380,3 +382,210 @@ def test_units_of_a_body_in_a_city_and_industry_federations() -> None:
     }
     text = "A ação foi conduzida pelo Departamento de Investigação Criminal de Aveiro."
     assert found(text, "pt", "agency") == {"Departamento de Investigação Criminal de Aveiro"}
+
+
+# Targets found by the role the sentence gives them.
+
+
+def test_names_listed_after_a_plural_trigger_in_quotes() -> None:
+    text = (
+        'La fiscalía investiga las aplicaciones "Relámpago", "Tormenta" y "Granizo", muy usadas en la región.'
+    )
+    assert found(text, "es", "group") == {"Relámpago", "Tormenta", "Granizo"}
+    assert found("Police closed the platforms Quixflix and Zorbastream.", "en", "group") == {
+        "Quixflix",
+        "Zorbastream",
+    }
+
+
+def test_names_before_a_plural_apposition_are_each_a_target() -> None:
+    text = "The prosecutor shut FooTorrents and BarLeech, the largest illegal file-sharing sites in Norway."
+    assert found(text, "en", "group") == {"FooTorrents", "BarLeech"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Police raided the homes of the people behind Kwiksilver and Pallatina.",
+            "en",
+            {"Kwiksilver", "Pallatina"},
+        ),
+        (
+            "Le tribunal a condamné l'administrateur de Ciné Zébulon à un an de prison.",
+            "fr",
+            {"Ciné Zébulon"},
+        ),
+        (
+            "La Guardia di Finanza ha disposto la chiusura di Filmissimo e Partitone.",
+            "it",
+            {"Filmissimo", "Partitone"},
+        ),
+        ("Detuvieron a los creadores de Futbolín Libre en Rosario.", "es", {"Futbolín Libre"}),
+        ("A polícia prendeu os responsáveis pelo Cinemania Plus.", "pt", {"Cinemania Plus"}),
+    ],
+)
+def test_targets_named_by_their_role(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_a_body_named_with_a_service_word_is_no_target() -> None:
+    text = "The ministry worked with the National Intelligence Service on the case."
+    assert found(text, "en", "group") == set()
+    assert "National Intelligence Service" in found(text, "en", "agency")
+
+
+# Agencies: units, brigades, acronyms, roles.
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La Brigada Provincial de Delitos Informáticos (BPDI) detuvo a dos hombres. "
+            "La BPDI siguió el rastro.",
+            "es",
+            {"Brigada Provincial de Delitos Informáticos"},
+        ),
+        (
+            "La Brigade régionale de lutte contre la fraude numérique (BRLFN) a saisi trois serveurs.",
+            "fr",
+            {"Brigade régionale de lutte contre la fraude numérique"},
+        ),
+        (
+            "O Núcleo de Investigação de Crimes Digitais (NICD) apreendeu dois computadores.",
+            "pt",
+            {"Núcleo de Investigação de Crimes Digitais"},
+        ),
+    ],
+)
+def test_a_body_named_in_full_before_its_acronym(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_long_name_whose_initials_are_not_the_acronym_is_no_body() -> None:
+    assert found("La Asociación de Vecinos (XYZ) cortó la calle.", "es", "agency") == set()
+    assert found("Le Festival de Musique (FDM) a eu lieu.", "fr", "agency") == set()
+
+
+def test_the_acronym_elsewhere_is_a_span_of_the_full_name() -> None:
+    text = "La Unidad Central de Fraude Digital (UCFD) actuó en mayo. Después, la UCFD informó del resultado."
+    [fact] = [f for f in extract_facts(read_article(text, "es")) if f.kind == "agency"]
+    assert fact.key == "Unidad Central de Fraude Digital"
+    assert "UCFD" in {s.text for s in fact.spans}
+
+
+def test_units_named_with_the_body_they_belong_to() -> None:
+    text = "La section de recherches de la gendarmerie a interpellé deux hommes."
+    assert found(text, "fr", "agency") == {"section de recherches de la gendarmerie"}
+    text = "Sono intervenute le Squadre Speciali della Guardia di Finanza e l'Unità Centrale Antifrode."
+    assert {"Guardia di Finanza", "Unità Centrale Antifrode"} <= found(text, "it", "agency")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Officers of the Dorset Cybercrime Unit seized two laptops.", "en", "Dorset Cybercrime Unit"),
+        ("The Kent Fraud Investigation Team led the raids.", "en", "Kent Fraud Investigation Team"),
+        (
+            "The Lisbon District Prosecutors' Office charged them.",
+            "en",
+            "Lisbon District Prosecutors' Office",
+        ),
+        (
+            "Il Nucleo Speciale Frodi Telematiche ha coordinato le indagini.",
+            "it",
+            "Nucleo Speciale Frodi Telematiche",
+        ),
+        (
+            "A Unidade de Combate ao Crime e à Fraude Digital colaborou.",
+            "pt",
+            "Unidade de Combate ao Crime e à Fraude Digital",
+        ),
+    ],
+)
+def test_units_brigades_and_offices_by_their_head_word(text: str, lang: str, expected: str) -> None:
+    assert expected in found(text, lang, "agency")
+
+
+def test_a_body_named_again_by_its_first_words_is_one_body() -> None:
+    text = (
+        "Il Nucleo Speciale Frodi Telematiche ha agito con la Procura di Bari. "
+        "A marzo il Nucleo Speciale ha inviato le liste ai reparti."
+    )
+    assert found(text, "it", "agency") == {"Nucleo Speciale Frodi Telematiche", "Procura di Bari"}
+
+
+def test_a_gendarmerie_named_by_its_country_adjective() -> None:
+    assert found("La gendarmerie sénégalaise a saisi des décodeurs.", "fr", "agency") == {
+        "Senegalese Gendarmerie"
+    }
+
+
+def test_a_prosecutor_named_by_role_only_when_none_is_named_precisely() -> None:
+    text = "Sur instruction du procureur de la République, les décodeurs ont été détruits."
+    assert found(text, "fr", "agency") == {"parquet"}
+    text = "Le parquet de Lyon a ouvert une enquête ; les suspects ont été déférés au parquet."
+    assert found(text, "fr", "agency") == {"parquet de Lyon"}
+
+
+def test_eu_intellectual_property_office_in_any_language() -> None:
+    text = "O Instituto da Propriedade Intelectual da União Europeia (EUIPO) acolheu a reunião."
+    assert found(text, "pt", "agency") == {"European Union Intellectual Property Office"}
+
+
+def test_a_state_list_stays_in_its_sentence() -> None:
+    text = "A ação envolveu as polícias civis de seis estados.\n\nPara além das prisões, sites saíram do ar."
+    assert found(text, "pt", "agency") == {"Polícia Civil"}
+
+
+# Rights holders: competitions and broadcasters named in lists of pirated content.
+
+
+def test_competitions_and_tournaments_are_rights_holders() -> None:
+    text = "I siti trasmettevano la Champions League, la Formula 1, la MotoGP e il torneo di Wimbledon."
+    assert found(text, "it", "rights_holder") == {"UEFA Champions League", "Formula 1", "MotoGP", "Wimbledon"}
+
+
+def test_a_broadcaster_named_like_a_word_counts_next_to_a_broadcaster_word() -> None:
+    assert found("Se podía ver la televisión Nova sin pagar.", "es", "rights_holder") == {"Nova"}
+    assert found("Era una nova forma de pirataria.", "es", "rights_holder") == set()
+
+
+def test_a_known_unit_with_its_city() -> None:
+    text = "Il Nucleo di Polizia Economico-Finanziaria di Brindisi ha sequestrato tre server."
+    assert found(text, "it", "agency") == {"Nucleo di Polizia Economico-Finanziaria di Brindisi"}
+
+
+def test_a_body_called_by_the_first_words_of_its_name_is_one_body() -> None:
+    text = (
+        "The Hamburg State Prosecutor for Organised Online Crime led the case. "
+        "The Hamburg State Prosecutor said the site had closed."
+    )
+    assert found(text, "en", "agency") == {"Hamburg State Prosecutor for Organised Online Crime"}
+
+
+def test_a_possessor_after_a_closure_word_is_no_target() -> None:
+    assert found("The closure of Leeds's main arena was unrelated.", "en", "group") == set()
+
+
+def test_names_listed_after_a_word_for_broadcasters_are_rights_holders() -> None:
+    text = "El servicio daba acceso a cadenas, como Telecanal Norte, la televisión Nova o Fox Sports."
+    assert found(text, "es", "rights_holder") == {"Telecanal Norte", "Nova", "Fox Sports"}
+    text = "Broadcasters including Sky, Globovista and BT Sport backed the case."
+    assert found(text, "en", "rights_holder") == {"Sky", "Globovista", "BT Sport"}
+
+
+def test_a_list_after_a_word_for_broadcasters_ends_at_the_list() -> None:
+    text = "Emittenti come Rai e Mediaset hanno denunciato. Poi Marco Rossi ha parlato."
+    assert found(text, "it", "rights_holder") == {"Rai", "Mediaset"}
+
+
+def test_targets_by_who_ran_them_and_their_domains() -> None:
+    text = "The man operated Streamwave and Boxhub from his flat; police seized the domains of Filmzap."
+    assert found(text, "en", "group") == {"Streamwave", "Boxhub", "Filmzap"}
+
+
+def test_a_target_list_that_repeats_its_preposition() -> None:
+    text = "Sono stati identificati i gestori di CalcioLibero e di FilmOvunque."
+    assert found(text, "it", "group") == {"CalcioLibero", "FilmOvunque"}

@@ -280,3 +280,119 @@ def test_people_of_a_police_force_are_police_officers(text: str, lang: str, expe
 def test_an_article_in_a_list_after_a_total_is_no_part() -> None:
     text = "Deux suspects ont été arrêtés : un Belge de 40 ans, à Lyon, et un second homme."
     assert figures(text, "fr") == {"2 suspects"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Los inspectores sancionaron 120 establecimientos y 45 bares.",
+            "es",
+            {"120 establishments", "45 bars"},
+        ),
+        ("Les gendarmes ont visité 12 communes et saisi 80 cartes.", "fr", {"12 municipalities", "80 cards"}),
+        (
+            "Perquisiti 3 negozi, notificati 940 verbali a 57 reparti.",
+            "it",
+            {"3 shops", "940 reports", "57 units"},
+        ),
+        (
+            "O grupo reunia 2500 inscritos em dez unidades da federação.",
+            "pt",
+            {"2500 subscribers", "10 states"},
+        ),
+        ("The site logged 4 million connections a month.", "en", {"4000000 visits"}),
+        ("Furono identificati 16 soggetti che rivendevano il segnale.", "it", {"16 people"}),
+        ("La police a arrêté trois distributeurs.", "fr", {"3 distributors"}),
+    ],
+)
+def test_counted_nouns_of_venues_places_cards_and_reports(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_cfa_francs_by_the_country_named() -> None:
+    assert figures("À Dakar, le préjudice atteint 20 millions FCFA.", "fr") == {"20000000 XOF"}
+    assert figures("À Douala, le préjudice atteint 20 millions FCFA.", "fr") == {"20000000 XAF"}
+
+
+def test_a_year_before_a_comma_is_no_count() -> None:
+    assert figures("It was reported in 2019, because Polish films leaked early.", "en") == set()
+    assert figures("In 2017, three men were fined.", "en") == {"3 people"}
+
+
+def test_one_audience_counted_twice_is_one_figure() -> None:
+    text = "Il servizio aveva 30mila clienti. I 30mila utenti pagavano 12 euro."
+    assert figures(text, "it") == {"30000 users", "12 EUR"}
+
+
+def test_a_rounded_count_next_to_the_precise_one_is_one_figure() -> None:
+    text = "Près de 480 décodeurs saisis. Les 478 décodeurs ont été détruits."
+    assert figures(text, "fr") == {"478 decoders"}
+
+
+def test_a_whole_economy_losses_per_year_are_context() -> None:
+    text = "A pirataria custa ao país R$ 8 bilhões por ano. O grupo faturou R$ 3 milhões."
+    assert figures(text, "pt") == {"3000000 BRL"}
+    assert figures("Piracy costs the industry €2 billion a year.", "en") == set()
+
+
+def test_parts_in_the_next_sentence_after_among_them() -> None:
+    text = "Nove pessoas foram presas. Entre elas há cinco de Goiás e quatro do Pará."
+    assert figures(text, "pt") == {"9 people", "5 people", "4 people"}
+    text = "Five men were arrested. Among them were three from Leeds and two from York."
+    assert figures(text, "en") == {"5 people", "3 people", "2 people"}
+
+
+def test_a_count_reads_through_a_word_for_various() -> None:
+    assert figures("Le perquisizioni hanno toccato diciotto diverse province.", "it") == {"18 provinces"}
+    assert figures("Actuaron en 14 ciudades distintas y 9 diferentes provincias.", "es") == {
+        "14 cities",
+        "9 provinces",
+    }
+
+
+def test_piracy_losses_at_large_per_year_are_context() -> None:
+    text = "Según la patronal, la piratería causa pérdidas de 600 millones de euros al año en Chile."
+    assert figures(text, "es") == set()
+    assert figures("La rete incassava 900mila euro all'anno.", "it") == {"900000 EUR"}
+
+
+def test_a_hyphenated_compound_between_a_number_and_its_noun_is_one_word() -> None:
+    assert figures("Police closed 3,200 illegal live-streaming sites.", "en") == {"3200 sites"}
+
+
+def test_a_count_written_after_its_noun_and_a_copula() -> None:
+    assert figures("Ad oggi i verbali notificati sono 1.204, su 1.300 previsti.", "it") == {"1204 reports"}
+    assert figures("Los detenidos son 12 personas.", "es") == {"12 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Officers will knock on 2,000 homes this month.", "en", {"2000 homes"}),
+        ("Hubo 3.000 emisiones ilegales en medio centenar de bares.", "es", {"3000 broadcasts", "50 bars"}),
+        ("A Operação 505 prendeu dois homens.", "pt", {"2 people"}),
+    ],
+)
+def test_homes_broadcasts_half_a_round_numeral_and_operation_numbers(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_a_last_part_added_by_as_well_as() -> None:
+    text = "Seis pessoas foram presas: três em Goiás, duas no Pará, além de uma na Bahia."
+    assert figures(text, "pt") == {"6 people", "3 people", "2 people", "1 people"}
+
+
+def test_other_local_currencies_by_their_names() -> None:
+    text = "The gang earned 3 million Polish zlotys, 40 million yen and 2,000 Tunisian dinars."
+    assert figures(text, "en") == {"3000000 PLN", "40000000 JPY", "2000 TND"}
+
+
+def test_a_part_given_by_of_whom() -> None:
+    assert figures("Neuf personnes ont été interpellées, dont quatre en garde à vue.", "fr") == {
+        "9 people",
+        "4 people",
+    }
+    assert figures("Cinq individus ont été arrêtés, dont un résident de Laval.", "fr") == {"5 people"}

@@ -205,3 +205,85 @@ def test_an_operation_counted_in_countries_leaves_an_unplaced_arrest_unknown() -
         "with partners in Canada."
     )
     assert facts_of(text, "en")["arrest"] == {"unknown"}
+
+
+def test_two_months_of_one_year_give_the_year() -> None:
+    published = dt.date(2024, 6, 3)
+    assert facts_of("Gli utenti sono stati convocati tra marzo e aprile 2024.", "it", published)["date"] == {
+        "2024"
+    }
+    text = "The raids took place in September and October of this year."
+    assert facts_of(text, "en", dt.date(2022, 12, 1))["date"] == {"2022"}
+
+
+def test_the_first_day_of_a_day_range() -> None:
+    text = "As reuniões decorreram entre 3 e 7 de março, em Lisboa."
+    assert facts_of(text, "pt", dt.date(2024, 3, 20))["date"] == {"2024-03-03", "2024-03-07"}
+
+
+def test_a_dateline_is_no_event() -> None:
+    text = "Pirate site closed\n\n4 March 2021\n\nPolice closed the site on 2 March 2021."
+    assert drafted_dates(text, "en", dt.date(2021, 3, 4)) == {"2021-03-02"}
+
+
+def test_a_site_opened_years_ago_is_background() -> None:
+    text = "Le tribunal a condamné en mars 2020 l'administrateur du site pirate, ouvert en 2011."
+    assert drafted_dates(text, "fr", dt.date(2020, 5, 4)) == {"2020-03"}
+    text = "The inquiry opened in May 2019 after a complaint."
+    assert drafted_dates(text, "en", dt.date(2020, 5, 4)) == {"2019-05"}
+
+
+def test_a_revealed_date_is_an_announcement() -> None:
+    text = "On March 2 the unit revealed that the operator had been arrested in February."
+    assert drafted_dates(text, "en", dt.date(2023, 3, 10)) == {"2023-02"}
+
+
+def test_an_article_naming_no_country_acts_where_its_places_are() -> None:
+    text = "La brigade a démantelé un réseau dans la banlieue de Dakar et interpellé deux hommes."
+    assert facts_of(text, "fr") == {"country": {"SN"}, "date": set(), "arrest": {"SN"}}
+
+
+def test_no_arrest_when_the_text_says_there_is_none() -> None:
+    text = "Hubo allanamientos en Rosario, pero todavía no hay ninguna persona detenida."
+    assert facts_of(text, "es")["arrest"] == set()
+
+
+def test_years_of_prison_are_no_arrest() -> None:
+    text = "Em Atenas, um tribunal condenou o revendedor a seis anos de prisão."
+    assert facts_of(text, "pt")["arrest"] == set()
+
+
+def test_a_country_after_a_company_name_is_its_branch() -> None:
+    text = "La denuncia de LaLiga de España llegó a un juzgado de Córdoba, en la Argentina."
+    assert facts_of(text, "es")["country"] == {"AR"}
+
+
+def test_a_month_opened_by_a_period_word_and_said_to_be_past() -> None:
+    text = "La causa se inició a fines de febrero pasado, con una denuncia."
+    assert facts_of(text, "es", dt.date(2024, 11, 20))["date"] == {"2024-02"}
+    text = "The complaint was filed in late March."
+    assert facts_of(text, "en", dt.date(2024, 5, 2))["date"] == {"2024-03"}
+
+
+def test_a_season_with_no_year_is_the_latest_before_publication() -> None:
+    text = "Los locales recibieron una carta después del verano."
+    assert facts_of(text, "es", dt.date(2019, 11, 5))["date"] == {"2019"}
+    text = "Les lettres sont parties pendant l'hiver."
+    assert facts_of(text, "fr", dt.date(2019, 3, 5))["date"] == {"2018"}
+    assert facts_of("La rete era attiva nell'estate del 2017.", "it", dt.date(2019, 3, 5))["date"] == {"2017"}
+
+
+def test_a_paragraph_about_an_earlier_case_is_context() -> None:
+    text = (
+        "La gendarmerie a fermé le site Cinéflux le 3 mars 2021.\n\n"
+        "Un précédent lourd. En 2019, la justice avait condamné l'administrateur du site pirate "
+        "Toriflix à 2 millions d'euros d'amende."
+    )
+    found = extract_facts(read_article(text, "fr"), dt.date(2021, 3, 5))
+    assert {f.key for f in found if f.kind in {"group", "figure", "date"}} == {"Cinéflux", "2021-03-03"}
+
+
+def test_recent_days_are_the_publication_month_when_they_lie_in_it() -> None:
+    text = "En las últimas horas hubo allanamientos contra la banda."
+    assert facts_of(text, "es", dt.date(2024, 10, 20))["date"] == {"2024-10"}
+    assert facts_of(text, "es", dt.date(2024, 10, 3))["date"] == set()
