@@ -140,11 +140,13 @@ def _gold_facts(kind: str, items: list[Any]) -> list[frozenset[str]]:
 
 
 class _TextDates(yaml.SafeLoader):
-    """SafeLoader that keeps dates as the text written (2020-08 and 2020-08-25 alike)."""
+    """SafeLoader that keeps dates and YAML 1.1 booleans as the text written: 2020-08 and
+    2020-08-25 alike, and NO, Norway's code, which YAML 1.1 reads as false."""
 
 
+_TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:bool"}
 _TextDates.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    k: [(tag, rx) for tag, rx in v if tag not in _TEXT_TAGS]
     for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 

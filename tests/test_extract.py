@@ -311,6 +311,17 @@ def test_synthetic_articles_keep_their_measured_level() -> None:
     assert (overall["recall"] >= 0.85, overall["precision"] >= 0.9) == (True, True), overall
 
 
+def test_a_gold_country_written_no_is_norway_not_false(tmp_path: Path) -> None:
+    gold = tmp_path / "en-made-up.yaml"
+    gold.write_text(
+        "corpus: made-up\nlang: en\npublished: 2020-08-03\ntext: Police in Oslo closed a site.\n"
+        "facts: {country: [NO, ON], date: [2020-08]}\n",
+        encoding="utf-8",
+    )
+    facts = load_gold(gold).facts
+    assert (facts["country"], facts["date"]) == ([frozenset({"NO"}), frozenset({"ON"})], [frozenset({"2020-08"})])
+
+
 def test_synthetic_gold_files_say_they_are_synthetic() -> None:
     paths = gold_files("synthetic")
     assert [
