@@ -1396,16 +1396,8 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
         if found and parent is not None:
             start, end = tokens[i].start, parent
             name = " ".join(article.text[start:end].split())
-            facts.append(
-                Fact(
-                    "agency",
-                    name,
-                    [Span(start, end, article.text[start:end])],
-                    "medium",
-                    [f"a {found[1]} named by the body it belongs to: check the unit's full name"],
-                    {"label": Label.AGENCY, "kind": found[1], "country": None},
-                )
-            )
+            note = f"a {found[1]} named by the body it belongs to: check the unit's full name"
+            facts.append(_unit_fact(article, name, start, end, found[1], note))
             i += len(found[0])
             continue
         if not found or not place:
@@ -1421,18 +1413,16 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             name = f"{unit} {of}{article.text[tokens[run[0]].start : tokens[run[-1]].end]}"
             end = tokens[run[-1]].end
             note = f"a {found[1]} named by the place it serves: check the body's full name"
-            facts.append(
-                Fact(
-                    "agency",
-                    name,
-                    [Span(start, end, article.text[start:end])],
-                    "medium",
-                    [note],
-                    {"label": Label.AGENCY, "kind": found[1], "country": None},
-                )
-            )
+            facts.append(_unit_fact(article, name, start, end, found[1], note))
         i = places[-1][2][-1] + 1
     return facts
+
+
+def _unit_fact(article: Article, name: str, start: int, end: int, kind: str, note: str) -> Fact:
+    """An agency named by a unit word, at medium confidence: its full name is to check."""
+    span = Span(start, end, article.text[start:end])
+    properties = {"label": Label.AGENCY, "kind": kind, "country": None}
+    return Fact("agency", name, [span], "medium", [note], properties)
 
 
 _AND = {"et", "and", "e", "y", "und"}

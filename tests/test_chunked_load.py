@@ -21,7 +21,7 @@ from graph.store.stats import digest
 from loaders import pipeline
 from loaders.load import load_paths
 from loaders.pipeline import Hubs, hubs_of, loaded_dossiers
-from tests.test_statements import files, load_in_order
+from tests.test_statements import files, load_in_order, reference_digest  # noqa: F401 - a fixture
 
 pytestmark = pytest.mark.both_engines
 
@@ -29,20 +29,13 @@ US = "country:US"
 
 
 @pytest.fixture
-def reference_digest(empty_store: Any, schema: Schema, bundled_dir: Path) -> str:
-    """The graph of the bundled and conflicting dossiers, written in one chunk."""
-    load_paths(empty_store, schema, files(bundled_dir), workers=0)
-    value = digest(empty_store)
-    empty_store.clear()
-    empty_store.ensure_schema()
-    return value
-
-
-@pytest.fixture
-def one_dossier_per_chunk(reference_digest: str, monkeypatch: pytest.MonkeyPatch) -> str:
+def one_dossier_per_chunk(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """The digest of the bundled and conflicting dossiers written in one chunk
+    (tests/test_statements.py); then chunks of one dossier each."""
+    written_in_one_chunk: str = request.getfixturevalue("reference_digest")
     monkeypatch.setattr(pipeline, "CHUNK_ROWS", 1)
     monkeypatch.setattr(pipeline, "MAX_CHUNK_ROWS", 1)
-    return reference_digest
+    return written_in_one_chunk
 
 
 def decisions(monkeypatch: pytest.MonkeyPatch) -> list[Changes]:
