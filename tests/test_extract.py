@@ -319,7 +319,8 @@ def test_a_gold_country_written_no_is_norway_not_false(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     facts = load_gold(gold).facts
-    assert (facts["country"], facts["date"]) == ([frozenset({"NO"}), frozenset({"ON"})], [frozenset({"2020-08"})])
+    countries = [frozenset({"NO"}), frozenset({"ON"})]
+    assert (facts["country"], facts["date"]) == (countries, [frozenset({"2020-08"})])
 
 
 def test_synthetic_gold_files_say_they_are_synthetic() -> None:
