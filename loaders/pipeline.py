@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -62,9 +62,8 @@ class Written:
 
 def chunks(plans: Sequence[Plan], rows: int = CHUNK_ROWS, most: int | None = None) -> Iterator[list[Plan]]:
     """Consecutive plans of about `rows` nodes and relationships, a plan never split.
-    Later chunks grow to a quarter of what the chunks before them held, up to `most`:
-    every chunk reads, derives and writes again the statements of the hubs it touches (a
-    country is touched by nearly every chunk), and those grow with the data."""
+    Later chunks grow to a quarter of what the chunks before them held, up to `most`,
+    which keeps one write's query well under the engine's request size limit."""
     most = most or MAX_CHUNK_ROWS
     chunk: list[Plan] = []
     size = 0
@@ -126,7 +125,7 @@ class Hubs:
     labels: dict[str, str]
     written: list[Plan] = field(default_factory=list)
 
-    @property
+    @cached_property
     def ids(self) -> frozenset[str]:
         return frozenset(self.labels)
 
