@@ -59,8 +59,8 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         app.state.store = store if store is not None else open_store(settings)
-        app.state.projections = ProjectionCache(app.state.store)
         app.state.snapshots = SnapshotCache(app.state.store, settings.snapshot_max_entities)
+        app.state.projections = ProjectionCache(app.state.store, snapshots=app.state.snapshots)
         # On the serving loop: the write generation read by requests without a thread hop.
         app.state.generation_reader = app.state.store.generation_reader()
         try:

@@ -152,7 +152,7 @@ def on_the_loop(
         return (time.perf_counter() - start) * 1000
 
     inline = sorted(
-        (node for node in snapshot.shown if snapshot.degree(node) <= INLINE_MAX_DEGREE),
+        (node for node in snapshot.node_ids() if snapshot.degree(node) <= INLINE_MAX_DEGREE),
         key=lambda node: (-snapshot.degree(node), node),
     )[:200]
     rows = []

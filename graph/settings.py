@@ -34,10 +34,11 @@ class Settings(BaseSettings):
         None, description="JSON-lines audit log; default: audit.jsonl in the data directory"
     )
     snapshot_max_entities: int = Field(
-        1_000_000,
+        8_000_000,
         ge=0,
         description="copy graphs of up to this many nodes + relationships into the API process "
-        "to answer neighbourhoods without the engine (about 1.6 KB each); 0: never",
+        "to answer neighbourhoods and build path projections without the engine (about 270 bytes "
+        "each: 1 GB for the 10^6-node benchmark network); 0: never",
     )
     api_keys_file: Path | None = Field(
         None, description="YAML file of API keys (id, role, see_names, sha256); none: open to readers"

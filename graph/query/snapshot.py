@@ -8,8 +8,12 @@ relationship, taken at one write generation and used only while the store is sti
 that generation; after a write the copy is rebuilt in the background and the engine
 answers meanwhile. Both paths produce the same answer (tests/test_snapshot.py).
 
-Values are the ones `Store.read` returns; answers are built by the same `node_out` and
-`edge_out` as the engine's, so they cannot drift apart in shape.
+The copy is compact, so that a graph of a million nodes fits beside the engine: nodes and
+relationships are numbered, the structure is integer arrays (an undirected adjacency in
+compressed sparse row form), and what an answer shows of each node and relationship is
+kept as one JSON text in a shared buffer, decoded only for the nodes an answer returns.
+Values are the ones `Store.read` returns, turned into answers by the same `node_out` and
+`edge_out` as the engine's, so the two cannot drift apart in shape.
 """
 
 from __future__ import annotations
@@ -18,78 +22,293 @@ import logging
 import sys
 import threading
 import time
+from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import islice
 from typing import Any
+
+import numpy as np
+import orjson
 
 from graph.cypher_text import cypher, splice
 from graph.model.schema import Label, get_schema
-from graph.query.answer import MAX_SOURCES, WIDE_FANOUT, edge_out, node_out
+from graph.query.answer import MAX_SOURCES, edge_out, node_out
 from graph.query.longlived import built_to_last
 from graph.store.base import Store
+from graph.store.journal import Touched
 from graph.store.stats import counts
 
 log = logging.getLogger(__name__)
 
 SOURCE_FIELDS = ("name", "url", "document", "publisher", "date", "language")
+_EDGE_KEYS = ("id", "properties", "sources", "alternatives")  # the rest is in the arrays
 
 
-@dataclass(slots=True)
-class Link:
-    """A relationship, held as graph.query.answer.edge_out shows it."""
+@dataclass(frozen=True)
+class Snapshot:
+    """One write generation of the graph, as arrays. Node i is `ids[i]` (while `index`
+    holds it); relationship e goes from `edge_src[e]` to `edge_dst[e]`.
+    `adj_ptr[i]:adj_ptr[i + 1]` indexes node i's relationships in `adj_node` (the other
+    end) and `adj_edge` (the relationship), its outgoing ones first, each in the order read.
 
-    src: str
-    dst: str
-    type: str
-    id: str | None
-    properties: dict[str, Any]
-    sources: list[str]
-    # Values dossiers stated but the relationship does not show; None for nearly all.
-    alternatives: list[dict[str, Any]] | None = None
+    What an answer shows of node i is the JSON text node_text[node_span[i, 0]:node_span[i, 1]]
+    (the same for relationships). The two texts are append-only buffers that the copies
+    following later writes share: a node a write changed gets a new text at the end, and
+    the spans of older copies stay valid."""
 
-    @classmethod
-    def from_row(cls, src: str, dst: str, rel_type: str, props: dict[str, Any]) -> Link:
-        shown = edge_out({"src": src, "dst": dst, "type": rel_type, "props": props})
-        return cls(
-            src,
-            dst,
-            rel_type,
-            shown["id"],
-            shown["properties"],
-            shown["sources"],
-            shown.get("alternatives"),
+    generation: int
+    ids: list[str]
+    index: dict[str, int]  # the nodes the copy holds: a node deleted since keeps its number
+    label_sets: list[frozenset[str]]  # a node's labels, by code
+    node_labels: np.ndarray  # node -> code in label_sets
+    node_dates: np.ndarray  # an event's or a seizure's date, or None (objects)
+    node_text: bytearray
+    node_span: np.ndarray  # (nodes, 2): start and end in node_text
+    types: list[str]
+    edge_src: np.ndarray
+    edge_dst: np.ndarray
+    edge_type: np.ndarray  # code in types
+    edge_start: np.ndarray  # objects: `start` or None
+    edge_last: np.ndarray  # objects: `end`, else `start`, or None
+    edge_text: bytearray
+    edge_span: np.ndarray
+    adj_ptr: np.ndarray
+    adj_node: np.ndarray
+    adj_edge: np.ndarray
+    source_rows: dict[str, dict[str, Any]]  # as source_index gives them
+    _label_codes: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False)
+
+    @property
+    def node_count(self) -> int:
+        return len(self.index)
+
+    @property
+    def relationships(self) -> int:
+        return len(self.edge_src)
+
+    def node_ids(self) -> list[str]:
+        return list(self.index)
+
+    def __contains__(self, node_id: object) -> bool:
+        return node_id in self.index
+
+    def nbytes(self) -> int:
+        """About how much memory the copy holds: arrays and texts exactly, Python objects
+        by their own size (each distinct date once)."""
+        arrays = [self.node_labels, self.node_dates, self.node_span, self.edge_src, self.edge_dst]
+        arrays += [self.edge_type, self.edge_start, self.edge_last, self.edge_span]
+        arrays += [self.adj_ptr, self.adj_node, self.adj_edge]
+        dates = {d for column in (self.node_dates, self.edge_start, self.edge_last) for d in column.tolist()}
+        return (
+            sum(a.nbytes for a in arrays)
+            + len(self.node_text)
+            + len(self.edge_text)
+            + sys.getsizeof(self.ids)
+            + sum(sys.getsizeof(i) for i in self.ids)
+            + sys.getsizeof(self.index)
+            + sum(sys.getsizeof(d) for d in dates)
+            + sum(sys.getsizeof(row) + sys.getsizeof(row.get("url")) for row in self.source_rows.values())
         )
 
-    def out(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "id": self.id,
-            "source": self.src,
-            "target": self.dst,
-            "type": self.type,
-            "properties": dict(self.properties),
-            "sources": list(self.sources),
+    def degree(self, node_id: str) -> int:
+        """How many relationships touch the node (0 for an id the copy does not hold)."""
+        i = self.index.get(node_id)
+        return 0 if i is None else int(self.adj_ptr[i + 1] - self.adj_ptr[i])
+
+    def _codes_with(self, labels: Iterable[str]) -> np.ndarray:
+        """Per label-set code: does it hold one of `labels`."""
+        key = tuple(sorted(labels))
+        found = self._label_codes.get(key)
+        if found is None:
+            wanted = set(key)
+            found = np.array([bool(wanted & labels_) for labels_ in self.label_sets], dtype=bool)
+            self._label_codes[key] = found
+        return found
+
+    def _around(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every adjacency entry of `nodes`, node by node in their order: (the node, the
+        other end, the relationship)."""
+        starts, ends = self.adj_ptr[nodes], self.adj_ptr[nodes + 1]
+        lengths = ends - starts
+        total = int(lengths.sum())
+        if total == 0:
+            empty = np.empty(0, dtype=np.int64)
+            return empty, empty, empty
+        owner = np.repeat(nodes, lengths)
+        firsts = np.cumsum(lengths) - lengths
+        at = np.arange(total, dtype=np.int64) + np.repeat(starts - firsts, lengths)
+        return owner, self.adj_node[at], self.adj_edge[at]
+
+    def _passing(
+        self, others: np.ndarray, edges: np.ndarray, filters: dict[str, Any], ends_too: bool = True
+    ) -> np.ndarray:
+        """Which (other end, relationship) pairs pass the type, label and date filters of
+        read/neighbour_ids.cypher; with `ends_too` False, the relationship's filters alone
+        (read/edges_among.cypher)."""
+        keep = np.ones(len(edges), dtype=bool)
+        if filters.get("types"):
+            wanted = set(filters["types"])
+            type_ok = np.array([t in wanted for t in self.types], dtype=bool)
+            keep &= type_ok[self.edge_type[edges]]
+        if ends_too and filters.get("labels"):
+            keep &= self._codes_with(filters["labels"])[self.node_labels[others]]
+        since_lo, until_hi = filters.get("since_lo"), filters.get("until_hi")
+        if since_lo is None and until_hi is None:
+            return keep
+        for at in np.flatnonzero(keep).tolist():
+            edge, other = int(edges[at]), int(others[at])
+            if not (
+                _edge_in_dates(self.edge_start[edge], self.edge_last[edge], since_lo, until_hi)
+                and (not ends_too or _node_in_dates(self.node_dates[other], since_lo, until_hi))
+            ):
+                keep[at] = False
+        return keep
+
+    # -- the four reads of a neighbourhood, as graph.query.neighbours.EngineReader does them ----
+    def step(
+        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
+    ) -> tuple[list[str], set[str]]:
+        """Every node one relationship from `frontier` that passes the filters (at most
+        `cap`, in the order found), and which of them are hubs."""
+        nodes = np.fromiter((self.index[i] for i in frontier if i in self.index), dtype=np.int64)
+        _, others, edges = self._around(nodes)
+        others = others[self._passing(others, edges, filters)]
+        _, first = np.unique(others, return_index=True)
+        found = others[np.sort(first)][:cap]
+        hubs = found[self._codes_with(hub_labels)[self.node_labels[found]]]
+        ids = self.ids
+        return [ids[i] for i in found.tolist()], {ids[i] for i in hubs.tolist()}
+
+    def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        """As graph.query.answer.nodes_by_id."""
+        answer = {}
+        text, span = self.node_text, self.node_span
+        for node_id in ids:
+            i = self.index.get(node_id)
+            if i is not None:
+                start, end = span[i].tolist()
+                answer[node_id] = orjson.loads(text[start:end])
+        return answer
+
+    def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
+        """As graph.query.answer.edges_among: every relationship with both ends in `ids`."""
+        nodes = np.fromiter((self.index[i] for i in set(ids) if i in self.index), dtype=np.int64)
+        member = np.zeros(len(self.ids), dtype=bool)
+        member[nodes] = True
+        owner, others, edges = self._around(nodes)
+        inside = member[others] & (self.edge_src[edges] == owner)  # each once, from its start
+        others, edges = others[inside], edges[inside]
+        edges = np.unique(edges[self._passing(others, edges, filters, ends_too=False)])
+        return [self._edge(e) for e in edges.tolist()]
+
+    def _edge_shown(self, e: int) -> dict[str, Any]:
+        start, end = self.edge_span[e].tolist()
+        shown: dict[str, Any] = orjson.loads(self.edge_text[start:end])
+        return shown
+
+    def relationship(self, e: int) -> dict[str, Any]:
+        """{id, src, dst, type} of relationship e, as a projection names it."""
+        return {
+            "id": self._edge_shown(e)["id"],
+            "src": self.ids[self.edge_src[e]],
+            "dst": self.ids[self.edge_dst[e]],
+            "type": self.types[self.edge_type[e]],
         }
-        if self.alternatives:
-            out["alternatives"] = [dict(item) for item in self.alternatives]
+
+    def _edge(self, e: int) -> dict[str, Any]:
+        shown = self._edge_shown(e)
+        out = {
+            "id": shown["id"],
+            "source": self.ids[self.edge_src[e]],
+            "target": self.ids[self.edge_dst[e]],
+            "type": self.types[self.edge_type[e]],
+            "properties": shown["properties"],
+            "sources": shown["sources"],
+        }
+        if "alternatives" in shown:
+            out["alternatives"] = shown["alternatives"]
         return out
 
+    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """As graph.query.answer.source_index: publisher, date, url... of each source found.
+        The rows are shared between answers: callers must not change them."""
+        rows = self.source_rows
+        return {source_id: rows[source_id] for source_id in sorted(set(ids)) if source_id in rows}
 
-def passes_dates(link: Link, since_lo: str | None, until_hi: str | None) -> bool:
+    # -- following a write -------------------------------------------------------------------
+    def followed(self, generation: int, delta: Delta) -> Snapshot:
+        """This copy with a write's changes, as a new copy: this one is left as it was, so
+        answers under way keep reading one generation. `delta` holds the nodes and
+        relationships the write touched, as the engine holds them after it."""
+        nodes = _Nodes.of(self)
+        for labels, props in delta.nodes:
+            nodes.put(labels, props)
+        for node_id in delta.gone:
+            nodes.index.pop(node_id, None)
+            nodes.source_rows.pop(node_id, None)
+        dead = np.zeros(len(self.edge_src), dtype=bool)
+        for node_id in delta.gone | delta.cut:
+            i = self.index.get(node_id)
+            if i is not None:
+                dead[self.adj_edge[self.adj_ptr[i] : self.adj_ptr[i + 1]]] = True
+        for key in delta.edge_keys:
+            dead[self._edge_numbers(key)] = True
+        keep = ~dead
+        edges = _Edges(
+            self.edge_text,
+            dict(zip(self.types, range(len(self.types)), strict=True)),
+            [self.edge_src[keep]],
+            [self.edge_dst[keep]],
+            [self.edge_type[keep]],
+            [self.edge_start[keep]],
+            [self.edge_last[keep]],
+            [self.edge_span[keep]],
+        )
+        for row in delta.edges:
+            edges.put(nodes.index, row["src"], row["dst"], row["type"], row["props"])
+        return _snapshot(generation, nodes, edges)
+
+    def _edge_numbers(self, key: tuple[str, str, str, str]) -> list[int]:
+        """The relationships this copy holds as (source id, target id, type, id)."""
+        src, dst, rel_type, rel_id = key
+        a, b = self.index.get(src), self.index.get(dst)
+        if a is None or b is None:
+            return []
+        entries = self.adj_edge[self.adj_ptr[a] : self.adj_ptr[a + 1]].tolist()
+        return [
+            e
+            for e in entries
+            if self.edge_src[e] == a
+            and self.edge_dst[e] == b
+            and self.types[self.edge_type[e]] == rel_type
+            and self._edge_shown(e)["id"] == rel_id
+        ]
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What a write touched, as the engine holds it after the write: nodes as (labels,
+    properties), the ids of touched nodes it no longer holds, relationships as rows of
+    src, dst, type, props; and the (source, target, type, id) of every relationship it
+    touched, whether it still holds it or not. A node deleted and made again since is in
+    `cut` and in `nodes`."""
+
+    nodes: list[tuple[list[str], dict[str, Any]]]
+    gone: set[str]
+    edges: list[dict[str, Any]]
+    edge_keys: set[tuple[str, str, str, str]]
+    cut: set[str] = field(default_factory=set)  # nodes deleted: every relationship they had went
+
+
+def _edge_in_dates(start: str | None, last: str | None, since_lo: str | None, until_hi: str | None) -> bool:
     """The relationship date filter of read/neighbour_ids.cypher and read/edges_among.cypher."""
-    start = link.properties.get("start")
     if until_hi is not None and start is not None and not start <= until_hi:
         return False
-    if since_lo is not None:
-        last = link.properties.get("end", start)
-        if last is not None and not last + "~" >= since_lo:
-            return False
-    return True
+    return since_lo is None or last is None or last + "~" >= since_lo
 
 
-def node_passes_dates(node: dict[str, Any], since_lo: str | None, until_hi: str | None) -> bool:
+def _node_in_dates(date: str | None, since_lo: str | None, until_hi: str | None) -> bool:
     """The node date filter (an event's or a seizure's `date`) of read/neighbour_ids.cypher."""
-    date = node["properties"].get("date")
     if date is None:
         return True
     if until_hi is not None and not date <= until_hi:
@@ -97,25 +316,51 @@ def node_passes_dates(node: dict[str, Any], since_lo: str | None, until_hi: str 
     return since_lo is None or date + "~" >= since_lo
 
 
-@dataclass
-class Snapshot:
-    generation: int
-    by_label: dict[str, set[str]] = field(default_factory=dict)
-    shown: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> as nodes_by_id gives it
-    outgoing: dict[str, list[Link]] = field(default_factory=dict)
-    incoming: dict[str, list[Link]] = field(default_factory=dict)
-    adjacent: dict[str, list[str]] = field(default_factory=dict)  # id -> the other end of each link
-    # For nodes with many outgoing relationships: target id -> relationships, so that the
-    # relationships among a small set are found by probing, not by reading them all.
-    wide: dict[str, dict[str, list[Link]]] = field(default_factory=dict)
-    targets: dict[str, frozenset[str]] = field(default_factory=dict)  # id -> its outgoing ends
-    source_rows: dict[str, dict[str, Any]] = field(default_factory=dict)  # as source_index gives them
-    relationships: int = 0
-    _label_sets: dict[tuple[str, ...], frozenset[str]] = field(default_factory=dict)
+def _objects(values: list[Any]) -> np.ndarray:
+    column = np.empty(len(values), dtype=object)
+    column[:] = values
+    return column
 
-    def add_node(self, labels: list[str], props: dict[str, Any]) -> None:
-        """Keeps what a node answer shows: the first MAX_SOURCES sources and dossiers and
-        the total, as read/nodes_by_id.cypher returns them."""
+
+class _Nodes:
+    """Nodes being collected: new ones numbered after those of the copy they start from."""
+
+    def __init__(
+        self,
+        text: bytearray,
+        ids: list[str],
+        index: dict[str, int],
+        label_codes: dict[frozenset[str], int],
+        labels: list[int],
+        dates: list[str | None],
+        spans: list[tuple[int, int]],
+        source_rows: dict[str, dict[str, Any]],
+    ):
+        self.text, self.ids, self.index, self.label_codes = text, ids, index, label_codes
+        self.labels, self.dates, self.spans, self.source_rows = labels, dates, spans, source_rows
+
+    @classmethod
+    def empty(cls) -> _Nodes:
+        return cls(bytearray(), [], {}, {}, [], [], [], {})
+
+    @classmethod
+    def of(cls, snapshot: Snapshot) -> _Nodes:
+        """Starting from a copy's nodes; its own arrays are not changed."""
+        return cls(
+            snapshot.node_text,
+            list(snapshot.ids),
+            dict(snapshot.index),
+            {labels: code for code, labels in enumerate(snapshot.label_sets)},
+            snapshot.node_labels.tolist(),
+            snapshot.node_dates.tolist(),
+            [tuple(span) for span in snapshot.node_span.tolist()],
+            dict(snapshot.source_rows),
+        )
+
+    def put(self, labels: list[str], props: dict[str, Any]) -> None:
+        """A node as read/snapshot_nodes.cypher returns it; kept as a node answer shows it:
+        the first MAX_SOURCES sources and dossiers and the total, as read/nodes_by_id.cypher
+        returns them."""
         node_id = props["id"]
         sources = props.get("sources")
         dossiers = props.get("dossiers")
@@ -127,156 +372,153 @@ class Snapshot:
             "dossiers": None if dossiers is None else dossiers[:MAX_SOURCES],
             "sources_total": None if sources is None else len(sources),
         }
-        for label in labels:
-            self.by_label.setdefault(label, set()).add(node_id)
-        self.shown[node_id] = node_out({"labels": labels, "props": shown})
+        start = len(self.text)
+        self.text += orjson.dumps(node_out({"labels": labels, "props": shown}))
+        code = self.label_codes.setdefault(frozenset(labels), len(self.label_codes))
+        i = self.index.get(node_id)
+        if i is None:
+            self.index[node_id] = len(self.ids)
+            self.ids.append(node_id)
+            self.labels.append(code)
+            self.dates.append(props.get("date"))
+            self.spans.append((start, len(self.text)))
+        else:
+            self.labels[i], self.dates[i], self.spans[i] = code, props.get("date"), (start, len(self.text))
         if Label.SOURCE in labels:
             self.source_rows[node_id] = {name: props.get(name) for name in SOURCE_FIELDS}
 
-    def add_link(self, link: Link) -> None:
-        self.outgoing.setdefault(link.src, []).append(link)
-        self.incoming.setdefault(link.dst, []).append(link)
-        self.adjacent.setdefault(link.src, []).append(link.dst)
-        self.adjacent.setdefault(link.dst, []).append(link.src)
-        self.relationships += 1
 
-    def index_targets(self, fanout: int) -> None:
-        for node_id, links in self.outgoing.items():
-            self.targets[node_id] = frozenset(link.dst for link in links)
-            if len(links) > fanout:
-                by_target: dict[str, list[Link]] = {}
-                for link in links:
-                    by_target.setdefault(link.dst, []).append(link)
-                self.wide[node_id] = by_target
+class _Edges:
+    """Relationships being collected: columns, in parts to be joined once."""
 
-    def degree(self, node_id: str) -> int:
-        """How many relationships touch the node (0 for an id the copy does not hold)."""
-        return len(self.adjacent.get(node_id, ()))
+    def __init__(
+        self,
+        text: bytearray,
+        type_codes: dict[str, int],
+        src: list[np.ndarray],
+        dst: list[np.ndarray],
+        types: list[np.ndarray],
+        starts: list[np.ndarray],
+        lasts: list[np.ndarray],
+        spans: list[np.ndarray],
+    ):
+        self.text, self.type_codes = text, type_codes
+        self.src, self.dst, self.types = src, dst, types
+        self.starts, self.lasts, self.spans = starts, lasts, spans
+        self.new_src, self.new_dst, self.new_types = array("i"), array("i"), array("B")
+        self.new_starts: list[str | None] = []
+        self.new_lasts: list[str | None] = []
+        self.new_spans = array("q")
 
-    def with_labels(self, labels: Iterable[str]) -> frozenset[str]:
-        """The ids of every node that has one of `labels`."""
-        key = tuple(sorted(labels))
-        found = self._label_sets.get(key)
-        if found is None:
-            found = frozenset().union(*(self.by_label.get(label, ()) for label in key))
-            self._label_sets[key] = found
-        return found
+    @classmethod
+    def empty(cls) -> _Edges:
+        return cls(bytearray(), {}, [], [], [], [], [], [])
 
-    # -- the four reads of a neighbourhood, as graph.query.neighbours.EngineReader does them ----
-    def step(
-        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
-    ) -> tuple[list[str], set[str]]:
-        """Every node one relationship from `frontier` that passes the filters (at most
-        `cap`, in the order found), and which of them are hubs."""
-        if filters["types"] or filters["labels"] or filters["since_lo"] or filters["until_hi"]:
-            found = self._step_filtered(frontier, filters, cap)
-        else:
-            found = {}
-            for node_id in frontier:
-                found.update(dict.fromkeys(self.adjacent.get(node_id, ())))  # keeps first-found order
-                if len(found) >= cap:
-                    found = dict.fromkeys(islice(found, cap))
-                    break
-        return list(found), found.keys() & self.with_labels(hub_labels)
+    def put(self, index: dict[str, int], src: str, dst: str, rel_type: str, props: dict[str, Any]) -> None:
+        a, b = index.get(src), index.get(dst)
+        if a is None or b is None:
+            return  # written between the reads; this copy is already stale then
+        shown = edge_out({"src": src, "dst": dst, "type": rel_type, "props": props})
+        self.new_src.append(a)
+        self.new_dst.append(b)
+        self.new_types.append(self.type_codes.setdefault(rel_type, len(self.type_codes)))
+        start = shown["properties"].get("start")
+        self.new_starts.append(start)
+        self.new_lasts.append(shown["properties"].get("end", start))
+        self.new_spans.append(len(self.text))
+        self.text += orjson.dumps({k: shown[k] for k in _EDGE_KEYS if k in shown})
+        self.new_spans.append(len(self.text))
 
-    def _step_filtered(self, frontier: list[str], filters: dict[str, Any], cap: int) -> dict[str, None]:
-        types = set(filters["types"])
-        allowed = self.with_labels(filters["labels"]) if filters["labels"] else None
-        since_lo, until_hi = filters["since_lo"], filters["until_hi"]
-        found: dict[str, None] = {}
-        for node_id in frontier:
-            ends = [(link, link.dst) for link in self.outgoing.get(node_id, ())]
-            ends += [(link, link.src) for link in self.incoming.get(node_id, ())]
-            for link, other in ends:
-                if other in found or (types and link.type not in types):
-                    continue
-                if allowed is not None and other not in allowed:
-                    continue
-                if not passes_dates(link, since_lo, until_hi):
-                    continue
-                if not node_passes_dates(self.shown[other], since_lo, until_hi):
-                    continue
-                found[other] = None
-                if len(found) >= cap:
-                    return found
-        return found
-
-    def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        """As graph.query.answer.nodes_by_id."""
-        answer = {}
-        for node_id in ids:
-            node = self.shown.get(node_id)
-            if node is not None:
-                answer[node_id] = {
-                    **node,
-                    "labels": list(node["labels"]),
-                    "properties": dict(node["properties"]),
-                    "sources": list(node["sources"]),
-                }
-        return answer
-
-    def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
-        """As graph.query.answer.edges_among: every relationship with both ends in `ids`."""
-        members = set(ids)
-        types = set(filters.get("types") or [])
-        since_lo, until_hi = filters.get("since_lo"), filters.get("until_hi")
-        found: list[Link] = []
-        for node_id in members:
-            common = members.intersection(self.targets.get(node_id, ()))
-            if not common:
-                continue
-            by_target = self.wide.get(node_id)
-            if by_target is not None:
-                for other in common:
-                    found += by_target[other]
-            else:
-                found += [link for link in self.outgoing[node_id] if link.dst in common]
-        if types:
-            found = [link for link in found if link.type in types]
-        if since_lo is not None or until_hi is not None:
-            found = [link for link in found if passes_dates(link, since_lo, until_hi)]
-        return [link.out() for link in found]
-
-    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """As graph.query.answer.source_index: publisher, date, url... of each source found.
-        The rows are shared between answers: callers must not change them."""
-        rows = self.source_rows
-        return {source_id: rows[source_id] for source_id in sorted(set(ids)) if source_id in rows}
+    def columns(self) -> dict[str, np.ndarray]:
+        return {
+            "edge_src": np.concatenate([*self.src, np.frombuffer(self.new_src, dtype=np.int32)]),
+            "edge_dst": np.concatenate([*self.dst, np.frombuffer(self.new_dst, dtype=np.int32)]),
+            "edge_type": np.concatenate([*self.types, np.frombuffer(self.new_types, dtype=np.uint8)]),
+            "edge_start": np.concatenate([*self.starts, _objects(self.new_starts)]),
+            "edge_last": np.concatenate([*self.lasts, _objects(self.new_lasts)]),
+            "edge_span": np.concatenate(
+                [*self.spans, np.frombuffer(self.new_spans, dtype=np.int64).reshape(-1, 2)]
+            ),
+        }
 
 
-def _interned(value: Any) -> Any:
-    """Source ids and dossier names recur on thousands of nodes: keep one copy of each."""
-    if type(value) is list:
-        return [sys.intern(v) if type(v) is str else v for v in value]
-    return value
+def _snapshot(generation: int, nodes: _Nodes, edges: _Edges) -> Snapshot:
+    """The arrays of a copy, and its adjacency, from what was collected."""
+    columns = edges.columns()
+    src, dst = columns["edge_src"].astype(np.int64), columns["edge_dst"].astype(np.int64)
+    owners = np.concatenate([src, dst])
+    order = np.argsort(owners, kind="stable")  # per node: outgoing, then incoming
+    numbers = np.arange(len(src), dtype=np.int32)
+    n = len(nodes.ids)
+    return Snapshot(
+        generation=generation,
+        ids=nodes.ids,
+        index=nodes.index,
+        label_sets=sorted(nodes.label_codes, key=nodes.label_codes.__getitem__),
+        node_labels=np.array(nodes.labels, dtype=np.uint16),
+        node_dates=_objects(nodes.dates),
+        node_text=nodes.text,
+        node_span=np.array(nodes.spans, dtype=np.int64).reshape(-1, 2),
+        types=sorted(edges.type_codes, key=edges.type_codes.__getitem__),
+        edge_text=edges.text,
+        adj_ptr=np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))]).astype(np.int64),
+        adj_node=np.concatenate([dst, src])[order].astype(np.int32),
+        adj_edge=np.concatenate([numbers, numbers])[order],
+        source_rows=nodes.source_rows,
+        edge_src=src.astype(np.int32),
+        edge_dst=dst.astype(np.int32),
+        edge_type=columns["edge_type"],
+        edge_start=columns["edge_start"],
+        edge_last=columns["edge_last"],
+        edge_span=columns["edge_span"],
+    )
 
 
 def build_snapshot(store: Store, generation: int) -> Snapshot:
     """Read every node, label by label, then every relationship, type by type: one reply
     per label or type keeps the peak of reading well below one reply for the whole graph."""
     schema = get_schema()
-    snapshot = Snapshot(generation)
+    nodes, edges = _Nodes.empty(), _Edges.empty()
     with built_to_last():
         for label in sorted(schema.labels):
             query = splice(
                 cypher("read/snapshot_nodes.cypher", store.dialect), schema, labels={"LABEL": label}
             )
             for row in store.read(query):
-                props = {k: _interned(v) for k, v in row["props"].items()}
-                props["id"] = sys.intern(props["id"])
-                snapshot.add_node(row["labels"], props)
+                if row["props"]["id"] not in nodes.index:  # a node of several labels is read once per label
+                    nodes.put(row["labels"], row["props"])
         for rel_type in sorted(schema.relationships):
             query = splice(
                 cypher("read/snapshot_relationships.cypher", store.dialect), schema, types={"TYPE": rel_type}
             )
             for row in store.read(query):
-                src, dst = sys.intern(row["src"]), sys.intern(row["dst"])
-                if src not in snapshot.shown or dst not in snapshot.shown:
-                    continue  # written between the reads; this copy is already stale then
-                props = {k: _interned(v) for k, v in row["props"].items()}
-                snapshot.add_link(Link.from_row(src, dst, sys.intern(rel_type), props))
-        snapshot.index_targets(WIDE_FANOUT)
-    return snapshot
+                edges.put(nodes.index, row["src"], row["dst"], rel_type, row["props"])
+        return _snapshot(generation, nodes, edges)
+
+
+def read_delta(store: Store, touched: Touched) -> Delta:
+    """The nodes and relationships some writes touched, as the engine holds them now."""
+    ids = sorted(touched.nodes)
+    nodes = [
+        (row["labels"], row["props"])
+        for batch in _batches(ids)
+        for row in store.read(cypher("read/snapshot_nodes_by_id.cypher", store.dialect), {"ids": batch})
+    ]
+    keys = sorted(touched.edges)
+    rows = [{"src": src, "dst": dst, "id": rel_id} for src, dst, _, rel_id in keys]
+    edges = [
+        row
+        for batch in _batches(rows)
+        for row in store.read(cypher("read/edges_by_id.cypher", store.dialect), {"rows": batch})
+        if (row["src"], row["dst"], row["type"], row["props"].get("id")) in touched.edges
+    ]
+    found = {props["id"] for _, props in nodes}
+    return Delta(nodes, set(ids) - found, edges, set(keys), set(touched.cut))
+
+
+def _batches(items: list[Any], size: int = 5_000) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 class SnapshotCache:
@@ -312,6 +554,10 @@ class SnapshotCache:
         if self._too_large_at != generation:
             self.start()
         return None
+
+    def adopt(self, snapshot: Snapshot) -> None:
+        """Serve `snapshot` (built elsewhere) while the store is at its generation."""
+        self._snapshot = snapshot
 
     def wait(self, timeout: float) -> Snapshot | None:
         """The current snapshot, building it if needed and waiting up to `timeout` seconds."""
@@ -350,6 +596,8 @@ class SnapshotCache:
             generation = self.store.generation()
             if generation in (self._too_large_at, getattr(self._snapshot, "generation", None)):
                 return
+            if self._follow(generation):
+                return
             total = counts(self.store)
             entities = sum(total["nodes"].values()) + sum(total["relationships"].values())
             if entities > self.max_entities:
@@ -367,9 +615,29 @@ class SnapshotCache:
             self._snapshot = snapshot
             log.info(
                 "neighbourhoods from memory: %d nodes, %d relationships copied in %.1f s",
-                len(snapshot.shown),
+                snapshot.node_count,
                 snapshot.relationships,
                 time.perf_counter() - started,
             )
         except Exception:  # a store closed or cleared under the build: the engine answers
             log.warning("snapshot build failed; neighbourhoods read by the engine", exc_info=True)
+
+    def _follow(self, generation: int) -> bool:
+        """Bring the copy to `generation` by what this process's writes since changed, if
+        it recorded them all; readers keep the previous copy until the new one is whole."""
+        before = self._snapshot
+        if before is None:
+            return False
+        touched = self.store.journal.since(before.generation, generation)
+        if touched is None:
+            return False
+        started = time.perf_counter()
+        self._snapshot = before.followed(generation, read_delta(self.store, touched))
+        log.info(
+            "neighbourhoods from memory: followed %d writes (%d nodes, %d relationships) in %.3f s",
+            generation - before.generation,
+            len(touched.nodes),
+            len(touched.edges),
+            time.perf_counter() - started,
+        )
+        return True

@@ -10,6 +10,7 @@ import anyio.to_thread
 
 from graph.errors import InvalidInput
 from graph.model.plan import Changes
+from graph.store.journal import WriteJournal
 
 
 class GenerationReader(Protocol):
@@ -55,6 +56,7 @@ class WriteSession(Reader, Protocol):
 class Store(Protocol):
     engine: str
     dialect: str  # which Cypher files it runs: cypher/<path> or cypher/neo4j/<path>
+    journal: WriteJournal  # what this process's writes changed, by generation
 
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         """Run a read-only query; rows as dicts keyed by column name."""

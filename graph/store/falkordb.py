@@ -28,6 +28,7 @@ from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import ENTITY_LABEL, Schema
 from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
 from graph.store.embedded import EmbeddedEngine
+from graph.store.journal import WriteJournal
 
 log = logging.getLogger(__name__)
 
@@ -270,6 +271,7 @@ class FalkorDBStore:
         self._recovering = threading.Lock()
         # Bumped after every write, so in-memory projections know when to rebuild.
         self.generation_key = f"piracy-graph:{graph_name}:generation"
+        self.journal = WriteJournal()
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -418,15 +420,17 @@ class FalkorDBStore:
                 self._run(text, params or None, read_only=False)
             except redis.ResponseError as exc:
                 raise PiracyGraphError(f"the engine refused the write of {changes.what}: {exc}") from exc
-            self._bump_generation()
+            self._bump_generation(changes)
 
         return write
 
-    def _bump_generation(self) -> None:
+    def _bump_generation(self, changes: Changes | None = None) -> None:
+        """`changes`: what the write changed, for the journal; None: unknown."""
         try:
-            self.client.connection.incr(self.generation_key)
+            generation = int(self.client.connection.incr(self.generation_key))
         except redis.RedisError as exc:
             raise EngineUnavailable(f"the graph engine does not answer: {exc}") from exc
+        self.journal.record(generation, changes)
 
     def generation(self) -> int:
         try:

@@ -24,6 +24,7 @@ from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import ENTITY_LABEL, Schema
 from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
+from graph.store.journal import WriteJournal
 
 log = logging.getLogger(__name__)
 
@@ -175,6 +176,11 @@ class _TransactionReader:
         return [{k: _plain(record[k]) for k in record.keys()} for record in result]  # noqa: SIM118
 
 
+def _counted(tx: neo4j.ManagedTransaction) -> int:
+    """Counts the transaction's write: the graph's new write generation."""
+    return int(tx.run(cypher("write/generation.cypher", "neo4j")).single(strict=True)["generation"])
+
+
 class Neo4jStore:
     engine = "neo4j"
     dialect = "neo4j"
@@ -188,6 +194,7 @@ class Neo4jStore:
         # consistency). One server (bolt://) always reads its own writes, and bookmarks
         # would make each of its reads slower (docs/performance.md).
         self.bookmarks = driver.execute_query_bookmark_manager if routed else None
+        self.journal = WriteJournal()
 
     @classmethod
     def connect(cls, uri: str, user: str, password: str, database: str | None, schema: Schema) -> Neo4jStore:
@@ -259,18 +266,21 @@ class Neo4jStore:
         """Reads and write in one transaction that first takes the write lock (a node every
         load writes first): other loads wait for it to commit."""
 
-        def run(tx: neo4j.ManagedTransaction) -> Changes:
+        def run(tx: neo4j.ManagedTransaction) -> tuple[Changes, int | None]:
             tx.run(cypher("write/write_lock.cypher", "neo4j")).consume()
             changes = work(_TransactionReader(tx))
-            if not changes.empty():
-                for text, params in change_segments(changes, self.schema):
-                    tx.run(text, params).consume()
-                tx.run(cypher("write/generation.cypher", "neo4j")).consume()
-            return changes
+            if changes.empty():
+                return changes, None
+            for text, params in change_segments(changes, self.schema):
+                tx.run(text, params).consume()
+            return changes, _counted(tx)
 
         try:
             with self._session() as session:
-                return session.execute_write(run)
+                changes, generation = session.execute_write(run)
+                if generation is not None:
+                    self.journal.record(generation, changes)
+                return changes
         except _UNAVAILABLE as exc:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
         except Neo4jError as exc:
@@ -293,13 +303,13 @@ class Neo4jStore:
     def write(self, query: str, params: dict[str, Any] | None = None) -> None:
         check_parameters(params or {})
 
-        def work(tx: neo4j.ManagedTransaction) -> None:
+        def work(tx: neo4j.ManagedTransaction) -> int:
             tx.run(query, params or {}).consume()
-            tx.run(cypher("write/generation.cypher", "neo4j")).consume()
+            return _counted(tx)
 
         try:
             with self._session() as session:
-                session.execute_write(work)
+                self.journal.record(session.execute_write(work), None)
         except _UNAVAILABLE as exc:
             raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
 

@@ -1,0 +1,232 @@
+"""The in-process snapshot follows this process's writes (graph/query/snapshot.py,
+graph/store/journal.py): after an upload or an unload, the new copy is the old one with
+what the write touched read again, and every answer it gives is the engine's answer.
+
+Checked on both engines, on a graph of the 2019 and 2020 dossiers, with an operation added
+that shares agencies with them, then one taken away.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph.model.plan import Changes, EdgeRow, NodeRow
+from graph.model.schema import Schema
+from graph.query.answer import nodes_by_id
+from graph.query.neighbours import neighbourhood
+from graph.query.snapshot import Snapshot, SnapshotCache, build_snapshot
+from graph.store.journal import MAX_TOUCHED, WriteJournal
+from loaders.load import load_paths
+from loaders.pipeline import unload
+
+pytestmark = pytest.mark.both_engines
+
+ADDED = "2019-jetflicks.yaml"
+TAKEN = "2020-sparks.yaml"
+TAKEN_ID = "2020-sparks"
+
+
+def answers(store: Any, schema: Schema, reader: Any, ids: list[str] | None = None) -> dict[str, str]:
+    """Every entity's depth-1 neighbourhood (of those the graph holds, or of `ids`), as
+    canonical JSON."""
+    if ids is None:
+        ids = [row["id"] for row in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
+    found = {}
+    for entity_id in ids:
+        answer = neighbourhood(
+            store,
+            schema,
+            entity_id,
+            depth=1,
+            labels=[],
+            types=[],
+            since=None,
+            until=None,
+            limit=1000,
+            redactor=None,
+            reader=reader,
+        )
+        answer["nodes"].sort(key=lambda n: n["id"])
+        answer["edges"].sort(key=lambda e: (e["id"], e["source"], e["target"]))
+        found[entity_id] = json.dumps(answer, sort_keys=True)
+    return found
+
+
+@pytest.fixture
+def base(empty_store: Any, schema: Schema, bundled_dir: Path) -> Any:
+    files = [
+        f
+        for f in sorted(bundled_dir.glob("*.yaml"))
+        if f.name != ADDED and f.name.startswith(("2019", "2020"))
+    ]
+    load_paths(empty_store, schema, files)
+    return empty_store
+
+
+@pytest.fixture
+def cache(base: Any) -> Iterator[SnapshotCache]:
+    made = SnapshotCache(base, max_entities=1_000_000)
+    yield made
+    made.finish(timeout=60)
+
+
+def follow(cache: SnapshotCache, before: Snapshot) -> Snapshot:
+    after = cache.wait(timeout=60)
+    assert after is not None and after is not before
+    return after
+
+
+def test_after_an_upload_every_answer_is_the_engines(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    load_paths(base, schema, [bundled_dir / ADDED])
+    after = follow(cache, before)
+    assert answers(base, schema, after) == answers(base, schema, None)
+
+
+def test_an_upload_is_followed_not_read_anew(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    load_paths(base, schema, [bundled_dir / ADDED])
+    # A followed copy appends to the texts of the copy before it; a new one has its own.
+    assert follow(cache, before).node_text is before.node_text
+
+
+def test_after_an_unload_every_answer_is_the_engines(base: Any, schema: Schema, cache: SnapshotCache) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    unload(base, schema, TAKEN_ID)
+    after = follow(cache, before)
+    assert (after.node_text is before.node_text, answers(base, schema, after)) == (
+        True,
+        answers(base, schema, None),
+    )
+
+
+def test_after_an_unload_the_copy_holds_what_a_new_copy_holds(
+    base: Any, schema: Schema, cache: SnapshotCache
+) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    unload(base, schema, TAKEN_ID)
+    after = follow(cache, before)
+    fresh = build_snapshot(base, base.generation())
+    assert (after.node_count, after.relationships, sorted(after.node_ids())) == (
+        fresh.node_count,
+        fresh.relationships,
+        sorted(fresh.node_ids()),
+    )
+
+
+def test_the_copy_before_a_write_still_answers_as_before(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    then = answers(base, schema, before)
+    load_paths(base, schema, [bundled_dir / ADDED])
+    unload(base, schema, TAKEN_ID)
+    follow(cache, before)
+    assert answers(base, schema, before, sorted(then)) == then
+
+
+def test_an_upload_then_an_unload_are_followed_together(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    load_paths(base, schema, [bundled_dir / ADDED])
+    unload(base, schema, TAKEN_ID)
+    after = follow(cache, before)
+    assert (after.node_text is before.node_text, answers(base, schema, after)) == (
+        True,
+        answers(base, schema, None),
+    )
+
+
+def test_a_write_this_process_did_not_record_is_read_anew(
+    base: Any, schema: Schema, cache: SnapshotCache
+) -> None:
+    before = cache.wait(timeout=60)
+    assert before is not None
+    base.write("MATCH (n:Entity {id: 'group:sparks'}) SET n.note = 'written by hand'")
+    after = follow(cache, before)
+    shown = after.nodes(["group:sparks"])["group:sparks"]
+    assert (after.node_text is before.node_text, shown["properties"]["note"], shown) == (
+        False,
+        "written by hand",
+        nodes_by_id(base, ["group:sparks"])["group:sparks"],
+    )
+
+
+# -- the journal alone -------------------------------------------------------------------
+
+
+def changes(*node_ids: str, deleted: tuple[str, ...] = ()) -> Changes:
+    edge = EdgeRow("LOCATED_IN", "r1", "server:a", "Server", "country:FR", "Country", {})
+    return Changes(
+        "a test write",
+        create_nodes=[NodeRow("Group", i, {}) for i in node_ids],
+        delete_nodes=[NodeRow("Group", i, {}) for i in deleted],
+        create_edges=[edge],
+    )
+
+
+def test_the_journal_joins_what_consecutive_writes_touched() -> None:
+    journal = WriteJournal()
+    journal.record(5, changes("group:a"))
+    journal.record(6, changes("group:b", deleted=("group:c",)))
+    touched = journal.since(4, 6)
+    assert (touched is not None, touched and sorted(touched.nodes), touched and sorted(touched.cut)) == (
+        True,
+        ["group:a", "group:b", "group:c"],
+        ["group:c"],
+    )
+
+
+def test_the_journal_names_relationships_by_ends_type_and_id() -> None:
+    journal = WriteJournal()
+    journal.record(1, changes("group:a"))
+    touched = journal.since(0, 1)
+    assert touched is not None and touched.edges == {("server:a", "country:FR", "LOCATED_IN", "r1")}
+
+
+def test_a_generation_not_recorded_is_a_gap() -> None:
+    journal = WriteJournal()
+    journal.record(5, changes("group:a"))
+    journal.record(7, changes("group:b"))
+    assert journal.since(4, 7) is None
+
+
+def test_a_write_of_unknown_changes_is_a_gap() -> None:
+    journal = WriteJournal()
+    journal.record(5, None)
+    assert journal.since(4, 5) is None
+
+
+def test_a_write_too_large_to_follow_is_a_gap() -> None:
+    journal = WriteJournal()
+    journal.record(5, changes(*(f"group:{i}" for i in range(MAX_TOUCHED + 1))))
+    assert journal.since(4, 5) is None
+
+
+def test_a_generation_behind_the_copy_is_a_gap() -> None:
+    journal = WriteJournal()
+    journal.record(5, changes("group:a"))
+    assert journal.since(6, 5) is None
+
+
+def test_the_journal_keeps_the_latest_writes() -> None:
+    journal = WriteJournal(keep=2)
+    for generation in (1, 2, 3):
+        journal.record(generation, changes(f"group:{generation}"))
+    assert (journal.since(0, 3), journal.since(1, 3) is not None) == (None, True)
