@@ -240,12 +240,11 @@ class Snapshot:
         """This copy with a write's changes, as a new copy: this one is left as it was, so
         answers under way keep reading one generation. `delta` holds the nodes and
         relationships the write touched, as the engine holds them after it."""
-        nodes = _Nodes.of(self)
+        nodes = _Nodes(self)
         for labels, props in delta.nodes:
             nodes.put(labels, props)
         for node_id in delta.gone:
-            nodes.index.pop(node_id, None)
-            nodes.source_rows.pop(node_id, None)
+            nodes.remove(node_id)
         dead = np.zeros(len(self.edge_src), dtype=bool)
         for node_id in delta.gone | delta.cut:
             i = self.index.get(node_id)
@@ -266,7 +265,16 @@ class Snapshot:
         )
         for row in delta.edges:
             edges.put(nodes.index, row["src"], row["dst"], row["type"], row["props"])
-        return _snapshot(generation, nodes, edges)
+        return _snapshot(generation, nodes, edges, self._adjacency_without(keep, len(nodes.ids)))
+
+    def _adjacency_without(self, keep: np.ndarray, nodes: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """This copy's adjacency with only the relationships `keep` holds, renumbered as
+        they are once the others are dropped, for `nodes` nodes."""
+        owners = np.repeat(np.arange(len(self.adj_ptr) - 1), np.diff(self.adj_ptr))
+        kept = keep[self.adj_edge]
+        renumbered = (np.cumsum(keep) - 1).astype(np.int32)
+        ptr = np.concatenate([[0], np.cumsum(np.bincount(owners[kept], minlength=nodes))])
+        return ptr, self.adj_node[kept], renumbered[self.adj_edge[kept]]
 
     def _edge_numbers(self, key: tuple[str, str, str, str]) -> list[int]:
         """The relationships this copy holds as (source id, target id, type, id)."""
@@ -323,39 +331,30 @@ def _objects(values: list[Any]) -> np.ndarray:
 
 
 class _Nodes:
-    """Nodes being collected: new ones numbered after those of the copy they start from."""
+    """Nodes being collected, on top of a copy's (none for a new copy): nodes new to it are
+    numbered after its own; a node it holds that changed gets a new text and span."""
 
-    def __init__(
-        self,
-        text: bytearray,
-        ids: list[str],
-        index: dict[str, int],
-        label_codes: dict[frozenset[str], int],
-        labels: list[int],
-        dates: list[str | None],
-        spans: list[tuple[int, int]],
-        source_rows: dict[str, dict[str, Any]],
-    ):
-        self.text, self.ids, self.index, self.label_codes = text, ids, index, label_codes
-        self.labels, self.dates, self.spans, self.source_rows = labels, dates, spans, source_rows
-
-    @classmethod
-    def empty(cls) -> _Nodes:
-        return cls(bytearray(), [], {}, {}, [], [], [], {})
-
-    @classmethod
-    def of(cls, snapshot: Snapshot) -> _Nodes:
-        """Starting from a copy's nodes; its own arrays are not changed."""
-        return cls(
-            snapshot.node_text,
-            list(snapshot.ids),
-            dict(snapshot.index),
-            {labels: code for code, labels in enumerate(snapshot.label_sets)},
-            snapshot.node_labels.tolist(),
-            snapshot.node_dates.tolist(),
-            [tuple(span) for span in snapshot.node_span.tolist()],
-            dict(snapshot.source_rows),
-        )
+    def __init__(self, base: Snapshot | None = None):
+        if base is None:
+            self.text, self.ids, self.index = bytearray(), [], {}
+            self.label_codes: dict[frozenset[str], int] = {}
+            self.source_rows: dict[str, dict[str, Any]] = {}
+            self.base_labels = np.empty(0, dtype=np.uint16)
+            self.base_dates = _objects([])
+            self.base_spans = np.empty((0, 2), dtype=np.int64)
+        else:
+            self.text, self.ids, self.index = base.node_text, list(base.ids), dict(base.index)
+            self.label_codes = {labels: code for code, labels in enumerate(base.label_sets)}
+            self.source_rows = dict(base.source_rows)
+            self.base_labels, self.base_dates, self.base_spans = (
+                base.node_labels,
+                base.node_dates,
+                base.node_span,
+            )
+        self.changed: dict[int, tuple[int, str | None, tuple[int, int]]] = {}
+        self.labels: list[int] = []
+        self.dates: list[str | None] = []
+        self.spans: list[tuple[int, int]] = []
 
     def put(self, labels: list[str], props: dict[str, Any]) -> None:
         """A node as read/snapshot_nodes.cypher returns it; kept as a node answer shows it:
@@ -382,10 +381,26 @@ class _Nodes:
             self.labels.append(code)
             self.dates.append(props.get("date"))
             self.spans.append((start, len(self.text)))
+        elif i >= len(self.base_labels):
+            at = i - len(self.base_labels)
+            self.labels[at], self.dates[at], self.spans[at] = code, props.get("date"), (start, len(self.text))
         else:
-            self.labels[i], self.dates[i], self.spans[i] = code, props.get("date"), (start, len(self.text))
+            self.changed[i] = (code, props.get("date"), (start, len(self.text)))
         if Label.SOURCE in labels:
             self.source_rows[node_id] = {name: props.get(name) for name in SOURCE_FIELDS}
+
+    def remove(self, node_id: str) -> None:
+        self.index.pop(node_id, None)
+        self.source_rows.pop(node_id, None)
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Labels, dates and spans of every node: the base copy's arrays are not changed."""
+        labels = np.concatenate([self.base_labels, np.array(self.labels, dtype=np.uint16)])
+        dates = np.concatenate([self.base_dates, _objects(self.dates)])
+        spans = np.concatenate([self.base_spans, np.array(self.spans, dtype=np.int64).reshape(-1, 2)])
+        for i, (code, date, span) in self.changed.items():
+            labels[i], dates[i], spans[i] = code, date, span
+        return labels, dates, spans
 
 
 class _Edges:
@@ -442,28 +457,50 @@ class _Edges:
         }
 
 
-def _snapshot(generation: int, nodes: _Nodes, edges: _Edges) -> Snapshot:
-    """The arrays of a copy, and its adjacency, from what was collected."""
+def _snapshot(
+    generation: int,
+    nodes: _Nodes,
+    edges: _Edges,
+    adjacency: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None,
+) -> Snapshot:
+    """The arrays of a copy from what was collected. `adjacency`: that of the relationships
+    before the new ones (edges.src...), which then go at the end of each node's entries;
+    else it is made from all of them."""
     columns = edges.columns()
     src, dst = columns["edge_src"].astype(np.int64), columns["edge_dst"].astype(np.int64)
-    owners = np.concatenate([src, dst])
-    order = np.argsort(owners, kind="stable")  # per node: outgoing, then incoming
-    numbers = np.arange(len(src), dtype=np.int32)
     n = len(nodes.ids)
+    if adjacency is None:
+        owners = np.concatenate([src, dst])
+        order = np.argsort(owners, kind="stable")  # per node: outgoing, then incoming
+        numbers = np.arange(len(src), dtype=np.int32)
+        ptr = np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
+        adj_node, adj_edge = np.concatenate([dst, src])[order], np.concatenate([numbers, numbers])[order]
+    else:
+        ptr, adj_node, adj_edge = adjacency
+        first = sum(len(part) for part in edges.src)
+        numbers = np.arange(first, len(src), dtype=np.int32)
+        owners = np.concatenate([src[first:], dst[first:]])
+        order = np.argsort(owners, kind="stable")  # where nodes hold no entry, the order of nodes
+        owners = owners[order]
+        at = ptr[owners + 1]
+        adj_node = np.insert(adj_node, at, np.concatenate([dst[first:], src[first:]])[order])
+        adj_edge = np.insert(adj_edge, at, np.concatenate([numbers, numbers])[order])
+        ptr = ptr + np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
+    labels, dates, spans = nodes.columns()
     return Snapshot(
         generation=generation,
         ids=nodes.ids,
         index=nodes.index,
         label_sets=sorted(nodes.label_codes, key=nodes.label_codes.__getitem__),
-        node_labels=np.array(nodes.labels, dtype=np.uint16),
-        node_dates=_objects(nodes.dates),
+        node_labels=labels,
+        node_dates=dates,
         node_text=nodes.text,
-        node_span=np.array(nodes.spans, dtype=np.int64).reshape(-1, 2),
+        node_span=spans,
         types=sorted(edges.type_codes, key=edges.type_codes.__getitem__),
         edge_text=edges.text,
-        adj_ptr=np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))]).astype(np.int64),
-        adj_node=np.concatenate([dst, src])[order].astype(np.int32),
-        adj_edge=np.concatenate([numbers, numbers])[order],
+        adj_ptr=ptr.astype(np.int64),
+        adj_node=adj_node.astype(np.int32),
+        adj_edge=adj_edge.astype(np.int32),
         source_rows=nodes.source_rows,
         edge_src=src.astype(np.int32),
         edge_dst=dst.astype(np.int32),
@@ -478,7 +515,7 @@ def build_snapshot(store: Store, generation: int) -> Snapshot:
     """Read every node, label by label, then every relationship, type by type: one reply
     per label or type keeps the peak of reading well below one reply for the whole graph."""
     schema = get_schema()
-    nodes, edges = _Nodes.empty(), _Edges.empty()
+    nodes, edges = _Nodes(), _Edges.empty()
     with built_to_last():
         for label in sorted(schema.labels):
             query = splice(
