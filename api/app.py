@@ -34,8 +34,8 @@ from api.security import requires
 from api.session import Sessions
 from graph.access import KeyRing, Role
 from graph.query.projection import ProjectionCache
-from graph.query.snapshot import SnapshotCache
-from graph.settings import Settings, get_settings
+from graph.query.snapshot_cache import SnapshotCache
+from graph.settings import Settings, get_settings, snapshot_path
 from graph.store import Store, open_store
 from loaders.load import load_bundled_if_empty
 
@@ -59,7 +59,13 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         own = store is None
         app.state.store = store if store is not None else open_store(settings)
-        app.state.snapshots = SnapshotCache(app.state.store, settings.snapshot_max_entities)
+        app.state.snapshots = SnapshotCache(
+            app.state.store,
+            settings.snapshot_max_entities,
+            file=snapshot_path(settings, app.state.store.engine),
+            # Paths and analytics ready as soon as the copy is: their projection is made from it.
+            on_ready=lambda _: app.state.projections.get(None),
+        )
         app.state.projections = ProjectionCache(app.state.store, snapshots=app.state.snapshots)
         # On the serving loop: the write generation read by requests without a thread hop.
         app.state.generation_reader = app.state.store.generation_reader()
@@ -71,6 +77,7 @@ def create_app(settings: Settings | None = None, store: Store | None = None) -> 
         finally:
             try:
                 await anyio.to_thread.run_sync(app.state.snapshots.finish, 30.0)
+                await anyio.to_thread.run_sync(app.state.snapshots.save_current)
                 await app.state.generation_reader.aclose()
             finally:
                 if own:

@@ -17,7 +17,8 @@ from api.security import Reader
 from graph.model.schema import Schema, get_schema
 from graph.query.answer import Redactor
 from graph.query.projection import ProjectionCache
-from graph.query.snapshot import Snapshot, SnapshotCache
+from graph.query.snapshot import Snapshot
+from graph.query.snapshot_cache import SnapshotCache
 from graph.store import Store
 from graph.store.base import GenerationReader
 

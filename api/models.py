@@ -24,6 +24,13 @@ class Health(Model):
         description="memory: neighbourhoods come from the API's copy of the current graph; "
         "engine: from Cypher queries (right after a write, or over the copy's size bound)"
     )
+    warming: list[Literal["neighbourhoods", "paths"]] = Field(
+        default_factory=list,
+        description="what is still being prepared in memory (after a start or a write): "
+        "neighbourhoods: the copy of the graph is being read, from its file or the engine, or "
+        "brought up to date; paths: the projection for paths and analytics is being built. "
+        "Meanwhile the engine answers neighbourhoods, and a path question waits for its projection",
+    )
 
 
 class SourceRef(Model):

@@ -143,7 +143,7 @@ def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], 
     from graph.query.projection import ProjectionCache
     from graph.query.search import search
     from graph.query.shared import shared
-    from graph.query.snapshot import SnapshotCache
+    from graph.query.snapshot_cache import SnapshotCache
 
     schema = get_schema()
     groups = sample_ids(store, "Group", 200)

@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         "to answer neighbourhoods and build path projections without the engine (about 270 bytes "
         "each: 1 GB for the 10^6-node benchmark network); 0: never",
     )
+    snapshot_file: bool = Field(
+        True,
+        description="keep the in-process copy on disk (data_dir/snapshots/) between runs, so that a "
+        "restarted server answers from memory in seconds; it is used only for the write generation "
+        "and the node and relationship counts it was taken at",
+    )
     api_keys_file: Path | None = Field(
         None, description="YAML file of API keys (id, role, see_names, sha256); none: open to readers"
     )
@@ -48,3 +54,10 @@ class Settings(BaseSettings):
 @cache
 def get_settings() -> Settings:
     return Settings.model_validate({})
+
+
+def snapshot_path(settings: Settings, engine: str) -> Path | None:
+    """Where the API keeps its copy of the graph between runs, or None when it does not."""
+    if not settings.snapshot_file or settings.snapshot_max_entities == 0:
+        return None
+    return settings.data_dir / "snapshots" / f"{engine}-{settings.graph_name}.npz"

@@ -33,6 +33,11 @@ from tests.browser import chromium
 from tests.clients import bundled_client
 from tests.neo4j_server import Neo4jServer, start_neo4j
 
+# Many test graphs share a data directory and reach the same write generations: a copy
+# kept on disk by one must never be read for another. tests/test_snapshot_file.py turns
+# it on for its own servers.
+os.environ["PIRACY_GRAPH_SNAPSHOT_FILE"] = "false"
+
 BOTH_ENGINES = ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)]
 
 

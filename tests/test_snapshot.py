@@ -16,7 +16,8 @@ import pytest
 
 from graph.model.schema import Schema
 from graph.query.neighbours import neighbourhood
-from graph.query.snapshot import Snapshot, SnapshotCache, build_snapshot
+from graph.query.snapshot import Snapshot, build_snapshot
+from graph.query.snapshot_cache import SnapshotCache
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.facts import SPARKS_SERVER_COUNTRIES

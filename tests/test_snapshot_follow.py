@@ -19,7 +19,8 @@ from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import Schema
 from graph.query.answer import nodes_by_id
 from graph.query.neighbours import neighbourhood
-from graph.query.snapshot import Snapshot, SnapshotCache, build_snapshot
+from graph.query.snapshot import Snapshot, build_snapshot
+from graph.query.snapshot_cache import SnapshotCache
 from graph.store.journal import MAX_TOUCHED, WriteJournal
 from loaders.load import load_paths
 from loaders.pipeline import unload

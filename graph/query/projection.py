@@ -24,7 +24,8 @@ from graph.query.longlived import built_to_last
 from graph.store.base import Store
 
 if TYPE_CHECKING:
-    from graph.query.snapshot import Snapshot, SnapshotCache
+    from graph.query.snapshot import Snapshot
+    from graph.query.snapshot_cache import SnapshotCache
 
 PROVENANCE_TYPES = frozenset({Rel.REPORTS, Rel.CITES, Rel.ABOUT, Rel.CLAIMED_BY})
 
@@ -150,6 +151,12 @@ class ProjectionCache:
         self.snapshots = snapshots
         self._cache: dict[frozenset[str] | None, Projection] = {}
         self._lock = threading.Lock()
+        self._building = 0
+
+    @property
+    def building(self) -> bool:
+        """Whether a projection is being made (the first question after a write waits)."""
+        return self._building > 0
 
     def get(self, types: frozenset[str] | None = None) -> Projection:
         generation = self.store.generation()
@@ -157,11 +164,16 @@ class ProjectionCache:
             found = self._cache.get(types)
             if found is not None and found.generation == generation:
                 return found
-        snapshot = self.snapshots.current(generation) if self.snapshots is not None else None
-        if snapshot is not None:
-            built = snapshot_projection(snapshot, types)
-        else:
-            built = build_projection(self.store, types, generation)
+            self._building += 1
+        try:
+            snapshot = self.snapshots.current(generation) if self.snapshots is not None else None
+            if snapshot is not None:
+                built = snapshot_projection(snapshot, types)
+            else:
+                built = build_projection(self.store, types, generation)
+        finally:
+            with self._lock:
+                self._building -= 1
         with self._lock:
             if len(self._cache) >= self.size:
                 self._cache.pop(next(iter(self._cache)))

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 import logging
 import sys
-import threading
-import time
 from array import array
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,7 +34,6 @@ from graph.query.answer import MAX_SOURCES, edge_out, node_out
 from graph.query.longlived import built_to_last
 from graph.store.base import Store
 from graph.store.journal import Touched
-from graph.store.stats import counts
 
 log = logging.getLogger(__name__)
 
@@ -324,7 +321,8 @@ def _node_in_dates(date: str | None, since_lo: str | None, until_hi: str | None)
     return since_lo is None or date + "~" >= since_lo
 
 
-def _objects(values: list[Any]) -> np.ndarray:
+def object_column(values: list[Any]) -> np.ndarray:
+    """A NumPy column of Python values (text or None)."""
     column = np.empty(len(values), dtype=object)
     column[:] = values
     return column
@@ -340,7 +338,7 @@ class _Nodes:
             self.label_codes: dict[frozenset[str], int] = {}
             self.source_rows: dict[str, dict[str, Any]] = {}
             self.base_labels = np.empty(0, dtype=np.uint16)
-            self.base_dates = _objects([])
+            self.base_dates = object_column([])
             self.base_spans = np.empty((0, 2), dtype=np.int64)
         else:
             self.text, self.ids, self.index = base.node_text, list(base.ids), dict(base.index)
@@ -396,7 +394,7 @@ class _Nodes:
     def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Labels, dates and spans of every node: the base copy's arrays are not changed."""
         labels = np.concatenate([self.base_labels, np.array(self.labels, dtype=np.uint16)])
-        dates = np.concatenate([self.base_dates, _objects(self.dates)])
+        dates = np.concatenate([self.base_dates, object_column(self.dates)])
         spans = np.concatenate([self.base_spans, np.array(self.spans, dtype=np.int64).reshape(-1, 2)])
         for i, (code, date, span) in self.changed.items():
             labels[i], dates[i], spans[i] = code, date, span
@@ -449,8 +447,8 @@ class _Edges:
             "edge_src": np.concatenate([*self.src, np.frombuffer(self.new_src, dtype=np.int32)]),
             "edge_dst": np.concatenate([*self.dst, np.frombuffer(self.new_dst, dtype=np.int32)]),
             "edge_type": np.concatenate([*self.types, np.frombuffer(self.new_types, dtype=np.uint8)]),
-            "edge_start": np.concatenate([*self.starts, _objects(self.new_starts)]),
-            "edge_last": np.concatenate([*self.lasts, _objects(self.new_lasts)]),
+            "edge_start": np.concatenate([*self.starts, object_column(self.new_starts)]),
+            "edge_last": np.concatenate([*self.lasts, object_column(self.new_lasts)]),
             "edge_span": np.concatenate(
                 [*self.spans, np.frombuffer(self.new_spans, dtype=np.int64).reshape(-1, 2)]
             ),
@@ -556,125 +554,3 @@ def read_delta(store: Store, touched: Touched) -> Delta:
 def _batches(items: list[Any], size: int = 5_000) -> Iterable[list[Any]]:
     for start in range(0, len(items), size):
         yield items[start : start + size]
-
-
-class SnapshotCache:
-    """The snapshot of the store's current generation, if there is one.
-
-    `current()` never waits for a build: when the store has moved on (or no copy was made
-    yet) it starts one in a background thread and answers None, and the caller asks the
-    engine. Graphs over `max_entities` nodes + relationships are never copied (memory);
-    0 turns the copy off.
-    """
-
-    def __init__(self, store: Store, max_entities: int):
-        self.store = store
-        self.max_entities = max_entities
-        self._snapshot: Snapshot | None = None
-        self._too_large_at: int | None = None  # the generation found too large to copy
-        self._building: threading.Thread | None = None
-        self._lock = threading.Lock()
-
-    @property
-    def enabled(self) -> bool:
-        return self.max_entities > 0
-
-    def current(self, generation: int | None = None) -> Snapshot | None:
-        """`generation`: the store's, when the caller has just read it."""
-        if not self.enabled:
-            return None
-        if generation is None:
-            generation = self.store.generation()
-        snapshot = self._snapshot
-        if snapshot is not None and snapshot.generation == generation:
-            return snapshot
-        if self._too_large_at != generation:
-            self.start()
-        return None
-
-    def adopt(self, snapshot: Snapshot) -> None:
-        """Serve `snapshot` (built elsewhere) while the store is at its generation."""
-        self._snapshot = snapshot
-
-    def wait(self, timeout: float) -> Snapshot | None:
-        """The current snapshot, building it if needed and waiting up to `timeout` seconds."""
-        if not self.enabled:
-            return None
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            found = self.current()
-            if found is not None or self._too_large_at == self.store.generation():
-                return found
-            building = self._building
-            if building is not None:
-                building.join(max(0.0, deadline - time.monotonic()))
-        return self.current()
-
-    def finish(self, timeout: float) -> None:
-        """Wait up to `timeout` seconds for a copy under way, so that the store is not
-        closed (or handed back to its owner) while a worker thread still reads it."""
-        building = self._building
-        if building is not None:
-            building.join(timeout)
-
-    def start(self) -> None:
-        """Start a copy of the current generation in the background, unless one is under
-        way. Never raises: an engine that does not answer leaves the engine answering."""
-        if not self.enabled:
-            return
-        with self._lock:
-            if self._building is not None and self._building.is_alive():
-                return
-            self._building = threading.Thread(target=self._build, name="snapshot-build", daemon=True)
-            self._building.start()
-
-    def _build(self) -> None:
-        try:
-            generation = self.store.generation()
-            if generation in (self._too_large_at, getattr(self._snapshot, "generation", None)):
-                return
-            if self._follow(generation):
-                return
-            total = counts(self.store)
-            entities = sum(total["nodes"].values()) + sum(total["relationships"].values())
-            if entities > self.max_entities:
-                self._too_large_at = generation
-                log.info(
-                    "graph of %d entities: over %d, neighbourhoods read by the engine",
-                    entities,
-                    self.max_entities,
-                )
-                return
-            self._too_large_at = None
-            self._snapshot = None  # stale, never served again: free it before making the next
-            started = time.perf_counter()
-            snapshot = build_snapshot(self.store, generation)
-            self._snapshot = snapshot
-            log.info(
-                "neighbourhoods from memory: %d nodes, %d relationships copied in %.1f s",
-                snapshot.node_count,
-                snapshot.relationships,
-                time.perf_counter() - started,
-            )
-        except Exception:  # a store closed or cleared under the build: the engine answers
-            log.warning("snapshot build failed; neighbourhoods read by the engine", exc_info=True)
-
-    def _follow(self, generation: int) -> bool:
-        """Bring the copy to `generation` by what this process's writes since changed, if
-        it recorded them all; readers keep the previous copy until the new one is whole."""
-        before = self._snapshot
-        if before is None:
-            return False
-        touched = self.store.journal.since(before.generation, generation)
-        if touched is None:
-            return False
-        started = time.perf_counter()
-        self._snapshot = before.followed(generation, read_delta(self.store, touched))
-        log.info(
-            "neighbourhoods from memory: followed %d writes (%d nodes, %d relationships) in %.3f s",
-            generation - before.generation,
-            len(touched.nodes),
-            len(touched.edges),
-            time.perf_counter() - started,
-        )
-        return True
