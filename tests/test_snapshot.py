@@ -227,3 +227,19 @@ def test_the_copy_is_served_only_for_the_generation_the_caller_read(
     built = cache.wait(timeout=30)
     assert built is not None
     assert (cache.current(built.generation), cache.current(built.generation + 1)) == (built, None)
+
+
+def edges_of(snapshot: Snapshot) -> list[str]:
+    return sorted(json.dumps(snapshot._edge(e), sort_keys=True) for e in range(snapshot.relationships))
+
+
+def test_a_copy_read_in_small_pages_is_the_same(
+    bundled_store: FalkorDBStore, snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("graph.query.snapshot.PAGE", 7)  # many pages, a last one part full
+    paged = build_snapshot(bundled_store, bundled_store.generation())
+    assert (sorted(paged.node_ids()), paged.nodes(paged.node_ids()), edges_of(paged)) == (
+        sorted(snapshot.node_ids()),
+        snapshot.nodes(snapshot.node_ids()),
+        edges_of(snapshot),
+    )

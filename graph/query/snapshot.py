@@ -21,7 +21,7 @@ from __future__ import annotations
 import logging
 import sys
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +29,7 @@ import numpy as np
 import orjson
 
 from graph.cypher_text import cypher, splice
-from graph.model.schema import Label, get_schema
+from graph.model.schema import ENTITY_LABEL, Label, Schema, get_schema
 from graph.query.answer import MAX_SOURCES, edge_out, node_out
 from graph.query.longlived import built_to_last
 from graph.store.base import Store
@@ -509,9 +509,13 @@ def _snapshot(
     )
 
 
+# Nodes per read while a snapshot is made: a reply of a whole label held 2 GB at 10^6 nodes.
+PAGE = 50_000
+
+
 def build_snapshot(store: Store, generation: int) -> Snapshot:
-    """Read every node, label by label, then every relationship, type by type: one reply
-    per label or type keeps the peak of reading well below one reply for the whole graph."""
+    """Read every node, label by label, then every relationship, a page at a time: the
+    peak of reading stays at one page's reply beside the copy being made."""
     schema = get_schema()
     nodes, edges = _Nodes(), _Edges.empty()
     with built_to_last():
@@ -519,16 +523,41 @@ def build_snapshot(store: Store, generation: int) -> Snapshot:
             query = splice(
                 cypher("read/snapshot_nodes.cypher", store.dialect), schema, labels={"LABEL": label}
             )
-            for row in store.read(query):
+            top = _top_id(store, schema, label)
+            for row in _pages(store, query, top):
                 if row["props"]["id"] not in nodes.index:  # a node of several labels is read once per label
                     nodes.put(row["labels"], row["props"])
-        for rel_type in sorted(schema.relationships):
-            query = splice(
-                cypher("read/snapshot_relationships.cypher", store.dialect), schema, types={"TYPE": rel_type}
-            )
-            for row in store.read(query):
-                edges.put(nodes.index, row["src"], row["dst"], rel_type, row["props"])
+        query = cypher("read/snapshot_relationships.cypher", store.dialect)
+        for row in _pages(store, query, _top_id(store, schema, ENTITY_LABEL)):
+            if row["dst"] is not None and row["type"] in schema.relationships:
+                edges.put(nodes.index, row["src"], row["dst"], row["type"], row["props"])
         return _snapshot(generation, nodes, edges)
+
+
+def _top_id(store: Store, schema: Schema, label: str) -> int | None:
+    """The highest engine id of the label's nodes, where pages are id ranges (FalkorDB)."""
+    if store.dialect != "falkordb":
+        return None
+    query = splice(cypher("read/snapshot_top_id.cypher", store.dialect), schema, labels={"LABEL": label})
+    top = store.read(query)[0]["top"]
+    return -1 if top is None else int(top)
+
+
+def _pages(store: Store, query: str, top: int | None) -> Iterator[dict[str, Any]]:
+    """The rows of a paged read: by engine id ranges up to `top` (FalkorDB), else by our
+    ids, each page after the last row's `start` or `props.id` (Neo4j)."""
+    if top is not None:
+        for low in range(0, top + 1, PAGE):
+            yield from store.read(query, {"from": low, "to": low + PAGE})
+        return
+    after = ""
+    while True:
+        rows = store.read(query, {"after": after, "page": PAGE})
+        yield from rows
+        starts = {row["start"] if "start" in row else row["props"]["id"] for row in rows}
+        if len(starts) < PAGE:
+            return
+        after = max(starts)
 
 
 def read_delta(store: Store, touched: Touched) -> Delta:
