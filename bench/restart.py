@@ -8,8 +8,8 @@ loader (bench.load, or `piracy-graph load` into the graph named by --graph). The
 started three times: the first start reads the whole graph into memory (and keeps the copy
 on disk, graph/query/snapshot_file.py) and is stopped once /health says nothing is warming;
 each restart is then timed to its first /health answer and to the moment neighbourhoods
-come from memory and nothing is warming. The server's peak memory (VmHWM, the engine
-excluded: it is a separate process) is read just before each stop.
+come from memory and nothing is warming. The server's peak memory (VmHWM) and its memory
+once ready (VmRSS) are read just before each stop; the engine is a separate process.
 """
 
 from __future__ import annotations
@@ -32,10 +32,11 @@ ROOT = Path(__file__).resolve().parent.parent
 LIMIT_S = 900.0
 
 
-def peak_mb(pid: int) -> float:
+def memory_mb(pid: int, field: str) -> float:
+    """VmHWM (peak) or VmRSS (now) of a process, in MB."""
     with open(f"/proc/{pid}/status", encoding="ascii") as status:
         for line in status:
-            if line.startswith("VmHWM:"):
+            if line.startswith(f"{field}:"):
                 return int(line.split()[1]) / 1024
     return float("nan")
 
@@ -71,11 +72,16 @@ def one_start(data_dir: Path, graph: str) -> dict[str, Any]:
                     ready = now
                     break
             time.sleep(0.2)
-        peak = peak_mb(process.pid)
+        peak, resident = memory_mb(process.pid, "VmHWM"), memory_mb(process.pid, "VmRSS")
     finally:
         process.send_signal(signal.SIGINT)
         process.wait(timeout=300)
-    return {"first_answer_s": first_answer, "ready_s": ready, "server_peak_mb": peak}
+    return {
+        "first_answer_s": first_answer,
+        "ready_s": ready,
+        "server_peak_mb": peak,
+        "server_rss_mb": resident,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,7 +96,9 @@ def main(argv: list[str] | None = None) -> int:
     for run, label in enumerate(["first start (reads the graph)", "restart", "restart"], start=1):
         rows.append({"scale": args.nodes, "run": run, "start": label, **one_start(data_dir, args.graph)})
         sys.stderr.write(f"{rows[-1]}\n")
-    print(table(rows, ["scale", "run", "start", "first_answer_s", "ready_s", "server_peak_mb"]))
+    print(
+        table(rows, ["scale", "run", "start", "first_answer_s", "ready_s", "server_peak_mb", "server_rss_mb"])
+    )
     print("wrote", write_results(args.results, {"rows": rows}))
     return 0
 

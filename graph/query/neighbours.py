@@ -7,6 +7,7 @@ current write generation (graph/query/snapshot.py), which answers without a roun
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 from typing import Any, Protocol
 
 from graph.cypher_text import cypher
@@ -111,7 +112,7 @@ def neighbourhood(
         "nodes": node_list,
         "edges": edge_list,
         "sources": redacted_sources(
-            read.sources(sid for item in node_list + edge_list for sid in item["sources"]), redactor
+            read.sources(chain.from_iterable(item["sources"] for item in node_list + edge_list)), redactor
         ),
         "truncated": not_shown > 0 or capped,
         "not_shown": not_shown,

@@ -91,7 +91,7 @@ def project(
     return Projection(
         generation=generation,
         types=types or frozenset(present),
-        graph=igraph.Graph(n=len(by_id), edges=edges.tolist(), directed=False),
+        graph=igraph.Graph(n=len(by_id), edges=edges, directed=False),
         index={node_id: v for v, node_id in enumerate(vertex_ids)},
         ids=vertex_ids,
         pair_start=np.append(starts, len(order)),
