@@ -4,7 +4,6 @@ damaged file is ignored; a restarted server reads it instead of the whole graph.
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
@@ -14,13 +13,13 @@ from fastapi.testclient import TestClient
 
 from api.app import create_app
 from graph.model.schema import Schema
-from graph.query.neighbours import neighbourhood
 from graph.query.snapshot import Snapshot, build_snapshot
 from graph.query.snapshot_file import load, save
 from graph.settings import Settings
 from graph.store.stats import counts
 from loaders.pipeline import unload
 from tests.clients import graph_name_of
+from tests.neighbourhood_answers import answers
 
 pytestmark = pytest.mark.both_engines
 
@@ -28,26 +27,6 @@ pytestmark = pytest.mark.both_engines
 def entities(store: Any) -> int:
     total = counts(store)
     return sum(total["nodes"].values()) + sum(total["relationships"].values())
-
-
-def answers(store: Any, schema: Schema, reader: Snapshot) -> dict[str, str]:
-    found = {}
-    for entity_id in sorted(reader.node_ids()):
-        answer = neighbourhood(
-            store,
-            schema,
-            entity_id,
-            depth=1,
-            labels=[],
-            types=[],
-            since=None,
-            until=None,
-            limit=1000,
-            redactor=None,
-            reader=reader,
-        )
-        found[entity_id] = json.dumps(answer, sort_keys=True)
-    return found
 
 
 @pytest.fixture(scope="module")

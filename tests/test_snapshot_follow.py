@@ -8,7 +8,6 @@ that shares agencies with them, then one taken away.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -18,44 +17,18 @@ import pytest
 from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import Schema
 from graph.query.answer import nodes_by_id
-from graph.query.neighbours import neighbourhood
 from graph.query.snapshot import Snapshot, build_snapshot
 from graph.query.snapshot_cache import SnapshotCache
 from graph.store.journal import MAX_TOUCHED, WriteJournal
 from loaders.load import load_paths
 from loaders.pipeline import unload
+from tests.neighbourhood_answers import answers
 
 pytestmark = pytest.mark.both_engines
 
 ADDED = "2019-jetflicks.yaml"
 TAKEN = "2020-sparks.yaml"
 TAKEN_ID = "2020-sparks"
-
-
-def answers(store: Any, schema: Schema, reader: Any, ids: list[str] | None = None) -> dict[str, str]:
-    """Every entity's depth-1 neighbourhood (of those the graph holds, or of `ids`), as
-    canonical JSON."""
-    if ids is None:
-        ids = [row["id"] for row in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
-    found = {}
-    for entity_id in ids:
-        answer = neighbourhood(
-            store,
-            schema,
-            entity_id,
-            depth=1,
-            labels=[],
-            types=[],
-            since=None,
-            until=None,
-            limit=1000,
-            redactor=None,
-            reader=reader,
-        )
-        answer["nodes"].sort(key=lambda n: n["id"])
-        answer["edges"].sort(key=lambda e: (e["id"], e["source"], e["target"]))
-        found[entity_id] = json.dumps(answer, sort_keys=True)
-    return found
 
 
 @pytest.fixture
@@ -76,6 +49,14 @@ def cache(base: Any) -> Iterator[SnapshotCache]:
     made.finish(timeout=60)
 
 
+@pytest.fixture
+def before(cache: SnapshotCache) -> Snapshot:
+    """The copy of the graph before the test's writes."""
+    made = cache.wait(timeout=60)
+    assert made is not None
+    return made
+
+
 def follow(cache: SnapshotCache, before: Snapshot) -> Snapshot:
     after = cache.wait(timeout=60)
     assert after is not None and after is not before
@@ -83,28 +64,24 @@ def follow(cache: SnapshotCache, before: Snapshot) -> Snapshot:
 
 
 def test_after_an_upload_every_answer_is_the_engines(
-    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
     load_paths(base, schema, [bundled_dir / ADDED])
     after = follow(cache, before)
     assert answers(base, schema, after) == answers(base, schema, None)
 
 
 def test_an_upload_is_followed_not_read_anew(
-    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
     load_paths(base, schema, [bundled_dir / ADDED])
     # A followed copy appends to the texts of the copy before it; a new one has its own.
     assert follow(cache, before).node_text is before.node_text
 
 
-def test_after_an_unload_every_answer_is_the_engines(base: Any, schema: Schema, cache: SnapshotCache) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
+def test_after_an_unload_every_answer_is_the_engines(
+    base: Any, schema: Schema, cache: SnapshotCache, before: Snapshot
+) -> None:
     unload(base, schema, TAKEN_ID)
     after = follow(cache, before)
     assert (after.node_text is before.node_text, answers(base, schema, after)) == (
@@ -114,10 +91,8 @@ def test_after_an_unload_every_answer_is_the_engines(base: Any, schema: Schema, 
 
 
 def test_after_an_unload_the_copy_holds_what_a_new_copy_holds(
-    base: Any, schema: Schema, cache: SnapshotCache
+    base: Any, schema: Schema, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
     unload(base, schema, TAKEN_ID)
     after = follow(cache, before)
     fresh = build_snapshot(base, base.generation())
@@ -129,10 +104,8 @@ def test_after_an_unload_the_copy_holds_what_a_new_copy_holds(
 
 
 def test_the_copy_before_a_write_still_answers_as_before(
-    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
     then = answers(base, schema, before)
     load_paths(base, schema, [bundled_dir / ADDED])
     unload(base, schema, TAKEN_ID)
@@ -141,10 +114,8 @@ def test_the_copy_before_a_write_still_answers_as_before(
 
 
 def test_an_upload_then_an_unload_are_followed_together(
-    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
     load_paths(base, schema, [bundled_dir / ADDED])
     unload(base, schema, TAKEN_ID)
     after = follow(cache, before)
@@ -155,10 +126,8 @@ def test_an_upload_then_an_unload_are_followed_together(
 
 
 def test_a_write_this_process_did_not_record_is_read_anew(
-    base: Any, schema: Schema, cache: SnapshotCache
+    base: Any, schema: Schema, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    before = cache.wait(timeout=60)
-    assert before is not None
     base.write("MATCH (n:Entity {id: 'group:sparks'}) SET n.note = 'written by hand'")
     after = follow(cache, before)
     shown = after.nodes(["group:sparks"])["group:sparks"]

@@ -1,0 +1,36 @@
+"""Depth-1 neighbourhood answers as canonical JSON, to compare two readers of one graph
+(the engine and an in-process snapshot) entity by entity."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from graph.model.schema import Schema
+from graph.query.neighbours import neighbourhood
+
+
+def answers(store: Any, schema: Schema, reader: Any, ids: list[str] | None = None) -> dict[str, str]:
+    """Every entity's depth-1 neighbourhood (of those the graph holds, or of `ids`), read
+    through `reader` (None: the engine), nodes and edges in a fixed order."""
+    if ids is None:
+        ids = [row["id"] for row in store.read("MATCH (n:Entity) RETURN n.id AS id ORDER BY id")]
+    found = {}
+    for entity_id in ids:
+        answer = neighbourhood(
+            store,
+            schema,
+            entity_id,
+            depth=1,
+            labels=[],
+            types=[],
+            since=None,
+            until=None,
+            limit=1000,
+            redactor=None,
+            reader=reader,
+        )
+        answer["nodes"].sort(key=lambda n: n["id"])
+        answer["edges"].sort(key=lambda e: (e["id"], e["source"], e["target"]))
+        found[entity_id] = json.dumps(answer, sort_keys=True)
+    return found
