@@ -13,15 +13,22 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from fastapi.testclient import TestClient
 
+from api.app import create_app
 from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import Schema
 from graph.query.answer import nodes_by_id
+from graph.query.neighbours import neighbourhood
 from graph.query.snapshot import Snapshot, build_snapshot
 from graph.query.snapshot_cache import SnapshotCache
+from graph.settings import Settings
+from graph.store.embedded import EmbeddedEngine
 from graph.store.journal import MAX_TOUCHED, WriteJournal
 from loaders.load import load_paths
 from loaders.pipeline import unload
+from tests.clients import graph_name_of
+from tests.keys import write_keys
 from tests.neighbourhood_answers import answers
 
 pytestmark = pytest.mark.both_engines
@@ -200,3 +207,74 @@ def test_the_journal_keeps_the_latest_writes() -> None:
     for generation in (1, 2, 3):
         journal.record(generation, changes(f"group:{generation}"))
     assert (journal.since(0, 3), journal.since(1, 3) is not None) == (None, True)
+
+
+# -- through the API -------------------------------------------------------------------------
+
+KEYS = {"writer": ("pg_writer_follow_0123456789", "writer", False)}
+WRITER = {"Authorization": f"Bearer {KEYS['writer'][0]}"}
+
+
+@pytest.fixture
+def server(base: Any, engine: EmbeddedEngine, tmp_path: Path) -> Iterator[TestClient]:
+    """The API over the base graph, its copy of the graph made before the test's requests."""
+    settings = Settings(
+        data_dir=engine.data_dir,
+        graph_name=graph_name_of(base),
+        load_bundled_on_start=False,
+        api_keys_file=write_keys(tmp_path / "keys.yaml", KEYS),
+    )
+    with TestClient(create_app(settings, store=base)) as client:
+        assert client.app.state.snapshots.wait(timeout=60) is not None  # type: ignore[attr-defined]
+        yield client
+
+
+def neighbours(client: TestClient, entity_id: str) -> dict[str, Any]:
+    answer: dict[str, Any] = client.get(
+        f"/entities/{entity_id}/neighbours", params={"limit": 1000}, headers=WRITER
+    ).json()
+    return {
+        "nodes": sorted(node["id"] for node in answer["nodes"]),
+        "edges": sorted(edge["id"] for edge in answer["edges"]),
+        "sources": sorted(answer["sources"]),
+    }
+
+
+def test_an_uploaded_dossier_is_answered_from_memory_once_followed(
+    server: TestClient, base: Any, schema: Schema, bundled_dir: Path
+) -> None:
+    uploaded = server.post("/dossiers", content=(bundled_dir / ADDED).read_bytes(), headers=WRITER)
+    followed = server.app.state.snapshots.wait(timeout=60)  # type: ignore[attr-defined]
+    engine_answer = neighbourhood(
+        base,
+        schema,
+        "operation:2019-jetflicks",
+        depth=1,
+        labels=[],
+        types=[],
+        since=None,
+        until=None,
+        limit=1000,
+        redactor=None,
+    )
+    assert (uploaded.status_code, server.get("/health").json()["neighbourhoods"], followed is not None) == (
+        201,
+        "memory",
+        True,
+    )
+    assert neighbours(server, "operation:2019-jetflicks") == {
+        "nodes": sorted(node["id"] for node in engine_answer["nodes"]),
+        "edges": sorted(edge["id"] for edge in engine_answer["edges"]),
+        "sources": sorted(engine_answer["sources"]),
+    }
+
+
+def test_an_unloaded_dossier_is_gone_from_memory_once_followed(server: TestClient, base: Any) -> None:
+    unloaded = server.delete(f"/dossiers/{TAKEN_ID}", headers=WRITER)
+    followed = server.app.state.snapshots.wait(timeout=60)  # type: ignore[attr-defined]
+    assert (unloaded.status_code, followed is not None, f"operation:{TAKEN_ID}" in followed) == (
+        200,
+        True,
+        False,
+    )
+    assert server.get(f"/entities/operation:{TAKEN_ID}/neighbours", headers=WRITER).status_code == 404
