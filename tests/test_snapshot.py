@@ -230,7 +230,9 @@ def test_the_copy_is_served_only_for_the_generation_the_caller_read(
 
 
 def edges_of(snapshot: Snapshot) -> list[str]:
-    return sorted(json.dumps(snapshot._edge(e), sort_keys=True) for e in range(snapshot.relationships))
+    every = snapshot.edges_among(snapshot.node_ids(), {})
+    assert len(every) == snapshot.relationships
+    return sorted(json.dumps(edge, sort_keys=True) for edge in every)
 
 
 def test_a_copy_read_in_small_pages_is_the_same(

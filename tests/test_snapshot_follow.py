@@ -8,6 +8,7 @@ that shares agencies with them, then one taken away.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,6 @@ from api.app import create_app
 from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import Schema
 from graph.query.answer import nodes_by_id
-from graph.query.neighbours import neighbourhood
 from graph.query.snapshot import Snapshot, build_snapshot
 from graph.query.snapshot_cache import SnapshotCache
 from graph.settings import Settings
@@ -245,17 +245,8 @@ def test_an_uploaded_dossier_is_answered_from_memory_once_followed(
 ) -> None:
     uploaded = server.post("/dossiers", content=(bundled_dir / ADDED).read_bytes(), headers=WRITER)
     followed = server.app.state.snapshots.wait(timeout=60)  # type: ignore[attr-defined]
-    engine_answer = neighbourhood(
-        base,
-        schema,
-        "operation:2019-jetflicks",
-        depth=1,
-        labels=[],
-        types=[],
-        since=None,
-        until=None,
-        limit=1000,
-        redactor=None,
+    engine_answer = json.loads(
+        answers(base, schema, None, ["operation:2019-jetflicks"])["operation:2019-jetflicks"]
     )
     assert (uploaded.status_code, server.get("/health").json()["neighbourhoods"], followed is not None) == (
         201,

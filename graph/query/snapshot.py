@@ -214,20 +214,6 @@ class Snapshot:
             "type": self.types[self.edge_type[e]],
         }
 
-    def _edge(self, e: int) -> dict[str, Any]:
-        shown = self._edge_shown(e)
-        out = {
-            "id": shown["id"],
-            "source": self.ids[self.edge_src[e]],
-            "target": self.ids[self.edge_dst[e]],
-            "type": self.types[self.edge_type[e]],
-            "properties": shown["properties"],
-            "sources": shown["sources"],
-        }
-        if "alternatives" in shown:
-            out["alternatives"] = shown["alternatives"]
-        return out
-
     def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
         """As graph.query.answer.source_index: publisher, date, url... of each source found.
         The rows are shared between answers: callers must not change them."""
