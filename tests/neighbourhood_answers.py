@@ -34,3 +34,22 @@ def answers(store: Any, schema: Schema, reader: Any, ids: list[str] | None = Non
         answer["edges"].sort(key=lambda e: (e["id"], e["source"], e["target"]))
         found[entity_id] = json.dumps(answer, sort_keys=True)
     return found
+
+
+def entries_out_of_order(snapshot: Any) -> list[str]:
+    """The nodes whose adjacency entries are not sorted by (other end, relationship), as
+    the snapshot's look-ups need them."""
+    ptr, others, edges = snapshot.adj_ptr.tolist(), snapshot.adj_node.tolist(), snapshot.adj_edge.tolist()
+    return [
+        snapshot.ids[i]
+        for i in range(len(ptr) - 1)
+        if (entries := list(zip(others[ptr[i] : ptr[i + 1]], edges[ptr[i] : ptr[i + 1]], strict=True)))
+        != sorted(entries)
+    ]
+
+
+def look_up_every_node(monkeypatch: Any) -> None:
+    """Make the snapshot's edges_among look every node's members up, as it does for nodes
+    with many relationships, instead of reading its entries."""
+    monkeypatch.setattr("graph.query.snapshot.LOOK_UP_ABOVE", 0)
+    monkeypatch.setattr("graph.query.snapshot.LOOK_UP_FACTOR", 0)

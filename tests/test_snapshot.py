@@ -21,6 +21,7 @@ from graph.query.snapshot_cache import SnapshotCache
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.facts import SPARKS_SERVER_COUNTRIES
+from tests.neighbourhood_answers import entries_out_of_order, look_up_every_node
 
 pytestmark = pytest.mark.both_engines
 
@@ -110,6 +111,30 @@ def test_filtered_neighbourhoods_are_the_engines_answer(
         != ask(bundled_store, schema, entity_id, snapshot, depth=depth, **filters)
     ]
     assert differ == []
+
+
+@pytest.mark.parametrize(("filters", "depth"), [({}, 1), ({}, 2), (FILTERS[1], 2), (FILTERS[7], 2)])
+def test_answers_are_the_engines_when_every_node_is_looked_up(
+    bundled_store: FalkorDBStore,
+    schema: Schema,
+    snapshot: Snapshot,
+    entity_ids: list[str],
+    filters: dict[str, Any],
+    depth: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    look_up_every_node(monkeypatch)
+    differ = [
+        entity_id
+        for entity_id in entity_ids
+        if ask(bundled_store, schema, entity_id, depth=depth, **filters)
+        != ask(bundled_store, schema, entity_id, snapshot, depth=depth, **filters)
+    ]
+    assert differ == []
+
+
+def test_every_nodes_entries_are_sorted_by_the_other_end(snapshot: Snapshot) -> None:
+    assert entries_out_of_order(snapshot) == []
 
 
 @pytest.mark.parametrize("limit", [1, 3, 7, 12])

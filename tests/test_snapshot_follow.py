@@ -29,7 +29,7 @@ from loaders.load import load_paths
 from loaders.pipeline import unload
 from tests.clients import graph_name_of
 from tests.keys import write_keys
-from tests.neighbourhood_answers import answers
+from tests.neighbourhood_answers import answers, entries_out_of_order, look_up_every_node
 
 pytestmark = pytest.mark.both_engines
 
@@ -130,6 +130,21 @@ def test_an_upload_then_an_unload_are_followed_together(
         True,
         answers(base, schema, None),
     )
+
+
+def test_after_writes_the_entries_stay_sorted_for_look_ups(
+    base: Any,
+    schema: Schema,
+    bundled_dir: Path,
+    cache: SnapshotCache,
+    before: Snapshot,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    load_paths(base, schema, [bundled_dir / ADDED])
+    unload(base, schema, TAKEN_ID)
+    after = follow(cache, before)
+    look_up_every_node(monkeypatch)
+    assert (entries_out_of_order(after), answers(base, schema, after)) == ([], answers(base, schema, None))
 
 
 def test_a_write_this_process_did_not_record_is_read_anew(

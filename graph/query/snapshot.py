@@ -39,6 +39,10 @@ log = logging.getLogger(__name__)
 
 SOURCE_FIELDS = ("name", "url", "document", "publisher", "date", "language")
 _EDGE_KEYS = ("id", "properties", "sources", "alternatives")  # the rest is in the arrays
+# edges_among looks a node's members up instead of reading its entries when it has more
+# than LOOK_UP_ABOVE relationships and LOOK_UP_FACTOR times as many as there are members.
+LOOK_UP_ABOVE = 256
+LOOK_UP_FACTOR = 4
 
 
 @dataclass(frozen=True)
@@ -46,7 +50,8 @@ class Snapshot:
     """One write generation of the graph, as arrays. Node i is `ids[i]` (while `index`
     holds it); relationship e goes from `edge_src[e]` to `edge_dst[e]`.
     `adj_ptr[i]:adj_ptr[i + 1]` indexes node i's relationships in `adj_node` (the other
-    end) and `adj_edge` (the relationship), its outgoing ones first, each in the order read.
+    end) and `adj_edge` (the relationship), sorted by the other end, then the relationship:
+    whether a node with many relationships touches some others is a look-up, not a scan.
 
     What an answer shows of node i is the JSON text node_text[node_span[i, 0]:node_span[i, 1]]
     (the same for relationships). The two texts are append-only buffers that the copies
@@ -137,26 +142,26 @@ class Snapshot:
         return owner, self.adj_node[at], self.adj_edge[at]
 
     def _passing(
-        self, others: np.ndarray, edges: np.ndarray, filters: dict[str, Any], ends_too: bool = True
+        self, edges: np.ndarray, filters: dict[str, Any], others: np.ndarray | None = None
     ) -> np.ndarray:
-        """Which (other end, relationship) pairs pass the type, label and date filters of
-        read/neighbour_ids.cypher; with `ends_too` False, the relationship's filters alone
-        (read/edges_among.cypher)."""
+        """Which relationships pass the type and date filters of read/edges_among.cypher;
+        with `others` (the end reached through each), also the label and date filters of
+        that end, as read/neighbour_ids.cypher."""
         keep = np.ones(len(edges), dtype=bool)
         if filters.get("types"):
             wanted = set(filters["types"])
             type_ok = np.array([t in wanted for t in self.types], dtype=bool)
             keep &= type_ok[self.edge_type[edges]]
-        if ends_too and filters.get("labels"):
+        if others is not None and filters.get("labels"):
             keep &= self._codes_with(filters["labels"])[self.node_labels[others]]
         since_lo, until_hi = filters.get("since_lo"), filters.get("until_hi")
         if since_lo is None and until_hi is None:
             return keep
         for at in np.flatnonzero(keep).tolist():
-            edge, other = int(edges[at]), int(others[at])
+            edge = int(edges[at])
             if not (
                 _edge_in_dates(self.edge_start[edge], self.edge_last[edge], since_lo, until_hi)
-                and (not ends_too or _node_in_dates(self.node_dates[other], since_lo, until_hi))
+                and (others is None or _node_in_dates(self.node_dates[int(others[at])], since_lo, until_hi))
             ):
                 keep[at] = False
         return keep
@@ -169,7 +174,7 @@ class Snapshot:
         `cap`, in the order found), and which of them are hubs."""
         nodes = np.fromiter((self.index[i] for i in frontier if i in self.index), dtype=np.int64)
         _, others, edges = self._around(nodes)
-        others = others[self._passing(others, edges, filters)]
+        others = others[self._passing(edges, filters, others)]
         _, first = np.unique(others, return_index=True)
         found = others[np.sort(first)][:cap]
         hubs = found[self._codes_with(hub_labels)[self.node_labels[found]]]
@@ -185,13 +190,10 @@ class Snapshot:
 
     def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
         """As graph.query.answer.edges_among: every relationship with both ends in `ids`."""
-        nodes = np.fromiter((self.index[i] for i in set(ids) if i in self.index), dtype=np.int64)
-        member = np.zeros(len(self.ids), dtype=bool)
-        member[nodes] = True
-        owner, others, edges = self._around(nodes)
-        inside = member[others] & (self.edge_src[edges] == owner)  # each once, from its start
-        others, edges = others[inside], edges[inside]
-        edges = np.unique(edges[self._passing(others, edges, filters, ends_too=False)])
+        index = self.index
+        nodes = np.unique(np.fromiter((index[i] for i in ids if i in index), dtype=np.int64))
+        edges = np.unique(self._edges_within(nodes))
+        edges = edges[self._passing(edges, filters)]
         ids, types = self.ids, self.types
         answer = _decoded(self.edge_text, self.edge_span, edges.tolist())
         src, dst = self.edge_src[edges].tolist(), self.edge_dst[edges].tolist()
@@ -199,6 +201,26 @@ class Snapshot:
         for shown, (src, dst, rel_type) in zip(answer, ends, strict=True):
             shown["source"], shown["target"], shown["type"] = ids[src], ids[dst], types[rel_type]
         return answer
+
+    def _edges_within(self, nodes: np.ndarray) -> np.ndarray:
+        """The relationships with both ends in `nodes` (sorted node numbers), some twice.
+        A shown country or platform can have 10^5 relationships: reading them all cost more
+        than the rest of a depth-2 answer, so the members are looked up in its sorted entries."""
+        member = np.zeros(len(self.ids), dtype=bool)
+        member[nodes] = True
+        degree = self.adj_ptr[nodes + 1] - self.adj_ptr[nodes]
+        looked_up = (degree > LOOK_UP_ABOVE) & (degree > LOOK_UP_FACTOR * len(nodes))
+        _, others, edges = self._around(nodes[~looked_up])
+        found = [edges[member[others]]]
+        for node in nodes[looked_up].tolist():
+            start, end = int(self.adj_ptr[node]), int(self.adj_ptr[node + 1])
+            entries = self.adj_node[start:end]
+            low = np.searchsorted(entries, nodes, side="left")
+            lengths = np.searchsorted(entries, nodes, side="right") - low
+            firsts = np.cumsum(lengths) - lengths
+            at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(low - firsts, lengths)
+            found.append(self.adj_edge[start + at])
+        return np.concatenate(found)
 
     def _edge_shown(self, e: int) -> dict[str, Any]:
         start, end = self.edge_span[e].tolist()
@@ -467,21 +489,33 @@ def _snapshot(
     src, dst = columns["edge_src"].astype(np.int64), columns["edge_dst"].astype(np.int64)
     n = len(nodes.ids)
     if adjacency is None:
-        owners = np.concatenate([src, dst])
-        order = np.argsort(owners, kind="stable")  # per node: outgoing, then incoming
+        owners, others = np.concatenate([src, dst]), np.concatenate([dst, src])
         numbers = np.arange(len(src), dtype=np.int32)
+        numbers = np.concatenate([numbers, numbers])
+        order = np.lexsort((numbers, others, owners))
         ptr = np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
-        adj_node, adj_edge = np.concatenate([dst, src])[order], np.concatenate([numbers, numbers])[order]
+        adj_node, adj_edge = others[order], numbers[order]
     else:
         ptr, adj_node, adj_edge = adjacency
         first = sum(len(part) for part in edges.src)
-        numbers = np.arange(first, len(src), dtype=np.int32)
         owners = np.concatenate([src[first:], dst[first:]])
-        order = np.argsort(owners, kind="stable")  # where nodes hold no entry, the order of nodes
-        owners = owners[order]
-        at = ptr[owners + 1]
-        adj_node = np.insert(adj_node, at, np.concatenate([dst[first:], src[first:]])[order])
-        adj_edge = np.insert(adj_edge, at, np.concatenate([numbers, numbers])[order])
+        others = np.concatenate([dst[first:], src[first:]])
+        numbers = np.arange(first, len(src), dtype=np.int32)
+        numbers = np.concatenate([numbers, numbers])
+        # Each new entry goes after its owner's entries with a lower or equal other end
+        # (theirs are older relationships, with lower numbers).
+        at = np.array(
+            [
+                ptr[owner] + np.searchsorted(adj_node[ptr[owner] : ptr[owner + 1]], other, side="right")
+                for owner, other in zip(owners.tolist(), others.tolist(), strict=True)
+            ],
+            dtype=np.int64,
+        )
+        # Entries at one place belong to consecutive owners (nodes new to the copy all go at
+        # the end): owner first, then as within an owner.
+        order = np.lexsort((numbers, others, owners, at))
+        adj_node = np.insert(adj_node, at[order], others[order])
+        adj_edge = np.insert(adj_edge, at[order], numbers[order])
         ptr = ptr + np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
     labels, dates, spans = nodes.columns()
     return Snapshot(

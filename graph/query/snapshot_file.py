@@ -24,7 +24,7 @@ from graph.query.snapshot import Snapshot, object_column
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 _ARRAYS = (
     "node_labels",
     "node_span",
