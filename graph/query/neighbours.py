@@ -7,7 +7,6 @@ current write generation (graph/query/snapshot.py), which answers without a roun
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import chain
 from typing import Any, Protocol
 
 from graph.cypher_text import cypher
@@ -25,11 +24,9 @@ class NeighbourhoodReader(Protocol):
         self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
     ) -> tuple[list[str], set[str]]: ...
 
-    def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]: ...
-
-    def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]: ...
-
-    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]: ...
+    def contents(
+        self, shown: list[str], filters: dict[str, Any]
+    ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]: ...
 
 
 class EngineReader:
@@ -47,14 +44,14 @@ class EngineReader:
         )[0]
         return row["ids"], set(row["hubs"])
 
-    def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
-        return nodes_by_id(self.store, ids)
-
-    def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
-        return edges_among(self.store, ids, filters)
-
-    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        return source_index(self.store, [{"sources": list(ids)}])
+    def contents(
+        self, shown: list[str], filters: dict[str, Any]
+    ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The nodes of `shown` the graph holds, the relationships among them that pass
+        `filters`, and the sources both cite."""
+        nodes = nodes_by_id(self.store, shown)
+        edges = edges_among(self.store, [i for i in shown if i in nodes], filters)
+        return nodes, edges, source_index(self.store, [*nodes.values(), *edges])
 
 
 def date_bounds(since: str | None, until: str | None) -> dict[str, str | None]:
@@ -97,10 +94,9 @@ def neighbourhood(
                 if node_id not in hubs:
                     frontier.append(node_id)
     shown = list(level_of)[:limit]
-    nodes = read.nodes(shown)
+    nodes, edge_list, sources = read.contents(shown, filters)
     if entity_id not in nodes:  # an unknown id reaches nothing, not even itself
         raise NotFound(f"no entity {entity_id!r}")
-    edge_list = read.edges_among([i for i in shown if i in nodes], filters)
     node_list = [dict(nodes[i], depth=level_of[i]) for i in shown if i in nodes]
     if redactor is not None:
         node_list = [redactor.node(n) for n in node_list]
@@ -111,9 +107,7 @@ def neighbourhood(
         "depth": depth,
         "nodes": node_list,
         "edges": edge_list,
-        "sources": redacted_sources(
-            read.sources(chain.from_iterable(item["sources"] for item in node_list + edge_list)), redactor
-        ),
+        "sources": redacted_sources(sources, redactor),
         "truncated": not_shown > 0 or capped,
         "not_shown": not_shown,
         "limit": limit,

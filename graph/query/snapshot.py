@@ -77,7 +77,18 @@ class Snapshot:
     adj_ptr: np.ndarray
     adj_node: np.ndarray
     adj_edge: np.ndarray
-    source_rows: dict[str, dict[str, Any]]  # as source_index gives them
+    # The sources that nodes and relationships cite, by code: `cited[c]` is the id,
+    # `cite_row[c]` the row source_index gives (None while no Source node has that id),
+    # `cite_rank[c]` its place in id order among those with a row (else -1).
+    cited: list[str]
+    cite_row: np.ndarray
+    cite_rank: np.ndarray
+    # The codes of what node i shows in `sources` are node_cites[node_cite_ptr[i]:node_cite_ptr[i + 1]],
+    # in order (the same for relationships).
+    node_cite_ptr: np.ndarray
+    node_cites: np.ndarray
+    edge_cite_ptr: np.ndarray
+    edge_cites: np.ndarray
     _label_codes: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False)
 
     @property
@@ -99,7 +110,9 @@ class Snapshot:
         by their own size (each distinct date once)."""
         arrays = [self.node_labels, self.node_dates, self.node_span, self.edge_src, self.edge_dst]
         arrays += [self.edge_type, self.edge_start, self.edge_last, self.edge_span]
-        arrays += [self.adj_ptr, self.adj_node, self.adj_edge]
+        arrays += [self.adj_ptr, self.adj_node, self.adj_edge, self.cite_row, self.cite_rank]
+        arrays += [self.node_cite_ptr, self.node_cites, self.edge_cite_ptr, self.edge_cites]
+        rows = [row for row in self.cite_row.tolist() if row is not None]
         dates = {d for column in (self.node_dates, self.edge_start, self.edge_last) for d in column.tolist()}
         return (
             sum(a.nbytes for a in arrays)
@@ -109,7 +122,9 @@ class Snapshot:
             + sum(sys.getsizeof(i) for i in self.ids)
             + sys.getsizeof(self.index)
             + sum(sys.getsizeof(d) for d in dates)
-            + sum(sys.getsizeof(row) + sys.getsizeof(row.get("url")) for row in self.source_rows.values())
+            + sys.getsizeof(self.cited)
+            + sum(sys.getsizeof(c) for c in self.cited)
+            + sum(sys.getsizeof(row) + sys.getsizeof(row.get("url")) for row in rows)
         )
 
     def degree(self, node_id: str) -> int:
@@ -181,19 +196,36 @@ class Snapshot:
         ids = self.ids
         return [ids[i] for i in found.tolist()], {ids[i] for i in hubs.tolist()}
 
+    def contents(
+        self, shown: list[str], filters: dict[str, Any]
+    ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """As graph.query.neighbours.EngineReader.contents: the nodes of `shown` the copy
+        holds, the relationships among them that pass `filters`, and the sources they cite.
+        The source rows are shared between answers: callers must not change them."""
+        index = self.index
+        found = [node_id for node_id in shown if node_id in index]
+        numbers = np.fromiter((index[node_id] for node_id in found), dtype=np.int64, count=len(found))
+        nodes = dict(zip(found, _decoded(self.node_text, self.node_span, numbers.tolist()), strict=True))
+        edges = self._edges_passing(np.unique(numbers), filters)
+        return nodes, self._edge_answers(edges), self._sources(numbers, edges)
+
     def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """As graph.query.answer.nodes_by_id."""
-        index = self.index
-        found = [node_id for node_id in ids if node_id in index]
-        numbers = [index[node_id] for node_id in found]
-        return dict(zip(found, _decoded(self.node_text, self.node_span, numbers), strict=True))
+        return self.contents(ids, {})[0]
 
     def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
         """As graph.query.answer.edges_among: every relationship with both ends in `ids`."""
         index = self.index
         nodes = np.unique(np.fromiter((index[i] for i in ids if i in index), dtype=np.int64))
-        edges = np.unique(self._edges_within(nodes))
-        edges = edges[self._passing(edges, filters)]
+        return self._edge_answers(self._edges_passing(nodes, filters))
+
+    def _edges_passing(self, nodes: np.ndarray, filters: dict[str, Any]) -> np.ndarray:
+        """The relationships among `nodes` (sorted node numbers) that pass `filters`, in order."""
+        edges: np.ndarray = np.unique(self._edges_within(nodes))
+        passing: np.ndarray = edges[self._passing(edges, filters)]
+        return passing
+
+    def _edge_answers(self, edges: np.ndarray) -> list[dict[str, Any]]:
         ids, types = self.ids, self.types
         answer = _decoded(self.edge_text, self.edge_span, edges.tolist())
         src, dst = self.edge_src[edges].tolist(), self.edge_dst[edges].tolist()
@@ -201,6 +233,24 @@ class Snapshot:
         for shown, (src, dst, rel_type) in zip(answer, ends, strict=True):
             shown["source"], shown["target"], shown["type"] = ids[src], ids[dst], types[rel_type]
         return answer
+
+    def _sources(self, nodes: np.ndarray, edges: np.ndarray) -> dict[str, dict[str, Any]]:
+        """As graph.query.answer.source_index for what `nodes` and `edges` show: by codes, as
+        a 2-hop answer cites up to 16,000 sources, and reading their ids and rows from
+        scattered memory took longer than the rest of the answer."""
+        codes = np.unique(
+            np.concatenate(
+                [
+                    _gathered(self.node_cite_ptr, self.node_cites, nodes),
+                    _gathered(self.edge_cite_ptr, self.edge_cites, edges),
+                ]
+            )
+        )
+        ranks = self.cite_rank[codes]
+        codes = codes[ranks >= 0]
+        codes = codes[np.argsort(ranks[ranks >= 0])]
+        cited = self.cited
+        return dict(zip([cited[c] for c in codes.tolist()], self.cite_row[codes].tolist(), strict=True))
 
     def _edges_within(self, nodes: np.ndarray) -> np.ndarray:
         """The relationships with both ends in `nodes` (sorted node numbers), some twice.
@@ -236,13 +286,6 @@ class Snapshot:
             "type": self.types[self.edge_type[e]],
         }
 
-    def sources(self, ids: Iterable[str]) -> dict[str, dict[str, Any]]:
-        """As graph.query.answer.source_index: publisher, date, url... of each source found.
-        The rows are shared between answers: callers must not change them."""
-        rows = self.source_rows
-        found = sorted(filter(rows.__contains__, set(ids)))  # not keys() & ...: that copies every key
-        return dict(zip(found, map(rows.__getitem__, found), strict=True))
-
     # -- following a write -------------------------------------------------------------------
     def followed(self, generation: int, delta: Delta) -> Snapshot:
         """This copy with a write's changes, as a new copy: this one is left as it was, so
@@ -261,15 +304,20 @@ class Snapshot:
         for key in delta.edge_keys:
             dead[self._edge_numbers(key)] = True
         keep = ~dead
+        kept = {
+            "src": [self.edge_src[keep]],
+            "dst": [self.edge_dst[keep]],
+            "types": [self.edge_type[keep]],
+            "starts": [self.edge_start[keep]],
+            "lasts": [self.edge_last[keep]],
+            "spans": [self.edge_span[keep]],
+        }
         edges = _Edges(
             self.edge_text,
             dict(zip(self.types, range(len(self.types)), strict=True)),
-            [self.edge_src[keep]],
-            [self.edge_dst[keep]],
-            [self.edge_type[keep]],
-            [self.edge_start[keep]],
-            [self.edge_last[keep]],
-            [self.edge_span[keep]],
+            nodes.citations,
+            _CiteLists.of(self.edge_cite_ptr, self.edge_cites, keep),
+            kept,
         )
         for row in delta.edges:
             edges.put(nodes.index, row["src"], row["dst"], row["type"], row["props"])
@@ -316,6 +364,17 @@ class Delta:
     cut: set[str] = field(default_factory=set)  # nodes deleted: every relationship they had went
 
 
+def _gathered(ptr: np.ndarray, values: np.ndarray, items: np.ndarray) -> np.ndarray:
+    """values[ptr[i]:ptr[i + 1]] for every i of `items`, joined."""
+    starts = ptr[items]
+    lengths = ptr[items + 1] - starts
+    firsts = np.cumsum(lengths) - lengths
+    found: np.ndarray = values[
+        np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - firsts, lengths)
+    ]
+    return found
+
+
 def _decoded(text: bytearray, spans: np.ndarray, numbers: list[int]) -> list[dict[str, Any]]:
     """The JSON texts of items `numbers`, decoded in one call."""
     if not numbers:
@@ -349,27 +408,100 @@ def object_column(values: list[Any]) -> np.ndarray:
     return column
 
 
+class _Citations:
+    """The ids that nodes and relationships cite, numbered as they are first met, with the
+    row of each that a Source node holds."""
+
+    def __init__(self, base: Snapshot | None = None):
+        self.ids: list[str] = [] if base is None else list(base.cited)
+        self.rows: list[dict[str, Any] | None] = [] if base is None else base.cite_row.tolist()
+        self.code_of = {cited: code for code, cited in enumerate(self.ids)}
+
+    def codes(self, ids: list[str]) -> list[int]:
+        code_of, found = self.code_of, []
+        for cited in ids:
+            code = code_of.get(cited)
+            if code is None:
+                code = code_of[cited] = len(self.ids)
+                self.ids.append(cited)
+                self.rows.append(None)
+            found.append(code)
+        return found
+
+    def hold(self, source_id: str, row: dict[str, Any] | None) -> None:
+        """The row of source `source_id`, or None once no Source node holds it."""
+        self.rows[self.codes([source_id])[0]] = row
+
+    def columns(self) -> dict[str, Any]:
+        held = sorted((c for c, row in enumerate(self.rows) if row is not None), key=self.ids.__getitem__)
+        rank = np.full(len(self.ids), -1, dtype=np.int32)
+        rank[held] = np.arange(len(held), dtype=np.int32)
+        return {"cited": self.ids, "cite_row": object_column(self.rows), "cite_rank": rank}
+
+
+class _CiteLists:
+    """Per item (node or relationship), the codes of the sources it shows: on top of a
+    copy's lists, items appended and items whose lists changed."""
+
+    def __init__(self, lengths: list[np.ndarray] | None = None, codes: list[np.ndarray] | None = None):
+        self.base_lengths = lengths or []
+        self.base_codes = codes or []
+        self.lengths, self.codes = array("q"), array("i")
+        self.changed: dict[int, list[int]] = {}
+
+    @classmethod
+    def of(cls, ptr: np.ndarray, codes: np.ndarray, keep: np.ndarray | None = None) -> _CiteLists:
+        """A copy's lists, all of them or those of the items `keep` holds."""
+        lengths = np.diff(ptr)
+        if keep is None:
+            return cls([lengths], [codes])
+        return cls([lengths[keep]], [codes[np.repeat(keep, lengths)]])
+
+    def append(self, codes: list[int]) -> None:
+        self.lengths.append(len(codes))
+        self.codes.extend(codes)
+
+    def columns(self) -> tuple[np.ndarray, np.ndarray]:
+        """(ptr, codes) of every item."""
+        lengths = np.concatenate([*self.base_lengths, np.frombuffer(self.lengths, dtype=np.int64)])
+        codes = np.concatenate([*self.base_codes, np.frombuffer(self.codes, dtype=np.int32)]).astype(np.int32)
+        if self.changed:
+            items = np.array(sorted(self.changed), dtype=np.int64)
+            replaced = np.zeros(len(lengths), dtype=bool)
+            replaced[items] = True
+            codes = codes[np.repeat(~replaced, lengths)]
+            lengths[items] = 0
+            starts = np.concatenate([[0], np.cumsum(lengths)])[items]
+            new = [self.changed[i] for i in items.tolist()]
+            counts = np.array([len(c) for c in new], dtype=np.int64)
+            flat = np.array([code for c in new for code in c], dtype=np.int32)
+            codes = np.insert(codes, np.repeat(starts, counts), flat)
+            lengths[items] = counts
+        return np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64), codes
+
+
 class _Nodes:
     """Nodes being collected, on top of a copy's (none for a new copy): nodes new to it are
     numbered after its own; a node it holds that changed gets a new text and span."""
 
     def __init__(self, base: Snapshot | None = None):
+        self.citations = _Citations(base)
         if base is None:
             self.text, self.ids, self.index = bytearray(), [], {}
             self.label_codes: dict[frozenset[str], int] = {}
-            self.source_rows: dict[str, dict[str, Any]] = {}
             self.base_labels = np.empty(0, dtype=np.uint16)
             self.base_dates = object_column([])
             self.base_spans = np.empty((0, 2), dtype=np.int64)
+            self.cites = _CiteLists()
         else:
             self.text, self.ids, self.index = base.node_text, list(base.ids), dict(base.index)
             self.label_codes = {labels: code for code, labels in enumerate(base.label_sets)}
-            self.source_rows = dict(base.source_rows)
             self.base_labels, self.base_dates, self.base_spans = (
                 base.node_labels,
                 base.node_dates,
                 base.node_span,
             )
+            self.cites = _CiteLists.of(base.node_cite_ptr, base.node_cites)
         self.changed: dict[int, tuple[int, str | None, tuple[int, int]]] = {}
         self.labels: list[int] = []
         self.dates: list[str | None] = []
@@ -390,8 +522,10 @@ class _Nodes:
             "dossiers": None if dossiers is None else dossiers[:MAX_SOURCES],
             "sources_total": None if sources is None else len(sources),
         }
+        answer = node_out({"labels": labels, "props": shown})
         start = len(self.text)
-        self.text += orjson.dumps(node_out({"labels": labels, "props": shown}))
+        self.text += orjson.dumps(answer)
+        codes = self.citations.codes(answer["sources"])
         code = self.label_codes.setdefault(frozenset(labels), len(self.label_codes))
         i = self.index.get(node_id)
         if i is None:
@@ -400,17 +534,21 @@ class _Nodes:
             self.labels.append(code)
             self.dates.append(props.get("date"))
             self.spans.append((start, len(self.text)))
+            self.cites.append(codes)
         elif i >= len(self.base_labels):
             at = i - len(self.base_labels)
             self.labels[at], self.dates[at], self.spans[at] = code, props.get("date"), (start, len(self.text))
+            self.cites.changed[i] = codes
         else:
             self.changed[i] = (code, props.get("date"), (start, len(self.text)))
+            self.cites.changed[i] = codes
         if Label.SOURCE in labels:
-            self.source_rows[node_id] = {name: props.get(name) for name in SOURCE_FIELDS}
+            self.citations.hold(node_id, {name: props.get(name) for name in SOURCE_FIELDS})
 
     def remove(self, node_id: str) -> None:
         self.index.pop(node_id, None)
-        self.source_rows.pop(node_id, None)
+        if node_id in self.citations.code_of:
+            self.citations.hold(node_id, None)
 
     def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Labels, dates and spans of every node: the base copy's arrays are not changed."""
@@ -429,24 +567,23 @@ class _Edges:
         self,
         text: bytearray,
         type_codes: dict[str, int],
-        src: list[np.ndarray],
-        dst: list[np.ndarray],
-        types: list[np.ndarray],
-        starts: list[np.ndarray],
-        lasts: list[np.ndarray],
-        spans: list[np.ndarray],
+        citations: _Citations,
+        cites: _CiteLists,
+        kept: dict[str, list[np.ndarray]] | None = None,
     ):
-        self.text, self.type_codes = text, type_codes
-        self.src, self.dst, self.types = src, dst, types
-        self.starts, self.lasts, self.spans = starts, lasts, spans
+        self.text, self.type_codes, self.citations, self.cites = text, type_codes, citations, cites
+        kept = kept or {}
+        self.src, self.dst, self.types = kept.get("src", []), kept.get("dst", []), kept.get("types", [])
+        self.starts, self.lasts = kept.get("starts", []), kept.get("lasts", [])
+        self.spans = kept.get("spans", [])
         self.new_src, self.new_dst, self.new_types = array("i"), array("i"), array("B")
         self.new_starts: list[str | None] = []
         self.new_lasts: list[str | None] = []
         self.new_spans = array("q")
 
     @classmethod
-    def empty(cls) -> _Edges:
-        return cls(bytearray(), {}, [], [], [], [], [], [])
+    def empty(cls, citations: _Citations) -> _Edges:
+        return cls(bytearray(), {}, citations, _CiteLists())
 
     def put(self, index: dict[str, int], src: str, dst: str, rel_type: str, props: dict[str, Any]) -> None:
         a, b = index.get(src), index.get(dst)
@@ -462,8 +599,10 @@ class _Edges:
         self.new_spans.append(len(self.text))
         self.text += orjson.dumps({k: shown[k] for k in _EDGE_KEYS if k in shown})
         self.new_spans.append(len(self.text))
+        self.cites.append(self.citations.codes(shown["sources"]))
 
     def columns(self) -> dict[str, np.ndarray]:
+        ptr, codes = self.cites.columns()
         return {
             "edge_src": np.concatenate([*self.src, np.frombuffer(self.new_src, dtype=np.int32)]),
             "edge_dst": np.concatenate([*self.dst, np.frombuffer(self.new_dst, dtype=np.int32)]),
@@ -473,6 +612,8 @@ class _Edges:
             "edge_span": np.concatenate(
                 [*self.spans, np.frombuffer(self.new_spans, dtype=np.int64).reshape(-1, 2)]
             ),
+            "edge_cite_ptr": ptr,
+            "edge_cites": codes,
         }
 
 
@@ -518,6 +659,7 @@ def _snapshot(
         adj_edge = np.insert(adj_edge, at[order], numbers[order])
         ptr = ptr + np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
     labels, dates, spans = nodes.columns()
+    node_cite_ptr, node_cites = nodes.cites.columns()
     return Snapshot(
         generation=generation,
         ids=nodes.ids,
@@ -532,7 +674,11 @@ def _snapshot(
         adj_ptr=ptr.astype(np.int64),
         adj_node=adj_node.astype(np.int32),
         adj_edge=adj_edge.astype(np.int32),
-        source_rows=nodes.source_rows,
+        **nodes.citations.columns(),
+        node_cite_ptr=node_cite_ptr,
+        node_cites=node_cites,
+        edge_cite_ptr=columns["edge_cite_ptr"],
+        edge_cites=columns["edge_cites"],
         edge_src=src.astype(np.int32),
         edge_dst=dst.astype(np.int32),
         edge_type=columns["edge_type"],
@@ -550,7 +696,8 @@ def build_snapshot(store: Store, generation: int) -> Snapshot:
     """Read every node, label by label, then every relationship, a page at a time: the
     peak of reading stays at one page's reply beside the copy being made."""
     schema = get_schema()
-    nodes, edges = _Nodes(), _Edges.empty()
+    nodes = _Nodes()
+    edges = _Edges.empty(nodes.citations)
     with built_to_last():
         for label in sorted(schema.labels):
             query = splice(

@@ -24,7 +24,7 @@ from graph.query.snapshot import Snapshot, object_column
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2
+FORMAT = 3
 _ARRAYS = (
     "node_labels",
     "node_span",
@@ -35,6 +35,11 @@ _ARRAYS = (
     "adj_ptr",
     "adj_node",
     "adj_edge",
+    "cite_rank",
+    "node_cite_ptr",
+    "node_cites",
+    "edge_cite_ptr",
+    "edge_cites",
 )
 
 
@@ -54,7 +59,8 @@ def save(snapshot: Snapshot, path: Path, entities: int) -> None:
         "node_dates": snapshot.node_dates.tolist(),
         "edge_start": snapshot.edge_start.tolist(),
         "edge_last": snapshot.edge_last.tolist(),
-        "source_rows": snapshot.source_rows,
+        "cited": snapshot.cited,
+        "cite_row": snapshot.cite_row.tolist(),
     }
     arrays = {name: getattr(snapshot, name) for name in _ARRAYS}
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -105,7 +111,8 @@ def load(path: Path, generation: int, entities: int) -> Snapshot | None:
         edge_start=object_column(values["edge_start"]),
         edge_last=object_column(values["edge_last"]),
         edge_text=edge_text,
-        source_rows=values["source_rows"],
+        cited=values["cited"],
+        cite_row=object_column(values["cite_row"]),
         node_labels=arrays["node_labels"],
         node_span=arrays["node_span"],
         edge_src=arrays["edge_src"],
@@ -115,6 +122,11 @@ def load(path: Path, generation: int, entities: int) -> Snapshot | None:
         adj_ptr=arrays["adj_ptr"],
         adj_node=arrays["adj_node"],
         adj_edge=arrays["adj_edge"],
+        cite_rank=arrays["cite_rank"],
+        node_cite_ptr=arrays["node_cite_ptr"],
+        node_cites=arrays["node_cites"],
+        edge_cite_ptr=arrays["edge_cite_ptr"],
+        edge_cites=arrays["edge_cites"],
     )
 
 
