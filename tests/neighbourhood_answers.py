@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from itertools import pairwise
 from typing import Any
 
 from graph.model.schema import Schema
@@ -53,3 +54,15 @@ def look_up_every_node(monkeypatch: Any) -> None:
     with many relationships, instead of reading its entries."""
     monkeypatch.setattr("graph.query.snapshot.LOOK_UP_ABOVE", 0)
     monkeypatch.setattr("graph.query.snapshot.LOOK_UP_FACTOR", 0)
+
+
+def ranked_out_of_order(snapshot: Any) -> list[str]:
+    """The node ids that by_id does not hold in id order, or whose rank is not their place
+    in it."""
+    by_id = snapshot.by_id.tolist()
+    in_order = [snapshot.ids[i] for i in by_id]
+    wrong = {a for a, b in pairwise(in_order) if a > b}
+    wrong |= {snapshot.ids[i] for place, i in enumerate(by_id) if snapshot.rank[i] != place}
+    if sorted(by_id) != list(range(len(snapshot.ids))):
+        wrong.add("(by_id does not hold every node once)")
+    return sorted(wrong)

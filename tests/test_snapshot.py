@@ -21,7 +21,7 @@ from graph.query.snapshot_cache import SnapshotCache
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
 from tests.facts import SPARKS_SERVER_COUNTRIES
-from tests.neighbourhood_answers import entries_out_of_order, look_up_every_node
+from tests.neighbourhood_answers import entries_out_of_order, look_up_every_node, ranked_out_of_order
 
 pytestmark = pytest.mark.both_engines
 
@@ -135,6 +135,10 @@ def test_answers_are_the_engines_when_every_node_is_looked_up(
 
 def test_every_nodes_entries_are_sorted_by_the_other_end(snapshot: Snapshot) -> None:
     assert entries_out_of_order(snapshot) == []
+
+
+def test_every_node_is_ranked_in_id_order(snapshot: Snapshot) -> None:
+    assert ranked_out_of_order(snapshot) == []
 
 
 @pytest.mark.parametrize("limit", [1, 3, 7, 12])

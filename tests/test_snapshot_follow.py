@@ -29,7 +29,7 @@ from loaders.load import load_paths
 from loaders.pipeline import unload
 from tests.clients import graph_name_of
 from tests.keys import write_keys
-from tests.neighbourhood_answers import answers, entries_out_of_order, look_up_every_node
+from tests.neighbourhood_answers import answers, entries_out_of_order, look_up_every_node, ranked_out_of_order
 
 pytestmark = pytest.mark.both_engines
 
@@ -130,6 +130,15 @@ def test_an_upload_then_an_unload_are_followed_together(
         True,
         answers(base, schema, None),
     )
+
+
+def test_after_writes_nodes_new_and_old_are_ranked_in_id_order(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
+) -> None:
+    load_paths(base, schema, [bundled_dir / ADDED])
+    unload(base, schema, TAKEN_ID)
+    after = follow(cache, before)
+    assert (len(after.ids) > len(before.ids), ranked_out_of_order(after)) == (True, [])
 
 
 def test_after_writes_the_entries_stay_sorted_for_look_ups(

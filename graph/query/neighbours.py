@@ -6,7 +6,7 @@ current write generation (graph/query/snapshot.py), which answers without a roun
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from graph.cypher_text import cypher
@@ -19,10 +19,21 @@ from graph.store.base import Store
 DISCOVERY_CAP = 20_000
 
 
+@dataclass(frozen=True)
+class Walk:
+    """The nodes a neighbourhood shows, in order, with the step each was reached at; how
+    many nodes the walk reached in all; whether a step found DISCOVERY_CAP nodes."""
+
+    shown: list[str]
+    levels: list[int]
+    reached: int
+    capped: bool
+
+
 class NeighbourhoodReader(Protocol):
-    def step(
-        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
-    ) -> tuple[list[str], set[str]]: ...
+    def walk(
+        self, entity_id: str, depth: int, filters: dict[str, Any], limit: int, hub_labels: list[str]
+    ) -> Walk: ...
 
     def contents(
         self, shown: list[str], filters: dict[str, Any]
@@ -35,14 +46,33 @@ class EngineReader:
     def __init__(self, store: Store):
         self.store = store
 
-    def step(
-        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
-    ) -> tuple[list[str], set[str]]:
-        row = self.store.read(
-            cypher("read/neighbour_ids.cypher", self.store.dialect),
-            {"ids": frontier, "cap": cap, "hub_labels": list(hub_labels), **filters},
-        )[0]
-        return row["ids"], set(row["hubs"])
+    def walk(
+        self, entity_id: str, depth: int, filters: dict[str, Any], limit: int, hub_labels: list[str]
+    ) -> Walk:
+        """Breadth first from `entity_id`, one query a step; hubs are shown, not walked
+        through. Within a step, new nodes go in id order: which nodes a limit cuts off does
+        not depend on the order the engine happens to find them in (past the limit, order
+        is moot)."""
+        level_of: dict[str, int] = {entity_id: 0}  # every node reached, in the order shown
+        frontier = [entity_id]
+        capped = False
+        for level in range(1, depth + 1):
+            if not frontier:
+                break
+            row = self.store.read(
+                cypher("read/neighbour_ids.cypher", self.store.dialect),
+                {"ids": frontier, "cap": DISCOVERY_CAP, "hub_labels": hub_labels, **filters},
+            )[0]
+            found, hubs = row["ids"], set(row["hubs"])
+            capped = capped or len(found) >= DISCOVERY_CAP
+            frontier = []
+            for node_id in sorted(found) if len(level_of) < limit else found:
+                if node_id not in level_of:
+                    level_of[node_id] = level
+                    if node_id not in hubs:
+                        frontier.append(node_id)
+        shown = list(level_of)[:limit]
+        return Walk(shown, [level_of[i] for i in shown], len(level_of), capped)
 
     def contents(
         self, shown: list[str], filters: dict[str, Any]
@@ -77,38 +107,24 @@ def neighbourhood(
     """`reader`: where to read from (the API passes the current snapshot); the engine by default."""
     read = reader if reader is not None else EngineReader(store)
     filters = {"types": types, "labels": labels, **date_bounds(since, until)}
-    level_of: dict[str, int] = {entity_id: 0}  # every node reached, in breadth-first order
-    frontier = [entity_id]
-    capped = False
-    for level in range(1, depth + 1):
-        if not frontier:
-            break
-        found, hubs = read.step(frontier, filters, DISCOVERY_CAP, sorted(schema.labels_where("hub")))
-        capped = capped or len(found) >= DISCOVERY_CAP
-        frontier = []
-        # Within a level, in id order: which nodes a limit cuts off does not depend on
-        # the order the engine happens to find them in. Past the limit, order is moot.
-        for node_id in sorted(found) if len(level_of) < limit else found:
-            if node_id not in level_of:
-                level_of[node_id] = level
-                if node_id not in hubs:
-                    frontier.append(node_id)
-    shown = list(level_of)[:limit]
-    nodes, edge_list, sources = read.contents(shown, filters)
+    walk = read.walk(entity_id, depth, filters, limit, sorted(schema.labels_where("hub")))
+    nodes, edge_list, sources = read.contents(walk.shown, filters)
     if entity_id not in nodes:  # an unknown id reaches nothing, not even itself
         raise NotFound(f"no entity {entity_id!r}")
-    node_list = [dict(nodes[i], depth=level_of[i]) for i in shown if i in nodes]
+    node_list = [
+        dict(nodes[i], depth=level) for i, level in zip(walk.shown, walk.levels, strict=True) if i in nodes
+    ]
     if redactor is not None:
         node_list = [redactor.node(n) for n in node_list]
         edge_list = [redactor.edge(e) for e in edge_list]
-    not_shown = len(level_of) - len(shown)
+    not_shown = walk.reached - len(walk.shown)
     return {
         "center": entity_id,
         "depth": depth,
         "nodes": node_list,
         "edges": edge_list,
         "sources": redacted_sources(sources, redactor),
-        "truncated": not_shown > 0 or capped,
+        "truncated": not_shown > 0 or walk.capped,
         "not_shown": not_shown,
         "limit": limit,
     }

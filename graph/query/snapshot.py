@@ -21,6 +21,7 @@ from __future__ import annotations
 import logging
 import sys
 from array import array
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,6 +33,7 @@ from graph.cypher_text import cypher, splice
 from graph.model.schema import ENTITY_LABEL, Label, Schema, get_schema
 from graph.query.answer import MAX_SOURCES, edge_out, node_out
 from graph.query.longlived import built_to_last
+from graph.query.neighbours import DISCOVERY_CAP, Walk
 from graph.store.base import Store
 from graph.store.journal import Touched
 
@@ -77,6 +79,8 @@ class Snapshot:
     adj_ptr: np.ndarray
     adj_node: np.ndarray
     adj_edge: np.ndarray
+    by_id: np.ndarray  # node numbers in id order (removed nodes too)
+    rank: np.ndarray  # node -> its place in by_id
     # The sources that nodes and relationships cite, by code: `cited[c]` is the id,
     # `cite_row[c]` the row source_index gives (None while no Source node has that id),
     # `cite_rank[c]` its place in id order among those with a row (else -1).
@@ -110,7 +114,15 @@ class Snapshot:
         by their own size (each distinct date once)."""
         arrays = [self.node_labels, self.node_dates, self.node_span, self.edge_src, self.edge_dst]
         arrays += [self.edge_type, self.edge_start, self.edge_last, self.edge_span]
-        arrays += [self.adj_ptr, self.adj_node, self.adj_edge, self.cite_row, self.cite_rank]
+        arrays += [
+            self.adj_ptr,
+            self.adj_node,
+            self.adj_edge,
+            self.by_id,
+            self.rank,
+            self.cite_row,
+            self.cite_rank,
+        ]
         arrays += [self.node_cite_ptr, self.node_cites, self.edge_cite_ptr, self.edge_cites]
         rows = [row for row in self.cite_row.tolist() if row is not None]
         dates = {d for column in (self.node_dates, self.edge_start, self.edge_last) for d in column.tolist()}
@@ -181,20 +193,39 @@ class Snapshot:
                 keep[at] = False
         return keep
 
-    # -- the four reads of a neighbourhood, as graph.query.neighbours.EngineReader does them ----
-    def step(
-        self, frontier: list[str], filters: dict[str, Any], cap: int, hub_labels: Iterable[str]
-    ) -> tuple[list[str], set[str]]:
-        """Every node one relationship from `frontier` that passes the filters (at most
-        `cap`, in the order found), and which of them are hubs."""
-        nodes = np.fromiter((self.index[i] for i in frontier if i in self.index), dtype=np.int64)
-        _, others, edges = self._around(nodes)
-        others = others[self._passing(edges, filters, others)]
-        _, first = np.unique(others, return_index=True)
-        found = others[np.sort(first)][:cap]
-        hubs = found[self._codes_with(hub_labels)[self.node_labels[found]]]
+    # -- the reads of a neighbourhood, as graph.query.neighbours.EngineReader does them --------
+    def walk(
+        self, entity_id: str, depth: int, filters: dict[str, Any], limit: int, hub_labels: list[str]
+    ) -> Walk:
+        """As EngineReader.walk, in arrays: a step finds what passes the filters (at most
+        DISCOVERY_CAP nodes, in the order of the entries), and while the limit is not
+        reached its new nodes are put in id order by their rank."""
+        start = self.index.get(entity_id)
+        if start is None:
+            return Walk([entity_id], [0], 1, False)
+        level = np.full(len(self.ids), -1, dtype=np.int8)
+        level[start] = 0
+        frontier = np.array([start], dtype=np.int64)
+        parts, reached, capped = [frontier], 1, False
+        is_hub = self._codes_with(hub_labels)
+        for step in range(1, depth + 1):
+            if len(frontier) == 0:
+                break
+            _, others, edges = self._around(frontier)
+            others = others[self._passing(edges, filters, others)]
+            _, first = np.unique(others, return_index=True)
+            found = others[np.sort(first)][:DISCOVERY_CAP]
+            capped = capped or len(found) >= DISCOVERY_CAP
+            new = found[level[found] < 0]
+            if reached < limit:
+                new = new[np.argsort(self.rank[new], kind="stable")]
+            level[new] = step
+            parts.append(new)
+            reached += len(new)
+            frontier = new[~is_hub[self.node_labels[new]]]
+        shown = np.concatenate(parts)[:limit]
         ids = self.ids
-        return [ids[i] for i in found.tolist()], {ids[i] for i in hubs.tolist()}
+        return Walk([ids[i] for i in shown.tolist()], level[shown].tolist(), reached, capped)
 
     def contents(
         self, shown: list[str], filters: dict[str, Any]
@@ -493,6 +524,7 @@ class _Nodes:
             self.base_dates = object_column([])
             self.base_spans = np.empty((0, 2), dtype=np.int64)
             self.cites = _CiteLists()
+            self.base_by_id: np.ndarray | None = None
         else:
             self.text, self.ids, self.index = base.node_text, list(base.ids), dict(base.index)
             self.label_codes = {labels: code for code, labels in enumerate(base.label_sets)}
@@ -502,6 +534,7 @@ class _Nodes:
                 base.node_span,
             )
             self.cites = _CiteLists.of(base.node_cite_ptr, base.node_cites)
+            self.base_by_id = base.by_id
         self.changed: dict[int, tuple[int, str | None, tuple[int, int]]] = {}
         self.labels: list[int] = []
         self.dates: list[str | None] = []
@@ -549,6 +582,19 @@ class _Nodes:
         self.index.pop(node_id, None)
         if node_id in self.citations.code_of:
             self.citations.hold(node_id, None)
+
+    def order(self) -> tuple[np.ndarray, np.ndarray]:
+        """(by_id, rank) of every node: nodes new to the base copy are placed among its own."""
+        ids = self.ids
+        if self.base_by_id is None:
+            by_id = np.array(sorted(range(len(ids)), key=ids.__getitem__), dtype=np.int32)
+        else:
+            new = sorted(range(len(self.base_labels), len(ids)), key=ids.__getitem__)
+            at = [bisect_left(self.base_by_id, ids[i], key=ids.__getitem__) for i in new]
+            by_id = np.insert(self.base_by_id, at, new).astype(np.int32)
+        rank = np.empty(len(ids), dtype=np.int32)
+        rank[by_id] = np.arange(len(ids), dtype=np.int32)
+        return by_id, rank
 
     def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Labels, dates and spans of every node: the base copy's arrays are not changed."""
@@ -660,6 +706,7 @@ def _snapshot(
         ptr = ptr + np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
     labels, dates, spans = nodes.columns()
     node_cite_ptr, node_cites = nodes.cites.columns()
+    by_id, rank = nodes.order()
     return Snapshot(
         generation=generation,
         ids=nodes.ids,
@@ -674,6 +721,8 @@ def _snapshot(
         adj_ptr=ptr.astype(np.int64),
         adj_node=adj_node.astype(np.int32),
         adj_edge=adj_edge.astype(np.int32),
+        by_id=by_id,
+        rank=rank,
         **nodes.citations.columns(),
         node_cite_ptr=node_cite_ptr,
         node_cites=node_cites,

@@ -24,7 +24,7 @@ from graph.query.snapshot import Snapshot, object_column
 
 log = logging.getLogger(__name__)
 
-FORMAT = 3
+FORMAT = 4
 _ARRAYS = (
     "node_labels",
     "node_span",
@@ -35,6 +35,8 @@ _ARRAYS = (
     "adj_ptr",
     "adj_node",
     "adj_edge",
+    "by_id",
+    "rank",
     "cite_rank",
     "node_cite_ptr",
     "node_cites",
@@ -122,6 +124,8 @@ def load(path: Path, generation: int, entities: int) -> Snapshot | None:
         adj_ptr=arrays["adj_ptr"],
         adj_node=arrays["adj_node"],
         adj_edge=arrays["adj_edge"],
+        by_id=arrays["by_id"],
+        rank=arrays["rank"],
         cite_rank=arrays["cite_rank"],
         node_cite_ptr=arrays["node_cite_ptr"],
         node_cites=arrays["node_cites"],
