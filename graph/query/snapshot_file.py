@@ -25,6 +25,7 @@ from graph.query.snapshot import Snapshot, object_column
 log = logging.getLogger(__name__)
 
 FORMAT = 4
+READ_CHUNK = 16 * 2**20
 _ARRAYS = (
     "node_labels",
     "node_span",
@@ -89,7 +90,7 @@ def load(path: Path, generation: int, entities: int) -> Snapshot | None:
         return None
     try:
         with np.load(path, allow_pickle=False) as archive:
-            values: dict[str, Any] = orjson.loads(archive["values"].tobytes())
+            values: dict[str, Any] = orjson.loads(archive["values"].data)
             if (values.get("format"), values.get("generation")) != (FORMAT, generation):
                 return None
             if values.get("entities") != entities:
@@ -147,7 +148,9 @@ def _text(archive: Any, name: str) -> bytearray:
         text = bytearray(size)
         view, done = memoryview(text), 0
         while done < size:
-            got = member.readinto(view[done:])
+            # A zip member reads what it is asked for into a bytes object of its own, then
+            # copies it: asked for the whole text, it held it twice.
+            got = member.readinto(view[done : done + READ_CHUNK])
             if not got:
                 raise ValueError(f"{name}: the file ends before its text does")
             done += got
