@@ -268,6 +268,7 @@ def test_a_copy_read_in_small_pages_is_the_same(
     bundled_store: FalkorDBStore, snapshot: Snapshot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr("graph.query.snapshot.PAGE", 7)  # many pages, a last one part full
+    monkeypatch.setattr("graph.query.snapshot.RELATIONSHIP_PAGE", 5)
     paged = build_snapshot(bundled_store, bundled_store.generation())
     assert (sorted(paged.node_ids()), paged.nodes(paged.node_ids()), edges_of(paged)) == (
         sorted(snapshot.node_ids()),

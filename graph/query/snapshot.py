@@ -536,9 +536,9 @@ class _Nodes:
             self.cites = _CiteLists.of(base.node_cite_ptr, base.node_cites)
             self.base_by_id = base.by_id
         self.changed: dict[int, tuple[int, str | None, tuple[int, int]]] = {}
-        self.labels: list[int] = []
+        self.labels = array("H")
         self.dates: list[str | None] = []
-        self.spans: list[tuple[int, int]] = []
+        self.spans = array("q")  # start, end of each new node's text
 
     def put(self, labels: list[str], props: dict[str, Any]) -> None:
         """A node as read/snapshot_nodes.cypher returns it; kept as a node answer shows it:
@@ -566,11 +566,12 @@ class _Nodes:
             self.ids.append(node_id)
             self.labels.append(code)
             self.dates.append(props.get("date"))
-            self.spans.append((start, len(self.text)))
+            self.spans.extend((start, len(self.text)))
             self.cites.append(codes)
         elif i >= len(self.base_labels):
             at = i - len(self.base_labels)
-            self.labels[at], self.dates[at], self.spans[at] = code, props.get("date"), (start, len(self.text))
+            self.labels[at], self.dates[at] = code, props.get("date")
+            self.spans[2 * at : 2 * at + 2] = array("q", (start, len(self.text)))
             self.cites.changed[i] = codes
         else:
             self.changed[i] = (code, props.get("date"), (start, len(self.text)))
@@ -598,9 +599,9 @@ class _Nodes:
 
     def columns(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Labels, dates and spans of every node: the base copy's arrays are not changed."""
-        labels = np.concatenate([self.base_labels, np.array(self.labels, dtype=np.uint16)])
+        labels = np.concatenate([self.base_labels, np.frombuffer(self.labels, dtype=np.uint16)])
         dates = np.concatenate([self.base_dates, object_column(self.dates)])
-        spans = np.concatenate([self.base_spans, np.array(self.spans, dtype=np.int64).reshape(-1, 2)])
+        spans = np.concatenate([self.base_spans, np.frombuffer(self.spans, dtype=np.int64).reshape(-1, 2)])
         for i, (code, date, span) in self.changed.items():
             labels[i], dates[i], spans[i] = code, date, span
         return labels, dates, spans
@@ -673,15 +674,17 @@ def _snapshot(
     before the new ones (edges.src...), which then go at the end of each node's entries;
     else it is made from all of them."""
     columns = edges.columns()
-    src, dst = columns["edge_src"].astype(np.int64), columns["edge_dst"].astype(np.int64)
+    src, dst = columns["edge_src"].astype(np.int32), columns["edge_dst"].astype(np.int32)
     n = len(nodes.ids)
-    if adjacency is None:
+    if adjacency is None:  # int32 throughout: at 10^6 these temporaries outweigh the texts' growth
         owners, others = np.concatenate([src, dst]), np.concatenate([dst, src])
         numbers = np.arange(len(src), dtype=np.int32)
         numbers = np.concatenate([numbers, numbers])
         order = np.lexsort((numbers, others, owners))
         ptr = np.concatenate([[0], np.cumsum(np.bincount(owners, minlength=n))])
+        del owners
         adj_node, adj_edge = others[order], numbers[order]
+        del others, numbers, order
     else:
         ptr, adj_node, adj_edge = adjacency
         first = sum(len(part) for part in edges.src)
@@ -718,9 +721,9 @@ def _snapshot(
         node_span=spans,
         types=sorted(edges.type_codes, key=edges.type_codes.__getitem__),
         edge_text=edges.text,
-        adj_ptr=ptr.astype(np.int64),
-        adj_node=adj_node.astype(np.int32),
-        adj_edge=adj_edge.astype(np.int32),
+        adj_ptr=ptr.astype(np.int64, copy=False),
+        adj_node=adj_node.astype(np.int32, copy=False),
+        adj_edge=adj_edge.astype(np.int32, copy=False),
         by_id=by_id,
         rank=rank,
         **nodes.citations.columns(),
@@ -728,8 +731,8 @@ def _snapshot(
         node_cites=node_cites,
         edge_cite_ptr=columns["edge_cite_ptr"],
         edge_cites=columns["edge_cites"],
-        edge_src=src.astype(np.int32),
-        edge_dst=dst.astype(np.int32),
+        edge_src=src.astype(np.int32, copy=False),
+        edge_dst=dst.astype(np.int32, copy=False),
         edge_type=columns["edge_type"],
         edge_start=columns["edge_start"],
         edge_last=columns["edge_last"],
@@ -739,6 +742,9 @@ def _snapshot(
 
 # Nodes per read while a snapshot is made: a reply of a whole label held 2 GB at 10^6 nodes.
 PAGE = 50_000
+# Start nodes per read of relationships: three relationships a node on average at 10^6,
+# and a page of 50,000 start nodes held 640 MB more than the copy being made.
+RELATIONSHIP_PAGE = 10_000
 
 
 def build_snapshot(store: Store, generation: int) -> Snapshot:
@@ -757,7 +763,7 @@ def build_snapshot(store: Store, generation: int) -> Snapshot:
                 if row["props"]["id"] not in nodes.index:  # a node of several labels is read once per label
                     nodes.put(row["labels"], row["props"])
         query = cypher("read/snapshot_relationships.cypher", store.dialect)
-        for row in _pages(store, query, _top_id(store, schema, ENTITY_LABEL)):
+        for row in _pages(store, query, _top_id(store, schema, ENTITY_LABEL), RELATIONSHIP_PAGE):
             if row["dst"] is not None and row["type"] in schema.relationships:
                 edges.put(nodes.index, row["src"], row["dst"], row["type"], row["props"])
         return _snapshot(generation, nodes, edges)
@@ -772,19 +778,21 @@ def _top_id(store: Store, schema: Schema, label: str) -> int | None:
     return -1 if top is None else int(top)
 
 
-def _pages(store: Store, query: str, top: int | None) -> Iterator[dict[str, Any]]:
-    """The rows of a paged read: by engine id ranges up to `top` (FalkorDB), else by our
-    ids, each page after the last row's `start` or `props.id` (Neo4j)."""
+def _pages(store: Store, query: str, top: int | None, page: int | None = None) -> Iterator[dict[str, Any]]:
+    """The rows of a paged read of `page` nodes at a time (PAGE by default): by engine id
+    ranges up to `top` (FalkorDB), else by our ids, each page after the last row's `start`
+    or `props.id` (Neo4j)."""
+    page = PAGE if page is None else page
     if top is not None:
-        for low in range(0, top + 1, PAGE):
-            yield from store.read(query, {"from": low, "to": low + PAGE})
+        for low in range(0, top + 1, page):
+            yield from store.read(query, {"from": low, "to": low + page})
         return
     after = ""
     while True:
-        rows = store.read(query, {"after": after, "page": PAGE})
+        rows = store.read(query, {"after": after, "page": page})
         yield from rows
         starts = {row["start"] if "start" in row else row["props"]["id"] for row in rows}
-        if len(starts) < PAGE:
+        if len(starts) < page:
             return
         after = max(starts)
 
