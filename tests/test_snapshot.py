@@ -59,6 +59,13 @@ def ask(store: FalkorDBStore, schema: Schema, entity_id: str, reader: Any = None
     return json.dumps(answer, sort_keys=True)
 
 
+def differing(
+    store: FalkorDBStore, schema: Schema, snapshot: Snapshot, ids: list[str], **options: Any
+) -> list[str]:
+    """The entities whose neighbourhood the snapshot answers otherwise than the engine."""
+    return [i for i in ids if ask(store, schema, i, **options) != ask(store, schema, i, snapshot, **options)]
+
+
 @pytest.fixture(scope="module")
 def snapshot(bundled_store: FalkorDBStore) -> Snapshot:
     return build_snapshot(bundled_store, bundled_store.generation())
@@ -83,13 +90,7 @@ def test_every_unfiltered_neighbourhood_is_the_engines_answer(
 ) -> None:
     # Three steps from anything reach most of the graph: every fourth entity will do.
     sample = entity_ids if depth < 3 else entity_ids[::4]
-    differ = [
-        entity_id
-        for entity_id in sample
-        if ask(bundled_store, schema, entity_id, depth=depth)
-        != ask(bundled_store, schema, entity_id, snapshot, depth=depth)
-    ]
-    assert differ == []
+    assert differing(bundled_store, schema, snapshot, sample, depth=depth) == []
 
 
 @pytest.mark.parametrize(("filters", "depth"), list(product(FILTERS, [1, 2])))
@@ -104,13 +105,7 @@ def test_filtered_neighbourhoods_are_the_engines_answer(
     sample = [
         i for i in entity_ids if i.split(":")[0] in {"group", "operation", "agency", "country", "server"}
     ]
-    differ = [
-        entity_id
-        for entity_id in sample
-        if ask(bundled_store, schema, entity_id, depth=depth, **filters)
-        != ask(bundled_store, schema, entity_id, snapshot, depth=depth, **filters)
-    ]
-    assert differ == []
+    assert differing(bundled_store, schema, snapshot, sample, depth=depth, **filters) == []
 
 
 @pytest.mark.parametrize(("filters", "depth"), [({}, 1), ({}, 2), (FILTERS[1], 2), (FILTERS[7], 2)])
@@ -124,13 +119,7 @@ def test_answers_are_the_engines_when_every_node_is_looked_up(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     look_up_every_node(monkeypatch)
-    differ = [
-        entity_id
-        for entity_id in entity_ids
-        if ask(bundled_store, schema, entity_id, depth=depth, **filters)
-        != ask(bundled_store, schema, entity_id, snapshot, depth=depth, **filters)
-    ]
-    assert differ == []
+    assert differing(bundled_store, schema, snapshot, entity_ids, depth=depth, **filters) == []
 
 
 def test_every_nodes_entries_are_sorted_by_the_other_end(snapshot: Snapshot) -> None:

@@ -70,6 +70,15 @@ def follow(cache: SnapshotCache, before: Snapshot) -> Snapshot:
     return after
 
 
+def upload_and_unload(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
+) -> Snapshot:
+    """The copy after one dossier is uploaded and another unloaded."""
+    load_paths(base, schema, [bundled_dir / ADDED])
+    unload(base, schema, TAKEN_ID)
+    return follow(cache, before)
+
+
 def test_after_an_upload_every_answer_is_the_engines(
     base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
@@ -123,9 +132,7 @@ def test_the_copy_before_a_write_still_answers_as_before(
 def test_an_upload_then_an_unload_are_followed_together(
     base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    load_paths(base, schema, [bundled_dir / ADDED])
-    unload(base, schema, TAKEN_ID)
-    after = follow(cache, before)
+    after = upload_and_unload(base, schema, bundled_dir, cache, before)
     assert (after.node_text is before.node_text, answers(base, schema, after)) == (
         True,
         answers(base, schema, None),
@@ -135,9 +142,7 @@ def test_an_upload_then_an_unload_are_followed_together(
 def test_after_writes_nodes_new_and_old_are_ranked_in_id_order(
     base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
 ) -> None:
-    load_paths(base, schema, [bundled_dir / ADDED])
-    unload(base, schema, TAKEN_ID)
-    after = follow(cache, before)
+    after = upload_and_unload(base, schema, bundled_dir, cache, before)
     assert (len(after.ids) > len(before.ids), ranked_out_of_order(after)) == (True, [])
 
 
@@ -149,9 +154,7 @@ def test_after_writes_the_entries_stay_sorted_for_look_ups(
     before: Snapshot,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    load_paths(base, schema, [bundled_dir / ADDED])
-    unload(base, schema, TAKEN_ID)
-    after = follow(cache, before)
+    after = upload_and_unload(base, schema, bundled_dir, cache, before)
     look_up_every_node(monkeypatch)
     assert (entries_out_of_order(after), answers(base, schema, after)) == ([], answers(base, schema, None))
 
