@@ -154,19 +154,12 @@ class Snapshot:
             self._label_codes[key] = found
         return found
 
-    def _around(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Every adjacency entry of `nodes`, node by node in their order: (the node, the
-        other end, the relationship)."""
-        starts, ends = self.adj_ptr[nodes], self.adj_ptr[nodes + 1]
-        lengths = ends - starts
-        total = int(lengths.sum())
-        if total == 0:
-            empty = np.empty(0, dtype=np.int64)
-            return empty, empty, empty
-        owner = np.repeat(nodes, lengths)
-        firsts = np.cumsum(lengths) - lengths
-        at = np.arange(total, dtype=np.int64) + np.repeat(starts - firsts, lengths)
-        return owner, self.adj_node[at], self.adj_edge[at]
+    def _around(self, nodes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Every adjacency entry of `nodes`, node by node in their order: (the other end,
+        the relationship)."""
+        starts = self.adj_ptr[nodes]
+        at = _spread(starts, self.adj_ptr[nodes + 1] - starts)
+        return self.adj_node[at], self.adj_edge[at]
 
     def _passing(
         self, edges: np.ndarray, filters: dict[str, Any], others: np.ndarray | None = None
@@ -211,7 +204,7 @@ class Snapshot:
         for step in range(1, depth + 1):
             if len(frontier) == 0:
                 break
-            _, others, edges = self._around(frontier)
+            others, edges = self._around(frontier)
             others = others[self._passing(edges, filters, others)]
             _, first = np.unique(others, return_index=True)
             found = others[np.sort(first)][:DISCOVERY_CAP]
@@ -233,16 +226,22 @@ class Snapshot:
         """As graph.query.neighbours.EngineReader.contents: the nodes of `shown` the copy
         holds, the relationships among them that pass `filters`, and the sources they cite.
         The source rows are shared between answers: callers must not change them."""
-        index = self.index
-        found = [node_id for node_id in shown if node_id in index]
-        numbers = np.fromiter((index[node_id] for node_id in found), dtype=np.int64, count=len(found))
-        nodes = dict(zip(found, _decoded(self.node_text, self.node_span, numbers.tolist()), strict=True))
+        nodes, numbers = self._nodes_with_numbers(shown)
         edges = self._edges_passing(np.unique(numbers), filters)
         return nodes, self._edge_answers(edges), self._sources(numbers, edges)
 
     def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """As graph.query.answer.nodes_by_id."""
-        return self.contents(ids, {})[0]
+        return self._nodes_with_numbers(ids)[0]
+
+    def _nodes_with_numbers(self, ids: list[str]) -> tuple[dict[str, dict[str, Any]], np.ndarray]:
+        """The answers of the nodes of `ids` the copy holds, and their numbers."""
+        index = self.index
+        found = [node_id for node_id in ids if node_id in index]
+        numbers = np.fromiter((index[node_id] for node_id in found), dtype=np.int64, count=len(found))
+        return dict(
+            zip(found, _decoded(self.node_text, self.node_span, numbers.tolist()), strict=True)
+        ), numbers
 
     def edges_among(self, ids: list[str], filters: dict[str, Any]) -> list[dict[str, Any]]:
         """As graph.query.answer.edges_among: every relationship with both ends in `ids`."""
@@ -291,15 +290,13 @@ class Snapshot:
         member[nodes] = True
         degree = self.adj_ptr[nodes + 1] - self.adj_ptr[nodes]
         looked_up = (degree > LOOK_UP_ABOVE) & (degree > LOOK_UP_FACTOR * len(nodes))
-        _, others, edges = self._around(nodes[~looked_up])
+        others, edges = self._around(nodes[~looked_up])
         found = [edges[member[others]]]
         for node in nodes[looked_up].tolist():
             start, end = int(self.adj_ptr[node]), int(self.adj_ptr[node + 1])
             entries = self.adj_node[start:end]
             low = np.searchsorted(entries, nodes, side="left")
-            lengths = np.searchsorted(entries, nodes, side="right") - low
-            firsts = np.cumsum(lengths) - lengths
-            at = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(low - firsts, lengths)
+            at = _spread(low, np.searchsorted(entries, nodes, side="right") - low)
             found.append(self.adj_edge[start + at])
         return np.concatenate(found)
 
@@ -395,14 +392,19 @@ class Delta:
     cut: set[str] = field(default_factory=set)  # nodes deleted: every relationship they had went
 
 
+def _spread(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """The positions of the ranges starts[k]:starts[k] + lengths[k], one range after another."""
+    firsts = np.cumsum(lengths) - lengths
+    positions: np.ndarray = np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(
+        starts - firsts, lengths
+    )
+    return positions
+
+
 def _gathered(ptr: np.ndarray, values: np.ndarray, items: np.ndarray) -> np.ndarray:
     """values[ptr[i]:ptr[i + 1]] for every i of `items`, joined."""
     starts = ptr[items]
-    lengths = ptr[items + 1] - starts
-    firsts = np.cumsum(lengths) - lengths
-    found: np.ndarray = values[
-        np.arange(int(lengths.sum()), dtype=np.int64) + np.repeat(starts - firsts, lengths)
-    ]
+    found: np.ndarray = values[_spread(starts, ptr[items + 1] - starts)]
     return found
 
 
@@ -495,7 +497,9 @@ class _CiteLists:
     def columns(self) -> tuple[np.ndarray, np.ndarray]:
         """(ptr, codes) of every item."""
         lengths = np.concatenate([*self.base_lengths, np.frombuffer(self.lengths, dtype=np.int64)])
-        codes = np.concatenate([*self.base_codes, np.frombuffer(self.codes, dtype=np.int32)]).astype(np.int32)
+        codes = np.concatenate([*self.base_codes, np.frombuffer(self.codes, dtype=np.int32)]).astype(
+            np.int32, copy=False
+        )
         if self.changed:
             items = np.array(sorted(self.changed), dtype=np.int64)
             replaced = np.zeros(len(lengths), dtype=bool)
