@@ -29,7 +29,7 @@ from collections.abc import Callable, Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -51,6 +51,7 @@ _Row = TypeVar("_Row", NodeRow, EdgeRow)
 CHUNK_ROWS = 20_000  # nodes + relationships in the first writes
 MAX_CHUNK_ROWS = 200_000  # what later writes grow to (see chunks())
 LOOKUP_ROWS = 5_000  # ids per read
+SETTLE_STATEMENTS = 100_000  # statements of a load about its hubs, per settling write
 
 
 @dataclass(frozen=True)
@@ -129,10 +130,13 @@ class Hubs:
     def ids(self) -> frozenset[str]:
         return frozenset(self.labels)
 
-    def settle(self, reader: Reader, schema: Schema) -> Changes:
-        """The write that derives every hub from its statements: those the graph holds of
-        other dossiers, and those of the written plans; with the fingerprints and files
-        of the written dossiers' records, which the chunks left empty."""
+    def settling(self, schema: Schema) -> list[Callable[[Reader], Changes]]:
+        """The writes that derive every hub from its statements: those the graph holds of
+        other dossiers, and those of the written plans. One write per group of hubs whose
+        statements from this load stay under `SETTLE_STATEMENTS` (a 10^6 load settled in
+        one write outgrew Neo4j's transaction memory). The last write also seals the
+        written dossiers' records with their fingerprints and files, which the chunks
+        left empty: a load cut off before it is done again in full by the next one."""
         replaced: set[str] = set()
         planned: dict[str, PlannedNode] = {}
         for plan in self.written:
@@ -140,17 +144,47 @@ class Hubs:
             for nid in self.labels.keys() & plan.nodes.keys():
                 node = planned.setdefault(nid, PlannedNode(self.labels[nid], nid))
                 node.statements.extend(plan.nodes[nid].statements)
-        shapes = Plan(dossiers=[], nodes={nid: PlannedNode(label, nid) for nid, label in self.labels.items()})
-        held = Held(_held_nodes(reader, schema, shapes), {}, {})
-        changes, _ = decide(schema, Plan(dossiers=[], nodes=planned), replaced, held)
-        changes.what = f"the {len(self.labels)} nodes shared by the chunks of this load"
-        changes.seals = {
+        seals = {
             d: (plan.fingerprints[d], plan.files.get(d, ""))
             for plan in self.written
             for d in plan.dossiers
             if d in plan.fingerprints and d not in plan.adding
         }
-        return changes
+        groups = list(
+            bounded_groups(
+                sorted(self.labels),
+                lambda nid: len(planned[nid].statements) if nid in planned else 1,
+                SETTLE_STATEMENTS,
+            )
+        )
+
+        def settle(group: list[str], sealing: dict[str, tuple[str, str]], reader: Reader) -> Changes:
+            shapes = Plan(dossiers=[], nodes={nid: PlannedNode(self.labels[nid], nid) for nid in group})
+            held = Held(_held_nodes(reader, schema, shapes), {}, {})
+            ours = Plan(dossiers=[], nodes={nid: planned[nid] for nid in group if nid in planned})
+            changes, _ = decide(schema, ours, replaced, held)
+            changes.what = f"{len(group)} of the {len(self.labels)} nodes shared by the chunks of this load"
+            changes.seals = sealing
+            return changes
+
+        last = len(groups) - 1
+        return [partial(settle, group, seals if n == last else {}) for n, group in enumerate(groups)]
+
+
+def bounded_groups(items: Sequence[str], weight: Callable[[str], int], most: int) -> Iterator[list[str]]:
+    """Consecutive items in groups that weigh at most `most`, or one item alone if it
+    weighs more."""
+    group: list[str] = []
+    size = 0
+    for item in items:
+        w = weight(item)
+        if group and size + w > most:
+            yield group
+            group, size = [], 0
+        group.append(item)
+        size += w
+    if group:
+        yield group
 
 
 def write_plans(
@@ -185,7 +219,8 @@ def write_plans(
             hubs.written.append(plan)
 
         def settle() -> None:
-            store.write_locked(lambda reader: hubs.settle(reader, schema))
+            for work in hubs.settling(schema):
+                store.write_locked(work)
 
         with _settled_at_the_end(hubs, settle):
             for chunk in batches:
@@ -195,7 +230,8 @@ def write_plans(
     with pipelined as session, ThreadPoolExecutor(1, thread_name_prefix="piracy-graph-write") as writer:
 
         def settle_in_session() -> None:
-            session.prepare(hubs.settle(session, schema))()
+            for work in hubs.settling(schema):
+                session.prepare(work(session))()
 
         with _settled_at_the_end(hubs, settle_in_session):
             _write_pipelined(session, writer, schema, iter(batches), written, hubs)

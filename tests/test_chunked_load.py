@@ -149,38 +149,97 @@ def test_loading_a_chunked_folder_again_writes_nothing(
 # -- a chunked load cut off -----------------------------------------------------------------------
 
 
-def test_a_load_cut_off_before_its_last_write_leaves_records_unsealed(
+def cut_off_settling_after(writes: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine goes away after `writes` of the writes that settle the hubs."""
+    settling = Hubs.settling
+
+    def lost(reader: Any) -> Changes:
+        raise EngineUnavailable("the engine went away (made to by the test)")
+
+    def cut(self: Hubs, schema: Schema) -> list[Callable[[Any], Changes]]:
+        works = settling(self, schema)
+        assert len(works) > writes  # the cut falls before the last write
+        return [*works[:writes], lost]
+
+    monkeypatch.setattr(Hubs, "settling", cut)
+
+
+@pytest.fixture
+def one_hub_per_settling_write(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pipeline, "SETTLE_STATEMENTS", 1)
+
+
+def test_hubs_settled_one_per_write_give_the_graph_of_one_write(
+    empty_store: Any,
+    schema: Schema,
+    bundled_dir: Path,
+    one_dossier_per_chunk: str,
+    one_hub_per_settling_write: None,
+) -> None:
+    load_paths(empty_store, schema, files(bundled_dir), workers=0)
+    assert digest(empty_store) == one_dossier_per_chunk
+
+
+def test_hubs_are_settled_in_writes_of_bounded_size(
     empty_store: Any,
     schema: Schema,
     bundled_dir: Path,
     one_dossier_per_chunk: str,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    def lost(self: Hubs, reader: Any, schema: Schema) -> Changes:
-        raise EngineUnavailable("the engine went away (made to by the test)")
+    monkeypatch.setattr(pipeline, "SETTLE_STATEMENTS", 40)
+    seen = decisions(monkeypatch)
+    load_paths(empty_store, schema, files(bundled_dir), workers=0)
+    settling = [c for c in seen if "nodes shared by the chunks" in c.what]
+    too_big = [
+        c.what
+        for c in settling
+        if len(c.update_nodes) > 1 and sum(len(row.props["statements"]) for row in c.update_nodes) > 40
+    ]
+    assert len(settling) > 1
+    assert too_big == []
 
-    monkeypatch.setattr(Hubs, "settle", lost)
+
+@pytest.mark.parametrize("after", [0, 1])
+def test_a_load_cut_off_before_its_last_settling_write_leaves_records_unsealed(
+    empty_store: Any,
+    schema: Schema,
+    bundled_dir: Path,
+    one_dossier_per_chunk: str,
+    one_hub_per_settling_write: None,
+    monkeypatch: pytest.MonkeyPatch,
+    after: int,
+) -> None:
+    cut_off_settling_after(after, monkeypatch)
     with pytest.raises(EngineUnavailable):
         load_paths(empty_store, schema, files(bundled_dir), workers=0)
     records = loaded_dossiers(empty_store, [p.stem for p in files(bundled_dir)])
     assert [d for d, r in records.items() if r.fingerprint] == []
 
 
+@pytest.mark.parametrize("after", [0, 1])
 def test_loading_again_after_a_load_cut_off_gives_the_clean_graph(
     empty_store: Any,
     schema: Schema,
     bundled_dir: Path,
     one_dossier_per_chunk: str,
+    one_hub_per_settling_write: None,
     monkeypatch: pytest.MonkeyPatch,
+    after: int,
 ) -> None:
     with monkeypatch.context() as patch:
-        patch.setattr(
-            Hubs, "settle", lambda *_: (_ for _ in ()).throw(EngineUnavailable("cut off by the test"))
-        )
+        cut_off_settling_after(after, patch)
         with pytest.raises(EngineUnavailable):
             load_paths(empty_store, schema, files(bundled_dir), workers=0)
     load_paths(empty_store, schema, files(bundled_dir), workers=0)
     assert digest(empty_store) == one_dossier_per_chunk
+
+
+def test_a_write_of_seals_alone_is_written(empty_store: Any, schema: Schema, bundled_dir: Path) -> None:
+    first = files(bundled_dir)[0]
+    load_paths(empty_store, schema, [first], workers=0)
+    empty_store.write_locked(lambda reader: Changes("seals only", seals={first.stem: ("f" * 64, "0" * 64)}))
+    assert loaded_dossiers(empty_store, [first.stem])[first.stem].fingerprint == "f" * 64
 
 
 def test_a_dossier_refused_mid_load_leaves_those_before_it_with_their_hub_statements(

@@ -137,3 +137,8 @@ class Changes:
                 self.delete_edges,
             ]
         )
+
+    def writes_nothing(self) -> bool:
+        """Whether the write changes nothing at all: no node, no relationship, and no
+        dossier's record."""
+        return self.empty() and not (self.records or self.forget or self.seals)

@@ -410,7 +410,7 @@ class FalkorDBStore:
     def prepare_changes(self, changes: Changes) -> Callable[[], None]:
         """One query for the whole write (all of it or, if it fails, nothing), built now and
         run when called."""
-        built = None if changes.empty() else _changes_query(changes, self.schema)
+        built = None if changes.writes_nothing() else _changes_query(changes, self.schema)
         if built is None:
             return lambda: None
         text, params = built

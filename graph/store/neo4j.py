@@ -269,7 +269,7 @@ class Neo4jStore:
         def run(tx: neo4j.ManagedTransaction) -> tuple[Changes, int | None]:
             tx.run(cypher("write/write_lock.cypher", "neo4j")).consume()
             changes = work(_TransactionReader(tx))
-            if changes.empty():
+            if changes.writes_nothing():
                 return changes, None
             for text, params in change_segments(changes, self.schema):
                 tx.run(text, params).consume()
