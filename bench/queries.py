@@ -35,18 +35,20 @@ TARGETS_MS = {
 
 
 @contextmanager
-def empty_store(engine_name: str) -> Iterator[Any]:
-    """A fresh store on the embedded FalkorDB or on a Neo4j of tools/neo4j, stopped after."""
-    if engine_name == "neo4j":
-        server, store = open_neo4j()
-        try:
-            yield store
-        finally:
-            store.close()
-            server.stop()
-        return
-    with tempfile.TemporaryDirectory() as engine_dir:
-        engine, store = open_engine(Path(engine_dir))
+def engine_store(engine_name: str, keep: Path | None = None) -> Iterator[Any]:
+    """A store on the embedded FalkorDB or on a Neo4j of tools/neo4j, stopped after: in
+    `keep` if given (what an earlier run loaded there stays), else in a fresh directory."""
+    with tempfile.TemporaryDirectory() as fresh:
+        home = keep or Path(fresh)
+        if engine_name == "neo4j":
+            server, store = open_neo4j(home)
+            try:
+                yield store
+            finally:
+                store.close()
+                server.stop()
+            return
+        engine, store = open_engine(home)
         try:
             yield store
         finally:
@@ -54,16 +56,31 @@ def empty_store(engine_name: str) -> Iterator[Any]:
 
 
 @contextmanager
-def loaded_store(nodes: int, engine_name: str = "falkordb") -> Iterator[Any]:
+def loaded_store(nodes: int, engine_name: str = "falkordb", keep: Path | None = None) -> Iterator[Any]:
+    """The synthetic network of `nodes`, loaded by the product's loader. With `keep`, a
+    directory per scale and engine under it holds the loaded engine for later runs (a
+    10^6 load takes minutes); a directory that holds a loaded network is measured as is."""
     from graph.model.schema import get_schema
+    from graph.store.stats import counts
     from loaders.load import load_paths
 
     folder = data_dir(nodes)
     generate(nodes, folder)
-    with empty_store(engine_name) as store:
+    home = keep / f"{engine_name}-{nodes}" if keep else None
+    if home:
+        home.mkdir(parents=True, exist_ok=True)
+    with engine_store(engine_name, home) as store:
+        if home and sum(counts(store)["nodes"].values()) > 0 and (home / LOADED).exists():
+            yield store
+            return
         store.ensure_schema()
         load_paths(store, get_schema(), [folder])
+        if home:
+            (home / LOADED).write_text(f"{nodes}\n", encoding="ascii")
         yield store
+
+
+LOADED = "piracy-graph-bench-loaded"  # written once the load is complete
 
 
 def sample_ids(store: Any, label: str, count: int, seed: int = 7) -> list[str]:
@@ -361,11 +378,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--engine", nargs="+", choices=["falkordb", "neo4j"], default=["falkordb"], help="one or both"
     )
+    parser.add_argument(
+        "--keep",
+        type=Path,
+        help="keep each loaded engine in a folder under this one, and measure it as is next time",
+    )
     args = parser.parse_args(argv)
     rows = []
     for nodes in args.nodes:
         for engine in args.engine:
-            with loaded_store(nodes, engine) as store:
+            with loaded_store(nodes, engine, args.keep) as store:
                 rows += [{"engine": engine, **row} for row in measure(store, nodes, args.runs, args.only)]
     sys.stdout.write(table(rows, COLUMNS) + "\n")
     sys.stdout.write(f"wrote {write_results(args.results, {'rows': rows})}\n")
