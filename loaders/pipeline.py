@@ -36,7 +36,16 @@ from typing import Any, TypeVar
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, NotFound, PiracyGraphError
 from graph.model.ids import fold
-from graph.model.plan import Changes, DossierRecord, EdgeRow, NodeRow, Plan, PlannedEdge, PlannedNode
+from graph.model.plan import (
+    RECORD_FORMAT,
+    Changes,
+    DossierRecord,
+    EdgeRow,
+    NodeRow,
+    Plan,
+    PlannedEdge,
+    PlannedNode,
+)
 from graph.model.schema import ENTITY_LABEL, Schema
 from graph.model.statements import Statement, decode, derive, merge_duplicates, name_keys, weakest_confidence
 from graph.resources import schema_file
@@ -372,7 +381,7 @@ def loader_version() -> str:
         here.parent / "graph" / "model" / "countries.py",
         here.parent / "graph" / "model" / "ids.py",
     ]
-    hasher = hashlib.sha256()
+    hasher = hashlib.sha256(RECORD_FORMAT)  # a file recorded otherwise is read again
     for path in parts:
         hasher.update(path.read_bytes())
     return hasher.hexdigest()[:16]
@@ -405,6 +414,7 @@ def loaded_dossiers(store: Reader, dossiers: list[str]) -> dict[str, DossierReco
                 row["fingerprint"] or "",
                 row["file_sha256"] or "",
                 row["loader"] or "",
+                list(row["low"] or []),
             )
     return records
 
@@ -554,20 +564,24 @@ def _touched(plan: Plan, held: dict[str, DossierRecord]) -> dict[str, DossierRec
     file (what it holds now is no single plan's: loading its file again replaces it)."""
     nodes: dict[str, set[str]] = defaultdict(set)
     edges: dict[str, set[str]] = defaultdict(set)
-    for node in plan.nodes.values():
-        for item in node.statements:
-            nodes[item.dossier].add(node.id)
-    for edge in plan.edges.values():
-        for item in edge.statements:
-            edges[item.dossier].add(edge.id)
+    low: dict[str, set[str]] = defaultdict(set)
+    for items, about in ((plan.nodes.values(), nodes), (plan.edges.values(), edges)):
+        for item in items:
+            for statement in item.statements:
+                about[statement.dossier].add(item.id)
+                if statement.confidence == "low":
+                    low[statement.dossier].add(item.id)
     records = {}
     for d in plan.dossiers:
         fingerprint, file = plan.fingerprints.get(d, ""), plan.files.get(d, "")
         if d in plan.adding and d in held:
             nodes[d] |= set(held[d].nodes)
             edges[d] |= set(held[d].edges)
+            low[d] |= set(held[d].low)
             fingerprint, file = "", ""
-        records[d] = DossierRecord(sorted(nodes[d]), sorted(edges[d]), fingerprint, file, loader_version())
+        records[d] = DossierRecord(
+            sorted(nodes[d]), sorted(edges[d]), fingerprint, file, loader_version(), sorted(low[d])
+        )
     return records
 
 

@@ -4,10 +4,15 @@
 //   about it, never as a whole. `type` is NODE for a node's value, else the relationship's
 //   type; `property` is empty where the dossier only mentions the relationship.
 // param limit: int = 1000 -- at most this many rows
-MATCH (n:Entity)
+MATCH (d:LoadedDossier)
+WHERE size(d.low) > 0
+UNWIND d.low AS item
+WITH d.id AS dossier, item
+WHERE NOT item CONTAINS '|'
+MATCH (n:Entity {id: item})
 UNWIND n.statements AS text
-WITH n, text, split(text, '|') AS f
-WHERE f[2] = 'low'
+WITH n, dossier, text, split(text, '|') AS f
+WHERE f[1] = dossier AND f[2] = 'low'
 WITH n, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
 RETURN n.id AS from, 'NODE' AS type, n.id AS to, f[0] AS property,
        CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
@@ -15,10 +20,19 @@ RETURN n.id AS from, 'NODE' AS type, n.id AS to, f[0] AS property,
 ORDER BY from, property, dossier, value
 LIMIT $limit
 UNION ALL
-MATCH (a:Entity)-[r]->(b:Entity)
+MATCH (d:LoadedDossier)
+WHERE size(d.low) > 0
+UNWIND d.low AS item
+WITH d.id AS dossier, item, split(item, '|') AS ends
+WHERE size(ends) > 2
+MATCH (a:Entity {id: ends[0]})
+MATCH (b:Entity {id: ends[2]})
+WITH dossier, item, a, b
+MATCH (a)-[r]->(b)
+WHERE r.id = item
 UNWIND r.statements AS text
-WITH a, r, b, text, split(text, '|') AS f
-WHERE f[2] = 'low'
+WITH a, r, b, dossier, text, split(text, '|') AS f
+WHERE f[1] = dossier AND f[2] = 'low'
 WITH a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
 RETURN a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
        CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,

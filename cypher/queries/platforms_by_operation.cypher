@@ -3,9 +3,19 @@
 //   sources give, per operation.
 // param operation: str = "" -- an operation id (empty: all operations)
 // param limit: int = 1000 -- at most this many rows
-MATCH (o:Operation)-[:TARGETED]->(g:Group)-[u:USED]->(p:Platform)
+MATCH (o:Operation)
 WHERE $operation = '' OR o.id = $operation
-RETURN o.id AS operation, g.name AS group_name, p.name AS platform, u.purpose AS purpose,
-       u.count AS count, u.unit AS unit, u.sources AS sources
-ORDER BY operation, platform
+WITH o ORDER BY o.id
+// In a list: FalkorDB would cut the sort at the limit, as if each gave one row.
+WITH collect(o) AS operations
+UNWIND operations AS o
+CALL {
+  WITH o
+  MATCH (o)-[:TARGETED]->(g:Group)-[u:USED]->(p:Platform)
+  RETURN g.name AS group_name, p.name AS platform, u.purpose AS purpose, u.count AS count, u.unit AS unit,
+         u.sources AS sources
+  ORDER BY platform, group_name, purpose
+}
+RETURN o.id AS operation, group_name AS group_name, platform AS platform, purpose AS purpose,
+       count AS count, unit AS unit, sources AS sources
 LIMIT $limit

@@ -2,22 +2,38 @@
 // description: Every relationship, and every value stated about one, whose statements
 //   all cite one and the same source, whatever dossier made them, with those dossiers:
 //   the facts an investigator should corroborate first. `property` is empty for the
-//   relationship itself (a dossier's mention of it). Optionally only the facts one dossier
-//   states.
+//   relationship itself (a dossier's mention of it). Listed dossier by dossier, each fact
+//   under the first (by id) of the dossiers that state it; optionally only the facts one
+//   dossier states.
 // param dossier: str = "" -- a dossier id such as 2020-sparks (empty: all)
 // param limit: int = 200 -- at most this many rows
-MATCH (a:Entity)-[r]->(b:Entity)
-WHERE NOT type(r) IN ['REPORTS', 'CITES'] AND ($dossier = '' OR $dossier IN r.dossiers)
-UNWIND r.statements AS text
-WITH a, r, b, text, split(text, '|') AS f
-WITH a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
-UNWIND split(f[4], ' ') AS source
-WITH a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
-     CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
-     collect(DISTINCT f[1]) AS dossiers, collect(DISTINCT source) AS sources
-WHERE size(sources) = 1 AND ($dossier = '' OR $dossier IN dossiers)
-MATCH (s:Source {id: sources[0]})
+MATCH (d:LoadedDossier)
+WHERE $dossier = '' OR d.id = $dossier
+WITH d ORDER BY d.id
+// In a list: FalkorDB would cut the sort at the limit, as if each gave one row.
+WITH collect(d) AS loaded
+UNWIND loaded AS d
+CALL {
+  WITH d
+  UNWIND d.edges AS item
+  WITH d, item, split(item, '|') AS ends
+  MATCH (a:Entity {id: ends[0]})
+  MATCH (b:Entity {id: ends[2]})
+  WITH d, item, a, b
+  MATCH (a)-[r]->(b)
+  WHERE r.id = item AND NOT type(r) IN ['REPORTS', 'CITES']
+  UNWIND r.statements AS text
+  WITH d, a, r, b, text, split(text, '|') AS f
+  WITH d, a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
+  UNWIND split(f[4], ' ') AS source
+  WITH d, a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
+       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+       collect(DISTINCT f[1]) AS dossiers, collect(DISTINCT source) AS sources
+  WHERE size(sources) = 1 AND d.id IN dossiers AND ($dossier <> '' OR none(x IN dossiers WHERE x < d.id))
+  MATCH (s:Source {id: sources[0]})
+  RETURN from, type, to, property, value, dossiers, s.publisher AS only_source, s.url AS url
+  ORDER BY from, type, to, property, value
+}
 RETURN from AS from, type AS type, to AS to, property AS property, value AS value, dossiers AS dossiers,
-       s.publisher AS only_source, s.url AS url
-ORDER BY from, type, to, property, value
+       only_source AS only_source, url AS url
 LIMIT $limit

@@ -3,8 +3,9 @@
 //   relationships) that cite them.
 // param limit: int = 1000 -- at most this many rows
 MATCH (s:Source)
+WITH s ORDER BY s.publisher, s.id
+LIMIT $limit
 OPTIONAL MATCH (s)-[:REPORTS]->(o:Operation)
 RETURN s.publisher AS publisher, s.id AS source, s.date AS date, s.url AS url,
        collect(DISTINCT o.id) AS operations
 ORDER BY publisher, source
-LIMIT $limit

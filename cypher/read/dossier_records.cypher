@@ -5,4 +5,4 @@
 UNWIND $ids AS id
 MATCH (d:LoadedDossier {id: id})
 RETURN d.id AS id, d.nodes AS nodes, d.edges AS edges, d.fingerprint AS fingerprint,
-       d.file_sha256 AS file_sha256, d.loader AS loader
+       d.file_sha256 AS file_sha256, d.loader AS loader, d.low AS low

@@ -39,6 +39,11 @@ class PlannedEdge:
         )
 
 
+# What a dossier's record holds (`DossierRecord`): a dossier recorded in another format
+# has another fingerprint, so that loading its file again writes its record anew.
+RECORD_FORMAT = b"record 2: low-confidence ids\x1e"
+
+
 @dataclass
 class Plan:
     """The statements of the dossiers in `dossiers` (their ids), by node and relationship."""
@@ -56,8 +61,8 @@ class Plan:
 
     def fingerprint(self) -> str:
         """A digest of every statement of the plan with what it is about: two plans with
-        the same fingerprint write the same statements."""
-        hasher = hashlib.sha256()
+        the same fingerprint write the same statements, and the same dossier record."""
+        hasher = hashlib.sha256(RECORD_FORMAT)
         for items in (self.nodes, self.edges):
             for item_id in sorted(items):
                 hasher.update(item_id.encode("utf-8"))
@@ -76,13 +81,16 @@ class Plan:
 class DossierRecord:
     """What a loaded dossier made statements about, its plan's fingerprint, and the sha256
     of the file it was read from with the version of the loader that read it (a file
-    loaded again unchanged by the same loader need not be read again)."""
+    loaded again unchanged by the same loader need not be read again). `low`: the nodes
+    and relationships it stated something about with low confidence, so that the facts a
+    dossier marked weak are found without reading every statement of the graph."""
 
     nodes: list[str]
     edges: list[str]
     fingerprint: str
     file_sha256: str = ""
     loader: str = ""
+    low: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)

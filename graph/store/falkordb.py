@@ -197,7 +197,7 @@ def _changes_query(changes: Changes, schema: Schema) -> tuple[str, dict[str, Any
         )
     if changes.records:
         rows = [
-            [d, r.nodes, r.edges, r.fingerprint, r.file_sha256, r.loader]
+            [d, r.nodes, r.edges, r.fingerprint, r.file_sha256, r.loader, r.low]
             for d, r in sorted(changes.records.items())
         ]
         query.add("write/record_dossiers.cypher", rows, [], variable="d", first=3, labels={})

@@ -102,6 +102,7 @@ def change_segments(changes: Changes, schema: Schema) -> list[tuple[str, dict[st
                 "fingerprint": r.fingerprint,
                 "file_sha256": r.file_sha256,
                 "loader": r.loader,
+                "low": r.low,
             }
             for d, r in sorted(changes.records.items())
         ]

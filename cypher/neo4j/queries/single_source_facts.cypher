@@ -1,0 +1,32 @@
+// title: Facts that rest on one source only
+// description: The Neo4j form of cypher/queries/single_source_facts.cypher: a subquery
+//   declares what it imports in its scope clause there.
+MATCH (d:LoadedDossier)
+WHERE $dossier = '' OR d.id = $dossier
+WITH d ORDER BY d.id
+// In a list: FalkorDB would cut the sort at the limit, as if each gave one row.
+WITH collect(d) AS loaded
+UNWIND loaded AS d
+CALL (d) {
+  UNWIND d.edges AS item
+  WITH d, item, split(item, '|') AS ends
+  MATCH (a:Entity {id: ends[0]})
+  MATCH (b:Entity {id: ends[2]})
+  WITH d, item, a, b
+  MATCH (a)-[r]->(b)
+  WHERE r.id = item AND NOT type(r) IN ['REPORTS', 'CITES']
+  UNWIND r.statements AS text
+  WITH d, a, r, b, text, split(text, '|') AS f
+  WITH d, a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
+  UNWIND split(f[4], ' ') AS source
+  WITH d, a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
+       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+       collect(DISTINCT f[1]) AS dossiers, collect(DISTINCT source) AS sources
+  WHERE size(sources) = 1 AND d.id IN dossiers AND ($dossier <> '' OR none(x IN dossiers WHERE x < d.id))
+  MATCH (s:Source {id: sources[0]})
+  RETURN from, type, to, property, value, dossiers, s.publisher AS only_source, s.url AS url
+  ORDER BY from, type, to, property, value
+}
+RETURN from AS from, type AS type, to AS to, property AS property, value AS value, dossiers AS dossiers,
+       only_source AS only_source, url AS url
+LIMIT $limit
