@@ -15,7 +15,7 @@ WHERE size(owners) = size($ids)
 UNWIND rels AS r
 WITH m, collect({src: startNode(r).id, dst: endNode(r).id, type: type(r), props: properties(r)}) AS links
 RETURN labels(m) AS labels,
-       m {.*, keys: NULL, search: NULL, sources: m.sources[0..$max_sources],
+       m {.*, keys: NULL, search: NULL, statements: NULL, sources: m.sources[0..$max_sources],
           dossiers: m.dossiers[0..$max_sources], sources_total: size(m.sources)} AS props,
        links
 ORDER BY m.id
