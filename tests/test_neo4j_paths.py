@@ -10,7 +10,8 @@ import pytest
 
 from graph.model.schema import Schema
 from graph.query.neo4j_paths import native_k_shortest_paths
-from graph.query.projection import ProjectionCache, k_shortest_paths
+from graph.query.path_search import k_shortest_paths
+from graph.query.projection import ProjectionCache
 
 pytestmark = pytest.mark.neo4j
 
@@ -32,7 +33,7 @@ def projection_paths(store: Any, a: str, b: str, k: int, max_hops: int, **kw: An
     projection = ProjectionCache(store).get(frozenset(kw["types"]) if kw.get("types") else None)
     va, vb = projection.vertex(a), projection.vertex(b)
     assert va is not None and vb is not None
-    found = k_shortest_paths(projection, va, vb, k=k, max_hops=max_hops)
+    found = k_shortest_paths(projection.graph, projection.neighbours, va, vb, k=k, max_hops=max_hops)
     return [[projection.ids[v] for v in path] for path in found]
 
 

@@ -10,14 +10,17 @@ from typing import Any
 import igraph
 import pytest
 
+from graph.query.path_search import k_shortest_paths
+from graph.query.paths import paths
 from graph.query.projection import (
     PROVENANCE_TYPES,
     Projection,
+    ProjectionCache,
     build_projection,
-    k_shortest_paths,
     snapshot_projection,
 )
 from graph.query.snapshot import build_snapshot
+from graph.query.snapshot_cache import SnapshotCache
 
 pytestmark = pytest.mark.both_engines
 
@@ -103,7 +106,55 @@ def test_the_same_paths(bundled_store: Any, snapshot: Any, source: str, target: 
     def found(projection: Projection) -> list[list[str]]:
         a, b = projection.vertex(source), projection.vertex(target)
         assert a is not None and b is not None
-        return [[projection.ids[v] for v in p] for p in k_shortest_paths(projection, a, b, k=50, max_hops=4)]
+        return [
+            [projection.ids[v] for v in p]
+            for p in k_shortest_paths(projection.graph, projection.neighbours, a, b, k=50, max_hops=4)
+        ]
 
     paths = found(engine)
     assert (len(paths) > 0, found(memory)) == (True, paths)
+
+
+PAIRS = [
+    ("group:sparks", "group:geckos", [], []),
+    ("group:sparks", "group:drones", [], []),
+    ("country:GB", "country:NL", [], []),
+    ("group:sparks", "country:US", ["TARGETED", "LOCATED_IN", "OPERATED"], []),
+    ("group:sparks", "group:geckos", [], ["Operation", "Agency"]),
+]
+
+
+@pytest.mark.parametrize(("source", "target", "types", "labels"), PAIRS)
+def test_a_paths_answer_from_the_copy_is_the_engines(
+    bundled_store: Any,
+    schema: Any,
+    snapshot: Any,
+    source: str,
+    target: str,
+    types: list[str],
+    labels: list[str],
+) -> None:
+    """Nodes, relationships and sources of the paths: from the copy the projection was made
+    from, or read from the engine."""
+    copies = SnapshotCache(bundled_store, max_entities=1)
+    copies.adopt(snapshot)
+
+    def answer(projections: ProjectionCache) -> dict[str, Any]:
+        return paths(
+            bundled_store,
+            schema,
+            projections,
+            source,
+            target,
+            k=3,
+            max_hops=6,
+            types=types,
+            labels=labels,
+            redactor=None,
+        )
+
+    from_engine = answer(ProjectionCache(bundled_store))
+    assert (len(from_engine["paths"]) > 0, answer(ProjectionCache(bundled_store, snapshots=copies))) == (
+        True,
+        from_engine,
+    )

@@ -9,7 +9,8 @@ from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
 from graph.model.schema import Schema
 from graph.query.answer import Redactor, edge_out, nodes_by_id, redacted_sources, source_index
-from graph.query.projection import ProjectionCache, k_shortest_paths
+from graph.query.path_search import k_shortest_paths
+from graph.query.projection import Projection, ProjectionCache
 from graph.store.base import Store
 
 
@@ -33,34 +34,37 @@ def paths(
         raise InvalidInput(f"unknown label or relationship type {unknown[0]!r}")
     if source == target:
         raise InvalidInput("a path needs two different entities")
-    ends = nodes_by_id(store, [source, target])
+    projection = projections.get(frozenset(types) if types else None)
+    copy = projection.snapshot
+    ends = copy.nodes([source, target]) if copy is not None else nodes_by_id(store, [source, target])
     for entity_id in (source, target):
         if entity_id not in ends:
             raise NotFound(f"no entity {entity_id!r}")
-    projection = projections.get(frozenset(types) if types else None)
     a, b = projection.vertex(source), projection.vertex(target)
+    ids = projection.ids
     # Intermediate nodes must carry one of `labels`; the two ends are what was asked for.
-    allowed = (lambda node_id: schema.label_of_id(node_id) in labels) if labels else None
+    allowed = (lambda v: schema.label_of_id(ids[v]) in labels) if labels else None
     found: list[list[int]] = []
     if a is not None and b is not None:
-        found = k_shortest_paths(projection, a, b, k=k, max_hops=max_hops, allowed=allowed)
-    ids = projection.ids
+        found = k_shortest_paths(
+            projection.graph, projection.neighbours, a, b, k=k, max_hops=max_hops, allowed=allowed
+        )
     steps: list[dict[str, Any]] = []
-    rows: dict[str, dict[str, Any]] = {}
+    numbers: dict[int, str] = {}  # relationship number -> id, in the order the paths use them
     for path in found:
         path_edges: list[str] = []
         for u, v in pairwise(path):
-            for rel in projection.relationships(u, v):
-                path_edges.append(rel["id"])
-                rows[rel["id"]] = rel
+            for number in projection.relationship_numbers(u, v):
+                numbers.setdefault(number, projection.relationship(number)["id"])
+                path_edges.append(numbers[number])
         steps.append({"length": len(path) - 1, "nodes": [ids[v] for v in path], "edges": path_edges})
-    edge_rows = (
-        store.read(cypher("read/edges_by_id.cypher", store.dialect), {"rows": list(rows.values())})
-        if rows
-        else []
-    )
-    edges = [edge_out(r) for r in edge_rows]
-    nodes = list(nodes_by_id(store, sorted({n for step in steps for n in step["nodes"]})).values())
+    node_ids = sorted({n for step in steps for n in step["nodes"]})
+    if copy is not None:
+        shown, edges, sources = copy.items(node_ids, list(numbers))
+        nodes = list(shown.values())
+    else:
+        nodes, edges = _details_from_the_engine(store, projection, node_ids, list(numbers))
+        sources = source_index(store, nodes + edges)
     if redactor is not None:
         nodes = [redactor.node(n) for n in nodes]
         edges = [redactor.edge(e) for e in edges]
@@ -70,8 +74,17 @@ def paths(
         "paths": steps,
         "nodes": nodes,
         "edges": edges,
-        "sources": redacted_sources(source_index(store, nodes + edges), redactor),
+        "sources": redacted_sources(sources, redactor),
         "k": k,
         "max_hops": max_hops,
         "truncated": False,
     }
+
+
+def _details_from_the_engine(
+    store: Store, projection: Projection, node_ids: list[str], numbers: list[int]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The path's nodes and relationships as the engine holds them."""
+    rows = [projection.relationship(number) for number in numbers]
+    edge_rows = store.read(cypher("read/edges_by_id.cypher", store.dialect), {"rows": rows}) if rows else []
+    return list(nodes_by_id(store, node_ids).values()), [edge_out(r) for r in edge_rows]

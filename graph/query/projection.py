@@ -10,7 +10,6 @@ left out by default: through them everything is two steps from everything.
 from __future__ import annotations
 
 import threading
-import warnings
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -21,6 +20,7 @@ import numpy as np
 from graph.cypher_text import cypher
 from graph.model.schema import Rel
 from graph.query.longlived import built_to_last
+from graph.query.path_search import Table, neighbour_table
 from graph.store.base import Store
 
 if TYPE_CHECKING:
@@ -43,14 +43,22 @@ class Projection:
     pair_start: np.ndarray  # graph edge e's relationships: grouped[pair_start[e]:pair_start[e + 1]]
     grouped: np.ndarray  # relationship numbers, by linked pair
     relationship: Callable[[int], dict[str, Any]]  # number -> {id, src, dst, type}
+    neighbours: Table  # each vertex's neighbours, for path search (graph/query/path_search.py)
+    # The copy the projection was made from, whose relationship numbers it uses; None when
+    # it was read from the engine.
+    snapshot: Snapshot | None = None
 
     def vertex(self, entity_id: str) -> int | None:
         return self.index.get(entity_id)
 
     def relationships(self, a: int, b: int) -> list[dict[str, Any]]:
+        return [self.relationship(r) for r in self.relationship_numbers(a, b)]
+
+    def relationship_numbers(self, a: int, b: int) -> list[int]:
+        """The numbers of the relationships between vertices a and b."""
         edge = self.graph.get_eid(a, b)
-        numbers = self.grouped[self.pair_start[edge] : self.pair_start[edge + 1]]
-        return [self.relationship(r) for r in numbers.tolist()]
+        numbers: list[int] = self.grouped[self.pair_start[edge] : self.pair_start[edge + 1]].tolist()
+        return numbers
 
 
 def kept_types(types: frozenset[str] | None, present: Sequence[str]) -> list[bool]:
@@ -105,6 +113,7 @@ def project(
     # 10^6 nodes took three times as long and 3x the memory (docs/performance.md).
     graph = igraph.Graph(n=len(by_id), directed=False)
     graph.add_edges(edges)
+    neighbours = neighbour_table(edges, len(by_id))
     return Projection(
         generation=generation,
         types=types or frozenset(present),
@@ -114,6 +123,7 @@ def project(
         pair_start=np.append(starts, len(order)),
         grouped=keep[order],
         relationship=relationship,
+        neighbours=neighbours,
     )
 
 
@@ -146,7 +156,7 @@ def build_projection(store: Store, types: frozenset[str] | None, generation: int
 def snapshot_projection(snapshot: Snapshot, types: frozenset[str] | None) -> Projection:
     """The projection of an in-process snapshot: no engine read, a few seconds at 10^6."""
     with built_to_last():
-        return project(
+        projection = project(
             snapshot.generation,
             types,
             snapshot.ids,
@@ -157,6 +167,8 @@ def snapshot_projection(snapshot: Snapshot, types: frozenset[str] | None) -> Pro
             snapshot.relationship,
             snapshot.rank,
         )
+    projection.snapshot = snapshot
+    return projection
 
 
 class ProjectionCache:
@@ -197,56 +209,3 @@ class ProjectionCache:
                 self._cache.pop(next(iter(self._cache)))
             self._cache[types] = built
         return built
-
-
-def k_shortest_paths(
-    projection: Projection,
-    a: int,
-    b: int,
-    k: int,
-    max_hops: int,
-    allowed: Callable[[str], bool] | None = None,
-) -> list[list[int]]:
-    """The k shortest simple paths of at most `max_hops` steps, shortest first.
-
-    Every node of a path of length <= L lies within ceil(L/2) steps of `a` or floor(L/2)
-    steps of `b`; so Yen's algorithm runs on the subgraph those two balls induce, for
-    L = 1, 2, ... until k paths are found, instead of on the whole graph.
-    `allowed` (an entity id -> bool) restricts the nodes a path may pass through.
-    """
-    graph = projection.graph
-    if allowed is not None:
-        keep = [v for v, node_id in enumerate(projection.ids) if v in (a, b) or allowed(node_id)]
-        graph = graph.induced_subgraph(keep)
-        a, b = keep.index(a), keep.index(b)
-        paths = _k_shortest(graph, a, b, k, max_hops)
-        return [[keep[v] for v in path] for path in paths]
-    return _k_shortest(graph, a, b, k, max_hops)
-
-
-def _k_shortest(graph: igraph.Graph, a: int, b: int, k: int, max_hops: int) -> list[list[int]]:
-    for bound in range(1, max_hops + 1):
-        around_a = graph.neighborhood(a, order=(bound + 1) // 2)
-        if bound == 1 and b not in around_a:
-            continue
-        region = sorted(set(around_a) | set(graph.neighborhood(b, order=bound // 2)))
-        ball = graph.induced_subgraph(region)
-        position = {v: i for i, v in enumerate(region)}
-        # A node of a path of at most `bound` steps is at most `bound` steps from a and b
-        # together: Yen's algorithm runs on those alone (a fraction of the two balls when
-        # one end is a hub), which finds paths of the same lengths.
-        from_a, from_b = ball.distances(source=[position[a], position[b]])
-        keep = [i for i in range(len(region)) if from_a[i] + from_b[i] <= bound]
-        if not keep:  # a and b are more than `bound` steps apart
-            if bound == max_hops:
-                return []
-            continue
-        sub = ball.induced_subgraph(keep)
-        inner = {i: j for j, i in enumerate(keep)}
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)  # "couldn't reach some vertices"
-            found = sub.get_k_shortest_paths(inner[position[a]], to=inner[position[b]], k=k, mode="all")
-        paths = [[region[keep[i]] for i in p] for p in found if p and len(p) - 1 <= bound]
-        if len(paths) >= k or bound == max_hops:
-            return paths
-    return []

@@ -230,6 +230,15 @@ class Snapshot:
         edges = self._edges_passing(np.unique(numbers), filters)
         return nodes, self._edge_answers(edges), self._sources(numbers, edges)
 
+    def items(
+        self, ids: list[str], edges: list[int]
+    ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
+        """The nodes of `ids` the copy holds, the relationships numbered `edges` in that
+        order, and the sources they cite (shared rows, as in `contents`)."""
+        nodes, numbers = self._nodes_with_numbers(ids)
+        chosen = np.array(edges, dtype=np.int64)
+        return nodes, self._edge_answers(chosen), self._sources(numbers, chosen)
+
     def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """As graph.query.answer.nodes_by_id."""
         return self._nodes_with_numbers(ids)[0]
