@@ -4,6 +4,7 @@ damaged file is ignored; a restarted server reads it instead of the whole graph.
 
 from __future__ import annotations
 
+import gc
 import logging
 from pathlib import Path
 from typing import Any
@@ -129,3 +130,13 @@ def test_health_says_nothing_is_warming_once_ready(bundled_store: Any, tmp_path:
         client.app.state.snapshots.finish(timeout=60)  # type: ignore[attr-defined]
         health = client.get("/health").json()
     assert (health["neighbourhoods"], health["warming"]) == ("memory", [])
+
+
+def test_a_copy_read_from_its_file_is_frozen_out_of_the_collector(
+    bundled_store: Any, snapshot: Snapshot, tmp_path: Path
+) -> None:
+    """Else every full collection walks its objects again (graph/query/longlived.py)."""
+    save(snapshot, tmp_path / "copy.npz", entities(bundled_store))
+    gc.unfreeze()
+    again = load(tmp_path / "copy.npz", snapshot.generation, entities(bundled_store))
+    assert (again is not None, gc.get_freeze_count() >= len(again.label_sets)) == (True, True)

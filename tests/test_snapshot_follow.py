@@ -8,6 +8,7 @@ that shares agencies with them, then one taken away.
 
 from __future__ import annotations
 
+import gc
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -296,3 +297,13 @@ def test_an_unloaded_dossier_is_gone_from_memory_once_followed(server: TestClien
         False,
     )
     assert server.get(f"/entities/operation:{TAKEN_ID}/neighbours", headers=WRITER).status_code == 404
+
+
+def test_a_followed_copy_is_frozen_out_of_the_collector(
+    base: Any, schema: Schema, bundled_dir: Path, cache: SnapshotCache, before: Snapshot
+) -> None:
+    """Else every full collection walks its objects again (graph/query/longlived.py)."""
+    gc.unfreeze()
+    load_paths(base, schema, [bundled_dir / ADDED])
+    after = follow(cache, before)
+    assert gc.get_freeze_count() >= len(after.label_sets)

@@ -328,6 +328,10 @@ class Snapshot:
         """This copy with a write's changes, as a new copy: this one is left as it was, so
         answers under way keep reading one generation. `delta` holds the nodes and
         relationships the write touched, as the engine holds them after it."""
+        with built_to_last():
+            return self._followed(generation, delta)
+
+    def _followed(self, generation: int, delta: Delta) -> Snapshot:
         nodes = _Nodes(self)
         for labels, props in delta.nodes:
             nodes.put(labels, props)

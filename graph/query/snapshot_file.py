@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import orjson
 
+from graph.query.longlived import built_to_last
 from graph.query.snapshot import Snapshot, object_column
 
 log = logging.getLogger(__name__)
@@ -86,6 +87,11 @@ def save(snapshot: Snapshot, path: Path, entities: int) -> None:
 def load(path: Path, generation: int, entities: int) -> Snapshot | None:
     """The snapshot saved at `path` if it is of this generation and of a graph of as many
     nodes + relationships; else None."""
+    with built_to_last():  # the copy lasts until a write: out of the collector's way
+        return _read(path, generation, entities)
+
+
+def _read(path: Path, generation: int, entities: int) -> Snapshot | None:
     if not path.is_file():
         return None
     try:
