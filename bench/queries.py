@@ -315,7 +315,9 @@ def build_snapshot_row(store: Any, scale: int) -> tuple[Any, dict[str, Any]]:
     return snapshot, row
 
 
-def measure(store: Any, scale: int, runs: int, only: str | None = None) -> list[dict[str, Any]]:
+def measure(
+    store: Any, scale: int, runs: int, only: str | None = None, skip: tuple[str, ...] = ()
+) -> list[dict[str, Any]]:
     from graph.query.projection import build_projection, snapshot_projection
 
     rows = []
@@ -344,7 +346,7 @@ def measure(store: Any, scale: int, runs: int, only: str | None = None) -> list[
         )
     clock = EngineClock(store) if store.engine == "falkordb" else None
     for name, call, n in cases(store, runs, snapshot):
-        if only is not None and only not in name:
+        if (only is not None and only not in name) or any(text in name for text in skip):
             continue
         target = target_ms(name)
         try:
@@ -387,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--results", default="queries", help="name of the JSON file in bench/results/")
     parser.add_argument("--only", help="only the queries whose name contains this text")
     parser.add_argument(
+        "--skip", nargs="+", default=[], help="leave out the queries whose name contains any of these"
+    )
+    parser.add_argument(
         "--engine", nargs="+", choices=["falkordb", "neo4j"], default=["falkordb"], help="one or both"
     )
     parser.add_argument(
@@ -399,7 +404,10 @@ def main(argv: list[str] | None = None) -> int:
     for nodes in args.nodes:
         for engine in args.engine:
             with loaded_store(nodes, engine, args.keep) as store:
-                rows += [{"engine": engine, **row} for row in measure(store, nodes, args.runs, args.only)]
+                rows += [
+                    {"engine": engine, **row}
+                    for row in measure(store, nodes, args.runs, args.only, tuple(args.skip))
+                ]
     sys.stdout.write(table(rows, COLUMNS) + "\n")
     sys.stdout.write(f"wrote {write_results(args.results, {'rows': rows})}\n")
     return 0
