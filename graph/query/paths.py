@@ -10,7 +10,7 @@ from graph.errors import InvalidInput, NotFound
 from graph.model.schema import Schema
 from graph.query.answer import Redactor, edge_out, nodes_by_id, redacted_sources, source_index
 from graph.query.path_search import k_shortest_paths
-from graph.query.projection import Projection, ProjectionCache
+from graph.query.projection import ProjectionCache
 from graph.store.base import Store
 
 
@@ -50,20 +50,22 @@ def paths(
             projection.graph, projection.neighbours, a, b, k=k, max_hops=max_hops, allowed=allowed
         )
     steps: list[dict[str, Any]] = []
-    numbers: dict[int, str] = {}  # relationship number -> id, in the order the paths use them
+    # Relationship number -> {id, src, dst, type}, in the order the paths use them.
+    rels: dict[int, dict[str, Any]] = {}
     for path in found:
         path_edges: list[str] = []
         for u, v in pairwise(path):
             for number in projection.relationship_numbers(u, v):
-                numbers.setdefault(number, projection.relationship(number)["id"])
-                path_edges.append(numbers[number])
+                if number not in rels:
+                    rels[number] = projection.relationship(number)
+                path_edges.append(rels[number]["id"])
         steps.append({"length": len(path) - 1, "nodes": [ids[v] for v in path], "edges": path_edges})
     node_ids = sorted({n for step in steps for n in step["nodes"]})
     if copy is not None:
-        shown, edges, sources = copy.items(node_ids, list(numbers))
+        shown, edges, sources = copy.items(node_ids, list(rels))
         nodes = list(shown.values())
     else:
-        nodes, edges = _details_from_the_engine(store, projection, node_ids, list(numbers))
+        nodes, edges = _details_from_the_engine(store, node_ids, list(rels.values()))
         sources = source_index(store, nodes + edges)
     if redactor is not None:
         nodes = [redactor.node(n) for n in nodes]
@@ -82,9 +84,8 @@ def paths(
 
 
 def _details_from_the_engine(
-    store: Store, projection: Projection, node_ids: list[str], numbers: list[int]
+    store: Store, node_ids: list[str], rels: list[dict[str, Any]]
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The path's nodes and relationships as the engine holds them."""
-    rows = [projection.relationship(number) for number in numbers]
-    edge_rows = store.read(cypher("read/edges_by_id.cypher", store.dialect), {"rows": rows}) if rows else []
+    edge_rows = store.read(cypher("read/edges_by_id.cypher", store.dialect), {"rows": rels}) if rels else []
     return list(nodes_by_id(store, node_ids).values()), [edge_out(r) for r in edge_rows]
