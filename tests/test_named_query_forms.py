@@ -66,6 +66,12 @@ PLAIN = {
         ORDER BY listed_under, from, type, to, property, value
         RETURN from, type, to, property, value, dossiers, only_source, url
         LIMIT $limit""",
+    "countries_by_operations": """
+        MATCH (o:Operation)-[:ACTED_IN]->(c:Country)
+        RETURN c.code AS country, c.name AS name, count(DISTINCT o) AS operations,
+               collect(DISTINCT o.id) AS operation_ids, c.id AS id
+        ORDER BY operations DESC, country
+        LIMIT $limit""",
     "low_confidence_facts": """
         MATCH (n:Entity)
         UNWIND n.statements AS text
@@ -142,6 +148,31 @@ def test_a_named_query_answers_as_its_plain_form(varied: Any, name: str, params:
 def test_a_small_limit_cuts_the_plain_answer(varied: Any, name: str, params: dict[str, Any]) -> None:
     """So that the comparisons at small limits compare cut answers."""
     assert len(plain_answer(varied, name, {**params, "limit": 1000})) > params["limit"]
+
+
+@pytest.mark.parametrize("limit", [1000, 3])
+def test_countries_by_operations_answers_as_its_plain_form_with_ids_in_order(varied: Any, limit: int) -> None:
+    plain = [
+        [country, name, operations, sorted(operation_ids), node_id]
+        for country, name, operations, operation_ids, node_id in plain_answer(
+            varied, "countries_by_operations", {"limit": limit}
+        )
+    ]
+    assert answer(varied, "countries_by_operations", {"limit": limit}) == plain
+
+
+def test_countries_list_their_operations_in_id_order_whatever_the_load_order(
+    empty_store: Any, schema: Schema, bundled_dir: Path
+) -> None:
+    """The dossiers arrive in reverse: an engine's own order of the operations is not theirs."""
+    for path in sorted(bundled_dir.glob("*.yaml"), reverse=True):
+        load_bytes(empty_store, schema, path.read_bytes(), path.name)
+    listed = [row[3] for row in answer(empty_store, "countries_by_operations", {"limit": 1000})]
+    assert [ids for ids in listed if ids != sorted(ids)] == []
+
+
+def test_countries_by_operations_is_cut_at_a_small_limit(varied: Any) -> None:
+    assert len(plain_answer(varied, "countries_by_operations", {"limit": 1000})) > 3
 
 
 def test_every_platform_answers_groups_sharing_it_as_the_plain_form(varied: Any) -> None:
