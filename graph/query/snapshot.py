@@ -94,6 +94,7 @@ class Snapshot:
     edge_cite_ptr: np.ndarray
     edge_cites: np.ndarray
     _label_codes: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False)
+    _cite_order: list[np.ndarray] = field(default_factory=list, compare=False)
 
     @property
     def node_count(self) -> int:
@@ -277,19 +278,23 @@ class Snapshot:
         """As graph.query.answer.source_index for what `nodes` and `edges` show: by codes, as
         a 2-hop answer cites up to 16,000 sources, and reading their ids and rows from
         scattered memory took longer than the rest of the answer."""
-        codes = np.unique(
-            np.concatenate(
-                [
-                    _gathered(self.node_cite_ptr, self.node_cites, nodes),
-                    _gathered(self.edge_cite_ptr, self.edge_cites, edges),
-                ]
-            )
-        )
-        ranks = self.cite_rank[codes]
-        codes = codes[ranks >= 0]
-        codes = codes[np.argsort(ranks[ranks >= 0])]
-        cited = self.cited
-        return dict(zip([cited[c] for c in codes.tolist()], self.cite_row[codes].tolist(), strict=True))
+        shown = np.zeros(len(self.cited), dtype=bool)
+        shown[_gathered(self.node_cite_ptr, self.node_cites, nodes)] = True
+        shown[_gathered(self.edge_cite_ptr, self.edge_cites, edges)] = True
+        order, ids, rows = self._cited_in_id_order()
+        kept = shown[order]
+        return dict(zip(ids[kept].tolist(), rows[kept].tolist(), strict=True))
+
+    def _cited_in_id_order(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The codes of the cited sources that have a row, in id order, with their ids and
+        rows as object columns in that order: made once per copy, on first use."""
+        found = self._cite_order
+        if not found:
+            with_row = np.flatnonzero(self.cite_rank >= 0)
+            order = with_row[np.argsort(self.cite_rank[with_row])]
+            cited = self.cited
+            found.extend([order, object_column([cited[c] for c in order.tolist()]), self.cite_row[order]])
+        return found[0], found[1], found[2]
 
     def _edges_within(self, nodes: np.ndarray) -> np.ndarray:
         """The relationships with both ends in `nodes` (sorted node numbers), some twice.
