@@ -7,6 +7,7 @@ schema and against itself (every cited source declared, every reference resolvab
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -77,7 +78,8 @@ Confidence = Literal["high", "medium", "low"]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    # A number that is not finite (.nan, .inf) is no figure: refused where it is read.
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, allow_inf_nan=False)
 
 
 class SourceDoc(Strict):
@@ -190,7 +192,9 @@ class Relationship(Provenance):
     end: PartialDate | None = None
     properties: dict[PropertyName, PropertyValue] = Field(default_factory=dict)
 
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid", populate_by_name=True, str_strip_whitespace=True, allow_inf_nan=False
+    )
 
 
 class Claim(Provenance):
@@ -269,8 +273,9 @@ def parse_dossier(raw: Any, name: str, schema: Schema, *, screened: bool = False
                 for p in err["loc"]
                 if p not in {"str", "int", "float", "bool", "list[union[str,int,float,bool]]"}
             )
-            message = err["msg"] + _hint(err, loc)
-            problems.append((_field_path(loc), message))
+            problem = (_field_path(loc), err["msg"] + _hint(err, loc))
+            if problem not in problems:  # two union branches can refuse a value alike
+                problems.append(problem)
         # The references of what did validate are checked too: one run shows every problem.
         raise DossierError(name, problems + _references_of_what_validates(raw, schema)) from None
     problems = check_references(dossier, schema)
@@ -338,7 +343,7 @@ def _type_ok(kind: str, value: Any) -> bool:
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "float":
-        return isinstance(value, int | float) and not isinstance(value, bool)
+        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
     if kind == "bool":
         return isinstance(value, bool)
     if kind == "date":

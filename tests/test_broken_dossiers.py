@@ -83,6 +83,11 @@ BROKEN: dict[str, tuple[bytes, str, str]] = {
         "claims[0].value",
         "valid number",
     ),
+    "claim_value_not_a_number": (
+        MINIMAL.replace("value: 1000", "value: .nan").encode(),
+        "claims[0].value",
+        "finite number",
+    ),
     "unknown_property": (
         MINIMAL.replace("{kind: IPTV service}", "{kind: IPTV service, colour: red}").encode(),
         "entities.net.properties.colour",
@@ -383,6 +388,18 @@ def test_a_path_trick_in_an_upload_name_never_reaches_the_message(
         headers={"Authorization": f"Bearer {WRITER_KEY}"},
     )
     assert "../" not in response.json()["error"]["message"]
+
+
+@pytest.mark.parametrize("number", [".inf", "-.inf", ".NaN"])
+def test_a_number_that_is_not_finite_is_refused_once_where_it_is(number: str, schema: Schema) -> None:
+    text = MINIMAL.replace("value: 1000", f"value: {number}")
+    with pytest.raises(DossierError) as caught:
+        load_bytes_nowhere(text.encode(), schema)
+    line, row = next((i, row) for i, row in enumerate(text.splitlines(), 1) if number in row)
+    column = row.index("value:") + 1  # where the field starts
+    assert caught.value.problems == [
+        ("claims[0].value", f"line {line}, column {column}: Input should be a finite number")
+    ]
 
 
 def test_a_comma_in_a_number_inside_braces_is_explained_where_it_is(tmp_path: Path, schema: Schema) -> None:

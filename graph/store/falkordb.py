@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import json
 import logging
 import re
 import threading
@@ -13,6 +12,7 @@ from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
+import orjson
 import redis
 import redis.asyncio
 from falkordb import FalkorDB
@@ -71,7 +71,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-# A \\u escape in JSON text (an even number of backslashes before it): json.dumps writes
+# A \\u escape in JSON text (an even number of backslashes before it): orjson writes
 # one for a control character other than \\n, \\r, \\t, \\b and \\f, which FalkorDB would
 # keep as six characters.
 _UNICODE_ESCAPE = re.compile(r"(?<!\\)(?:\\\\)*\\u")
@@ -89,7 +89,7 @@ class _RowsQuery:
     """One query text for a whole write: segments of cypher/write/, their rows as lists.
     Rows go in the CYPHER parameter header as JSON text: the client formats a parameter
     value by value in Python, which cost a fifth of a load. When a value needs the
-    client's way (a control character JSON writes as \\u, a float that is not finite),
+    client's way (a control character JSON writes as \\u, an integer beyond 64 bits),
     `params` carries every segment's rows instead."""
 
     def __init__(self, schema: Schema):
@@ -131,12 +131,10 @@ class _RowsQuery:
         if not self.segments:
             return None
         body = "\n".join(self.segments) + "\nRETURN 1 AS written"
+        # orjson writes a float that is not finite as null: the dossier model refuses them.
         try:
-            params = [
-                f"{name}={json.dumps(rows, ensure_ascii=False, allow_nan=False)}"
-                for name, rows in self.rows.items()
-            ]
-        except ValueError:  # a float that is not finite
+            params = [f"{name}={orjson.dumps(rows).decode()}" for name, rows in self.rows.items()]
+        except orjson.JSONEncodeError:  # an integer beyond 64 bits
             return body, dict(self.rows)
         header = "CYPHER " + " ".join(params) + " "
         if "\\u" in header and _UNICODE_ESCAPE.search(header):
