@@ -1,6 +1,7 @@
 """Query latency p50/p95/p99 at each scale, through the library calls the API makes.
 
 Run: python -m bench.queries --nodes 10000 100000 [--runs 50] [--engine neo4j] [--keep DIR]
+     [--engine-reads]  (only what the engine answers: no copy or projection is built)
 
 The synthetic network is loaded with the product's loader into a fresh engine (not
 timed here: see bench.load). Entities are drawn with a fixed seed. Targets (p95, at every
@@ -315,11 +316,24 @@ def build_snapshot_row(store: Any, scale: int) -> tuple[Any, dict[str, Any]]:
     return snapshot, row
 
 
+# The cases answered by the engine alone, whatever the copy and the projection hold.
+ENGINE_READS = ("search", "shared", "named: ", ", engine", "Neo4j SHORTEST")
+
+
 def measure(
-    store: Any, scale: int, runs: int, only: str | None = None, skip: tuple[str, ...] = ()
+    store: Any,
+    scale: int,
+    runs: int,
+    only: str | None = None,
+    skip: tuple[str, ...] = (),
+    engine_reads: bool = False,
 ) -> list[dict[str, Any]]:
+    """With `engine_reads`, only the cases that the engine answers, without building the
+    copy or the projection (which take minutes at 10^6)."""
     from graph.query.projection import build_projection, snapshot_projection
 
+    if engine_reads:
+        return measure_cases(store, scale, cases(store, runs, None), only, skip, ENGINE_READS)
     rows = []
     snapshot, row = build_snapshot_row(store, scale)
     rows.append(row)
@@ -344,9 +358,25 @@ def measure(
                 "n": 1,
             }
         )
+    return rows + measure_cases(store, scale, cases(store, runs, snapshot), only, skip)
+
+
+def measure_cases(
+    store: Any,
+    scale: int,
+    calls: list[tuple[str, Callable[[], Any], int]],
+    only: str | None,
+    skip: tuple[str, ...],
+    kept: tuple[str, ...] = ("",),
+) -> list[dict[str, Any]]:
+    """The rows of the cases whose name holds `only` (if given) and one of `kept`, and
+    none of `skip`."""
+    rows: list[dict[str, Any]] = []
     clock = EngineClock(store) if store.engine == "falkordb" else None
-    for name, call, n in cases(store, runs, snapshot):
+    for name, call, n in calls:
         if (only is not None and only not in name) or any(text in name for text in skip):
+            continue
+        if not any(text in name for text in kept):
             continue
         target = target_ms(name)
         try:
@@ -395,6 +425,12 @@ def main(argv: list[str] | None = None) -> int:
         "--engine", nargs="+", choices=["falkordb", "neo4j"], default=["falkordb"], help="one or both"
     )
     parser.add_argument(
+        "--engine-reads",
+        action="store_true",
+        help="only what the engine answers (search, shared, named queries, neighbourhoods from the "
+        "engine), without building the copy or the projection",
+    )
+    parser.add_argument(
         "--keep",
         type=Path,
         help="keep each loaded engine in a folder under this one, and measure it as is next time",
@@ -406,7 +442,9 @@ def main(argv: list[str] | None = None) -> int:
             with loaded_store(nodes, engine, args.keep) as store:
                 rows += [
                     {"engine": engine, **row}
-                    for row in measure(store, nodes, args.runs, args.only, tuple(args.skip))
+                    for row in measure(
+                        store, nodes, args.runs, args.only, tuple(args.skip), args.engine_reads
+                    )
                 ]
     sys.stdout.write(table(rows, COLUMNS) + "\n")
     sys.stdout.write(f"wrote {write_results(args.results, {'rows': rows})}\n")
