@@ -307,12 +307,12 @@ def run_bulk(records: Path) -> dict[str, Any]:
 
 
 # -- Neo4j: the product's loader over Bolt, and neo4j-admin import ------------------------
-def open_neo4j(home: Path | None = None) -> tuple[Any, Any]:
+def open_neo4j(home: Path | None = None, pagecache_mb: int = 1024) -> tuple[Any, Any]:
     from graph.model.schema import get_schema
     from graph.store.neo4j import Neo4jStore
     from tests.neo4j_server import start_neo4j
 
-    server = start_neo4j(heap="2g", pagecache_mb=1024, data_dir=home)
+    server = start_neo4j(heap="2g", pagecache_mb=pagecache_mb, data_dir=home)
     store = Neo4jStore.connect(server.uri, server.user, server.password, None, get_schema())
     return server, store
 
