@@ -17,7 +17,7 @@ from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase, NotificationDisabledClassification, Query, RoutingControl
-from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import ClientError, Neo4jError, ServiceUnavailable, SessionExpired, TransientError
 
 from graph.cypher_text import cypher, splice
 from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
@@ -221,17 +221,24 @@ class Neo4jStore:
 
     # -- queries --------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """One auto-commit transaction: one round trip, where a managed one takes a second to
+        commit. If it meets a member that went away or a transient error, the driver's
+        managed transaction, which retries, runs the read again."""
         check_parameters(params or {})
         try:
-            records, _, _ = self.driver.execute_query(
-                query,
-                params or {},
-                database_=self.database,
-                routing_=RoutingControl.READ,
-                bookmark_manager_=self.bookmarks,
-            )
-        except _UNAVAILABLE as exc:
-            raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
+            with self._session(neo4j.READ_ACCESS) as session:
+                records = list(session.run(Query(query), params or {}))
+        except (*_UNAVAILABLE, TransientError):
+            try:
+                records, _, _ = self.driver.execute_query(
+                    query,
+                    params or {},
+                    database_=self.database,
+                    routing_=RoutingControl.READ,
+                    bookmark_manager_=self.bookmarks,
+                )
+            except _UNAVAILABLE as exc:
+                raise EngineUnavailable(f"Neo4j does not answer: {exc}") from exc
         return [{k: _plain(record[k]) for k in record.keys()} for record in records]  # noqa: SIM118 - a Record iterates values
 
     def run_untrusted(
