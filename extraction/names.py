@@ -925,6 +925,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _unit_of_place_facts(article, taken, matches)
     facts += _coordinated_police_facts(article, matches) + _state_police_facts(article)
     facts += _forces_of_country_facts(article)
+    facts += _embassy_facts(article)
     facts += _known_units_of_place(article, matches)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
@@ -1164,7 +1165,9 @@ def _known_units_of_place(article: Article, matches: list[Match]) -> list[Fact]:
     return facts
 
 
-_OF_WORDS = r"(?P<of>of\s+the|of|de\s+la|de\s+l['’]|de|di|della|da|do|du|des)"
+_OF_WORDS = (
+    r"(?P<of>of\s+the|of|de\s+la|de\s+l['’]|de\s+los|de|di|della|degli|dello|del|da|do|dos|das|du|des)"
+)
 _FORCES_MAX_COUNTRIES = 2  # a longer list names the countries that helped, not bodies
 _OF_COUNTRY = re.compile(rf"\s+{_OF_WORDS}\s+", re.IGNORECASE)
 _AND_OF_COUNTRY = re.compile(rf"\s*(?:,|,?\s+(?:y|e|et|and))\s+{_OF_WORDS}\s+", re.IGNORECASE)
@@ -1194,6 +1197,98 @@ def _forces_of_country_facts(article: Article) -> list[Fact]:
         if len(found) <= _FORCES_MAX_COUNTRIES:
             facts += found
     return facts
+
+
+def _embassy_facts(article: Article) -> list[Fact]:
+    """'the Embassy of Japan in Manila', 'as embaixadas dos Estados Unidos e do Reino Unido',
+    'the Japanese embassy': one embassy per country, named in the singular."""
+    countries = country_matcher().find(article)
+    facts: list[Fact] = []
+    for i, token in enumerate(article.tokens):
+        singular = _embassy_words().get(token.key)
+        if singular is None:
+            continue
+        written = token.text if token.key == fold(singular) else singular
+        cursor, pattern = token.end, _OF_COUNTRY
+        found: list[Fact] = []
+        for country in (c for c in countries if c.start >= cursor):
+            joint = pattern.fullmatch(article.text, cursor, country.start)
+            if joint is None:
+                break
+            name = f"{written} {joint.group('of')} {article.text[country.start : country.end]}"
+            span_start = token.start if pattern is _OF_COUNTRY else joint.start("of")
+            name = " ".join(name.split())
+            found.append(_embassy_fact(article, span_start, country.end, name, country.entry.name))
+            cursor, pattern = country.end, _AND_OF_COUNTRY
+        if found:
+            _with_seat(article, found[-1])
+        elif token.key == fold(singular):
+            found = _embassy_by_adjective(article, i, written)
+        facts += found
+    return _one_embassy_per_country(facts)
+
+
+# "... in Manila", "... no Brasil": the city or country the embassy sits in ends its name.
+_EMBASSY_SEAT = re.compile(r"\s+(?:in|en|em|no|na|à|a)\s+([A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)")
+
+
+def _with_seat(article: Article, fact: Fact) -> None:
+    seat = _EMBASSY_SEAT.match(article.text, fact.spans[-1].end)
+    if seat is None:
+        return
+    start = fact.spans[-1].start
+    fact.key = f"{fact.key}{article.text[fact.spans[-1].end : seat.end()]}"
+    fact.spans[-1] = Span(start, seat.end(), article.text[start : seat.end()])
+
+
+def _embassy_by_adjective(article: Article, i: int, written: str) -> list[Fact]:
+    """'the Japanese embassy', 'l'ambassade américaine': the adjective names the country."""
+    tokens = article.tokens
+    k = i - 1 if article.lang == "en" else i + 1
+    if not 0 <= k < len(tokens):
+        return []
+    code = _nationality_codes().get((article.lang, tokens[k].key))
+    if code is None:
+        return []
+    start, end = min(tokens[i].start, tokens[k].start), max(tokens[i].end, tokens[k].end)
+    return [_embassy_fact(article, start, end, article.text[start:end], code)]
+
+
+def _embassy_fact(article: Article, start: int, end: int, name: str, country: str) -> Fact:
+    return Fact(
+        "agency",
+        name,
+        [Span(start, end, article.text[start:end])],
+        "medium",
+        ["an embassy named by its country: check it took part in the operation"],
+        {"label": Label.AGENCY, "kind": "embassy", "country": country},
+    )
+
+
+def _one_embassy_per_country(facts: list[Fact]) -> list[Fact]:
+    """The Embassy of Japan named again as 'the Japanese embassy' is one body."""
+    first: dict[object, Fact] = {}
+    for fact in facts:
+        known = first.setdefault(fact.data["country"], fact)
+        if known is not fact:
+            known.spans += [s for s in fact.spans if s not in known.spans]
+    return list(first.values())
+
+
+@cache
+def _embassy_words() -> dict[str, str]:
+    """Folded word for embassy or embassies -> the singular of its language."""
+    return {fold(w): singular for singular, forms in lexicon()["embassy_words"].items() for w in forms}
+
+
+@cache
+def _nationality_codes() -> dict[tuple[str, str], str]:
+    """(language, folded adjective) -> country code: 'japanese' in English is JP."""
+    return {
+        (lang, fold(adjective)): code
+        for code, adjectives in lexicon()["nationalities"].items()
+        for lang, adjective in zip(("en", "fr", "it", "es", "pt"), adjectives, strict=True)
+    }
 
 
 def _forces_fact(article: Article, start: int, country: Match, name: str) -> Fact:

@@ -589,3 +589,46 @@ def test_targets_by_who_ran_them_and_their_domains() -> None:
 def test_a_target_list_that_repeats_its_preposition() -> None:
     text = "Sono stati identificati i gestori di CalcioLibero e di FilmOvunque."
     assert found(text, "it", "group") == {"CalcioLibero", "FilmOvunque"}
+
+
+def test_embassies_named_by_their_country_one_per_country() -> None:
+    text = (
+        "A ação contou com o apoio das embaixadas da França e do Canadá em Lisboa. "
+        "Depois, a embaixada francesa confirmou a apreensão."
+    )
+    assert found(text, "pt", "agency") == {"embaixada da França", "embaixada do Canadá em Lisboa"}
+    english = "The Embassy of Sweden in Madrid passed on a tip; the Swedish embassy later thanked the police."
+    assert found(english, "en", "agency") == {"Embassy of Sweden in Madrid"}
+
+
+def test_the_us_justice_department_and_its_division_named_in_italian_and_spanish() -> None:
+    text = (
+        "Secondo il capo della Divisione Criminale del Dipartimento di Giustizia, "
+        "i tre indagati gestivano il servizio."
+    )
+    assert found(text, "it", "agency") == {
+        "Divisione Criminale del Dipartimento di Giustizia",
+        "US Department of Justice",
+    }
+    assert found("El Departamento de Justicia de Estados Unidos acusó a dos hombres.", "es", "agency") == {
+        "US Department of Justice"
+    }
+
+
+def test_a_division_without_its_body_is_not_drafted() -> None:
+    assert found("The Criminal Division of the court heard the appeal.", "en", "agency") == set()
+
+
+def test_brazilian_telecom_regulator_and_intelligence_directorate() -> None:
+    text = (
+        "A Anatel bloqueou os sinais, e a Diretoria de Operações e Inteligência (Diopi) coordenou a operação."
+    )
+    assert found(text, "pt", "agency") == {
+        "Agência Nacional de Telecomunicações",
+        "Diretoria de Operações e Inteligência",
+    }
+
+
+def test_a_game_maker_is_a_rights_holder() -> None:
+    text = "Nintendo of America sued the sellers of a device that ran pirated games on its console."
+    assert found(text, "en", "rights_holder") == {"Nintendo"}
