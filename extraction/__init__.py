@@ -21,6 +21,7 @@ from extraction.names import (
     lexicon_facts,
     operation_facts,
     rights_holder_list_facts,
+    without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
 from extraction.text import LANGUAGES, Article, detect_language
@@ -48,7 +49,7 @@ def read_article(text: str, lang: str = "auto") -> Article:
 
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
-    named = entity_matcher().find(article)
+    named = without_quoted_industry_bodies(article, entity_matcher().find(article))
     figures = find_figures(article)
     # "$ US" in "12 495 271 $ US" is a currency, not the United States.
     countries = [

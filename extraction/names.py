@@ -13,6 +13,7 @@ from extraction.lexicon import (
     Entry,
     Match,
     country_matcher,
+    has_cue,
     lexicon,
     national_police,
     phrase_keys,
@@ -266,6 +267,68 @@ def _name_like(token: Token) -> bool:
     if token.text.isdigit() or _NUMBER_WORD.fullmatch(token.text):
         return False
     return not token.text.islower() or any(c.isdigit() for c in token.text)
+
+
+# Bodies that speak for an industry: named in an executive's title, they are only quoted.
+_INDUSTRY_KINDS = {
+    "industry coalition",
+    "industry association",
+    "industry anti-piracy body",
+    "collecting society",
+}
+_TITLE_OF = {
+    "of",
+    "at",
+    "de",
+    "du",
+    "des",
+    "a",
+    "della",
+    "del",
+    "dell",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "en",
+    "chez",
+    "presso",
+}
+_TITLE_ARTICLES = {"the", "la", "le", "l", "el", "il", "lo", "los", "las", "o", "os"}
+_TITLE_REACH = 12  # tokens between a title and its body: "vice-président exécutif chargé de ... à la"
+
+
+def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> list[Match]:
+    """'The chief executive of the X Association said...': an industry body named only in
+    the title of someone quoted speaks, it does not act; it is not drafted, nor its country."""
+    industry = [m for m in matches if m.entry.label == Label.AGENCY and m.entry.kind in _INDUSTRY_KINDS]
+    quoted_only = {
+        name
+        for name in {m.entry.name for m in industry}
+        if all(_in_quoted_title(article, m) for m in industry if m.entry.name == name)
+    }
+    return [m for m in matches if m.entry.name not in quoted_only]
+
+
+def _in_quoted_title(article: Article, match: Match) -> bool:
+    tokens = article.tokens
+    sentence = next((s for s in article.whole_sentences if s.start <= match.start < s.end), None)
+    if sentence is None:
+        return False
+    keys = [t.key for t in tokens if sentence.start <= t.start < sentence.end]
+    if has_cue(keys, "speech") is None:
+        return False
+    k = match.first - 1
+    while k >= 0 and tokens[k].key in _TITLE_ARTICLES:
+        k -= 1
+    if k >= 0 and tokens[k].key in _TITLE_OF and tokens[k].start >= sentence.start:
+        before = [t.key for t in tokens[max(0, k - _TITLE_REACH) : k] if t.start >= sentence.start]
+        return has_cue(before, "executive_title") is not None
+    # "the Association's chief executive"
+    after = [t.key for t in tokens[match.last : match.last + 4]]
+    possessive = article.text[match.end : match.end + 2] in {"'s", "’s"}
+    return possessive and has_cue(after[1:], "executive_title") is not None
 
 
 def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:

@@ -632,3 +632,25 @@ def test_brazilian_telecom_regulator_and_intelligence_directorate() -> None:
 def test_a_game_maker_is_a_rights_holder() -> None:
     text = "Nintendo of America sued the sellers of a device that ran pirated games on its console."
     assert found(text, "en", "rights_holder") == {"Nintendo"}
+
+
+def test_an_industry_body_named_only_in_a_quoted_executives_title_is_not_drafted() -> None:
+    text = (
+        "Europol shut down the streaming network. The chief executive of the International Federation "
+        "of the Phonographic Industry said the closure was a warning to pirates."
+    )
+    facts = extract_facts(read_article(text, "en"))
+    assert {f.key for f in facts if f.kind == "agency"} == {"Europol"}
+    french = (
+        "La Guardia di Finanza a fermé le site. Le directeur général de l'IFPI a estimé "
+        "que la fermeture était une victoire."
+    )
+    assert found(french, "fr", "agency") == {"Guardia di Finanza"}
+
+
+def test_an_industry_body_that_acts_elsewhere_stays_drafted() -> None:
+    text = (
+        "The IFPI filed the complaint that led to the raids. "
+        "The chief executive of the IFPI said the closure was a warning to pirates."
+    )
+    assert found(text, "en", "agency") == {"International Federation of the Phonographic Industry"}
