@@ -9,7 +9,13 @@ from typing import Any
 import yaml
 
 from extraction.arrests import find_arrests
-from extraction.countries import country_facts, country_matches, place_matches, places_country
+from extraction.countries import (
+    country_facts,
+    country_matches,
+    place_matches,
+    places_country,
+    residence_countries,
+)
 from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, merge_facts
@@ -75,7 +81,11 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
-    facts += find_arrests(article, countries, place_matches(article, named), _counts_countries(figures))
+    # A suspect who lives in another country may have been arrested there: no country is assumed.
+    named_countries = {m.entry.name for m in countries}
+    lives_abroad = bool({m.entry.name for m in residence_countries(article)} - named_countries)
+    international = _counts_countries(figures) or lives_abroad
+    facts += find_arrests(article, countries, place_matches(article, named), international)
     facts += operation_facts(article)
     facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]

@@ -287,3 +287,21 @@ def test_recent_days_are_the_publication_month_when_they_lie_in_it() -> None:
     text = "En las últimas horas hubo allanamientos contra la banda."
     assert facts_of(text, "es", dt.date(2024, 10, 20))["date"] == {"2024-10"}
     assert facts_of(text, "es", dt.date(2024, 10, 3))["date"] == set()
+
+
+def test_where_a_suspect_lives_is_no_country_and_leaves_the_arrest_unplaced() -> None:
+    text = (
+        "L'FBI ha diffuso una nota. Due uomini accusati di vendere chiavette pirata sono stati "
+        "arrestati. Il primo, 40 anni, vive a Lione, in Francia."
+    )
+    assert facts_of(text, "it") == {"country": {"US"}, "date": set(), "arrest": {"unknown"}}
+
+
+def test_where_goods_came_from_is_no_country() -> None:
+    text = (
+        "La Policía Nacional detuvo a cinco personas en España. "
+        "Los descodificadores, importados desde China, se vendían en una web."
+    )
+    assert facts_of(text, "es") == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
+    italian = "La polizia spagnola ha arrestato tre persone. I decoder arrivavano dalla Cina."
+    assert facts_of(italian, "it") == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
