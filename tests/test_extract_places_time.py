@@ -305,3 +305,21 @@ def test_where_goods_came_from_is_no_country() -> None:
     assert facts_of(text, "es") == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
     italian = "La polizia spagnola ha arrestato tre persone. I decoder arrivavano dalla Cina."
     assert facts_of(italian, "it") == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
+
+
+def test_a_service_stopped_is_no_arrest() -> None:
+    text = (
+        "La police nationale a agi en France. Pour la première fois, un service de streaming "
+        "est arrêté en Belgique."
+    )
+    assert facts_of(text, "fr")["arrest"] == set()
+
+
+def test_an_arrest_the_text_leaves_in_doubt_is_no_arrest() -> None:
+    text = (
+        "Trois hommes ont été arrêtés en Espagne. Un juge a confirmé que deux autres personnes "
+        "avaient été entendues au Portugal, sans dire si elles avaient été arrêtées."
+    )
+    assert facts_of(text, "fr")["arrest"] == {"ES"}
+    english = "Police questioned two men in Ireland, without saying whether they had been arrested."
+    assert facts_of(english, "en")["arrest"] == set()
