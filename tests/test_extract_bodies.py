@@ -654,3 +654,10 @@ def test_an_industry_body_that_acts_elsewhere_stays_drafted() -> None:
         "The chief executive of the IFPI said the closure was a warning to pirates."
     )
     assert found(text, "en", "agency") == {"International Federation of the Phonographic Industry"}
+
+
+def test_the_spanish_police_named_by_its_adjective_is_the_policia_nacional() -> None:
+    text = "La policía española ha detenido a dos hombres en Sevilla por revender listas de canales."
+    assert found(text, "es", "agency") == {"Policía Nacional"}
+    italian = "La polizia spagnola e la polizia tedesca hanno agito insieme."
+    assert found(italian, "it", "agency") == {"Policía Nacional", "German police"}
