@@ -661,3 +661,8 @@ def test_the_spanish_police_named_by_its_adjective_is_the_policia_nacional() -> 
     assert found(text, "es", "agency") == {"Policía Nacional"}
     italian = "La polizia spagnola e la polizia tedesca hanno agito insieme."
     assert found(italian, "it", "agency") == {"Policía Nacional", "German police"}
+
+
+def test_a_coin_named_in_lower_case_is_a_platform() -> None:
+    text = "Per ripulire i profitti la banda usava il bitcoin e conti esteri."
+    assert found(text, "it", "platform") == {"Bitcoin"}
