@@ -345,6 +345,8 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if _unit_place_end(article, match) is not None:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
+        if entry.label == Label.ORGANIZATION and _named_for_comparison(article, match):
+            continue
         if entry.needs_context and not (
             _sentence_has_trigger(article, match.start)
             or (entry.label == Label.ORGANIZATION and _sentence_has_broadcaster_word(article, match.start))
@@ -357,6 +359,19 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             notes.append(f"named only by the acronym {match.phrase.exact!r} here")
         facts.append(_entity_fact(article, match.start, match.end, entry, confidence, notes))
     return facts
+
+
+_COMPARISON_REACH = 12  # "more traffic than many legal sources, including Hulu, HBO and Sky"
+
+
+def _named_for_comparison(article: Article, match: Match) -> bool:
+    """'drew more traffic than Netflix': a company named as a yardstick, not as a victim.
+    A number after the comparison word ("more than 300 matches of ...") is a count instead."""
+    sentence = article.sentence_at(match.start)
+    before = article.tokens[max(0, match.first - _COMPARISON_REACH) : match.first]
+    keys = [t.key for t in before if t.start >= sentence.start]
+    at = has_cue(keys, "comparison")
+    return at is not None and not any(any(c.isdigit() for c in k) for k in keys[at:])
 
 
 def _entity_fact(

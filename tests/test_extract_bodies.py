@@ -666,3 +666,13 @@ def test_the_spanish_police_named_by_its_adjective_is_the_policia_nacional() -> 
 def test_a_coin_named_in_lower_case_is_a_platform() -> None:
     text = "Per ripulire i profitti la banda usava il bitcoin e conti esteri."
     assert found(text, "it", "platform") == {"Bitcoin"}
+
+
+def test_a_company_named_as_a_yardstick_is_no_rights_holder() -> None:
+    text = (
+        "The pirate portal drew more visits than legal services such as Netflix and DAZN, "
+        "and it streamed matches of the Premier League."
+    )
+    assert found(text, "en", "rights_holder") == {"Premier League"}
+    counted = "Police found more than 300 recordings of Premier League matches."
+    assert found(counted, "en", "rights_holder") == {"Premier League"}
