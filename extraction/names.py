@@ -1176,6 +1176,8 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
         last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end <= match.start()), None)
         if last is None or article.text[tokens[last].end : match.start()].strip():
             continue
+        if last + 1 in taken:
+            continue  # the lexicon knows the body by that acronym: drafted once, as its entry
         sentence = article.sentence_at(tokens[last].start)
         for first in range(last, max(-1, last - _ACRONYM_REACH), -1):
             if tokens[first].start < sentence.start or first in taken:

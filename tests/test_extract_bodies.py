@@ -676,3 +676,11 @@ def test_a_company_named_as_a_yardstick_is_no_rights_holder() -> None:
     assert found(text, "en", "rights_holder") == {"Premier League"}
     counted = "Police found more than 300 recordings of Premier League matches."
     assert found(counted, "en", "rights_holder") == {"Premier League"}
+
+
+def test_a_known_acronym_after_another_spelling_of_its_name_is_one_body() -> None:
+    text = (
+        "The Alliance for Anti-Piracy Action (AAPA) helped the police. "
+        "AAPA said the network had 4,000 buyers."
+    )
+    assert found(text, "en", "agency") == {"Audiovisual Anti-Piracy Alliance"}
