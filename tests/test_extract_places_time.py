@@ -323,3 +323,8 @@ def test_an_arrest_the_text_leaves_in_doubt_is_no_arrest() -> None:
     assert facts_of(text, "fr")["arrest"] == {"ES"}
     english = "Police questioned two men in Ireland, without saying whether they had been arrested."
     assert facts_of(english, "en")["arrest"] == set()
+
+
+def test_portuguese_plural_arrests_are_arrests() -> None:
+    text = "A Polícia Federal cumpriu 12 mandados, com duas prisões preventivas em Goiânia."
+    assert facts_of(text, "pt")["arrest"] == {"BR"}
