@@ -328,3 +328,11 @@ def test_an_arrest_the_text_leaves_in_doubt_is_no_arrest() -> None:
 def test_portuguese_plural_arrests_are_arrests() -> None:
     text = "A Polícia Federal cumpriu 12 mandados, com duas prisões preventivas em Goiânia."
     assert facts_of(text, "pt")["arrest"] == {"BR"}
+
+
+def test_a_service_counted_since_its_launch_is_background() -> None:
+    text = (
+        "Le site a été fermé hier par la gendarmerie. Depuis son lancement en mars 2019, "
+        "il avait attiré 40.000 visiteurs par mois."
+    )
+    assert drafted_dates(text, "fr", FRIDAY) == {"2023-03-16"}
