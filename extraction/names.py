@@ -609,8 +609,15 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         if not any(f.spans[0].start <= tokens[i].start < f.spans[0].end for i in known_groups)
         and not _headline(article, f.spans[0].start)
         and not any(_same_or_short(f.key, known) for known in known_names)
+        and fold(f.key) not in _technical_words()
     ]
     return _longest(facts + _domain_facts(article))
+
+
+@cache
+def _technical_words() -> set[str]:
+    """'i siti ROM', 'canali TV': a format or medium written in capitals is no service's name."""
+    return {fold(w) for w in lexicon()["technical_words"]}
 
 
 def _same_or_short(name: str, known: str) -> bool:
@@ -663,6 +670,8 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             if j < len(tokens) and _adjacent(article, tokens[j - 1], tokens[j])
             else []
         )
+        if after and j == i + 1 and _trigger_in_name(article, token):
+            after = [i, *after]  # "il Team Xecuter": the capitalised word is part of the name
         if after:
             runs.append(after)
             runs += _coordinated(article, after[-1] + 1, taken)
@@ -685,6 +694,11 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
                 _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
     return facts
+
+
+def _trigger_in_name(article: Article, token: Token) -> bool:
+    """'Team', 'Crew' written with a capital inside a sentence open the name they stand in."""
+    return token.text[:1].isupper() and not token.text.isupper() and not _sentence_start(article, token)
 
 
 @cache

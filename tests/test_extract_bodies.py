@@ -684,3 +684,13 @@ def test_a_known_acronym_after_another_spelling_of_its_name_is_one_body() -> Non
         "AAPA said the network had 4,000 buyers."
     )
     assert found(text, "en", "agency") == {"Audiovisual Anti-Piracy Alliance"}
+
+
+def test_a_capitalised_team_word_opens_the_groups_name() -> None:
+    text = "Gli inquirenti hanno individuato il Team Hydra, noto per i suoi cracking, e il gruppo Sparks."
+    assert found(text, "it", "group") == {"Team Hydra", "Sparks"}
+
+
+def test_a_format_written_in_capitals_is_no_target() -> None:
+    text = "La polizia ha chiuso i siti ROM e oscurato diversi canali TV a pagamento del servizio Zebra."
+    assert found(text, "it", "group") == {"Zebra"}
