@@ -1758,7 +1758,8 @@ def operation_facts(article: Article) -> list[Fact]:
     for pattern in patterns:
         for match in pattern.finditer(article.text):
             start, end = match.span(1)
-            raw = article.text[start:end].strip()
+            # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
+            raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
             name = " ".join(raw.split())
             if not name or fold(name) in _not_names() or _earlier_operation(article, match.start()):
                 continue

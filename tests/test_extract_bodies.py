@@ -694,3 +694,8 @@ def test_a_capitalised_team_word_opens_the_groups_name() -> None:
 def test_a_format_written_in_capitals_is_no_target() -> None:
     text = "La polizia ha chiuso i siti ROM e oscurato diversi canali TV a pagamento del servizio Zebra."
     assert found(text, "it", "group") == {"Zebra"}
+
+
+def test_an_operation_name_ends_with_its_paragraph() -> None:
+    text = "Polícia fecha sites na Operação 77\n\nNa segunda fase, a polícia bloqueou 20 sites."
+    assert found(text, "pt", "operation") == {"77"}
