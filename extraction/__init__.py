@@ -20,7 +20,7 @@ from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import entity_matcher, has_cue
+from extraction.lexicon import entity_matcher, has_cue, lexicon
 from extraction.names import (
     agency_facts,
     group_facts,
@@ -70,7 +70,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
     facts += agency_facts(article, named)
-    facts = _short_names_merged(facts)
+    facts = _generic_police_merged(_short_names_merged(facts))
     # "the National Intelligence Service": a body's name is no service's, whatever its words.
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
     facts += [
@@ -136,6 +136,22 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         if fact.kind == "agency" and fact.confidence == "low" and longer is not None:
             longer.spans += [s for s in fact.spans if s not in longer.spans]
             longer.spans.sort(key=lambda s: s.start)
+        else:
+            kept.append(fact)
+    return kept
+
+
+def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
+    """'Norwegian police seize...' in an article about Økokrim: a country's police named by
+    its adjective is the one police body of that country the article names precisely."""
+    generic = {f"{adjectives[0]} police" for adjectives in lexicon()["nationalities"].values()}
+    police = [f for f in facts if f.kind == "agency" and "police" in str(f.data.get("kind"))]
+    kept = []
+    for fact in facts:
+        country = fact.data.get("country")
+        same_country = [o for o in police if o.key not in generic and o.data["country"] == country]
+        if fact.kind == "agency" and fact.key in generic and len(same_country) == 1:
+            same_country[0].spans = sorted([*same_country[0].spans, *fact.spans], key=lambda s: s.start)
         else:
             kept.append(fact)
     return kept

@@ -699,3 +699,18 @@ def test_a_format_written_in_capitals_is_no_target() -> None:
 def test_an_operation_name_ends_with_its_paragraph() -> None:
     text = "Polícia fecha sites na Operação 77\n\nNa segunda fase, a polícia bloqueou 20 sites."
     assert found(text, "pt", "operation") == {"77"}
+
+
+def test_a_countrys_police_by_adjective_is_its_one_police_body_named() -> None:
+    text = (
+        "Belgian police close a streaming site\n\n"
+        "The Belgian federal police took the site offline on Monday, and the "
+        "Belgian police said the inquiry goes on."
+    )
+    assert found(text, "en", "agency") == {"Police fédérale belge"}
+    two = "The Danish police and the Polizia Postale worked together with the German police."
+    assert found(two, "en", "agency") == {
+        "Danish police",
+        "Polizia di Stato - Polizia Postale",
+        "German police",
+    }
