@@ -145,7 +145,8 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
     """'Norwegian police seize...' in an article about Økokrim: a country's police named by
     its adjective is the one police body of that country the article names precisely."""
     generic = {f"{adjectives[0]} police" for adjectives in lexicon()["nationalities"].values()}
-    police = [f for f in facts if f.kind == "agency" and "police" in str(f.data.get("kind"))]
+    # Police bodies, not their units: a unit belongs to one of them.
+    police = [f for f in facts if f.kind == "agency" and f.data.get("kind") == "police"]
     kept = []
     for fact in facts:
         country = fact.data.get("country")

@@ -714,3 +714,13 @@ def test_a_countrys_police_by_adjective_is_its_one_police_body_named() -> None:
         "Polizia di Stato - Polizia Postale",
         "German police",
     }
+
+
+def test_the_italian_police_is_no_one_force_of_italy() -> None:
+    text = "Les polices allemande et italienne ont démantelé un réseau de revendeurs."
+    assert found(text, "fr", "agency") == {"German police", "Italian police"}
+    text = (
+        "On Monday the Guardia di Finanza, the Italian police force for financial crime, "
+        "worked with its Special Unit for Technology Fraud to close the network."
+    )
+    assert found(text, "en", "agency") == {"Guardia di Finanza", "Special Unit for Technology Fraud"}
