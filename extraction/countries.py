@@ -187,7 +187,13 @@ def _residence(article: Article, match: Match) -> bool:
 def _origin(article: Article, match: Match) -> bool:
     """'i decoder arrivavano dalla Cina', 'imported from China': where goods came from."""
     before = _words_before(article, match, 3)
-    return any(tuple(before[len(before) - len(cue) :]) == cue for cue in cue_keys("origin"))
+    if any(tuple(before[len(before) - len(cue) :]) == cue for cue in cue_keys("origin")):
+        return True
+    if not before or (before[-1],) not in cue_keys("origin_bare"):
+        return False
+    sentence = article.sentence_at(match.start)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "goods") is not None
 
 
 def country_facts(article: Article, matches: list[Match]) -> list[Fact]:

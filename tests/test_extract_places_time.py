@@ -336,3 +336,8 @@ def test_a_service_counted_since_its_launch_is_background() -> None:
         "il avait attiré 40.000 visiteurs par mois."
     )
     assert drafted_dates(text, "fr", FRIDAY) == {"2023-03-16"}
+
+
+def test_extradited_from_a_country_is_still_a_country() -> None:
+    text = "Il gestore del sito è stato estradato dalla Spagna e arrestato dai Carabinieri."
+    assert facts_of(text, "it")["country"] == {"ES", "IT"}
