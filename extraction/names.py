@@ -347,6 +347,8 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
         if entry.label == Label.ORGANIZATION and _named_for_comparison(article, match):
             continue
+        if entry.label == Label.PLATFORM and _where_a_statement_was_posted(article, match):
+            continue
         if entry.needs_context and not (
             _sentence_has_trigger(article, match.start)
             or (entry.label == Label.ORGANIZATION and _sentence_has_broadcaster_word(article, match.start))
@@ -359,6 +361,19 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             notes.append(f"named only by the acronym {match.phrase.exact!r} here")
         facts.append(_entity_fact(article, match.start, match.end, entry, confidence, notes))
     return facts
+
+
+_POSTED_ON = {"on", "sur", "su", "en", "em", "no", "na", "in"}
+
+
+def _where_a_statement_was_posted(article: Article, match: Match) -> bool:
+    """'Sur Twitter, le 18 septembre, Eurojust a écrit...', 'On X, police said...': a
+    network opening the sentence is where a statement was posted, not a tool of the target."""
+    if match.first == 0 or article.tokens[match.first - 1].key not in _POSTED_ON:
+        return False
+    opener = article.tokens[match.first - 1]
+    opens = article.sentence_at(opener.start).start == opener.start
+    return opens and article.text[match.end : match.end + 1] == ","
 
 
 _COMPARISON_REACH = 12  # "more traffic than many legal sources, including Hulu, HBO and Sky"

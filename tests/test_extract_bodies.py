@@ -724,3 +724,10 @@ def test_the_italian_police_is_no_one_force_of_italy() -> None:
         "worked with its Special Unit for Technology Fraud to close the network."
     )
     assert found(text, "en", "agency") == {"Guardia di Finanza", "Special Unit for Technology Fraud"}
+
+
+def test_a_network_opening_the_sentence_is_where_a_statement_was_posted() -> None:
+    text = (
+        "Sur Twitter, la police a annoncé la fermeture du service, qui vendait ses abonnements sur Telegram."
+    )
+    assert found(text, "fr", "platform") == {"Telegram"}
