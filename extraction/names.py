@@ -625,8 +625,15 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and not _headline(article, f.spans[0].start)
         and not any(_same_or_short(f.key, known) for known in known_names)
         and fold(f.key) not in _technical_words()
+        and fold(f.key) not in _news_agencies()
     ]
     return _longest(facts + _domain_facts(article))
+
+
+@cache
+def _news_agencies() -> set[str]:
+    """'según Europa Press': the agency that reports the news is no target."""
+    return {fold(w) for w in lexicon()["news_agencies"]}
 
 
 @cache

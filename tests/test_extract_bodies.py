@@ -731,3 +731,8 @@ def test_a_network_opening_the_sentence_is_where_a_statement_was_posted() -> Non
         "Sur Twitter, la police a annoncé la fermeture du service, qui vendait ses abonnements sur Telegram."
     )
     assert found(text, "fr", "platform") == {"Telegram"}
+
+
+def test_a_news_agency_cited_as_source_is_no_target() -> None:
+    text = "Según datos difundidos por Reuters, el grupo vendía accesos a la plataforma pirata Zeta TV."
+    assert found(text, "es", "group") == {"Zeta TV"}
