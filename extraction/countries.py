@@ -49,6 +49,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _nationality(article, m)
         and not _residence(article, m)
         and not _origin(article, m)
+        and not _audience(article, m)
     ]
     return sorted(named + _agency_countries(inside_names), key=lambda m: m.first)
 
@@ -182,6 +183,14 @@ def _words_before(article: Article, match: Match, reach: int) -> list[str]:
 
 def _residence(article: Article, match: Match) -> bool:
     return has_cue(_words_before(article, match, _RESIDENCE_REACH), "residence") is not None
+
+
+_AUDIENCE_REACH = 10  # "assinantes espalhados por 16 estados e também por Portugal"
+
+
+def _audience(article: Article, match: Match) -> bool:
+    """'10,000 subscribers spread across Spain and Portugal': where the audience is."""
+    return has_cue(_words_before(article, match, _AUDIENCE_REACH), "audience") is not None
 
 
 def _origin(article: Article, match: Match) -> bool:

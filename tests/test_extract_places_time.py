@@ -341,3 +341,11 @@ def test_a_service_counted_since_its_launch_is_background() -> None:
 def test_extradited_from_a_country_is_still_a_country() -> None:
     text = "Il gestore del sito è stato estradato dalla Spagna e arrestato dai Carabinieri."
     assert facts_of(text, "it")["country"] == {"ES", "IT"}
+
+
+def test_where_goods_were_made_or_an_audience_lives_is_no_country() -> None:
+    text = (
+        "A Polícia Federal prendeu dois homens no Brasil. Fabricados na Índia, os aparelhos "
+        "chegavam a 5 mil clientes espalhados por vários estados e também pela Argentina."
+    )
+    assert facts_of(text, "pt") == {"country": {"BR"}, "date": set(), "arrest": {"BR"}}
