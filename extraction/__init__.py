@@ -129,7 +129,10 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
                 o
                 for o in bodies
                 if o is not fact
-                and any(fold(n).startswith(short) for n in [o.key, *(s.text for s in o.spans)])
+                and any(
+                    fold(n).startswith(short) or _after_a_possessive(n, fact.key)
+                    for n in [o.key, *(s.text for s in o.spans)]
+                )
             ),
             None,
         )
@@ -156,6 +159,12 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
         else:
             kept.append(fact)
     return kept
+
+
+def _after_a_possessive(longer: str, short: str) -> bool:
+    """ "the Philippines' Bureau of Immigration", then "the Bureau of Immigration"."""
+    head = longer[: len(longer) - len(short)].rstrip()
+    return fold(longer).endswith(" " + fold(short)) and head.endswith(("'", "’", "'s", "’s"))
 
 
 def _counts_countries(figures: list[Fact]) -> bool:

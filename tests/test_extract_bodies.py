@@ -736,3 +736,11 @@ def test_a_network_opening_the_sentence_is_where_a_statement_was_posted() -> Non
 def test_a_news_agency_cited_as_source_is_no_target() -> None:
     text = "Según datos difundidos por Reuters, el grupo vendía accesos a la plataforma pirata Zeta TV."
     assert found(text, "es", "group") == {"Zeta TV"}
+
+
+def test_a_body_named_again_without_its_countrys_possessive_is_one_body() -> None:
+    text = (
+        "The operator was detained by the Bahamas' Immigration Bureau. Later the Immigration Bureau said "
+        "the site had 20,000 users."
+    )
+    assert found(text, "en", "agency") == {"Bahamas' Immigration Bureau"}
