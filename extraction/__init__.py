@@ -9,18 +9,25 @@ from typing import Any
 import yaml
 
 from extraction.arrests import find_arrests
-from extraction.countries import country_facts, country_matches, place_matches, places_country
+from extraction.countries import (
+    country_facts,
+    country_matches,
+    place_matches,
+    places_country,
+    residence_countries,
+)
 from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import entity_matcher, has_cue
+from extraction.lexicon import entity_matcher, has_cue, lexicon
 from extraction.names import (
     agency_facts,
     group_facts,
     lexicon_facts,
     operation_facts,
     rights_holder_list_facts,
+    without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
 from extraction.text import LANGUAGES, Article, detect_language
@@ -48,7 +55,7 @@ def read_article(text: str, lang: str = "auto") -> Article:
 
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
-    named = entity_matcher().find(article)
+    named = without_quoted_industry_bodies(article, entity_matcher().find(article))
     figures = find_figures(article)
     # "$ US" in "12 495 271 $ US" is a currency, not the United States.
     countries = [
@@ -63,7 +70,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
     facts += agency_facts(article, named)
-    facts = _short_names_merged(facts)
+    facts = _generic_police_merged(_short_names_merged(facts))
     # "the National Intelligence Service": a body's name is no service's, whatever its words.
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
     facts += [
@@ -74,7 +81,11 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
-    facts += find_arrests(article, countries, place_matches(article, named), _counts_countries(figures))
+    # A suspect who lives in another country may have been arrested there: no country is assumed.
+    named_countries = {m.entry.name for m in countries}
+    lives_abroad = bool({m.entry.name for m in residence_countries(article)} - named_countries)
+    international = _counts_countries(figures) or lives_abroad
+    facts += find_arrests(article, countries, place_matches(article, named), international)
     facts += operation_facts(article)
     facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
@@ -118,7 +129,10 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
                 o
                 for o in bodies
                 if o is not fact
-                and any(fold(n).startswith(short) for n in [o.key, *(s.text for s in o.spans)])
+                and any(
+                    fold(n).startswith(short) or _after_a_possessive(n, fact.key)
+                    for n in [o.key, *(s.text for s in o.spans)]
+                )
             ),
             None,
         )
@@ -128,6 +142,29 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         else:
             kept.append(fact)
     return kept
+
+
+def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
+    """'Norwegian police seize...' in an article about Økokrim: a country's police named by
+    its adjective is the one police body of that country the article names precisely."""
+    generic = {f"{adjectives[0]} police" for adjectives in lexicon()["nationalities"].values()}
+    # Police bodies, not their units: a unit belongs to one of them.
+    police = [f for f in facts if f.kind == "agency" and f.data.get("kind") == "police"]
+    kept = []
+    for fact in facts:
+        country = fact.data.get("country")
+        same_country = [o for o in police if o.key not in generic and o.data["country"] == country]
+        if fact.kind == "agency" and fact.key in generic and len(same_country) == 1:
+            same_country[0].spans = sorted([*same_country[0].spans, *fact.spans], key=lambda s: s.start)
+        else:
+            kept.append(fact)
+    return kept
+
+
+def _after_a_possessive(longer: str, short: str) -> bool:
+    """ "the Philippines' Bureau of Immigration", then "the Bureau of Immigration"."""
+    head = longer[: len(longer) - len(short)].rstrip()
+    return fold(longer).endswith(" " + fold(short)) and head.endswith(("'", "’", "'s", "’s"))
 
 
 def _counts_countries(figures: list[Fact]) -> bool:

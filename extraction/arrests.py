@@ -95,12 +95,23 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
             if tuple(keys[i : i + len(cue)]) == cue:
                 just_before = keys[max(0, i - 3) : i]
                 near = keys[max(0, i - 5) : i] + keys[i + len(cue) : i + len(cue) + 1]
-                if has_cue(just_before, "not_arrest") is None and (
-                    executed or has_cue(near, "warrant") is None
+                if (
+                    has_cue(just_before, "not_arrest") is None
+                    and (executed or has_cue(near, "warrant") is None)
+                    and has_cue(keys[max(0, i - 8) : i], "doubt") is None
+                    and not _thing_stopped(keys, i)
                 ):
                     return i, i + len(cue)
                 break
     return None
+
+
+_STOPPED = {"arrete", "arretee", "arretes", "arretees"}
+
+
+def _thing_stopped(keys: list[str], i: int) -> bool:
+    """'le service a été arrêté': French 'arrêter' also means to stop a thing."""
+    return keys[i] in _STOPPED and has_cue(keys[max(0, i - 4) : i], "stopped_thing") is not None
 
 
 def _warrants_carried_out(keys: list[str]) -> bool:

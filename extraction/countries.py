@@ -13,6 +13,7 @@ from extraction.lexicon import (
     Phrase,
     PhraseMatcher,
     country_matcher,
+    cue_keys,
     has_cue,
     non_overlapping,
     phrase_keys,
@@ -46,6 +47,9 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         if not blocked & set(range(m.first, m.last))
         and not _continent(article, m)
         and not _nationality(article, m)
+        and not _residence(article, m)
+        and not _origin(article, m)
+        and not _audience(article, m)
     ]
     return sorted(named + _agency_countries(inside_names), key=lambda m: m.first)
 
@@ -160,6 +164,45 @@ def _nationality(article: Article, match: Match) -> bool:
     """'a citizen of Norway', 'de nationalité française': who someone is, not where anything happened."""
     before = [t.key for t in article.tokens[max(0, match.first - 3) : match.first]]
     return has_cue(before, "nationality") is not None
+
+
+_RESIDENCE_REACH = 5  # "che vive ad Avignone, in Francia"
+
+
+def residence_countries(article: Article) -> list[Match]:
+    """Countries named as where someone lives: 'who lives in Spain', 'residente in Francia'."""
+    return [m for m in country_matcher().find(article) if _residence(article, m)]
+
+
+def _words_before(article: Article, match: Match, reach: int) -> list[str]:
+    """The keys of up to `reach` tokens before a match, within its sentence."""
+    sentence = article.sentence_at(match.start)
+    tokens = article.tokens[max(0, match.first - reach) : match.first]
+    return [t.key for t in tokens if t.start >= sentence.start]
+
+
+def _residence(article: Article, match: Match) -> bool:
+    return has_cue(_words_before(article, match, _RESIDENCE_REACH), "residence") is not None
+
+
+_AUDIENCE_REACH = 10  # "assinantes espalhados por 16 estados e também por Portugal"
+
+
+def _audience(article: Article, match: Match) -> bool:
+    """'10,000 subscribers spread across Spain and Portugal': where the audience is."""
+    return has_cue(_words_before(article, match, _AUDIENCE_REACH), "audience") is not None
+
+
+def _origin(article: Article, match: Match) -> bool:
+    """'i decoder arrivavano dalla Cina', 'imported from China': where goods came from."""
+    before = _words_before(article, match, 3)
+    if any(tuple(before[len(before) - len(cue) :]) == cue for cue in cue_keys("origin")):
+        return True
+    if not before or (before[-1],) not in cue_keys("origin_bare"):
+        return False
+    sentence = article.sentence_at(match.start)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "goods") is not None
 
 
 def country_facts(article: Article, matches: list[Match]) -> list[Fact]:

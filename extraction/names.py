@@ -13,6 +13,7 @@ from extraction.lexicon import (
     Entry,
     Match,
     country_matcher,
+    has_cue,
     lexicon,
     national_police,
     phrase_keys,
@@ -268,6 +269,68 @@ def _name_like(token: Token) -> bool:
     return not token.text.islower() or any(c.isdigit() for c in token.text)
 
 
+# Bodies that speak for an industry: named in an executive's title, they are only quoted.
+_INDUSTRY_KINDS = {
+    "industry coalition",
+    "industry association",
+    "industry anti-piracy body",
+    "collecting society",
+}
+_TITLE_OF = {
+    "of",
+    "at",
+    "de",
+    "du",
+    "des",
+    "a",
+    "della",
+    "del",
+    "dell",
+    "di",
+    "da",
+    "do",
+    "dos",
+    "das",
+    "en",
+    "chez",
+    "presso",
+}
+_TITLE_ARTICLES = {"the", "la", "le", "l", "el", "il", "lo", "los", "las", "o", "os"}
+_TITLE_REACH = 12  # tokens between a title and its body: "vice-président exécutif chargé de ... à la"
+
+
+def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> list[Match]:
+    """'The chief executive of the X Association said...': an industry body named only in
+    the title of someone quoted speaks, it does not act; it is not drafted, nor its country."""
+    industry = [m for m in matches if m.entry.label == Label.AGENCY and m.entry.kind in _INDUSTRY_KINDS]
+    quoted_only = {
+        name
+        for name in {m.entry.name for m in industry}
+        if all(_in_quoted_title(article, m) for m in industry if m.entry.name == name)
+    }
+    return [m for m in matches if m.entry.name not in quoted_only]
+
+
+def _in_quoted_title(article: Article, match: Match) -> bool:
+    tokens = article.tokens
+    sentence = next((s for s in article.whole_sentences if s.start <= match.start < s.end), None)
+    if sentence is None:
+        return False
+    keys = [t.key for t in tokens if sentence.start <= t.start < sentence.end]
+    if has_cue(keys, "speech") is None:
+        return False
+    k = match.first - 1
+    while k >= 0 and tokens[k].key in _TITLE_ARTICLES:
+        k -= 1
+    if k >= 0 and tokens[k].key in _TITLE_OF and tokens[k].start >= sentence.start:
+        before = [t.key for t in tokens[max(0, k - _TITLE_REACH) : k] if t.start >= sentence.start]
+        return has_cue(before, "executive_title") is not None
+    # "the Association's chief executive"
+    after = [t.key for t in tokens[match.last : match.last + 4]]
+    possessive = article.text[match.end : match.end + 2] in {"'s", "’s"}
+    return possessive and has_cue(after[1:], "executive_title") is not None
+
+
 def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
     # A coin named ("Litecoin") says which cryptocurrency: the generic word adds nothing.
@@ -282,6 +345,10 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if _unit_place_end(article, match) is not None:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
+        if entry.label == Label.ORGANIZATION and _named_for_comparison(article, match):
+            continue
+        if entry.label == Label.PLATFORM and _where_a_statement_was_posted(article, match):
+            continue
         if entry.needs_context and not (
             _sentence_has_trigger(article, match.start)
             or (entry.label == Label.ORGANIZATION and _sentence_has_broadcaster_word(article, match.start))
@@ -294,6 +361,32 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             notes.append(f"named only by the acronym {match.phrase.exact!r} here")
         facts.append(_entity_fact(article, match.start, match.end, entry, confidence, notes))
     return facts
+
+
+_POSTED_ON = {"on", "sur", "su", "en", "em", "no", "na", "in"}
+
+
+def _where_a_statement_was_posted(article: Article, match: Match) -> bool:
+    """'Sur Twitter, le 18 septembre, Eurojust a écrit...', 'On X, police said...': a
+    network opening the sentence is where a statement was posted, not a tool of the target."""
+    if match.first == 0 or article.tokens[match.first - 1].key not in _POSTED_ON:
+        return False
+    opener = article.tokens[match.first - 1]
+    opens = article.sentence_at(opener.start).start == opener.start
+    return opens and article.text[match.end : match.end + 1] == ","
+
+
+_COMPARISON_REACH = 12  # "more traffic than many legal sources, including Hulu, HBO and Sky"
+
+
+def _named_for_comparison(article: Article, match: Match) -> bool:
+    """'drew more traffic than Netflix': a company named as a yardstick, not as a victim.
+    A number after the comparison word ("more than 300 matches of ...") is a count instead."""
+    sentence = article.sentence_at(match.start)
+    before = article.tokens[max(0, match.first - _COMPARISON_REACH) : match.first]
+    keys = [t.key for t in before if t.start >= sentence.start]
+    at = has_cue(keys, "comparison")
+    return at is not None and not any(any(c.isdigit() for c in k) for k in keys[at:])
 
 
 def _entity_fact(
@@ -531,8 +624,22 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         if not any(f.spans[0].start <= tokens[i].start < f.spans[0].end for i in known_groups)
         and not _headline(article, f.spans[0].start)
         and not any(_same_or_short(f.key, known) for known in known_names)
+        and fold(f.key) not in _technical_words()
+        and fold(f.key) not in _news_agencies()
     ]
     return _longest(facts + _domain_facts(article))
+
+
+@cache
+def _news_agencies() -> set[str]:
+    """'según Europa Press': the agency that reports the news is no target."""
+    return {fold(w) for w in lexicon()["news_agencies"]}
+
+
+@cache
+def _technical_words() -> set[str]:
+    """'i siti ROM', 'canali TV': a format or medium written in capitals is no service's name."""
+    return {fold(w) for w in lexicon()["technical_words"]}
 
 
 def _same_or_short(name: str, known: str) -> bool:
@@ -585,6 +692,8 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             if j < len(tokens) and _adjacent(article, tokens[j - 1], tokens[j])
             else []
         )
+        if after and j == i + 1 and _trigger_in_name(article, token):
+            after = [i, *after]  # "il Team Xecuter": the capitalised word is part of the name
         if after:
             runs.append(after)
             runs += _coordinated(article, after[-1] + 1, taken)
@@ -607,6 +716,11 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
                 _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
     return facts
+
+
+def _trigger_in_name(article: Article, token: Token) -> bool:
+    """'Team', 'Crew' written with a capital inside a sentence open the name they stand in."""
+    return token.text[:1].isupper() and not token.text.isupper() and not _sentence_start(article, token)
 
 
 @cache
@@ -925,6 +1039,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _unit_of_place_facts(article, taken, matches)
     facts += _coordinated_police_facts(article, matches) + _state_police_facts(article)
     facts += _forces_of_country_facts(article)
+    facts += _embassy_facts(article)
     facts += _known_units_of_place(article, matches)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
@@ -1097,6 +1212,8 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
         last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end <= match.start()), None)
         if last is None or article.text[tokens[last].end : match.start()].strip():
             continue
+        if last + 1 in taken:
+            continue  # the lexicon knows the body by that acronym: drafted once, as its entry
         sentence = article.sentence_at(tokens[last].start)
         for first in range(last, max(-1, last - _ACRONYM_REACH), -1):
             if tokens[first].start < sentence.start or first in taken:
@@ -1164,7 +1281,9 @@ def _known_units_of_place(article: Article, matches: list[Match]) -> list[Fact]:
     return facts
 
 
-_OF_WORDS = r"(?P<of>of\s+the|of|de\s+la|de\s+l['’]|de|di|della|da|do|du|des)"
+_OF_WORDS = (
+    r"(?P<of>of\s+the|of|de\s+la|de\s+l['’]|de\s+los|de|di|della|degli|dello|del|da|do|dos|das|du|des)"
+)
 _FORCES_MAX_COUNTRIES = 2  # a longer list names the countries that helped, not bodies
 _OF_COUNTRY = re.compile(rf"\s+{_OF_WORDS}\s+", re.IGNORECASE)
 _AND_OF_COUNTRY = re.compile(rf"\s*(?:,|,?\s+(?:y|e|et|and))\s+{_OF_WORDS}\s+", re.IGNORECASE)
@@ -1194,6 +1313,98 @@ def _forces_of_country_facts(article: Article) -> list[Fact]:
         if len(found) <= _FORCES_MAX_COUNTRIES:
             facts += found
     return facts
+
+
+def _embassy_facts(article: Article) -> list[Fact]:
+    """'the Embassy of Japan in Manila', 'as embaixadas dos Estados Unidos e do Reino Unido',
+    'the Japanese embassy': one embassy per country, named in the singular."""
+    countries = country_matcher().find(article)
+    facts: list[Fact] = []
+    for i, token in enumerate(article.tokens):
+        singular = _embassy_words().get(token.key)
+        if singular is None:
+            continue
+        written = token.text if token.key == fold(singular) else singular
+        cursor, pattern = token.end, _OF_COUNTRY
+        found: list[Fact] = []
+        for country in (c for c in countries if c.start >= cursor):
+            joint = pattern.fullmatch(article.text, cursor, country.start)
+            if joint is None:
+                break
+            name = f"{written} {joint.group('of')} {article.text[country.start : country.end]}"
+            span_start = token.start if pattern is _OF_COUNTRY else joint.start("of")
+            name = " ".join(name.split())
+            found.append(_embassy_fact(article, span_start, country.end, name, country.entry.name))
+            cursor, pattern = country.end, _AND_OF_COUNTRY
+        if found:
+            _with_seat(article, found[-1])
+        elif token.key == fold(singular):
+            found = _embassy_by_adjective(article, i, written)
+        facts += found
+    return _one_embassy_per_country(facts)
+
+
+# "... in Manila", "... no Brasil": the city or country the embassy sits in ends its name.
+_EMBASSY_SEAT = re.compile(r"\s+(?:in|en|em|no|na|à|a)\s+([A-ZÀ-Ý][\w-]+(?:\s+[A-ZÀ-Ý][\w-]+)?)")
+
+
+def _with_seat(article: Article, fact: Fact) -> None:
+    seat = _EMBASSY_SEAT.match(article.text, fact.spans[-1].end)
+    if seat is None:
+        return
+    start = fact.spans[-1].start
+    fact.key = f"{fact.key}{article.text[fact.spans[-1].end : seat.end()]}"
+    fact.spans[-1] = Span(start, seat.end(), article.text[start : seat.end()])
+
+
+def _embassy_by_adjective(article: Article, i: int, written: str) -> list[Fact]:
+    """'the Japanese embassy', 'l'ambassade américaine': the adjective names the country."""
+    tokens = article.tokens
+    k = i - 1 if article.lang == "en" else i + 1
+    if not 0 <= k < len(tokens):
+        return []
+    code = _nationality_codes().get((article.lang, tokens[k].key))
+    if code is None:
+        return []
+    start, end = min(tokens[i].start, tokens[k].start), max(tokens[i].end, tokens[k].end)
+    return [_embassy_fact(article, start, end, article.text[start:end], code)]
+
+
+def _embassy_fact(article: Article, start: int, end: int, name: str, country: str) -> Fact:
+    return Fact(
+        "agency",
+        name,
+        [Span(start, end, article.text[start:end])],
+        "medium",
+        ["an embassy named by its country: check it took part in the operation"],
+        {"label": Label.AGENCY, "kind": "embassy", "country": country},
+    )
+
+
+def _one_embassy_per_country(facts: list[Fact]) -> list[Fact]:
+    """The Embassy of Japan named again as 'the Japanese embassy' is one body."""
+    first: dict[object, Fact] = {}
+    for fact in facts:
+        known = first.setdefault(fact.data["country"], fact)
+        if known is not fact:
+            known.spans += [s for s in fact.spans if s not in known.spans]
+    return list(first.values())
+
+
+@cache
+def _embassy_words() -> dict[str, str]:
+    """Folded word for embassy or embassies -> the singular of its language."""
+    return {fold(w): singular for singular, forms in lexicon()["embassy_words"].items() for w in forms}
+
+
+@cache
+def _nationality_codes() -> dict[tuple[str, str], str]:
+    """(language, folded adjective) -> country code: 'japanese' in English is JP."""
+    return {
+        (lang, fold(adjective)): code
+        for code, adjectives in lexicon()["nationalities"].items()
+        for lang, adjective in zip(("en", "fr", "it", "es", "pt"), adjectives, strict=True)
+    }
 
 
 def _forces_fact(article: Article, start: int, country: Match, name: str) -> Fact:
@@ -1569,7 +1780,8 @@ def operation_facts(article: Article) -> list[Fact]:
     for pattern in patterns:
         for match in pattern.finditer(article.text):
             start, end = match.span(1)
-            raw = article.text[start:end].strip()
+            # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
+            raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
             name = " ".join(raw.split())
             if not name or fold(name) in _not_names() or _earlier_operation(article, match.start()):
                 continue

@@ -589,3 +589,158 @@ def test_targets_by_who_ran_them_and_their_domains() -> None:
 def test_a_target_list_that_repeats_its_preposition() -> None:
     text = "Sono stati identificati i gestori di CalcioLibero e di FilmOvunque."
     assert found(text, "it", "group") == {"CalcioLibero", "FilmOvunque"}
+
+
+def test_embassies_named_by_their_country_one_per_country() -> None:
+    text = (
+        "A ação contou com o apoio das embaixadas da França e do Canadá em Lisboa. "
+        "Depois, a embaixada francesa confirmou a apreensão."
+    )
+    assert found(text, "pt", "agency") == {"embaixada da França", "embaixada do Canadá em Lisboa"}
+    english = "The Embassy of Sweden in Madrid passed on a tip; the Swedish embassy later thanked the police."
+    assert found(english, "en", "agency") == {"Embassy of Sweden in Madrid"}
+
+
+def test_the_us_justice_department_and_its_division_named_in_italian_and_spanish() -> None:
+    text = (
+        "Secondo il capo della Divisione Criminale del Dipartimento di Giustizia, "
+        "i tre indagati gestivano il servizio."
+    )
+    assert found(text, "it", "agency") == {
+        "Divisione Criminale del Dipartimento di Giustizia",
+        "US Department of Justice",
+    }
+    assert found("El Departamento de Justicia de Estados Unidos acusó a dos hombres.", "es", "agency") == {
+        "US Department of Justice"
+    }
+
+
+def test_a_division_without_its_body_is_not_drafted() -> None:
+    assert found("The Criminal Division of the court heard the appeal.", "en", "agency") == set()
+
+
+def test_brazilian_telecom_regulator_and_intelligence_directorate() -> None:
+    text = (
+        "A Anatel bloqueou os sinais, e a Diretoria de Operações e Inteligência (Diopi) coordenou a operação."
+    )
+    assert found(text, "pt", "agency") == {
+        "Agência Nacional de Telecomunicações",
+        "Diretoria de Operações e Inteligência",
+    }
+
+
+def test_a_game_maker_is_a_rights_holder() -> None:
+    text = "Nintendo of America sued the sellers of a device that ran pirated games on its console."
+    assert found(text, "en", "rights_holder") == {"Nintendo"}
+
+
+def test_an_industry_body_named_only_in_a_quoted_executives_title_is_not_drafted() -> None:
+    text = (
+        "Europol shut down the streaming network. The chief executive of the International Federation "
+        "of the Phonographic Industry said the closure was a warning to pirates."
+    )
+    facts = extract_facts(read_article(text, "en"))
+    assert {f.key for f in facts if f.kind == "agency"} == {"Europol"}
+    french = (
+        "La Guardia di Finanza a fermé le site. Le directeur général de l'IFPI a estimé "
+        "que la fermeture était une victoire."
+    )
+    assert found(french, "fr", "agency") == {"Guardia di Finanza"}
+
+
+def test_an_industry_body_that_acts_elsewhere_stays_drafted() -> None:
+    text = (
+        "The IFPI filed the complaint that led to the raids. "
+        "The chief executive of the IFPI said the closure was a warning to pirates."
+    )
+    assert found(text, "en", "agency") == {"International Federation of the Phonographic Industry"}
+
+
+def test_the_spanish_police_named_by_its_adjective_is_the_policia_nacional() -> None:
+    text = "La policía española ha detenido a dos hombres en Sevilla por revender listas de canales."
+    assert found(text, "es", "agency") == {"Policía Nacional"}
+    italian = "La polizia spagnola e la polizia tedesca hanno agito insieme."
+    assert found(italian, "it", "agency") == {"Policía Nacional", "German police"}
+
+
+def test_a_coin_named_in_lower_case_is_a_platform() -> None:
+    text = "Per ripulire i profitti la banda usava il bitcoin e conti esteri."
+    assert found(text, "it", "platform") == {"Bitcoin"}
+
+
+def test_a_company_named_as_a_yardstick_is_no_rights_holder() -> None:
+    text = (
+        "The pirate portal drew more visits than legal services such as Netflix and DAZN, "
+        "and it streamed matches of the Premier League."
+    )
+    assert found(text, "en", "rights_holder") == {"Premier League"}
+    counted = "Police found more than 300 recordings of Premier League matches."
+    assert found(counted, "en", "rights_holder") == {"Premier League"}
+
+
+def test_a_known_acronym_after_another_spelling_of_its_name_is_one_body() -> None:
+    text = (
+        "The Alliance for Anti-Piracy Action (AAPA) helped the police. "
+        "AAPA said the network had 4,000 buyers."
+    )
+    assert found(text, "en", "agency") == {"Audiovisual Anti-Piracy Alliance"}
+
+
+def test_a_capitalised_team_word_opens_the_groups_name() -> None:
+    text = "Gli inquirenti hanno individuato il Team Hydra, noto per i suoi cracking, e il gruppo Sparks."
+    assert found(text, "it", "group") == {"Team Hydra", "Sparks"}
+
+
+def test_a_format_written_in_capitals_is_no_target() -> None:
+    text = "La polizia ha chiuso i siti ROM e oscurato diversi canali TV a pagamento del servizio Zebra."
+    assert found(text, "it", "group") == {"Zebra"}
+
+
+def test_an_operation_name_ends_with_its_paragraph() -> None:
+    text = "Polícia fecha sites na Operação 77\n\nNa segunda fase, a polícia bloqueou 20 sites."
+    assert found(text, "pt", "operation") == {"77"}
+
+
+def test_a_countrys_police_by_adjective_is_its_one_police_body_named() -> None:
+    text = (
+        "Belgian police close a streaming site\n\n"
+        "The Belgian federal police took the site offline on Monday, and the "
+        "Belgian police said the inquiry goes on."
+    )
+    assert found(text, "en", "agency") == {"Police fédérale belge"}
+    two = "The Danish police and the Polizia Postale worked together with the German police."
+    assert found(two, "en", "agency") == {
+        "Danish police",
+        "Polizia di Stato - Polizia Postale",
+        "German police",
+    }
+
+
+def test_the_italian_police_is_no_one_force_of_italy() -> None:
+    text = "Les polices allemande et italienne ont démantelé un réseau de revendeurs."
+    assert found(text, "fr", "agency") == {"German police", "Italian police"}
+    text = (
+        "On Monday the Guardia di Finanza, the Italian police force for financial crime, "
+        "worked with its Special Unit for Technology Fraud to close the network."
+    )
+    assert found(text, "en", "agency") == {"Guardia di Finanza", "Special Unit for Technology Fraud"}
+
+
+def test_a_network_opening_the_sentence_is_where_a_statement_was_posted() -> None:
+    text = (
+        "Sur Twitter, la police a annoncé la fermeture du service, qui vendait ses abonnements sur Telegram."
+    )
+    assert found(text, "fr", "platform") == {"Telegram"}
+
+
+def test_a_news_agency_cited_as_source_is_no_target() -> None:
+    text = "Según datos difundidos por Reuters, el grupo vendía accesos a la plataforma pirata Zeta TV."
+    assert found(text, "es", "group") == {"Zeta TV"}
+
+
+def test_a_body_named_again_without_its_countrys_possessive_is_one_body() -> None:
+    text = (
+        "The operator was detained by the Bahamas' Immigration Bureau. Later the Immigration Bureau said "
+        "the site had 20,000 users."
+    )
+    assert found(text, "en", "agency") == {"Bahamas' Immigration Bureau"}

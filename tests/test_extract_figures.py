@@ -396,3 +396,21 @@ def test_a_part_given_by_of_whom() -> None:
         "4 people",
     }
     assert figures("Cinq individus ont été arrêtés, dont un résident de Laval.", "fr") == {"5 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Sono stati fermati in tutto 12 sospetti a Torino.", "it", {"12 suspects"}),
+        (
+            "El servicio llegaba a más de 7.500 abonados en tres países.",
+            "es",
+            {"7500 subscribers", "3 countries"},
+        ),
+        ("The channel's page had gathered only 340 likes.", "en", {"340 likes"}),
+        ("Participaram 12 Polícias Civis estaduais da ação.", "pt", {"12 police forces"}),
+        ("Foram cumpridos 27 mandados em cinco cidades.", "pt", {"27 warrants", "5 cities"}),
+    ],
+)
+def test_counted_suspects_likes_forces_and_warrants(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -287,3 +287,65 @@ def test_recent_days_are_the_publication_month_when_they_lie_in_it() -> None:
     text = "En las últimas horas hubo allanamientos contra la banda."
     assert facts_of(text, "es", dt.date(2024, 10, 20))["date"] == {"2024-10"}
     assert facts_of(text, "es", dt.date(2024, 10, 3))["date"] == set()
+
+
+def test_where_a_suspect_lives_is_no_country_and_leaves_the_arrest_unplaced() -> None:
+    text = (
+        "L'FBI ha diffuso una nota. Due uomini accusati di vendere chiavette pirata sono stati "
+        "arrestati. Il primo, 40 anni, vive a Lione, in Francia."
+    )
+    assert facts_of(text, "it") == {"country": {"US"}, "date": set(), "arrest": {"unknown"}}
+
+
+def test_where_goods_came_from_is_no_country() -> None:
+    text = (
+        "La Policía Nacional detuvo a cinco personas en España. "
+        "Los descodificadores, importados desde China, se vendían en una web."
+    )
+    assert facts_of(text, "es") == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
+    italian = "La polizia spagnola ha arrestato tre persone. I decoder arrivavano dalla Cina."
+    assert facts_of(italian, "it") == {"country": {"ES"}, "date": set(), "arrest": {"ES"}}
+
+
+def test_a_service_stopped_is_no_arrest() -> None:
+    text = (
+        "La police nationale a agi en France. Pour la première fois, un service de streaming "
+        "est arrêté en Belgique."
+    )
+    assert facts_of(text, "fr")["arrest"] == set()
+
+
+def test_an_arrest_the_text_leaves_in_doubt_is_no_arrest() -> None:
+    text = (
+        "Trois hommes ont été arrêtés en Espagne. Un juge a confirmé que deux autres personnes "
+        "avaient été entendues au Portugal, sans dire si elles avaient été arrêtées."
+    )
+    assert facts_of(text, "fr")["arrest"] == {"ES"}
+    english = "Police questioned two men in Ireland, without saying whether they had been arrested."
+    assert facts_of(english, "en")["arrest"] == set()
+
+
+def test_portuguese_plural_arrests_are_arrests() -> None:
+    text = "A Polícia Federal cumpriu 12 mandados, com duas prisões preventivas em Goiânia."
+    assert facts_of(text, "pt")["arrest"] == {"BR"}
+
+
+def test_a_service_counted_since_its_launch_is_background() -> None:
+    text = (
+        "Le site a été fermé hier par la gendarmerie. Depuis son lancement en mars 2019, "
+        "il avait attiré 40.000 visiteurs par mois."
+    )
+    assert drafted_dates(text, "fr", FRIDAY) == {"2023-03-16"}
+
+
+def test_extradited_from_a_country_is_still_a_country() -> None:
+    text = "Il gestore del sito è stato estradato dalla Spagna e arrestato dai Carabinieri."
+    assert facts_of(text, "it")["country"] == {"ES", "IT"}
+
+
+def test_where_goods_were_made_or_an_audience_lives_is_no_country() -> None:
+    text = (
+        "A Polícia Federal prendeu dois homens no Brasil. Fabricados na Índia, os aparelhos "
+        "chegavam a 5 mil clientes espalhados por vários estados e também pela Argentina."
+    )
+    assert facts_of(text, "pt") == {"country": {"BR"}, "date": set(), "arrest": {"BR"}}
