@@ -1289,6 +1289,24 @@ _OF_COUNTRY = re.compile(rf"\s+{_OF_WORDS}\s+", re.IGNORECASE)
 _AND_OF_COUNTRY = re.compile(rf"\s*(?:,|,?\s+(?:y|e|et|and))\s+{_OF_WORDS}\s+", re.IGNORECASE)
 
 
+def _countries_listed(
+    article: Article, countries: list[Match], noun_start: int, cursor: int
+) -> list[tuple[Match, str, str, int]]:
+    """The countries listed right after a noun ending at `cursor` ('of X', 'de X y de Y',
+    'of X, of Y'): each with its joining word, its text, and where its mention starts (the
+    noun for the first, its joining word for the others)."""
+    listed: list[tuple[Match, str, str, int]] = []
+    pattern = _OF_COUNTRY
+    for country in (c for c in countries if c.start >= cursor):
+        joint = pattern.fullmatch(article.text, cursor, country.start)
+        if joint is None:
+            break
+        start = noun_start if pattern is _OF_COUNTRY else joint.start("of")
+        listed.append((country, joint.group("of"), article.text[country.start : country.end], start))
+        cursor, pattern = country.end, _AND_OF_COUNTRY
+    return listed
+
+
 def _forces_of_country_facts(article: Article) -> list[Fact]:
     """'las fuerzas de seguridad de la República Italiana y de la República de Croacia':
     each country after the words for security forces names that country's forces, when
@@ -1300,16 +1318,12 @@ def _forces_of_country_facts(article: Article) -> list[Fact]:
         if noun is None:
             continue
         noun_text = article.text[token.start : article.tokens[i + len(noun) - 1].end]
-        cursor, pattern = token.start + len(noun_text), _OF_COUNTRY
-        found: list[Fact] = []
-        for country in (c for c in countries if c.start >= cursor):
-            joint = pattern.fullmatch(article.text, cursor, country.start)
-            if joint is None:
-                break
-            name = f"{noun_text} {joint.group('of')} {article.text[country.start : country.end]}"
-            span_start = token.start if pattern is _OF_COUNTRY else joint.start("of")
-            found.append(_forces_fact(article, span_start, country, " ".join(name.split())))
-            cursor, pattern = country.end, _AND_OF_COUNTRY
+        found = [
+            _forces_fact(article, start, country, " ".join(f"{noun_text} {of} {written}".split()))
+            for country, of, written, start in _countries_listed(
+                article, countries, token.start, token.start + len(noun_text)
+            )
+        ]
         if len(found) <= _FORCES_MAX_COUNTRIES:
             facts += found
     return facts
@@ -1325,17 +1339,12 @@ def _embassy_facts(article: Article) -> list[Fact]:
         if singular is None:
             continue
         written = token.text if token.key == fold(singular) else singular
-        cursor, pattern = token.end, _OF_COUNTRY
-        found: list[Fact] = []
-        for country in (c for c in countries if c.start >= cursor):
-            joint = pattern.fullmatch(article.text, cursor, country.start)
-            if joint is None:
-                break
-            name = f"{written} {joint.group('of')} {article.text[country.start : country.end]}"
-            span_start = token.start if pattern is _OF_COUNTRY else joint.start("of")
-            name = " ".join(name.split())
-            found.append(_embassy_fact(article, span_start, country.end, name, country.entry.name))
-            cursor, pattern = country.end, _AND_OF_COUNTRY
+        found = [
+            _embassy_fact(
+                article, start, country.end, " ".join(f"{written} {of} {name}".split()), country.entry.name
+            )
+            for country, of, name, start in _countries_listed(article, countries, token.start, token.end)
+        ]
         if found:
             _with_seat(article, found[-1])
         elif token.key == fold(singular):
