@@ -7,7 +7,6 @@ schema and against itself (every cited source declared, every reference resolvab
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
@@ -192,9 +191,7 @@ class Relationship(Provenance):
     end: PartialDate | None = None
     properties: dict[PropertyName, PropertyValue] = Field(default_factory=dict)
 
-    model_config = ConfigDict(
-        extra="forbid", populate_by_name=True, str_strip_whitespace=True, allow_inf_nan=False
-    )
+    model_config = ConfigDict(populate_by_name=True)  # merged with Strict's
 
 
 class Claim(Provenance):
@@ -343,7 +340,7 @@ def _type_ok(kind: str, value: Any) -> bool:
     if kind == "int":
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "float":
-        return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
+        return isinstance(value, int | float) and not isinstance(value, bool)
     if kind == "bool":
         return isinstance(value, bool)
     if kind == "date":
