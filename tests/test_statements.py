@@ -186,9 +186,9 @@ def test_single_source_facts_name_each_value_that_rests_on_one_source(
     answer = run_named_query(conflicted, "single_source_facts", {"dossier": "test-conflict-b"})
     rows = [dict(zip(answer["columns"], row, strict=True)) for row in answer["rows"]]
     assert [(r["from"], r["type"], r["to"], r["property"], r["value"], r["dossiers"]) for r in rows] == [
-        (DOJ, "LED", "operation:test-conflict-b", "", "true", ["test-conflict-b"]),
+        (DOJ, "LED", "operation:test-conflict-b", "", True, ["test-conflict-b"]),
         (DOJ, "LED", "operation:test-conflict-b", "role", "prosecution", ["test-conflict-b"]),
-        ("claim:123b58738a0d", "ABOUT", "group:testgroup-alpha", "", "true", ["test-conflict-b"]),
+        ("claim:123b58738a0d", "ABOUT", "group:testgroup-alpha", "", True, ["test-conflict-b"]),
         (
             "group:testgroup-alpha",
             "USED",
@@ -197,7 +197,7 @@ def test_single_source_facts_name_each_value_that_rests_on_one_source(
             "customer support",
             ["test-conflict-b"],
         ),
-        ("operation:test-conflict-b", "TARGETED", "group:testgroup-alpha", "", "true", ["test-conflict-b"]),
+        ("operation:test-conflict-b", "TARGETED", "group:testgroup-alpha", "", True, ["test-conflict-b"]),
         (
             "operation:test-conflict-b",
             "TARGETED",

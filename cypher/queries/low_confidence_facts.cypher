@@ -3,6 +3,7 @@
 //   said it and its sources: a shared entity is listed for what the weak dossier said
 //   about it, never as a whole. `type` is NODE for a node's value, else the relationship's
 //   type; `property` is empty where the dossier only mentions the relationship.
+// json: value
 // param limit: int = 1000 -- at most this many rows
 MATCH (d:LoadedDossier)
 WHERE size(d.low) > 0
@@ -13,9 +14,8 @@ MATCH (n:Entity {id: item})
 UNWIND n.statements AS text
 WITH n, dossier, text, split(text, '|') AS f
 WHERE f[1] = dossier AND f[2] = 'low'
-WITH n, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
-RETURN n.id AS from, 'NODE' AS type, n.id AS to, f[0] AS property,
-       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+WITH n, f, reduce(v = f[5], x IN f[6..] | v + '|' + x) AS value
+RETURN n.id AS from, 'NODE' AS type, n.id AS to, f[0] AS property, value AS value,
        f[1] AS dossier, split(f[4], ' ') AS sources
 ORDER BY from, property, dossier, value
 LIMIT $limit
@@ -33,9 +33,8 @@ WHERE r.id = item
 UNWIND r.statements AS text
 WITH a, r, b, dossier, text, split(text, '|') AS f
 WHERE f[1] = dossier AND f[2] = 'low'
-WITH a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
-RETURN a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
-       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+WITH a, r, b, f, reduce(v = f[5], x IN f[6..] | v + '|' + x) AS value
+RETURN a.id AS from, type(r) AS type, b.id AS to, f[0] AS property, value AS value,
        f[1] AS dossier, split(f[4], ' ') AS sources
 ORDER BY from, type, to, property, dossier, value
 LIMIT $limit

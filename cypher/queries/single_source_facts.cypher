@@ -6,6 +6,7 @@
 //   under the first (by id) of the dossiers that state it; optionally only the facts one
 //   dossier states.
 // param dossier: str = "" -- a dossier id such as 2020-sparks (empty: all)
+// json: value
 // param limit: int = 200 -- at most this many rows
 MATCH (d:LoadedDossier)
 WHERE $dossier = '' OR d.id = $dossier
@@ -24,10 +25,9 @@ CALL {
   WHERE r.id = item AND NOT type(r) IN ['REPORTS', 'CITES']
   UNWIND r.statements AS text
   WITH d, a, r, b, text, split(text, '|') AS f
-  WITH d, a, r, b, f, substring(text, size(f[0]) + size(f[1]) + size(f[2]) + size(f[3]) + size(f[4]) + 5) AS v
+  WITH d, a, r, b, f, reduce(v = f[5], x IN f[6..] | v + '|' + x) AS value
   UNWIND split(f[4], ' ') AS source
-  WITH d, a.id AS from, type(r) AS type, b.id AS to, f[0] AS property,
-       CASE WHEN v STARTS WITH '"' THEN substring(v, 1, size(v) - 2) ELSE v END AS value,
+  WITH d, a.id AS from, type(r) AS type, b.id AS to, f[0] AS property, value,
        collect(DISTINCT f[1]) AS dossiers, collect(DISTINCT source) AS sources
   WHERE size(sources) = 1 AND d.id IN dossiers AND ($dossier <> '' OR none(x IN dossiers WHERE x < d.id))
   MATCH (s:Source {id: sources[0]})

@@ -4,6 +4,10 @@ Header lines, before the statement:
     // title: Servers by country for a group
     // description: one or more lines
     // param group: str = "group:sparks" -- the group's id
+    // json: value
+`json:` names the columns that hold a statement's value as its JSON text; the runner
+decodes them, so no query counts characters to cut quotes off (engines count them
+differently) and escaped text comes out as it was stated.
 Types: str, int, float, bool, date (YYYY[-MM[-DD]]), id (an entity id), list (of str).
 Every parameter has a default, so every query runs as it is; ints are capped at 1000.
 Every query declares `// param limit: int = ... -- at most this many rows` and ends with
@@ -13,6 +17,7 @@ so the engine stops there and a cut answer still says it was cut.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -79,6 +84,7 @@ class NamedQuery:
     description: str
     parameters: tuple[Parameter, ...]
     text: str  # the portable statement (FalkorDB's)
+    json_columns: tuple[str, ...] = ()
 
     def text_for(self, dialect: str) -> str:
         return cypher(f"queries/{self.name}.cypher", dialect)
@@ -95,7 +101,7 @@ class NamedQuery:
 
 
 def parse_named_query(name: str, source: str) -> NamedQuery:
-    title, description, params = "", [], []
+    title, description, params, json_columns = "", [], [], []
     for line in source.splitlines():
         stripped = line.strip()
         if not stripped.startswith("//"):
@@ -105,6 +111,8 @@ def parse_named_query(name: str, source: str) -> NamedQuery:
             title = body[len("title:") :].strip()
         elif body.startswith("description:"):
             description.append(body[len("description:") :].strip())
+        elif body.startswith("json:"):
+            json_columns.extend(body[len("json:") :].replace(",", " ").split())
         elif body.startswith("param "):
             match = _PARAM.match(body[len("param ") :])
             if not match or match["type"] not in TYPES:
@@ -118,7 +126,8 @@ def parse_named_query(name: str, source: str) -> NamedQuery:
     if not any(p.name == "limit" and p.type == "int" for p in params):
         # The runner stops the engine one row past it (run_named_query).
         raise ValueError(f"{name}.cypher has no '// param limit: int' line")
-    return NamedQuery(name, title, " ".join(description), tuple(params), cypher(f"queries/{name}.cypher"))
+    text = cypher(f"queries/{name}.cypher")
+    return NamedQuery(name, title, " ".join(description), tuple(params), text, tuple(json_columns))
 
 
 @cache
@@ -152,4 +161,15 @@ def run_named_query(store: Store, name: str, given: dict[str, str | list[str]]) 
     result = run_console(
         store, query.text_for(store.dialect), sent, limit=limit, timeout_ms=NAMED_QUERY_TIMEOUT_MS
     )
+    decode_json_columns(result, query.json_columns)
     return {"name": name, "title": query.title, "parameters": params, **result}
+
+
+def decode_json_columns(result: dict[str, Any], names: tuple[str, ...]) -> None:
+    """Each value of the named columns, from its JSON text (a statement's value) to the
+    value itself, in place."""
+    positions = [i for i, column in enumerate(result["columns"]) if column in names]
+    for row in result["rows"]:
+        for i in positions:
+            if isinstance(row[i], str):
+                row[i] = json.loads(row[i])
