@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import io
 import json
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from graph.export.stix import period_end, period_start
 from graph.export.values import flat, property_types
 from graph.model.schema import Label, Schema
 
 # GEXF gives these attribute names a meaning of its own (label, interval, edge kind, weight).
+if TYPE_CHECKING:
+    import networkx as nx
+
 GEXF_RESERVED = {"label", "start", "end", "type", "weight", "id", "key", "pid"}
 
 
@@ -61,6 +62,9 @@ def _interval(props: dict[str, Any], label: str) -> dict[str, str]:
 
 
 def to_networkx(answer: dict[str, Any], schema: Schema, *, gexf: bool = False) -> nx.MultiDiGraph:
+    # Imported here: networkx is 10 MB and 285 modules that only an export needs.
+    import networkx as nx
+
     types = property_types(schema)
     graph = nx.MultiDiGraph(name="piracy-graph")
     if gexf:
@@ -84,12 +88,16 @@ def to_networkx(answer: dict[str, Any], schema: Schema, *, gexf: bool = False) -
 
 
 def to_graphml(answer: dict[str, Any], schema: Schema) -> bytes:
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_graphml(to_networkx(answer, schema), buffer, encoding="utf-8", edge_id_from_attribute="id")
     return buffer.getvalue()
 
 
 def to_gexf(answer: dict[str, Any], schema: Schema) -> bytes:
+    import networkx as nx
+
     buffer = io.BytesIO()
     nx.write_gexf(to_networkx(answer, schema, gexf=True), buffer, encoding="utf-8")
     return buffer.getvalue()

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import random
 import threading
-from typing import Any
-
-import igraph
+from typing import TYPE_CHECKING, Any
 
 from graph.errors import InvalidInput
 from graph.model.schema import Schema
 from graph.query.answer import names_by_id
 from graph.query.projection import Projection, ProjectionCache
 from graph.store.base import Store
+
+if TYPE_CHECKING:
+    import igraph
+else:
+    from graph.igraph_lib import igraph
 
 MEASURES = ("degree", "betweenness", "pagerank")
 _SEEDED = threading.Lock()

@@ -15,9 +15,14 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import igraph
 import numpy as np
+
+if TYPE_CHECKING:
+    import igraph
+else:
+    from graph.igraph_lib import igraph
 
 Table = tuple[np.ndarray, np.ndarray]  # (start of each vertex's neighbours, neighbours)
 

@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import igraph
 import numpy as np
 
 from graph.cypher_text import cypher
@@ -22,6 +21,11 @@ from graph.model.schema import Rel
 from graph.query.longlived import built_to_last
 from graph.query.path_search import Table, neighbour_table
 from graph.store.base import Store
+
+if TYPE_CHECKING:
+    import igraph
+else:
+    from graph.igraph_lib import igraph
 
 if TYPE_CHECKING:
     from graph.query.snapshot import Snapshot

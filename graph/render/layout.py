@@ -7,9 +7,13 @@ import random
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import igraph
+if TYPE_CHECKING:
+    import igraph
+else:
+    from graph.igraph_lib import igraph
+
 
 # Up to this many nodes the browser lays the graph out itself (bounded stabilisation);
 # above it positions are computed here and physics is off.

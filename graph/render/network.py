@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 import secrets
 from functools import cache
+from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
 import jinja2
-import pyvis
 from markupsafe import Markup
-from pyvis.network import Network
 
 from graph.model.schema import Schema
 from graph.query.expand import EXPAND_LIMIT
@@ -27,7 +26,9 @@ from graph.render.citation import citation
 from graph.render.layout import BROWSER_LAYOUT_MAX_NODES, LAYOUT_SEED, positions
 from graph.render.scope_note import scope_notes
 
-VIS_DIR = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+# Found without importing pyvis, which brings networkx and IPython (about 18 MB) into
+# every process that renders; only view_options needs it.
+VIS_DIR = Path(getattr(find_spec("pyvis"), "origin", "") or "").parent / "templates" / "lib" / "vis-9.1.2"
 EDGE_LABELS_MAX = 400
 # Labels drawn below this many pixels are noise: they appear as one zooms in. The most
 # connected nodes keep theirs at every zoom (the page's TOP_LABELLED).
@@ -65,6 +66,8 @@ def script_json(value: Any) -> str:
 
 def view_options(precomputed: bool) -> dict[str, Any]:
     """vis-network options: pyvis' physics, a fixed layout seed, bounded stabilisation."""
+    from pyvis.network import Network
+
     net = Network(directed=True, cdn_resources="in_line")
     if precomputed:
         net.toggle_physics(False)

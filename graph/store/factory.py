@@ -9,13 +9,14 @@ from graph.store.base import Store
 from graph.store.embedded import EmbeddedEngine
 from graph.store.falkordb import FalkorDBStore
 from graph.store.format import check_format
-from graph.store.neo4j import Neo4jStore
 
 
 def open_store(settings: Settings, *, ensure_schema: bool = True) -> Store:
     schema = get_schema()
     store: Store
     if settings.neo4j_uri:
+        from graph.store.neo4j import Neo4jStore  # the driver is 30 MB: only when Neo4j is used
+
         store = Neo4jStore.connect(
             settings.neo4j_uri,
             settings.neo4j_user,
@@ -45,5 +46,7 @@ def open_target(uri: str, *, graph_name: str, user: str, password: str, database
     if scheme in {"redis", "rediss", "falkor", "falkors"}:
         return FalkorDBStore.from_url(uri, graph_name, schema)
     if scheme in {"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"}:
+        from graph.store.neo4j import Neo4jStore
+
         return Neo4jStore.connect(uri, user, password, database, schema)
     raise InvalidInput(f"unknown store URI scheme {scheme!r}: use redis://, neo4j://, neo4j+s:// or bolt://")
