@@ -762,11 +762,12 @@ def _snapshot(
     )
 
 
-# Nodes per read while a snapshot is made: a reply of a whole label held 2 GB at 10^6 nodes.
-PAGE = 50_000
-# Start nodes per read of relationships: three relationships a node on average at 10^6,
-# and a page of 50,000 start nodes held 640 MB more than the copy being made.
-RELATIONSHIP_PAGE = 10_000
+# Nodes per read while a snapshot is made. Each reply's rows are garbage once read, but the
+# memory they took stays with the process, among the copy's own objects: smaller pages
+# give a lower peak, and the reads take no longer (docs/performance.md).
+PAGE = 5_000
+# Start nodes per read of relationships (three relationships a node on average).
+RELATIONSHIP_PAGE = 2_000
 
 
 def build_snapshot(store: Store, generation: int) -> Snapshot:
