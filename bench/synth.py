@@ -24,6 +24,8 @@ import yaml
 
 # About this many graph nodes per dossier (measured: the generator's mix gives ~66).
 NODES_PER_OPERATION = 66
+# Relationships a dossier states with low confidence: what the weak-facts query lists.
+LOW_CONFIDENCE_SHARE = 0.05
 
 COUNTRIES = [
     "NL",
@@ -233,8 +235,14 @@ def dossier(number: int, shared: dict[str, list[dict[str, Any]]], seed: int) -> 
     entities: dict[str, Any] = {}
     relationships: list[dict[str, Any]] = []
 
+    # A draw of its own, so that the rest of the network does not change with it.
+    doubt = random.Random(seed * 7_000_003 + number)
+
     def rel(src: str, rtype: str, dst: str, **extra: Any) -> None:
-        relationships.append({"from": src, "type": rtype, "to": dst, "sources": cite(), **extra})
+        relationship = {"from": src, "type": rtype, "to": dst, "sources": cite(), **extra}
+        if doubt.random() < LOW_CONFIDENCE_SHARE:
+            relationship["confidence"] = "low"
+        relationships.append(relationship)
 
     group_zipf = Zipf(len(shared["groups"]), 0.8)
     targets = sorted({group_zipf.draw(rng) for _ in range(rng.randint(1, 3))})
@@ -380,8 +388,9 @@ def dossier(number: int, shared: dict[str, list[dict[str, Any]]], seed: int) -> 
 
 
 # Raised when the dossiers written change shape, so that folders written before are
-# written again (2: people who may not be named are described, not named).
-FORMAT_VERSION = 3
+# written again (2: people who may not be named are described, not named; 4: some
+# relationships stated with low confidence).
+FORMAT_VERSION = 4
 
 
 def generate(nodes: int, out: Path, seed: int = 1) -> dict[str, Any]:
