@@ -308,6 +308,47 @@ def _months() -> frozenset[str]:
     return frozenset(names)
 
 
+# "gli altri due indagati", "the other two men", "les deux autres suspects": the rest of a
+# group the text has already counted, no count of its own.
+_THE = r"\b(?:the|gli|le|i|los|las|os|as|les)\s+"
+_OTHERS = (
+    r"(?:other|others|remaining|autres|altri|altre|restanti|otros|otras|restantes|outros|outras|demás|demais)"
+)
+_REST_BEFORE = re.compile(rf"{_THE}{_OTHERS}\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(rf"{_THE}$", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(rf"\s+{_OTHERS}\b", re.IGNORECASE)
+
+
+def _rest_of_a_group(article: Article, start: int) -> bool:
+    """Whether the count starting at `start` is the rest of a group ('the other two')."""
+    text = article.text
+    before = text[max(0, start - 20) : start]
+    number_end = article.tokens[article.token_index(start)].end
+    return bool(_REST_BEFORE.search(before)) or (
+        bool(_THE_BEFORE.search(before)) and bool(_OTHERS_AFTER.match(text, number_end))
+    )
+
+
+@cache
+def _abbreviated_months() -> frozenset[str]:
+    names: set[str] = set()
+    for lang in LANGUAGES:
+        names |= {fold(str(n)).rstrip(".") for n in get_month_names("abbreviated", locale=lang).values()}
+    return frozenset(names)
+
+
+def _after_a_month(article: Article, start: int) -> bool:
+    """'on Oct. 31 arrested nine people', 'May 4': a number right after a month is a day."""
+    i = article.token_index(start) - 1
+    if i < 0:
+        return False
+    month = article.tokens[i]
+    gap = article.text[month.end : start]
+    if month.key in _months() and month.text[:1].isupper():
+        return gap in {" ", "\u00a0"}
+    return month.key in _abbreviated_months() and gap in {". ", ".\u00a0"}
+
+
 def _qualifier_before(article: Article, offset: int) -> tuple[int, str] | None:
     i = article.token_index(offset)
     for keys in _qualifiers():
@@ -474,6 +515,8 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     value = parse_number(match.group(), article.lang)
     if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
         return None
+    if _after_a_month(article, match.start()):
+        return None
     start = match.start()
     before = _currency_before(text, start)
     currency = before[0] if before else None
@@ -517,6 +560,8 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
     figures += _noun_first(article, used)
+    # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
+    figures = [f for f in figures if not _rest_of_a_group(article, f.start)]
     figures = _without_context_money(article, _without_rounded_twins(figures))
     return [_fact(article, figure) for figure in _one_group_once(figures)]
 
@@ -653,9 +698,10 @@ def _police_after(article: Article, end: int) -> bool:
 
 
 # Units that count one group in several words, the plainest first: people, and a
-# service's audience ("1,8 million d'utilisateurs", later "1,8 million d'abonnés").
+# service's audience ("1,8 million d'utilisateurs", later "1,8 million d'abonnés"); services
+# called platforms in one place and apps or sites in another ("tres plataformas", "tres apps").
 _PEOPLE_UNITS = ("people", "suspects", "arrests")
-_SAME_GROUP_UNITS = (_PEOPLE_UNITS, ("users", "subscribers"))
+_SAME_GROUP_UNITS = (_PEOPLE_UNITS, ("users", "subscribers"), ("apps", "platforms"), ("sites", "platforms"))
 
 
 def _one_group_once(figures: list[Figure]) -> list[Figure]:
@@ -698,7 +744,10 @@ def _fact(article: Article, figure: Figure) -> Fact:
     )
 
 
-_RANGE = re.compile(r"\s*(?:à|a|to|and|et|-|–|e|y|bis|und)\s*$", re.IGNORECASE)
+# "tra i 150 e i 5mila euro", "entre los 10 y los 20 euros": an article may follow the "and".
+_RANGE = re.compile(
+    r"\s*(?:à|a|to|and|et|-|–|e|y|bis|und)(?:\s+(?:i|gli|le|los|las|les|the|os|as))?\s*$", re.IGNORECASE
+)
 
 
 def _range_starts(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:

@@ -414,3 +414,47 @@ def test_a_part_given_by_of_whom() -> None:
 )
 def test_counted_suspects_likes_forces_and_warrants(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le tribunal a prononcé quatre amendes contre la société.", "fr", {"4 fines"}),
+        ("In un magazzino c'erano 350 schede telefoniche.", "it", {"350 SIM cards"}),
+        ("La policía registró siete direcciones en Sevilla.", "es", {"7 addresses"}),
+        ("Agents from 12 prefectures joined the team.", "en", {"12 prefectures"}),
+        ("O réu mantinha cinco páginas web de venda.", "pt", {"5 sites"}),
+        ("Sono state chiuse due piattaforme pirata.", "it", {"2 platforms"}),
+    ],
+)
+def test_fines_sim_cards_addresses_prefectures_web_pages_and_platforms(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_platforms_counted_again_as_apps_are_one_figure() -> None:
+    text = "La banda creó cuatro plataformas ilegales, cuatro aplicaciones para móviles."
+    assert figures(text, "es") == {"4 apps"}
+
+
+def test_a_number_right_after_a_month_is_a_day() -> None:
+    assert figures("Officers on Sept. 14 detained six people in Leeds.", "en") == {"6 people"}
+    assert figures("Police on March 3 arrested nine people.", "en") == {"9 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La procura ha cinque indagati; gli altri tre indagati curavano i pagamenti.", "it"),
+        ("Five suspects were held; the other three suspects ran the servers.", "en"),
+        ("Cinq suspects ont été entendus, les trois autres suspects sont en fuite.", "fr"),
+    ],
+)
+def test_the_rest_of_a_counted_group_is_no_count_of_its_own(text: str, lang: str) -> None:
+    assert figures(text, lang) == {"5 suspects"}
+
+
+def test_a_range_whose_ends_carry_articles() -> None:
+    assert figures("Sono previste multe tra i 200 e i 3mila euro.", "it") == {"200 EUR", "3000 EUR"}
+    assert figures("Pagaban entre los 15 y los 30 euros al mes.", "es") == {"15 EUR", "30 EUR"}
