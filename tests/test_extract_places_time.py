@@ -349,3 +349,24 @@ def test_where_goods_were_made_or_an_audience_lives_is_no_country() -> None:
         "chegavam a 5 mil clientes espalhados por vários estados e também pela Argentina."
     )
     assert facts_of(text, "pt") == {"country": {"BR"}, "date": set(), "arrest": {"BR"}}
+
+
+def test_where_users_or_visitors_are_is_no_country_of_the_operation() -> None:
+    text = (
+        "La police belge a fermé un service qui comptait 80 000 abonnés en France et au Luxembourg. "
+        "Le site attirait des visiteurs venus surtout d'Allemagne, d'Autriche et de Suisse."
+    )
+    assert facts_of(text, "fr")["country"] == {"BE"}
+
+
+def test_an_audience_country_stays_when_the_article_names_no_other() -> None:
+    text = "Le site comptait 2 millions de visiteurs rien qu'en Italie avant sa fermeture."
+    assert facts_of(text, "fr")["country"] == {"IT"}
+
+
+def test_a_body_s_seat_abroad_leaves_an_arrest_in_the_operation_s_country() -> None:
+    text = (
+        "En Tunisie, deux hommes ont été arrêtés pour piratage. L'enquête avait été demandée par "
+        "une coalition de studios basée aux États-Unis."
+    )
+    assert facts_of(text, "fr")["arrest"] == {"TN"}
