@@ -27,6 +27,7 @@ from extraction.names import (
     lexicon_facts,
     operation_facts,
     rights_holder_list_facts,
+    shared_head_matches,
     without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
@@ -55,7 +56,10 @@ def read_article(text: str, lang: str = "auto") -> Article:
 
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
-    named = without_quoted_industry_bodies(article, entity_matcher().find(article))
+    everything = entity_matcher().find(article) + shared_head_matches(article)
+    named = without_quoted_industry_bodies(article, everything)
+    # Their words are no other body's name either ("Alliance for Creativity in Entertainment").
+    only_comment = [(m.start, m.end) for m in everything if m not in named]
     figures = find_figures(article)
     # "$ US" in "12 495 271 $ US" is a currency, not the United States.
     countries = [
@@ -69,7 +73,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts: list[Fact] = []
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
-    facts += agency_facts(article, named)
+    facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _generic_police_merged(_short_names_merged(facts))
     # "the National Intelligence Service": a body's name is no service's, whatever its words.
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
@@ -115,6 +119,15 @@ def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
         for f in facts
         if f.kind not in _CONTEXT_KINDS or not all(any(a <= s.start < b for a, b in earlier) for s in f.spans)
     ]
+
+
+def _on_words_of(article: Article, fact: Fact, mentions: list[tuple[int, int]]) -> bool:
+    """Whether the fact's words are one of `mentions`, or the name its bracketed acronym ends."""
+    return any(
+        (a < s.end and s.start < b) or article.text[s.end : a].strip() == "("
+        for a, b in mentions
+        for s in fact.spans
+    )
 
 
 def _short_names_merged(facts: list[Fact]) -> list[Fact]:

@@ -12,7 +12,9 @@ from extraction.facts import Fact, Span
 from extraction.lexicon import (
     Entry,
     Match,
+    Phrase,
     country_matcher,
+    cue_keys,
     has_cue,
     lexicon,
     national_police,
@@ -303,12 +305,45 @@ def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> li
     """'The chief executive of the X Association said...': an industry body named only in
     the title of someone quoted speaks, it does not act; it is not drafted, nor its country."""
     industry = [m for m in matches if m.entry.label == Label.AGENCY and m.entry.kind in _INDUSTRY_KINDS]
+    # "X (ACE)": the acronym in brackets is the same mention as the name before it.
+    mentions = [
+        m
+        for m in industry
+        if not any(o.entry.name == m.entry.name and _brackets_after(article, o, m) for o in industry)
+    ]
     quoted_only = {
         name
-        for name in {m.entry.name for m in industry}
-        if all(_in_quoted_title(article, m) for m in industry if m.entry.name == name)
+        for name in {m.entry.name for m in mentions}
+        if all(
+            _in_quoted_title(article, m) or _only_comments(article, m)
+            for m in mentions
+            if m.entry.name == name
+        )
     }
     return [m for m in matches if m.entry.name not in quoted_only]
+
+
+def _brackets_after(article: Article, name: Match, acronym: Match) -> bool:
+    return article.text[name.end : acronym.start].strip() == "("
+
+
+_PRAISE_REACH = 8  # tokens after a body where its verb of praise may stand: "X and Y (ACE) praised"
+_SOURCE_REACH = 2  # tokens before a body: "segundo a", "according to the"
+
+
+def _only_comments(article: Article, match: Match) -> bool:
+    """'The MPA and ACE praised the Department of Justice', 'segundo a Associação X': a body
+    that praises the result or is the source of a figure comments, it does not act."""
+    tokens = article.tokens
+    sentence = article.sentence_at(match.start)
+    after = [t.key for t in tokens[match.last : match.last + _PRAISE_REACH] if t.start < sentence.end]
+    if has_cue(after, "praise") is not None:
+        return True
+    k = match.first
+    while k > 0 and tokens[k - 1].key in _TITLE_ARTICLES | {"a", "the"}:
+        k -= 1
+    before = [t.key for t in tokens[max(0, k - _SOURCE_REACH) : k] if t.start >= sentence.start]
+    return any(tuple(before[-len(cue) :]) == cue for cue in cue_keys("source_of"))
 
 
 def _in_quoted_title(article: Article, match: Match) -> bool:
@@ -1469,6 +1504,42 @@ def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fa
             facts.append(_entity_fact(article, tokens[k].start, tokens[k].end, entry, "medium", []))
             prev = k
     return facts
+
+
+@cache
+def _agencies_by_name() -> dict[str, Entry]:
+    """Folded name or alias -> the agency the lexicon knows by it."""
+    found: dict[str, Entry] = {}
+    for item in lexicon()["agencies"]:
+        entry = Entry(Label.AGENCY, item["name"], kind=item.get("kind"), country=item.get("country"))
+        for name in [item["name"], *item.get("aliases", [])]:
+            found.setdefault(fold(name), entry)
+    return found
+
+
+_SHARED_HEAD = re.compile(
+    r"\b(?P<head>\w+)\s+(?P<first>[A-ZÀ-Ý]\w+)(?P<more>(?:\s*,\s*[A-ZÀ-Ý]\w+)*)\s+(?:e|y|et|and)\s+(?P<last>[A-ZÀ-Ý]\w+)"
+)
+
+
+def shared_head_matches(article: Article) -> list[Match]:
+    """'com o apoio das Polícias Civil e Militar': a plural head shared by known bodies names
+    each of them (only bodies the lexicon knows, so a list of places is no list of bodies).
+    Each is a match over the whole phrase."""
+    singular = {fold(k): v for k, v in lexicon()["shared_heads"].items()}
+    found = []
+    for m in _SHARED_HEAD.finditer(article.text):
+        head = singular.get(fold(m.group("head")))
+        if head is None:
+            continue
+        names = [m.group("first"), *re.findall(r"\w+", m.group("more")), m.group("last")]
+        entries = [_agencies_by_name().get(fold(f"{head} {name}")) for name in names]
+        first, last = article.token_index(m.start()), article.token_index(m.end())
+        keys = tuple(t.key for t in article.tokens[first:last])
+        found += [
+            Match(first, last, m.start(), m.end(), e, Phrase(keys, e)) for e in entries if e is not None
+        ]
+    return found
 
 
 # The plural or singular head of a Brazilian state body, and which body it is.

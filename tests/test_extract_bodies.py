@@ -744,3 +744,21 @@ def test_a_body_named_again_without_its_countrys_possessive_is_one_body() -> Non
         "the site had 20,000 users."
     )
     assert found(text, "en", "agency") == {"Bahamas' Immigration Bureau"}
+
+
+def test_an_industry_body_that_only_praises_or_is_a_source_is_not_drafted() -> None:
+    text = (
+        "Europol shut down the streaming network. The British Phonographic Industry (BPI) welcomed the raids."
+    )
+    assert found(text, "en", "agency") == {"Europol"}
+    portuguese = (
+        "A Polícia Federal fechou o site. O setor perde R$ 2 bilhões por ano, segundo a "
+        "Associação Brasileira de Televisão por Assinatura (ABTA)."
+    )
+    assert found(portuguese, "pt", "agency") == {"Polícia Federal"}
+
+
+def test_a_plural_head_shared_by_known_bodies_names_each() -> None:
+    text = "Com o apoio das Polícias Civil e Militar, foram cumpridos mandados em Osasco."
+    assert found(text, "pt", "agency") == {"Polícia Civil", "Polícia Militar"}
+    assert found(text, "pt", "country") == {"BR"}
