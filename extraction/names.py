@@ -1664,7 +1664,7 @@ def _units() -> list[tuple[tuple[str, ...], str, str]]:
     return sorted(units, key=lambda u: -len(u[0]))
 
 
-_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "du", "des", "of"}
+_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
 # "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
 _UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|núm\.|número|no\.|n\.)?\s?\d{1,3}\b")
@@ -1683,6 +1683,9 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             None,
         )
         place = _place_after(article, i + len(found[0]), taken) if found else []
+        if place and _opens_a_unit(tokens, place[0]):
+            i += 1  # "il gip del Tribunale di Napoli": the court is drafted with its place
+            continue
         parent = _parent_body_after(article, i + len(found[0]), matches) if found and not place else None
         if found and parent is not None:
             start, end = tokens[i].start, parent
@@ -1691,15 +1694,26 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
             i += len(found[0])
             continue
+        city = _city_by_adjective(article, i + len(found[0])) if found and not place else None
+        if found and city is not None:
+            start, end = _with_ordinal(article, i), tokens[i + len(found[0])].end
+            name = f"{' '.join(article.text[start : tokens[i + len(found[0]) - 1].end].split())} di {city}"
+            note = f"a {found[1]} named by its city's adjective: check the body's full name"
+            facts.append(_unit_fact(article, name, start, end, found[1], note))
+            i += len(found[0]) + 1
+            continue
         if not found or not place:
             i += 1
             continue
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
         unit_end = tokens[i + len(found[0]) - 1].end
         numbered = _UNIT_NUMBER.match(article.text, unit_end)
-        unit = article.text[tokens[i].start : numbered.end() if numbered else unit_end]
+        unit = article.text[_with_ordinal(article, i) : numbered.end() if numbered else unit_end]
         of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
-        places = [(tokens[i].start, of_word, place), *_more_places(article, place[-1] + 1, of_word, taken)]
+        places = [
+            (_with_ordinal(article, i), of_word, place),
+            *_more_places(article, place[-1] + 1, of_word, taken),
+        ]
         for start, of, run in places:
             name = f"{unit} {of}{article.text[tokens[run[0]].start : tokens[run[-1]].end]}"
             end = tokens[run[-1]].end
@@ -1707,6 +1721,34 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
         i = places[-1][2][-1] + 1
     return facts
+
+
+_ORDINAL = re.compile(r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)", re.IGNORECASE)
+
+
+def _with_ordinal(article: Article, i: int) -> int:
+    """Where a unit's name starts with the ordinal before it: "1ª Vara Federal", "3e chambre"."""
+    tokens = article.tokens
+    if (
+        i > 0
+        and _ORDINAL.fullmatch(tokens[i - 1].text)
+        and article.text[tokens[i - 1].end : tokens[i].start] == " "
+    ):
+        return tokens[i - 1].start
+    return tokens[i].start
+
+
+def _opens_a_unit(tokens: list[Token], i: int) -> bool:
+    return any(_unit_at(tokens, i, keys, spelling) for keys, spelling, _ in _units())
+
+
+def _city_by_adjective(article: Article, j: int) -> str | None:
+    """The city an Italian adjective right after a unit names: 'Procura partenopea' -> Napoli."""
+    adjectives = lexicon()["city_adjectives"].get(article.lang, {})
+    if j >= len(article.tokens) or article.text[article.tokens[j - 1].end : article.tokens[j].start] != " ":
+        return None
+    city: str | None = adjectives.get(article.tokens[j].key)
+    return city
 
 
 def _unit_fact(article: Article, name: str, start: int, end: int, kind: str, note: str) -> Fact:

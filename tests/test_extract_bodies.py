@@ -762,3 +762,28 @@ def test_a_plural_head_shared_by_known_bodies_names_each() -> None:
     text = "Com o apoio das Polícias Civil e Militar, foram cumpridos mandados em Osasco."
     assert found(text, "pt", "agency") == {"Polícia Civil", "Polícia Militar"}
     assert found(text, "pt", "country") == {"BR"}
+
+
+def test_europol_s_financial_crime_centre_is_its_own_body() -> None:
+    text = "Le Centre européen de lutte contre la criminalité financière et économique d'Europol a aidé."
+    assert found(text, "fr", "agency") == {"European Financial and Economic Crime Centre", "Europol"}
+
+
+def test_a_numbered_federal_court_keeps_its_ordinal() -> None:
+    text = "Os mandados foram expedidos pela 2ª Vara Federal de Campos dos Goytacazes."
+    assert found(text, "pt", "agency") == {"2ª Vara Federal de Campos dos Goytacazes"}
+
+
+def test_an_investigating_judge_s_office_by_its_place() -> None:
+    text = "L'ordinanza è stata disposta dal gip di Torino su richiesta dei pm."
+    assert found(text, "it", "agency") == {"gip di Torino"}
+
+
+def test_an_italian_body_named_by_its_city_s_adjective() -> None:
+    text = "Le indagini della Procura meneghina sono state convalidate dal Tribunale capitolino."
+    assert found(text, "it", "agency") == {"Procura di Milano", "Tribunale di Roma"}
+
+
+def test_a_unit_of_a_court_is_drafted_as_the_court_of_its_place() -> None:
+    text = "Il sequestro è stato disposto dal gip del Tribunale di Bari."
+    assert found(text, "it", "agency") == {"Tribunale di Bari"}
