@@ -378,7 +378,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if match.start in of_a_state and not _is_state_body(entry):
             continue
-        if _unit_place_end(article, match) is not None:
+        if _unit_place_end(article, match, matches) is not None:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
         if entry.label == Label.ORGANIZATION and _named_for_comparison(article, match):
             continue
@@ -1284,11 +1284,16 @@ def _acronym_fact(article: Article, start: int, end: int, acronym: str, kind: st
     )
 
 
-def _unit_place_end(article: Article, match: Match) -> int | None:
+def _unit_place_end(article: Article, match: Match, matches: list[Match]) -> int | None:
     """Where a known unit's place ends: 'Nucleo di Polizia Economico-Finanziaria di Lecce' is
-    that city's unit; None for a body that is not a unit, or a unit with no place after it."""
+    that city's unit, and so is '... della Guardia di Finanza di Lecce'; None for a body that
+    is not a unit, or a unit with no place after it."""
     if match.entry.label != Label.AGENCY or match.entry.kind != "police unit":
         return None
+    parent = _parent_body_after(article, match.last, matches)
+    if parent is not None:
+        place = _place_or_seat_after(article, article.token_index(parent), set())
+        return article.tokens[place[-1]].end if place else None
     place = _place_after(article, match.last, set())
     heads = _body_words().keys() | {h[0] for h in _agency_heads()}
     if not place or article.tokens[place[0]].key in heads:
@@ -1299,7 +1304,7 @@ def _unit_place_end(article: Article, match: Match) -> int | None:
 def _known_units_of_place(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
     for match in matches:
-        end = _unit_place_end(article, match)
+        end = _unit_place_end(article, match, matches)
         if end is None:
             continue
         text = article.text[match.start : end]
@@ -1683,12 +1688,23 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             None,
         )
         place = _place_after(article, i + len(found[0]), taken) if found else []
-        if place and _opens_a_unit(tokens, place[0]):
-            i += 1  # "il gip del Tribunale di Napoli": the court is drafted with its place
+        if found and place and _opens_a_unit(tokens, place[0]):
+            # "il gip del Tribunale di Napoli": one body, the court's judge, with its place.
+            inner_end = _inner_unit_end(article, place[0], taken)
+            if inner_end is not None:
+                start = _with_ordinal(article, i)
+                name = " ".join(article.text[start:inner_end].split())
+                note = f"a {found[1]} of another unit: check the body's full name"
+                facts.append(_unit_fact(article, name, start, inner_end, found[1], note))
+                i = article.token_index(inner_end)
+            else:
+                i += 1
             continue
         parent = _parent_body_after(article, i + len(found[0]), matches) if found and not place else None
         if found and parent is not None:
-            start, end = tokens[i].start, parent
+            # "Delegacia de Polícia Federal em Macaé": the unit's seat after its body.
+            seat = _place_or_seat_after(article, article.token_index(parent), taken)
+            start, end = tokens[i].start, tokens[seat[-1]].end if seat else parent
             name = " ".join(article.text[start:end].split())
             note = f"a {found[1]} named by the body it belongs to: check the unit's full name"
             facts.append(_unit_fact(article, name, start, end, found[1], note))
@@ -1740,6 +1756,29 @@ def _with_ordinal(article: Article, i: int) -> int:
 
 def _opens_a_unit(tokens: list[Token], i: int) -> bool:
     return any(_unit_at(tokens, i, keys, spelling) for keys, spelling, _ in _units())
+
+
+def _inner_unit_end(article: Article, i: int, taken: set[int]) -> int | None:
+    """Where a unit opening at token i ends with its place, seat or city adjective ("Tribunale
+    di Bari", "Ministério Público em Osasco", "Tribunale capitolino"); None if it has none."""
+    tokens = article.tokens
+    keys = next(keys for keys, spelling, _ in _units() if _unit_at(tokens, i, keys, spelling))
+    j = i + len(keys)
+    place = _place_or_seat_after(article, j, taken)
+    if place:
+        return tokens[place[-1]].end
+    return tokens[j].end if _city_by_adjective(article, j) is not None else None
+
+
+_SEAT = {"pt": "em"}  # "a Delegacia de Polícia Federal em Macaé": where a unit sits
+
+
+def _place_or_seat_after(article: Article, j: int, taken: set[int]) -> list[int]:
+    """The place after token j: '<of> <Place>', or in Portuguese 'em <Place>'."""
+    tokens = article.tokens
+    if j + 1 < len(tokens) and tokens[j].key == _SEAT.get(article.lang) and not tokens[j].text[0].isupper():
+        return _place_run(article, j + 1, taken)
+    return _place_after(article, j, taken)
 
 
 def _city_by_adjective(article: Article, j: int) -> str | None:

@@ -784,6 +784,18 @@ def test_an_italian_body_named_by_its_city_s_adjective() -> None:
     assert found(text, "it", "agency") == {"Procura di Milano", "Tribunale di Roma"}
 
 
-def test_a_unit_of_a_court_is_drafted_as_the_court_of_its_place() -> None:
+def test_a_unit_of_another_unit_is_one_body_with_its_place() -> None:
     text = "Il sequestro è stato disposto dal gip del Tribunale di Bari."
-    assert found(text, "it", "agency") == {"Tribunale di Bari"}
+    assert found(text, "it", "agency") == {"gip del Tribunale di Bari"}
+    text = "A investigação é da Promotoria de Justiça do Ministério Público em Sorocaba."
+    assert found(text, "pt", "agency") == {"Promotoria de Justiça do Ministério Público em Sorocaba"}
+
+
+def test_a_unit_s_seat_after_the_body_it_belongs_to() -> None:
+    text = "Agentes da Delegacia de Polícia Federal em Santos cumpriram os mandados."
+    assert found(text, "pt", "agency") == {"Delegacia de Polícia Federal em Santos", "Polícia Federal"}
+    text = "Agiva il Nucleo di Polizia Economico-Finanziaria della Guardia di Finanza di Bari."
+    assert found(text, "it", "agency") == {
+        "Nucleo di Polizia Economico-Finanziaria della Guardia di Finanza di Bari",
+        "Guardia di Finanza",
+    }
