@@ -89,6 +89,8 @@ _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}
 _EVERYDAY = {
     "NL": ["Olanda", "Holanda"],
     "GB": ["Gran Bretagna", "Gran Bretaña", "Grã-Bretanha", "Grande-Bretagne"],
+    # "Emirati Arabi", "Emiratos Árabes": the United Arab Emirates without "United".
+    "AE": ["Emirati Arabi", "Emiratos Árabes", "Émirats arabes", "Emirados Árabes"],
 }
 _EVERYDAY_AFTER_PREPOSITION = {"NL": ["Hollande"]}
 

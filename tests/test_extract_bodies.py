@@ -799,3 +799,8 @@ def test_a_unit_s_seat_after_the_body_it_belongs_to() -> None:
         "Nucleo di Polizia Economico-Finanziaria della Guardia di Finanza di Bari",
         "Guardia di Finanza",
     }
+
+
+def test_the_internet_protocol_is_no_target() -> None:
+    text = "A Polícia Federal investiga a venda de canais por meio de redes IP (IPTV) no Rio."
+    assert found(text, "pt", "group") == set()

@@ -370,3 +370,20 @@ def test_a_body_s_seat_abroad_leaves_an_arrest_in_the_operation_s_country() -> N
         "une coalition de studios basée aux États-Unis."
     )
     assert facts_of(text, "fr")["arrest"] == {"TN"}
+
+
+def test_precautionary_measures_alone_are_no_arrest() -> None:
+    text = "I Carabinieri hanno eseguito misure cautelari a carico di quattro persone a Bari."
+    assert facts_of(text, "it")["arrest"] == set()
+    text = "I Carabinieri hanno eseguito un'ordinanza di custodia cautelare a Bari."
+    assert facts_of(text, "it")["arrest"] == {"IT"}
+
+
+def test_the_emirates_named_without_united() -> None:
+    text = "I server erano in Germania e negli Emirati Arabi."
+    assert facts_of(text, "it")["country"] == {"DE", "AE"}
+
+
+def test_a_trial_that_opened_is_an_event_not_a_launch() -> None:
+    text = "Ce mardi s'est ouvert à Lyon le procès des trois gérants du site."
+    assert drafted_dates(text, "fr", FRIDAY) == {"2023-03-14"}
