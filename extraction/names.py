@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
+from text_to_num import text2num
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
@@ -650,6 +651,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _glued_service_facts(article, taken)
     facts += _example_list_facts(article, taken)
     facts += _target_cue_facts(article, taken)
+    facts += _counted_list_facts(article, taken)
     tokens = article.tokens
     known_names = {fold(m.entry.name) for m in matches if m.entry.label == Label.GROUP}
     known_names |= {fold(article.text[m.start : m.end]) for m in matches if m.entry.label == Label.GROUP}
@@ -751,6 +753,52 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
                 _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
     return facts
+
+
+_COUNT_REACH = 2  # words between a count and its trigger: "tre note piattaforme"
+_LIST_OPENERS = {", ", ": "}
+
+
+def _counted_list_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'tre note piattaforme IPTV illegali, iptvItalia, migliorIptv e DarkTv', 'two apps: A
+    and B': a count of services, then a list of as many names."""
+    tokens = article.tokens
+    facts = []
+    for i, token in enumerate(tokens):
+        kind = _trigger_kind(article, token)
+        if kind is None or i == 0:
+            continue
+        count = next(
+            (v for t in tokens[max(0, i - _COUNT_REACH) : i] if (v := _small_count(article, t)) is not None),
+            None,
+        )
+        j = _after_qualifiers(article, i + 1)
+        if count is None or count < 2 or j >= len(tokens):
+            continue
+        if article.text[tokens[j - 1].end : tokens[j].start] not in _LIST_OPENERS:
+            continue
+        first = _name_run(article, j, 1, taken)
+        runs = [first, *_coordinated(article, first[-1] + 1, taken)] if first else []
+        if len(runs) != count:
+            continue
+        note = f"listed after a count of {token.text!r}: check it is a piracy group or service"
+        facts += [
+            _group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "medium", note) for r in runs
+        ]
+    return facts
+
+
+def _small_count(article: Article, token: Token) -> int | None:
+    """The count a token writes, in digits or in words ("three", "tre", "cinco"), or None."""
+    if token.text.isdigit():
+        return int(token.text)
+    if not token.text.isalpha() or not token.text.islower():
+        return None
+    try:
+        value = text2num(token.text, article.lang)
+    except ValueError:
+        return None
+    return int(value)
 
 
 def _trigger_in_name(article: Article, token: Token) -> bool:

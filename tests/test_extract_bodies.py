@@ -804,3 +804,10 @@ def test_a_unit_s_seat_after_the_body_it_belongs_to() -> None:
 def test_the_internet_protocol_is_no_target() -> None:
     text = "A Polícia Federal investiga a venda de canais por meio de redes IP (IPTV) no Rio."
     assert found(text, "pt", "group") == set()
+
+
+def test_a_count_of_services_then_as_many_names() -> None:
+    text = "La polizia ha oscurato due note piattaforme pirata, streamVip e TivuFree, usate da molti."
+    assert found(text, "it", "group") == {"streamVip", "TivuFree"}
+    text = "Police closed three illegal apps, Alpha, Beta and Gamma, last week."
+    assert found(text, "en", "group") == {"Alpha", "Beta", "Gamma"}
