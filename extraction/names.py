@@ -1124,6 +1124,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _forces_of_country_facts(article)
     facts += _embassy_facts(article)
     facts += _known_units_of_place(article, matches)
+    facts += _local_police_facts(article, taken)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
@@ -1873,7 +1874,36 @@ def _parent_body_after(article: Article, j: int, matches: list[Match]) -> int | 
         return body.end
     if tokens[k].key in _police_force_words():
         return tokens[k].end
-    return None
+    local = _LOCAL_POLICE.match(article.text, tokens[k].start)
+    return local.end() if local else None
+
+
+# "the Osaka prefectural police", "the Ontario provincial police": a place's police force,
+# its kind in lower case (written in capitals, the run of capitalised words finds it).
+_LOCAL_POLICE = re.compile(
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s){1,2}(?:prefectural|provincial|metropolitan|municipal|county|state|regional)\s+police\b"
+)
+
+
+def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
+    facts = []
+    for m in _LOCAL_POLICE.finditer(article.text):
+        first = article.token_index(m.start())
+        if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
+            continue
+        name = " ".join(m.group().split())
+        note = "a place's police force: check the body's full name"
+        facts.append(
+            Fact(
+                "agency",
+                name,
+                [Span(m.start(), m.end(), m.group())],
+                "medium",
+                [note],
+                {"label": Label.AGENCY, "kind": "police", "country": None},
+            )
+        )
+    return facts
 
 
 def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> list[tuple[int, str, list[int]]]:

@@ -811,3 +811,11 @@ def test_a_count_of_services_then_as_many_names() -> None:
     assert found(text, "it", "group") == {"streamVip", "TivuFree"}
     text = "Police closed three illegal apps, Alpha, Beta and Gamma, last week."
     assert found(text, "en", "group") == {"Alpha", "Beta", "Gamma"}
+
+
+def test_a_place_s_police_force_and_its_cybercrime_unit() -> None:
+    text = "According to the cybercrime division of the Hyogo prefectural police, two men were held."
+    assert found(text, "en", "agency") == {
+        "cybercrime division of the Hyogo prefectural police",
+        "Hyogo prefectural police",
+    }
