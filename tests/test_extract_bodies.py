@@ -819,3 +819,13 @@ def test_a_place_s_police_force_and_its_cybercrime_unit() -> None:
         "cybercrime division of the Hyogo prefectural police",
         "Hyogo prefectural police",
     }
+
+
+def test_the_police_of_an_article_about_one_country() -> None:
+    text = "En Tunisie, deux administrateurs ont été arrêtés. La police a saisi leurs ordinateurs."
+    facts = [f for f in extract_facts(read_article(text, "fr")) if f.kind == "agency"]
+    assert [(f.key, f.confidence) for f in facts] == [("Tunisian police", "low")]
+    named = "En Espagne, la Guardia Civil a arrêté deux hommes. La police a saisi leurs ordinateurs."
+    assert found(named, "fr", "agency") == {"Guardia Civil"}
+    two_countries = "Deux hommes ont été arrêtés en Tunisie et en Algérie. La police a saisi des disques."
+    assert found(two_countries, "fr", "agency") == set()
