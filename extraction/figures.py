@@ -499,6 +499,10 @@ _OPERATION_BEFORE = re.compile(
 )
 
 
+# "the world's top 50 sites": a rank, not a count.
+_RANK_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+
+
 def _named_operation(text: str, start: int) -> bool:
     return bool(_OPERATION_BEFORE.search(text[max(0, start - 14) : start]))
 
@@ -515,7 +519,9 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     value = parse_number(match.group(), article.lang)
     if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
         return None
-    if _after_a_month(article, match.start()):
+    if _after_a_month(article, match.start()) or _RANK_BEFORE.search(
+        text[max(0, match.start() - 5) : match.start()]
+    ):
         return None
     start = match.start()
     before = _currency_before(text, start)

@@ -458,3 +458,22 @@ def test_the_rest_of_a_counted_group_is_no_count_of_its_own(text: str, lang: str
 def test_a_range_whose_ends_carry_articles() -> None:
     assert figures("Sono previste multe tra i 200 e i 3mila euro.", "it") == {"200 EUR", "3000 EUR"}
     assert figures("Pagaban entre los 15 y los 30 euros al mes.", "es") == {"15 EUR", "30 EUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le perquisizioni hanno riguardato 9 obiettivi all'estero.", "it", {"9 targets"}),
+        ("Police seized 40 devices and 12 luxury watches.", "en", {"40 devices", "12 watches"}),
+        ("El portal ofrecía 3.000 enlaces a 250 partidos.", "es", {"3000 links", "250 matches"}),
+        ("Le site proposait 8 000 jeux et 500 livres.", "fr", {"8000 games", "500 books"}),
+    ],
+)
+def test_targets_devices_links_matches_games_books_and_watches(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_a_rank_is_no_count() -> None:
+    assert figures("It fed 60 per cent of the top 20 pirate sites.", "en") == set()
