@@ -566,6 +566,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
     figures += _noun_first(article, used)
+    figures += _money_said_once(article, figures, used)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
     figures = [f for f in figures if not _rest_of_a_group(article, f.start)]
     figures = _without_context_money(article, _without_rounded_twins(figures))
@@ -594,6 +595,34 @@ def _without_rounded_twins(figures: list[Figure]) -> list[Figure]:
             for o in figures
         )
     ]
+
+
+# "dieci euro al mese, oppure 80 l'anno", "$10 a month or 100 a year": a price for another
+# period, its currency said once for both.
+_PER_PERIOD = re.compile(
+    r"\s+(?:a|per|par|al|all['’]|l['’]|por|ao|el|le|o)\s*(?:year|month|an|mois|anno|mese|año|mes|ano|mês)\b",
+    re.IGNORECASE,
+)
+_SAME_PRICE_REACH = 60  # characters between the priced figure and the number after it
+
+
+def _money_said_once(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:
+    found = []
+    for match in _NUMBER.finditer(article.text):
+        if any(a <= match.start() < b for a, b in used) or not _PER_PERIOD.match(article.text, match.end()):
+            continue
+        sentence = article.sentence_at(match.start())
+        before = [
+            f
+            for f in figures
+            if _is_money(f) and sentence.start <= f.start and 0 < match.start() - f.end <= _SAME_PRICE_REACH
+        ]
+        value = parse_number(match.group(), article.lang)
+        if before and value is not None and _PER_PERIOD.match(article.text, before[-1].end):
+            note = f"the currency is the one of the price before it ({before[-1].unit})"
+            found.append(Figure(value, before[-1].unit, match.start(), match.end(), 1.0, note))
+            used.append((match.start(), match.end()))
+    return found
 
 
 def _is_money(figure: Figure) -> bool:

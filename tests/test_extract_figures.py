@@ -477,3 +477,9 @@ def test_targets_devices_links_matches_games_books_and_watches(
 
 def test_a_rank_is_no_count() -> None:
     assert figures("It fed 60 per cent of the top 20 pirate sites.", "en") == set()
+
+
+def test_a_price_for_another_period_shares_the_currency_said_once() -> None:
+    assert figures("Bastavano 12 euro al mese, oppure 100 l'anno.", "it") == {"12 EUR", "100 EUR"}
+    assert figures("Access cost $15 a month or 150 a year.", "en") == {"15 USD", "150 USD"}
+    assert figures("Access cost $15 a month for 150 users.", "en") == {"15 USD", "150 users"}
