@@ -569,6 +569,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _money_said_once(article, figures, used)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
     figures = [f for f in figures if not _rest_of_a_group(article, f.start)]
+    figures = [f for f in figures if not _national_total(article.text, f.start)]
     figures = _without_context_money(article, _without_rounded_twins(figures))
     return [_fact(article, figure) for figure in _one_group_once(figures)]
 
@@ -623,6 +624,17 @@ def _money_said_once(article: Article, figures: list[Figure], used: list[tuple[i
             found.append(Figure(value, before[-1].unit, match.start(), match.end(), 1.0, note))
             used.append((match.start(), match.end()))
     return found
+
+
+# "o país soma cerca de 6 milhões de domicílios com acesso pirata", "le pays compte 3
+# millions de foyers": a country's total, the context of the case, not one of its figures.
+_NATIONAL_TOTAL = re.compile(
+    r"\b(?:the country|le pays|il paese|el país|o país)\s+[^\W\d]+(?:\s+[^\W\d]+){0,2}\s+$", re.IGNORECASE
+)
+
+
+def _national_total(text: str, start: int) -> bool:
+    return bool(_NATIONAL_TOTAL.search(text[max(0, start - 50) : start]))
 
 
 def _is_money(figure: Figure) -> bool:

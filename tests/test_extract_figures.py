@@ -483,3 +483,9 @@ def test_a_price_for_another_period_shares_the_currency_said_once() -> None:
     assert figures("Bastavano 12 euro al mese, oppure 100 l'anno.", "it") == {"12 EUR", "100 EUR"}
     assert figures("Access cost $15 a month or 150 a year.", "en") == {"15 USD", "150 USD"}
     assert figures("Access cost $15 a month for 150 users.", "en") == {"15 USD", "150 users"}
+
+
+def test_a_country_s_total_is_context() -> None:
+    text = "A polícia prendeu 3 pessoas. Hoje o país tem cerca de 4 milhões de usuários de IPTV pirata."
+    assert figures(text, "pt") == {"3 people"}
+    assert figures("Le pays compte près de 2 millions de foyers pirates.", "fr") == set()
