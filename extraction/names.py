@@ -579,7 +579,12 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     tokens = article.tokens
     run: list[int] = []
     j = i
-    while 0 <= j < len(tokens) and len(run) < 3 and j not in taken and _name_like(tokens[j]):
+    particles = 0
+    while 0 <= j < len(tokens) and len(run) < 3 + particles and j not in taken:
+        if run and _joining_particle(article, j, step):
+            particles += 1
+        elif not _name_like(tokens[j]):
+            break
         if run:
             left, right = (tokens[run[-1]], tokens[j]) if step > 0 else (tokens[j], tokens[run[-1]])
             # "Z-Library", "Sci-Hub": a hyphen joins the words of one name.
@@ -587,7 +592,25 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
                 break
         run.append(j)
         j += step
+    if run and _joining_particle(article, run[-1], step) and run[-1] != i:
+        run.pop()  # the word after the particle was not taken into the name
     return sorted(run)
+
+
+# Romanised Japanese names in English text: "Haruka Yume no Ato", "Kimi no Na wa".
+_JOINING_PARTICLES = {"en": {"no", "wa", "ga", "wo"}}
+
+
+def _joining_particle(article: Article, j: int, step: int) -> bool:
+    """A lower-case particle between two capitalised words of one name."""
+    tokens = article.tokens
+    k = j + step
+    return (
+        tokens[j].text in _JOINING_PARTICLES.get(article.lang, set())
+        and 0 <= k < len(tokens)
+        and tokens[k].text[:1].isupper()
+        and _name_like(tokens[k])
+    )
 
 
 def _trigger_kind(article: Article, token: Token) -> str | None:

@@ -829,3 +829,8 @@ def test_the_police_of_an_article_about_one_country() -> None:
     assert found(named, "fr", "agency") == {"Guardia Civil"}
     two_countries = "Deux hommes ont été arrêtés en Tunisie et en Algérie. La police a saisi des disques."
     assert found(two_countries, "fr", "agency") == set()
+
+
+def test_a_romanised_japanese_name_keeps_its_particles() -> None:
+    text = "Police shut down the manga site Sora no Kanata, which listed thousands of pirated volumes."
+    assert found(text, "en", "group") == {"Sora no Kanata"}
