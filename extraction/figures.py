@@ -449,10 +449,23 @@ def _prison_term(article: Article, start: int, end: int, unit: str = "years") ->
 _DONE_BY_WARRANTS = {"search orders": "searches", "arrest warrants": "arrests"}
 
 
+# Sites counted right after a verb of searching are places searched, not websites:
+# "the authorities searched 100 sites".
+_SEARCHED_BEFORE = re.compile(
+    r"\b(?:searched|raided|perquisitionn[ée]s?|perquisitionn[ée]es|perquisit[oiae]|registr(?:ó|aron|ados|adas)|"
+    r"allan(?:ó|aron|ados|adas)|vasculh(?:ou|aram|ados|adas))\s+"
+    r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _counted(article: Article, unit: str, offset: int) -> str:
-    """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests made."""
+    """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests
+    made; sites counted after a verb of searching ("searched 100 sites") count searches."""
     if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset):
         return _DONE_BY_WARRANTS[unit]
+    if unit == "sites" and _SEARCHED_BEFORE.search(article.text[max(0, offset - 40) : offset]):
+        return "searches"
     return unit
 
 

@@ -489,3 +489,9 @@ def test_a_country_s_total_is_context() -> None:
     text = "A polícia prendeu 3 pessoas. Hoje o país tem cerca de 4 milhões de usuários de IPTV pirata."
     assert figures(text, "pt") == {"3 people"}
     assert figures("Le pays compte près de 2 millions de foyers pirates.", "fr") == set()
+
+
+def test_sites_counted_after_a_verb_of_searching_are_searches() -> None:
+    assert figures("Officers searched 25 sites across Kent.", "en") == {"25 searches"}
+    assert figures("Les gendarmes ont perquisitionné 6 sites.", "fr") == {"6 searches"}
+    assert figures("The network ran 25 sites across Europe.", "en") == {"25 sites"}
