@@ -642,7 +642,10 @@ def _money_said_once(article: Article, figures: list[Figure], used: list[tuple[i
 # "o país soma cerca de 6 milhões de domicílios com acesso pirata", "le pays compte 3
 # millions de foyers": a country's total, the context of the case, not one of its figures.
 _NATIONAL_TOTAL = re.compile(
-    r"\b(?:the country|le pays|il paese|el país|o país)\s+[^\W\d]+(?:\s+[^\W\d]+){0,2}\s+$", re.IGNORECASE
+    r"\b(?:the country|le pays|il paese|el país|o país)\s+"
+    r"(?:has|counts|totals|numbers|compte|totalise|conta|conta|ha|tiene|suma|cuenta con|tem|soma|totaliza)"
+    r"(?:\s+[^\W\d]+){0,2}\s+$",
+    re.IGNORECASE,
 )
 
 

@@ -1904,7 +1904,8 @@ def _parent_body_after(article: Article, j: int, matches: list[Match]) -> int | 
 # "the Osaka prefectural police", "the Ontario provincial police": a place's police force,
 # its kind in lower case (written in capitals, the run of capitalised words finds it).
 _LOCAL_POLICE = re.compile(
-    r"(?:[A-ZÀ-Ý][\w'’-]+\s){1,2}(?:prefectural|provincial|metropolitan|municipal|county|state|regional)\s+police\b"
+    r"(?<![\w'’-])(?:[A-ZÀ-Ý][\w'’-]+\s){1,2}"
+    r"(?:prefectural|provincial|metropolitan|municipal|county|state|regional)\s+police\b"
 )
 
 

@@ -495,3 +495,7 @@ def test_sites_counted_after_a_verb_of_searching_are_searches() -> None:
     assert figures("Officers searched 25 sites across Kent.", "en") == {"25 searches"}
     assert figures("Les gendarmes ont perquisitionné 6 sites.", "fr") == {"6 searches"}
     assert figures("The network ran 25 sites across Europe.", "en") == {"25 sites"}
+
+
+def test_a_count_after_the_country_s_police_is_no_national_total() -> None:
+    assert figures("Throughout the country police arrested 12 people.", "en") == {"12 people"}

@@ -387,3 +387,8 @@ def test_the_emirates_named_without_united() -> None:
 def test_a_trial_that_opened_is_an_event_not_a_launch() -> None:
     text = "Ce mardi s'est ouvert à Lyon le procès des trois gérants du site."
     assert drafted_dates(text, "fr", FRIDAY) == {"2023-03-14"}
+
+
+def test_a_site_s_audience_is_no_trial() -> None:
+    text = "Le site, ouvert en 2015, avait une large audience avant sa fermeture par la gendarmerie."
+    assert drafted_dates(text, "fr", FRIDAY) == set()
