@@ -65,8 +65,8 @@ _COUNTRY_LIST = {"de", "des", "du", "d", "of", "the", "and", "et", "e", "y", "da
 
 
 def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
-    """The countries named as where an audience is, with those listed after one of them
-    ('venus des États-Unis, du Royaume-Uni et du Canada')."""
+    """The countries named as where an audience is, or as examples of other countries, with
+    those listed after one of them ('venus des États-Unis, du Royaume-Uni et du Canada')."""
     tokens = article.tokens
     audience: list[Match] = []
     for m in matches:
@@ -76,9 +76,17 @@ def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
             and "\n" not in article.text[previous.end : m.start]
             and all(tokens[k].key in _COUNTRY_LIST for k in range(previous.last, m.first))
         )
-        if listed or _audience(article, m):
+        if listed or _audience(article, m) or _another_country(article, m):
             audience.append(m)
     return audience
+
+
+_OTHER_COUNTRIES_REACH = 5  # "Outros países, como o Reino Unido"
+
+
+def _another_country(article: Article, match: Match) -> bool:
+    """'other countries, such as the United Kingdom': an example from elsewhere."""
+    return has_cue(_words_before(article, match, _OTHER_COUNTRIES_REACH), "other_countries") is not None
 
 
 _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}

@@ -392,3 +392,11 @@ def test_a_trial_that_opened_is_an_event_not_a_launch() -> None:
 def test_a_site_s_audience_is_no_trial() -> None:
     text = "Le site, ouvert en 2015, avait une large audience avant sa fermeture par la gendarmerie."
     assert drafted_dates(text, "fr", FRIDAY) == set()
+
+
+def test_other_countries_given_as_examples_are_no_countries_of_the_operation() -> None:
+    text = (
+        "La Guardia Civil ha cerrado la web. Otros países, como Francia e Italia, ya persiguen "
+        "a los usuarios finales."
+    )
+    assert facts_of(text, "es")["country"] == {"ES"}
