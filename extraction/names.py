@@ -1623,6 +1623,8 @@ def shared_head_matches(article: Article) -> list[Match]:
 _STATE_BODY_HEADS = {
     ("policia", "civil"): "police",
     ("policias", "civis"): "police",
+    ("policia", "militar"): "military police",
+    ("policias", "militares"): "military police",
     ("ministerio", "publico"): "prosecutor",
     ("ministerios", "publicos"): "prosecutor",
 }
@@ -1648,7 +1650,7 @@ def _state_police_facts(article: Article) -> list[Fact]:
 
 
 def _is_state_body(entry: Entry) -> bool:
-    return any(entry in state_bodies(body).values() for body in ("police", "prosecutor"))
+    return any(entry in state_bodies(body).values() for body in ("police", "military police", "prosecutor"))
 
 
 def _states_after(article: Article, j: int) -> list[tuple[int, list[int]]]:

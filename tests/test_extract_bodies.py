@@ -834,3 +834,10 @@ def test_the_police_of_an_article_about_one_country() -> None:
 def test_a_romanised_japanese_name_keeps_its_particles() -> None:
     text = "Police shut down the manga site Sora no Kanata, which listed thousands of pirated volumes."
     assert found(text, "en", "group") == {"Sora no Kanata"}
+
+
+def test_a_brazilian_state_s_military_police() -> None:
+    text = "A Polícia Militar de Pernambuco e a Polícia Civil do Piauí prenderam três homens."
+    assert found(text, "pt", "agency") == {"Polícia Militar de Pernambuco", "Polícia Civil do Piauí"}
+    plural = "Participaram as Polícias Militares do Ceará e de Alagoas."
+    assert found(plural, "pt", "agency") == {"Polícia Militar do Ceará", "Polícia Militar de Alagoas"}
