@@ -329,6 +329,15 @@ def _rest_of_a_group(article: Article, start: int) -> bool:
     )
 
 
+def _one_and_others(article: Article, figure: Figure, figures: list[Figure]) -> bool:
+    """'Malta and 11 other countries' where the text also counts '12 countries': the others
+    are the total less the one named, no count of their own."""
+    number_end = article.tokens[article.token_index(figure.start)].end
+    if not _OTHERS_AFTER.match(article.text, number_end):
+        return False
+    return any(f.unit == figure.unit and f.value == figure.value + 1 for f in figures)
+
+
 @cache
 def _abbreviated_months() -> frozenset[str]:
     names: set[str] = set()
@@ -581,7 +590,11 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
-    figures = [f for f in figures if not _rest_of_a_group(article, f.start)]
+    figures = [
+        f
+        for f in figures
+        if not _rest_of_a_group(article, f.start) and not _one_and_others(article, f, figures)
+    ]
     figures = [f for f in figures if not _national_total(article.text, f.start)]
     figures = _without_context_money(article, _without_rounded_twins(figures))
     return [_fact(article, figure) for figure in _one_group_once(figures)]

@@ -499,3 +499,9 @@ def test_sites_counted_after_a_verb_of_searching_are_searches() -> None:
 
 def test_a_count_after_the_country_s_police_is_no_national_total() -> None:
     assert figures("Throughout the country police arrested 12 people.", "en") == {"12 people"}
+
+
+def test_one_named_and_others_counted_with_the_total_is_the_total() -> None:
+    text = "Servers in Austria and 6 other countries were seized; 7 countries took part."
+    assert figures(text, "en") == {"7 countries"}
+    assert figures("Servers in Austria and 6 other countries were seized.", "en") == {"6 countries"}
