@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from extraction.arrests import find_arrests
+from extraction.arrests import find_arrests, seat_of_a_body
 from extraction.countries import (
     country_facts,
     country_matches,
@@ -18,15 +18,16 @@ from extraction.countries import (
 )
 from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
-from extraction.facts import Fact, merge_facts
+from extraction.facts import Fact, Span, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import entity_matcher, has_cue, lexicon
+from extraction.lexicon import Match, entity_matcher, has_cue, lexicon, national_police
 from extraction.names import (
     agency_facts,
     group_facts,
     lexicon_facts,
     operation_facts,
     rights_holder_list_facts,
+    shared_head_matches,
     without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
@@ -55,7 +56,10 @@ def read_article(text: str, lang: str = "auto") -> Article:
 
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
-    named = without_quoted_industry_bodies(article, entity_matcher().find(article))
+    everything = entity_matcher().find(article) + shared_head_matches(article)
+    named = without_quoted_industry_bodies(article, everything)
+    # Their words are no other body's name either ("Alliance for Creativity in Entertainment").
+    only_comment = [(m.start, m.end) for m in everything if m not in named]
     figures = find_figures(article)
     # "$ US" in "12 495 271 $ US" is a currency, not the United States.
     countries = [
@@ -69,7 +73,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts: list[Fact] = []
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
-    facts += agency_facts(article, named)
+    facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _generic_police_merged(_short_names_merged(facts))
     # "the National Intelligence Service": a body's name is no service's, whatever its words.
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
@@ -87,6 +91,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     international = _counts_countries(figures) or lives_abroad
     facts += find_arrests(article, countries, place_matches(article, named), international)
     facts += operation_facts(article)
+    facts += _the_police(article, facts, countries)
     facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
     facts += charged_people(article, named_spans)
@@ -115,6 +120,57 @@ def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
         for f in facts
         if f.kind not in _CONTEXT_KINDS or not all(any(a <= s.start < b for a, b in earlier) for s in f.spans)
     ]
+
+
+# "la police a saisi...": a country's police named by its common noun alone.
+_THE_POLICE = {
+    "en": re.compile(r"\b[Tt]he police\b(?!\s+(?:of|in|from)\b)"),
+    "fr": re.compile(r"\b[Ll]a police\b(?!\s+(?:de|d['’]|du|des)\b)"),
+    "it": re.compile(r"\b[Ll]a polizia\b(?!\s+(?:di|del|della|dello)\b)"),
+    "es": re.compile(r"\b[Ll]a policía\b(?!\s+(?:de|del)\b)"),
+    "pt": re.compile(r"\b[Aa] polícia\b(?!\s+(?:de|do|da|dos|das)\b)"),
+}
+_POLICE_KINDS = {"police", "police unit", "national security forces"}
+
+
+def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> list[Fact]:
+    """'Au moment de leur arrestation, la police a mis la main sur...' in an article about
+    one country (a body's seat aside) that names no police body: that country's police, at
+    low confidence."""
+    if any(f.kind == "agency" and f.data.get("kind") in _POLICE_KINDS for f in facts):
+        return []
+    codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
+    pattern = _THE_POLICE.get(article.lang)
+    adjectives = lexicon()["nationalities"].get(next(iter(codes))) if len(codes) == 1 else None
+    if pattern is None or adjectives is None:
+        return []
+    entry = national_police()[("en", fold(adjectives[0]))]
+    spans = [
+        Span(m.start(), m.end(), m.group())
+        for m in pattern.finditer(article.text)
+        if _acts(article, m.start())
+    ]
+    if not spans:
+        return []
+    note = f"named only as {spans[0].text!r} in an article about {entry.country}: check which force acted"
+    data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
+    return [Fact("agency", entry.name, spans, "low", [note], data)]
+
+
+def _acts(article: Article, offset: int) -> bool:
+    """Whether the sentence at `offset` tells an action or an arrest."""
+    sentence = article.sentence_at(offset)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "action") is not None or has_cue(keys, "arrest") is not None
+
+
+def _on_words_of(article: Article, fact: Fact, mentions: list[tuple[int, int]]) -> bool:
+    """Whether the fact's words are one of `mentions`, or the name its bracketed acronym ends."""
+    return any(
+        (a < s.end and s.start < b) or article.text[s.end : a].strip() == "("
+        for a, b in mentions
+        for s in fact.spans
+    )
 
 
 def _short_names_merged(facts: list[Fact]) -> list[Fact]:

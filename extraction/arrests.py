@@ -74,7 +74,7 @@ def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> boo
         return True
     in_country = {i for m in countries if m.entry.kind != AGENCY_COUNTRY for i in range(m.first, m.last)}
     for match in countries:
-        if match.entry.name == home or match.entry.kind == AGENCY_COUNTRY:
+        if match.entry.name == home or match.entry.kind == AGENCY_COUNTRY or seat_of_a_body(tokens, match):
             continue
         i = match.first - 1
         while i >= 0 and (i in in_country or tokens[i].key in _AND):
@@ -82,6 +82,12 @@ def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> boo
         if i >= 0 and tokens[i].key in _LOCATIVE:
             return True
     return False
+
+
+def seat_of_a_body(tokens: list[Token], match: Match) -> bool:
+    """'ACE, installée aux États-Unis': where a body has its seat, not where anything happened."""
+    before = [t.key for t in tokens[max(0, match.first - 4) : match.first]]
+    return has_cue(before, "seat") is not None
 
 
 def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:

@@ -41,7 +41,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
             blocked.add(k)
     everyday = [m for m in _everyday_matcher().find(article) if not _verb_usa(article, m)]
     found = non_overlapping(country_matcher().find(article) + everyday)
-    named = [
+    candidates = [
         m
         for m in sorted(found, key=lambda m: m.first)
         if not blocked & set(range(m.first, m.last))
@@ -49,9 +49,44 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _nationality(article, m)
         and not _residence(article, m)
         and not _origin(article, m)
-        and not _audience(article, m)
     ]
-    return sorted(named + _agency_countries(inside_names), key=lambda m: m.first)
+    audience = _audience_countries(article, candidates)
+    named = [m for m in candidates if m not in audience]
+    agencies = _agency_countries(inside_names)
+    if not named and not agencies:
+        # "7,5 millions de visiteurs rien qu'en France" in an article naming no other
+        # country: where the audience is, and most likely where the operation acted.
+        named = audience
+    return sorted(named + agencies, key=lambda m: m.first)
+
+
+# Words between the countries of a list: "des États-Unis, du Royaume-Uni et du Canada".
+_COUNTRY_LIST = {"de", "des", "du", "d", "of", "the", "and", "et", "e", "y", "da", "do", "dal", "dalla"}
+
+
+def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
+    """The countries named as where an audience is, or as examples of other countries, with
+    those listed after one of them ('venus des États-Unis, du Royaume-Uni et du Canada')."""
+    tokens = article.tokens
+    audience: list[Match] = []
+    for m in matches:
+        previous = next((a for a in reversed(audience) if a.last <= m.first), None)
+        listed = (
+            previous is not None
+            and "\n" not in article.text[previous.end : m.start]
+            and all(tokens[k].key in _COUNTRY_LIST for k in range(previous.last, m.first))
+        )
+        if listed or _audience(article, m) or _another_country(article, m):
+            audience.append(m)
+    return audience
+
+
+_OTHER_COUNTRIES_REACH = 5  # "Outros países, como o Reino Unido"
+
+
+def _another_country(article: Article, match: Match) -> bool:
+    """'other countries, such as the United Kingdom': an example from elsewhere."""
+    return has_cue(_words_before(article, match, _OTHER_COUNTRIES_REACH), "other_countries") is not None
 
 
 _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}
@@ -62,6 +97,8 @@ _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}
 _EVERYDAY = {
     "NL": ["Olanda", "Holanda"],
     "GB": ["Gran Bretagna", "Gran Bretaña", "Grã-Bretanha", "Grande-Bretagne"],
+    # "Emirati Arabi", "Emiratos Árabes": the United Arab Emirates without "United".
+    "AE": ["Emirati Arabi", "Emiratos Árabes", "Émirats arabes", "Emirados Árabes"],
 }
 _EVERYDAY_AFTER_PREPOSITION = {"NL": ["Hollande"]}
 
@@ -188,9 +225,17 @@ def _residence(article: Article, match: Match) -> bool:
 _AUDIENCE_REACH = 10  # "assinantes espalhados por 16 estados e também por Portugal"
 
 
+_AUDIENCE_NOUN_REACH = 6  # "d'utilisateurs en Europe ainsi qu'au Royaume du Maroc"
+
+
 def _audience(article: Article, match: Match) -> bool:
-    """'10,000 subscribers spread across Spain and Portugal': where the audience is."""
-    return has_cue(_words_before(article, match, _AUDIENCE_REACH), "audience") is not None
+    """'10,000 subscribers spread across Spain and Portugal', 'visiteurs venus des
+    États-Unis', 'un million d'utilisateurs en Europe et au Maroc': where the audience is."""
+    if has_cue(_words_before(article, match, _AUDIENCE_REACH), "audience") is not None:
+        return True
+    at_place = match.first > 0 and article.tokens[match.first - 1].key in _AT_PLACE
+    before = _words_before(article, match, _AUDIENCE_NOUN_REACH)
+    return at_place and has_cue(before, "audience_nouns") is not None
 
 
 def _origin(article: Article, match: Match) -> bool:

@@ -292,6 +292,8 @@ def event_kind(article: Article, start: int, end: int) -> str:
     kind = best[1]
     if kind == "founded" and has_cue(keys, "investigation") is not None:
         return "investigation_start"  # "the inquiry opened in October 2018"
+    if kind == "founded" and has_cue(keys, "trial") is not None:
+        return "other"  # "le procès s'est ouvert ce mercredi": the trial's opening
     if kind == "start":
         if has_cue(keys, "investigation") is not None:
             return "investigation_start"

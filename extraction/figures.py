@@ -308,6 +308,56 @@ def _months() -> frozenset[str]:
     return frozenset(names)
 
 
+# "gli altri due indagati", "the other two men", "les deux autres suspects": the rest of a
+# group the text has already counted, no count of its own.
+_THE = r"\b(?:the|gli|le|i|los|las|os|as|les)\s+"
+_OTHERS = (
+    r"(?:other|others|remaining|autres|altri|altre|restanti|otros|otras|restantes|outros|outras|demás|demais)"
+)
+_REST_BEFORE = re.compile(rf"{_THE}{_OTHERS}\s+$", re.IGNORECASE)
+_THE_BEFORE = re.compile(rf"{_THE}$", re.IGNORECASE)
+_OTHERS_AFTER = re.compile(rf"\s+{_OTHERS}\b", re.IGNORECASE)
+
+
+def _rest_of_a_group(article: Article, start: int) -> bool:
+    """Whether the count starting at `start` is the rest of a group ('the other two')."""
+    text = article.text
+    before = text[max(0, start - 20) : start]
+    number_end = article.tokens[article.token_index(start)].end
+    return bool(_REST_BEFORE.search(before)) or (
+        bool(_THE_BEFORE.search(before)) and bool(_OTHERS_AFTER.match(text, number_end))
+    )
+
+
+def _one_and_others(article: Article, figure: Figure, figures: list[Figure]) -> bool:
+    """'Malta and 11 other countries' where the text also counts '12 countries': the others
+    are the total less the one named, no count of their own."""
+    number_end = article.tokens[article.token_index(figure.start)].end
+    if not _OTHERS_AFTER.match(article.text, number_end):
+        return False
+    return any(f.unit == figure.unit and f.value == figure.value + 1 for f in figures)
+
+
+@cache
+def _abbreviated_months() -> frozenset[str]:
+    names: set[str] = set()
+    for lang in LANGUAGES:
+        names |= {fold(str(n)).rstrip(".") for n in get_month_names("abbreviated", locale=lang).values()}
+    return frozenset(names)
+
+
+def _after_a_month(article: Article, start: int) -> bool:
+    """'on Oct. 31 arrested nine people', 'May 4': a number right after a month is a day."""
+    i = article.token_index(start) - 1
+    if i < 0:
+        return False
+    month = article.tokens[i]
+    gap = article.text[month.end : start]
+    if month.key in _months() and month.text[:1].isupper():
+        return gap in {" ", "\u00a0"}
+    return month.key in _abbreviated_months() and gap in {". ", ".\u00a0"}
+
+
 def _qualifier_before(article: Article, offset: int) -> tuple[int, str] | None:
     i = article.token_index(offset)
     for keys in _qualifiers():
@@ -408,10 +458,23 @@ def _prison_term(article: Article, start: int, end: int, unit: str = "years") ->
 _DONE_BY_WARRANTS = {"search orders": "searches", "arrest warrants": "arrests"}
 
 
+# Sites counted right after a verb of searching are places searched, not websites:
+# "the authorities searched 100 sites".
+_SEARCHED_BEFORE = re.compile(
+    r"\b(?:searched|raided|perquisitionn[ée]s?|perquisitionn[ée]es|perquisit[oiae]|registr(?:ó|aron|ados|adas)|"
+    r"allan(?:ó|aron|ados|adas)|vasculh(?:ou|aram|ados|adas))\s+"
+    r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def _counted(article: Article, unit: str, offset: int) -> str:
-    """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests made."""
+    """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests
+    made; sites counted after a verb of searching ("searched 100 sites") count searches."""
     if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset):
         return _DONE_BY_WARRANTS[unit]
+    if unit == "sites" and _SEARCHED_BEFORE.search(article.text[max(0, offset - 40) : offset]):
+        return "searches"
     return unit
 
 
@@ -458,6 +521,10 @@ _OPERATION_BEFORE = re.compile(
 )
 
 
+# "the world's top 50 sites": a rank, not a count.
+_RANK_BEFORE = re.compile(r"\btop\s+$", re.IGNORECASE)
+
+
 def _named_operation(text: str, start: int) -> bool:
     return bool(_OPERATION_BEFORE.search(text[max(0, start - 14) : start]))
 
@@ -473,6 +540,10 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     text = article.text
     value = parse_number(match.group(), article.lang)
     if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
+        return None
+    if _after_a_month(article, match.start()) or _RANK_BEFORE.search(
+        text[max(0, match.start() - 5) : match.start()]
+    ):
         return None
     start = match.start()
     before = _currency_before(text, start)
@@ -517,6 +588,14 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
     figures += _noun_first(article, used)
+    figures += _money_said_once(article, figures, used)
+    # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
+    figures = [
+        f
+        for f in figures
+        if not _rest_of_a_group(article, f.start) and not _one_and_others(article, f, figures)
+    ]
+    figures = [f for f in figures if not _national_total(article.text, f.start)]
     figures = _without_context_money(article, _without_rounded_twins(figures))
     return [_fact(article, figure) for figure in _one_group_once(figures)]
 
@@ -543,6 +622,48 @@ def _without_rounded_twins(figures: list[Figure]) -> list[Figure]:
             for o in figures
         )
     ]
+
+
+# "dieci euro al mese, oppure 80 l'anno", "$10 a month or 100 a year": a price for another
+# period, its currency said once for both.
+_PER_PERIOD = re.compile(
+    r"\s+(?:a|per|par|al|all['’]|l['’]|por|ao|el|le|o)\s*(?:year|month|an|mois|anno|mese|año|mes|ano|mês)\b",
+    re.IGNORECASE,
+)
+_SAME_PRICE_REACH = 60  # characters between the priced figure and the number after it
+
+
+def _money_said_once(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:
+    found = []
+    for match in _NUMBER.finditer(article.text):
+        if any(a <= match.start() < b for a, b in used) or not _PER_PERIOD.match(article.text, match.end()):
+            continue
+        sentence = article.sentence_at(match.start())
+        before = [
+            f
+            for f in figures
+            if _is_money(f) and sentence.start <= f.start and 0 < match.start() - f.end <= _SAME_PRICE_REACH
+        ]
+        value = parse_number(match.group(), article.lang)
+        if before and value is not None and _PER_PERIOD.match(article.text, before[-1].end):
+            note = f"the currency is the one of the price before it ({before[-1].unit})"
+            found.append(Figure(value, before[-1].unit, match.start(), match.end(), 1.0, note))
+            used.append((match.start(), match.end()))
+    return found
+
+
+# "o país soma cerca de 6 milhões de domicílios com acesso pirata", "le pays compte 3
+# millions de foyers": a country's total, the context of the case, not one of its figures.
+_NATIONAL_TOTAL = re.compile(
+    r"\b(?:the country|le pays|il paese|el país|o país)\s+"
+    r"(?:has|counts|totals|numbers|compte|totalise|conta|conta|ha|tiene|suma|cuenta con|tem|soma|totaliza)"
+    r"(?:\s+[^\W\d]+){0,2}\s+$",
+    re.IGNORECASE,
+)
+
+
+def _national_total(text: str, start: int) -> bool:
+    return bool(_NATIONAL_TOTAL.search(text[max(0, start - 50) : start]))
 
 
 def _is_money(figure: Figure) -> bool:
@@ -653,9 +774,10 @@ def _police_after(article: Article, end: int) -> bool:
 
 
 # Units that count one group in several words, the plainest first: people, and a
-# service's audience ("1,8 million d'utilisateurs", later "1,8 million d'abonnés").
+# service's audience ("1,8 million d'utilisateurs", later "1,8 million d'abonnés"); services
+# called platforms in one place and apps or sites in another ("tres plataformas", "tres apps").
 _PEOPLE_UNITS = ("people", "suspects", "arrests")
-_SAME_GROUP_UNITS = (_PEOPLE_UNITS, ("users", "subscribers"))
+_SAME_GROUP_UNITS = (_PEOPLE_UNITS, ("users", "subscribers"), ("apps", "platforms"), ("sites", "platforms"))
 
 
 def _one_group_once(figures: list[Figure]) -> list[Figure]:
@@ -698,7 +820,10 @@ def _fact(article: Article, figure: Figure) -> Fact:
     )
 
 
-_RANGE = re.compile(r"\s*(?:à|a|to|and|et|-|–|e|y|bis|und)\s*$", re.IGNORECASE)
+# "tra i 150 e i 5mila euro", "entre los 10 y los 20 euros": an article may follow the "and".
+_RANGE = re.compile(
+    r"\s*(?:à|a|to|and|et|-|–|e|y|bis|und)(?:\s+(?:i|gli|le|los|las|les|the|os|as))?\s*$", re.IGNORECASE
+)
 
 
 def _range_starts(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:

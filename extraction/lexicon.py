@@ -309,10 +309,11 @@ def _feminine_plural(adjective: str, lang: str) -> str:
     return adjective if adjective.endswith(("s", "x")) else adjective + "s"
 
 
-# Brazil's state bodies: each state has its civil police and its public prosecutor
+# Brazil's state bodies: each state has its civil and military police and its public prosecutor
 # ("Ministério Público"), named in full or by acronyms built on the state's code.
 _STATE_BODIES = {
     "police": ("Polícia Civil", "PC", "police"),
+    "military police": ("Polícia Militar", "PM", "police"),
     "prosecutor": ("Ministério Público", "MP", "prosecutor"),
 }
 
@@ -320,7 +321,7 @@ _STATE_BODIES = {
 @cache
 def state_bodies(body: str) -> dict[tuple[str, ...], Entry]:
     """The keys of a Brazilian state's name ('minas', 'gerais') -> that state's `body`
-    ('police' or 'prosecutor')."""
+    ('police', 'military police' or 'prosecutor')."""
     title, _, kind = _STATE_BODIES[body]
     return {
         phrase_keys(of_state)[1:]: Entry(

@@ -7,12 +7,15 @@ import re
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
+from text_to_num import text2num
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
     Entry,
     Match,
+    Phrase,
     country_matcher,
+    cue_keys,
     has_cue,
     lexicon,
     national_police,
@@ -303,12 +306,45 @@ def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> li
     """'The chief executive of the X Association said...': an industry body named only in
     the title of someone quoted speaks, it does not act; it is not drafted, nor its country."""
     industry = [m for m in matches if m.entry.label == Label.AGENCY and m.entry.kind in _INDUSTRY_KINDS]
+    # "X (ACE)": the acronym in brackets is the same mention as the name before it.
+    mentions = [
+        m
+        for m in industry
+        if not any(o.entry.name == m.entry.name and _brackets_after(article, o, m) for o in industry)
+    ]
     quoted_only = {
         name
-        for name in {m.entry.name for m in industry}
-        if all(_in_quoted_title(article, m) for m in industry if m.entry.name == name)
+        for name in {m.entry.name for m in mentions}
+        if all(
+            _in_quoted_title(article, m) or _only_comments(article, m)
+            for m in mentions
+            if m.entry.name == name
+        )
     }
     return [m for m in matches if m.entry.name not in quoted_only]
+
+
+def _brackets_after(article: Article, name: Match, acronym: Match) -> bool:
+    return article.text[name.end : acronym.start].strip() == "("
+
+
+_PRAISE_REACH = 8  # tokens after a body where its verb of praise may stand: "X and Y (ACE) praised"
+_SOURCE_REACH = 2  # tokens before a body: "segundo a", "according to the"
+
+
+def _only_comments(article: Article, match: Match) -> bool:
+    """'The MPA and ACE praised the Department of Justice', 'segundo a Associação X': a body
+    that praises the result or is the source of a figure comments, it does not act."""
+    tokens = article.tokens
+    sentence = article.sentence_at(match.start)
+    after = [t.key for t in tokens[match.last : match.last + _PRAISE_REACH] if t.start < sentence.end]
+    if has_cue(after, "praise") is not None:
+        return True
+    k = match.first
+    while k > 0 and tokens[k - 1].key in _TITLE_ARTICLES | {"a", "the"}:
+        k -= 1
+    before = [t.key for t in tokens[max(0, k - _SOURCE_REACH) : k] if t.start >= sentence.start]
+    return any(tuple(before[-len(cue) :]) == cue for cue in cue_keys("source_of"))
 
 
 def _in_quoted_title(article: Article, match: Match) -> bool:
@@ -343,7 +379,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if match.start in of_a_state and not _is_state_body(entry):
             continue
-        if _unit_place_end(article, match) is not None:
+        if _unit_place_end(article, match, matches) is not None:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
         if entry.label == Label.ORGANIZATION and _named_for_comparison(article, match):
             continue
@@ -543,7 +579,12 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     tokens = article.tokens
     run: list[int] = []
     j = i
-    while 0 <= j < len(tokens) and len(run) < 3 and j not in taken and _name_like(tokens[j]):
+    particles = 0
+    while 0 <= j < len(tokens) and len(run) < 3 + particles and j not in taken:
+        if run and _joining_particle(article, j, step):
+            particles += 1
+        elif not _name_like(tokens[j]):
+            break
         if run:
             left, right = (tokens[run[-1]], tokens[j]) if step > 0 else (tokens[j], tokens[run[-1]])
             # "Z-Library", "Sci-Hub": a hyphen joins the words of one name.
@@ -551,7 +592,25 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
                 break
         run.append(j)
         j += step
+    if run and _joining_particle(article, run[-1], step) and run[-1] != i:
+        run.pop()  # the word after the particle was not taken into the name
     return sorted(run)
+
+
+# Romanised Japanese names in English text: "Haruka Yume no Ato", "Kimi no Na wa".
+_JOINING_PARTICLES = {"en": {"no", "wa", "ga", "wo"}}
+
+
+def _joining_particle(article: Article, j: int, step: int) -> bool:
+    """A lower-case particle between two capitalised words of one name."""
+    tokens = article.tokens
+    k = j + step
+    return (
+        tokens[j].text in _JOINING_PARTICLES.get(article.lang, set())
+        and 0 <= k < len(tokens)
+        and tokens[k].text[:1].isupper()
+        and _name_like(tokens[k])
+    )
 
 
 def _trigger_kind(article: Article, token: Token) -> str | None:
@@ -615,6 +674,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _glued_service_facts(article, taken)
     facts += _example_list_facts(article, taken)
     facts += _target_cue_facts(article, taken)
+    facts += _counted_list_facts(article, taken)
     tokens = article.tokens
     known_names = {fold(m.entry.name) for m in matches if m.entry.label == Label.GROUP}
     known_names |= {fold(article.text[m.start : m.end]) for m in matches if m.entry.label == Label.GROUP}
@@ -716,6 +776,52 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
                 _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
     return facts
+
+
+_COUNT_REACH = 2  # words between a count and its trigger: "tre note piattaforme"
+_LIST_OPENERS = {", ", ": "}
+
+
+def _counted_list_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """'tre note piattaforme IPTV illegali, iptvItalia, migliorIptv e DarkTv', 'two apps: A
+    and B': a count of services, then a list of as many names."""
+    tokens = article.tokens
+    facts = []
+    for i, token in enumerate(tokens):
+        kind = _trigger_kind(article, token)
+        if kind is None or i == 0:
+            continue
+        count = next(
+            (v for t in tokens[max(0, i - _COUNT_REACH) : i] if (v := _small_count(article, t)) is not None),
+            None,
+        )
+        j = _after_qualifiers(article, i + 1)
+        if count is None or count < 2 or j >= len(tokens):
+            continue
+        if article.text[tokens[j - 1].end : tokens[j].start] not in _LIST_OPENERS:
+            continue
+        first = _name_run(article, j, 1, taken)
+        runs = [first, *_coordinated(article, first[-1] + 1, taken)] if first else []
+        if len(runs) != count:
+            continue
+        note = f"listed after a count of {token.text!r}: check it is a piracy group or service"
+        facts += [
+            _group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "medium", note) for r in runs
+        ]
+    return facts
+
+
+def _small_count(article: Article, token: Token) -> int | None:
+    """The count a token writes, in digits or in words ("three", "tre", "cinco"), or None."""
+    if token.text.isdigit():
+        return int(token.text)
+    if not token.text.isalpha() or not token.text.islower():
+        return None
+    try:
+        value = text2num(token.text, article.lang)
+    except ValueError:
+        return None
+    return int(value)
 
 
 def _trigger_in_name(article: Article, token: Token) -> bool:
@@ -1041,6 +1147,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _forces_of_country_facts(article)
     facts += _embassy_facts(article)
     facts += _known_units_of_place(article, matches)
+    facts += _local_police_facts(article, taken)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
@@ -1249,11 +1356,16 @@ def _acronym_fact(article: Article, start: int, end: int, acronym: str, kind: st
     )
 
 
-def _unit_place_end(article: Article, match: Match) -> int | None:
+def _unit_place_end(article: Article, match: Match, matches: list[Match]) -> int | None:
     """Where a known unit's place ends: 'Nucleo di Polizia Economico-Finanziaria di Lecce' is
-    that city's unit; None for a body that is not a unit, or a unit with no place after it."""
+    that city's unit, and so is '... della Guardia di Finanza di Lecce'; None for a body that
+    is not a unit, or a unit with no place after it."""
     if match.entry.label != Label.AGENCY or match.entry.kind != "police unit":
         return None
+    parent = _parent_body_after(article, match.last, matches)
+    if parent is not None:
+        place = _place_or_seat_after(article, article.token_index(parent), set())
+        return article.tokens[place[-1]].end if place else None
     place = _place_after(article, match.last, set())
     heads = _body_words().keys() | {h[0] for h in _agency_heads()}
     if not place or article.tokens[place[0]].key in heads:
@@ -1264,7 +1376,7 @@ def _unit_place_end(article: Article, match: Match) -> int | None:
 def _known_units_of_place(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
     for match in matches:
-        end = _unit_place_end(article, match)
+        end = _unit_place_end(article, match, matches)
         if end is None:
             continue
         text = article.text[match.start : end]
@@ -1471,10 +1583,48 @@ def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fa
     return facts
 
 
+@cache
+def _agencies_by_name() -> dict[str, Entry]:
+    """Folded name or alias -> the agency the lexicon knows by it."""
+    found: dict[str, Entry] = {}
+    for item in lexicon()["agencies"]:
+        entry = Entry(Label.AGENCY, item["name"], kind=item.get("kind"), country=item.get("country"))
+        for name in [item["name"], *item.get("aliases", [])]:
+            found.setdefault(fold(name), entry)
+    return found
+
+
+_SHARED_HEAD = re.compile(
+    r"\b(?P<head>\w+)\s+(?P<first>[A-ZÀ-Ý]\w+)(?P<more>(?:\s*,\s*[A-ZÀ-Ý]\w+)*)\s+(?:e|y|et|and)\s+(?P<last>[A-ZÀ-Ý]\w+)"
+)
+
+
+def shared_head_matches(article: Article) -> list[Match]:
+    """'com o apoio das Polícias Civil e Militar': a plural head shared by known bodies names
+    each of them (only bodies the lexicon knows, so a list of places is no list of bodies).
+    Each is a match over the whole phrase."""
+    singular = {fold(k): v for k, v in lexicon()["shared_heads"].items()}
+    found = []
+    for m in _SHARED_HEAD.finditer(article.text):
+        head = singular.get(fold(m.group("head")))
+        if head is None:
+            continue
+        names = [m.group("first"), *re.findall(r"\w+", m.group("more")), m.group("last")]
+        entries = [_agencies_by_name().get(fold(f"{head} {name}")) for name in names]
+        first, last = article.token_index(m.start()), article.token_index(m.end())
+        keys = tuple(t.key for t in article.tokens[first:last])
+        found += [
+            Match(first, last, m.start(), m.end(), e, Phrase(keys, e)) for e in entries if e is not None
+        ]
+    return found
+
+
 # The plural or singular head of a Brazilian state body, and which body it is.
 _STATE_BODY_HEADS = {
     ("policia", "civil"): "police",
     ("policias", "civis"): "police",
+    ("policia", "militar"): "military police",
+    ("policias", "militares"): "military police",
     ("ministerio", "publico"): "prosecutor",
     ("ministerios", "publicos"): "prosecutor",
 }
@@ -1500,7 +1650,7 @@ def _state_police_facts(article: Article) -> list[Fact]:
 
 
 def _is_state_body(entry: Entry) -> bool:
-    return any(entry in state_bodies(body).values() for body in ("police", "prosecutor"))
+    return any(entry in state_bodies(body).values() for body in ("police", "military police", "prosecutor"))
 
 
 def _states_after(article: Article, j: int) -> list[tuple[int, list[int]]]:
@@ -1593,7 +1743,7 @@ def _units() -> list[tuple[tuple[str, ...], str, str]]:
     return sorted(units, key=lambda u: -len(u[0]))
 
 
-_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "du", "des", "of"}
+_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
 # "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
 _UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|núm\.|número|no\.|n\.)?\s?\d{1,3}\b")
@@ -1612,13 +1762,35 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             None,
         )
         place = _place_after(article, i + len(found[0]), taken) if found else []
+        if found and place and _opens_a_unit(tokens, place[0]):
+            # "il gip del Tribunale di Napoli": one body, the court's judge, with its place.
+            inner_end = _inner_unit_end(article, place[0], taken)
+            if inner_end is not None:
+                start = _with_ordinal(article, i)
+                name = " ".join(article.text[start:inner_end].split())
+                note = f"a {found[1]} of another unit: check the body's full name"
+                facts.append(_unit_fact(article, name, start, inner_end, found[1], note))
+                i = article.token_index(inner_end)
+            else:
+                i += 1
+            continue
         parent = _parent_body_after(article, i + len(found[0]), matches) if found and not place else None
         if found and parent is not None:
-            start, end = tokens[i].start, parent
+            # "Delegacia de Polícia Federal em Macaé": the unit's seat after its body.
+            seat = _place_or_seat_after(article, article.token_index(parent), taken)
+            start, end = tokens[i].start, tokens[seat[-1]].end if seat else parent
             name = " ".join(article.text[start:end].split())
             note = f"a {found[1]} named by the body it belongs to: check the unit's full name"
             facts.append(_unit_fact(article, name, start, end, found[1], note))
             i += len(found[0])
+            continue
+        city = _city_by_adjective(article, i + len(found[0])) if found and not place else None
+        if found and city is not None:
+            start, end = _with_ordinal(article, i), tokens[i + len(found[0])].end
+            name = f"{' '.join(article.text[start : tokens[i + len(found[0]) - 1].end].split())} di {city}"
+            note = f"a {found[1]} named by its city's adjective: check the body's full name"
+            facts.append(_unit_fact(article, name, start, end, found[1], note))
+            i += len(found[0]) + 1
             continue
         if not found or not place:
             i += 1
@@ -1626,9 +1798,12 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
         unit_end = tokens[i + len(found[0]) - 1].end
         numbered = _UNIT_NUMBER.match(article.text, unit_end)
-        unit = article.text[tokens[i].start : numbered.end() if numbered else unit_end]
+        unit = article.text[_with_ordinal(article, i) : numbered.end() if numbered else unit_end]
         of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
-        places = [(tokens[i].start, of_word, place), *_more_places(article, place[-1] + 1, of_word, taken)]
+        places = [
+            (_with_ordinal(article, i), of_word, place),
+            *_more_places(article, place[-1] + 1, of_word, taken),
+        ]
         for start, of, run in places:
             name = f"{unit} {of}{article.text[tokens[run[0]].start : tokens[run[-1]].end]}"
             end = tokens[run[-1]].end
@@ -1636,6 +1811,57 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
         i = places[-1][2][-1] + 1
     return facts
+
+
+_ORDINAL = re.compile(r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)", re.IGNORECASE)
+
+
+def _with_ordinal(article: Article, i: int) -> int:
+    """Where a unit's name starts with the ordinal before it: "1ª Vara Federal", "3e chambre"."""
+    tokens = article.tokens
+    if (
+        i > 0
+        and _ORDINAL.fullmatch(tokens[i - 1].text)
+        and article.text[tokens[i - 1].end : tokens[i].start] == " "
+    ):
+        return tokens[i - 1].start
+    return tokens[i].start
+
+
+def _opens_a_unit(tokens: list[Token], i: int) -> bool:
+    return any(_unit_at(tokens, i, keys, spelling) for keys, spelling, _ in _units())
+
+
+def _inner_unit_end(article: Article, i: int, taken: set[int]) -> int | None:
+    """Where a unit opening at token i ends with its place, seat or city adjective ("Tribunale
+    di Bari", "Ministério Público em Osasco", "Tribunale capitolino"); None if it has none."""
+    tokens = article.tokens
+    keys = next(keys for keys, spelling, _ in _units() if _unit_at(tokens, i, keys, spelling))
+    j = i + len(keys)
+    place = _place_or_seat_after(article, j, taken)
+    if place:
+        return tokens[place[-1]].end
+    return tokens[j].end if _city_by_adjective(article, j) is not None else None
+
+
+_SEAT = {"pt": "em"}  # "a Delegacia de Polícia Federal em Macaé": where a unit sits
+
+
+def _place_or_seat_after(article: Article, j: int, taken: set[int]) -> list[int]:
+    """The place after token j: '<of> <Place>', or in Portuguese 'em <Place>'."""
+    tokens = article.tokens
+    if j + 1 < len(tokens) and tokens[j].key == _SEAT.get(article.lang) and not tokens[j].text[0].isupper():
+        return _place_run(article, j + 1, taken)
+    return _place_after(article, j, taken)
+
+
+def _city_by_adjective(article: Article, j: int) -> str | None:
+    """The city an Italian adjective right after a unit names: 'Procura partenopea' -> Napoli."""
+    adjectives = lexicon()["city_adjectives"].get(article.lang, {})
+    if j >= len(article.tokens) or article.text[article.tokens[j - 1].end : article.tokens[j].start] != " ":
+        return None
+    city: str | None = adjectives.get(article.tokens[j].key)
+    return city
 
 
 def _unit_fact(article: Article, name: str, start: int, end: int, kind: str, note: str) -> Fact:
@@ -1673,7 +1899,37 @@ def _parent_body_after(article: Article, j: int, matches: list[Match]) -> int | 
         return body.end
     if tokens[k].key in _police_force_words():
         return tokens[k].end
-    return None
+    local = _LOCAL_POLICE.match(article.text, tokens[k].start)
+    return local.end() if local else None
+
+
+# "the Osaka prefectural police", "the Ontario provincial police": a place's police force,
+# its kind in lower case (written in capitals, the run of capitalised words finds it).
+_LOCAL_POLICE = re.compile(
+    r"(?<![\w'’-])(?:[A-ZÀ-Ý][\w'’-]+\s){1,2}"
+    r"(?:prefectural|provincial|metropolitan|municipal|county|state|regional)\s+police\b"
+)
+
+
+def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
+    facts = []
+    for m in _LOCAL_POLICE.finditer(article.text):
+        first = article.token_index(m.start())
+        if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
+            continue
+        name = " ".join(m.group().split())
+        note = "a place's police force: check the body's full name"
+        facts.append(
+            Fact(
+                "agency",
+                name,
+                [Span(m.start(), m.end(), m.group())],
+                "medium",
+                [note],
+                {"label": Label.AGENCY, "kind": "police", "country": None},
+            )
+        )
+    return facts
 
 
 def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> list[tuple[int, str, list[int]]]:

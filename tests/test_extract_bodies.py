@@ -744,3 +744,100 @@ def test_a_body_named_again_without_its_countrys_possessive_is_one_body() -> Non
         "the site had 20,000 users."
     )
     assert found(text, "en", "agency") == {"Bahamas' Immigration Bureau"}
+
+
+def test_an_industry_body_that_only_praises_or_is_a_source_is_not_drafted() -> None:
+    text = (
+        "Europol shut down the streaming network. The British Phonographic Industry (BPI) welcomed the raids."
+    )
+    assert found(text, "en", "agency") == {"Europol"}
+    portuguese = (
+        "A Polícia Federal fechou o site. O setor perde R$ 2 bilhões por ano, segundo a "
+        "Associação Brasileira de Televisão por Assinatura (ABTA)."
+    )
+    assert found(portuguese, "pt", "agency") == {"Polícia Federal"}
+
+
+def test_a_plural_head_shared_by_known_bodies_names_each() -> None:
+    text = "Com o apoio das Polícias Civil e Militar, foram cumpridos mandados em Osasco."
+    assert found(text, "pt", "agency") == {"Polícia Civil", "Polícia Militar"}
+    assert found(text, "pt", "country") == {"BR"}
+
+
+def test_europol_s_financial_crime_centre_is_its_own_body() -> None:
+    text = "Le Centre européen de lutte contre la criminalité financière et économique d'Europol a aidé."
+    assert found(text, "fr", "agency") == {"European Financial and Economic Crime Centre", "Europol"}
+
+
+def test_a_numbered_federal_court_keeps_its_ordinal() -> None:
+    text = "Os mandados foram expedidos pela 2ª Vara Federal de Campos dos Goytacazes."
+    assert found(text, "pt", "agency") == {"2ª Vara Federal de Campos dos Goytacazes"}
+
+
+def test_an_investigating_judge_s_office_by_its_place() -> None:
+    text = "L'ordinanza è stata disposta dal gip di Torino su richiesta dei pm."
+    assert found(text, "it", "agency") == {"gip di Torino"}
+
+
+def test_an_italian_body_named_by_its_city_s_adjective() -> None:
+    text = "Le indagini della Procura meneghina sono state convalidate dal Tribunale capitolino."
+    assert found(text, "it", "agency") == {"Procura di Milano", "Tribunale di Roma"}
+
+
+def test_a_unit_of_another_unit_is_one_body_with_its_place() -> None:
+    text = "Il sequestro è stato disposto dal gip del Tribunale di Bari."
+    assert found(text, "it", "agency") == {"gip del Tribunale di Bari"}
+    text = "A investigação é da Promotoria de Justiça do Ministério Público em Sorocaba."
+    assert found(text, "pt", "agency") == {"Promotoria de Justiça do Ministério Público em Sorocaba"}
+
+
+def test_a_unit_s_seat_after_the_body_it_belongs_to() -> None:
+    text = "Agentes da Delegacia de Polícia Federal em Santos cumpriram os mandados."
+    assert found(text, "pt", "agency") == {"Delegacia de Polícia Federal em Santos", "Polícia Federal"}
+    text = "Agiva il Nucleo di Polizia Economico-Finanziaria della Guardia di Finanza di Bari."
+    assert found(text, "it", "agency") == {
+        "Nucleo di Polizia Economico-Finanziaria della Guardia di Finanza di Bari",
+        "Guardia di Finanza",
+    }
+
+
+def test_the_internet_protocol_is_no_target() -> None:
+    text = "A Polícia Federal investiga a venda de canais por meio de redes IP (IPTV) no Rio."
+    assert found(text, "pt", "group") == set()
+
+
+def test_a_count_of_services_then_as_many_names() -> None:
+    text = "La polizia ha oscurato due note piattaforme pirata, streamVip e TivuFree, usate da molti."
+    assert found(text, "it", "group") == {"streamVip", "TivuFree"}
+    text = "Police closed three illegal apps, Alpha, Beta and Gamma, last week."
+    assert found(text, "en", "group") == {"Alpha", "Beta", "Gamma"}
+
+
+def test_a_place_s_police_force_and_its_cybercrime_unit() -> None:
+    text = "According to the cybercrime division of the Hyogo prefectural police, two men were held."
+    assert found(text, "en", "agency") == {
+        "cybercrime division of the Hyogo prefectural police",
+        "Hyogo prefectural police",
+    }
+
+
+def test_the_police_of_an_article_about_one_country() -> None:
+    text = "En Tunisie, deux administrateurs ont été arrêtés. La police a saisi leurs ordinateurs."
+    facts = [f for f in extract_facts(read_article(text, "fr")) if f.kind == "agency"]
+    assert [(f.key, f.confidence) for f in facts] == [("Tunisian police", "low")]
+    named = "En Espagne, la Guardia Civil a arrêté deux hommes. La police a saisi leurs ordinateurs."
+    assert found(named, "fr", "agency") == {"Guardia Civil"}
+    two_countries = "Deux hommes ont été arrêtés en Tunisie et en Algérie. La police a saisi des disques."
+    assert found(two_countries, "fr", "agency") == set()
+
+
+def test_a_romanised_japanese_name_keeps_its_particles() -> None:
+    text = "Police shut down the manga site Sora no Kanata, which listed thousands of pirated volumes."
+    assert found(text, "en", "group") == {"Sora no Kanata"}
+
+
+def test_a_brazilian_state_s_military_police() -> None:
+    text = "A Polícia Militar de Pernambuco e a Polícia Civil do Piauí prenderam três homens."
+    assert found(text, "pt", "agency") == {"Polícia Militar de Pernambuco", "Polícia Civil do Piauí"}
+    plural = "Participaram as Polícias Militares do Ceará e de Alagoas."
+    assert found(plural, "pt", "agency") == {"Polícia Militar do Ceará", "Polícia Militar de Alagoas"}

@@ -414,3 +414,94 @@ def test_a_part_given_by_of_whom() -> None:
 )
 def test_counted_suspects_likes_forces_and_warrants(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le tribunal a prononcé quatre amendes contre la société.", "fr", {"4 fines"}),
+        ("In un magazzino c'erano 350 schede telefoniche.", "it", {"350 SIM cards"}),
+        ("La policía registró siete direcciones en Sevilla.", "es", {"7 addresses"}),
+        ("Agents from 12 prefectures joined the team.", "en", {"12 prefectures"}),
+        ("O réu mantinha cinco páginas web de venda.", "pt", {"5 sites"}),
+        ("Sono state chiuse due piattaforme pirata.", "it", {"2 platforms"}),
+    ],
+)
+def test_fines_sim_cards_addresses_prefectures_web_pages_and_platforms(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_platforms_counted_again_as_apps_are_one_figure() -> None:
+    text = "La banda creó cuatro plataformas ilegales, cuatro aplicaciones para móviles."
+    assert figures(text, "es") == {"4 apps"}
+
+
+def test_a_number_right_after_a_month_is_a_day() -> None:
+    assert figures("Officers on Sept. 14 detained six people in Leeds.", "en") == {"6 people"}
+    assert figures("Police on March 3 arrested nine people.", "en") == {"9 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La procura ha cinque indagati; gli altri tre indagati curavano i pagamenti.", "it"),
+        ("Five suspects were held; the other three suspects ran the servers.", "en"),
+        ("Cinq suspects ont été entendus, les trois autres suspects sont en fuite.", "fr"),
+    ],
+)
+def test_the_rest_of_a_counted_group_is_no_count_of_its_own(text: str, lang: str) -> None:
+    assert figures(text, lang) == {"5 suspects"}
+
+
+def test_a_range_whose_ends_carry_articles() -> None:
+    assert figures("Sono previste multe tra i 200 e i 3mila euro.", "it") == {"200 EUR", "3000 EUR"}
+    assert figures("Pagaban entre los 15 y los 30 euros al mes.", "es") == {"15 EUR", "30 EUR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le perquisizioni hanno riguardato 9 obiettivi all'estero.", "it", {"9 targets"}),
+        ("Police seized 40 devices and 12 luxury watches.", "en", {"40 devices", "12 watches"}),
+        ("El portal ofrecía 3.000 enlaces a 250 partidos.", "es", {"3000 links", "250 matches"}),
+        ("Le site proposait 8 000 jeux et 500 livres.", "fr", {"8000 games", "500 books"}),
+    ],
+)
+def test_targets_devices_links_matches_games_books_and_watches(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_a_rank_is_no_count() -> None:
+    assert figures("It fed 60 per cent of the top 20 pirate sites.", "en") == set()
+
+
+def test_a_price_for_another_period_shares_the_currency_said_once() -> None:
+    assert figures("Bastavano 12 euro al mese, oppure 100 l'anno.", "it") == {"12 EUR", "100 EUR"}
+    assert figures("Access cost $15 a month or 150 a year.", "en") == {"15 USD", "150 USD"}
+    assert figures("Access cost $15 a month for 150 users.", "en") == {"15 USD", "150 users"}
+
+
+def test_a_country_s_total_is_context() -> None:
+    text = "A polícia prendeu 3 pessoas. Hoje o país tem cerca de 4 milhões de usuários de IPTV pirata."
+    assert figures(text, "pt") == {"3 people"}
+    assert figures("Le pays compte près de 2 millions de foyers pirates.", "fr") == set()
+
+
+def test_sites_counted_after_a_verb_of_searching_are_searches() -> None:
+    assert figures("Officers searched 25 sites across Kent.", "en") == {"25 searches"}
+    assert figures("Les gendarmes ont perquisitionné 6 sites.", "fr") == {"6 searches"}
+    assert figures("The network ran 25 sites across Europe.", "en") == {"25 sites"}
+
+
+def test_a_count_after_the_country_s_police_is_no_national_total() -> None:
+    assert figures("Throughout the country police arrested 12 people.", "en") == {"12 people"}
+
+
+def test_one_named_and_others_counted_with_the_total_is_the_total() -> None:
+    text = "Servers in Austria and 6 other countries were seized; 7 countries took part."
+    assert figures(text, "en") == {"7 countries"}
+    assert figures("Servers in Austria and 6 other countries were seized.", "en") == {"6 countries"}

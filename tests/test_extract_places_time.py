@@ -349,3 +349,54 @@ def test_where_goods_were_made_or_an_audience_lives_is_no_country() -> None:
         "chegavam a 5 mil clientes espalhados por vários estados e também pela Argentina."
     )
     assert facts_of(text, "pt") == {"country": {"BR"}, "date": set(), "arrest": {"BR"}}
+
+
+def test_where_users_or_visitors_are_is_no_country_of_the_operation() -> None:
+    text = (
+        "La police belge a fermé un service qui comptait 80 000 abonnés en France et au Luxembourg. "
+        "Le site attirait des visiteurs venus surtout d'Allemagne, d'Autriche et de Suisse."
+    )
+    assert facts_of(text, "fr")["country"] == {"BE"}
+
+
+def test_an_audience_country_stays_when_the_article_names_no_other() -> None:
+    text = "Le site comptait 2 millions de visiteurs rien qu'en Italie avant sa fermeture."
+    assert facts_of(text, "fr")["country"] == {"IT"}
+
+
+def test_a_body_s_seat_abroad_leaves_an_arrest_in_the_operation_s_country() -> None:
+    text = (
+        "En Tunisie, deux hommes ont été arrêtés pour piratage. L'enquête avait été demandée par "
+        "une coalition de studios basée aux États-Unis."
+    )
+    assert facts_of(text, "fr")["arrest"] == {"TN"}
+
+
+def test_precautionary_measures_alone_are_no_arrest() -> None:
+    text = "I Carabinieri hanno eseguito misure cautelari a carico di quattro persone a Bari."
+    assert facts_of(text, "it")["arrest"] == set()
+    text = "I Carabinieri hanno eseguito un'ordinanza di custodia cautelare a Bari."
+    assert facts_of(text, "it")["arrest"] == {"IT"}
+
+
+def test_the_emirates_named_without_united() -> None:
+    text = "I server erano in Germania e negli Emirati Arabi."
+    assert facts_of(text, "it")["country"] == {"DE", "AE"}
+
+
+def test_a_trial_that_opened_is_an_event_not_a_launch() -> None:
+    text = "Ce mardi s'est ouvert à Lyon le procès des trois gérants du site."
+    assert drafted_dates(text, "fr", FRIDAY) == {"2023-03-14"}
+
+
+def test_a_site_s_audience_is_no_trial() -> None:
+    text = "Le site, ouvert en 2015, avait une large audience avant sa fermeture par la gendarmerie."
+    assert drafted_dates(text, "fr", FRIDAY) == set()
+
+
+def test_other_countries_given_as_examples_are_no_countries_of_the_operation() -> None:
+    text = (
+        "La Guardia Civil ha cerrado la web. Otros países, como Francia e Italia, ya persiguen "
+        "a los usuarios finales."
+    )
+    assert facts_of(text, "es")["country"] == {"ES"}
