@@ -1,41 +1,26 @@
-"""Draft a dossier from a news article, every fact with the span of text it came from."""
+"""Draft a dossier from a news article, every fact with the span of text it came from.
+
+The drafting code (extraction.article) is imported when first used, so that a server that
+never drafts does not hold dateparser, Babel and the lexicons (10 MB).
+"""
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import yaml
+MAX_ARTICLE_CHARS = 200_000
 
-from extraction.arrests import find_arrests, seat_of_a_body
-from extraction.countries import (
-    country_facts,
-    country_matches,
-    place_matches,
-    places_country,
-    residence_countries,
-)
-from extraction.dates import find_dates
-from extraction.draft import ArticleMeta, build_draft
-from extraction.facts import Fact, Span, merge_facts
-from extraction.figures import find_figures
-from extraction.lexicon import Match, entity_matcher, has_cue, lexicon, national_police
-from extraction.names import (
-    agency_facts,
-    group_facts,
-    lexicon_facts,
-    operation_facts,
-    rights_holder_list_facts,
-    shared_head_matches,
-    without_quoted_industry_bodies,
-)
-from extraction.people import charged_people
-from extraction.text import LANGUAGES, Article, detect_language
-from graph.errors import InvalidInput
-from graph.model.ids import fold
-from graph.model.schema import get_schema
-from loaders.dossier import Dossier, parse_dossier
+if TYPE_CHECKING:
+    from extraction.article import (
+        LANGUAGES,
+        ArticleMeta,
+        Fact,
+        check_article,
+        draft_dossier,
+        draft_yaml,
+        extract_facts,
+        read_article,
+    )
 
 __all__ = [
     "LANGUAGES",
@@ -50,256 +35,9 @@ __all__ = [
 ]
 
 
-def read_article(text: str, lang: str = "auto") -> Article:
-    return Article(text, detect_language(text) if lang == "auto" else lang)
+def __getattr__(name: str) -> Any:
+    if name in __all__:
+        from extraction import article
 
-
-def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
-    """Every fact the article states, one per (kind, key), each with all its spans."""
-    everything = entity_matcher().find(article) + shared_head_matches(article)
-    named = without_quoted_industry_bodies(article, everything)
-    # Their words are no other body's name either ("Alliance for Creativity in Entertainment").
-    only_comment = [(m.start, m.end) for m in everything if m not in named]
-    figures = find_figures(article)
-    # "$ US" in "12 495 271 $ US" is a currency, not the United States.
-    countries = [
-        m
-        for m in country_matches(article, named)
-        if not any(s.start <= m.start < s.end for f in figures for s in f.spans)
-    ]
-    if not countries:
-        # "la banlieue de Dakar": an article naming no country acts where its places are.
-        countries = places_country(article, named)
-    facts: list[Fact] = []
-    facts += lexicon_facts(article, named)
-    facts += rights_holder_list_facts(article, named)
-    facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
-    facts = _generic_police_merged(_short_names_merged(facts))
-    # "the National Intelligence Service": a body's name is no service's, whatever its words.
-    bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
-    facts += [
-        f
-        for f in group_facts(article, named)
-        if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
-    ]
-    facts += country_facts(article, countries)
-    facts += figures
-    facts += find_dates(article, published)
-    # A suspect who lives in another country may have been arrested there: no country is assumed.
-    named_countries = {m.entry.name for m in countries}
-    lives_abroad = bool({m.entry.name for m in residence_countries(article)} - named_countries)
-    international = _counts_countries(figures) or lives_abroad
-    facts += find_arrests(article, countries, place_matches(article, named), international)
-    facts += operation_facts(article)
-    facts += _the_police(article, facts, countries)
-    facts = _without_earlier_cases(article, facts)
-    named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
-    facts += charged_people(article, named_spans)
-    return merge_facts(facts)
-
-
-# Facts a paragraph about an earlier case holds only as context: the rest are still named.
-_CONTEXT_KINDS = {"figure", "date", "group", "arrest", "operation"}
-
-
-def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
-    """'Un précédent à cinq millions d'euros. En septembre, la justice avait infligé...': a
-    paragraph opened by a word for an earlier case tells another case; its figures, dates,
-    services and arrests are not this operation's."""
-    paragraphs = [m.span() for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", article.text)]
-    earlier = []
-    for start, end in paragraphs:
-        first = article.sentence_at(start)
-        keys = [t.key for t in article.tokens if first.start <= t.start < min(first.end, end)]
-        if has_cue(keys, "earlier_case") is not None:
-            earlier.append((start, end))
-    if not earlier:
-        return facts
-    return [
-        f
-        for f in facts
-        if f.kind not in _CONTEXT_KINDS or not all(any(a <= s.start < b for a, b in earlier) for s in f.spans)
-    ]
-
-
-# "la police a saisi...": a country's police named by its common noun alone.
-_THE_POLICE = {
-    "en": re.compile(r"\b[Tt]he police\b(?!\s+(?:of|in|from)\b)"),
-    "fr": re.compile(r"\b[Ll]a police\b(?!\s+(?:de|d['’]|du|des)\b)"),
-    "it": re.compile(r"\b[Ll]a polizia\b(?!\s+(?:di|del|della|dello)\b)"),
-    "es": re.compile(r"\b[Ll]a policía\b(?!\s+(?:de|del)\b)"),
-    "pt": re.compile(r"\b[Aa] polícia\b(?!\s+(?:de|do|da|dos|das)\b)"),
-}
-_POLICE_KINDS = {"police", "police unit", "national security forces"}
-
-
-def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> list[Fact]:
-    """'Au moment de leur arrestation, la police a mis la main sur...' in an article about
-    one country (a body's seat aside) that names no police body: that country's police, at
-    low confidence."""
-    if any(f.kind == "agency" and f.data.get("kind") in _POLICE_KINDS for f in facts):
-        return []
-    codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
-    pattern = _THE_POLICE.get(article.lang)
-    adjectives = lexicon()["nationalities"].get(next(iter(codes))) if len(codes) == 1 else None
-    if pattern is None or adjectives is None:
-        return []
-    entry = national_police()[("en", fold(adjectives[0]))]
-    spans = [
-        Span(m.start(), m.end(), m.group())
-        for m in pattern.finditer(article.text)
-        if _acts(article, m.start())
-    ]
-    if not spans:
-        return []
-    note = f"named only as {spans[0].text!r} in an article about {entry.country}: check which force acted"
-    data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
-    return [Fact("agency", entry.name, spans, "low", [note], data)]
-
-
-def _acts(article: Article, offset: int) -> bool:
-    """Whether the sentence at `offset` tells an action or an arrest."""
-    sentence = article.sentence_at(offset)
-    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
-    return has_cue(keys, "action") is not None or has_cue(keys, "arrest") is not None
-
-
-def _on_words_of(article: Article, fact: Fact, mentions: list[tuple[int, int]]) -> bool:
-    """Whether the fact's words are one of `mentions`, or the name its bracketed acronym ends."""
-    return any(
-        (a < s.end and s.start < b) or article.text[s.end : a].strip() == "("
-        for a, b in mentions
-        for s in fact.spans
-    )
-
-
-def _short_names_merged(facts: list[Fact]) -> list[Fact]:
-    """'the State Prosecutor' after 'the State Prosecutor for Serious Economic Crime': a
-    drafted body named by the first words of another body's name is that body."""
-    bodies = [f for f in facts if f.kind == "agency"]
-    kept = []
-    for fact in facts:
-        short = fold(fact.key) + " "
-        longer = next(
-            (
-                o
-                for o in bodies
-                if o is not fact
-                and any(
-                    fold(n).startswith(short) or _after_a_possessive(n, fact.key)
-                    for n in [o.key, *(s.text for s in o.spans)]
-                )
-            ),
-            None,
-        )
-        if fact.kind == "agency" and fact.confidence == "low" and longer is not None:
-            longer.spans += [s for s in fact.spans if s not in longer.spans]
-            longer.spans.sort(key=lambda s: s.start)
-        else:
-            kept.append(fact)
-    return kept
-
-
-def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
-    """'Norwegian police seize...' in an article about Økokrim: a country's police named by
-    its adjective is the one police body of that country the article names precisely."""
-    generic = {f"{adjectives[0]} police" for adjectives in lexicon()["nationalities"].values()}
-    # Police bodies, not their units: a unit belongs to one of them.
-    police = [f for f in facts if f.kind == "agency" and f.data.get("kind") == "police"]
-    kept = []
-    for fact in facts:
-        country = fact.data.get("country")
-        same_country = [o for o in police if o.key not in generic and o.data["country"] == country]
-        if fact.kind == "agency" and fact.key in generic and len(same_country) == 1:
-            same_country[0].spans = sorted([*same_country[0].spans, *fact.spans], key=lambda s: s.start)
-        else:
-            kept.append(fact)
-    return kept
-
-
-def _after_a_possessive(longer: str, short: str) -> bool:
-    """ "the Philippines' Bureau of Immigration", then "the Bureau of Immigration"."""
-    head = longer[: len(longer) - len(short)].rstrip()
-    return fold(longer).endswith(" " + fold(short)) and head.endswith(("'", "’", "'s", "’s"))
-
-
-def _counts_countries(figures: list[Fact]) -> bool:
-    """The article counts the countries the operation spans: "authorities from 13 countries"."""
-    return any(f.data["unit"] == "countries" and f.data["value"] >= 2 for f in figures)
-
-
-_NAMED_KINDS = {"agency", "group", "platform", "rights_holder", "country", "operation"}
-
-
-MAX_ARTICLE_CHARS = 200_000
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
-_MARKUP = re.compile(r"<\s*(?:script|html|body|div|p|a|img|iframe|span)\b", re.IGNORECASE)
-
-
-def check_article(text: str) -> None:
-    """Plain text only: a draft's spans quote it, and dossiers refuse markup and control bytes."""
-    if not text.strip():
-        raise InvalidInput("the article is empty", field="text")
-    if len(text) > MAX_ARTICLE_CHARS:
-        raise InvalidInput(f"the article is over {MAX_ARTICLE_CHARS} characters", field="text")
-    if _CONTROL.search(text):
-        raise InvalidInput("the article contains control or bidirectional-override characters", field="text")
-    if _MARKUP.search(text):
-        raise InvalidInput("the article looks like HTML: send its plain text", field="text")
-
-
-def draft_dossier(text: str, meta: ArticleMeta, lang: str = "auto") -> Dossier:
-    """The draft dossier, validated against the format and the schema (reviewed: false)."""
-    check_article(text)
-    if lang != "auto" and lang not in LANGUAGES:
-        raise InvalidInput(
-            f"unknown language {lang!r} (use auto or one of {', '.join(LANGUAGES)})", field="lang"
-        )
-    article = read_article(text, lang)
-    raw = build_draft(article, extract_facts(article, meta.published), meta)
-    return parse_dossier(raw, "draft", get_schema())
-
-
-def draft_yaml(dossier: Dossier) -> str:
-    """The draft as a dossier file: the fields a person would write, in the usual order."""
-    raw = dossier.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
-    ordered = {"format": raw["format"], "id": raw["id"], "reviewed": False}
-    ordered.update({k: v for k, v in raw.items() if k not in ordered})
-    header = (
-        "# DRAFT drafted by `piracy-graph extract`: every fact cites the span of the article it\n"
-        "# came from (start/end are character offsets). Check each one, fix or delete it, then\n"
-        "# change reviewed to true: load refuses the file until then.\n"
-    )
-    return header + yaml.dump(
-        {k: _readable(v) for k, v in ordered.items()},
-        Dumper=_DraftDumper,
-        sort_keys=False,
-        allow_unicode=True,
-        width=100,
-    )
-
-
-_PROVENANCE = ("sources", "confidence", "notes", "spans")
-
-
-class _Flow(dict[str, Any]):
-    """A mapping written on one line: `{start: 12, end: 19, text: Europol}`."""
-
-
-class _DraftDumper(yaml.SafeDumper):
-    pass
-
-
-_DraftDumper.add_representer(
-    _Flow, lambda dumper, data: dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=True)
-)
-
-
-def _readable(value: Any) -> Any:
-    """What a fact says first, then where it comes from; spans one per line."""
-    if isinstance(value, dict):
-        keys = [k for k in value if k not in _PROVENANCE] + [k for k in _PROVENANCE if k in value]
-        return {k: ([_Flow(s) for s in value[k]] if k == "spans" else _readable(value[k])) for k in keys}
-    if isinstance(value, list):
-        return [_readable(v) for v in value]
-    return value
+        return getattr(article, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,6 +1,7 @@
-"""The API server loads only what serving needs: the Neo4j driver, pyvis, networkx and
-igraph's drawing back-ends are imported by the code that uses them, when it runs. Each
-test starts a fresh interpreter, since this one has imported everything already."""
+"""The API server loads only what serving needs: the Neo4j driver, pyvis, networkx, the
+article extractor and igraph's drawing back-ends are imported by the code that uses them,
+when it runs. Each test starts a fresh interpreter, since this one has imported
+everything already."""
 
 from __future__ import annotations
 
@@ -10,7 +11,16 @@ import sys
 
 import pytest
 
-NOT_AT_START = ["IPython", "matplotlib", "neo4j", "networkx", "plotly", "pyvis"]
+NOT_AT_START = [
+    "IPython",
+    "dateparser",
+    "extraction.article",
+    "matplotlib",
+    "neo4j",
+    "networkx",
+    "plotly",
+    "pyvis",
+]
 
 
 def modules_after(code: str) -> list[str]:
