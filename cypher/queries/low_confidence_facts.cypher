@@ -2,18 +2,23 @@
 // description: Every value a dossier stated with low confidence, with the dossier that
 //   said it and its sources: a shared entity is listed for what the weak dossier said
 //   about it, never as a whole. `type` is NODE for a node's value, else the relationship's
-//   type; `property` is empty where the dossier only mentions the relationship.
+//   type; `property` is empty where the dossier only mentions the relationship. Rows are
+//   in entity id order, so only the first `limit` entities (and relationships, by their
+//   ends and type) that a dossier states something weak about are read.
 // json: value
 // param limit: int = 1000 -- at most this many rows
 MATCH (d:LoadedDossier)
 WHERE size(d.low) > 0
 UNWIND d.low AS item
-WITH d.id AS dossier, item
+WITH DISTINCT item
 WHERE NOT item CONTAINS '|'
+WITH item
+ORDER BY item
+LIMIT $limit
 MATCH (n:Entity {id: item})
 UNWIND n.statements AS text
-WITH n, dossier, text, split(text, '|') AS f
-WHERE f[1] = dossier AND f[2] = 'low'
+WITH n, text, split(text, '|') AS f
+WHERE f[2] = 'low'
 WITH n, f, reduce(v = f[5], x IN f[6..] | v + '|' + x) AS value
 RETURN n.id AS from, 'NODE' AS type, n.id AS to, f[0] AS property, value AS value,
        f[1] AS dossier, split(f[4], ' ') AS sources
@@ -23,16 +28,16 @@ UNION ALL
 MATCH (d:LoadedDossier)
 WHERE size(d.low) > 0
 UNWIND d.low AS item
-WITH d.id AS dossier, item, split(item, '|') AS ends
+WITH split(item, '|') AS ends
 WHERE size(ends) > 2
-MATCH (a:Entity {id: ends[0]})
-MATCH (b:Entity {id: ends[2]})
-WITH dossier, item, a, b
-MATCH (a)-[r]->(b)
-WHERE r.id = item
+WITH DISTINCT ends[0] AS start_id, ends[1] AS rel_type, ends[2] AS end_id
+ORDER BY start_id, rel_type, end_id
+LIMIT $limit
+MATCH (a:Entity {id: start_id})-[r]->(b:Entity {id: end_id})
+WHERE type(r) = rel_type
 UNWIND r.statements AS text
-WITH a, r, b, dossier, text, split(text, '|') AS f
-WHERE f[1] = dossier AND f[2] = 'low'
+WITH a, r, b, text, split(text, '|') AS f
+WHERE f[2] = 'low'
 WITH a, r, b, f, reduce(v = f[5], x IN f[6..] | v + '|' + x) AS value
 RETURN a.id AS from, type(r) AS type, b.id AS to, f[0] AS property, value AS value,
        f[1] AS dossier, split(f[4], ' ') AS sources
