@@ -15,6 +15,11 @@ WHERE NOT item CONTAINS '|'
 WITH item
 ORDER BY item
 LIMIT $limit
+// Through a list (then dropped: every row would carry it): FalkorDB finds a sorted row's
+// node by a label scan, an unwound one by the index.
+WITH collect(item) AS items
+UNWIND items AS item
+WITH item
 MATCH (n:Entity {id: item})
 UNWIND n.statements AS text
 WITH n, text, split(text, '|') AS f
@@ -33,8 +38,15 @@ WHERE size(ends) > 2
 WITH DISTINCT ends[0] AS start_id, ends[1] AS rel_type, ends[2] AS end_id
 ORDER BY start_id, rel_type, end_id
 LIMIT $limit
-MATCH (a:Entity {id: start_id})-[r]->(b:Entity {id: end_id})
-WHERE type(r) = rel_type
+WITH collect([start_id, rel_type, end_id]) AS keys
+UNWIND keys AS key
+WITH key
+MATCH (a:Entity {id: key[0]})
+MATCH (b:Entity {id: key[2]})
+// Apart: FalkorDB then joins the two ends, instead of walking every relationship of `a`.
+WITH key, a, b
+MATCH (a)-[r]->(b)
+WHERE type(r) = key[1]
 UNWIND r.statements AS text
 WITH a, r, b, text, split(text, '|') AS f
 WHERE f[2] = 'low'
