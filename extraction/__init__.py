@@ -11,16 +11,10 @@ from typing import TYPE_CHECKING, Any
 MAX_ARTICLE_CHARS = 200_000
 
 if TYPE_CHECKING:
-    from extraction.article import (
-        LANGUAGES,
-        ArticleMeta,
-        Fact,
-        check_article,
-        draft_dossier,
-        draft_yaml,
-        extract_facts,
-        read_article,
-    )
+    from extraction.article import check_article, draft_dossier, draft_yaml, extract_facts, read_article
+    from extraction.draft import ArticleMeta
+    from extraction.facts import Fact
+    from extraction.text import LANGUAGES
 
 __all__ = [
     "LANGUAGES",

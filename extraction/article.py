@@ -38,18 +38,6 @@ from graph.model.ids import fold
 from graph.model.schema import get_schema
 from loaders.dossier import Dossier, parse_dossier
 
-__all__ = [
-    "LANGUAGES",
-    "MAX_ARTICLE_CHARS",
-    "ArticleMeta",
-    "Fact",
-    "check_article",
-    "draft_dossier",
-    "draft_yaml",
-    "extract_facts",
-    "read_article",
-]
-
 
 def read_article(text: str, lang: str = "auto") -> Article:
     return Article(text, detect_language(text) if lang == "auto" else lang)

@@ -86,7 +86,8 @@ async def post_extract(
             text=text, url=url, published=published, lang=lang, publisher=publisher
         )
     # Imported by the first draft: a server that never drafts does not hold the extractor.
-    from extraction.article import ArticleMeta, draft_dossier, draft_yaml
+    from extraction.article import draft_dossier, draft_yaml
+    from extraction.draft import ArticleMeta
 
     meta = ArticleMeta(
         url=payload.url,
