@@ -16,7 +16,7 @@ import pytest
 
 from graph.model.schema import Schema
 from graph.query.neighbours import neighbourhood
-from graph.query.snapshot import Snapshot, build_snapshot
+from graph.query.snapshot import Snapshot, _kept_edge, _with_edge_id, build_snapshot
 from graph.query.snapshot_cache import SnapshotCache
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
@@ -264,3 +264,19 @@ def test_a_copy_read_in_small_pages_is_the_same(
         snapshot.nodes(snapshot.node_ids()),
         edges_of(snapshot),
     )
+
+
+@pytest.mark.parametrize(
+    "rel_id",
+    [
+        "operation:jetflicks|ACTED_IN|country:US",
+        "operation:jetflicks|ACTED_IN|country:US|prosecution",  # a parallel relationship's key
+        "operation:jetflicks|ACTED_IN|country:USA",  # the id of another pair, one letter on
+        "relationship--0d7c6f3a",
+        None,
+    ],
+)
+def test_a_relationship_id_comes_back_from_what_the_copy_keeps_of_it(rel_id: str | None) -> None:
+    answer = {"id": rel_id, "properties": {"role": "prosecution"}, "sources": ["source:s"]}
+    kept = _kept_edge(answer, "operation:jetflicks", "ACTED_IN", "country:US")
+    assert _with_edge_id(kept, "operation:jetflicks", "ACTED_IN", "country:US") == answer
