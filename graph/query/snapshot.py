@@ -269,12 +269,14 @@ class Snapshot:
         ids, types = self.ids, self.types
         kept = _decoded(self.edge_text, self.edge_span, edges.tolist())
         src, dst = self.edge_src[edges].tolist(), self.edge_dst[edges].tolist()
-        ends = zip(src, dst, self.edge_type[edges].tolist(), strict=True)
-        answer = []
-        for stored, (src, dst, rel_type) in zip(kept, ends, strict=True):
-            shown = _with_edge_id(stored, ids[src], types[rel_type], ids[dst])
-            shown["source"], shown["target"], shown["type"] = ids[src], ids[dst], types[rel_type]
-            answer.append(shown)
+        ends = zip(src, [types[t] for t in self.edge_type[edges].tolist()], dst, strict=True)
+        answer = [
+            {"id": f"{ids[a]}|{ty}|{ids[b]}", **stored, "source": ids[a], "target": ids[b], "type": ty}
+            for stored, (a, ty, b) in zip(kept, ends, strict=True)
+        ]
+        for shown in answer:  # the rarer forms of id (_kept_edge): whole, or a key after the ends
+            if "key" in shown:
+                shown["id"] = f"{shown['id']}|{shown.pop('key')}"
         return answer
 
     def _sources(self, nodes: np.ndarray, edges: np.ndarray) -> dict[str, dict[str, Any]]:
