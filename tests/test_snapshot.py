@@ -16,7 +16,7 @@ import pytest
 
 from graph.model.schema import Schema
 from graph.query.neighbours import neighbourhood
-from graph.query.snapshot import Snapshot, _kept_edge, _with_edge_id, build_snapshot
+from graph.query.snapshot import Snapshot, _edge_answers_of, _kept_edge, build_snapshot
 from graph.query.snapshot_cache import SnapshotCache
 from graph.store.falkordb import FalkorDBStore
 from loaders.load import load_paths
@@ -277,6 +277,9 @@ def test_a_copy_read_in_small_pages_is_the_same(
     ],
 )
 def test_a_relationship_id_comes_back_from_what_the_copy_keeps_of_it(rel_id: str | None) -> None:
+    ends = ("operation:jetflicks", "ACTED_IN", "country:US")
     answer = {"id": rel_id, "properties": {"role": "prosecution"}, "sources": ["source:s"]}
-    kept = _kept_edge(answer, "operation:jetflicks", "ACTED_IN", "country:US")
-    assert _with_edge_id(kept, "operation:jetflicks", "ACTED_IN", "country:US") == answer
+    kept = _kept_edge(answer, *ends)
+    assert _edge_answers_of([kept], [ends]) == [
+        {**answer, "source": "operation:jetflicks", "target": "country:US", "type": "ACTED_IN"}
+    ]

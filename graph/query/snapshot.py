@@ -267,17 +267,11 @@ class Snapshot:
 
     def _edge_answers(self, edges: np.ndarray) -> list[dict[str, Any]]:
         ids, types = self.ids, self.types
-        kept = _decoded(self.edge_text, self.edge_span, edges.tolist())
-        src, dst = self.edge_src[edges].tolist(), self.edge_dst[edges].tolist()
-        ends = zip(src, [types[t] for t in self.edge_type[edges].tolist()], dst, strict=True)
-        answer = [
-            {"id": f"{ids[a]}|{ty}|{ids[b]}", **stored, "source": ids[a], "target": ids[b], "type": ty}
-            for stored, (a, ty, b) in zip(kept, ends, strict=True)
-        ]
-        for shown in answer:  # the rarer forms of id (_kept_edge): whole, or a key after the ends
-            if "key" in shown:
-                shown["id"] = f"{shown['id']}|{shown.pop('key')}"
-        return answer
+        sources = [ids[a] for a in self.edge_src[edges].tolist()]
+        targets = [ids[b] for b in self.edge_dst[edges].tolist()]
+        kinds = [types[t] for t in self.edge_type[edges].tolist()]
+        ends = zip(sources, kinds, targets, strict=True)
+        return _edge_answers_of(_decoded(self.edge_text, self.edge_span, edges.tolist()), ends)
 
     def _sources(self, nodes: np.ndarray, edges: np.ndarray) -> dict[str, dict[str, Any]]:
         """As graph.query.answer.source_index for what `nodes` and `edges` show: by codes, as
@@ -320,10 +314,7 @@ class Snapshot:
         return np.concatenate(found)
 
     def _edge_shown(self, e: int) -> dict[str, Any]:
-        start, end = self.edge_span[e].tolist()
-        stored: dict[str, Any] = orjson.loads(self.edge_text[start:end])
-        ends = self.ids[self.edge_src[e]], self.types[self.edge_type[e]], self.ids[self.edge_dst[e]]
-        return _with_edge_id(stored, *ends)
+        return self._edge_answers(np.array([e], dtype=np.int64))[0]
 
     def relationship(self, e: int) -> dict[str, Any]:
         """{id, src, dst, type} of relationship e, as a projection names it."""
@@ -445,7 +436,7 @@ def _decoded(text: bytearray, spans: np.ndarray, numbers: list[int]) -> list[dic
 def _kept_edge(shown: dict[str, Any], source: str, rel_type: str, target: str) -> dict[str, Any]:
     """What the copy's text keeps of a relationship answer: not its ends and type, which
     its arrays hold, nor the part of its id they give ("source|TYPE|target"), only the
-    "|key" that follows for a parallel relationship. Ids are 40% of the text otherwise."""
+    "|key" that follows for a parallel relationship; an id of another form whole."""
     kept = {k: shown[k] for k in _EDGE_KEYS if k in shown}
     rel_id, base = kept.get("id"), f"{source}|{rel_type}|{target}"
     if isinstance(rel_id, str) and rel_id.startswith(base) and rel_id[len(base) : len(base) + 1] in ("", "|"):
@@ -455,13 +446,19 @@ def _kept_edge(shown: dict[str, Any], source: str, rel_type: str, target: str) -
     return kept
 
 
-def _with_edge_id(kept: dict[str, Any], source: str, rel_type: str, target: str) -> dict[str, Any]:
-    """The relationship answer (id first) from what `_kept_edge` kept."""
-    if "id" in kept:
-        return kept
-    rel_id = f"{source}|{rel_type}|{target}"
-    key = kept.pop("key", None)
-    return {"id": rel_id if key is None else f"{rel_id}|{key}", **kept}
+def _edge_answers_of(
+    kept: list[dict[str, Any]], ends: Iterable[tuple[str, str, str]]
+) -> list[dict[str, Any]]:
+    """The relationship answers from what `_kept_edge` kept of them and their (source,
+    type, target): one comprehension for all, as a depth-2 answer makes thousands."""
+    answer = [
+        {"id": f"{a}|{ty}|{b}", **stored, "source": a, "target": b, "type": ty}
+        for stored, (a, ty, b) in zip(kept, ends, strict=True)
+    ]
+    for shown in answer:  # an id kept whole replaced the made one; a key follows it
+        if "key" in shown:
+            shown["id"] = f"{shown['id']}|{shown.pop('key')}"
+    return answer
 
 
 def _edge_in_dates(start: str | None, last: str | None, since_lo: str | None, until_hi: str | None) -> bool:
