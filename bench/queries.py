@@ -156,23 +156,29 @@ def timed(
 def unfiltered_neighbourhood(
     store: Any, entity_id: str, depth: int, redactor: Any = None, snapshot: Any = None
 ) -> Any:
-    """What GET /entities/{id}/neighbours answers with no filters and at most 500 nodes:
-    from the in-process snapshot when given (as the API serves them), else from the engine."""
+    """What GET /entities/{id}/neighbours answers with no filters and at most 500 nodes, as
+    the JSON it writes out: from the in-process snapshot when given (as the API serves them),
+    else from the engine."""
+    import orjson
+
     from graph.model.schema import get_schema
     from graph.query.neighbours import neighbourhood
 
-    return neighbourhood(
-        store,
-        get_schema(),
-        entity_id,
-        depth=depth,
-        labels=[],
-        types=[],
-        since=None,
-        until=None,
-        limit=500,
-        redactor=redactor,
-        reader=snapshot,
+    return orjson.dumps(
+        neighbourhood(
+            store,
+            get_schema(),
+            entity_id,
+            depth=depth,
+            labels=[],
+            types=[],
+            since=None,
+            until=None,
+            limit=500,
+            redactor=redactor,
+            reader=snapshot,
+            written=True,
+        )
     )
 
 

@@ -102,7 +102,14 @@ async def get_neighbours(
 
     def answer() -> Response:
         found = neighbourhood(
-            store, schema, entity_id, **filters.kwargs(), limit=limit, redactor=redactor, reader=snapshot
+            store,
+            schema,
+            entity_id,
+            **filters.kwargs(),
+            limit=limit,
+            redactor=redactor,
+            reader=snapshot,
+            written=True,
         )
         return json_answer({**found, "links": view_links(request, f"/views/entities/{entity_id}")})
 

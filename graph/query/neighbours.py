@@ -7,7 +7,7 @@ current write generation (graph/query/snapshot.py), which answers without a roun
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 from graph.cypher_text import cypher
 from graph.errors import NotFound
@@ -28,6 +28,21 @@ class Walk:
     levels: list[int]
     reached: int
     capped: bool
+
+
+@dataclass(frozen=True)
+class JsonContents:
+    """A neighbourhood's nodes (each with its `depth`), relationships and sources, already
+    written as JSON: orjson writes them into an answer as they are."""
+
+    nodes: Any  # orjson.Fragment
+    edges: Any
+    sources: Any
+
+
+@runtime_checkable
+class JsonContentsReader(Protocol):
+    def contents_json(self, entity_id: str, walk: Walk, filters: dict[str, Any]) -> JsonContents | None: ...
 
 
 class NeighbourhoodReader(Protocol):
@@ -103,11 +118,19 @@ def neighbourhood(
     limit: int,
     redactor: Redactor | None,
     reader: NeighbourhoodReader | None = None,
+    written: bool = False,
 ) -> dict[str, Any]:
-    """`reader`: where to read from (the API passes the current snapshot); the engine by default."""
+    """`reader`: where to read from (the API passes the current snapshot); the engine by default.
+    `written`: the nodes, relationships and sources may come as JSON already written (where
+    the reader keeps them so and nothing is redacted), for an answer that orjson writes out."""
     read = reader if reader is not None else EngineReader(store)
     filters = {"types": types, "labels": labels, **date_bounds(since, until)}
     walk = read.walk(entity_id, depth, filters, limit, sorted(schema.labels_where("hub")))
+    if written and redactor is None and isinstance(read, JsonContentsReader):
+        found = read.contents_json(entity_id, walk, filters)
+        if found is None:
+            raise NotFound(f"no entity {entity_id!r}")
+        return _answer(entity_id, depth, limit, walk, found.nodes, found.edges, found.sources)
     nodes, edge_list, sources = read.contents(walk.shown, filters)
     if entity_id not in nodes:  # an unknown id reaches nothing, not even itself
         raise NotFound(f"no entity {entity_id!r}")
@@ -117,13 +140,19 @@ def neighbourhood(
     if redactor is not None:
         node_list = [redactor.node(n) for n in node_list]
         edge_list = [redactor.edge(e) for e in edge_list]
+    return _answer(entity_id, depth, limit, walk, node_list, edge_list, redacted_sources(sources, redactor))
+
+
+def _answer(
+    entity_id: str, depth: int, limit: int, walk: Walk, nodes: Any, edges: Any, sources: Any
+) -> dict[str, Any]:
     not_shown = walk.reached - len(walk.shown)
     return {
         "center": entity_id,
         "depth": depth,
-        "nodes": node_list,
-        "edges": edge_list,
-        "sources": redacted_sources(sources, redactor),
+        "nodes": nodes,
+        "edges": edges,
+        "sources": sources,
         "truncated": not_shown > 0 or walk.capped,
         "not_shown": not_shown,
         "limit": limit,

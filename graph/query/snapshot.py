@@ -11,7 +11,9 @@ answers meanwhile. Both paths produce the same answer (tests/test_snapshot.py).
 The copy is compact, so that a graph of a million nodes fits beside the engine: nodes and
 relationships are numbered, the structure is integer arrays (an undirected adjacency in
 compressed sparse row form), and what an answer shows of each node and relationship is
-kept as one JSON text in a shared buffer, decoded only for the nodes an answer returns.
+kept as one JSON text in a shared buffer. The API's answers pass those texts on as they
+are (`contents_json`); they are decoded only where an answer is used as dicts (views,
+redaction, exports).
 Values are the ones `Store.read` returns, turned into answers by the same `node_out` and
 `edge_out` as the engine's, so the two cannot drift apart in shape.
 """
@@ -33,7 +35,7 @@ from graph.cypher_text import cypher, splice
 from graph.model.schema import ENTITY_LABEL, Label, Schema, get_schema
 from graph.query.answer import MAX_SOURCES, edge_out, node_out
 from graph.query.longlived import built_to_last
-from graph.query.neighbours import DISCOVERY_CAP, Walk
+from graph.query.neighbours import DISCOVERY_CAP, JsonContents, Walk
 from graph.store.base import Store
 from graph.store.journal import Touched
 
@@ -95,6 +97,7 @@ class Snapshot:
     edge_cites: np.ndarray
     _label_codes: dict[tuple[str, ...], np.ndarray] = field(default_factory=dict, compare=False)
     _cite_order: list[np.ndarray] = field(default_factory=list, compare=False)
+    _cite_json: list[np.ndarray] = field(default_factory=list, compare=False)
 
     @property
     def node_count(self) -> int:
@@ -231,6 +234,80 @@ class Snapshot:
         edges = self._edges_passing(np.unique(numbers), filters)
         return nodes, self._edge_answers(edges), self._sources(numbers, edges)
 
+    def contents_json(self, entity_id: str, walk: Walk, filters: dict[str, Any]) -> JsonContents | None:
+        """As `contents`, with the depth of each node, written as the JSON an answer shows:
+        the kept texts are passed on, not decoded and written again. None if the copy does
+        not hold `entity_id`."""
+        index = self.index
+        if entity_id not in index:
+            return None
+        held = [(index[i], level) for i, level in zip(walk.shown, walk.levels, strict=True) if i in index]
+        numbers = np.fromiter((number for number, _ in held), dtype=np.int64, count=len(held))
+        text, spans = self.node_text, self.node_span[numbers].tolist()
+        depths = [b',"depth":%d},' % level for level in range(max((lv for _, lv in held), default=0) + 1)]
+        nodes: list[bytes | bytearray] = [b"["]
+        for (start, end), (_, level) in zip(spans, held, strict=True):
+            nodes += (text[start : end - 1], depths[level])
+        nodes[-1] = b',"depth":%d}]' % held[-1][1]  # the center at least is held
+        edges = self._edges_passing(np.unique(numbers), filters)
+        return JsonContents(
+            orjson.Fragment(b"".join(nodes)),
+            orjson.Fragment(self._edges_json(edges)),
+            orjson.Fragment(self._sources_json(numbers, edges)),
+        )
+
+    def _edges_json(self, edges: np.ndarray) -> bytes:
+        """The answers of `edges` as one JSON list, byte for byte what `_edge_answers` would
+        give once written: each one's parts are joined once for the whole list. A text
+        that kept an id or a key is decoded (see `_kept_edge`)."""
+        ids, text = self.ids, self.edge_text
+        src, dst = self.edge_src[edges], self.edge_dst[edges]
+        written = {n: orjson.dumps(ids[n]) for n in np.unique(np.concatenate([src, dst])).tolist()}
+        types = [orjson.dumps(t)[1:-1] for t in self.types]
+        between = [b"|%b|" % t for t in types]  # "source|TYPE|target"
+        last = [b',"type":"%b"},' % t for t in types]
+        # Slices, not memoryviews: a view would forbid a later write's copy to append to the text.
+        parts: list[bytes | bytearray] = [b"["]
+        for (start, end), a, b, t, e in zip(
+            self.edge_span[edges].tolist(),
+            src.tolist(),
+            dst.tolist(),
+            self.edge_type[edges].tolist(),
+            edges.tolist(),
+            strict=True,
+        ):
+            if end - start <= 2 or text.startswith((b'"id":', b'"key":'), start + 1):
+                parts += (orjson.dumps(self._edge_shown(e)), b",")
+                continue
+            source, target = written[a], written[b]
+            parts += (
+                b'{"id":',
+                source[:-1],
+                between[t],
+                target[1:],
+                b",",
+                text[start + 1 : end - 1],
+                b',"source":',
+                source,
+                b',"target":',
+                target,
+                last[t],
+            )
+        if len(parts) > 1:
+            parts[-1] = parts[-1][:-1]  # the comma after the last one
+        parts.append(b"]")
+        return b"".join(parts)
+
+    def _sources_json(self, nodes: np.ndarray, edges: np.ndarray) -> bytes:
+        """`_sources` as one JSON object, from each source's id and row written once per copy."""
+        order, _, _ = self._cited_in_id_order()
+        if not self._cite_json:
+            _, ids, rows = self._cited_in_id_order()
+            pairs = [orjson.dumps(i)[:-1] + b'":' + orjson.dumps(r) for i, r in zip(ids, rows, strict=True)]
+            self._cite_json.append(object_column(pairs))
+        kept = self._shown_sources(nodes, edges)[order]
+        return b"{" + b",".join(self._cite_json[0][kept].tolist()) + b"}"
+
     def items(
         self, ids: list[str], edges: list[int]
     ) -> tuple[dict[str, dict[str, Any]], list[dict[str, Any]], dict[str, dict[str, Any]]]:
@@ -277,12 +354,16 @@ class Snapshot:
         """As graph.query.answer.source_index for what `nodes` and `edges` show: by codes, as
         a 2-hop answer cites up to 16,000 sources, and reading their ids and rows from
         scattered memory took longer than the rest of the answer."""
+        order, ids, rows = self._cited_in_id_order()
+        kept = self._shown_sources(nodes, edges)[order]
+        return dict(zip(ids[kept].tolist(), rows[kept].tolist(), strict=True))
+
+    def _shown_sources(self, nodes: np.ndarray, edges: np.ndarray) -> np.ndarray:
+        """Which cited sources (by code) `nodes` and `edges` show."""
         shown = np.zeros(len(self.cited), dtype=bool)
         shown[_gathered(self.node_cite_ptr, self.node_cites, nodes)] = True
         shown[_gathered(self.edge_cite_ptr, self.edge_cites, edges)] = True
-        order, ids, rows = self._cited_in_id_order()
-        kept = shown[order]
-        return dict(zip(ids[kept].tolist(), rows[kept].tolist(), strict=True))
+        return shown
 
     def _cited_in_id_order(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """The codes of the cited sources that have a row, in id order, with their ids and
@@ -441,8 +522,8 @@ def _kept_edge(shown: dict[str, Any], source: str, rel_type: str, target: str) -
     rel_id, base = kept.get("id"), f"{source}|{rel_type}|{target}"
     if isinstance(rel_id, str) and rel_id.startswith(base) and rel_id[len(base) : len(base) + 1] in ("", "|"):
         del kept["id"]
-        if rel_id != base:
-            kept["key"] = rel_id[len(base) + 1 :]
+        if rel_id != base:  # first, as a kept id is: a text that starts otherwise kept neither
+            kept = {"key": rel_id[len(base) + 1 :], **kept}
     return kept
 
 

@@ -25,7 +25,7 @@ from graph.query.snapshot import Snapshot, object_column
 
 log = logging.getLogger(__name__)
 
-FORMAT = 5
+FORMAT = 6
 READ_CHUNK = 16 * 2**20
 _ARRAYS = (
     "node_labels",
