@@ -251,10 +251,22 @@ def cases(store: Any, runs: int, snapshot: Any) -> list[tuple[str, Callable[[], 
         ("neighbours depth 2, engine", neighbours(2), runs),
         ("paths k=3 <=6 hops", path, runs),
         *(native if store.engine == "neo4j" else []),
+        # As the API serves it: from the copy when there is one.
         (
             "shared (2 operations)",
-            lambda: shared(store, [nxt(operations), nxt(operations)], redactor=None),
+            lambda: shared(store, [nxt(operations), nxt(operations)], redactor=None, reader=snapshot),
             runs,
+        ),
+        *(
+            [
+                (
+                    "shared (2 operations), engine",
+                    lambda: shared(store, [nxt(operations), nxt(operations)], redactor=None),
+                    runs,
+                )
+            ]
+            if snapshot is not None
+            else []
         ),
         (
             "search",

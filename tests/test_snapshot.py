@@ -18,6 +18,7 @@ import pytest
 from graph.model.schema import Schema
 from graph.query.answer import Redactor
 from graph.query.neighbours import neighbourhood
+from graph.query.shared import shared
 from graph.query.snapshot import Snapshot, _edge_answers_of, _kept_edge, build_snapshot
 from graph.query.snapshot_cache import SnapshotCache
 from graph.store.falkordb import FalkorDBStore
@@ -232,6 +233,56 @@ def test_an_unknown_id_is_not_found_in_the_copys_json_either(
 
     with pytest.raises(NotFound):
         written(bundled_store, schema, "group:no-such-group", snapshot, True)
+
+
+def shared_answer(store: FalkorDBStore, ids: list[str], reader: Snapshot | None) -> str:
+    """What /shared answers, with the relationships in a fixed order."""
+    answer = shared(store, ids, redactor=None, reader=reader)
+    for key in ("edges", "nodes"):
+        answer[key].sort(key=lambda item: json.dumps(item, sort_keys=True))
+    answer["direct"].sort()
+    return json.dumps(answer, sort_keys=True)
+
+
+@pytest.fixture(scope="module")
+def shared_asks(entity_ids: list[str]) -> list[list[str]]:
+    """Every pair of operations; pairs of groups; operations with countries (hubs) and
+    agencies; triples of operations."""
+    of = {
+        prefix: [i for i in entity_ids if i.startswith(prefix + ":")]
+        for prefix in ("operation", "group", "country", "agency")
+    }
+    operations, groups = of["operation"], of["group"][::3]
+    pairs = [[a, b] for kind in (operations, groups) for n, a in enumerate(kind) for b in kind[n + 1 :]]
+    mixed = [[o, other] for o in operations[::2] for other in of["country"][::4] + of["agency"][::4]]
+    triples = [operations[n : n + 3] for n in range(len(operations) - 2)]
+    return pairs + mixed + triples
+
+
+def test_what_entities_share_is_the_engines_answer_from_the_copy(
+    bundled_store: FalkorDBStore, snapshot: Snapshot, shared_asks: list[list[str]]
+) -> None:
+    assert [
+        ids
+        for ids in shared_asks
+        if shared_answer(bundled_store, ids, snapshot) != shared_answer(bundled_store, ids, None)
+    ] == []
+
+
+def test_the_copy_finds_what_geckos_and_drones_share(
+    bundled_store: FalkorDBStore, snapshot: Snapshot
+) -> None:
+    answer = shared(bundled_store, ["group:geckos", "group:drones"], redactor=None, reader=snapshot)
+    assert answer["shared"] == {"Group": [SPARKS], "Operation": ["operation:2020-sparks"]}
+
+
+def test_an_entity_the_copy_does_not_hold_is_not_found_in_what_is_shared(
+    bundled_store: FalkorDBStore, snapshot: Snapshot
+) -> None:
+    from graph.errors import NotFound
+
+    with pytest.raises(NotFound):
+        shared(bundled_store, [SPARKS, "group:no-such-group"], redactor=None, reader=snapshot)
 
 
 # --- the cache: never an answer for another generation -----------------------------------

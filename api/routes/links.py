@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, Request, Response
 
 from api.answers import json_answer
-from api.deps import ProjectionsDep, RedactorDep, SchemaDep, StoreDep
+from api.deps import CurrentSnapshotDep, ProjectionsDep, RedactorDep, SchemaDep, StoreDep
 from api.errors import ErrorResponse
 from api.models import Paths, Shared
 from api.params import PathQueryDep, view_links
@@ -44,6 +44,7 @@ def get_shared(
     request: Request,
     store: StoreDep,
     redactor: RedactorDep,
+    snapshot: CurrentSnapshotDep,
     ids: Annotated[
         list[str],
         Query(
@@ -57,5 +58,8 @@ def get_shared(
     """Common neighbours (agencies, countries, platforms, servers, people, operations...),
     with the relationships that tie each entity to them."""
     return json_answer(
-        {**shared(store, ids, redactor=redactor), "links": view_links(request, "/views/shared")}
+        {
+            **shared(store, ids, redactor=redactor, reader=snapshot),
+            "links": view_links(request, "/views/shared"),
+        }
     )

@@ -184,7 +184,7 @@ def view_shared(
     embed: Embed = False,
     format: Format = "html",
 ) -> Response:
-    answer = shared(store, ids, redactor=None)
+    answer = shared(store, ids, redactor=None, reader=current_snapshot(request))
     answer = expand_answer(answer, expand, one_step(store, schema, request))
     title = " & ".join(name_of(answer, i) for i in answer["entities"])
     return respond(

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from graph.cypher_text import cypher
 from graph.errors import InvalidInput, NotFound
+from graph.model.schema import Label
 from graph.query.answer import (
     MAX_SOURCES,
     Redactor,
@@ -19,16 +20,42 @@ from graph.query.answer import (
 )
 from graph.store.base import Store
 
+if TYPE_CHECKING:
+    from graph.query.snapshot import Snapshot
+
 ID = re.compile(r"^[a-z]+:[^\s]{1,250}$")
+# Provenance is not what two entities share (as read/shared.cypher leaves it out).
+LEFT_OUT = (Label.SOURCE, Label.CLAIM, Label.EVENT)
 
 
-def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[str, Any]:
+def shared(
+    store: Store, ids: list[str], *, redactor: Redactor | None, reader: Snapshot | None = None
+) -> dict[str, Any]:
+    """`reader`: the in-process copy of the store's current generation, if there is one;
+    the engine answers otherwise."""
     for entity_id in ids:
         if not ID.match(entity_id):
             raise InvalidInput(f"not an entity id (like group:sparks): {entity_id[:80]!r}", field="query.id")
     unique = list(dict.fromkeys(ids))
     if len(unique) < 2:
         raise InvalidInput("give at least two different entities")
+    found = reader.shared_among(unique, LEFT_OUT) if reader is not None else None
+    if found is not None and reader is not None:
+        held, edges, sources = reader.items(unique + found.common, found.direct + found.links)
+        common = [held[i] for i in found.common]
+        nodes = [held[i] for i in unique] + common
+        direct = edges[: len(found.direct)]
+    else:
+        nodes, common, direct, edges = _engine_shared(store, unique)
+        sources = source_index(store, nodes + edges)
+    return _answer(unique, nodes, common, direct, edges, sources, redactor)
+
+
+def _engine_shared(
+    store: Store, unique: list[str]
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """The entities, their common neighbours, the relationships among the entities, and
+    those with the neighbours after them, from the engine."""
     found = nodes_by_id(store, unique)
     missing = [i for i in unique if i not in found]
     if missing:
@@ -41,7 +68,18 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
     # related groups.
     direct = edges_among(store, unique)
     edges = direct + [edge_out(link) for r in rows for link in r["links"]]
-    nodes = [found[i] for i in unique] + common
+    return [found[i] for i in unique] + common, common, direct, edges
+
+
+def _answer(
+    unique: list[str],
+    nodes: list[dict[str, Any]],
+    common: list[dict[str, Any]],
+    direct: list[dict[str, Any]],
+    edges: list[dict[str, Any]],
+    sources: dict[str, dict[str, Any]],
+    redactor: Redactor | None,
+) -> dict[str, Any]:
     if redactor is not None:
         nodes = [redactor.node(n) for n in nodes]
         common = [redactor.node(n) for n in common]
@@ -56,6 +94,6 @@ def shared(store: Store, ids: list[str], *, redactor: Redactor | None) -> dict[s
         "direct": [e["id"] for e in direct],
         "nodes": nodes,
         "edges": edges,
-        "sources": redacted_sources(source_index(store, nodes + edges), redactor),
+        "sources": redacted_sources(sources, redactor),
         "truncated": False,
     }

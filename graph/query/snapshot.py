@@ -317,6 +317,41 @@ class Snapshot:
         chosen = np.array(edges, dtype=np.int64)
         return nodes, self._edge_answers(chosen), self._sources(numbers, chosen)
 
+    def shared_among(self, ids: list[str], left_out: Iterable[str]) -> Shared | None:
+        """As read/shared.cypher with edges_among: the neighbours of every one of `ids` that
+        are none of them and have none of the labels `left_out`, in id order; the
+        relationships among `ids`; those that tie each of `ids` to such a neighbour, by
+        neighbour, then in the order of `ids`. None unless the copy holds every one of `ids`."""
+        index = self.index
+        if not all(i in index for i in ids):
+            return None
+        numbers = np.array([index[i] for i in ids], dtype=np.int64)
+        member = np.zeros(len(self.ids), dtype=bool)
+        member[numbers] = True
+        kept = ~self._codes_with(left_out)
+        owners = np.zeros(len(self.ids), dtype=np.int32)
+        ties = []
+        for number in numbers.tolist():
+            others, edges = self._around(np.array([number], dtype=np.int64))
+            keep = ~member[others] & kept[self.node_labels[others]]
+            others, edges = others[keep], edges[keep]
+            owners[np.unique(others)] += 1
+            ties.append((others, edges))
+        common = np.flatnonzero(owners == len(ids))
+        common = common[np.argsort(self.rank[common])]
+        place = np.full(len(self.ids), -1, dtype=np.int64)
+        place[common] = np.arange(len(common))
+        by_neighbour = np.concatenate([place[others] for others, _ in ties])
+        links = np.concatenate([edges for _, edges in ties])
+        chosen = by_neighbour >= 0
+        links = links[chosen][np.argsort(by_neighbour[chosen], kind="stable")]
+        ids_ = self.ids
+        return Shared(
+            [ids_[i] for i in common.tolist()],
+            self._edges_passing(np.unique(numbers), {}).tolist(),
+            links.tolist(),
+        )
+
     def nodes(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         """As graph.query.answer.nodes_by_id."""
         return self._nodes_with_numbers(ids)[0]
@@ -486,6 +521,15 @@ class Delta:
     edges: list[dict[str, Any]]
     edge_keys: set[tuple[str, str, str, str]]
     cut: set[str] = field(default_factory=set)  # nodes deleted: every relationship they had went
+
+
+@dataclass(frozen=True)
+class Shared:
+    """What `Snapshot.shared_among` finds: neighbour ids, relationship numbers."""
+
+    common: list[str]
+    direct: list[int]
+    links: list[int]
 
 
 def _spread(starts: np.ndarray, lengths: np.ndarray) -> np.ndarray:
