@@ -46,17 +46,13 @@ FILTERS: list[dict[str, Any]] = [
 ]
 
 
+# A neighbourhood's options unless a test gives them.
+OPTIONS: dict[str, Any] = {"depth": 1, "labels": [], "types": [], "since": None, "until": None, "limit": 1000}
+
+
 def ask(store: FalkorDBStore, schema: Schema, entity_id: str, reader: Any = None, **options: Any) -> str:
     """The answer as canonical JSON: nodes and edges in a fixed order."""
-    kwargs: dict[str, Any] = {
-        "depth": 1,
-        "labels": [],
-        "types": [],
-        "since": None,
-        "until": None,
-        "limit": 1000,
-    }
-    answer = neighbourhood(store, schema, entity_id, **{**kwargs, **options}, redactor=None, reader=reader)
+    answer = neighbourhood(store, schema, entity_id, **{**OPTIONS, **options}, redactor=None, reader=reader)
     answer["nodes"].sort(key=lambda n: n["id"])
     answer["edges"].sort(key=lambda e: (e["id"], e["source"], e["target"]))
     return json.dumps(answer, sort_keys=True)
@@ -165,16 +161,8 @@ def written(
     store: FalkorDBStore, schema: Schema, entity_id: str, reader: Any, as_json: bool, **options: Any
 ) -> bytes:
     """The answer as the API writes it out: from JSON the copy kept, or from decoded dicts."""
-    kwargs: dict[str, Any] = {
-        "depth": 1,
-        "labels": [],
-        "types": [],
-        "since": None,
-        "until": None,
-        "limit": 1000,
-    }
     answer = neighbourhood(
-        store, schema, entity_id, **{**kwargs, **options}, redactor=None, reader=reader, written=as_json
+        store, schema, entity_id, **{**OPTIONS, **options}, redactor=None, reader=reader, written=as_json
     )
     return orjson.dumps(answer)
 
@@ -210,14 +198,7 @@ def test_a_redacted_answer_is_made_from_dicts_even_when_json_is_asked_for(
     bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot
 ) -> None:
     redactor = Redactor.from_store(bundled_store)
-    options: dict[str, Any] = {
-        "depth": 2,
-        "labels": [],
-        "types": [],
-        "since": None,
-        "until": None,
-        "limit": 1000,
-    }
+    options = {**OPTIONS, "depth": 2}
     asked = neighbourhood(
         bundled_store, schema, SPARKS, **options, redactor=redactor, reader=snapshot, written=True
     )
