@@ -345,9 +345,9 @@ class Snapshot:
         links = np.concatenate([edges for _, edges in ties])
         chosen = by_neighbour >= 0
         links = links[chosen][np.argsort(by_neighbour[chosen], kind="stable")]
-        ids_ = self.ids
+        node_ids = self.ids
         return Shared(
-            [ids_[i] for i in common.tolist()],
+            [node_ids[i] for i in common.tolist()],
             self._edges_passing(np.unique(numbers), {}).tolist(),
             links.tolist(),
         )
