@@ -207,6 +207,17 @@ def test_a_redacted_answer_is_made_from_dicts_even_when_json_is_asked_for(
     )
 
 
+def test_the_sparks_neighbourhood_has_names_to_redact(
+    bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot
+) -> None:
+    """The test above compares answers in which something was hidden."""
+    options = {**OPTIONS, "depth": 2}
+    redactor = Redactor.from_store(bundled_store)
+    hidden = neighbourhood(bundled_store, schema, SPARKS, **options, redactor=redactor, reader=snapshot)
+    shown = neighbourhood(bundled_store, schema, SPARKS, **options, redactor=None, reader=snapshot)
+    assert [n["name"] for n in hidden["nodes"]] != [n["name"] for n in shown["nodes"]]
+
+
 def test_an_unknown_id_is_not_found_in_the_copys_json_either(
     bundled_store: FalkorDBStore, schema: Schema, snapshot: Snapshot
 ) -> None:

@@ -39,23 +39,34 @@ def shared(
     unique = list(dict.fromkeys(ids))
     if len(unique) < 2:
         raise InvalidInput("give at least two different entities")
-    found = reader.shared_among(unique, LEFT_OUT) if reader is not None else None
-    if found is not None and reader is not None:
-        held, edges, sources = reader.items(unique + found.common, found.direct + found.links)
-        common = [held[i] for i in found.common]
-        nodes = [held[i] for i in unique] + common
-        direct = edges[: len(found.direct)]
-    else:
-        nodes, common, direct, edges = _engine_shared(store, unique)
-        sources = source_index(store, nodes + edges)
+    from_copy = _copy_shared(reader, unique) if reader is not None else None
+    nodes, common, direct, edges, sources = from_copy or _engine_shared(store, unique)
     return _answer(unique, nodes, common, direct, edges, sources, redactor)
 
 
-def _engine_shared(
-    store: Store, unique: list[str]
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
-    """The entities, their common neighbours, the relationships among the entities, and
-    those with the neighbours after them, from the engine."""
+Found = tuple[
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    list[dict[str, Any]],
+    dict[str, dict[str, Any]],
+]
+
+
+def _copy_shared(reader: Snapshot, unique: list[str]) -> Found | None:
+    """As `_engine_shared`, from the copy; None unless it holds every one of `unique`."""
+    found = reader.shared_among(unique, LEFT_OUT)
+    if found is None:
+        return None
+    held, edges, sources = reader.items(unique + found.common, found.direct + found.links)
+    common = [held[i] for i in found.common]
+    return [held[i] for i in unique] + common, common, edges[: len(found.direct)], edges, sources
+
+
+def _engine_shared(store: Store, unique: list[str]) -> Found:
+    """The entities and their common neighbours; their common neighbours alone; the
+    relationships among the entities; those and the ones with the neighbours after them;
+    the sources all of these cite."""
     found = nodes_by_id(store, unique)
     missing = [i for i in unique if i not in found]
     if missing:
@@ -68,7 +79,8 @@ def _engine_shared(
     # related groups.
     direct = edges_among(store, unique)
     edges = direct + [edge_out(link) for r in rows for link in r["links"]]
-    return [found[i] for i in unique] + common, common, direct, edges
+    nodes = [found[i] for i in unique] + common
+    return nodes, common, direct, edges, source_index(store, nodes + edges)
 
 
 def _answer(

@@ -300,9 +300,8 @@ class Snapshot:
 
     def _sources_json(self, nodes: np.ndarray, edges: np.ndarray) -> bytes:
         """`_sources` as one JSON object, from each source's id and row written once per copy."""
-        order, _, _ = self._cited_in_id_order()
+        order, ids, rows = self._cited_in_id_order()
         if not self._cite_json:
-            _, ids, rows = self._cited_in_id_order()
             pairs = [orjson.dumps(i)[:-1] + b'":' + orjson.dumps(r) for i, r in zip(ids, rows, strict=True)]
             self._cite_json.append(object_column(pairs))
         kept = self._shown_sources(nodes, edges)[order]
