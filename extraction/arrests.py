@@ -42,6 +42,9 @@ def find_arrests(
             if sentence.start <= m.start < sentence.end and not _elsewhere(article.tokens, m)
         ]
         after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
+        after = _placed(article.tokens, after)
+        if not after and facts and _refers_back(keys, cue_at[0]):
+            continue  # "The US Attorney confirmed the arrest": one already told, not a new place
         chosen = after or [m for m in here if m.end <= cue_start]
         if not after and len(here) > len(chosen):
             chosen = []  # the only country after the arrest is another event's
@@ -82,6 +85,41 @@ def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> boo
         if i >= 0 and tokens[i].key in _LOCATIVE:
             return True
     return False
+
+
+def _placed(tokens: list[Token], after: list[Match]) -> list[Match]:
+    """Of several countries after an arrest word, those named as a place ("arrested in
+    Poland, and he must now fight US attempts to extradite him"), when any is."""
+    if len(after) < 2:
+        return after
+    listed = {i for m in after for i in range(m.first, m.last)}
+    located = [m for m in after if _at_place(tokens, m.first, listed)]
+    return located or after
+
+
+def _at_place(tokens: list[Token], first: int, listed: set[int]) -> bool:
+    """A locative a few words before the country ("in Poland", "en la provincia de
+    Sevilla"), or before the list it ends ("in Spain and Denmark")."""
+    i = first - 1
+    while i >= 0 and (i in listed or tokens[i].key in _AND):
+        i -= 1
+    return any(t.key in _LOCATIVE for t in tokens[max(0, i + 1 - _LOCATIVE_REACH) : i + 1])
+
+
+_LOCATIVE_REACH = 4  # "en la provincia de Sevilla", "in the Netherlands"
+
+
+# Before an arrest noun: it names an arrest the article has already told ("confirmed the
+# arrest", "après son interpellation").
+_DEFINITE = {
+    "the", "his", "her", "their", "this", "that", "l", "la", "le", "les", "son", "sa", "ses", "leur", "cette",
+    "il", "lo", "gli", "suo", "sua", "loro", "questo", "questa", "el", "los", "las", "su", "sus", "esta",
+    "este", "a", "o", "os", "as", "seu", "essa", "esse", "dessa", "desse", "da", "do",
+}  # fmt: skip
+
+
+def _refers_back(keys: list[str], cue: int) -> bool:
+    return cue > 0 and keys[cue - 1] in _DEFINITE
 
 
 def seat_of_a_body(tokens: list[Token], match: Match) -> bool:

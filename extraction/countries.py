@@ -76,7 +76,7 @@ def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
             and "\n" not in article.text[previous.end : m.start]
             and all(tokens[k].key in _COUNTRY_LIST for k in range(previous.last, m.first))
         )
-        if listed or _audience(article, m) or _another_country(article, m):
+        if listed or _audience(article, m) or _another_country(article, m) or _companies_in(article, m):
             audience.append(m)
     return audience
 
@@ -87,6 +87,15 @@ _OTHER_COUNTRIES_REACH = 5  # "Outros países, como o Reino Unido"
 def _another_country(article: Article, match: Match) -> bool:
     """'other countries, such as the United Kingdom': an example from elsewhere."""
     return has_cue(_words_before(article, match, _OTHER_COUNTRIES_REACH), "other_countries") is not None
+
+
+_COMPANIES_REACH = 10  # "empresas constituidas en varios países, entre ellos Argentina"
+
+
+def _companies_in(article: Article, match: Match) -> bool:
+    """'empresas constituidas en varios países, entre ellos Brasil': where a network set up
+    its companies, not where the operation acted."""
+    return has_cue(_words_before(article, match, _COMPANIES_REACH), "companies_in") is not None
 
 
 _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}

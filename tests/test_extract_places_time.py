@@ -400,3 +400,42 @@ def test_other_countries_given_as_examples_are_no_countries_of_the_operation() -
         "a los usuarios finales."
     )
     assert facts_of(text, "es")["country"] == {"ES"}
+
+
+def test_where_a_suspect_comes_from_is_not_a_country_of_the_operation() -> None:
+    text = "The Dutch police arrested the administrator in Rotterdam. The man comes from Moldova."
+    assert facts_of(text, "en")["country"] == {"NL"}
+
+
+def test_countries_where_a_network_set_up_companies_are_not_the_operation_s() -> None:
+    text = (
+        "La Policía Nacional registró tres domicilios en Sevilla. La red se apoyaba en empresas "
+        "constituidas en varios países, entre ellos Panamá, Chipre y Malta."
+    )
+    assert facts_of(text, "es")["country"] == {"ES"}
+
+
+def test_countries_visits_come_from_are_not_the_operation_s() -> None:
+    text = (
+        "A Polícia Federal fechou dois sites em São Paulo, no Brasil, com acessos vindos de "
+        "diversos países, principalmente Angola e Moçambique."
+    )
+    assert facts_of(text, "pt")["country"] == {"BR"}
+
+
+def test_an_arrest_referred_back_to_adds_no_place() -> None:
+    text = (
+        "The alleged operator was arrested in Spain on Monday. The Swedish prosecutor "
+        "welcomed the arrest in a statement."
+    )
+    assert facts_of(text, "en")["arrest"] == {"ES"}
+
+
+def test_of_several_countries_after_an_arrest_the_one_named_as_a_place() -> None:
+    text = "The man was arrested in Portugal and now faces German attempts to try him."
+    assert facts_of(text, "en")["arrest"] == {"PT"}
+
+
+def test_arrests_in_a_list_of_places() -> None:
+    text = "Four people were arrested in France and Belgium, the Dutch police said."
+    assert facts_of(text, "en")["arrest"] == {"FR", "BE"}
