@@ -596,32 +596,59 @@ def find_figures(article: Article) -> list[Fact]:
         if not _rest_of_a_group(article, f.start) and not _one_and_others(article, f, figures)
     ]
     figures = [f for f in figures if not _national_total(article.text, f.start)]
-    figures = _without_context_money(article, _without_rounded_twins(figures))
+    figures = _without_context_money(article, _without_rounded_twins(article, figures))
+    figures = _without_audience_twins(figures)
     return [_fact(article, figure) for figure in _one_group_once(figures)]
 
 
 _ROUNDED_TWIN = 0.01  # "près de 670 décodeurs" then "669 décodeurs": within 1%, one count
 
 
-def _without_rounded_twins(figures: list[Figure]) -> list[Figure]:
+def _without_rounded_twins(article: Article, figures: list[Figure]) -> list[Figure]:
     """A round count ("nearly 670 decoders") next to a more precise one of the same unit
-    within 1% ("669 decoders") is the same count, rounded: the precise one stays. Sums of
-    money are left alone: two close amounts are often two amounts."""
+    within 1% ("669 decoders") is the same count, rounded; so is a lower bound ("more than
+    170 channels") just under a precise count ("176 channels"). The precise one stays. Sums
+    of money are left alone: two close amounts are often two amounts."""
 
     def digits(value: float) -> int:
         return len(f"{value:.0f}".rstrip("0"))
 
-    return [
-        f
-        for f in figures
-        if _is_money(f)
-        or not any(
-            o.unit == f.unit
-            and digits(o.value) > digits(f.value)
-            and abs(o.value - f.value) <= _ROUNDED_TWIN * f.value
-            for o in figures
-        )
-    ]
+    def twin(f: Figure, o: Figure) -> bool:
+        if o.unit != f.unit or digits(o.value) <= digits(f.value):
+            return False
+        if abs(o.value - f.value) <= _ROUNDED_TWIN * f.value:
+            return True
+        return f.value < o.value <= _LOWER_BOUND_TWIN * f.value and _lower_bound(article, f)
+
+    return [f for f in figures if _is_money(f) or not any(twin(f, o) for o in figures)]
+
+
+_LOWER_BOUND_TWIN = 1.1  # "plus de 170 chaînes" and "176 chaînes": one count
+_LOWER_BOUND = re.compile(
+    r"(?:more than|over|at least|plus de|au moins|oltre|più di|almeno|más de|al menos|mais de|pelo menos)"
+    r"\s+$",
+    re.IGNORECASE,
+)
+
+
+def _lower_bound(article: Article, figure: Figure) -> bool:
+    return _LOWER_BOUND.search(article.text[max(0, figure.start - 15) : figure.start]) is not None
+
+
+# People counted by who they are to the service: "circa 11mila clienti" and "11.000 persone"
+# in one article are one count, kept in the first of these units it was given in (the order
+# of the gold rules' unit list).
+_AUDIENCE_UNITS = ("people", "users", "subscribers", "visitors")
+
+
+def _without_audience_twins(figures: list[Figure]) -> list[Figure]:
+    def rank(f: Figure) -> int:
+        return _AUDIENCE_UNITS.index(f.unit)
+
+    def twin_first(f: Figure, o: Figure) -> bool:
+        return o.unit in _AUDIENCE_UNITS and o.value == f.value and (rank(o), o.start) < (rank(f), f.start)
+
+    return [f for f in figures if f.unit not in _AUDIENCE_UNITS or not any(twin_first(f, o) for o in figures)]
 
 
 # "dieci euro al mese, oppure 80 l'anno", "$10 a month or 100 a year": a price for another
@@ -681,6 +708,9 @@ def _without_context_money(article: Article, figures: list[Figure]) -> list[Figu
             last = article.token_index(sentence.end)
             if _cue_between(article, first, last, "economy") and _cue_between(article, first, last, "yearly"):
                 continue
+            risked = _cue_between(article, first, last, "penalty_risk")
+            if risked and _cue_between(article, first, last, "fine_words"):
+                continue  # a fine only risked: the law's scale, as a prison term only risked
         kept.append(figure)
     return kept
 

@@ -1746,7 +1746,7 @@ def _units() -> list[tuple[tuple[str, ...], str, str]]:
 _PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
 # "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
-_UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|núm\.|número|no\.|n\.)?\s?\d{1,3}\b")
+_UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|(?i:núm\.|número|numero|no\.)|n\.)?\s?\d{1,3}\b")
 
 
 def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]) -> list[Fact]:
@@ -1791,6 +1791,15 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             note = f"a {found[1]} named by its city's adjective: check the body's full name"
             facts.append(_unit_fact(article, name, start, end, found[1], note))
             i += len(found[0]) + 1
+            continue
+        numbered = _UNIT_NUMBER.match(article.text, tokens[i + len(found[0]) - 1].end) if found else None
+        if found and not place and numbered and found[1] == "court":
+            # "el Juzgado de Garantías Número 4 de esa jurisdicción": a numbered court is one body.
+            start, end = _with_ordinal(article, i), numbered.end()
+            name = " ".join(article.text[start:end].split())
+            note = "a numbered court whose place the sentence does not give: check the body's full name"
+            facts.append(_unit_fact(article, name, start, end, found[1], note))
+            i = article.token_index(end)
             continue
         if not found or not place:
             i += 1

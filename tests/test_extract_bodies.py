@@ -841,3 +841,8 @@ def test_a_brazilian_state_s_military_police() -> None:
     assert found(text, "pt", "agency") == {"Polícia Militar de Pernambuco", "Polícia Civil do Piauí"}
     plural = "Participaram as Polícias Militares do Ceará e de Alagoas."
     assert found(plural, "pt", "agency") == {"Polícia Militar do Ceará", "Polícia Militar de Alagoas"}
+
+
+def test_a_numbered_court_without_its_place_is_one_body() -> None:
+    text = "La causa está en manos del Juzgado de Garantías Número 2 de esa jurisdicción."
+    assert found(text, "es", "agency") == {"Juzgado de Garantías Número 2"}

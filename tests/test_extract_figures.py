@@ -505,3 +505,41 @@ def test_one_named_and_others_counted_with_the_total_is_the_total() -> None:
     text = "Servers in Austria and 6 other countries were seized; 7 countries took part."
     assert figures(text, "en") == {"7 countries"}
     assert figures("Servers in Austria and 6 other countries were seized.", "en") == {"6 countries"}
+
+
+def test_a_fine_only_risked_is_no_figure_of_the_case() -> None:
+    text = "The operator was released. He faces up to five years in prison and a fine of up to $250,000."
+    assert figures(text, "en") == set()
+
+
+def test_a_fine_imposed_is_a_figure() -> None:
+    assert figures("Each of the 300 users was fined 150 euros.", "en") == {"300 users", "150 EUR"}
+
+
+def test_a_lower_bound_just_under_a_precise_count_is_the_same_count() -> None:
+    text = "Le site diffusait 176 chaînes. Il donnait accès à plus de 170 chaînes gratuites et payantes."
+    assert figures(text, "fr") == {"176 channels"}
+
+
+def test_a_lower_bound_far_under_another_count_is_another_count() -> None:
+    text = "Il sito aveva oltre 100 canali; a fine anno erano 180 canali."
+    assert figures(text, "it") == {"100 channels", "180 channels"}
+
+
+def test_one_audience_counted_in_two_nouns_is_one_count() -> None:
+    text = "La piattaforma aveva circa 8mila clienti. Gli investigatori stimano 8.000 persone coinvolte."
+    assert figures(text, "it") == {"8000 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The site drew over 20 million unique visitors a month.", "en", {"20000000 visitors"}),
+        ("Oscurate 300 risorse web illegali.", "it", {"300 IT resources"}),
+        ("Les agents ont saisi trois wallets et deux ordinateurs.", "fr", {"3 wallets", "2 computers"}),
+        ("Allanaron seis edificios de oficinas en Rosario.", "es", {"6 buildings"}),
+        ("O site oferecia mais de 9 mil títulos.", "pt", {"9000 films"}),
+    ],
+)
+def test_adjectives_web_resources_wallets_buildings_titles(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
