@@ -15,7 +15,7 @@ from babel.dates import get_day_names, get_month_names
 from dateparser.date import DateDataParser
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import has_cue
+from extraction.lexicon import has_cue, news_agencies
 from extraction.text import LANGUAGES, Article, trimmed
 from graph.model.ids import fold
 
@@ -72,6 +72,9 @@ _PERIOD_OF_YEAR = (
     "inizio|fine|all'inizio del|alla fine del|a principios de|a finales de|a mediados de|"
     "principios de|finales de|mediados de|no início de|no final de|início de|final de|meados de|"
     "em meados de|no fim de|fim de|Anfang|Ende|Mitte|"
+    "a comienzos de|comienzos de|a inicios de|inicios de|at the beginning of|the beginning of|beginning of|"
+    "at the end of|the end of|end of|au commencement de|agli inizi del|all'inizio dell['’]|ai primi del|"
+    "no começo de|começo de|no princípio de|"
     # A season is within its year: "el verano de 2024", "in the summer of 2019", "l'été 2021".
     "(?:summer|winter|spring|autumn|fall)(?: of)?|(?:été|hiver|printemps|automne)(?: de)?|"
     "(?:estate|inverno|primavera|autunno)(?: del)?|(?:verano|invierno|otoño|verão|outono)(?: de)?|"
@@ -374,6 +377,7 @@ def _resolve(
     article: Article,
     published: dt.date | None,
     parsers: list[DateDataParser],
+    year_hint: str | None = None,
 ) -> tuple[str, str, list[str]] | None:
     """The ISO date a candidate names, its confidence and its notes; None when it names
     none, or when it needs the publication date and there is none."""
@@ -381,6 +385,8 @@ def _resolve(
     has_year = kind in {"iso", "month", "year", "since"} or (kind == "day" and match.group(1) is not None)
     has_year = has_year or (kind == "month_span" and match.group(1) is not None)
     has_year = has_year or (kind == "day_first" and match.group("year") is not None)
+    if published is None and not has_year and year_hint is not None and kind in {"day", "day_first"}:
+        return _with_article_year(kind, match, parsers, year_hint)
     if published is None and not has_year:
         return None
     if kind == "month_span":
@@ -444,8 +450,38 @@ def _resolve(
     return found.isoformat(), "high", []
 
 
+def _with_article_year(
+    kind: str, match: re.Match[str], parsers: list[DateDataParser], year: str
+) -> tuple[str, str, list[str]] | None:
+    """A day and month with no year, in an article with no publication date whose dated
+    days all fall in one year: that year, at low confidence."""
+    raw = match.group()
+    if kind == "day_first":
+        found = _parse(parsers, _clean(f"{match.group('first')} {match.group('month')} {year}", "day"))
+    else:
+        found = _parse(parsers, f"{_clean(raw, kind)} {year}")
+    if found is None:
+        return None
+    note = f"the year of {raw!r} is {year}, the year of every other date the article gives in full: check it"
+    return found.isoformat(), "low", [note]
+
+
+def _article_year(article: Article, parsers: list[DateDataParser]) -> str | None:
+    """The one year of the days and months the article dates in full, if it is one."""
+    years = set()
+    for kind, pattern in _patterns(article.lang):
+        if kind not in {"day", "month", "iso"}:
+            continue
+        for match in pattern.finditer(article.text):
+            resolved = _resolve(kind, match, article, None, parsers)
+            if resolved is not None:
+                years.add(resolved[0][:4])
+    return years.pop() if len(years) == 1 else None
+
+
 def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
     parsers = _parsers(article.lang, published)
+    year_hint = _article_year(article, parsers) if published is None else None
     taken: list[tuple[int, int]] = []
     facts: list[Fact] = []
     for kind, pattern in _patterns(article.lang):
@@ -453,7 +489,7 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
             start, end = trimmed(article.text, *match.span())
             if any(a < end and start < b for a, b in taken):
                 continue
-            resolved = _resolve(kind, match, article, published, parsers)
+            resolved = _resolve(kind, match, article, published, parsers, year_hint)
             if resolved is None:
                 continue
             taken.append((start, end))
@@ -488,11 +524,26 @@ def _not_an_event(
         return "the start of something other than the operation (a site's launch?): background"
     if event in {"other", "announcement"} and _said_then(article, start, end):
         return "the day something was said, not an event of the operation"
+    if _dated_document(article, start):
+        return "the date of a document (a press release, a statement), not an event of the operation"
+    if _other_operation(article, start):
+        return "the date of another or an earlier operation the sentence compares: background"
     if event == "announcement" and published is not None and iso == published.isoformat():
         return "the publication day of an announcement, not an event of the operation"
     if published is not None and iso == published.isoformat() and _alone_on_its_line(article, start, end):
         return "the page's dateline (the publication day), not an event of the operation"
+    if _agency_dateline(article, end):
+        return "a news agency's dateline (the day the report was filed), not an event of the operation"
     return None
+
+
+_AGENCY_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{2,30})\)\s*[.\-–—]")
+
+
+def _agency_dateline(article: Article, end: int) -> bool:
+    """'Buenos Aires, 2 sep (EFE).-': a date followed by a news agency in brackets."""
+    found = _AGENCY_IN_BRACKETS.match(article.text, end)
+    return found is not None and fold(found.group(1)) in news_agencies()
 
 
 def _alone_on_its_line(article: Article, start: int, end: int) -> bool:
@@ -509,6 +560,32 @@ def _said_then(article: Article, start: int, end: int) -> bool:
     last = article.token_index(end)
     near = [t.key for t in article.tokens[max(0, first - 3) : last + 3]]
     return has_cue(near, "announcement") is not None or has_cue(near, "attribution") is not None
+
+
+_DATED = re.compile(
+    r"\b(?:dated|dated on|of|daté(?:e)? du|du|datato|datata|del|fechad[oa]|con fecha(?: del?)?|de"
+    r"|datad[oa] de)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _dated_document(article: Article, start: int) -> bool:
+    """'a press release dated October 20, 2023', 'un comunicato del 3 marzo': the
+    document's date. A date word right before, and a word for a document just before it."""
+    before = article.text[max(0, start - 60) : start]
+    if not _DATED.search(before):
+        return False
+    first = article.token_index(max(0, start - 60))
+    keys = [t.key for t in article.tokens[first : article.token_index(start)]]
+    return has_cue(keys[-4:], "document") is not None
+
+
+def _other_operation(article: Article, start: int) -> bool:
+    """'después de que en noviembre de 2019 anunciara el final de una estructura parecida':
+    a date in a sentence about another operation, like this one or before it."""
+    sentence = article.sentence_at(start)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "other_operation") is not None
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:and|to|et|à|au|a|al|e|y|hasta|até|bis|und|-|–)?\s*", re.IGNORECASE)

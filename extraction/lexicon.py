@@ -437,3 +437,10 @@ def has_cue(keys: list[str], kind: str) -> int | None:
             if tuple(keys[i : i + len(cue)]) == cue:
                 return i
     return None
+
+
+@cache
+def news_agencies() -> set[str]:
+    """The news agencies, folded: 'según Europa Press' names who reports, not a target;
+    'Buenos Aires, 2 sep (EFE)' is a dateline."""
+    return {fold(w) for w in lexicon()["news_agencies"]}

@@ -19,6 +19,7 @@ from extraction.lexicon import (
     has_cue,
     lexicon,
     national_police,
+    news_agencies,
     phrase_keys,
     state_bodies,
     state_police,
@@ -685,15 +686,9 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and not _headline(article, f.spans[0].start)
         and not any(_same_or_short(f.key, known) for known in known_names)
         and fold(f.key) not in _technical_words()
-        and fold(f.key) not in _news_agencies()
+        and fold(f.key) not in news_agencies()
     ]
     return _longest(facts + _domain_facts(article))
-
-
-@cache
-def _news_agencies() -> set[str]:
-    """'según Europa Press': the agency that reports the news is no target."""
-    return {fold(w) for w in lexicon()["news_agencies"]}
 
 
 @cache

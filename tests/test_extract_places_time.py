@@ -14,7 +14,7 @@ def facts_of(text: str, lang: str, published: dt.date | None = None) -> dict[str
     return {kind: {f.key for f in found if f.kind == kind} for kind in ("country", "date", "arrest")}
 
 
-def drafted_dates(text: str, lang: str, published: dt.date) -> set[str]:
+def drafted_dates(text: str, lang: str, published: dt.date | None) -> set[str]:
     return draft_facts(draft_dossier(text, ArticleMeta(published=published), lang))["date"]
 
 
@@ -439,3 +439,51 @@ def test_of_several_countries_after_an_arrest_the_one_named_as_a_place() -> None
 def test_arrests_in_a_list_of_places() -> None:
     text = "Four people were arrested in France and Belgium, the Dutch police said."
     assert facts_of(text, "en")["arrest"] == {"FR", "BE"}
+
+
+def test_a_press_release_s_date_is_no_event() -> None:
+    text = (
+        "Police arrested the operator of the site on 3 March 2024. The coalition announced "
+        "the arrest in a press release dated 8 March 2024."
+    )
+    assert drafted_dates(text, "en", None) == {"2024-03-03"}
+
+
+def test_without_a_publication_date_a_day_takes_the_article_s_one_year() -> None:
+    text = (
+        "Regional police arrested the man behind two streaming sites on October 16. "
+        "The coalition told of it in a statement dated October 20, 2023."
+    )
+    assert drafted_dates(text, "en", None) == {"2023-10-16"}
+
+
+def test_without_a_publication_date_two_years_give_a_day_no_year() -> None:
+    text = (
+        "Police arrested the man on October 16. The site opened in March 2019 and an earlier "
+        "raid took place in May 2021."
+    )
+    assert "2019-10-16" not in drafted_dates(text, "en", None)
+    assert "2021-10-16" not in drafted_dates(text, "en", None)
+
+
+def test_the_date_of_a_similar_earlier_operation_is_background() -> None:
+    text = (
+        "La Policía Nacional ha desarticulado una red de IPTV en Sevilla, después de que en "
+        "marzo de 2021 anunciara el final de una estructura parecida."
+    )
+    assert drafted_dates(text, "es", FRIDAY) == set()
+
+
+def test_early_in_a_year_in_spanish() -> None:
+    text = "Las pesquisas empezaron a comienzos de 2022, cuando LaLiga denunció a un vendedor."
+    assert drafted_dates(text, "es", FRIDAY) == {"2022"}
+
+
+def test_a_news_agency_dateline_is_no_event() -> None:
+    text = "Madrid, 14 de marzo (EFE).- La Guardia Civil ha cerrado una web de descargas."
+    assert drafted_dates(text, "es", dt.date(2023, 3, 14)) == set()
+
+
+def test_the_day_something_was_made_known_is_no_event() -> None:
+    text = "La red tenía 8 millones de usuarios, según dio a conocer este viernes LaLiga."
+    assert drafted_dates(text, "es", FRIDAY) == set()
