@@ -382,7 +382,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if _unit_place_end(article, match, matches) is not None:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
-        if entry.label == Label.ORGANIZATION and _named_for_comparison(article, match):
+        if entry.label in {Label.ORGANIZATION, Label.GROUP} and _named_for_comparison(article, match):
             continue
         if entry.label == Label.PLATFORM and _where_a_statement_was_posted(article, match):
             continue
@@ -1738,7 +1738,7 @@ def _units() -> list[tuple[tuple[str, ...], str, str]]:
     return sorted(units, key=lambda u: -len(u[0]))
 
 
-_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of"}
+_PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of", "in"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
 # "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
 _UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|(?i:núm\.|número|numero|no\.)|n\.)?\s?\d{1,3}\b")

@@ -846,3 +846,19 @@ def test_a_brazilian_state_s_military_police() -> None:
 def test_a_numbered_court_without_its_place_is_one_body() -> None:
     text = "La causa está en manos del Juzgado de Garantías Número 2 de esa jurisdicción."
     assert found(text, "es", "agency") == {"Juzgado de Garantías Número 2"}
+
+
+def test_a_us_attorney_s_office_named_by_its_city() -> None:
+    text = "Prosecutors at the U.S. Attorney's Office in Boston charged the two operators."
+    assert found(text, "en", "agency") == {"U.S. Attorney's Office in Boston"}
+
+
+def test_a_site_another_overtook_is_named_for_comparison() -> None:
+    text = "Police shut down FileHub, which had overtaken The Pirate Bay as the most visited torrent site."
+    assert "The Pirate Bay" not in found(text, "en", "group")
+
+
+def test_asian_football_and_streaming_rights_holders() -> None:
+    text = "The sites streamed matches of the AFC and the Indian Premier League, licensed to Vidio."
+    expected = {"Asian Football Confederation", "Indian Premier League", "Vidio"}
+    assert found(text, "en", "rights_holder") == expected
