@@ -862,3 +862,8 @@ def test_asian_football_and_streaming_rights_holders() -> None:
     text = "The sites streamed matches of the AFC and the Indian Premier League, licensed to Vidio."
     expected = {"Asian Football Confederation", "Indian Premier League", "Vidio"}
     assert found(text, "en", "rights_holder") == expected
+
+
+def test_a_section_of_a_body_opening_a_capitalised_name() -> None:
+    text = "La Sezione Operativa della Guardia di Finanza ha sequestrato due server."
+    assert found(text, "it", "agency") == {"Sezione Operativa", "Guardia di Finanza"}

@@ -543,3 +543,8 @@ def test_one_audience_counted_in_two_nouns_is_one_count() -> None:
 )
 def test_adjectives_web_resources_wallets_buildings_titles(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+def test_a_fine_someone_is_exposed_to_is_no_figure_of_the_case() -> None:
+    text = "Les bars qui diffusaient ces matchs s'exposent à des amendes pouvant atteindre 5 000 euros."
+    assert figures(text, "fr") == set()
