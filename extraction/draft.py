@@ -326,7 +326,11 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
         )
 
     operation = _operation(by_kind, entities, ref_of, meta)
-    year = (operation.get("action_day") or (meta.published.isoformat() if meta.published else "draft"))[:4]
+    # The id's year: the action day's, else the page's, else the earliest event's; never a
+    # year the article does not give.
+    dated = operation.get("action_day") or (meta.published.isoformat() if meta.published else None)
+    dated = dated or min((e["date"] for e in events), default=None)
+    year = dated[:4] if dated else "undated"
     basis = operation.get("aliases", [None])[0] or (entities[main]["name"] if main else None) or "draft"
     dossier_id = f"{year}-{slug(basis)[:60].strip('-') or 'draft'}"
     raw = {

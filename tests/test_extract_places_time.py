@@ -487,3 +487,16 @@ def test_a_news_agency_dateline_is_no_event() -> None:
 def test_the_day_something_was_made_known_is_no_event() -> None:
     text = "La red tenía 8 millones de usuarios, según dio a conocer este viernes LaLiga."
     assert drafted_dates(text, "es", FRIDAY) == set()
+
+
+def test_an_undated_draft_s_id_says_so() -> None:
+    draft = draft_dossier("Police arrested the man behind the pirate site StreamX.", ArticleMeta(), "en")
+    assert draft.id == "undated-streamx"
+
+
+def test_without_a_publication_date_the_id_takes_the_earliest_event_s_year() -> None:
+    text = (
+        "Police shut down the pirate site StreamX. The investigation began in March 2021 and "
+        "the operator was charged in May 2022."
+    )
+    assert draft_dossier(text, ArticleMeta(), "en").id == "2021-streamx"
