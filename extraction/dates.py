@@ -75,6 +75,8 @@ _PERIOD_OF_YEAR = (
     "a comienzos de|comienzos de|a inicios de|inicios de|at the beginning of|the beginning of|beginning of|"
     "at the end of|the end of|end of|au commencement de|agli inizi del|all'inizio dell['’]|ai primi del|"
     "no começo de|começo de|no princípio de|"
+    "nei primi mesi del|nei primi mesi di|in the first months of|the first months of|"
+    "dans les premiers mois de|en los primeros meses de|nos primeiros meses de|"
     # A season is within its year: "el verano de 2024", "in the summer of 2019", "l'été 2021".
     "(?:summer|winter|spring|autumn|fall)(?: of)?|(?:été|hiver|printemps|automne)(?: de)?|"
     "(?:estate|inverno|primavera|autunno)(?: del)?|(?:verano|invierno|otoño|verão|outono)(?: de)?|"
@@ -107,6 +109,11 @@ _SEASON_OPENERS = "|".join(
 _THIS_YEAR = (
     "of this year|this year|de cette année|cette année|di quest'anno|di questo anno|quest'anno|"
     "de este año|este año|deste ano|este ano|dieses Jahres"
+)
+# After a month: the year before the publication's.
+_LAST_YEAR = (
+    "last year|the previous year|año pasado|año anterior|année dernière|année précédente|anno scorso|"
+    "anno precedente|ano passado|ano anterior"
 )
 # Background: since when something has existed ("active since 2016") is no event.
 _SINCE = "since|depuis|desde|dal|seit"
@@ -187,6 +194,14 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             re.compile(
                 rf"\b(?:{month})\s+(?:and|to|et|à|au|e|a|al|y|até|-|–)\s+(?:{month})\s+"
                 rf"(?:(?:de\s+|of\s+|del\s+)?(\d{{4}})\b|(?P<this>{_THIS_YEAR})(?!\w))",
+                flags,
+            ),
+        ),
+        # "en noviembre del año pasado", "in November last year": the year before publication.
+        (
+            "month_last_year",
+            re.compile(
+                rf"\b(?P<month>{month})\s+(?:of\s+|del\s+|de\s+l['’]|dell['’]|do\s+|de\s+)?(?:{_LAST_YEAR})\b",
                 flags,
             ),
         ),
@@ -389,6 +404,12 @@ def _resolve(
         return _with_article_year(kind, match, parsers, year_hint)
     if published is None and not has_year:
         return None
+    if kind == "month_last_year":
+        if published is None:
+            return None
+        found = _parse(parsers, _clean(f"{match.group('month')} {published.year - 1}", "month"))
+        note = f"{raw!r}: the year before the publication date {published}"
+        return (found.strftime("%Y-%m"), "medium", [note]) if found else None
     if kind == "month_span":
         if match.group(1) is None and published is not None:
             return str(published.year), "medium", [relative_note_of(raw, published)]

@@ -210,6 +210,19 @@ _NAMING_FIRST = re.compile(
 _NAMED_OPERATION = re.compile(
     r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+((?:[A-Z0-9][\w-]*)(?:\s+[A-Z0-9][\w-]*){0,2})"
 )
+# "la 'operación Cascada'": the operation word inside the quotes with the name.
+_QUOTED_WITH_ITS_WORD = re.compile(
+    r"['‘\"“«]\s*(?i:operation|op[ée]ration|operazione|operaci[óo]n|opera[çc][ãa]o)\s+"
+    r"([A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s*['’\"”»]"
+)
+# "na operação Cama de Gato, que...": the word in lower case, a name in capitals with its
+# small joining words, closed by punctuation or a relative pronoun.
+_LOWER_WORD_OPERATION = re.compile(
+    r"\b(?:operation|op[ée]ration|operazione|operaci[óo]n|opera[çc][ãa]o) "
+    r"((?!(?:The|La|Le|Les|Il|El|Los|Las|O|Os|A|As)\b)"
+    r"[A-Z][\w-]*(?: (?:(?:de|do|da|di|del|della|du|of) )?[A-Z][\w-]*){0,3})"
+    r"(?=[,.;:)\n]| (?:que|che|qui|which|that|contra|contre|contro|against)\b)"
+)
 _NUMBER_WORD = re.compile(
     r"\d+(?:mila|mil|k|m|mln|mld|million|millions|milioni|millones|milhões|bn)", re.IGNORECASE
 )
@@ -1965,8 +1978,13 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
     found = tokens[i : i + len(keys)]
     if tuple(t.key for t in found) != keys:
         return False
+    if keys == ("fiscal",) and (i == 0 or tokens[i - 1].key not in _PROSECUTOR_DETERMINERS):
+        return False  # "fraude fiscal de Madrid": the adjective, not the prosecutor
     # An acronym ("PJ", "JIRS") counts only in capitals.
     return not spelling.isupper() or [t.text for t in found] == words(spelling)
+
+
+_PROSECUTOR_DETERMINERS = {"el", "al", "del", "un", "la", "o", "ao", "do", "um", "a"}
 
 
 def _place_after(article: Article, j: int, taken: set[int]) -> list[int]:
@@ -1992,11 +2010,29 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
         if gap not in {" ", "\u00a0", "-", "'", "’", "-d'", "-d’"} or "\n" in gap:
             break
         inner_of = place and token.key in _PLACE_OF and k + 1 < len(tokens) and _name_like(tokens[k + 1])
-        if not (inner_of or (_name_like(token) and not token.text.isupper())):
+        if not (inner_of or _hyphen_particle(article, k) or (_name_like(token) and not token.text.isupper())):
             break
         place.append(k)
         k += 1
+    while place and tokens[place[-1]].key in _PLACE_OF:
+        place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
     return place
+
+
+# Small words inside a hyphenated place name: "Loir-et-Cher", "Aix-en-Provence", "Val-de-Marne".
+_HYPHEN_PARTICLES = {"et", "en", "sur", "sous", "de", "du", "des", "la", "le", "les", "d", "di", "del"}
+
+
+def _hyphen_particle(article: Article, k: int) -> bool:
+    tokens = article.tokens
+    return (
+        k > 0
+        and k + 1 < len(tokens)
+        and tokens[k].key in _HYPHEN_PARTICLES
+        and article.text[tokens[k - 1].end : tokens[k].start] == "-"
+        and article.text[tokens[k].end : tokens[k + 1].start] in {"-", "-d'", "-d’"}
+        and _name_like(tokens[k + 1])
+    )
 
 
 def _sentence_start_only(article: Article, run: list[int]) -> bool:
@@ -2043,6 +2079,8 @@ def operation_facts(article: Article) -> list[Fact]:
         _QUOTED_PROJECT,
         _NAMED_AFTER_NAMING,
         _NAMING_FIRST,
+        _QUOTED_WITH_ITS_WORD,
+        _LOWER_WORD_OPERATION,
     ]
     if article.lang != "en":  # in English "The" may open the next sentence's subject
         patterns.append(_THE_OPERATION)

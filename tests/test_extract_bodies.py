@@ -867,3 +867,56 @@ def test_asian_football_and_streaming_rights_holders() -> None:
 def test_a_section_of_a_body_opening_a_capitalised_name() -> None:
     text = "La Sezione Operativa della Guardia di Finanza ha sequestrato due server."
     assert found(text, "it", "agency") == {"Sezione Operativa", "Guardia di Finanza"}
+
+
+def test_a_hyphenated_place_keeps_its_small_words() -> None:
+    text = "Le groupement de gendarmerie du Loir-et-Cher a interpellé trois hommes."
+    assert found(text, "fr", "agency") == {"groupement de gendarmerie du Loir-et-Cher"}
+
+
+def test_a_unit_s_place_stops_before_the_next_body() -> None:
+    text = "O Departamento de Investigação Criminal de Braga da Polícia Judiciária deteve 16 pessoas."
+    assert found(text, "pt", "agency") == {
+        "Departamento de Investigação Criminal de Braga",
+        "Polícia Judiciária",
+    }
+
+
+def test_a_spanish_prosecutor_named_by_the_place_he_serves() -> None:
+    assert found("El fiscal de Pudahuel recibió la denuncia de HBO.", "es", "agency") == {
+        "fiscal de Pudahuel"
+    }
+
+
+def test_fiscal_as_an_adjective_is_no_prosecutor() -> None:
+    assert found("Investigan un fraude fiscal de Madrid a Sevilla.", "es", "agency") == set()
+
+
+def test_an_italian_judicial_authority_named_by_its_city_s_adjective() -> None:
+    text = "Il metodo è stato sviluppato in sinergia con l'Autorità Giudiziaria isontina."
+    assert found(text, "it", "agency") == {"Autorità Giudiziaria di Gorizia"}
+
+
+def test_a_deputy_prosecutor_stands_for_the_procura() -> None:
+    text = (
+        "Le indagini della Guardia di Finanza sono coordinate da un sostituto procuratore della Repubblica."
+    )
+    assert found(text, "it", "agency") == {"Guardia di Finanza", "Procura della Repubblica"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Guardia Civil lanzó la 'operación Cascada' contra webs de descargas.", "es", {"cascada"}),
+        (
+            "A Polícia Federal prendeu doze suspeitos na operação Cama de Gato, que combate o gatonet.",
+            "pt",
+            {"cama de gato"},
+        ),
+        ("The operation Europol coordinated took two years.", "en", set()),
+    ],
+)
+def test_operation_names_quoted_with_their_word_or_after_it_in_lower_case(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "operation") == expected

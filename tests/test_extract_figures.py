@@ -548,3 +548,19 @@ def test_adjectives_web_resources_wallets_buildings_titles(text: str, lang: str,
 def test_a_fine_someone_is_exposed_to_is_no_figure_of_the_case() -> None:
     text = "Les bars qui diffusaient ces matchs s'exposent à des amendes pouvant atteindre 5 000 euros."
     assert figures(text, "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Na casa foram recolhidas quatro pistolas.", "pt", {"4 weapons"}),
+        ("La PJ desmantelou cinco redes de cardsharing.", "pt", {"5 networks"}),
+        ("Les gendarmes ont saisi 15 antennes paraboliques.", "fr", {"15 satellite dishes"}),
+        ("Detectives raided three residential addresses in Chorley.", "en", {"3 addresses"}),
+        ("Uno de los nueve administradores del sitio fue detenido.", "es", {"9 people"}),
+    ],
+)
+def test_weapons_networks_dishes_addresses_and_people_by_role(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected

@@ -500,3 +500,13 @@ def test_without_a_publication_date_the_id_takes_the_earliest_event_s_year() -> 
         "the operator was charged in May 2022."
     )
     assert draft_dossier(text, ArticleMeta(), "en").id == "2021-streamx"
+
+
+def test_a_month_of_last_year() -> None:
+    text = "La investigación de la Policía comenzó en noviembre del año pasado."
+    assert drafted_dates(text, "es", dt.date(2012, 3, 29)) == {"2011-11"}
+
+
+def test_the_first_months_of_a_year() -> None:
+    text = "Nei primi mesi del 2020 gli investigatori della Finanza avevano individuato un rivenditore."
+    assert drafted_dates(text, "it", FRIDAY) == {"2020"}
