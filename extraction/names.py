@@ -397,6 +397,8 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
         if entry.label in {Label.ORGANIZATION, Label.GROUP} and _named_for_comparison(article, match):
             continue
+        if entry.label == Label.ORGANIZATION and _word_of_a_longer_name(article, match):
+            continue
         if entry.label == Label.PLATFORM and _where_a_statement_was_posted(article, match):
             continue
         if entry.needs_context and not (
@@ -411,6 +413,18 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             notes.append(f"named only by the acronym {match.phrase.exact!r} here")
         facts.append(_entity_fact(article, match.start, match.end, entry, confidence, notes))
     return facts
+
+
+def _word_of_a_longer_name(article: Article, match: Match) -> bool:
+    """'Old Lajpat Rai Market', 'Nova Iguaçu': a one-word company name between capitalised
+    words of the same name is a word of that name (a market, a town), not the company."""
+    tokens = article.tokens
+    if match.last - match.first != 1 or match.first == 0 or match.last >= len(tokens):
+        return False
+    before, after = tokens[match.first - 1], tokens[match.last]
+    joined = article.text[before.end : match.start] == " " and article.text[match.end : after.start] == " "
+    sentence_start = article.sentence_at(match.start).start == before.start
+    return joined and not sentence_start and _name_like(before) and _name_like(after)
 
 
 _POSTED_ON = {"on", "sur", "su", "en", "em", "no", "na", "in"}

@@ -920,3 +920,8 @@ def test_operation_names_quoted_with_their_word_or_after_it_in_lower_case(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "operation") == expected
+
+
+def test_a_company_s_name_inside_a_longer_name_is_not_the_company() -> None:
+    text = "Police seized 50 boxes at Old Lajpat Rai Market in the city's north."
+    assert found(text, "en", "rights_holder") == set()
