@@ -79,12 +79,19 @@ def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> boo
     for match in countries:
         if match.entry.name == home or match.entry.kind == AGENCY_COUNTRY or seat_of_a_body(tokens, match):
             continue
-        i = match.first - 1
-        while i >= 0 and (i in in_country or tokens[i].key in _AND):
-            i -= 1  # back over the list this country ends
+        i = _before_the_list(tokens, match.first, in_country)
         if i >= 0 and tokens[i].key in _LOCATIVE:
             return True
     return False
+
+
+def _before_the_list(tokens: list[Token], first: int, listed: set[int]) -> int:
+    """The token before the list of countries that the one at `first` ends ("in Malta,
+    Spagna e Olanda"): back over the listed countries and the words joining them."""
+    i = first - 1
+    while i >= 0 and (i in listed or tokens[i].key in _AND):
+        i -= 1
+    return i
 
 
 def _placed(tokens: list[Token], after: list[Match]) -> list[Match]:
@@ -100,9 +107,7 @@ def _placed(tokens: list[Token], after: list[Match]) -> list[Match]:
 def _at_place(tokens: list[Token], first: int, listed: set[int]) -> bool:
     """A locative a few words before the country ("in Poland", "en la provincia de
     Sevilla"), or before the list it ends ("in Spain and Denmark")."""
-    i = first - 1
-    while i >= 0 and (i in listed or tokens[i].key in _AND):
-        i -= 1
+    i = _before_the_list(tokens, first, listed)
     return any(t.key in _LOCATIVE for t in tokens[max(0, i + 1 - _LOCATIVE_REACH) : i + 1])
 
 

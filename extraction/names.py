@@ -1828,7 +1828,6 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             continue
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
         unit_end = tokens[i + len(found[0]) - 1].end
-        numbered = _UNIT_NUMBER.match(article.text, unit_end)
         unit = article.text[_with_ordinal(article, i) : numbered.end() if numbered else unit_end]
         of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
         places = [
@@ -1992,13 +1991,13 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
     found = tokens[i : i + len(keys)]
     if tuple(t.key for t in found) != keys:
         return False
-    if keys == ("fiscal",) and (i == 0 or tokens[i - 1].key not in _PROSECUTOR_DETERMINERS):
+    if keys == ("fiscal",) and (i == 0 or tokens[i - 1].key not in _DETERMINERS | _ARTICLE_CONTRACTIONS):
         return False  # "fraude fiscal de Madrid": the adjective, not the prosecutor
     # An acronym ("PJ", "JIRS") counts only in capitals.
     return not spelling.isupper() or [t.text for t in found] == words(spelling)
 
 
-_PROSECUTOR_DETERMINERS = {"el", "al", "del", "un", "la", "o", "ao", "do", "um", "a"}
+_ARTICLE_CONTRACTIONS = {"al", "ao", "um"}  # "al fiscal de X", "ao fiscal", "um fiscal"
 
 
 def _place_after(article: Article, j: int, taken: set[int]) -> list[int]:
