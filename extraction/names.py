@@ -25,6 +25,7 @@ from extraction.lexicon import (
     state_police,
     words,
 )
+from extraction.opened_names import opened_name_facts
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -1194,7 +1195,12 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             None,
         )
         content = [k for k in run if tokens[k].key not in _CONNECTORS]
-        if head is not None and len(content) >= 2 and not _sentence_start_only(article, run):
+        if (
+            head is not None
+            and len(content) >= 2
+            and not _sentence_start_only(article, run)
+            and not _unit_of_a_known_body(article, run, taken)
+        ):
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             name = article.text[start:end]
             kind = _agency_kind(head)
@@ -1209,7 +1215,26 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 )
             )
         i = max(j, i + 1)
+    taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
+    facts += opened_name_facts(article, taken)
     return _short_names_merged(facts + _prosecutor_role_facts(article, matches, facts))
+
+
+_OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$", re.IGNORECASE)
+
+
+def _unit_of_a_known_body(article: Article, run: list[int], taken: set[int]) -> bool:
+    """'the New York Office of the Postal Inspection Service': the office is the known
+    body's, which is drafted under its own name."""
+    tokens = article.tokens
+    last = next(k for k in reversed(run) if tokens[k].key not in _CONNECTORS)
+    after = range(last + 1, min(last + 4, len(tokens)))
+    k = next((k for k in after if tokens[k].capitalised), None)
+    if k is None or not _OF_THE.match(article.text[tokens[last].end : tokens[k].start]):
+        return False
+    while k < len(tokens) and tokens[k].capitalised and k not in taken:
+        k += 1
+    return k in taken
 
 
 def _short_names_merged(facts: list[Fact]) -> list[Fact]:
@@ -1329,9 +1354,9 @@ def _body_words() -> dict[str, str]:
 
 
 def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
-    """'Brigada Central de Ciberdelincuencia (BCC)', 'Brigade nationale de lutte contre la
-    piraterie et la contrefaçon (BNLPC)': a long name opened by a word for a body and
-    followed by its acronym in brackets, the acronym's letters the initials of its words."""
+    """'Brigada Central de Ciberdelincuencia (BCC)', 'Economic and Financial Crimes
+    Commission (EFCC)': a long name opened or closed by a word for a body and followed by
+    its acronym in brackets, the acronym's letters the initials of its words."""
     tokens = article.tokens
     facts = []
     for match in _BRACKETED_ACRONYM.finditer(article.text):
@@ -1348,16 +1373,37 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
             if tokens[first].start < sentence.start or first in taken:
                 break
             words_in = tokens[first : last + 1]
-            initials = "".join(t.text[0] for t in words_in if t.key not in _ACRONYM_SKIPS)
+            head = next(
+                (
+                    t.key
+                    for t in (tokens[first], tokens[last])
+                    if t.key in _body_words() and t.text[0].isupper()
+                ),
+                None,
+            )
             if (
                 tokens[first].text[0].isupper()
-                and tokens[first].key in _body_words()
-                and initials.upper() == acronym.upper()
+                and head is not None
+                and _initials_fit(words_in, acronym.upper())
             ):
-                kind = _body_words()[tokens[first].key]
+                kind = _body_words()[head]
                 facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
                 break
     return facts
+
+
+def _initials_fit(words: list[Token], acronym: str) -> bool:
+    """The acronym's letters are the initials of the name's words, in order: every word
+    that carries meaning gives its initial; an article or preposition may give one or not
+    ("Departamento de Repressão à Corrupção" is DRAC...)."""
+    reachable = {0}
+    for word in words:
+        initial = word.text[0].upper()
+        gives = {n + 1 for n in reachable if n < len(acronym) and acronym[n] == initial}
+        reachable = gives | reachable if word.key in _ACRONYM_SKIPS else gives
+        if not reachable:
+            return False
+    return len(acronym) in reachable
 
 
 def _acronym_fact(article: Article, start: int, end: int, acronym: str, kind: str) -> Fact:

@@ -930,3 +930,88 @@ def test_operation_names_quoted_with_their_word_or_after_it_in_lower_case(
 def test_a_company_s_name_inside_a_longer_name_is_not_the_company() -> None:
     text = "Police seized 50 boxes at Old Lajpat Rai Market in the city's north."
     assert found(text, "en", "rights_holder") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # an English name closes on its word for a body, before its acronym
+        (
+            "Officers of the Maritime and Border Crimes Commission (MBCC) searched two shops.",
+            "en",
+            {"Maritime and Border Crimes Commission"},
+        ),
+        # an article or preposition may give the acronym a letter, or not
+        (
+            "A operação foi coordenada pelo Departamento de Combate ao Contrabando Digital (DCACD).",
+            "pt",
+            {"Departamento de Combate ao Contrabando Digital"},
+        ),
+        # a capitalised English name that closes on 'Agency' or 'Office'
+        (
+            "The Lakeland Media Protection Agency worked with the Northern Cyber Office on the case.",
+            "en",
+            {"Lakeland Media Protection Agency", "Northern Cyber Office"},
+        ),
+        # a city's office of a body the lexicon knows is that body, drafted once
+        (
+            "Agents of the Chicago Office of the United States Postal Inspection Service took part.",
+            "en",
+            {"US Postal Inspection Service"},
+        ),
+    ],
+)
+def test_english_bodies_named_before_their_word_and_acronym(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "C'est la Brigade régionale de lutte contre la fraude et la contrefaçon qui a mené la descente.",
+            "fr",
+            {"Brigade régionale de lutte contre la fraude et la contrefaçon"},
+        ),
+        (
+            "Il Nucleo speciale per la tutela della proprietà intellettuale, con sede a Roma, ha agito.",
+            "it",
+            {"Nucleo speciale per la tutela della proprietà intellettuale"},
+        ),
+        # the name stops at a past tense with no comma before it
+        (
+            "En Quito, la Unidad especializada contra delitos informáticos desarticuló la red.",
+            "es",
+            {"Unidad especializada contra delitos informáticos"},
+        ),
+        # and at a preposition that opens what the body did with whom
+        (
+            "Os agentes da Esquadra de investigação de Lagoa em colaboração com a GNR apreenderam boxes.",
+            "pt",
+            {"Esquadra de investigação de Lagoa", "Guarda Nacional Republicana"},
+        ),
+    ],
+)
+def test_a_body_opened_by_its_word_and_going_on_in_lower_case(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a participle right after the word for a body is no name ("del Corpo distribuiti")
+        ("Gli utenti sono stati convocati in 40 reparti del Corpo distribuiti in tutta Italia.", "it", set()),
+        # a new clause after 'e' is no part of the name
+        (
+            "La rete è finanziata dalla Commissione centrale e guidata da un ufficio.",
+            "it",
+            {"Commissione centrale"},
+        ),
+        # an English name quoted in a French article is not run through its 'for'
+        ("Le communiqué de l'Alliance for Safer Screens a été publié hier.", "fr", set()),
+    ],
+)
+def test_where_a_body_opened_by_its_word_ends(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected

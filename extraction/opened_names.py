@@ -1,0 +1,148 @@
+"""Bodies the lexicon does not know, named in a Romance language by a capitalised word for
+a body followed by words in lower case: "la Brigade nationale de lutte contre la
+piraterie", "il Nucleo speciale per la Radiodiffusione e l'editoria".
+
+Where such a name ends is a guess from its grammar: it runs through adjectives and
+prepositional complements, and stops at punctuation, a relative pronoun, an auxiliary,
+an indefinite article, a preposition that opens an adjunct ("em colaboração com"), a
+number, a verb's ending, or a new clause after "et"/"e"/"y". Each one is drafted at low
+confidence, with a note asking the reviewer to check where it ends.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extraction.facts import Fact, Span
+from extraction.lexicon import lexicon
+from extraction.text import Article, Token
+from graph.model.ids import fold
+from graph.model.schema import Label
+
+_LANGUAGES = {"fr", "it", "es", "pt"}
+_MAX_WORDS = 14
+_CAPITALISED_WORDS = 3  # after its head, a name written all in capitals is a body's from this length
+# Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
+# the Portuguese in -ou/-aram/-eram/-iram, the Italian in -ò and its future in -rà.
+_VERB = re.compile(r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|aram|eram|iram|ou))$")
+# Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
+# not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").
+_PARTICIPLE = re.compile(r"(?:at|it|ut)[ie]$")
+# Contractions that also open a place ("à Paris", "a Roma"): in French and Italian, part
+# of a name only before a common noun.
+_BEFORE_A_NOUN = frozenset({"a", "au", "aux", "al", "alla"})
+_CONJUNCTIONS = frozenset({"e", "et", "y", "ed"})
+
+
+@cache
+def _opening_words() -> dict[str, str]:
+    """A capitalised word that opens a body's name -> the kind drafted."""
+    return {fold(w): kind for kind, items in lexicon()["body_words"].items() for w in items}
+
+
+@cache
+def _links() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon()["name_links"])
+
+
+@cache
+def _ends() -> frozenset[str]:
+    """Compared as written, in lower case: "a" ends a French name, "à" links a Portuguese one."""
+    return frozenset(w.lower() for w in lexicon()["name_ends"])
+
+
+def opened_name_facts(article: Article, taken: set[int]) -> list[Fact]:
+    if article.lang not in _LANGUAGES:
+        return []
+    tokens = article.tokens
+    facts = []
+    i = 0
+    while i < len(tokens):
+        kind = _opening_words().get(tokens[i].key)
+        end = (
+            None
+            if kind is None or i in taken or not _opens_mid_sentence(article, i)
+            else _name_end(article, i, taken)
+        )
+        if kind is None or end is None:
+            i += 1
+            continue
+        facts.append(_fact(article, tokens[i].start, tokens[end].end, kind))
+        i = end + 1
+    return facts
+
+
+def _opens_mid_sentence(article: Article, i: int) -> bool:
+    """Capitalised where a common noun would not be, and followed by a word in lower case."""
+    tokens = article.tokens
+    token = tokens[i]
+    if not token.text[:1].isupper() or token.text.isupper() or i + 1 >= len(tokens):
+        return False
+    if article.sentence_at(token.start).start >= token.start:
+        return False
+    return _glued(article, token, tokens[i + 1]) and tokens[i + 1].text[:1].islower()
+
+
+def _glued(article: Article, left: Token, right: Token) -> bool:
+    """Two words of one name: a space, an apostrophe or a hyphen between them."""
+    return article.text[left.end : right.start] in {" ", "'", "’", "-"}
+
+
+def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
+    """The index of the name's last word; None when the name is only its first word, or
+    a short one with no word in lower case ("la Asociación de Vecinos")."""
+    tokens = article.tokens
+    last = i
+    k = i + 1
+    while k < len(tokens) and k - i < _MAX_WORDS and k not in taken:
+        token = tokens[k]
+        following = tokens[k + 1] if k + 1 < len(tokens) else None
+        if (
+            not _glued(article, tokens[k - 1], token)
+            or token.text.lower() in _ends()
+            or token.text[:1].isdigit()
+            or (token.text[:1].islower() and not _may_go_on(article, i, k))
+            or (token.key in _CONJUNCTIONS and not _opens_a_complement(following))
+            or (token.key in _BEFORE_A_NOUN and article.lang in {"fr", "it"} and not _common_noun(following))
+        ):
+            break
+        if token.key not in _links():
+            last = k
+        k += 1
+    words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
+    in_lower_case = any(t.text[:1].islower() for t in words)
+    return last if in_lower_case or len(words) >= _CAPITALISED_WORDS else None
+
+
+def _may_go_on(article: Article, i: int, k: int) -> bool:
+    """A word in lower case at k, in a name opened at i: not a verb, and not an Italian
+    plural participle right after the head or after a capitalised word."""
+    tokens = article.tokens
+    word = tokens[k].text
+    if _VERB.search(word):
+        return False
+    after_a_name_word = k == i + 1 or (tokens[k - 1].text[:1].isupper() and tokens[k - 1].key not in _links())
+    return not (after_a_name_word and article.lang == "it" and _PARTICIPLE.search(word))
+
+
+def _opens_a_complement(token: Token | None) -> bool:
+    """After 'e', 'et', 'y': an article or a capitalised word goes on with the name ("la
+    piraterie et la contrefaçon"); anything else opens a new clause ("e guidata da")."""
+    return token is not None and (token.key in _links() or token.text[:1].isupper())
+
+
+def _common_noun(token: Token | None) -> bool:
+    return token is not None and token.text[:1].islower()
+
+
+def _fact(article: Article, start: int, end: int, kind: str) -> Fact:
+    name = " ".join(article.text[start:end].split())
+    return Fact(
+        "agency",
+        name,
+        [Span(start, end, article.text[start:end])],
+        "low",
+        [f"not in the lexicon, named by a word for a body ({kind}, guessed): check where the name ends"],
+        {"label": Label.AGENCY, "kind": kind, "country": None},
+    )
