@@ -702,6 +702,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _apposition_facts(article, taken)
     facts += _glued_service_facts(article, taken)
     facts += _example_list_facts(article, taken)
+    facts += _named_examples_facts(article, taken)
     facts += _target_cue_facts(article, taken)
     facts += _counted_list_facts(article, taken)
     tokens = article.tokens
@@ -1083,6 +1084,86 @@ def _example_list_facts(article: Article, taken: set[int]) -> list[Fact]:
                 if tokens.index(t) not in taken
             ]
     return facts
+
+
+def _named_examples_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """Capitalised names given as examples of a plural trigger: 'sites such as X and Y',
+    'sites, X and Y among them', 'Among the sites seized ... are X, Y and Z'."""
+    tokens = article.tokens
+    facts = []
+    for i, token in enumerate(tokens[:-1]):
+        kind = _trigger_kind(article, token)
+        if kind is None or not _plural(article, token) or not token.text.islower():
+            continue
+        runs = _examples_after(article, i, taken) or _examples_before_among_them(article, i, taken)
+        runs = runs or _examples_closing_the_sentence(article, i, taken)
+        note = f"given as an example of {token.text!r}: check each is a piracy site or service"
+        facts += [
+            _group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "low", note) for r in runs
+        ]
+    return facts
+
+
+def _plural(article: Article, token: Token) -> bool:
+    """'sites', 'siti', 'piattaforme': Italian plurals end in -i or -e, the others in -s."""
+    return token.key.endswith(("i", "e") if article.lang == "it" else "s")
+
+
+def _examples_after(article: Article, i: int, taken: set[int]) -> list[list[int]]:
+    """'sites such as X, Y and Z', 'siti come la X e Y'."""
+    tokens = article.tokens
+    opener = next((e for e in _example_words() if _starts_at(article, i + 1, e)), None)
+    if opener is None:
+        return []
+    j = i + 1 + len(opener)
+    if j < len(tokens) and tokens[j].key in _LIST_DETERMINERS and tokens[j].text.islower():
+        j += 1
+    run = _name_run(article, j, 1, taken) if j < len(tokens) else []
+    if not run or not tokens[run[0]].text[:1].isupper():
+        return []
+    return [run, *_coordinated(article, run[-1] + 1, taken)]
+
+
+def _examples_before_among_them(article: Article, i: int, taken: set[int]) -> list[list[int]]:
+    """'illegal streaming sites, X and Y among them'."""
+    tokens = article.tokens
+    if article.text[tokens[i].end : tokens[i + 1].start] != ", ":
+        return []
+    run = _name_run(article, i + 1, 1, taken)
+    if not run or not tokens[run[0]].text[:1].isupper():
+        return []
+    runs = [run, *_coordinated(article, run[-1] + 1, taken)]
+    after = runs[-1][-1] + 1
+    closing = any(_starts_at(article, after, words) for words in _among_them_words())
+    return runs if closing and len(runs) >= 2 else []
+
+
+def _examples_closing_the_sentence(article: Article, i: int, taken: set[int]) -> list[list[int]]:
+    """'Fra i siti posti sotto sequestro ..., compaiono X, Y e Z.': a sentence opened by
+    'among the <trigger>' and closed by a list of two names or more."""
+    tokens = article.tokens
+    if i < 2 or tokens[i - 2].key not in _AMONG or tokens[i - 1].key not in _PLURAL_ARTICLES:
+        return []
+    if not _sentence_start(article, tokens[i - 2]):
+        return []
+    sentence = article.sentence_at(tokens[i].start)
+    last = max(k for k in range(i, len(tokens)) if tokens[k].end <= sentence.end) if sentence.end else i
+    if article.text[tokens[last].end : sentence.end].strip() not in {".", ""}:
+        return []
+    run = _name_run(article, last, -1, taken)
+    if not run or not tokens[run[0]].text[:1].isupper():
+        return []
+    runs = [run, *_coordinated_before(article, run[0], taken)]
+    return sorted(runs) if len(runs) >= 2 else []
+
+
+_AMONG = {fold(w) for w in ["among", "amongst", "parmi", "tra", "fra", "entre"]}
+_PLURAL_ARTICLES = {"the", "les", "i", "gli", "le", "los", "las", "os", "as"}
+
+
+@cache
+def _among_them_words() -> list[tuple[str, ...]]:
+    return [phrase_keys(w) for w in lexicon()["among_them_words"]]
 
 
 def _lowercase_list(article: Article, j: int) -> list[Token]:

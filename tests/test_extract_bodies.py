@@ -1015,3 +1015,59 @@ def test_a_body_opened_by_its_word_and_going_on_in_lower_case(
 )
 def test_where_a_body_opened_by_its_word_ends(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def groups(text: str, lang: str) -> set[str]:
+    return found("Titre\n\n" + text, lang, "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The pair ran illegal streaming sites such as Cinemaxx and Movie Champ until 2023.",
+            "en",
+            {"Cinemaxx", "Movie Champ"},
+        ),
+        (
+            "The pair ran illegal streaming sites, Cinemaxx and Movie Champ among them, until 2023.",
+            "en",
+            {"Cinemaxx", "Movie Champ"},
+        ),
+        (
+            "Fra i siti sequestrati nell'inchiesta, condotta da un pm, compaiono Filmgratis e Serietop.",
+            "it",
+            {"Filmgratis", "Serietop"},
+        ),
+        ("Parmi les sites fermés figurent Zone Films et Cinevasion.", "fr", {"Zone Films", "Cinevasion"}),
+    ],
+)
+def test_capitalised_names_given_as_examples_of_sites(text: str, lang: str, expected: set[str]) -> None:
+    assert groups(text, lang) == expected
+
+
+def test_names_among_several_things_that_are_not_sites_are_no_targets() -> None:
+    assert groups("The police seized laptops, Dell and Lenovo among them, in the flat.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the pay-TV bouquets whose decoders were seized
+        (
+            "Ils ont saisi 40 décodeurs de plusieurs bouquets, parmi lesquels Sahel Vision et Teranga Plus.",
+            "fr",
+            {"Sahel Vision", "Teranga Plus"},
+        ),
+        # the signals retransmitted
+        (
+            "Retransmitía señales como Gol Andino y Teleandes sin permiso.",
+            "es",
+            {"Gol Andino", "Teleandes"},
+        ),
+        # a cup is no company
+        ("Cobraba por torneos como la Copa del Pacífico y la Supercopa Andina.", "es", set()),
+    ],
+)
+def test_rights_holders_listed_after_bouquets_and_signals(text: str, lang: str, expected: set[str]) -> None:
+    assert found("Titre\n\n" + text, lang, "rights_holder") == expected

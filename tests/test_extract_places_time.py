@@ -541,3 +541,17 @@ def test_without_a_publication_date_the_id_takes_the_earliest_event_s_year() -> 
         "the operator was charged in May 2022."
     )
     assert draft_dossier(text, ArticleMeta(), "en").id == "2021-streamx"
+
+
+def test_every_country_code_in_the_lexicon_is_a_code() -> None:
+    """YAML reads an unquoted NO as false: Norway's codes must stay strings."""
+    from extraction.lexicon import lexicon
+
+    words = lexicon()
+    entries = [e for kind in ("agencies", "platforms", "organizations") for e in words[kind]]
+    assert [e["name"] for e in entries if "country" in e and not isinstance(e["country"], str)] == []
+    assert [k for k in words["nationalities"] if not isinstance(k, str)] == []
+
+
+def test_norways_police_by_adjective_is_okokrim_s_country() -> None:
+    assert facts_of("Titre\n\nLa police norvégienne a saisi le domaine.", "fr")["country"] == {"NO"}
