@@ -178,7 +178,12 @@ def lexicon() -> dict[str, Any]:
     data: dict[str, Any] = {}
     for part in sorted(WORDS.glob("*.yaml")):
         with part.open(encoding="utf-8") as handle:
-            data.update(yaml.safe_load(handle))
+            for key, value in yaml.safe_load(handle).items():
+                # Lists of entries may be spread over files (bodies.yaml, world_bodies.yaml).
+                if isinstance(value, list) and isinstance(data.get(key), list):
+                    data[key] = data[key] + value
+                else:
+                    data[key] = value
     with GAZETTEER.open(encoding="utf-8") as handle:
         gazetteer: dict[str, list[dict[str, Any]]] = yaml.safe_load(handle)
     for label, items in gazetteer.items():

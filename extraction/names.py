@@ -318,9 +318,10 @@ _TITLE_REACH = 12  # tokens between a title and its body: "vice-président exéc
 
 
 def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> list[Match]:
-    """'The chief executive of the X Association said...': an industry body named only in
-    the title of someone quoted speaks, it does not act; it is not drafted, nor its country."""
-    industry = [m for m in matches if m.entry.label == Label.AGENCY and m.entry.kind in _INDUSTRY_KINDS]
+    """'The chief executive of the X Association said...', 'According to NRK': an industry
+    body or a company named only in the title of someone quoted, or only as a source,
+    speaks, it does not act; it is not drafted, nor its country."""
+    industry = [m for m in matches if _speaks_for_an_industry(m.entry)]
     # "X (ACE)": the acronym in brackets is the same mention as the name before it.
     mentions = [
         m
@@ -337,6 +338,13 @@ def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> li
         )
     }
     return [m for m in matches if m.entry.name not in quoted_only]
+
+
+def _speaks_for_an_industry(entry: Entry) -> bool:
+    """A company, or a body of the industry (not a public one)."""
+    if entry.label == Label.ORGANIZATION:
+        return True
+    return entry.label == Label.AGENCY and entry.kind in _INDUSTRY_KINDS
 
 
 def _brackets_after(article: Article, name: Match, acronym: Match) -> bool:

@@ -1071,3 +1071,33 @@ def test_names_among_several_things_that_are_not_sites_are_no_targets() -> None:
 )
 def test_rights_holders_listed_after_bouquets_and_signals(text: str, lang: str, expected: set[str]) -> None:
     assert found("Titre\n\n" + text, lang, "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Agents of the Kenya Revenue Authority seized 300 decoders in Mombasa.",
+            "en",
+            {"Kenya Revenue Authority"},
+        ),
+        (
+            "La Fiscalía General de la Nación allanó la sede de la plataforma en Medellín.",
+            "es",
+            {"Fiscalía General de la Nación"},
+        ),
+        # a city's metropolitan police is not London's
+        (
+            "The Busan Metropolitan Police Agency arrested the operator.",
+            "en",
+            {"Busan Metropolitan Police Agency"},
+        ),
+    ],
+)
+def test_bodies_of_the_world_lexicon(text: str, lang: str, expected: set[str]) -> None:
+    assert found("Title\n\n" + text, lang, "agency") == expected
+
+
+def test_a_broadcaster_named_only_as_a_source_is_no_rights_holder() -> None:
+    text = "Title\n\nThe police seized the domain. According to NRK, no one was arrested."
+    assert found(text, "en", "rights_holder") == set()
