@@ -383,7 +383,7 @@ def place_matcher() -> PhraseMatcher:
     and short names (often words) are left out."""
     by_name: dict[tuple[str, ...], set[str]] = {}
     for subdivision in pycountry.subdivisions:
-        for name in _subdivision_names(subdivision.name):
+        for name in _subdivision_names(subdivision.name, subdivision.country_code):
             by_name.setdefault(phrase_keys(name), set()).add(subdivision.country_code)
     countries = set(country_matcher().by_first)
     matcher = PhraseMatcher()
@@ -401,12 +401,24 @@ PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province
 _PLACE_MIN = 4  # letters: shorter names are mostly words or codes
 
 
-def _subdivision_names(name: str) -> list[str]:
-    """'Barcelona [Barcelona]' -> Barcelona; 'Alicante / Alacant' -> both; 'London, City of' -> none."""
+def _subdivision_names(name: str, country: str) -> list[str]:
+    """'Barcelona [Barcelona]' -> Barcelona; 'Alicante / Alacant' -> both; 'London, City of' -> none;
+    and the short forms papers write: 'Incheon-gwangyeoksi' -> Incheon, 'Região Autónoma
+    dos Açores' -> Açores, 'Hà Nội' -> Hanoi."""
     name = re.sub(r"\s*\[.*?\]", "", name)
     if "," in name or "(" in name:
         return []
-    return [part.strip() for part in name.split("/") if part.strip()]
+    names = [part.strip() for part in name.split("/") if part.strip()]
+    short = [_SUBDIVISION_WORDS.sub("", n) for n in names]
+    joined = ["".join(n.split()) for n in names if country == "VN" and len(n.split()) == 2]
+    return list(dict.fromkeys(names + [n for n in short if n] + joined))
+
+
+# The words of an official name that papers leave out.
+_SUBDIVISION_WORDS = re.compile(
+    r"-(?:gwangyeoksi|teukbyeolsi|teukbyeoljachido|teukbyeoljachisi)$"
+    r"|^(?:Região Autónoma d[aoe]s?|Región Autónoma de|Regione Autonoma|Région autonome de) "
+)
 
 
 def _capital_spellings(name: str) -> list[str]:

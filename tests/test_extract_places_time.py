@@ -555,3 +555,15 @@ def test_every_country_code_in_the_lexicon_is_a_code() -> None:
 
 def test_norways_police_by_adjective_is_okokrim_s_country() -> None:
     assert facts_of("Titre\n\nLa police norvégienne a saisi le domaine.", "fr")["country"] == {"NO"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Titre\n\nLa police a saisi des boîtiers aux Açores.", "fr", {"PT"}),
+        ("Title\n\nThe suspect was arrested at an airport in Incheon on Monday.", "en", {"KR"}),
+        ("Title\n\nA court in Hanoi sentenced the operator.", "en", {"VN"}),
+    ],
+)
+def test_regions_by_the_short_names_papers_write(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang)["country"] == expected
