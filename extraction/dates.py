@@ -555,7 +555,20 @@ def _not_an_event(
         return "the page's dateline (the publication day), not an event of the operation"
     if _agency_dateline(article, end):
         return "a news agency's dateline (the day the report was filed), not an event of the operation"
+    if _place_dateline(article, start, end):
+        return "the dateline opening the report ('Roma, 6 marzo -'), not an event of the operation"
     return None
+
+
+_PLACE_BEFORE = re.compile(r"^[^\W\d_][\w'’. -]{1,30},\s*$")
+_DASH_AFTER = re.compile(r"\s*[-–—:]")
+
+
+def _place_dateline(article: Article, start: int, end: int) -> bool:
+    """'Roma, 6 marzo – Colpo pesante...': a place and a date open the paragraph, then a dash."""
+    line_start = article.text.rfind("\n", 0, start) + 1
+    place_first = _PLACE_BEFORE.match(article.text[line_start:start]) is not None
+    return place_first and _DASH_AFTER.match(article.text, end) is not None
 
 
 _AGENCY_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{2,30})\)\s*[.\-–—]")

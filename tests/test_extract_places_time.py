@@ -567,3 +567,35 @@ def test_norways_police_by_adjective_is_okokrim_s_country() -> None:
 )
 def test_regions_by_the_short_names_papers_write(text: str, lang: str, expected: set[str]) -> None:
     assert facts_of(text, lang)["country"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        # the dateline opening the report
+        (
+            "Titolo\n\nMilano, 6 marzo – La Finanza ha oscurato 12 siti. Le perquisizioni erano del 2 marzo.",
+            "it",
+            dt.date(2014, 3, 6),
+            {"2014-03-02"},
+        ),
+        # the day an office gave an account of the operation
+        (
+            "Título\n\nLa agencia dio cuenta este 1 de septiembre del cierre, hecho el 30 de agosto.",
+            "es",
+            dt.date(2022, 9, 2),
+            {"2022-08-30"},
+        ),
+        # the day of a press conference
+        (
+            "Titre\n\nEn conférence de presse vendredi, la police a décrit la saisie du mardi 25 septembre.",
+            "fr",
+            dt.date(2007, 10, 2),
+            {"2007-09-25"},
+        ),
+    ],
+)
+def test_days_news_was_given_are_no_events(
+    text: str, lang: str, published: dt.date | None, expected: set[str]
+) -> None:
+    assert drafted_dates(text, lang, published) == expected
