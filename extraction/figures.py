@@ -375,11 +375,19 @@ def _currency_before(text: str, start: int) -> tuple[str, int] | None:
     window = text[max(0, start - 5) : start]
     before = window.rstrip(" \u00a0")
     for word, code in _currencies():
+        if word.casefold() in _after_only():
+            continue
         if before.endswith(word) and (
             not word[0].isalnum() or len(before) == len(word) or not before[-len(word) - 1].isalnum()
         ):
             return code, start - (len(window) - len(before)) - len(word)
     return None
+
+
+@cache
+def _after_only() -> set[str]:
+    """Currency names that are also words ("the team won 3 matches"): money only after a number."""
+    return {w.casefold() for w in lexicon()["currency_words_after_only"]}
 
 
 def _scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, float, float]:

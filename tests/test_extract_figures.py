@@ -584,3 +584,18 @@ def test_fines_risked_and_imposed(text: str, lang: str, expected: set[str]) -> N
 )
 def test_one_count_said_twice(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("They made around 400 million won from advertising.", "en", {"400000000 KRW"}),
+        ("The operator earned 2 billion dong from the service.", "en", {"2000000000 VND"}),
+        # a currency's name that is also a word counts only after the number
+        ("The team won 3 matches.", "en", {"3 matches"}),
+        ("Una sanzione di euro 5.000 per ogni utente.", "it", {"5000 EUR"}),
+        ("The site offered 32,124 video works.", "en", {"32124 films"}),
+    ],
+)
+def test_asian_currencies_and_works_counted(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
