@@ -19,7 +19,7 @@ from extraction.lexicon import (
     phrase_keys,
     place_matcher,
 )
-from extraction.text import Article
+from extraction.text import Article, Token
 from graph.model.schema import Label
 
 AGENCY_COUNTRY = "agency's country"  # the Entry.kind of a country read from an agency's name
@@ -76,7 +76,13 @@ def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
             and "\n" not in article.text[previous.end : m.start]
             and all(tokens[k].key in _COUNTRY_LIST for k in range(previous.last, m.first))
         )
-        if listed or _audience(article, m) or _another_country(article, m) or _companies_in(article, m):
+        if (
+            listed
+            or _audience(article, m)
+            or _another_country(article, m)
+            or _companies_in(article, m)
+            or _team(article, m)
+        ):
             audience.append(m)
     return audience
 
@@ -96,6 +102,17 @@ def _companies_in(article: Article, match: Match) -> bool:
     """'empresas constituidas en varios países, entre ellos Brasil': where a network set up
     its companies, not where the operation acted."""
     return has_cue(_words_before(article, match, _COMPANIES_REACH), "companies_in") is not None
+
+
+_TEAM_REACH = 8  # "un partido de la Copa América entre Canadá y Uruguay"
+
+
+def _team(article: Article, match: Match) -> bool:
+    """'a match between Canada and Uruguay', 'un partido de la Copa América entre Canadá y
+    Uruguay': national teams, not where anything was done."""
+    before = _words_before(article, match, _TEAM_REACH)
+    between = bool(before) and (before[-1],) in cue_keys("between")
+    return between and has_cue(before, "sports_match") is not None
 
 
 _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}
@@ -195,12 +212,19 @@ def home_country(countries: list[Match]) -> str | None:
 
 
 def _continent(article: Article, match: Match) -> bool:
-    """'North America', 'América Latina': a continent, not the United States."""
+    """'North America', 'América Latina': a continent, not the United States; nor is the
+    last word of a longer name ('Copa América')."""
     if match.entry.name != "US" or article.tokens[match.first].key != "america":
         return False
-    previous = article.tokens[match.first - 1].key if match.first else ""
+    before = article.tokens[match.first - 1] if match.first else None
+    previous = before.key if before else ""
     following = article.tokens[match.last].key if match.last < len(article.tokens) else ""
-    return previous in _REGIONS or following in _REGIONS
+    in_a_name = before is not None and before.text[:1].isupper() and not _sentence_start(article, before)
+    return previous in _REGIONS or following in _REGIONS or in_a_name
+
+
+def _sentence_start(article: Article, token: Token) -> bool:
+    return article.sentence_at(token.start).start == token.start
 
 
 _REGIONS = {"north", "south", "latin", "central", "latina", "latine", "do", "del"}

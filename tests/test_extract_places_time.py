@@ -599,3 +599,25 @@ def test_days_news_was_given_are_no_events(
     text: str, lang: str, published: dt.date | None, expected: set[str]
 ) -> None:
     assert drafted_dates(text, lang, published) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # two national teams, and a cup named after a continent
+        (
+            "Título\n\nLa Fiscalía de Colombia lo vio emitir un partido de Copa América entre Canadá y Perú.",
+            "es",
+            {"CO"},
+        ),
+        (
+            "Title\n\nThe service streamed the game between Brazil and Argentina from Lisbon, Portugal.",
+            "en",
+            {"PT"},
+        ),
+    ],
+)
+def test_national_teams_and_cups_are_no_countries_of_the_operation(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert facts_of(text, lang)["country"] == expected
