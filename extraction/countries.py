@@ -82,6 +82,7 @@ def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
             or _another_country(article, m)
             or _companies_in(article, m)
             or _team(article, m)
+            or _travel(article, m)
         ):
             audience.append(m)
     return audience
@@ -102,6 +103,15 @@ def _companies_in(article: Article, match: Match) -> bool:
     """'empresas constituidas en varios países, entre ellos Brasil': where a network set up
     its companies, not where the operation acted."""
     return has_cue(_words_before(article, match, _COMPANIES_REACH), "companies_in") is not None
+
+
+_TRAVEL_REACH = 4  # "after being refused entry into Thailand"
+
+
+def _travel(article: Article, match: Match) -> bool:
+    """'refused entry into Thailand', 'on a flight to Dubai': a journey's end, not where the
+    operation acted."""
+    return has_cue(_words_before(article, match, _TRAVEL_REACH), "travel") is not None
 
 
 _TEAM_REACH = 8  # "un partido de la Copa América entre Canadá y Uruguay"

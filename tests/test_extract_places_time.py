@@ -621,3 +621,11 @@ def test_national_teams_and_cups_are_no_countries_of_the_operation(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert facts_of(text, lang)["country"] == expected
+
+
+def test_a_journeys_end_is_no_country_of_the_operation() -> None:
+    text = (
+        "Title\n\nThe Korean National Police Agency said one suspect was apprehended at Incheon "
+        "International Airport after being refused entry into Thailand."
+    )
+    assert facts_of(text, "en") == {"country": {"KR"}, "date": set(), "arrest": {"KR"}}
