@@ -1270,6 +1270,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             gap = article.text[tokens[j - 1].end : token.start] if run else " "
             if run and ((len(gap.strip()) > 0 and gap.strip() not in {"'", "’", "-"}) or "\n" in gap):
                 break
+            if run and token.key in _AND and _another_body_follows(tokens, j + 1):
+                break  # "la Fiscalía y la Policía Judicial": two bodies
             if (not token.text.islower() and token.key not in _DETERMINERS) or (
                 run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1)
             ):
@@ -1706,6 +1708,16 @@ def _starts_at(article: Article, i: int, keys: tuple[str, ...]) -> bool:
 
 
 _ARTICLES_IN_NAMES = {"la", "el", "the", "l", "a"}  # "Ministerio del Interior de la República de Bulgaria"
+
+
+_AND = {"and", "et", "e", "y", "und"}
+
+
+def _another_body_follows(tokens: list[Token], k: int) -> bool:
+    """After 'and': another body's head, maybe after an article ("y la Policía Judicial")."""
+    if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
+        k += 1
+    return k < len(tokens) and (tokens[k].key,) in _agency_heads()
 
 
 def _name_goes_on(tokens: list[Token], k: int) -> bool:

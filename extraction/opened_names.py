@@ -103,7 +103,7 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
             or token.text.lower() in _ends()
             or token.text[:1].isdigit()
             or (token.text[:1].islower() and not _may_go_on(article, i, k))
-            or (token.key in _CONJUNCTIONS and not _opens_a_complement(following))
+            or (token.key in _CONJUNCTIONS and not _opens_a_complement(tokens, k + 1))
             or (token.key in _BEFORE_A_NOUN and article.lang in {"fr", "it"} and not _common_noun(following))
         ):
             break
@@ -126,10 +126,17 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
     return not (after_a_name_word and article.lang == "it" and _PARTICIPLE.search(word))
 
 
-def _opens_a_complement(token: Token | None) -> bool:
+def _opens_a_complement(tokens: list[Token], k: int) -> bool:
     """After 'e', 'et', 'y': an article or a capitalised word goes on with the name ("la
-    piraterie et la contrefaçon"); anything else opens a new clause ("e guidata da")."""
-    return token is not None and (token.key in _links() or token.text[:1].isupper())
+    piraterie et la contrefaçon"); anything else opens a new clause ("e guidata da"), and
+    so does another body ("la Fiscalía y la Policía Judicial")."""
+    article_first = k < len(tokens) and tokens[k].key in _links()
+    word = k + 1 if article_first else k
+    if word >= len(tokens):
+        return False
+    if tokens[word].text[:1].isupper() and tokens[word].key in _opening_words():
+        return False
+    return article_first or tokens[word].text[:1].isupper()
 
 
 def _common_noun(token: Token | None) -> bool:

@@ -1101,3 +1101,16 @@ def test_bodies_of_the_world_lexicon(text: str, lang: str, expected: set[str]) -
 def test_a_broadcaster_named_only_as_a_source_is_no_rights_holder() -> None:
     text = "Title\n\nThe police seized the domain. According to NRK, no one was arrested."
     assert found(text, "en", "rights_holder") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Fiscalía y la Policía Judicial allanaron el local.", "es", {"Fiscalía", "Policía Judicial"}),
+        ("A PSP dos Açores apreendeu descodificadores.", "pt", {"Polícia de Segurança Pública"}),
+    ],
+)
+def test_two_bodies_joined_by_and_stay_two_and_the_portuguese_psp(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found("Título\n\n" + text, lang, "agency") == expected
