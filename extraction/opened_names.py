@@ -22,7 +22,9 @@ from graph.model.schema import Label
 
 _LANGUAGES = {"fr", "it", "es", "pt"}
 _MAX_WORDS = 14
-_CAPITALISED_WORDS = 3  # after its head, a name written all in capitals is a body's from this length
+# A name whose words after its head are all capitalised is drafted from this many words
+# ("Agencia de Regulación y Control de las Telecomunicaciones"), not shorter ("Asociación de Vecinos").
+_CAPITALISED_WORDS = 3
 # Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
 # the Portuguese in -ou/-aram/-eram/-iram, the Italian in -ò and its future in -rà.
 _VERB = re.compile(r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|aram|eram|iram|ou))$")
@@ -60,11 +62,8 @@ def opened_name_facts(article: Article, taken: set[int]) -> list[Fact]:
     i = 0
     while i < len(tokens):
         kind = _opening_words().get(tokens[i].key)
-        end = (
-            None
-            if kind is None or i in taken or not _opens_mid_sentence(article, i)
-            else _name_end(article, i, taken)
-        )
+        opens = kind is not None and i not in taken and _opens_mid_sentence(article, i)
+        end = _name_end(article, i, taken) if opens else None
         if kind is None or end is None:
             i += 1
             continue
