@@ -16,9 +16,10 @@ from babel.numbers import NumberFormatError, get_currency_name, get_currency_sym
 from text_to_num import text2num
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import lexicon, phrase_keys
+from extraction.lexicon import entity_matcher, lexicon, phrase_keys, place_matcher
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
+from graph.model.schema import Label
 
 _NUMBER = re.compile(
     r"(?<![\w.,])"
@@ -217,13 +218,22 @@ def _shared_currency(article: Article, code: str) -> tuple[str | None, str | Non
 
 
 def _mentions(article: Article, code: str) -> int:
-    """How many times the article names a country that uses the currency `code`."""
+    """How many times the article names a country that uses the currency `code`, by its
+    name, one of its regions ("New South Wales") or one of its bodies ("PDI")."""
     keys = [t.key for t in article.tokens]
     count = 0
     for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
         n = len(phrase)
         count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
-    return count
+    currency_of = lexicon()["currency_of_country"]
+    return count + sum(1 for country in _countries_named(article) if currency_of.get(country) == code)
+
+
+def _countries_named(article: Article) -> list[str]:
+    """The countries of the regions and the national bodies the article names."""
+    places = [m.entry.name for m in place_matcher().find(article)]
+    bodies = [m.entry.country for m in entity_matcher().find(article) if m.entry.label == Label.AGENCY]
+    return [c for c in places + bodies if c]
 
 
 def _match_word(

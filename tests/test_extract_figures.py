@@ -599,3 +599,20 @@ def test_one_count_said_twice(text: str, lang: str, expected: set[str]) -> None:
 )
 def test_asian_currencies_and_works_counted(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the country is named only by a region
+        ("Title\n\nNew South Wales police said the ring sold packages for $50.", "en", {"50 AUD"}),
+        # only by a national body
+        ("Título\n\nLa PDI avaluó lo incautado en $70 millones.", "es", {"70000000 CLP"}),
+        # by nothing: the sign's default
+        ("Title\n\nThe ring sold packages for $50.", "en", {"50 USD"}),
+    ],
+)
+def test_a_dollar_sign_takes_the_currency_of_the_country_named_by_a_region_or_a_body(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
