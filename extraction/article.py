@@ -10,6 +10,7 @@ import yaml
 
 from extraction import MAX_ARTICLE_CHARS
 from extraction.arrests import find_arrests, seat_of_a_body
+from extraction.closing_lists import rights_holders_closing_a_sentence
 from extraction.countries import (
     country_facts,
     country_matches,
@@ -62,10 +63,12 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts: list[Fact] = []
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
+    facts += rights_holders_closing_a_sentence(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _generic_police_merged(_short_names_merged(facts))
-    # "the National Intelligence Service": a body's name is no service's, whatever its words.
-    bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
+    # "the National Intelligence Service": a body's name is no service's, whatever its words;
+    # nor is a rights holder's ("Canal Rural" listed among the signals pirated).
+    bodies = [(s.start, s.end) for f in facts if f.kind in {"agency", "rights_holder"} for s in f.spans]
     facts += [
         f
         for f in group_facts(article, named)

@@ -1114,3 +1114,17 @@ def test_two_bodies_joined_by_and_stay_two_and_the_portuguese_psp(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found("Título\n\n" + text, lang, "agency") == expected
+
+
+def test_rights_holders_listed_at_the_end_of_a_sentence_opened_by_what_they_are() -> None:
+    text = (
+        "Título\n\nLa Justicia desbarató a dos cableoperadores. Entre las señales retransmitidas "
+        "figuraban Canal Andino, Telesur Plus, Canal 12 y Cinema Norte, entre otras."
+    )
+    assert found(text, "es", "rights_holder") == {"Canal Andino", "Telesur Plus", "Canal 12", "Cinema Norte"}
+    assert found(text, "es", "group") == set()
+
+
+def test_a_short_list_closing_such_a_sentence_is_not_read() -> None:
+    text = "Título\n\nEntre las señales retransmitidas figuraban Canal Andino y Telesur Plus."
+    assert found(text, "es", "rights_holder") == set()

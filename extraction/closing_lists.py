@@ -1,0 +1,87 @@
+"""Rights holders listed at the end of a sentence that opens by saying what they are:
+"Entre las señales retransmitidas ilegalmente figuraban America TV, AXN, Canal 26 y
+Warner, entre otras." The list is read back from the sentence's end, item by item, while
+each item is a short capitalised name; names the lexicon knows are left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extraction.facts import Fact, Span
+from extraction.lexicon import Match, lexicon, phrase_keys
+from extraction.text import Article
+from graph.model.schema import Label
+
+_AMONG = {"among", "amongst", "parmi", "tra", "fra", "entre"}
+_PLURAL_ARTICLES = {"the", "les", "i", "gli", "le", "los", "las", "os", "as"}
+_MIN_ITEMS = 3  # fewer is no list worth reading back
+# An item: a capitalised word (or a number, "Canal 26") and up to three more words.
+_ITEM = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[\w+&'’.-]+){0,3}")
+_SEPARATOR = re.compile(r",\s*|\s+(?:y|e|et|and|o|ou|or)\s+")
+_CAPITALISED_TAIL = re.compile(r"(?:[A-ZÀ-Ý0-9][\w+&'’.-]*\s*)+$")
+
+
+@cache
+def _rights_holder_words() -> set[tuple[str, ...]]:
+    return {phrase_keys(w) for w in lexicon()["rights_holder_words"]}
+
+
+@cache
+def _closing_words() -> re.Pattern[str]:
+    words = sorted(lexicon()["among_them_words"], key=len, reverse=True)
+    return re.compile(r",?\s*(?:" + "|".join(re.escape(w) for w in words) + r")\s*$", re.IGNORECASE)
+
+
+def rights_holders_closing_a_sentence(article: Article, matches: list[Match]) -> list[Fact]:
+    known = [(m.start, m.end) for m in matches]
+    facts = []
+    for sentence in article.sentences:
+        if not _opens_with_rights_holder_word(article, sentence.start):
+            continue
+        text = article.text[sentence.start : sentence.end].rstrip().rstrip(".")
+        text = _closing_words().sub("", text)
+        for first, last in _items_from_the_end(text):
+            start, end = first + sentence.start, last + sentence.start
+            if any(s < end and start < e for s, e in known):
+                continue
+            name = article.text[start:end]
+            facts.append(
+                Fact(
+                    "rights_holder",
+                    name,
+                    [Span(start, end, name)],
+                    "low",
+                    ["listed as one of the works or signals pirated: check it is a rights holder"],
+                    {"label": Label.ORGANIZATION, "kind": None, "country": None},
+                )
+            )
+    return facts
+
+
+def _opens_with_rights_holder_word(article: Article, start: int) -> bool:
+    """'Entre las señales...', 'Among the broadcasters...'."""
+    tokens = [t for t in article.tokens if t.start >= start][:5]
+    if len(tokens) < 3 or tokens[0].key not in _AMONG or tokens[1].key not in _PLURAL_ARTICLES:
+        return False
+    keys = tuple(t.key for t in tokens[2:])
+    return any(keys[: len(words)] == words for words in _rights_holder_words())
+
+
+def _items_from_the_end(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each item of the list that closes `text`, read from its end."""
+    cuts = [0] + [p for m in _SEPARATOR.finditer(text) for p in (m.start(), m.end())] + [len(text)]
+    pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    items: list[tuple[int, int]] = []
+    for start, end in reversed(pieces):
+        piece = text[start:end]
+        if _ITEM.fullmatch(piece):
+            items.append((start, end))
+            continue
+        # The first item follows the sentence's verb: "figuraban America TV".
+        tail = _CAPITALISED_TAIL.search(piece)
+        if tail and tail.start() > 0 and piece[tail.start() - 1] == " ":
+            items.append((start + tail.start(), start + len(piece.rstrip())))
+        break
+    return sorted(items) if len(items) >= _MIN_ITEMS else []
