@@ -63,12 +63,13 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts: list[Fact] = []
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
-    facts += rights_holders_closing_a_sentence(article, named)
+    listed = rights_holders_closing_a_sentence(article, named)
+    facts += listed
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _generic_police_merged(_short_names_merged(facts))
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
-    # nor is a rights holder's ("Canal Rural" listed among the signals pirated).
-    bodies = [(s.start, s.end) for f in facts if f.kind in {"agency", "rights_holder"} for s in f.spans]
+    # nor is a channel's listed among the signals pirated ("Canal Rural").
+    bodies = [(s.start, s.end) for f in facts if f.kind == "agency" or f in listed for s in f.spans]
     facts += [
         f
         for f in group_facts(article, named)
