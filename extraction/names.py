@@ -1272,8 +1272,11 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 break
             if run and token.key in _AND and _another_body_follows(tokens, j + 1):
                 break  # "la Fiscalía y la Policía Judicial": two bodies
-            if (not token.text.islower() and token.key not in _DETERMINERS) or (
-                run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1)
+            # "the People's Court" keeps its possessive; "the EU's agency" is the EU's.
+            if (
+                (not token.text.islower() and token.key not in _DETERMINERS)
+                or (run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1))
+                or (run and token.text == "s" and gap in {"'", "’"} and not tokens[j - 1].text.isupper())
             ):
                 run.append(j)
             else:

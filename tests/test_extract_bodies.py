@@ -1128,3 +1128,25 @@ def test_rights_holders_listed_at_the_end_of_a_sentence_opened_by_what_they_are(
 def test_a_short_list_closing_such_a_sentence_is_not_read() -> None:
     text = "Título\n\nEntre las señales retransmitidas figuraban Canal Andino y Telesur Plus."
     assert found(text, "es", "rights_holder") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Title\n\nThe People's Court of Danang sentenced the operator.", "en", {"People's Court of Danang"}),
+        (
+            "Title\n\nThe crime manager of the Parramatta Local Area Command said so.",
+            "en",
+            {"Parramatta Local Area Command"},
+        ),
+        (
+            "Titolo\n\nLo ha disposto la Procura della Repubblica presso il Tribunale di Torino.",
+            "it",
+            {"Procura della Repubblica presso il Tribunale di Torino"},
+        ),
+    ],
+)
+def test_courts_commands_and_prosecutors_by_their_full_names(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
