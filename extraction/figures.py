@@ -570,6 +570,9 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
         start = before[1]
     pos, factor, half = _scale_after(text, match.end(), currency is not None)
     value = (value + half) * factor
+    rest = _THOUSANDS_REST.match(text, pos) if factor == _THOUSAND and not half else None
+    if rest:
+        value, pos = value + int(rest.group(1)), rest.end()  # "2 mil 500 hogares" is 2500
     if currency is None:
         after = _currency_after(text, pos)
         if after:
@@ -592,10 +595,16 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     return Figure(value, _counted(article, unit, start), start, end, factor)
 
 
+_THOUSAND = 1000
+_THOUSANDS_REST = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,]\d)(?!\w)")
+
+
 def find_figures(article: Article) -> list[Fact]:
     figures: list[Figure] = []
     used: list[tuple[int, int]] = []
     for match in _NUMBER.finditer(article.text):
+        if used and match.start() < used[-1][1]:
+            continue  # read already: the 500 of "2 mil 500"
         figure = _figure_at(article, match)
         if figure is not None:
             figures.append(figure)

@@ -616,3 +616,16 @@ def test_a_dollar_sign_takes_the_currency_of_the_country_named_by_a_region_or_a_
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Vendían el servicio a por lo menos 2 mil 500 hogares.", "es", {"2500 homes"}),
+        ("Foram apreendidos 20 mil aparelhos de TV box no porto.", "pt", {"20000 decoders"}),
+        ("Foram apreendidos oito aparelhos celulares.", "pt", {"8 devices"}),
+        ("Unos 3 mil usuarios pagaban en 2020.", "es", {"3000 users"}),
+    ],
+)
+def test_thousands_written_with_mil_and_the_rest(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
