@@ -39,7 +39,7 @@ def find_arrests(
         here = [
             m
             for m in sorted([*countries, *(places or [])], key=lambda m: m.first)
-            if sentence.start <= m.start < sentence.end and not _elsewhere(article.tokens, m)
+            if sentence.start <= m.start < sentence.end and not _elsewhere(article.tokens, m, countries)
         ]
         after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
         after = _placed(article.tokens, after)
@@ -175,11 +175,21 @@ def _other_clause(article: Article, cue_end: int, match: Match) -> bool:
     return has_cue(between, "other_event") is not None
 
 
-def _elsewhere(tokens: list[Token], match: Match) -> bool:
+def _elsewhere(tokens: list[Token], match: Match, countries: list[Match]) -> bool:
     """A country named as a nationality, where someone is wanted, a flight's destination or
-    where servers are: not where the arrest took place."""
+    where servers are, or the next of a list that opens so ("servidores na Alemanha e em
+    Itália"): not where the arrest took place."""
     before = [t.key for t in tokens[max(0, match.first - 3) : match.first]]
-    return has_cue(before, "not_arrest_place") is not None
+    if has_cue(before, "not_arrest_place") is not None:
+        return True
+    previous = next((m for m in reversed(countries) if m.last <= match.first), None)
+    if previous is None or match.first - previous.last > _LIST_GAP:
+        return False
+    joined = all(t.key in _AND | _LOCATIVE for t in tokens[previous.last : match.first])
+    return joined and _elsewhere(tokens, previous, countries)
+
+
+_LIST_GAP = 2  # words between two countries of one list: "na Alemanha e em Itália"
 
 
 def _in_sentence(article: Article, cue: Span, match: Match, guessed: bool) -> Fact:

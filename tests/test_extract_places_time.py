@@ -629,3 +629,11 @@ def test_a_journeys_end_is_no_country_of_the_operation() -> None:
         "International Airport after being refused entry into Thailand."
     )
     assert facts_of(text, "en") == {"country": {"KR"}, "date": set(), "arrest": {"KR"}}
+
+
+def test_an_arrest_is_not_where_the_servers_of_its_sentence_are() -> None:
+    text = (
+        "Título\n\nEm Aveiro, a Polícia Judiciária deteve um homem que geria um serviço com servidores "
+        "na Alemanha e em Itália."
+    )
+    assert facts_of(text, "pt")["arrest"] == {"PT"}
