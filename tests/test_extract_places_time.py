@@ -196,6 +196,25 @@ def test_a_state_or_province_places_the_arrest_in_its_country() -> None:
     assert facts_of(text, "es")["arrest"] == {"ES", "FR"}
 
 
+def test_a_large_city_places_the_arrest_in_its_country() -> None:
+    text = "Os agentes cumpriram mandados e prenderam em Porto Alegre doze pessoas, com apoio do Paraguai."
+    assert facts_of(text, "pt")["arrest"] == {"BR"}
+    text = "Detectives seized servers in Germany and arrested two men in Nairobi."
+    assert facts_of(text, "en")["arrest"] == {"KE"}
+
+
+def test_a_city_two_countries_share_places_nothing() -> None:
+    # Hyderabad is a large city of India and of Pakistan: the arrest stays with the one
+    # country the article names.
+    text = "La policía registró dos locales en Francia y detuvo a un hombre en Hyderabad."
+    assert facts_of(text, "es")["arrest"] == {"FR"}
+
+
+def test_a_small_city_is_not_read_by_its_foreign_spellings() -> None:
+    text = "Les policiers ont saisi le matériel dans les quartiers Hamo 06 et Sam Notaire, à Dakar."
+    assert facts_of(text, "fr")["country"] == {"SN"}
+
+
 def test_a_province_inside_a_body_name_places_nothing() -> None:
     text = "The Procura di Napoli worked with police in France, Spain and Greece. Two men were arrested."
     assert facts_of(text, "en")["arrest"] == {"unknown"}
