@@ -1,8 +1,8 @@
 """Figures: a number, its scale and its unit, normalised ("10,7 millions d'euros" -> 10700000 EUR).
 
 Numbers are read in the article's locale by Babel (decimal comma in French, point in
-English); currency symbols and names come from Babel's CLDR data plus the lexicon's
-everyday words; numbers written as words ("eighteen", "dix-huit") are read by text2num.
+English); currencies are read by extraction.currencies; numbers written as words
+("eighteen", "dix-huit") are read by text2num.
 """
 
 from __future__ import annotations
@@ -12,17 +12,16 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from babel.dates import get_month_names
-from babel.numbers import NumberFormatError, get_currency_name, get_currency_symbol, parse_decimal
+from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
+from extraction import currencies
 from extraction.facts import Fact, Span
-from extraction.lexicon import entity_matcher, lexicon, phrase_keys, place_matcher
+from extraction.lexicon import lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
-from graph.model.schema import Label
 
-_NUMBER = re.compile(
-    r"(?<![\w.,])"
+_NUMBER_BODY = (
     r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?"  # 5 500, 10 619 000
     r"|\d{1,3}(?:\.\d{3})+,\d+(?![.,]?\d)"  # 1.000.000,00
     r"|\d{1,3}(?:,\d{3})+\.\d+(?![.,]?\d)"  # 1,000,000.50
@@ -30,6 +29,9 @@ _NUMBER = re.compile(
     r"|\d+(?:[.,]\d+)?)"  # 60, 10,7, 10.7
     r"(?:(?!\w)|(?=(?:m|mn|bn|M|B|mila|mil)\b))"  # 10.6m, 5mila
 )
+_NUMBER = re.compile(r"(?<![\w.,])" + _NUMBER_BODY)
+# A number written against letters: money only when they are a currency's sign ("R5 million").
+_NUMBER_AFTER_LETTERS = re.compile(r"(?<=[^\W\d_])" + _NUMBER_BODY)
 _GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+$")
 _SHORT_SCALES = {"m", "mn", "bn", "mio", "mln", "mrd"}
 # Words between a number and its unit that end the search: the unit is not that far.
@@ -134,7 +136,6 @@ _VAGUE = {
 }
 # A blank between words: spaces, or one line break of a wrapped paragraph.
 _BLANK = re.compile(r"[ \u00a0\u202f]*(?:\n[ \u00a0\u202f]*)?")
-_SHARED = "shared:"  # the code of a sign several currencies use, resolved per article
 
 
 @dataclass(frozen=True)
@@ -176,64 +177,6 @@ def _scales() -> list[tuple[str, float]]:
 @cache
 def _scale_keys() -> dict[str, float]:
     return {fold(word): factor for word, factor in _scales() if word.casefold() not in _SHORT_SCALES}
-
-
-@cache
-def _currencies() -> list[tuple[str, str]]:
-    """(spelling, ISO code), longest first: Babel's symbols and plural names in the six
-    languages, then the lexicon's everyday words. A sign several currencies share ("$",
-    "pesos") has the code `shared:<n>`, resolved by `_shared_currency`."""
-    pairs: set[tuple[str, str]] = set()
-    for code, items in lexicon()["currencies"].items():
-        for lang in LANGUAGES:
-            pairs.add((get_currency_symbol(code, locale=lang), code))
-            pairs.add((get_currency_name(code, count=2, locale=lang), code))
-            pairs.add((get_currency_name(code, count=1, locale=lang), code))
-        pairs.update((word, code) for word in items)
-        pairs.add((code, code))
-    pairs.add(("$ US", "USD"))
-    pairs.add(("$US", "USD"))
-    shared = {
-        sign.casefold(): n
-        for n, group in enumerate(lexicon()["shared_currencies"])
-        for sign in group["signs"]
-    }
-    pairs = {(word, code) for word, code in pairs if word.casefold() not in shared}
-    pairs.update((sign, f"{_SHARED}{n}") for sign, n in shared.items())
-    return sorted(pairs, key=lambda p: -len(p[0]))
-
-
-def _shared_currency(article: Article, code: str) -> tuple[str | None, str | None]:
-    """(ISO code, note) of a shared sign: the currency of the country the article names
-    most among those using it, else the sign's default (None when it has none)."""
-    group = lexicon()["shared_currencies"][int(code.removeprefix(_SHARED))]
-    counts = {c: _mentions(article, c) for c in group["codes"]}
-    best = max(group["codes"], key=lambda c: counts[c])
-    default = group.get("default")
-    if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
-        return default, None
-    if best == default:
-        return best, None
-    return best, f"the currency is read from the country the article names ({best})"
-
-
-def _mentions(article: Article, code: str) -> int:
-    """How many times the article names a country that uses the currency `code`, by its
-    name, one of its regions ("New South Wales") or one of its bodies ("PDI")."""
-    keys = [t.key for t in article.tokens]
-    count = 0
-    for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
-        n = len(phrase)
-        count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
-    currency_of = lexicon()["currency_of_country"]
-    return count + sum(1 for country in _countries_named(article) if currency_of.get(country) == code)
-
-
-def _countries_named(article: Article) -> list[str]:
-    """The countries of the regions and the national bodies the article names."""
-    places = [m.entry.name for m in place_matcher().find(article)]
-    bodies = [m.entry.country for m in entity_matcher().find(article) if m.entry.label == Label.AGENCY]
-    return [c for c in places + bodies if c]
 
 
 def _match_word(
@@ -380,26 +323,6 @@ def _qualifier_before(article: Article, offset: int) -> tuple[int, str] | None:
     return None
 
 
-def _currency_before(text: str, start: int) -> tuple[str, int] | None:
-    """(code, new start) of a currency written in front: "€10.6 million", "EUR 10.6m", "US$ 5"."""
-    window = text[max(0, start - 5) : start]
-    before = window.rstrip(" \u00a0")
-    for word, code in _currencies():
-        if word.casefold() in _after_only():
-            continue
-        if before.endswith(word) and (
-            not word[0].isalnum() or len(before) == len(word) or not before[-len(word) - 1].isalnum()
-        ):
-            return code, start - (len(window) - len(before)) - len(word)
-    return None
-
-
-@cache
-def _after_only() -> set[str]:
-    """Currency names that are also words ("the team won 3 matches"): money only after a number."""
-    return {w.casefold() for w in lexicon()["currency_words_after_only"]}
-
-
 def _scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, float, float]:
     """(end, factor, half) of a scale word after a number: "millions", "m" (money or
     written against the number), "milioni e mezzo" (half = 0.5)."""
@@ -417,20 +340,24 @@ def _scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, float, f
 
 
 def _currency_after(text: str, pos: int) -> tuple[int, str] | None:
-    """(end, code) of a currency after a number, maybe after "de"/"of": "1.000.000 de euros"."""
+    """(end, code) of a currency after a number, maybe after "de"/"of": "1.000.000 de euros",
+    "500 DA"; not a one-letter local sign ("5 R")."""
     cursor = _skip_spaces(text, pos)
     connector = re.match(r"(?:de |d'|d’|of |di |del )", text[cursor:])
     for at in ([cursor + connector.end()] if connector else []) + [cursor]:
-        found = _match_word(text, at, _currencies())
-        if found:
-            return found[0], str(found[1])
+        found = _match_word(text, at, currencies.spellings())
+        if found is None:
+            continue
+        code = str(found[1])
+        if not (code.startswith(currencies.LOCAL) and currencies.glued_only(text[at : found[0]])):
+            return found[0], code
     return None
 
 
 def _money(article: Article, value: float, code: str, start: int, end: int, scale: float) -> Figure | None:
-    if not code.startswith(_SHARED):
+    if not currencies.needs_article(code):
         return Figure(value, code, start, end, scale)
-    resolved, note = _shared_currency(article, code)
+    resolved, note = currencies.resolve(article, code)
     return Figure(value, resolved, start, end, scale, note) if resolved else None
 
 
@@ -486,14 +413,27 @@ _SEARCHED_BEFORE = re.compile(
 )
 
 
-def _counted(article: Article, unit: str, offset: int) -> str:
+def _counted(article: Article, unit: str, offset: int, end: int | None = None) -> str:
     """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests
-    made; sites counted after a verb of searching ("searched 100 sites") count searches."""
+    made; sites counted after a verb of searching ("searched 100 sites") count searches, and
+    so do places said to have been searched ("three properties have been searched")."""
     if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset):
         return _DONE_BY_WARRANTS[unit]
     if unit == "sites" and _SEARCHED_BEFORE.search(article.text[max(0, offset - 40) : offset]):
         return "searches"
+    if unit in _PLACES_SEARCHED and end is not None and _SEARCHED_AFTER.match(article.text, end):
+        return "searches"
     return unit
+
+
+_PLACES_SEARCHED = {"sites", "buildings", "homes", "venues", "addresses", "establishments", "shops"}
+# "... have been searched", "... ont été perquisitionnés", "... fueron registrados".
+_SEARCHED_AFTER = re.compile(
+    r"\s+(?:(?:have|has|had|were|was|ont|a|avaient|sono|furono|fueron|han|foram|were also|have also)\s+)?"
+    r"(?:(?:been|été|stati|state|sido)\s+)?"
+    r"(?:searched|raided|perquisitionn[ée]e?s?|perquisit[ie]|registrad[oa]s|allanad[oa]s|vasculhad[oa]s|revistad[oa]s)\b",
+    re.IGNORECASE,
+)
 
 
 # Counts of time that are figures only as prison terms given.
@@ -564,7 +504,11 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     ):
         return None
     start = match.start()
-    before = _currency_before(text, start)
+    before = currencies.before(text, start)
+    if before and currencies.unsettled(article, before[0]):
+        if text[start - 1].isalpha():
+            return None  # "B25" in an article naming no country using the sign
+        before = None  # "Le 5 mars": a word, not Sierra Leone's sign
     currency = before[0] if before else None
     if before:
         start = before[1]
@@ -590,19 +534,36 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     if re.search(r"[.,;:!?()\[\]]|\n\s*\n", text[pos : article.tokens[index].start]):
         return None  # "in 2015. Customers...", "in 2021, two men": the unit is in another clause
     end, unit = found_unit
+    value, end = _half_after_unit(text, value, end, unit)
     if unit in _PRISON_TERM_UNITS and not _prison_term(article, start, end, unit):
         return None  # an age, a duration, a penalty the law allows
-    return Figure(value, _counted(article, unit, start), start, end, factor)
+    return Figure(value, _counted(article, unit, start, end), start, end, factor)
+
+
+# "deux ans et demi", "tres años y medio", "tre anni e mezzo", "três anos e meio".
+_HALF_AFTER_UNIT = re.compile(r"[ \u00a0]+(?:e|y|et) (?:mezzo|medio|meio|demi)\b", re.IGNORECASE)
+
+
+def _half_after_unit(text: str, value: float, end: int, unit: str) -> tuple[float, int]:
+    """(value, end) with the half a term of time adds after its unit."""
+    half = _HALF_AFTER_UNIT.match(text, end) if unit in _PRISON_TERM_UNITS else None
+    return (value + 0.5, half.end()) if half else (value, end)
 
 
 _THOUSAND = 1000
 _THOUSANDS_REST = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,]\d)(?!\w)")
 
 
+def _numbers(text: str) -> list[re.Match[str]]:
+    """The numbers of the text, with those written against a currency's sign ("B25mn")."""
+    glued = [m for m in _NUMBER_AFTER_LETTERS.finditer(text) if currencies.before(text, m.start())]
+    return sorted([*_NUMBER.finditer(text), *glued], key=lambda m: m.start())
+
+
 def find_figures(article: Article) -> list[Fact]:
     figures: list[Figure] = []
     used: list[tuple[int, int]] = []
-    for match in _NUMBER.finditer(article.text):
+    for match in _numbers(article.text):
         if used and match.start() < used[-1][1]:
             continue  # read already: the 500 of "2 mil 500"
         figure = _figure_at(article, match)
@@ -614,6 +575,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures = _staff_as_officers(article, figures)
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
+    figures += _elided_heads(article, used)
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
@@ -910,7 +872,7 @@ def _unit_or_currency(article: Article, index: int) -> tuple[int, int, str] | No
     found_unit = _unit_at(article, index, allow_gap=False)
     found: tuple[int, str] | None = found_unit
     if found is None:
-        money = _match_word(article.text, tokens[index].start, _currencies())
+        money = _match_word(article.text, tokens[index].start, currencies.spellings())
         if money is None or not tokens[index].text[:1].isalpha():
             return None
         found = (money[0], str(money[1]))
@@ -964,6 +926,8 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
     half = 0.0
     if len(keys) >= 3 and keys[-2] in {"e", "y", "et"} and keys[-1] in _HALVES:
         keys, words, half = keys[:-2], words[:-2], 0.5
+    elif len(keys) >= 4 and keys[-3:] == ["and", "a", "half"]:
+        keys, words, half = keys[:-3], words[:-3], 0.5  # "three and a half years"
     if not keys or (keys[0] in _scale_keys() and not (len(keys) == 1 and keys[0] in _BARE_NUMERALS)):
         return None  # "millions de personnes" is no number; "mil clientes" is 1000
     if keys[0] in _VAGUE:
@@ -1018,12 +982,13 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
             value = _worded_value(article, words)
             if value is None or value <= 1:
                 continue
-            if unit.startswith(_SHARED):
+            value, end = _half_after_unit(article.text, value, end, unit)
+            if currencies.needs_article(unit):
                 figure = _money(article, value, unit, words[0].start, end, 1.0)
             elif unit in _PRISON_TERM_UNITS and not _prison_term(article, words[0].start, end, unit):
                 figure = None
             else:
-                figure = Figure(value, _counted(article, unit, words[0].start), words[0].start, end)
+                figure = Figure(value, _counted(article, unit, words[0].start, end), words[0].start, end)
             if figure is not None:
                 found.append(figure)
                 used.append((words[0].start, end))
@@ -1214,3 +1179,43 @@ def _others(article: Article, figures: list[Figure], used: list[tuple[int, int]]
             found.append(Figure(value, nearest.unit, token.start, tokens[after].end))
             used.append((token.start, tokens[after].end))
     return found
+
+
+_ELIDED_CONNECTORS = {"de", "di", "of", "da", "do", "du", "del"}
+
+
+def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
+    """'4 mandados de prisão preventiva, 3 de prisão temporária e 10 de busca e apreensão',
+    'os mandados: 4 de prisão e 10 de busca': a count followed by "de" and the rest of a unit
+    whose first word stands earlier in the sentence ("mandados") counts that unit."""
+    tokens = article.tokens
+    found: list[Figure] = []
+    for j in range(1, len(tokens) - 1):
+        if tokens[j + 1].key not in _ELIDED_CONNECTORS or not _NUMBER.fullmatch(tokens[j].text):
+            continue
+        if any(a <= tokens[j].start < b for a, b in used):
+            continue
+        value = parse_number(tokens[j].text, article.lang)
+        first = article.token_index(article.sentence_at(tokens[j].start).start)
+        heads = [tokens[k].key for k in range(j - 1, first - 1, -1) if tokens[k].key in _unit_heads()]
+        unit = next((u for u in (_unit_after_head(article, h, j + 1) for h in heads) if u), None)
+        if unit is not None and value is not None:
+            end, name = unit
+            found.append(Figure(value, _counted(article, name, tokens[j].start), tokens[j].start, end))
+            used.append((tokens[j].start, end))
+    return found
+
+
+@cache
+def _unit_heads() -> frozenset[str]:
+    """The first words of units of several words joined by "de": "mandados (de busca)"."""
+    phrases = _unit_phrases()
+    return frozenset(keys[0] for keys, _ in phrases if len(keys) > 2 and keys[1] in _ELIDED_CONNECTORS)
+
+
+def _unit_after_head(article: Article, head: str, index: int) -> tuple[int, str] | None:
+    """(end, unit) of a unit phrase starting with `head` whose other words start at `index`."""
+    for keys, unit in _unit_phrases():
+        if keys[0] == head and len(keys) > 2 and _starts_with(article, index, keys[1:]):
+            return article.tokens[index + len(keys) - 2].end, unit
+    return None

@@ -101,6 +101,91 @@ def test_currencies_several_countries_share(text: str, lang: str, expected: set[
     assert figures(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "In Bangkok, the court ordered them to pay B15mn and forfeit B7 million.",
+            "en",
+            {"15000000 THB", "7000000 THB"},
+        ),
+        ("Lagos detectives recovered N2 billion.", "en", {"2000000000 NGN"}),
+        ("The Kenyan police in Nairobi seized Sh2 million.", "en", {"2000000 KES"}),
+        ("Mumbai police froze Rs 200 crore and Rs. 5 lakh in cash.", "en", {"2000000000 INR", "500000 INR"}),
+        ("La police d'Alger a saisi 50 000 DA.", "fr", {"50000 DZD"}),
+    ],
+)
+def test_local_signs_of_the_country_named(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("They seized B25 million in cash.", "en", set()),  # no country using the baht is named
+        ("The Q4 report counted 12 servers.", "en", {"12 servers"}),
+        ("Le 5 mars, la police a saisi 12 serveurs.", "fr", {"12 servers"}),
+        ("Group B 25 held 3 servers in South Africa.", "en", {"3 servers"}),
+    ],
+)
+def test_letters_that_are_no_sign_here(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Suspended prison sentences totalling three and a half years.", "en", {"3.5 years"}),
+        ("Il a été condamné à deux ans et demi de prison.", "fr", {"2.5 years"}),
+        ("Condannato a 2 anni e mezzo di reclusione.", "it", {"2.5 years"}),
+    ],
+)
+def test_half_years_of_prison(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_counts_of_a_unit_whose_head_word_was_said_before() -> None:
+    text = (
+        "Foram cumpridos 4 mandados de prisão preventiva, 3 de prisão temporária e 10 de busca e apreensão."
+    )
+    assert figures(text, "pt") == {"4 arrests", "3 arrests", "10 searches"}
+    text = "Os mandados foram cumpridos: 4 de prisão preventiva e 10 de busca e apreensão."
+    assert figures(text, "pt") == {"4 arrests", "10 searches"}
+
+
+def test_a_count_of_something_else_after_de_is_not_elided() -> None:
+    assert figures("Foram cumpridos 4 mandados de busca; 3 de 10 suspeitos fugiram.", "pt") == {
+        "4 searches",
+        "10 suspects",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Fueron arrestados cuatro acusados.", "es", {"4 people"}),
+        ("Los dos responsables de las sociedades han sido arrestados.", "es", {"2 people"}),
+        ("Un equipo de 30 fiscales dirigió la operación.", "es", {"30 prosecutors"}),
+        ("Las webs se gestionaban a través de dos sociedades mercantiles.", "es", {"2 companies"}),
+        ("Descubrieron otras cuatro páginas dedicadas al mismo delito.", "es", {"4 sites"}),
+        ("Foi ordenado o sequestro de 13 imóveis.", "pt", {"13 buildings"}),
+        (
+            "Officers took 2 VOIP headsets, 3 CPUs and 4 switches.",
+            "en",
+            {"2 headsets", "3 CPUs", "4 switches"},
+        ),
+    ],
+)
+def test_people_in_the_case_and_other_nouns(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_places_said_to_be_searched_count_searches() -> None:
+    assert figures("Three properties have been searched.", "en") == {"3 searches"}
+    assert figures("Trois domiciles ont été perquisitionnés.", "fr") == {"3 searches"}
+    assert figures("The police seized three properties.", "en") == {"3 buildings"}
+
+
 def test_search_warrants_carried_out_count_searches() -> None:
     assert figures("Foram cumpridos 12 mandados de busca e apreensão.", "pt") == {"12 searches"}
     assert figures("A judge issued 12 search warrants.", "en") == {"12 search orders"}

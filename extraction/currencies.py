@@ -1,0 +1,174 @@
+"""Currencies: how papers write money, and which currency a sign means in one article.
+
+Three kinds of spelling, by how sure the sign is:
+- a currency's own sign or name (Babel's symbols and names in the six languages, the
+  lexicon's everyday words): "€", "euros", "US$", "naira";
+- a sign several currencies share ("$", "pesos", "FCFA"): the currency of the country the
+  article names most among those using it, else the sign's default (lexicon
+  `shared_currencies`);
+- a country's local sign written in letters ("R" for the rand, "Rs" for rupees, "B" for
+  the baht, "DA" for the Algerian dinar), from CLDR's locale data (Babel) and the lexicon's
+  `local_currency_signs`: money only where the article names a country using it, and a
+  one-letter sign only when written against the number ("R5 million").
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.core import get_global
+from babel.languages import get_official_languages
+from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
+
+from extraction.lexicon import country_matcher, entity_matcher, lexicon, phrase_keys, place_matcher
+from extraction.text import LANGUAGES, Article
+from graph.model.schema import Label
+
+SHARED = "shared:"  # the code of a sign several currencies use, resolved per article
+LOCAL = "local:"  # the code of a country's local sign in letters, resolved per article
+
+
+def needs_article(code: str) -> bool:
+    """The code stands for a sign the article's countries resolve (`resolve`)."""
+    return code.startswith((SHARED, LOCAL))
+
+
+@cache
+def spellings() -> list[tuple[str, str]]:
+    """(spelling, code), longest first: ISO codes, `shared:<n>` or `local:<sign>`."""
+    pairs: set[tuple[str, str]] = set()
+    for code, items in lexicon()["currencies"].items():
+        for lang in LANGUAGES:
+            pairs.add((get_currency_symbol(code, locale=lang), code))
+            pairs.add((get_currency_name(code, count=2, locale=lang), code))
+            pairs.add((get_currency_name(code, count=1, locale=lang), code))
+        pairs.update((word, code) for word in items)
+        pairs.add((code, code))
+    pairs.add(("$ US", "USD"))
+    pairs.add(("$US", "USD"))
+    groups = lexicon()["shared_currencies"]
+    shared = {sign.casefold(): n for n, group in enumerate(groups) for sign in group["signs"]}
+    pairs = {(word, code) for word, code in pairs if word.casefold() not in shared}
+    pairs.update((sign, f"{SHARED}{n}") for sign, n in shared.items())
+    known = {word.casefold() for word, _ in pairs}
+    for sign, codes in local_signs().items():
+        if sign.casefold() in known:
+            continue
+        if len(codes) == 1 and not _in_letters(sign):
+            pairs.add((sign, next(iter(codes))))  # "GH₵", "HK$", "S/": one currency's own sign
+        else:
+            pairs.add((sign, f"{LOCAL}{sign}"))
+    return sorted(pairs, key=lambda p: -len(p[0]))
+
+
+@cache
+def local_signs() -> dict[str, frozenset[str]]:
+    """Each country's local sign for its money in its own languages' locales (CLDR, in
+    Latin letters and signs), with the lexicon's, and the currencies that use it."""
+    signs: dict[str, set[str]] = {}
+    for territory in get_global("territory_currencies"):
+        codes = get_territory_currencies(territory, tender=True)
+        if not codes:
+            continue
+        for lang in get_official_languages(territory):
+            try:
+                symbol = Locale.parse(f"{lang}_{territory}").currency_symbols.get(codes[0])
+            except (UnknownLocaleError, ValueError):
+                continue
+            if symbol and symbol != codes[0] and _written_in_latin(symbol):
+                signs.setdefault(symbol, set()).add(codes[0])
+    for sign, codes in lexicon()["local_currency_signs"].items():
+        signs.setdefault(sign, set()).update(codes)
+    return {sign: frozenset(codes) for sign, codes in signs.items()}
+
+
+def _written_in_latin(sign: str) -> bool:
+    letters = [c for c in sign if c.isalpha()]
+    return sign.isprintable() and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
+
+
+def _in_letters(sign: str) -> bool:
+    """'Rs.', 'DA', 'B': a sign of letters, which may also be a word or an initial."""
+    return all(c.isalpha() or c == "." for c in sign)
+
+
+def glued_only(sign: str) -> bool:
+    """A one-letter local sign is money only written against its number: 'R5', not 'R 5'."""
+    return len(sign.rstrip(".")) == 1
+
+
+def resolve(article: Article, code: str) -> tuple[str | None, str | None]:
+    """(ISO code, note) of a shared or local sign in this article; (None, None) when the
+    article does not settle it."""
+    if code.startswith(LOCAL):
+        candidates = sorted(local_signs()[code.removeprefix(LOCAL)])
+        counts = {c: mentions(article, c) for c in candidates}
+        best = max(candidates, key=lambda c: counts[c])
+        if counts[best] == 0:
+            return None, None
+        return best, f"the currency of the sign is read from the country the article names ({best})"
+    group = lexicon()["shared_currencies"][int(code.removeprefix(SHARED))]
+    counts = {c: mentions(article, c) for c in group["codes"]}
+    best = max(group["codes"], key=lambda c: counts[c])
+    default = group.get("default")
+    if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
+        return default, None
+    if best == default:
+        return best, None
+    return best, f"the currency is read from the country the article names ({best})"
+
+
+def unsettled(article: Article, code: str) -> bool:
+    """A local sign no country of the article uses: not money here."""
+    return code.startswith(LOCAL) and resolve(article, code)[0] is None
+
+
+def mentions(article: Article, code: str) -> int:
+    """How many times the article names a country that uses the currency `code`: by a word
+    of the lexicon's (a demonym, a city), or by its name, one of its places or bodies."""
+    keys = [t.key for t in article.tokens]
+    count = 0
+    for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
+        n = len(phrase)
+        count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
+    return count + sum(1 for country in countries_named(article) if currency_of(country) == code)
+
+
+@cache
+def currency_of(country: str) -> str | None:
+    codes = get_territory_currencies(country, tender=True)
+    return codes[0] if codes else None
+
+
+def countries_named(article: Article) -> list[str]:
+    """The countries the article names, and those of its places and national bodies."""
+    names = [m.entry.name for m in country_matcher().find(article)]
+    places = [m.entry.name for m in place_matcher().find(article)]
+    bodies = [m.entry.country for m in entity_matcher().find(article) if m.entry.label == Label.AGENCY]
+    return [c for c in names + places + bodies if c]
+
+
+@cache
+def after_only() -> set[str]:
+    """Currency names that are also words ("the team won 3 matches"): money only after a number."""
+    return {w.casefold() for w in lexicon()["currency_words_after_only"]}
+
+
+def before(text: str, start: int) -> tuple[str, int] | None:
+    """(code, new start) of a currency written in front of the number at `start`: "€10.6
+    million", "EUR 10.6m", "US$ 5", "R5 million", "Rs 500"."""
+    window = text[max(0, start - 6) : start]
+    trimmed = window.rstrip(" \u00a0")
+    for word, code in spellings():
+        if word.casefold() in after_only():
+            continue
+        if not trimmed.endswith(word) or (
+            word[0].isalnum() and len(trimmed) > len(word) and trimmed[-len(word) - 1].isalnum()
+        ):
+            continue
+        if code.startswith(LOCAL) and glued_only(word) and trimmed != window:
+            continue
+        return code, start - (len(window) - len(trimmed)) - len(word)
+    return None
