@@ -1283,6 +1283,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 break
             j += 1
         run = [] if _headline(article, tokens[i].start) else _without_official(article, run)
+        if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
+            run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
         keys = [tokens[k].key for k in run]
         head = next(
             (h for h in _agency_heads() if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))),
@@ -1314,6 +1316,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     return _short_names_merged(facts + _prosecutor_role_facts(article, matches, facts))
 
 
+# Articles: a capitalised word right before one opens a sentence, not a name.
+_ARTICLES_IN_RUN = {"la", "el", "le", "il", "lo", "los", "las", "les", "the", "o", "os", "as", "gli", "i"}
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 
 
@@ -1455,7 +1459,8 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
     facts = []
     for match in _BRACKETED_ACRONYM.finditer(article.text):
         acronym = match.group(1)
-        if sum(c.isupper() for c in acronym) < 2:
+        syllabic = sum(c.isupper() for c in acronym) < 2
+        if syllabic and len(acronym) < _SYLLABIC_MIN:
             continue
         last = next((k for k in range(len(tokens) - 1, -1, -1) if tokens[k].end <= match.start()), None)
         if last is None or article.text[tokens[last].end : match.start()].strip():
@@ -1475,11 +1480,8 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
                 ),
                 None,
             )
-            if (
-                tokens[first].text[0].isupper()
-                and head is not None
-                and _initials_fit(words_in, acronym.upper())
-            ):
+            fits = _syllables_fit(words_in, acronym) if syllabic else _initials_fit(words_in, acronym.upper())
+            if tokens[first].text[0].isupper() and head is not None and fits:
                 kind = _body_words()[head]
                 facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
                 break
@@ -1498,6 +1500,33 @@ def _initials_fit(words: list[Token], acronym: str) -> bool:
         if not reachable:
             return False
     return len(acronym) in reachable
+
+
+_SYLLABIC_MIN = 4  # letters of an acronym written as a word ("Pedatec"): shorter ones are words
+
+
+def _syllables_fit(words: list[Token], acronym: str) -> bool:
+    """An acronym written as a word takes the first letters of its name's words, one or
+    more from each, in order ("Procuraduría Especializada contra Crímenes y Delitos de Alta
+    Tecnología" is Pedatec); the first word gives its start, articles and prepositions may
+    give nothing, and so may one other word."""
+    target = fold(acronym)
+    # (letters read, other words skipped) after each word
+    states = {(0, 0)}
+    for n, word in enumerate(words):
+        key = fold(word.text)
+        after = set()
+        for read, skipped in states:
+            rest = target[read:]
+            after |= {(read + k, skipped) for k in range(1, len(rest) + 1) if key.startswith(rest[:k])}
+            if n > 0 and word.key in _ACRONYM_SKIPS:
+                after.add((read, skipped))
+            elif n > 0 and skipped == 0:
+                after.add((read, 1))
+        states = after
+        if not states:
+            return False
+    return any(read == len(target) for read, _ in states)
 
 
 def _acronym_fact(article: Article, start: int, end: int, acronym: str, kind: str) -> Fact:
@@ -1956,6 +1985,16 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
             i += len(found[0])
             continue
+        unit_named = found is not None and not place and found[1] == "police unit"
+        owner = _body_just_before(article, i, matches) if unit_named else None
+        if found and owner is not None and tokens[i].text.islower():
+            # "the Kenya Police cybercrime unit": an English unit named after its body.
+            start, end = owner.start, tokens[i + len(found[0]) - 1].end
+            name = " ".join(article.text[start:end].split())
+            note = "a unit named after the body it belongs to: check the unit's full name"
+            facts.append(_unit_fact(article, name, start, end, found[1], note))
+            i += len(found[0])
+            continue
         city = _city_by_adjective(article, i + len(found[0])) if found and not place else None
         if found and city is not None:
             start, end = _with_ordinal(article, i), tokens[i + len(found[0])].end
@@ -2060,6 +2099,14 @@ _OF_BODY = re.compile(
 @cache
 def _police_force_words() -> set[str]:
     return {fold(w) for w in lexicon()["police_forces"]}
+
+
+def _body_just_before(article: Article, i: int, matches: list[Match]) -> Match | None:
+    """The known body whose name ends right before token i ("Kenya Police| cybercrime unit")."""
+    before = [m for m in matches if m.last == i and m.entry.label == Label.AGENCY]
+    if not before or article.text[before[0].end : article.tokens[i].start] != " ":
+        return None
+    return before[0]
 
 
 def _parent_body_after(article: Article, j: int, matches: list[Match]) -> int | None:

@@ -1150,3 +1150,32 @@ def test_courts_commands_and_prosecutors_by_their_full_names(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def test_an_english_unit_named_after_its_body() -> None:
+    text = "Officers from the Kenya Police cybercrime unit raided the premises in Nairobi."
+    assert found(text, "en", "agency") == {"National Police Service (Kenya)", "Kenya Police cybercrime unit"}
+
+
+def test_an_acronym_written_as_a_word_from_the_first_letters_of_its_name() -> None:
+    text = (
+        "Actuó la Procuraduría Especializada contra Crímenes y Delitos de Alta Tecnología (Pedatec), "
+        "con la Oficina Nacional de Derecho de Autor (Onda)."
+    )
+    assert found(text, "es", "agency") == {
+        "Procuraduría Especializada contra Crímenes y Delitos de Alta Tecnología",
+        "Oficina Nacional de Derecho de Autor",
+    }
+
+
+def test_a_place_in_brackets_is_no_acronym() -> None:
+    text = "Intervino la Dirección General de Aduanas (Lima) en el puerto."
+    assert found(text, "es", "agency") == {"Dirección General de Aduanas"}
+
+
+def test_general_and_national_directorates_are_bodies() -> None:
+    text = "La Dirección General de Persecución coordinó el caso con la Fiscalía del Distrito Nacional."
+    assert found(text, "es", "agency") == {
+        "Dirección General de Persecución",
+        "Fiscalía del Distrito Nacional",
+    }
