@@ -380,6 +380,37 @@ def test_where_users_or_visitors_are_is_no_country_of_the_operation() -> None:
     assert facts_of(text, "fr")["country"] == {"BE"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La police égyptienne a fermé le site. Ses visiteurs venaient surtout des États-Unis.",
+            "fr",
+            {"EG"},
+        ),
+        (
+            "Egyptian police shut the site down. Its visitors came mostly from the United States and Canada.",
+            "en",
+            {"EG"},
+        ),
+        (
+            "La policía egipcia cerró la web. Sus visitas procedían sobre todo de Estados Unidos y Canadá.",
+            "es",
+            {"EG"},
+        ),
+        (
+            "A polícia egípcia fechou o site. Os visitantes vinham sobretudo dos Estados Unidos e do Canadá.",
+            "pt",
+            {"EG"},
+        ),
+    ],
+)
+def test_where_visitors_came_from_is_no_country_of_the_operation(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert facts_of(text, lang)["country"] == expected
+
+
 def test_an_audience_country_stays_when_the_article_names_no_other() -> None:
     text = "Le site comptait 2 millions de visiteurs rien qu'en Italie avant sa fermeture."
     assert facts_of(text, "fr")["country"] == {"IT"}
