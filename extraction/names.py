@@ -725,7 +725,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and fold(f.key) not in _technical_words()
         and fold(f.key) not in news_agencies()
     ]
-    return _longest(facts + _domain_facts(article))
+    return _longest(facts + _domain_facts(article, known_groups))
 
 
 @cache
@@ -1227,11 +1227,30 @@ def _unquoted(gap: str) -> str:
     return "".join(c for c in gap if c not in _QUOTES)
 
 
-def _domain_facts(article: Article) -> list[Fact]:
+def _domain_facts(article: Article, known_groups: set[int]) -> list[Fact]:
     facts = []
     for match in _DOMAIN.finditer(article.text):
         name = match.group()
         if re.search(r"europa\.eu|\.gov|police|justice", name, re.IGNORECASE) or "." not in name:
+            continue
+        start = _name_before_domain(article, match.start()) if name[0].isupper() else match.start()
+        if any(start <= article.tokens[i].start < match.start() for i in known_groups):
+            continue  # "The Pirate Bay.org": the lexicon's group
+        if start != match.start():
+            # "La Griffe Sportive.net": a site named in words with its suffix; its domain is not written.
+            full = " ".join(article.text[start : match.end()].split())
+            note = "a site named with its domain's suffix: check its name and find its domain"
+            data = {"label": Label.GROUP, "kind": "streaming site", "country": None}
+            facts.append(
+                Fact(
+                    "group",
+                    full,
+                    [Span(start, match.end(), article.text[start : match.end()])],
+                    "medium",
+                    [note],
+                    data,
+                )
+            )
             continue
         facts.append(
             Fact(
@@ -1244,6 +1263,36 @@ def _domain_facts(article: Article) -> list[Fact]:
             )
         )
     return facts
+
+
+_WORDS_BEFORE_DOMAIN = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*[ \u00a0]){1,3}$")
+_NAME_ARTICLES = {"la", "le", "les", "el", "los", "las", "the", "il", "lo", "o", "a", "os", "as"}
+
+
+def _name_before_domain(article: Article, start: int) -> int:
+    """Where a capitalised domain's name starts, with the capitalised words written before it
+    ('La Griffe Sportive.net'); a sentence's capitalised first word is no part of it, unless
+    it is an article."""
+    sentence = article.sentence_at(start)
+    before = _WORDS_BEFORE_DOMAIN.search(article.text, sentence.start, start)
+    if before is None:
+        return start
+    first = before.start()
+    if first == sentence.start:
+        opener = article.text[first:].split(None, 1)[0]
+        if fold(opener) not in _NAME_ARTICLES:
+            first += len(opener) + 1
+            first = _skip_blank(article.text, first)
+    words_before = article.text[first:start].split()
+    if all(fold(w) in _NAME_ARTICLES for w in words_before):
+        return start  # "The Vidsrc.to domain": an article alone is no part of the name
+    return first
+
+
+def _skip_blank(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in " \u00a0":
+        pos += 1
+    return pos
 
 
 def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:

@@ -1179,3 +1179,15 @@ def test_general_and_national_directorates_are_bodies() -> None:
         "Dirección General de Persecución",
         "Fiscalía del Distrito Nacional",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La police a fermé La Griffe Sportive.net, un site pirate.", "fr", {"La Griffe Sportive.net"}),
+        ("The Vidsrc.to domain was taken down too.", "en", {"Vidsrc.to"}),
+        ("Police closed Streameast.net and fmovies.to.", "en", {"Streameast.net", "fmovies.to"}),
+    ],
+)
+def test_a_site_named_in_words_with_its_domain_suffix(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "group") == expected
