@@ -1191,3 +1191,19 @@ def test_general_and_national_directorates_are_bodies() -> None:
 )
 def test_a_site_named_in_words_with_its_domain_suffix(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "group") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La police béninoise a saisi 40 décodeurs à Cotonou.", "fr", {"Police républicaine (Bénin)"}),
+        ("The Tanzania Police Force arrested two men in Dar es Salaam.", "en", {"Tanzania Police Force"}),
+        (
+            "La Policía Nacional Civil de Guatemala detuvo a dos hombres.",
+            "es",
+            {"Policía Nacional Civil (Guatemala)"},
+        ),
+    ],
+)
+def test_national_police_of_more_countries(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
