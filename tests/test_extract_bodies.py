@@ -1207,3 +1207,21 @@ def test_a_site_named_in_words_with_its_domain_suffix(text: str, lang: str, expe
 )
 def test_national_police_of_more_countries(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Subscribers paid through M-Pesa and GCash, and the files sat on Google Drive.",
+            "en",
+            {"M-Pesa", "GCash", "Google Drive"},
+        ),
+        ("Os clientes pagavam por boleto bancário ou MB Way.", "pt", {"Boleto bancário", "MB Way"}),
+        ("Lydia et Kraken ont témoigné; le site était hébergé chez Contabo.", "fr", {"Contabo"}),
+    ],
+)
+def test_payment_apps_file_hosts_and_hosting_providers_of_the_world(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "platform") == expected
