@@ -180,6 +180,26 @@ def test_people_in_the_case_and_other_nouns(text: str, lang: str, expected: set[
     assert figures(text, lang) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Les gendarmes ont saisi 4 baies, 2 batteries et 185 copies de jeux.",
+            "fr",
+            {"4 racks", "2 batteries", "185 copies"},
+        ),
+        (
+            "Sequestrati 12 modulatori, 30 schede di memoria e 500 giornali.",
+            "it",
+            {"12 modulators", "30 memory cards", "500 newspapers"},
+        ),
+        ("Vendían 3.000 líneas IPTV y 200 códigos de activación.", "es", {"3000 lines", "200 codes"}),
+    ],
+)
+def test_other_things_seized_or_counted(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
 def test_places_said_to_be_searched_count_searches() -> None:
     assert figures("Three properties have been searched.", "en") == {"3 searches"}
     assert figures("Trois domiciles ont été perquisitionnés.", "fr") == {"3 searches"}
