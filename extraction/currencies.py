@@ -7,19 +7,15 @@ Three kinds of spelling, by how sure the sign is:
   article names most among those using it, else the sign's default (lexicon
   `shared_currencies`);
 - a country's local sign written in letters ("R" for the rand, "Rs" for rupees, "B" for
-  the baht, "DA" for the Algerian dinar), from CLDR's locale data (Babel) and the lexicon's
-  `local_currency_signs`: money only where the article names a country using it, and a
+  the baht, "DA" for the Algerian dinar), from CLDR's locale data (currency_signs.yaml) and
+  the lexicon's `local_currency_signs`: money only where the article names a country using it, and a
   one-letter sign only when written against the number ("R5 million").
 """
 
 from __future__ import annotations
 
-import unicodedata
 from functools import cache
 
-from babel import Locale, UnknownLocaleError
-from babel.core import get_global
-from babel.languages import get_official_languages
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
 
 from extraction.lexicon import country_matcher, entity_matcher, lexicon, phrase_keys, place_matcher
@@ -65,28 +61,14 @@ def spellings() -> list[tuple[str, str]]:
 
 @cache
 def local_signs() -> dict[str, frozenset[str]]:
-    """Each country's local sign for its money in its own languages' locales (CLDR, in
-    Latin letters and signs), with the lexicon's, and the currencies that use it."""
+    """Each country's local sign for its money in its own languages' locales (CLDR, written
+    to currency_signs.yaml by tools/currency_signs.py), with the lexicon's, and the
+    currencies that use it."""
     signs: dict[str, set[str]] = {}
-    for territory in get_global("territory_currencies"):
-        codes = get_territory_currencies(territory, tender=True)
-        if not codes:
-            continue
-        for lang in get_official_languages(territory):
-            try:
-                symbol = Locale.parse(f"{lang}_{territory}").currency_symbols.get(codes[0])
-            except (UnknownLocaleError, ValueError):
-                continue
-            if symbol and symbol != codes[0] and _written_in_latin(symbol):
-                signs.setdefault(symbol, set()).add(codes[0])
-    for sign, codes in lexicon()["local_currency_signs"].items():
-        signs.setdefault(sign, set()).update(codes)
+    for section in ("cldr_currency_signs", "local_currency_signs"):
+        for sign, codes in lexicon()[section].items():
+            signs.setdefault(str(sign), set()).update(codes)
     return {sign: frozenset(codes) for sign, codes in signs.items()}
-
-
-def _written_in_latin(sign: str) -> bool:
-    letters = [c for c in sign if c.isalpha()]
-    return sign.isprintable() and all(unicodedata.name(c, "").startswith("LATIN") for c in letters)
 
 
 def _in_letters(sign: str) -> bool:

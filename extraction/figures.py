@@ -220,12 +220,37 @@ def _starts_with(article: Article, index: int, keys: tuple[str, ...]) -> bool:
     return len(window) == len(keys) and tuple(t.key for t in window) == keys
 
 
+@cache
+def _unit_phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """The unit phrases by their first word, longest first as in `_unit_phrases`."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for keys, unit in _unit_phrases():
+        by_first.setdefault(keys[0], []).append((keys, unit))
+    return by_first
+
+
 def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
     """(end offset, unit) of a unit noun starting at token `index`."""
-    for keys, unit in _unit_phrases():
+    if index >= len(article.tokens):
+        return None
+    for keys, unit in _unit_phrases_by_first().get(article.tokens[index].key, ()):
         if _starts_with(article, index, keys):
             return article.tokens[index + len(keys) - 1].end, unit
     return None
+
+
+@cache
+def _currencies_by_first_letter() -> dict[str, list[tuple[str, str]]]:
+    """Currency spellings by their first character, folded; longest first."""
+    by_first: dict[str, list[tuple[str, str]]] = {}
+    for word, code in currencies.spellings():
+        by_first.setdefault(word[:1].casefold(), []).append((word, code))
+    return by_first
+
+
+def _currency_at(text: str, pos: int) -> tuple[int, object] | None:
+    """The currency written at `pos` (`_match_word` over the spellings that can start there)."""
+    return _match_word(text, pos, _currencies_by_first_letter().get(text[pos : pos + 1].casefold(), []))
 
 
 def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] | None:
@@ -345,7 +370,7 @@ def _currency_after(text: str, pos: int) -> tuple[int, str] | None:
     cursor = _skip_spaces(text, pos)
     connector = re.match(r"(?:de |d'|d’|of |di |del )", text[cursor:])
     for at in ([cursor + connector.end()] if connector else []) + [cursor]:
-        found = _match_word(text, at, currencies.spellings())
+        found = _currency_at(text, at)
         if found is None:
             continue
         code = str(found[1])
@@ -872,7 +897,7 @@ def _unit_or_currency(article: Article, index: int) -> tuple[int, int, str] | No
     found_unit = _unit_at(article, index, allow_gap=False)
     found: tuple[int, str] | None = found_unit
     if found is None:
-        money = _match_word(article.text, tokens[index].start, currencies.spellings())
+        money = _currency_at(article.text, tokens[index].start)
         if money is None or not tokens[index].text[:1].isalpha():
             return None
         found = (money[0], str(money[1]))
