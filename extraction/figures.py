@@ -442,7 +442,8 @@ def _counted(article: Article, unit: str, offset: int, end: int | None = None) -
     """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests
     made; sites counted after a verb of searching ("searched 100 sites") count searches, and
     so do places said to have been searched ("three properties have been searched")."""
-    if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset):
+    partitive = _PARTITIVE_BEFORE.search(article.text[max(0, offset - 12) : offset])
+    if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset) and not partitive:
         return _DONE_BY_WARRANTS[unit]
     if unit == "sites" and _SEARCHED_BEFORE.search(article.text[max(0, offset - 40) : offset]):
         return "searches"
@@ -451,7 +452,21 @@ def _counted(article: Article, unit: str, offset: int, end: int | None = None) -
     return unit
 
 
-_PLACES_SEARCHED = {"sites", "buildings", "homes", "venues", "addresses", "establishments", "shops"}
+# "Dos sete mandados de prisão, cinco foram cumpridos": the warrants a part of which was
+# carried out are warrants; the part is what was done.
+_PARTITIVE_BEFORE = re.compile(
+    r"(?:^|\s)(?:dos|das|de los|de las|of the|sur les|des|degli|dei|delle)\s+$", re.IGNORECASE
+)
+_PLACES_SEARCHED = {
+    "sites",
+    "buildings",
+    "homes",
+    "residences",
+    "venues",
+    "addresses",
+    "establishments",
+    "shops",
+}
 # "... have been searched", "... ont été perquisitionnés", "... fueron registrados".
 _SEARCHED_AFTER = re.compile(
     r"\s+(?:(?:have|has|had|were|was|ont|a|avaient|sono|furono|fueron|han|foram|were also|have also)\s+)?"
@@ -551,7 +566,9 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
             return None
         return _money(article, value, currency, start, pos, factor)
     index = article.token_index(pos)
-    if factor > 1 and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
+    # "3 millions de visites", and "2.000.000 di utenti": a million written in digits keeps its "de".
+    millions = factor > 1 or value >= _MILLION
+    if millions and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
         index += 1
     found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
@@ -576,6 +593,7 @@ def _half_after_unit(text: str, value: float, end: int, unit: str) -> tuple[floa
 
 
 _THOUSAND = 1000
+_MILLION = 1_000_000
 _THOUSANDS_REST = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,]\d)(?!\w)")
 
 

@@ -27,6 +27,7 @@ from extraction.lexicon import (
 )
 from extraction.opened_names import opened_name_facts
 from extraction.text import LANGUAGES, Article, Token
+from graph.model.countries import country_code
 from graph.model.ids import fold
 from graph.model.schema import Label
 
@@ -724,6 +725,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and not any(_same_or_short(f.key, known) for known in known_names)
         and fold(f.key) not in _technical_words()
         and fold(f.key) not in news_agencies()
+        and country_code(f.key) is None  # "Sénégal, 5 réseaux démantelés": a country, not a target
     ]
     return _longest(facts + _domain_facts(article, known_groups))
 
@@ -1362,7 +1364,14 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
         i = max(j, i + 1)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     facts += opened_name_facts(article, taken)
-    return _short_names_merged(facts + _prosecutor_role_facts(article, matches, facts))
+    roles = _prosecutor_role_facts(article, matches, facts)
+    # "presso il Tribunale di Milano" names the office's seat: no court of its own.
+    facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
+    return _short_names_merged(facts + roles)
+
+
+def _span_inside(inner: Span, outer: Span) -> bool:
+    return outer.start <= inner.start and inner.end <= outer.end
 
 
 # Articles: a capitalised word right before one opens a sentence, not a name.
@@ -1432,19 +1441,32 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
             i += 1
             continue
         end = tokens[i + len(role[0]) - 1].end
+        name, note = role[1], "a prosecutor named by its role: check which office (its place) acted"
+        seat = _PROSECUTOR_SEAT.match(article.text, end) if role[1] == "Procura della Repubblica" else None
+        if seat:
+            # "un Sostituto Procuratore della Repubblica presso il Tribunale di Milano": that office.
+            end, name = seat.end(), f"Procura della Repubblica presso il {' '.join(seat.group(1).split())}"
+            note = "a prosecutor's office named by the court its prosecutor serves: check the office's name"
         text = article.text[tokens[i].start : end]
         found.append(
             Fact(
                 "agency",
-                role[1],
+                name,
                 [Span(tokens[i].start, end, text)],
                 "low",
-                ["a prosecutor named by its role: check which office (its place) acted"],
+                [note],
                 {"label": Label.AGENCY, "kind": "prosecutor", "country": None},
             )
         )
-        i += len(role[0])
+        i = article.token_index(end) if seat else i + len(role[0])
     return found
+
+
+# The court an Italian prosecutor serves: "... della Repubblica presso il Tribunale di Milano".
+_PROSECUTOR_SEAT = re.compile(
+    r"(?:\s+della\s+Repubblica)?\s+presso\s+il\s+"
+    r"((?:Tribunale(?:\s+ordinario)?|Tribunale\s+per\s+i\s+minorenni)\s+di\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
+)
 
 
 _PROSECUTOR_WORD = re.compile(

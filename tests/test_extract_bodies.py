@@ -1225,3 +1225,22 @@ def test_payment_apps_file_hosts_and_hosting_providers_of_the_world(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "platform") == expected
+
+
+def test_an_italian_prosecutor_names_the_office_of_the_court_it_serves() -> None:
+    text = (
+        "Le indagini, coordinate da un Sostituto Procuratore della Repubblica presso il Tribunale "
+        "di Milano, hanno permesso di individuare nove persone."
+    )
+    assert found(text, "it", "agency") == {"Procura della Repubblica presso il Tribunale di Milano"}
+
+
+def test_a_country_or_the_network_itself_is_no_target() -> None:
+    assert found("Sénégal : la police démantèle le réseau Senegal TV.", "fr", "group") == {"Senegal TV"}
+    assert found("Il sito era diffuso in Rete e su Internet.", "it", "group") == set()
+
+
+def test_channel_brands_and_google() -> None:
+    text = "Vendía señales de Fox Life, Discovery y History; un tribunal ordenó a Google entregar datos."
+    assert found(text, "es", "rights_holder") == {"Fox Life", "Discovery Channel", "History"}
+    assert found(text, "es", "platform") == {"Google"}

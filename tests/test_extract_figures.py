@@ -200,6 +200,35 @@ def test_other_things_seized_or_counted(text: str, lang: str, expected: set[str]
     assert figures(text, lang) == expected
 
 
+def test_a_million_in_digits_keeps_its_de() -> None:
+    assert figures("I siti superavano i 2.000.000 di utenti registrati.", "it") == {"2000000 users"}
+    assert figures("La red tenía 1.500.000 de usuarios.", "es") == {"1500000 users"}
+
+
+def test_warrants_of_which_a_part_was_carried_out_stay_warrants() -> None:
+    assert figures("Dos 7 mandados de prisão, cinco foram cumpridos.", "pt") == {"7 arrest warrants"}
+    assert figures("Foram cumpridos 7 mandados de prisão.", "pt") == {"7 arrests"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "A ação mobilizou 66 policiais, distribuídos em 15 equipes.",
+            "pt",
+            {"66 police officers", "15 teams"},
+        ),
+        ("Uma das centrais cobria cerca de 30 bairros.", "pt", {"30 neighbourhoods"}),
+        ("Les policiers ont saisi 150 objets dans 3 résidences.", "fr", {"150 items", "3 residences"}),
+        ("The court sentenced the three operators.", "en", {"3 operators"}),
+        ("Foram cumpridas 4 ordens judiciais.", "pt", {"4 court orders"}),
+        ("Quattro case editrici hanno fatto causa.", "it", {"4 publishers"}),
+    ],
+)
+def test_teams_neighbourhoods_items_operators_and_orders(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
 def test_places_said_to_be_searched_count_searches() -> None:
     assert figures("Three properties have been searched.", "en") == {"3 searches"}
     assert figures("Trois domiciles ont été perquisitionnés.", "fr") == {"3 searches"}
