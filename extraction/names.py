@@ -229,7 +229,7 @@ _NUMBER_WORD = re.compile(
     r"\d+(?:mila|mil|k|m|mln|mld|million|millions|milioni|millones|milhões|bn)", re.IGNORECASE
 )
 _DOMAIN = re.compile(
-    r"\b[a-z0-9][a-z0-9-]{1,40}(?:\.[a-z0-9-]{2,40})?\.(?:to|com|net|org|ag|info|tv|io|cc|me|ws|is|se|xyz|site|club|live|app|li|ru|su|lol|eu|fr|it|es|pt|br|ar|mx|co|ca|uk|de|nl|be|ch|cx|pw|la|vip|top|stream|watch|ac|im|ly|one|xyz|biz)\b",
+    r"\b(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.(?:com|net|org|gov|gob|co|edu|ac|or|ne)(?=\.[a-z]{2}\b))?(?:\.[a-z0-9-]{2,40})?\.(?:to|com|net|org|ag|info|tv|io|cc|me|ws|is|se|xyz|site|club|live|app|li|ru|su|lol|eu|fr|it|es|pt|br|ar|mx|co|ca|uk|de|nl|be|ch|cx|pw|la|vip|top|stream|watch|ac|im|ly|one|xyz|biz)\b",
     re.IGNORECASE,
 )
 
@@ -621,7 +621,7 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     while 0 <= j < len(tokens) and len(run) < 3 + particles and j not in taken:
         if run and _joining_particle(article, j, step):
             particles += 1
-        elif not _name_like(tokens[j]):
+        elif not (_name_like(tokens[j]) or _resolution_after_a_name(tokens, j)):
             break
         if run:
             left, right = (tokens[run[-1]], tokens[j]) if step > 0 else (tokens[j], tokens[run[-1]])
@@ -633,6 +633,14 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     if run and _joining_particle(article, run[-1], step) and run[-1] != i:
         run.pop()  # the word after the particle was not taken into the name
     return sorted(run)
+
+
+# "Cielo 4K", "Flix HD": a picture resolution closing a service's name, not "4 thousand".
+_RESOLUTION = re.compile(r"[248]K|HD|FHD|UHD")
+
+
+def _resolution_after_a_name(tokens: list[Token], j: int) -> bool:
+    return bool(_RESOLUTION.fullmatch(tokens[j].text)) and j > 0 and tokens[j - 1].text[:1].isupper()
 
 
 # Romanised Japanese names in English text: "Haruka Yume no Ato", "Kimi no Na wa".
@@ -1232,8 +1240,8 @@ def _unquoted(gap: str) -> str:
 def _domain_facts(article: Article, known_groups: set[int]) -> list[Fact]:
     facts = []
     for match in _DOMAIN.finditer(article.text):
-        name = match.group()
-        if re.search(r"europa\.eu|\.gov|police|justice", name, re.IGNORECASE) or "." not in name:
+        name = re.sub(r"^www\.", "", match.group(), flags=re.IGNORECASE)  # the site's domain
+        if re.search(r"europa\.eu|\.gov|\.gob\.|police|justice", name, re.IGNORECASE) or "." not in name:
             continue
         start = _name_before_domain(article, match.start()) if name[0].isupper() else match.start()
         if any(start <= article.tokens[i].start < match.start() for i in known_groups):
@@ -1258,7 +1266,7 @@ def _domain_facts(article: Article, known_groups: set[int]) -> list[Fact]:
             Fact(
                 "group",
                 name,
-                [Span(match.start(), match.end(), name)],
+                [Span(match.start(), match.end(), match.group())],
                 "medium",
                 ["a domain name in the text: check it belongs to a piracy service"],
                 {"label": Label.GROUP, "kind": "streaming site", "country": None, "domain": name.lower()},

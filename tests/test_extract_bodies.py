@@ -1244,3 +1244,21 @@ def test_channel_brands_and_google() -> None:
     text = "Vendía señales de Fox Life, Discovery y History; un tribunal ordenó a Google entregar datos."
     assert found(text, "es", "rights_holder") == {"Fox Life", "Discovery Channel", "History"}
     assert found(text, "es", "platform") == {"Google"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La GRC soupçonne deux hommes d'avoir exploité Cielo 4K, un service illégal de télé.",
+            "fr",
+            {"Cielo 4K"},
+        ),
+        ("La página www.digitaltvchivilcoy.com.ar fue incautada.", "es", {"digitaltvchivilcoy.com.ar"}),
+        ("Police closed fmovies.to and example.co.uk.", "en", {"fmovies.to", "example.co.uk"}),
+    ],
+)
+def test_a_resolution_closes_a_name_and_domains_of_two_levels(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
