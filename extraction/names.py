@@ -1375,7 +1375,39 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     roles = _prosecutor_role_facts(article, matches, facts)
     # "presso il Tribunale di Milano" names the office's seat: no court of its own.
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
-    return _short_names_merged(facts + roles)
+    facts += roles
+    return _short_names_merged(facts + _judge_role_facts(article, facts))
+
+
+@cache
+def _judge_roles() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """language -> (keys, the judge drafted), longest first."""
+    roles = {
+        lang: [(phrase_keys(w), body) for body, spellings in judges.items() for w in spellings]
+        for lang, judges in lexicon()["judge_roles"].items()
+    }
+    return {lang: sorted(items, key=lambda r: -len(r[0])) for lang, items in roles.items()}
+
+
+def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:
+    """'un juge de paix avait autorisé la perquisition', 'le juge d'instruction': a judge
+    named by role alone acted, and is drafted as that role once, outside any body's name
+    already drafted ('juge d'instruction de Blois')."""
+    tokens = article.tokens
+    found: dict[str, Fact] = {}
+    for i in range(len(tokens)):
+        role = next((r for r in _judge_roles().get(article.lang, []) if _starts_at(article, i, r[0])), None)
+        if role is None or role[1] in found or _headline(article, tokens[i].start):
+            continue
+        start, end = tokens[i].start, tokens[i + len(role[0]) - 1].end
+        if any(s.start <= start < s.end for f in facts for s in f.spans):
+            continue
+        note = "a judge named by role: check which court acted, and its place"
+        data = {"label": Label.AGENCY, "kind": "court", "country": None}
+        found[role[1]] = Fact(
+            "agency", role[1], [Span(start, end, article.text[start:end])], "low", [note], data
+        )
+    return list(found.values())
 
 
 def _span_inside(inner: Span, outer: Span) -> bool:
@@ -2123,7 +2155,17 @@ def _with_ordinal(article: Article, i: int) -> int:
         and article.text[tokens[i - 1].end : tokens[i].start] == " "
     ):
         return tokens[i - 1].start
+    # "47° Juzgado", "2.º Juzgado": the ordinal sign is no part of the number's word.
+    if (
+        i > 0
+        and re.fullmatch(r"\d{1,3}", tokens[i - 1].text)
+        and _ORDINAL_SIGN.fullmatch(article.text[tokens[i - 1].end : tokens[i].start])
+    ):
+        return tokens[i - 1].start
     return tokens[i].start
+
+
+_ORDINAL_SIGN = re.compile(r"\.?[ªº°] ")
 
 
 def _opens_a_unit(tokens: list[Token], i: int) -> bool:

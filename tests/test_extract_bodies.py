@@ -1262,3 +1262,33 @@ def test_a_resolution_closes_a_name_and_domains_of_two_levels(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "group") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La perquisition, qu'un juge de paix avait autorisée, a eu lieu à Boisbriand.",
+            "fr",
+            {"juge de paix"},
+        ),
+        ("Les deux interpellés seront présentés au juge d'instruction.", "fr", {"juge d'instruction"}),
+        (
+            "Sur commission rogatoire d'un juge d'instruction de Blois, les gendarmes ont agi.",
+            "fr",
+            {"juge d'instruction de Blois"},
+        ),
+    ],
+)
+def test_a_judge_named_by_role_is_drafted_once(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_court_s_ordinal_written_with_its_sign() -> None:
+    text = "El 47° Juzgado de Investigación Preparatoria de Lima dio por probado el delito."
+    assert found(text, "es", "agency") == {"47° Juzgado de Investigación Preparatoria de Lima"}
+
+
+def test_the_police_seizing_in_an_article_about_one_country() -> None:
+    text = "El caso ocurrió en Lima: ese año, la policía intervino una tienda y allí incautó decodificadores."
+    assert found(text, "es", "agency") == {"Peruvian police"}
