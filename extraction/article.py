@@ -22,7 +22,7 @@ from extraction.dates import find_dates
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, Span, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import Match, entity_matcher, has_cue, lexicon, national_police
+from extraction.lexicon import Entry, Match, entity_matcher, has_cue, lexicon, national_police
 from extraction.names import (
     agency_facts,
     group_facts,
@@ -36,7 +36,7 @@ from extraction.people import charged_people
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
 from graph.model.ids import fold
-from graph.model.schema import get_schema
+from graph.model.schema import Label, get_schema
 from loaders.dossier import Dossier, parse_dossier
 
 
@@ -137,7 +137,7 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     adjectives = lexicon()["nationalities"].get(next(iter(codes))) if len(codes) == 1 else None
     if pattern is None or adjectives is None:
         return []
-    entry = national_police()[("en", fold(adjectives[0]))]
+    entry = _only_national_police(next(iter(codes))) or national_police()[("en", fold(adjectives[0]))]
     spans = [
         Span(m.start(), m.end(), m.group())
         for m in pattern.finditer(article.text)
@@ -148,6 +148,15 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     note = f"named only as {spans[0].text!r} in an article about {entry.country}: check which force acted"
     data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
     return [Fact("agency", entry.name, spans, "low", [note], data)]
+
+
+def _only_national_police(code: str) -> Entry | None:
+    """The country's police force when the lexicon knows exactly one ("Policía Nacional del
+    Perú"), else None (the adjective's "<Country> police" is drafted)."""
+    forces = [a for a in lexicon()["agencies"] if a.get("country") == code and a.get("kind") == "police"]
+    if len(forces) != 1:
+        return None
+    return Entry(label=Label.AGENCY, name=forces[0]["name"], kind="police", country=code)
 
 
 def _acts(article: Article, offset: int) -> bool:

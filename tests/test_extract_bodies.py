@@ -1291,4 +1291,4 @@ def test_a_court_s_ordinal_written_with_its_sign() -> None:
 
 def test_the_police_seizing_in_an_article_about_one_country() -> None:
     text = "El caso ocurrió en Lima: ese año, la policía intervino una tienda y allí incautó decodificadores."
-    assert found(text, "es", "agency") == {"Peruvian police"}
+    assert found(text, "es", "agency") == {"Policía Nacional del Perú"}
