@@ -150,10 +150,17 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     return [Fact("agency", entry.name, spans, "low", [note], data)]
 
 
+_POLICE_NAME = re.compile(r"\bpoli[cz]|\bpoliti")  # a police force by name, not a guard or a gendarmerie
+
+
 def _only_national_police(code: str) -> Entry | None:
-    """The country's police force when the lexicon knows exactly one ("Policía Nacional del
-    Perú"), else None (the adjective's "<Country> police" is drafted)."""
-    forces = [a for a in lexicon()["agencies"] if a.get("country") == code and a.get("kind") == "police"]
+    """The country's police force when the lexicon knows exactly one by that name ("Policía
+    Nacional del Perú"), else None (the adjective's "<Country> police" is drafted)."""
+    forces = [
+        a
+        for a in lexicon()["agencies"]
+        if a.get("country") == code and a.get("kind") == "police" and _POLICE_NAME.search(fold(a["name"]))
+    ]
     if len(forces) != 1:
         return None
     return Entry(label=Label.AGENCY, name=forces[0]["name"], kind="police", country=code)
