@@ -1379,16 +1379,6 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     return _short_names_merged(facts + _judge_role_facts(article, facts))
 
 
-@cache
-def _judge_roles() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """language -> (keys, the judge drafted), longest first."""
-    roles = {
-        lang: [(phrase_keys(w), body) for body, spellings in judges.items() for w in spellings]
-        for lang, judges in lexicon()["judge_roles"].items()
-    }
-    return {lang: sorted(items, key=lambda r: -len(r[0])) for lang, items in roles.items()}
-
-
 def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     """'un juge de paix avait autorisé la perquisition', 'le juge d'instruction': a judge
     named by role alone acted, and is drafted as that role once, outside any body's name
@@ -1396,7 +1386,9 @@ def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     tokens = article.tokens
     found: dict[str, Fact] = {}
     for i in range(len(tokens)):
-        role = next((r for r in _judge_roles().get(article.lang, []) if _starts_at(article, i, r[0])), None)
+        role = next(
+            (r for r in _roles("judge_roles").get(article.lang, []) if _starts_at(article, i, r[0])), None
+        )
         if role is None or role[1] in found or _headline(article, tokens[i].start):
             continue
         start, end = tokens[i].start, tokens[i + len(role[0]) - 1].end
@@ -1450,11 +1442,12 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
 
 
 @cache
-def _prosecutor_roles() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """language -> (keys, the body drafted), longest first."""
+def _roles(section: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """language -> (keys, the body drafted), longest first, of a lexicon section of roles
+    ("prosecutor_roles", "judge_roles")."""
     roles = {
         lang: [(phrase_keys(w), body) for body, spellings in bodies.items() for w in spellings]
-        for lang, bodies in lexicon()["prosecutor_roles"].items()
+        for lang, bodies in lexicon()[section].items()
     }
     return {lang: sorted(items, key=lambda r: -len(r[0])) for lang, items in roles.items()}
 
@@ -1472,7 +1465,7 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
         role = next(
             (
                 (keys, body)
-                for keys, body in _prosecutor_roles().get(article.lang, [])
+                for keys, body in _roles("prosecutor_roles").get(article.lang, [])
                 if _starts_at(article, i, keys)
             ),
             None,
