@@ -33,6 +33,7 @@ from extraction.names import (
     without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
+from extraction.target_lists import listed_targets
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
 from graph.model.ids import fold
@@ -73,6 +74,11 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += [
         f
         for f in group_facts(article, named)
+        if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
+    ]
+    facts += [
+        f
+        for f in listed_targets(article, named)
         if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
     ]
     facts += country_facts(article, countries)

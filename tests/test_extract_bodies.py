@@ -1292,3 +1292,20 @@ def test_a_court_s_ordinal_written_with_its_sign() -> None:
 def test_the_police_seizing_in_an_article_about_one_country() -> None:
     text = "El caso ocurrió en Lima: ese año, la policía intervino una tienda y allí incautó decodificadores."
     assert found(text, "es", "agency") == {"Policía Nacional del Perú"}
+
+
+def test_targets_listed_after_a_passage_saying_they_were_sanctioned() -> None:
+    text = (
+        "Le régulateur a suspendu vingt chaînes. Les télévisions sanctionnées sont établies à "
+        "Kinshasa et Matadi. On y trouve notamment :\n"
+        "Matadi (2) : Bula Matadi TV, RTM ;\n"
+        "Kinshasa (3) : Bsport TV, Central TV, Six TV.\n"
+    )
+    assert found(text, "fr", "group") == {"Bula Matadi TV", "RTM", "Bsport TV", "Central TV", "Six TV"}
+    text = "The court blocked three more sites: Foxflix, StreamHub and Kanal Nine."
+    assert found(text, "en", "group") == {"Foxflix", "StreamHub", "Kanal Nine"}
+
+
+def test_a_list_of_services_pirated_is_no_list_of_targets() -> None:
+    text = "Les chaînes piratées par le réseau étaient nombreuses : Alpha TV, Beta TV et Gamma TV."
+    assert found(text, "fr", "group") == set()

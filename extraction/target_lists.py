@@ -1,0 +1,92 @@
+"""Targets listed after a colon, in a passage saying what they are and what was done to them:
+"Les télévisions sanctionnées sont établies à Kinshasa... On y trouve notamment : Bsport TV,
+CRTV, Central TV ; ...", "The blocked sites: X, Y and Z." The passage before the colon (its
+sentence and the one before) holds a plural word for services ("chaînes", "sites") and a
+word for a sanction ("sanctionnées", "blocked"); the list goes on over lines of the form
+"<place> (<count>) : A, B, C ;" and ends at the first item that is no short capitalised
+name. Names the lexicon knows are left to it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extraction.facts import Fact, Span
+from extraction.lexicon import Match, lexicon, phrase_keys
+from extraction.text import Article
+from graph.model.schema import Label
+
+_MIN_ITEMS = 3  # fewer is no list worth reading
+# An item: a capitalised word (or a number, "10ème Rue TV") and up to four more words.
+_ITEM = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.@-]*(?:[ \u00a0]+[\w+&'’.@-]+){0,4}")
+_SEPARATOR = re.compile(r"[ \u00a0]*[,;][ \u00a0]*|[ \u00a0]+(?:y|e|et|and|o|ou|or)[ \u00a0]+")
+# "Kinshasa (11) :", "Kolwezi & Likasi (3) :": a line's heading, its place and count.
+_LINE_HEADING = re.compile(r"[ \u00a0]*[A-ZÀ-Ý][^\n:()]{0,40}\(\d{1,3}\)[ \u00a0]*:[ \u00a0]*")
+
+
+@cache
+def _plural_services() -> set[str]:
+    return {phrase_keys(w)[0] for w in lexicon()["target_list_nouns"]}
+
+
+@cache
+def _sanctions() -> set[str]:
+    return {phrase_keys(w)[0] for w in lexicon()["target_list_sanctions"]}
+
+
+def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
+    known = [(m.start, m.end) for m in matches]
+    facts: list[Fact] = []
+    for colon in re.finditer(r":[ \u00a0]*\n?", article.text):
+        if not _says_targets_were_sanctioned(article, colon.start()):
+            continue
+        for start, end in _items_after(article.text, colon.end()):
+            if any(s < end and start < e for s, e in known) or any(f.spans[0].start == start for f in facts):
+                continue
+            name = article.text[start:end]
+            facts.append(
+                Fact(
+                    "group",
+                    name,
+                    [Span(start, end, name)],
+                    "medium",
+                    ["listed after a passage saying these services were sanctioned: check each is a target"],
+                    {"label": Label.GROUP, "kind": "streaming site", "country": None},
+                )
+            )
+    return facts
+
+
+def _says_targets_were_sanctioned(article: Article, colon: int) -> bool:
+    """The colon's sentence and the one before speak of services and of a sanction."""
+    sentences = [s for s in article.sentences if s.start <= colon]
+    if not sentences:
+        return False
+    start = sentences[-2].start if len(sentences) > 1 else sentences[-1].start
+    keys = {t.key for t in article.tokens if start <= t.start < colon}
+    return bool(keys & _plural_services()) and bool(keys & _sanctions())
+
+
+def _items_after(text: str, pos: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of the list from `pos`, over headed lines."""
+    items: list[tuple[int, int]] = []
+    line_end = text.find("\n", pos)
+    line_end = len(text) if line_end < 0 else line_end
+    while True:
+        heading = _LINE_HEADING.match(text, pos)
+        if heading:
+            pos = heading.end()
+        line = text[pos:line_end].rstrip(" \u00a0;.")
+        cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
+        pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        for start, end in pieces:
+            if not _ITEM.fullmatch(line[start:end]):
+                return items if len(items) >= _MIN_ITEMS else []
+            items.append((pos + start, pos + end))
+        if line_end >= len(text) or not _LINE_HEADING.match(text, line_end + 1):
+            break
+        pos = line_end + 1
+        line_end = text.find("\n", pos)
+        line_end = len(text) if line_end < 0 else line_end
+    return items if len(items) >= _MIN_ITEMS else []
