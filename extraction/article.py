@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import cache
 from typing import Any
 
 import yaml
@@ -159,6 +160,7 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
 _POLICE_NAME = re.compile(r"\bpoli[cz]|\bpoliti")  # a police force by name, not a guard or a gendarmerie
 
 
+@cache
 def _only_national_police(code: str) -> Entry | None:
     """The country's police force when the lexicon knows exactly one by that name ("Policía
     Nacional del Perú"), else None (the adjective's "<Country> police" is drafted)."""

@@ -8,8 +8,8 @@ Three kinds of spelling, by how sure the sign is:
   `shared_currencies`);
 - a country's local sign written in letters ("R" for the rand, "Rs" for rupees, "B" for
   the baht, "DA" for the Algerian dinar), from CLDR's locale data (currency_signs.yaml) and
-  the lexicon's `local_currency_signs`: money only where the article names a country using it, and a
-  one-letter sign only when written against the number ("R5 million").
+  the lexicon's `local_currency_signs`: money only where the article names a country
+  using it, and a one-letter sign only when written against the number ("R5 million").
 """
 
 from __future__ import annotations
@@ -84,15 +84,16 @@ def glued_only(sign: str) -> bool:
 def resolve(article: Article, code: str) -> tuple[str | None, str | None]:
     """(ISO code, note) of a shared or local sign in this article; (None, None) when the
     article does not settle it."""
+    named = countries_named(article)
     if code.startswith(LOCAL):
         candidates = sorted(local_signs()[code.removeprefix(LOCAL)])
-        counts = {c: mentions(article, c) for c in candidates}
+        counts = {c: _mentions(article, c, named) for c in candidates}
         best = max(candidates, key=lambda c: counts[c])
         if counts[best] == 0:
             return None, None
         return best, f"the currency of the sign is read from the country the article names ({best})"
     group = lexicon()["shared_currencies"][int(code.removeprefix(SHARED))]
-    counts = {c: mentions(article, c) for c in group["codes"]}
+    counts = {c: _mentions(article, c, named) for c in group["codes"]}
     best = max(group["codes"], key=lambda c: counts[c])
     default = group.get("default")
     if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
@@ -107,15 +108,16 @@ def unsettled(article: Article, code: str) -> bool:
     return code.startswith(LOCAL) and resolve(article, code)[0] is None
 
 
-def mentions(article: Article, code: str) -> int:
+def _mentions(article: Article, code: str, named: list[str]) -> int:
     """How many times the article names a country that uses the currency `code`: by a word
-    of the lexicon's (a demonym, a city), or by its name, one of its places or bodies."""
+    of the lexicon's (a demonym, a city), or among the countries `named` (its name, one of
+    its places or bodies)."""
     keys = [t.key for t in article.tokens]
     count = 0
     for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
         n = len(phrase)
         count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
-    return count + sum(1 for country in countries_named(article) if currency_of(country) == code)
+    return count + sum(1 for country in named if currency_of(country) == code)
 
 
 @cache

@@ -103,7 +103,7 @@ _STOP = {
         "to",
     ]
 }
-_CONNECTORS = {"de", "d", "of", "di", "del", "da", "do", "von"}
+_CONNECTORS = {"de", "d", "du", "of", "di", "del", "da", "do", "von"}
 _NUMBER_WORD_LANGS = {"fr", "en", "es", "pt", "de", "it"}
 _ARTICLES = {"un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "um", "uma"}
 
@@ -1224,9 +1224,6 @@ def _others(article: Article, figures: list[Figure], used: list[tuple[int, int]]
     return found
 
 
-_ELIDED_CONNECTORS = {"de", "di", "of", "da", "do", "du", "del"}
-
-
 def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
     """'4 mandados de prisão preventiva, 3 de prisão temporária e 10 de busca e apreensão',
     'os mandados: 4 de prisão e 10 de busca': a count followed by "de" and the rest of a unit
@@ -1234,7 +1231,7 @@ def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]
     tokens = article.tokens
     found: list[Figure] = []
     for j in range(1, len(tokens) - 1):
-        if tokens[j + 1].key not in _ELIDED_CONNECTORS or not _NUMBER.fullmatch(tokens[j].text):
+        if tokens[j + 1].key not in _CONNECTORS or not _NUMBER.fullmatch(tokens[j].text):
             continue
         if any(a <= tokens[j].start < b for a, b in used):
             continue
@@ -1253,12 +1250,12 @@ def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]
 def _unit_heads() -> frozenset[str]:
     """The first words of units of several words joined by "de": "mandados (de busca)"."""
     phrases = _unit_phrases()
-    return frozenset(keys[0] for keys, _ in phrases if len(keys) > 2 and keys[1] in _ELIDED_CONNECTORS)
+    return frozenset(keys[0] for keys, _ in phrases if len(keys) > 2 and keys[1] in _CONNECTORS)
 
 
 def _unit_after_head(article: Article, head: str, index: int) -> tuple[int, str] | None:
     """(end, unit) of a unit phrase starting with `head` whose other words start at `index`."""
-    for keys, unit in _unit_phrases():
-        if keys[0] == head and len(keys) > 2 and _starts_with(article, index, keys[1:]):
+    for keys, unit in _unit_phrases_by_first().get(head, ()):
+        if len(keys) > 2 and _starts_with(article, index, keys[1:]):
             return article.tokens[index + len(keys) - 2].end, unit
     return None

@@ -1276,6 +1276,7 @@ def _domain_facts(article: Article, known_groups: set[int]) -> list[Fact]:
 
 
 _WORDS_BEFORE_DOMAIN = re.compile(r"(?:[A-ZÀ-Ý][\w'’-]*[ \u00a0]){1,3}$")
+_FIRST_WORD = re.compile(r"(\S+)[ \u00a0]+")
 _NAME_ARTICLES = {"la", "le", "les", "el", "los", "las", "the", "il", "lo", "o", "a", "os", "as"}
 
 
@@ -1288,21 +1289,13 @@ def _name_before_domain(article: Article, start: int) -> int:
     if before is None:
         return start
     first = before.start()
-    if first == sentence.start:
-        opener = article.text[first:].split(None, 1)[0]
-        if fold(opener) not in _NAME_ARTICLES:
-            first += len(opener) + 1
-            first = _skip_blank(article.text, first)
+    opener = _FIRST_WORD.match(article.text, first)
+    if first == sentence.start and opener and fold(opener.group(1)) not in _NAME_ARTICLES:
+        first = opener.end()
     words_before = article.text[first:start].split()
     if all(fold(w) in _NAME_ARTICLES for w in words_before):
         return start  # "The Vidsrc.to domain": an article alone is no part of the name
     return first
-
-
-def _skip_blank(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] in " \u00a0":
-        pos += 1
-    return pos
 
 
 def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:

