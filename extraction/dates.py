@@ -64,6 +64,45 @@ _RECENT = {
     "pt": ["nos últimos dias", "nas últimas horas", "há pouco"],
 }
 _RECENT_DAYS = 7  # how far before the publication day "recently" reaches
+# "Last month", "ce mois-ci": months before the publication's month.
+_MONTHS_BACK = {
+    "fr": {"ce mois-ci": 0, "le mois dernier": 1, "le mois passé": 1, "plus tôt ce mois-ci": 0,
+           "au début du mois": 0},
+    "en": {"this month": 0, "earlier this month": 0, "last month": 1, "earlier in the month": 0},
+    "it": {"questo mese": 0, "il mese scorso": 1, "lo scorso mese": 1, "mese scorso": 1,
+           "all'inizio del mese": 0},
+    "es": {"este mes": 0, "el mes pasado": 1, "mes pasado": 1, "a principios de este mes": 0,
+           "a principios de mes": 0},
+    "pt": {"este mês": 0, "neste mês": 0, "no mês passado": 1, "mês passado": 1, "no início do mês": 0,
+           "no início deste mês": 0},
+}  # fmt: skip
+# "Last year", "late last year", "cette année": years before the publication's year; a
+# period of it ("late", "fin") stays within that year.
+_YEARS_BACK = {
+    "fr": {"cette année": 0, "l'année dernière": 1, "l'an dernier": 1, "l'an passé": 1, "l'année passée": 1},
+    "en": {"this year": 0, "last year": 1},
+    "it": {"quest'anno": 0, "l'anno scorso": 1, "lo scorso anno": 1, "anno scorso": 1},
+    "es": {"este año": 0, "el año pasado": 1, "año pasado": 1},
+    "pt": {"este ano": 0, "neste ano": 0, "no ano passado": 1, "ano passado": 1},
+}
+_PERIOD_OF_RELATIVE_YEAR = (
+    "early|late|earlier|later|début|fin|au début de|à la fin de|a inizio|a fine|all'inizio dell['’]|"
+    "alla fine dell['’]|a principios del|a finales del|a principios de|a finales de|principios de|"
+    "finales de|no início do|no final do|no fim do|em meados do|a mediados del"
+)
+# "Last weekend", "le week-end dernier": the weekend before publication.
+_WEEKENDS = {
+    "fr": {"le week-end dernier": 0, "ce week-end": 0, "le week-end": 0, "le weekend dernier": 0,
+           "ce weekend": 0},
+    "en": {"last weekend": 0, "this weekend": 0, "at the weekend": 0, "over the weekend": 0,
+           "on the weekend": 0},
+    "it": {"lo scorso fine settimana": 0, "nel fine settimana": 0, "lo scorso weekend": 0, "nel weekend": 0,
+           "questo fine settimana": 0},
+    "es": {"el pasado fin de semana": 0, "el fin de semana pasado": 0, "este fin de semana": 0,
+           "el fin de semana": 0},
+    "pt": {"no último fim de semana": 0, "no fim de semana passado": 0, "neste fim de semana": 0,
+           "no fim de semana": 0, "no final de semana": 0},
+}  # fmt: skip
 
 
 # Words before a year that put it in the period it names ("a principios de 2020": 2020).
@@ -225,6 +264,22 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w){_DAY_NAMED_NEXT}", flags)),
         ("week", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKS, locale)})(?!\w)", flags)),
+        ("weekend", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKENDS, locale)})(?!\w)", flags)),
+        # Not "lo scorso mese di aprile", a month named next.
+        (
+            "month_back",
+            re.compile(
+                rf"(?<!\w)(?:{_phrases(_MONTHS_BACK, locale)})(?!\w)(?!\s+(?:di|de|d['’]|of)\b)", flags
+            ),
+        ),
+        (
+            "year_back",
+            re.compile(
+                rf"(?<!\w)(?:(?:{_PERIOD_OF_RELATIVE_YEAR})\s*)?"
+                rf"(?P<phrase>{_phrases(_YEARS_BACK, locale)})(?!\w)",
+                flags,
+            ),
+        ),
         (
             "recent",
             re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in _RECENT.get(locale, []))})(?!\w)", flags),
@@ -257,7 +312,9 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
 
 def _phrases(by_lang: dict[str, dict[str, int]], locale: str) -> str:
     phrases = by_lang.get(locale, {})
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) or "(?!)"
+    # Either apostrophe: "l'an dernier", "l’an dernier".
+    escaped = (re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
+    return "|".join(escaped) or "(?!)"
 
 
 def _parsers(lang: str, published: dt.date | None) -> list[DateDataParser]:
@@ -382,6 +439,11 @@ def _week_month(weeks_before: int, published: dt.date) -> dt.date | None:
     return monday if monday.month == sunday.month else None
 
 
+def _last_weekend(published: dt.date) -> dt.date:
+    """The Saturday of the latest weekend that began on or before the publication day."""
+    return published - dt.timedelta(days=(published.weekday() - 5) % 7)
+
+
 def relative_note_of(raw: str, published: dt.date | None) -> str:
     return f"{raw!r} resolved against the publication date {published}"
 
@@ -442,6 +504,19 @@ def _resolve(
     if kind == "week" and published is not None:
         monday = _week_month(_WEEKS.get(article.lang, {}).get(raw.lower(), 0), published)
         return (monday.strftime("%Y-%m"), "low", [relative_note]) if monday else None
+    if kind == "weekend" and published is not None:
+        saturday = _last_weekend(published)
+        sunday = saturday + dt.timedelta(days=1)
+        if saturday.month != sunday.month:
+            return None
+        return saturday.strftime("%Y-%m"), "low", [relative_note]
+    if kind == "month_back" and published is not None:
+        back = _MONTHS_BACK.get(article.lang, {}).get(raw.lower().replace("’", "'"), 0)
+        month = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1) if back else published
+        return month.strftime("%Y-%m"), "low", [relative_note]
+    if kind == "year_back" and published is not None:
+        back = _YEARS_BACK.get(article.lang, {}).get(match.group("phrase").lower().replace("’", "'"), 0)
+        return str(published.year - back), "low", [relative_note]
     if kind == "season" and published is not None:
         start = _SEASON_START[match.group("season").lower()]
         year = published.year if start <= published.month else published.year - 1
@@ -539,6 +614,8 @@ def _not_an_event(
     article: Article, kind: str, iso: str, event: str, start: int, end: int, published: dt.date | None
 ) -> str | None:
     """Why a date is background rather than an event of the operation, or None."""
+    if kind == "year_back" and event == "other":
+        return "a year named relative to the publication with no word of the operation near it: background"
     if kind == "since" and event != "investigation_start":
         return "a year something has existed since: background, not an event of the operation"
     if event == "launch":

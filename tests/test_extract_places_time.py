@@ -687,3 +687,55 @@ def test_an_arrest_is_not_where_the_servers_of_its_sentence_are() -> None:
         "na Alemanha e em Itália."
     )
     assert facts_of(text, "pt")["arrest"] == {"PT"}
+
+
+THURSDAY = dt.date(2024, 3, 14)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Police shut the site down last month.", "en"),
+        ("Le site a été fermé le mois dernier par la police.", "fr"),
+        ("Il sito è stato oscurato il mese scorso.", "it"),
+        ("La web fue cerrada el mes pasado.", "es"),
+        ("O site foi derrubado no mês passado.", "pt"),
+    ],
+)
+def test_last_month_is_the_month_before_publication(text: str, lang: str) -> None:
+    assert facts_of(text, lang, THURSDAY)["date"] == {"2024-02"}
+
+
+def test_earlier_this_month_is_the_publication_month() -> None:
+    text = "Police raided a flat in Leeds earlier this month."
+    assert facts_of(text, "en", THURSDAY)["date"] == {"2024-03"}
+
+
+def test_a_month_named_after_last_month_words_is_that_month() -> None:
+    text = "L'operazione, partita lo scorso mese di aprile, ha portato a 3 arresti."
+    assert facts_of(text, "it", dt.date(2020, 8, 7))["date"] == {"2020-04"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Police raided the site's operators late last year.", "en"),
+        ("L’an dernier, les gendarmes ont démantelé un réseau.", "fr"),
+        ("La Policía detuvo a tres personas el año pasado.", "es"),
+        ("A Polícia Civil prendeu dois homens no ano passado.", "pt"),
+    ],
+)
+def test_last_year_tied_to_an_action_is_the_year_before_publication(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, THURSDAY) == {"2023"}
+
+
+def test_last_year_with_no_word_of_the_operation_is_background() -> None:
+    text = "Piracy cost broadcasters 2 billion dollars last year."
+    assert drafted_dates(text, "en", THURSDAY) == set()
+
+
+def test_last_weekend_is_its_month_when_both_days_lie_in_it() -> None:
+    text = "The raids happened over the weekend in Leeds."
+    assert facts_of(text, "en", THURSDAY)["date"] == {"2024-03"}
+    # Saturday 31 August, Sunday 1 September 2024: no one month holds it.
+    assert facts_of(text, "en", dt.date(2024, 9, 2))["date"] == set()
