@@ -512,8 +512,8 @@ def _resolve(
         return saturday.strftime("%Y-%m"), "low", [relative_note]
     if kind == "month_back" and published is not None:
         back = _MONTHS_BACK.get(article.lang, {}).get(raw.lower().replace("’", "'"), 0)
-        month = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1) if back else published
-        return month.strftime("%Y-%m"), "low", [relative_note]
+        first = (published.replace(day=1) - dt.timedelta(days=1)).replace(day=1) if back else published
+        return first.strftime("%Y-%m"), "low", [relative_note]
     if kind == "year_back" and published is not None:
         back = _YEARS_BACK.get(article.lang, {}).get(match.group("phrase").lower().replace("’", "'"), 0)
         return str(published.year - back), "low", [relative_note]
