@@ -2148,6 +2148,31 @@ def _with_ordinal(article: Article, i: int) -> int:
         and _ORDINAL_SIGN.fullmatch(article.text[tokens[i - 1].end : tokens[i].start])
     ):
         return tokens[i - 1].start
+    return _with_opening_body_word(article, i)
+
+
+# "Direction de la police judiciaire", "Brigade de la police judiciaire": a body word opens
+# the unit's name, joined to it by these words.
+_OPENING_LINKS = [("de", "la"), ("de", "l"), ("du",), ("des",), ("of", "the"), ("della",), ("dell",),
+                  ("del",), ("da",), ("do",), ("di",)]  # fmt: skip
+
+
+def _with_opening_body_word(article: Article, i: int) -> int:
+    tokens = article.tokens
+    for link in _OPENING_LINKS:
+        at = i - len(link) - 1
+        if at < 0 or tuple(t.key for t in tokens[at + 1 : i]) != link:
+            continue
+        opener = tokens[at]
+        gaps = [
+            article.text[a.end : b.start] for a, b in zip(tokens[at:i], tokens[at + 1 : i + 1], strict=True)
+        ]
+        if (
+            opener.text[:1].isupper()
+            and opener.key in _body_words()
+            and all(g.strip() in {"", "'", "’"} for g in gaps)
+        ):
+            return opener.start
     return tokens[i].start
 
 
@@ -2361,6 +2386,16 @@ def _sentence_start_only(article: Article, run: list[int]) -> bool:
     )
 
 
+# Heads of public bodies other than police and courts: agencies, commissions, authorities,
+# institutes, inspectorates and offices (folded).
+_PUBLIC_BODY_HEADS = {
+    *("agency", "agence", "agencia", "commission", "comision", "comissao", "commissione", "authority"),
+    *("autorite", "autoridad", "autoridade", "autorita", "institute", "institut", "instituto", "istituto"),
+    *("inspection", "inspeccion", "inspeccao", "inspecao", "ispettorato", "inspectorate", "office"),
+    *("ufficio", "oficina", "inspection generale", "inspeccion general", "inspeccao geral", "inspecao geral"),
+}
+
+
 def _agency_kind(head: tuple[str, ...]) -> str:
     word = " ".join(head)
     if word in {
@@ -2376,7 +2411,7 @@ def _agency_kind(head: tuple[str, ...]) -> str:
         return "prosecutor"
     if word in {"intelligence service", "intelligence agency"}:
         return "intelligence service"
-    if word in {"ministry", "ministere", "ministerio", "ministero", "bureau"}:
+    if word in {"ministry", "ministere", "ministerio", "ministero", "bureau"} or word in _PUBLIC_BODY_HEADS:
         return "government"
     if word in {"customs", "douane", "douanes", "dogana", "aduanas", "zoll"}:
         return "customs"

@@ -1309,3 +1309,37 @@ def test_targets_listed_after_a_passage_saying_they_were_sanctioned() -> None:
 def test_a_list_of_services_pirated_is_no_list_of_targets() -> None:
     text = "Les chaînes piratées par le réseau étaient nombreuses : Alpha TV, Beta TV et Gamma TV."
     assert found(text, "fr", "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        (
+            "La Comisión Nacional de Telecomunicaciones clausuró 32 radios.",
+            "es",
+            "Comisión Nacional de Telecomunicaciones",
+        ),
+        (
+            "El Instituto Nacional de Derechos de Autor denunció el caso.",
+            "es",
+            "Instituto Nacional de Derechos de Autor",
+        ),
+        (
+            "A Inspecção-Geral das Actividades Culturais apreendeu discos.",
+            "pt",
+            "Inspecção-Geral das Actividades Culturais",
+        ),
+        (
+            "L'Autorité de régulation des postes a suspendu la chaîne.",
+            "fr",
+            "Autorité de régulation des postes",
+        ),
+    ],
+)
+def test_a_public_body_opened_by_its_head_word_in_each_language(text: str, lang: str, body: str) -> None:
+    assert found(text, lang, "agency") == {body}
+
+
+def test_a_body_word_opens_the_name_of_a_unit_of_a_place() -> None:
+    text = "La Direction de la police judiciaire de Dakar a interpellé trois revendeurs."
+    assert found(text, "fr", "agency") == {"Direction de la police judiciaire de Dakar"}
