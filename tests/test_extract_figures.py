@@ -763,3 +763,19 @@ def test_a_dollar_sign_takes_the_currency_of_the_country_named_by_a_region_or_a_
 )
 def test_thousands_written_with_mil_and_the_rest(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("Police raided 7 warehouses in the port.", "en", "7 warehouses"),
+        ("Les gendarmes ont contrôlé 12 vendeurs ambulants.", "fr", "12 street vendors"),
+        ("Sequestrati 40 masterizzatori in un laboratorio.", "it", "40 burners"),
+        ("La ATT clausuró 32 radios piratas en El Alto.", "es", "32 radio stations"),
+        ("A polícia apreendeu 300 cartazes falsificados.", "pt", "300 posters"),
+        ("Three foreign nationals were detained.", "en", "3 people"),
+        ("Les policiers ont saisi 150 articles de matériel informatique.", "fr", "150 items"),
+    ],
+)
+def test_counted_nouns_of_every_kind_of_case(text: str, lang: str, figure: str) -> None:
+    assert figures(text, lang) == {figure}
