@@ -739,3 +739,20 @@ def test_last_weekend_is_its_month_when_both_days_lie_in_it() -> None:
     assert facts_of(text, "en", THURSDAY)["date"] == {"2024-03"}
     # Saturday 31 August, Sunday 1 September 2024: no one month holds it.
     assert facts_of(text, "en", dt.date(2024, 9, 2))["date"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Police in Spain are seeking to arrest the site's operator.", "en"),
+        ("No se practicaron detenciones, informó la Policía de Colombia.", "es"),
+        ("Non sono stati effettuati arresti a Roma, precisa la Guardia di Finanza.", "it"),
+        ("Personne n'a été interpellé en Belgique.", "fr"),
+    ],
+)
+def test_an_arrest_sought_or_denied_is_no_arrest(text: str, lang: str) -> None:
+    assert facts_of(text, lang, THURSDAY)["arrest"] == set()
+
+
+def test_italian_feminine_plural_arrest_word() -> None:
+    assert facts_of("Due persone sono state arrestate a Napoli.", "it", THURSDAY)["arrest"] == {"IT"}
