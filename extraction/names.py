@@ -947,6 +947,12 @@ def _named_facts(article: Article, taken: set[int]) -> list[Fact]:
 
 
 _APPOSITION_REACH = 4  # words between the determiner and the trigger: 'the largest illegal file-sharing'
+# "X and Y, two streaming sites": a count or "both" opens a plural apposition.
+_PLURAL_APPOSITION_DETERMINERS = {
+    *("two", "three", "four", "five", "both", "deux", "trois", "quatre", "cinq", "due", "tre", "quattro"),
+    *("cinque", "entrambi", "entrambe", "dos", "tres", "cuatro", "cinco", "ambos", "ambas", "dois", "duas"),
+    *("tres", "quatro"),
+}
 _APPOSITION_DETERMINERS = {
     "the",
     "a",
@@ -964,6 +970,7 @@ _APPOSITION_DETERMINERS = {
     "o",
     "um",
     "uma",
+    *_PLURAL_APPOSITION_DETERMINERS,
 }
 
 
@@ -997,7 +1004,8 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
         kind = _trigger_kind(article, trigger) or "streaming site"
         note = f"named before {trigger.text!r} by apposition: check it is a piracy group or service"
         # "X and Y, the biggest file-sharing networks": a plural names each of the list.
-        runs = [run, *(_coordinated_before(article, run[0], taken) if trigger.key.endswith("s") else [])]
+        plural = trigger.key.endswith("s") or tokens[i].key in _PLURAL_APPOSITION_DETERMINERS
+        runs = [run, *(_coordinated_before(article, run[0], taken) if plural else [])]
         for r in runs:
             facts.append(_group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "medium", note))
     return facts

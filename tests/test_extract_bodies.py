@@ -1343,3 +1343,27 @@ def test_a_public_body_opened_by_its_head_word_in_each_language(text: str, lang:
 def test_a_body_word_opens_the_name_of_a_unit_of_a_place() -> None:
     text = "La Direction de la police judiciaire de Dakar a interpellé trois revendeurs."
     assert found(text, "fr", "agency") == {"Direction de la police judiciaire de Dakar"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "names"),
+    [
+        ("Authorities blocked Kinoflix and Serialo, two streaming sites.", "en", {"Kinoflix", "Serialo"}),
+        (
+            "Les autorités ont bloqué Kinoflix et Serialo, deux sites de streaming.",
+            "fr",
+            {"Kinoflix", "Serialo"},
+        ),
+        ("Sequestrato il portale illegale Streamingcommunity.", "it", {"Streamingcommunity"}),
+        ("Fue bloqueada la web ilegal Pelisplus y su aplicación.", "es", {"Pelisplus"}),
+        ("A polícia derrubou a página pirata Cinefacil.", "pt", {"Cinefacil"}),
+    ],
+)
+def test_services_named_by_a_plural_apposition_or_a_portal_word(
+    text: str, lang: str, names: set[str]
+) -> None:
+    assert found(text, lang, "group") == names
+
+
+def test_the_english_web_names_no_service() -> None:
+    assert found("Pirated films spread on the web Tuesday, police said.", "en", "group") == set()
