@@ -53,9 +53,10 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     audience = _audience_countries(article, candidates)
     named = [m for m in candidates if m not in audience]
     agencies = _agency_countries(inside_names)
-    if not named and not agencies:
+    if not named and not agencies and not places_country(article, inside_names):
         # "7,5 millions de visiteurs rien qu'en France" in an article naming no other
-        # country: where the audience is, and most likely where the operation acted.
+        # country, nor a place of one: where the audience is, and most likely where the
+        # operation acted.
         named = audience
     return sorted(named + agencies, key=lambda m: m.first)
 
@@ -268,6 +269,7 @@ def _residence(article: Article, match: Match) -> bool:
 _AUDIENCE_REACH = 10  # "assinantes espalhados por 16 estados e também por Portugal"
 
 
+_FROM = {"de", "du", "des", "d", "from", "da", "do", "dos", "das", "di", "del", "dal", "dalla"}
 _AUDIENCE_NOUN_REACH = 6  # "d'utilisateurs en Europe ainsi qu'au Royaume du Maroc"
 
 
@@ -278,7 +280,10 @@ def _audience(article: Article, match: Match) -> bool:
         return True
     at_place = match.first > 0 and article.tokens[match.first - 1].key in _AT_PLACE
     before = _words_before(article, match, _AUDIENCE_NOUN_REACH)
-    return at_place and has_cue(before, "audience_nouns") is not None
+    if at_place and has_cue(before, "audience_nouns") is not None:
+        return True
+    # "usuarios de Chile", "abonnés du Maroc": an audience noun right before, by "from".
+    return len(before) >= 2 and before[-1] in _FROM and (before[-2],) in cue_keys("audience_nouns")
 
 
 def _origin(article: Article, match: Match) -> bool:

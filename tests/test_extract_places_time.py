@@ -756,3 +756,17 @@ def test_an_arrest_sought_or_denied_is_no_arrest(text: str, lang: str) -> None:
 
 def test_italian_feminine_plural_arrest_word() -> None:
     assert facts_of("Due persone sono state arrestate a Napoli.", "it", THURSDAY)["arrest"] == {"IT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The site was popular in Brazil, police in Portugal said after the raid in Lisbon.", "en", {"PT"}),
+        ("La señal llegaba a usuarios de Chile, Perú y Bolivia, según la policía argentina.", "es", {"AR"}),
+        ("A PF cumpriu mandados em São Paulo; o site tinha usuários em Portugal e Angola.", "pt", {"BR"}),
+    ],
+)
+def test_where_a_service_was_popular_or_its_users_came_from_is_no_country(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert facts_of(text, lang, THURSDAY)["country"] == expected
