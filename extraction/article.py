@@ -12,6 +12,7 @@ import yaml
 from extraction import MAX_ARTICLE_CHARS
 from extraction.arrests import find_arrests, seat_of_a_body
 from extraction.closing_lists import rights_holders_closing_a_sentence
+from extraction.complainants import complainant_facts
 from extraction.countries import (
     country_facts,
     country_matches,
@@ -67,6 +68,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += rights_holder_list_facts(article, named)
     listed = rights_holders_closing_a_sentence(article, named)
     facts += listed
+    facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _generic_police_merged(_short_names_merged(facts))
     # "the National Intelligence Service": a body's name is no service's, whatever its words;

@@ -1367,3 +1367,33 @@ def test_services_named_by_a_plural_apposition_or_a_portal_word(
 
 def test_the_english_web_names_no_service() -> None:
     assert found("Pirated films spread on the web Tuesday, police said.", "en", "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "holder"),
+    [
+        (
+            "The investigation began after a complaint by Zenvision Media, which holds the rights.",
+            "en",
+            "Zenvision Media",
+        ),
+        (
+            "L'enquête a été ouverte après une plainte de la société Télésud Vision. La police a agi.",
+            "fr",
+            "Télésud Vision",
+        ),
+        ("Su denuncia della società Telenova Spa, la polizia ha sequestrato il sito.", "it", "Telenova Spa"),
+        (
+            "La investigación comenzó tras una denuncia de la empresa Cablevisión Andina.",
+            "es",
+            "Cablevisión Andina",
+        ),
+        ("A operação começou após denúncia da operadora Claro.", "pt", "Claro"),
+    ],
+)
+def test_a_company_named_as_the_complainant_is_a_rights_holder(text: str, lang: str, holder: str) -> None:
+    assert found(text, lang, "rights_holder") == {holder}
+
+
+def test_a_person_named_as_the_complainant_is_not_drafted() -> None:
+    assert found("After a complaint by John Smith, police raided a flat.", "en", "rights_holder") == set()
