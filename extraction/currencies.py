@@ -8,7 +8,8 @@ Three kinds of spelling, by how sure the sign is:
   `shared_currencies`);
 - a country's local sign written in letters ("R" for the rand, "Rs" for rupees, "B" for
   the baht, "DA" for the Algerian dinar), from CLDR's locale data (currency_signs.yaml) and
-  the lexicon's `local_currency_signs`: money only where the article names a country
+  the lexicon's `local_currency_signs`, and the noun a currency's name is built on
+  ("meticais", "franchi", "shillings"): money only where the article names a country
   using it, and a one-letter sign only when written against the number ("R5 million").
 """
 
@@ -42,6 +43,8 @@ def spellings() -> list[tuple[str, str]]:
             pairs.add((get_currency_name(code, count=1, locale=lang), code))
         pairs.update((word, code) for word in items)
         pairs.add((code, code))
+    # Every currency's full names: "meticais moçambicanos", "Kenyan shillings".
+    pairs.update((name, code) for name, code in lexicon()["cldr_currency_names"].items())
     pairs.add(("$ US", "USD"))
     pairs.add(("$US", "USD"))
     groups = lexicon()["shared_currencies"]
@@ -65,7 +68,7 @@ def local_signs() -> dict[str, frozenset[str]]:
     to currency_signs.yaml by tools/currency_signs.py), with the lexicon's, and the
     currencies that use it."""
     signs: dict[str, set[str]] = {}
-    for section in ("cldr_currency_signs", "local_currency_signs"):
+    for section in ("cldr_currency_signs", "local_currency_signs", "cldr_currency_nouns"):
         for sign, codes in lexicon()[section].items():
             signs.setdefault(str(sign), set()).update(codes)
     return {sign: frozenset(codes) for sign, codes in signs.items()}

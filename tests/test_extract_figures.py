@@ -779,3 +779,21 @@ def test_thousands_written_with_mil_and_the_rest(text: str, lang: str, expected:
 )
 def test_counted_nouns_of_every_kind_of_case(text: str, lang: str, figure: str) -> None:
     assert figures(text, lang) == {figure}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "figure"),
+    [
+        ("Em Moçambique, a INAE apreendeu 300 mil meticais em discos.", "pt", "300000 MZN"),
+        ("Em Angola, o prejuízo chega a 50 milhões de kwanzas.", "pt", "50000000 AOA"),
+        ("In Svizzera la polizia ha sequestrato 40.000 franchi.", "it", "40000 CHF"),
+        ("Ghana police seized GH¢ 10,000 in Accra.", "en", "10000 GHS"),
+        ("Police recovered 2 million Kenyan shillings.", "en", "2000000 KES"),
+    ],
+)
+def test_a_currency_by_the_noun_or_full_name_cldr_gives(text: str, lang: str, figure: str) -> None:
+    assert figures(text, lang) == {figure}
+
+
+def test_a_currency_noun_is_no_money_where_no_country_using_it_is_named() -> None:
+    assert figures("The gang sold 40,000 kwachas worth of goods.", "en") == set()
