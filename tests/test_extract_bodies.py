@@ -1397,3 +1397,30 @@ def test_a_company_named_as_the_complainant_is_a_rights_holder(text: str, lang: 
 
 def test_a_person_named_as_the_complainant_is_not_drafted() -> None:
     assert found("After a complaint by John Smith, police raided a flat.", "en", "rights_holder") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("The prosecutor's office in Lima charged the two men.", "en", "prosecutor's office in Lima"),
+        (
+            "La brigade de gendarmerie de Ouidah a interpellé deux revendeurs.",
+            "fr",
+            "brigade de gendarmerie de Ouidah",
+        ),
+        (
+            "Le tribunal de première instance de Cotonou a condamné les deux hommes.",
+            "fr",
+            "tribunal de première instance de Cotonou",
+        ),
+        ("El juzgado de garantía de Temuco dictó prisión preventiva.", "es", "juzgado de garantía de Temuco"),
+        ("I carabinieri hanno sequestrato 20 decoder a Bari.", "it", "Carabinieri"),
+        (
+            "El Servicio de Impuestos Internos incautó 500 decodificadores.",
+            "es",
+            "Servicio de Impuestos Internos",
+        ),
+    ],
+)
+def test_local_units_courts_and_services_of_each_language(text: str, lang: str, body: str) -> None:
+    assert found(text, lang, "agency") == {body}
