@@ -94,6 +94,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += find_arrests(article, countries, place_matches(article, named), international)
     facts += operation_facts(article)
     facts += _the_police(article, facts, countries)
+    facts += _the_customs(article, facts, countries)
     facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
     facts += charged_people(article, named_spans)
@@ -157,6 +158,56 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     note = f"named only as {spans[0].text!r} in an article about {entry.country}: check which force acted"
     data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
     return [Fact("agency", entry.name, spans, "low", [note], data)]
+
+
+# Customs named by the word alone: "customs officers", "la douane", "i doganieri".
+_THE_CUSTOMS = {
+    "en": re.compile(r"\b[Cc]ustoms(?:\s+(?:officers|officials|agents))?\b(?!\s+(?:of|and\s+Excise)\b)"),
+    "fr": re.compile(
+        r"\b(?:[Ll]a douane|[Ll]es douanes|[Ll]es douaniers|[Ll]es agents des douanes)\b"
+        r"(?!\s+(?:de|d['’]|du)\b)"
+    ),
+    "it": re.compile(
+        r"\b(?:[Ll]a dogana|[Ll]e dogane|[Ii] doganieri|[Ii] funzionari doganali)\b(?!\s+(?:di|del)\b)"
+    ),
+    "es": re.compile(
+        r"\b(?:[Ll]a aduana|[Ll]as aduanas|[Ll]os aduaneros|[Ll]os agentes aduaneros)\b(?!\s+(?:de|del)\b)"
+    ),
+    "pt": re.compile(
+        r"\b(?:[Aa] alfândega|[Aa]s alfândegas|[Oo]s fiscais aduaneiros)\b(?!\s+(?:de|do|da)\b)"
+    ),
+}
+
+
+def _the_customs(article: Article, facts: list[Fact], countries: list[Match]) -> list[Fact]:
+    """'Customs officers in Durban seized...', 'la douane a saisi...' in an article about one
+    country that names no customs body: that country's customs when the lexicon knows one."""
+    if any(f.kind == "agency" and f.data.get("kind") == "customs" for f in facts):
+        return []
+    codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
+    pattern = _THE_CUSTOMS.get(article.lang)
+    entry = _only_customs(next(iter(codes))) if len(codes) == 1 else None
+    if pattern is None or entry is None:
+        return []
+    spans = [
+        Span(m.start(), m.end(), m.group())
+        for m in pattern.finditer(article.text)
+        if _acts(article, m.start())
+    ]
+    if not spans:
+        return []
+    note = f"named only as {spans[0].text!r} in an article about {entry.country}: check it is this body"
+    data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
+    return [Fact("agency", entry.name, spans, "low", [note], data)]
+
+
+@cache
+def _only_customs(code: str) -> Entry | None:
+    """The country's customs when the lexicon knows exactly one, else None."""
+    found = [a for a in lexicon()["agencies"] if a.get("country") == code and a.get("kind") == "customs"]
+    if len(found) != 1:
+        return None
+    return Entry(label=Label.AGENCY, name=found[0]["name"], kind="customs", country=code)
 
 
 _POLICE_NAME = re.compile(r"\bpoli[cz]|\bpoliti")  # a police force by name, not a guard or a gendarmerie

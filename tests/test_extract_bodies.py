@@ -1424,3 +1424,19 @@ def test_a_person_named_as_the_complainant_is_not_drafted() -> None:
 )
 def test_local_units_courts_and_services_of_each_language(text: str, lang: str, body: str) -> None:
     assert found(text, lang, "agency") == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body"),
+    [
+        ("Customs officers in Durban seized 4,000 counterfeit DVDs.", "en", "South African Revenue Service"),
+        ("La douane a saisi 300 décodeurs au port de Dakar.", "fr", "Douanes sénégalaises"),
+        (
+            "A alfândega apreendeu 200 TV boxes no porto de Maputo.",
+            "pt",
+            "Autoridade Tributária de Moçambique",
+        ),
+    ],
+)
+def test_customs_named_by_the_word_alone_is_the_country_s_customs(text: str, lang: str, body: str) -> None:
+    assert found(text, lang, "agency") == {body}
