@@ -115,6 +115,11 @@ _PERIOD_OF_YEAR = (
     "at the end of|the end of|end of|au commencement de|agli inizi del|all'inizio dell['’]|ai primi del|"
     "no começo de|começo de|no princípio de|"
     "nei primi mesi del|nei primi mesi di|in the first months of|the first months of|"
+    # A half of the year, or the year as a span: "in the first half of 2023", "durante 2022".
+    "in the (?:first|second) half of|the (?:first|second) half of|(?:first|second) half of|during|throughout|"
+    "au cours de|courant|durant|au (?:premier|second|deuxième) semestre(?: de)?|nel corso del|"
+    "nel (?:primo|secondo) semestre del|durante il|durante el|en el (?:primer|segundo) semestre de|durante|"
+    "ao longo de|no decorrer de|no (?:primeiro|segundo) semestre de|"
     "dans les premiers mois de|en los primeros meses de|nos primeiros meses de|"
     # A season is within its year: "el verano de 2024", "in the summer of 2019", "l'été 2021".
     "(?:summer|winter|spring|autumn|fall)(?: of)?|(?:été|hiver|printemps|automne)(?: de)?|"
@@ -218,10 +223,15 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     month_only = "|".join(re.escape(n) for m in wide_months for n in dict.fromkeys((m, m.capitalize())))
     return [
         ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+        # "05/03/2024", "5.3.2024": day first, but in English only when the day is past 12.
+        ("numeric", re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")),
+        # "three days ago", "il y a deux semaines", "hace dos días", "tre giorni fa", "há três dias".
+        ("ago", _ago_pattern(lang)),
         (
             "day",
             re.compile(
-                rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+)?(?:{month})\b(?:,?\s+(?:de\s+)?(\d{{4}})\b)?", flags
+                rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+|of\s+)?(?:{month})\b(?:,?\s+(?:de\s+)?(\d{{4}})\b)?",
+                flags,
             ),
         ),
         # "Nov. 3": English papers abbreviate the month with a dot.
@@ -308,6 +318,60 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
     ]
+
+
+# Counts written as words before "days ago" and the like, in the five languages.
+_SMALL_NUMBERS = {
+    "en": ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"],
+    "fr": ["un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix"],
+    "it": ["un", "due", "tre", "quattro", "cinque", "sei", "sette", "otto", "nove", "dieci"],
+    "es": ["un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
+    "pt": ["um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"],
+}
+# (before the count, the unit words for days and weeks, after the unit), by language.
+_AGO = {
+    "en": ("", "days?|weeks?", r"\s+ago"),
+    "fr": (r"il y a\s+", "jours?|semaines?", ""),
+    "it": ("", "giorni|giorno|settimane|settimana", r"\s+fa"),
+    "es": (r"hace\s+", "días?|semanas?", ""),
+    "pt": (r"há\s+", "dias?|semanas?", ""),
+}
+
+
+def _ago_pattern(lang: str) -> re.Pattern[str]:
+    if lang not in _AGO:
+        return re.compile(r"(?!)")
+    before, units, after = _AGO[lang]
+    numbers = "|".join(_SMALL_NUMBERS[lang]) + r"|une|uno|una|uma|a|an|\d{1,2}"
+    return re.compile(rf"\b{before}(?P<count>{numbers})\s+(?P<unit>{units}){after}\b", re.IGNORECASE)
+
+
+def _ago(match: re.Match[str], lang: str, published: dt.date) -> tuple[str, str] | None:
+    """(ISO date, its precision) of 'three days ago', 'il y a deux semaines': a day back is
+    that day; a week back is its month when the whole week (Monday to Sunday) lies in it."""
+    count_word = match.group("count").lower()
+    numbers = _SMALL_NUMBERS.get(lang, [])
+    count = (
+        int(count_word)
+        if count_word.isdigit()
+        else (numbers.index(count_word) + 1 if count_word in numbers else 1)
+    )
+    if match.group("unit").lower().startswith(("d", "j", "g")):
+        return (published - dt.timedelta(days=count)).isoformat(), "day"
+    monday = _week_month(count, published)
+    return (monday.strftime("%Y-%m"), "month") if monday else None
+
+
+def _numeric(match: re.Match[str], lang: str) -> dt.date | None:
+    """'05/03/2024' is the 5th of March, day first, as Europe and Latin America write it; an
+    English date only when its first number cannot be a month."""
+    first, second, year = int(match.group(1)), int(match.group(3)), int(match.group(4))
+    if lang == "en" and first <= 12:
+        return None
+    try:
+        return dt.date(year, second, first)
+    except ValueError:
+        return None
 
 
 def _phrases(by_lang: dict[str, dict[str, int]], locale: str) -> str:
@@ -459,13 +523,18 @@ def _resolve(
     """The ISO date a candidate names, its confidence and its notes; None when it names
     none, or when it needs the publication date and there is none."""
     raw = match.group()
-    has_year = kind in {"iso", "month", "year", "since"} or (kind == "day" and match.group(1) is not None)
+    has_year = kind in {"iso", "numeric", "month", "year", "since"} or (
+        kind == "day" and match.group(1) is not None
+    )
     has_year = has_year or (kind == "month_span" and match.group(1) is not None)
     has_year = has_year or (kind == "day_first" and match.group("year") is not None)
     if published is None and not has_year and year_hint is not None and kind in {"day", "day_first"}:
         return _with_article_year(kind, match, parsers, year_hint)
     if published is None and not has_year:
         return None
+    if kind == "numeric":
+        found_day = _numeric(match, article.lang)
+        return (found_day.isoformat(), "high", []) if found_day else None
     if kind == "month_last_year":
         if published is None:
             return None
@@ -504,6 +573,9 @@ def _resolve(
     if kind == "week" and published is not None:
         monday = _week_month(_WEEKS.get(article.lang, {}).get(raw.lower(), 0), published)
         return (monday.strftime("%Y-%m"), "low", [relative_note]) if monday else None
+    if kind == "ago" and published is not None:
+        ago = _ago(match, article.lang, published)
+        return (ago[0], "low", [relative_note]) if ago else None
     if kind == "weekend" and published is not None:
         saturday = _last_weekend(published)
         sunday = saturday + dt.timedelta(days=1)

@@ -770,3 +770,47 @@ def test_where_a_service_was_popular_or_its_users_came_from_is_no_country(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert facts_of(text, lang, THURSDAY)["country"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les perquisitions ont eu lieu le 05/03/2024 à Lyon.", "fr", {"2024-03-05"}),
+        ("Los allanamientos se realizaron el 5/3/2024 en Lima.", "es", {"2024-03-05"}),
+        ("Le perquisizioni sono state eseguite il 05.03.2024 a Roma.", "it", {"2024-03-05"}),
+        ("Police raided the flat on 25/02/2024.", "en", {"2024-02-25"}),
+        # Day or month first? An English date whose first number may be a month is left out.
+        ("Police raided the flat on 05/03/2024.", "en", set()),
+    ],
+)
+def test_a_numeric_date_is_read_day_first(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang, THURSDAY)["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Police raided the flat three days ago.", "en", {"2024-03-11"}),
+        ("I carabinieri hanno arrestato due uomini tre giorni fa.", "it", {"2024-03-11"}),
+        ("La policía detuvo a dos hombres hace dos días.", "es", {"2024-03-12"}),
+        ("A polícia prendeu dois homens há três dias.", "pt", {"2024-03-11"}),
+        ("La police a interpellé deux hommes il y a une semaine.", "fr", {"2024-03"}),
+        # Two weeks before 14 March 2024 is the week of 26 February to 3 March: no one month.
+        ("La police a interpellé deux hommes il y a deux semaines.", "fr", set()),
+    ],
+)
+def test_days_and_weeks_ago_resolve_against_the_publication(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang, THURSDAY)["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The investigation began in the first half of 2023.", "en"),
+        ("La investigación comenzó durante 2023.", "es"),
+        ("L'enquête a été menée au cours de 2023.", "fr"),
+        ("Police arrested the man on the 5th of March 2023.", "en"),
+    ],
+)
+def test_a_half_or_the_span_of_a_year_gives_the_year(text: str, lang: str) -> None:
+    assert {d[:4] for d in facts_of(text, lang, THURSDAY)["date"]} == {"2023"}
