@@ -224,7 +224,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     return [
         ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
         # "05/03/2024", "5.3.2024": day first, but in English only when the day is past 12.
-        ("numeric", re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/.-])")),
+        ("numeric", re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-]|\.\d)")),
         # "three days ago", "il y a deux semaines", "hace dos días", "tre giorni fa", "há três dias".
         ("ago", _ago_pattern(lang)),
         (
