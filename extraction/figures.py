@@ -621,6 +621,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _elided_heads(article, used)
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
+    figures = _men_and_women_summed(article, figures, used)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
     figures = [
         f
@@ -1222,6 +1223,38 @@ def _others(article: Article, figures: list[Figure], used: list[tuple[int, int]]
             found.append(Figure(value, nearest.unit, token.start, tokens[after].end))
             used.append((token.start, tokens[after].end))
     return found
+
+
+# "seven men and one woman", "deux hommes et une femme": one count of people, summed.
+_AND_ONE_PERSON = re.compile(
+    r"(?i)\s+(?:and|et|e|y)\s+(?:a|an|one|un|une|uno|una|um|uma)\s+"
+    r"(?:man|woman|person|homme|femme|personne|uomo|donna|persona|hombre|mujer|homem|mulher|pessoa)\b"
+)
+
+
+_GENDERED = re.compile(
+    r"(?i)\b(?:men|women|hommes|femmes|uomini|donne|hombres|mujeres|homens|mulheres|man|woman|homme|femme|uomo|"
+    r"donna|hombre|mujer|homem|mulher)$"
+)
+
+
+def _men_and_women_summed(
+    article: Article, figures: list[Figure], used: list[tuple[int, int]]
+) -> list[Figure]:
+    """'Seven men and one woman were arrested', 'deux hommes et une femme': one count of
+    people, summed. Two counts ('seis homens e três mulheres') stay two."""
+    result: list[Figure] = []
+    for figure in figures:
+        gendered = figure.unit == "people" and _GENDERED.search(article.text[figure.start : figure.end])
+        one_more = _AND_ONE_PERSON.match(article.text, figure.end) if gendered else None
+        if one_more is None:
+            result.append(figure)
+            continue
+        used.append((figure.end, one_more.end()))
+        result.append(
+            Figure(figure.value + 1, "people", figure.start, one_more.end(), figure.scale, figure.note)
+        )
+    return result
 
 
 def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]:

@@ -797,3 +797,16 @@ def test_a_currency_by_the_noun_or_full_name_cldr_gives(text: str, lang: str, fi
 
 def test_a_currency_noun_is_no_money_where_no_country_using_it_is_named() -> None:
     assert figures("The gang sold 40,000 kwachas worth of goods.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Seven men and one woman, aged between 18 and 45, were arrested.", "en", {"8 people"}),
+        ("Les gendarmes ont interpellé deux hommes et une femme à Lyon.", "fr", {"3 people"}),
+        # Two counts stay two: "seis homens e três mulheres".
+        ("Fueron detenidos tres hombres y dos mujeres.", "es", {"3 people", "2 people"}),
+    ],
+)
+def test_men_and_one_woman_are_one_count_of_people(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
