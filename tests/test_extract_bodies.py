@@ -1440,3 +1440,19 @@ def test_local_units_courts_and_services_of_each_language(text: str, lang: str, 
 )
 def test_customs_named_by_the_word_alone_is_the_country_s_customs(text: str, lang: str, body: str) -> None:
     assert found(text, lang, "agency") == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Police dismantled the piracy ring known as "Blue Falcon".', "en"),
+        ("Police dismantled the Blue Falcon gang.", "en"),
+        ("Les gendarmes ont démantelé la bande Blue Falcon.", "fr"),
+    ],
+)
+def test_a_gang_or_ring_by_its_name(text: str, lang: str) -> None:
+    assert found(text, lang, "group") == {"Blue Falcon"}
+
+
+def test_a_ring_names_nothing_outside_english() -> None:
+    assert found("La polizia ha sequestrato un ring Blue Falcon.", "it", "group") == set()
