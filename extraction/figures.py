@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from extraction import currencies
 from extraction.facts import Fact, Span
-from extraction.lexicon import lexicon, phrase_keys
+from extraction.lexicon import cue_keys, lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 
@@ -622,6 +622,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
     figures = _men_and_women_summed(article, figures, used)
+    figures += _bare_counts_arrested(article, used)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
     figures = [
         f
@@ -1255,6 +1256,42 @@ def _men_and_women_summed(
             Figure(figure.value + 1, "people", figure.start, one_more.end(), figure.scale, figure.note)
         )
     return result
+
+
+# After "arrested five": where the count ends, with no noun ("in Madrid", a comma, a stop).
+_BARE_COUNT_END = {
+    *("in", "on", "at", "after", "during", "last", "this", "yesterday", "en", "à", "au", "aux", "a", "ad"),
+    *("em", "no", "na", "nel", "nella", "durante", "tras", "après", "dopo", "após"),
+}
+
+
+def _bare_counts_arrested(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
+    """'Police arrested five in Madrid', 'la policía detuvo a tres en Lima': a count right
+    after an arrest verb, with no noun after it, counts people."""
+    tokens = article.tokens
+    verbs = {keys[0] for keys in cue_keys("arrest") if len(keys) == 1}
+    found = []
+    for i, token in enumerate(tokens[:-2]):
+        if token.key not in verbs:
+            continue
+        j = i + 2 if tokens[i + 1].key == "a" and article.lang == "es" else i + 1
+        if j + 1 >= len(tokens) or any(a <= tokens[j].start < b for a, b in used):
+            continue
+        value = _bare_count(article, tokens[j])
+        gap = article.text[tokens[j].end : tokens[j + 1].start]
+        ends = gap.strip() in {",", ".", ";"} or (gap == " " and tokens[j + 1].key in _BARE_COUNT_END)
+        if value is not None and value > 1 and ends:
+            found.append(Figure(value, "people", tokens[j].start, tokens[j].end))
+            used.append((tokens[j].start, tokens[j].end))
+    return found
+
+
+def _bare_count(article: Article, token: Token) -> float | None:
+    if token.text.isdigit() and len(token.text) <= 3:
+        return float(token.text)
+    if token.text.islower() and article.lang in _NUMBER_WORD_LANGS:
+        return _worded_value(article, [token])
+    return None
 
 
 def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]:

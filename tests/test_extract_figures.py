@@ -810,3 +810,16 @@ def test_a_currency_noun_is_no_money_where_no_country_using_it_is_named() -> Non
 )
 def test_men_and_one_woman_are_one_count_of_people(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Police arrested five in Madrid on Tuesday.", "en", {"5 people"}),
+        ("La policía detuvo a tres en Lima.", "es", {"3 people"}),
+        # A noun after the count is the unit: no bare count.
+        ("Police arrested five suspects in Madrid.", "en", {"5 suspects"}),
+    ],
+)
+def test_a_bare_count_after_an_arrest_verb_counts_people(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
