@@ -623,6 +623,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _money_said_once(article, figures, used)
     figures = _men_and_women_summed(article, figures, used)
     figures += _bare_counts_arrested(article, used)
+    figures = _years_and_months_joined(article, figures)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
     figures = [
         f
@@ -1256,6 +1257,35 @@ def _men_and_women_summed(
             Figure(figure.value + 1, "people", figure.start, one_more.end(), figure.scale, figure.note)
         )
     return result
+
+
+def _years_and_months_joined(article: Article, figures: list[Figure]) -> list[Figure]:
+    """'three years and six months in prison', '6 anos e 8 meses': one term, in years when
+    the months make a quarter of a year, else in months."""
+    joined: list[Figure] = []
+    skip: set[int] = set()
+    for n, figure in enumerate(figures):
+        if n in skip:
+            continue
+        months = next(
+            (
+                (k, g)
+                for k, g in enumerate(figures)
+                if figure.unit == "years"
+                and g.unit == "months"
+                and re.fullmatch(r"\s+(?:and|et|e|y)\s+", article.text[figure.end : g.start])
+            ),
+            None,
+        )
+        if months is None:
+            joined.append(figure)
+            continue
+        k, term = months
+        skip.add(k)
+        total = figure.value * 12 + term.value
+        value, unit = (total / 12, "years") if total % 3 == 0 else (total, "months")
+        joined.append(Figure(value, unit, figure.start, term.end, 1.0, figure.note))
+    return joined
 
 
 # After "arrested five": where the count ends, with no noun ("in Madrid", a comma, a stop).

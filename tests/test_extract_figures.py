@@ -823,3 +823,14 @@ def test_men_and_one_woman_are_one_count_of_people(text: str, lang: str, expecte
 )
 def test_a_bare_count_after_an_arrest_verb_counts_people(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The court sentenced the operator to three years and six months in prison.", "en", {"3.5 years"}),
+        ("O réu foi condenado a 6 anos e 8 meses de prisão.", "pt", {"80 months"}),
+    ],
+)
+def test_years_and_months_of_prison_are_one_term(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
