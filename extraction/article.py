@@ -148,6 +148,12 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     if pattern is None or adjectives is None:
         return []
     entry = _only_national_police(next(iter(codes))) or national_police()[("en", fold(adjectives[0]))]
+    return _named_only_by_word(article, pattern, entry, "check which force acted")
+
+
+def _named_only_by_word(article: Article, pattern: re.Pattern[str], entry: Entry, check: str) -> list[Fact]:
+    """The body `entry`, where the article names it only by a common word ("la police"),
+    in a sentence telling an action or an arrest; at low confidence."""
     spans = [
         Span(m.start(), m.end(), m.group())
         for m in pattern.finditer(article.text)
@@ -155,7 +161,7 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     ]
     if not spans:
         return []
-    note = f"named only as {spans[0].text!r} in an article about {entry.country}: check which force acted"
+    note = f"named only as {spans[0].text!r} in an article about {entry.country}: {check}"
     data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
     return [Fact("agency", entry.name, spans, "low", [note], data)]
 
@@ -189,16 +195,7 @@ def _the_customs(article: Article, facts: list[Fact], countries: list[Match]) ->
     entry = _only_customs(next(iter(codes))) if len(codes) == 1 else None
     if pattern is None or entry is None:
         return []
-    spans = [
-        Span(m.start(), m.end(), m.group())
-        for m in pattern.finditer(article.text)
-        if _acts(article, m.start())
-    ]
-    if not spans:
-        return []
-    note = f"named only as {spans[0].text!r} in an article about {entry.country}: check it is this body"
-    data = {"label": entry.label, "kind": entry.kind, "country": entry.country}
-    return [Fact("agency", entry.name, spans, "low", [note], data)]
+    return _named_only_by_word(article, pattern, entry, "check it is this body")
 
 
 @cache
