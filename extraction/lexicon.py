@@ -394,7 +394,9 @@ def place_matcher() -> PhraseMatcher:
         for spellings in cities:
             for name in spellings:
                 by_name.setdefault(phrase_keys(name), set()).add(code)
-    countries = set(country_matcher().by_first)
+    # No one word a country's name starts with ("North", "Papua"), but for a large city that
+    # is also one ("Porto", as in "Porto Rico").
+    countries = set(country_matcher().by_first) - _CITIES_OPENING_A_COUNTRY_NAME
     matcher = PhraseMatcher()
     for keys, codes in by_name.items():
         if (
@@ -406,6 +408,7 @@ def place_matcher() -> PhraseMatcher:
     return matcher
 
 
+_CITIES_OPENING_A_COUNTRY_NAME = {"porto"}
 PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province, region or city
 _PLACE_MIN = 4  # letters: shorter names are mostly words or codes
 

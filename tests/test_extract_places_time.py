@@ -814,3 +814,12 @@ def test_days_and_weeks_ago_resolve_against_the_publication(text: str, lang: str
 )
 def test_a_half_or_the_span_of_a_year_gives_the_year(text: str, lang: str) -> None:
     assert {d[:4] for d in facts_of(text, lang, THURSDAY)["date"]} == {"2023"}
+
+
+def test_porto_places_an_arrest_in_portugal() -> None:
+    assert facts_of("Um homem foi detido no Porto.", "pt", THURSDAY)["arrest"] == {"PT"}
+
+
+def test_a_region_named_like_the_first_word_of_a_country_places_nothing() -> None:
+    # "North" is a region of Cameroon, and the first word of "North Macedonia".
+    assert facts_of("Police arrested a man in North Park.", "en", THURSDAY)["country"] == set()
