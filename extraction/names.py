@@ -2350,23 +2350,60 @@ def _place_after(article: Article, j: int, taken: set[int]) -> list[int]:
     return _place_run(article, j + 1, taken)
 
 
+_PLACE_WORDS_MAX = 9  # "Repressão aos Crimes contra a Propriedade Imaterial"
+
+
 def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
     """The capitalised words of a place from token k: "Reggio Calabria", "Rio Grande do Sul"."""
     tokens = article.tokens
     place: list[int] = []
-    while k < len(tokens) and k not in taken and len(place) < 6:
+    while k < len(tokens) and k not in taken and len(place) < _PLACE_WORDS_MAX:
         token = tokens[k]
         gap = article.text[tokens[k - 1].end : token.start] if place else " "
         if gap not in {" ", "\u00a0", "-", "'", "’", "-d'", "-d’"} or "\n" in gap:
             break
-        inner_of = place and token.key in _PLACE_OF and k + 1 < len(tokens) and _name_like(tokens[k + 1])
+        after_a_join = (
+            place
+            and tokens[place[-1]].key in _NAME_JOINS
+            and token.key in _ARTICLES_AFTER_A_JOIN
+            and k + 1 < len(tokens)
+            and _name_like(tokens[k + 1])
+        )
+        inner_of = place and (_links_to_a_name(tokens, k) or after_a_join)
         if not (inner_of or _hyphen_particle(article, k) or (_name_like(token) and not token.text.isupper())):
             break
         place.append(k)
         k += 1
-    while place and tokens[place[-1]].key in _PLACE_OF:
+    while (
+        place
+        and tokens[place[-1]].text.islower()
+        and tokens[place[-1]].key in _NAME_JOINS | _ARTICLES_AFTER_A_JOIN
+    ):
         place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
     return place
+
+
+# Words that join the capitalised words of one name: "Rio Grande do Sul", "Repressão aos
+# Crimes contra a Propriedade Imaterial"; an article only after another of them.
+_NAME_JOINS = _PLACE_OF | {
+    *("aos", "ao", "as", "às", "a", "au", "aux", "al", "alla", "alle", "contra", "contre", "against"),
+    *("para", "per", "pour", "sobre", "sur"),
+}
+_ARTICLES_AFTER_A_JOIN = {"a", "o", "os", "as", "la", "el", "le", "les", "the", "il", "lo", "los", "las", "l"}
+
+
+def _links_to_a_name(tokens: list[Token], k: int) -> bool:
+    """Token k, a small word in lower case, joins the name to a capitalised word, maybe
+    through an article ("contra a Propriedade")."""
+    token = tokens[k]
+    if not token.text.islower() or token.key not in _NAME_JOINS:
+        return False
+    if token.key in _ARTICLES_AFTER_A_JOIN - _PLACE_OF:
+        return False
+    nxt = k + 1
+    if nxt < len(tokens) and tokens[nxt].key in _ARTICLES_AFTER_A_JOIN and tokens[nxt].text.islower():
+        nxt += 1
+    return nxt < len(tokens) and _name_like(tokens[nxt])
 
 
 # Small words inside a hyphenated place name: "Loir-et-Cher", "Aix-en-Provence", "Val-de-Marne".

@@ -1456,3 +1456,17 @@ def test_a_gang_or_ring_by_its_name(text: str, lang: str) -> None:
 
 def test_a_ring_names_nothing_outside_english() -> None:
     assert found("La polizia ha sequestrato un ring Blue Falcon.", "it", "group") == set()
+
+
+def test_a_unit_named_with_lowercase_joins_is_one_body() -> None:
+    text = "A Delegacia de Repressão aos Crimes contra a Propriedade Imaterial prendeu dois homens."
+    assert found(text, "pt", "agency") == {"Delegacia de Repressão aos Crimes contra a Propriedade Imaterial"}
+
+
+def test_a_state_named_like_a_join_word_still_lists() -> None:
+    text = "Os mandados foram cumpridos pelas Polícias Civis do Maranhão, Pará e Pernambuco."
+    assert found(text, "pt", "agency") == {
+        "Polícia Civil do Maranhão",
+        "Polícia Civil do Pará",
+        "Polícia Civil de Pernambuco",
+    }
