@@ -259,12 +259,27 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
             ),
             None,
         )
-        if fact.kind == "agency" and fact.confidence == "low" and longer is not None:
+        of_place = [o for o in bodies if o is not fact and _of_a_place(fold(o.key), fold(fact.key))]
+        one_place = len({fold(o.key) for o in of_place}) == 1
+        if fact.kind == "agency" and one_place:
+            # "la Polícia Civil" in an article naming one "Polícia Civil de Pernambuco": that one.
+            longer = of_place[0]
+        if fact.kind == "agency" and (fact.confidence == "low" or one_place) and longer is not None:
             longer.spans += [s for s in fact.spans if s not in longer.spans]
             longer.spans.sort(key=lambda s: s.start)
         else:
             kept.append(fact)
     return kept
+
+
+_OF = ("de", "do", "da", "dos", "das", "di", "del", "della", "du", "des", "of")
+
+
+def _of_a_place(longer: str, short: str) -> bool:
+    """'policia civil de pernambuco' is 'policia civil' of a place (both folded); a body of
+    a place already ('policia civil de mato grosso') is no short name of another's."""
+    words = short.split()
+    return not any(of in words for of in _OF) and any(longer.startswith(f"{short} {of} ") for of in _OF)
 
 
 def _generic_police_merged(facts: list[Fact]) -> list[Fact]:

@@ -1470,3 +1470,19 @@ def test_a_state_named_like_a_join_word_still_lists() -> None:
         "Polícia Civil do Pará",
         "Polícia Civil de Pernambuco",
     }
+
+
+def test_a_body_named_bare_and_of_one_place_is_one_body() -> None:
+    text = (
+        "Polícia Civil deflagra operação no Recife. A Polícia Civil de Pernambuco prendeu dois homens "
+        "no Recife."
+    )
+    assert found(text, "pt", "agency") == {"Polícia Civil de Pernambuco"}
+
+
+def test_a_body_of_one_place_is_no_short_name_of_another_place_s() -> None:
+    text = "Agiram a Polícia Civil de Mato Grosso e a Polícia Civil de Mato Grosso do Sul."
+    assert found(text, "pt", "agency") == {
+        "Polícia Civil de Mato Grosso",
+        "Polícia Civil de Mato Grosso do Sul",
+    }
