@@ -35,6 +35,7 @@ from extraction.names import (
     without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
+from extraction.shared_names import localised
 from extraction.target_lists import listed_targets
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
@@ -50,7 +51,7 @@ def read_article(text: str, lang: str = "auto") -> Article:
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
     everything = entity_matcher().find(article) + shared_head_matches(article)
-    named = without_quoted_industry_bodies(article, everything)
+    named = localised(article, without_quoted_industry_bodies(article, everything))
     # Their words are no other body's name either ("Alliance for Creativity in Entertainment").
     only_comment = [(m.start, m.end) for m in everything if m not in named]
     figures = find_figures(article)

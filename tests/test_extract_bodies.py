@@ -1486,3 +1486,29 @@ def test_a_body_of_one_place_is_no_short_name_of_another_place_s() -> None:
         "Polícia Civil de Mato Grosso",
         "Polícia Civil de Mato Grosso do Sul",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "body", "country"),
+    [
+        ("La Policía Nacional detuvo a dos hombres en Lima, Perú.", "es", "Policía Nacional del Perú", "PE"),
+        (
+            "Selon la police nationale, trois hommes ont été arrêtés à Abidjan.",
+            "fr",
+            "Police nationale de Côte d'Ivoire",
+            "CI",
+        ),
+        ("A Polícia Nacional deteve dois homens em Luanda.", "pt", "Polícia Nacional de Angola", "AO"),
+        ("La Policía Nacional detuvo a dos hombres en Madrid.", "es", "Policía Nacional", "ES"),
+    ],
+)
+def test_a_bare_shared_name_is_the_body_of_the_one_country_the_article_is_about(
+    text: str, lang: str, body: str, country: str
+) -> None:
+    assert found(text, lang, "agency") == {body}
+    assert found(text, lang, "country") == {country}
+
+
+def test_a_bare_shared_name_keeps_its_country_in_another_language() -> None:
+    text = "A Polícia Judiciária participou na ação em Alicante."
+    assert found(text, "pt", "agency") == {"Polícia Judiciária"}

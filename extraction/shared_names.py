@@ -1,0 +1,65 @@
+"""Bodies named by a name many countries give theirs: "la Policía Nacional", "la police
+nationale", "el Ministerio Público". The lexicon gives each such bare name to the country
+it most often means (Spain's Policía Nacional, France's Police nationale); in an article
+about one other country it is that country's body: the one the lexicon knows whose name
+starts with the bare name ("Policía Nacional del Perú"), else the one of its kind, else the
+bare name with that country. Only where the article's language is one of that country's:
+"Polícia Judiciária" in a Portuguese article about an operation in Spain is Portugal's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from functools import cache
+
+from babel.languages import get_official_languages
+
+from extraction.lexicon import Entry, Match, country_matcher, lexicon, place_matcher
+from extraction.text import Article
+from graph.model.ids import fold
+from graph.model.schema import Label
+
+_NOT_A_COUNTRY = {None, "EU", "INT"}
+
+
+@cache
+def _shared_names() -> set[str]:
+    return {fold(name) for name in lexicon()["shared_national_names"]}
+
+
+def localised(article: Article, matches: list[Match]) -> list[Match]:
+    """The matches, each bare shared name given the one country the article is about."""
+    shared = [m for m in matches if m.entry.label == Label.AGENCY and _bare_shared(article, m)]
+    if not shared:
+        return matches
+    about: set[str | None] = {m.entry.name for m in country_matcher().find(article)}
+    about |= {m.entry.name for m in place_matcher().find(article)}
+    about |= {m.entry.country for m in matches if m.entry.label == Label.AGENCY and m not in shared}
+    about -= _NOT_A_COUNTRY
+    if len(about) != 1:
+        return matches
+    country = str(next(iter(about)))
+    if article.lang not in get_official_languages(country, de_facto=True):
+        return matches  # "Polícia Judiciária" in a Portuguese article about Spain is Portugal's
+    return [
+        replace(m, entry=_body_of(m.entry, fold(article.text[m.start : m.end]), country))
+        if m in shared and m.entry.country != country
+        else m
+        for m in matches
+    ]
+
+
+def _bare_shared(article: Article, match: Match) -> bool:
+    return fold(article.text[match.start : match.end]) in _shared_names()
+
+
+@cache
+def _body_of(entry: Entry, bare: str, country: str) -> Entry:
+    same_kind = [
+        a for a in lexicon()["agencies"] if a.get("country") == country and a.get("kind") == entry.kind
+    ]
+    named_so = [a for a in same_kind if fold(a["name"]).startswith(bare)]
+    chosen = named_so if len(named_so) == 1 else same_kind if len(same_kind) == 1 else []
+    if chosen:
+        return Entry(label=Label.AGENCY, name=chosen[0]["name"], kind=entry.kind, country=country)
+    return Entry(label=Label.AGENCY, name=entry.name, kind=entry.kind, country=country)
