@@ -1119,14 +1119,14 @@ def test_two_bodies_joined_by_and_stay_two_and_the_portuguese_psp(
 def test_rights_holders_listed_at_the_end_of_a_sentence_opened_by_what_they_are() -> None:
     text = (
         "Título\n\nLa Justicia desbarató a dos cableoperadores. Entre las señales retransmitidas "
-        "figuraban Canal Andino, Telesur Plus, Canal 12 y Cinema Norte, entre otras."
+        "figuraban Canal Andino, Telesol Plus, Canal 12 y Cinema Norte, entre otras."
     )
-    assert found(text, "es", "rights_holder") == {"Canal Andino", "Telesur Plus", "Canal 12", "Cinema Norte"}
+    assert found(text, "es", "rights_holder") == {"Canal Andino", "Telesol Plus", "Canal 12", "Cinema Norte"}
     assert found(text, "es", "group") == set()
 
 
 def test_a_short_list_closing_such_a_sentence_is_not_read() -> None:
-    text = "Título\n\nEntre las señales retransmitidas figuraban Canal Andino y Telesur Plus."
+    text = "Título\n\nEntre las señales retransmitidas figuraban Canal Andino y Telesol Plus."
     assert found(text, "es", "rights_holder") == set()
 
 
@@ -1384,9 +1384,9 @@ def test_the_english_web_names_no_service() -> None:
         ),
         ("Su denuncia della società Telenova Spa, la polizia ha sequestrato il sito.", "it", "Telenova Spa"),
         (
-            "La investigación comenzó tras una denuncia de la empresa Cablevisión Andina.",
+            "La investigación comenzó tras una denuncia de la empresa Cablemundo Andina.",
             "es",
-            "Cablevisión Andina",
+            "Cablemundo Andina",
         ),
         ("A operação começou após denúncia da operadora Claro.", "pt", "Claro"),
     ],
