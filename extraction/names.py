@@ -2049,6 +2049,20 @@ def _units() -> list[tuple[tuple[str, ...], str, str]]:
     return sorted(units, key=lambda u: -len(u[0]))
 
 
+@cache
+def _units_by_first() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
+    """The unit words by their first word, longest first within each."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+    for unit in _units():
+        by_first.setdefault(unit[0][0], []).append(unit)
+    return by_first
+
+
+def _units_at(tokens: list[Token], i: int) -> list[tuple[tuple[str, ...], str, str]]:
+    """The unit words written from token i, longest first."""
+    return [u for u in _units_by_first().get(tokens[i].key, []) if _unit_at(tokens, i, u[0], u[1])]
+
+
 _PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of", "in"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
 # "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
@@ -2064,7 +2078,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
     i = 0
     while i < len(tokens):
         found = next(
-            ((keys, kind) for keys, spelling, kind in _units() if _unit_at(tokens, i, keys, spelling)),
+            ((keys, kind) for keys, _, kind in _units_at(tokens, i)),
             None,
         )
         place = _place_after(article, i + len(found[0]), taken) if found else []
@@ -2188,14 +2202,14 @@ _ORDINAL_SIGN = re.compile(r"\.?[ªº°] ")
 
 
 def _opens_a_unit(tokens: list[Token], i: int) -> bool:
-    return any(_unit_at(tokens, i, keys, spelling) for keys, spelling, _ in _units())
+    return bool(_units_at(tokens, i))
 
 
 def _inner_unit_end(article: Article, i: int, taken: set[int]) -> int | None:
     """Where a unit opening at token i ends with its place, seat or city adjective ("Tribunale
     di Bari", "Ministério Público em Osasco", "Tribunale capitolino"); None if it has none."""
     tokens = article.tokens
-    keys = next(keys for keys, spelling, _ in _units() if _unit_at(tokens, i, keys, spelling))
+    keys = _units_at(tokens, i)[0][0]
     j = i + len(keys)
     place = _place_or_seat_after(article, j, taken)
     if place:
