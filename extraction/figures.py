@@ -26,13 +26,14 @@ _NUMBER_BODY = (
     r"|\d{1,3}(?:\.\d{3})+,\d+(?![.,]?\d)"  # 1.000.000,00
     r"|\d{1,3}(?:,\d{3})+\.\d+(?![.,]?\d)"  # 1,000,000.50
     r"|\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)"  # 5,500, 1.250
+    r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![.,'’]?\d)"  # 2'582, 1’000.50: Swiss grouping
     r"|\d+(?:[.,]\d+)?)"  # 60, 10,7, 10.7
     r"(?:(?!\w)|(?=(?:m|mn|bn|M|B|mila|mil)\b))"  # 10.6m, 5mila
 )
 _NUMBER = re.compile(r"(?<![\w.,])" + _NUMBER_BODY)
 # A number written against letters: money only when they are a currency's sign ("R5 million").
 _NUMBER_AFTER_LETTERS = re.compile(r"(?<=[^\W\d_])" + _NUMBER_BODY)
-_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,]\d{3})+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+$")
 _SHORT_SCALES = {"m", "mn", "bn", "mio", "mln", "mrd"}
 # Words between a number and its unit that end the search: the unit is not that far.
 _STOP = {
@@ -156,8 +157,8 @@ def parse_number(raw: str, lang: str) -> float | None:
     """'5 500' -> 5500, '10,7' (fr) -> 10.7, '5,500' -> 5500, '1.250' (de) -> 1250,
     '1.000.000,00' -> 1000000."""
     if _GROUPED.match(raw):
-        return float(re.sub(r"[ \u00a0\u202f.,]", "", raw))
-    compact = re.sub(r"[ \u00a0\u202f]", "", raw)
+        return float(re.sub(r"[ \u00a0\u202f.,'’]", "", raw))
+    compact = re.sub(r"[ \u00a0\u202f'’]", "", raw)
     own = _locale(lang)
     # The article's locale first, then one with each decimal mark (point; comma with dots).
     for locale in dict.fromkeys((own, "fr" if own == "en" else "en", "it")):

@@ -236,6 +236,7 @@ def entity_matcher() -> PhraseMatcher:
         *_national_police_phrases(),
         *_national_gendarmerie_phrases(),
         *_national_authority_phrases(),
+        *_national_judicial_phrases(),
         *_state_police_phrases(),
     ]:
         matcher.add(phrase)
@@ -302,6 +303,24 @@ def _national_authority_phrases() -> list[Phrase]:
         for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
             plural = _feminine_plural(adjective, lang)
             for pattern in lexicon()["national_authority_phrases"][lang]:
+                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective, adjs=plural)), entry))
+    return phrases
+
+
+def _national_judicial_phrases() -> list[Phrase]:
+    """'le autorità giudiziarie svizzere', 'la justice française': a country's judicial
+    authorities named by its adjective, drafted as '<English adjective> judicial authorities'."""
+    phrases = []
+    for code, adjectives in lexicon()["nationalities"].items():
+        entry = Entry(
+            label=Label.AGENCY,
+            name=f"{adjectives[0]} judicial authorities",
+            kind="judicial authority",
+            country=code,
+        )
+        for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
+            plural = _feminine_plural(adjective, lang)
+            for pattern in lexicon()["national_judicial_phrases"][lang]:
                 phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective, adjs=plural)), entry))
     return phrases
 

@@ -1512,3 +1512,19 @@ def test_a_bare_shared_name_is_the_body_of_the_one_country_the_article_is_about(
 def test_a_bare_shared_name_keeps_its_country_in_another_language() -> None:
     text = "A Polícia Judiciária participou na ação em Alicante."
     assert found(text, "pt", "agency") == {"Polícia Judiciária"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Gli inquirenti hanno contato sulle autorità giudiziarie svizzere.", "it"),
+        ("The Swiss judicial authorities searched two homes.", "en"),
+    ],
+)
+def test_a_country_s_judicial_authorities_by_its_adjective(text: str, lang: str) -> None:
+    assert found(text, lang, "agency") == {"Swiss judicial authorities"}
+    assert found(text, lang, "country") == {"CH"}
+
+
+def test_the_courts_named_as_a_whole_are_no_body() -> None:
+    assert found("La comisión rogatoria llegó a la justicia española.", "es", "agency") == set()

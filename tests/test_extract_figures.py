@@ -834,3 +834,8 @@ def test_a_bare_count_after_an_arrest_verb_counts_people(text: str, lang: str, e
 )
 def test_years_and_months_of_prison_are_one_term(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+def test_swiss_grouping_with_apostrophes() -> None:
+    text = "Multe da 2'582 a 25’822 euro per ciascuno dei 2'000 utenti."
+    assert figures(text, "it") == {"2582 EUR", "25822 EUR", "2000 users"}
