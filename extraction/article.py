@@ -51,9 +51,10 @@ def read_article(text: str, lang: str = "auto") -> Article:
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
     everything = entity_matcher().find(article) + shared_head_matches(article)
-    named = localised(article, without_quoted_industry_bodies(article, everything))
+    unquoted = without_quoted_industry_bodies(article, everything)
     # Their words are no other body's name either ("Alliance for Creativity in Entertainment").
-    only_comment = [(m.start, m.end) for m in everything if m not in named]
+    only_comment = [(m.start, m.end) for m in everything if m not in unquoted]
+    named = localised(article, unquoted)
     figures = find_figures(article)
     # "$ US" in "12 495 271 $ US" is a currency, not the United States.
     countries = [
@@ -265,7 +266,13 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         if fact.kind == "agency" and one_place:
             # "la Polícia Civil" in an article naming one "Polícia Civil de Pernambuco": that one.
             longer = of_place[0]
-        if fact.kind == "agency" and (fact.confidence == "low" or one_place) and longer is not None:
+        # A bare shared name no country was given to ("Ministério da Justiça") is the longer one too.
+        unplaced = fact.data.get("country") is None
+        if (
+            fact.kind == "agency"
+            and (fact.confidence == "low" or one_place or unplaced)
+            and longer is not None
+        ):
             longer.spans += [s for s in fact.spans if s not in longer.spans]
             longer.spans.sort(key=lambda s: s.start)
         else:

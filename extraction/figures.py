@@ -349,11 +349,17 @@ def _qualifier_before(article: Article, offset: int) -> tuple[int, str] | None:
     return None
 
 
+_OR_MORE = re.compile(r"(?i)\s+(?:or more|and more|ou plus|et plus|o più|e più|o más|y más|ou mais|e mais)\b")
+
+
 def _scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, float, float]:
     """(end, factor, half) of a scale word after a number: "millions", "m" (money or
     written against the number), "milioni e mezzo" (half = 0.5)."""
     after = _skip_spaces(text, pos)
     found = _match_word(text, after, _scales())
+    if not found and text[after : after + 1] == "-":
+        after += 1  # "PhP79.69-Million"
+        found = _match_word(text, after, _scales())
     if not found:
         return pos, 1.0, 0.0
     if str(text[after : found[0]]).casefold() in _SHORT_SCALES and not has_currency and after != pos:
@@ -558,6 +564,9 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     rest = _THOUSANDS_REST.match(text, pos) if factor == _THOUSAND and not half else None
     if rest:
         value, pos = value + int(rest.group(1)), rest.end()  # "2 mil 500 hogares" is 2500
+    more = _OR_MORE.match(text, pos)
+    if more:
+        pos = more.end()  # "227,600 or more pirated discs": a lower bound of the count
     if currency is None:
         after = _currency_after(text, pos)
         if after:

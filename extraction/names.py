@@ -463,12 +463,22 @@ def _named_for_comparison(article: Article, match: Match) -> bool:
     return at is not None and not any(any(c.isdigit() for c in k) for k in keys[at:])
 
 
+_QUALIFIER = re.compile(r"\s+\([^()]+\)$")
+
+
+def without_qualifier(name: str) -> str:
+    """'Policía Nacional Civil (Guatemala)' -> 'Policía Nacional Civil': the lexicon tells
+    apart bodies of one name by their country in brackets, which the article never writes;
+    the draft carries the country on its own."""
+    return _QUALIFIER.sub("", name)
+
+
 def _entity_fact(
     article: Article, start: int, end: int, entry: Entry, confidence: str, notes: list[str]
 ) -> Fact:
     return Fact(
         _KIND_OF_LABEL[entry.label],  # type: ignore[arg-type]
-        entry.name,
+        without_qualifier(entry.name),
         [Span(start, end, article.text[start:end])],
         confidence,  # type: ignore[arg-type]
         notes,

@@ -9,6 +9,7 @@ bare name with that country. Only where the article's language is one of that co
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from functools import cache
 
@@ -27,8 +28,20 @@ def _shared_names() -> set[str]:
     return {fold(name) for name in lexicon()["shared_national_names"]}
 
 
+# "el Ministerio de Justicia de la República de Moldavia": the bare name opens a longer one.
+_NAME_GOES_ON = re.compile(r"\s+(?:de|del|da|do|di|du|des|of)\s+(?:(?:la|el|the|l['’])\s*)?[A-ZÀ-Ý]")
+
+
 def localised(article: Article, matches: list[Match]) -> list[Match]:
-    """The matches, each bare shared name given the one country the article is about."""
+    """The matches, each bare shared name given the one country the article is about; a
+    bare name opening a longer one is left to the rules that read the longer name."""
+    matches = [
+        m
+        for m in matches
+        if not (
+            _bare_shared(article, m) and m.entry.country is None and _NAME_GOES_ON.match(article.text, m.end)
+        )
+    ]
     shared = [m for m in matches if m.entry.label == Label.AGENCY and _bare_shared(article, m)]
     if not shared:
         return matches

@@ -839,3 +839,20 @@ def test_years_and_months_of_prison_are_one_term(text: str, lang: str, expected:
 def test_swiss_grouping_with_apostrophes() -> None:
     text = "Multe da 2'582 a 25’822 euro per ciascuno dei 2'000 utenti."
     assert figures(text, "it") == {"2582 EUR", "25822 EUR", "2000 users"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Agents seized 227,600 or more pirated CDs/DVDs and 3 DVD players.",
+            "en",
+            {"227600 discs", "3 DVD players"},
+        ),
+        ("The haul carried an estimated value of PhP79.69-Million in Iloilo City.", "en", {"79690000 PHP"}),
+        ("La ATT decomisó equipos de 32 radioemisoras ilegales.", "es", {"32 radio stations"}),
+        ("Se incautaron 300 mil pesos en Santo Domingo, República Dominicana.", "es", {"300000 DOP"}),
+    ],
+)
+def test_lower_bounds_players_pesos_and_radio_stations(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
