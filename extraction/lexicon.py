@@ -292,35 +292,24 @@ def _national_gendarmerie_phrases() -> list[Phrase]:
 def _national_authority_phrases() -> list[Phrase]:
     """'the Bulgarian security forces', 'las fuerzas de seguridad italianas': a country's
     security forces named by its adjective, drafted as '<English adjective> security forces'."""
-    phrases = []
-    for code, adjectives in lexicon()["nationalities"].items():
-        entry = Entry(
-            label=Label.AGENCY,
-            name=f"{adjectives[0]} security forces",
-            kind="national security forces",
-            country=code,
-        )
-        for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
-            plural = _feminine_plural(adjective, lang)
-            for pattern in lexicon()["national_authority_phrases"][lang]:
-                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective, adjs=plural)), entry))
-    return phrases
+    return _adjective_phrases("national_authority_phrases", "security forces", "national security forces")
 
 
 def _national_judicial_phrases() -> list[Phrase]:
-    """'le autorità giudiziarie svizzere', 'la justice française': a country's judicial
-    authorities named by its adjective, drafted as '<English adjective> judicial authorities'."""
+    """'le autorità giudiziarie svizzere': a country's judicial authorities named by its
+    adjective, drafted as '<English adjective> judicial authorities'."""
+    return _adjective_phrases("national_judicial_phrases", "judicial authorities", "judicial authority")
+
+
+def _adjective_phrases(section: str, drafted: str, kind: str) -> list[Phrase]:
+    """The lexicon section's phrases ({adj}, {adjs}: the country's feminine adjective and
+    its plural) for every country, each drafted as '<English adjective> <drafted>'."""
     phrases = []
     for code, adjectives in lexicon()["nationalities"].items():
-        entry = Entry(
-            label=Label.AGENCY,
-            name=f"{adjectives[0]} judicial authorities",
-            kind="judicial authority",
-            country=code,
-        )
+        entry = Entry(label=Label.AGENCY, name=f"{adjectives[0]} {drafted}", kind=kind, country=code)
         for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
             plural = _feminine_plural(adjective, lang)
-            for pattern in lexicon()["national_judicial_phrases"][lang]:
+            for pattern in lexicon()[section][lang]:
                 phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective, adjs=plural)), entry))
     return phrases
 
