@@ -416,12 +416,22 @@ _RANGE_AFTER = re.compile(
 )
 
 
+# Before a count of years, the words of an age: "a emissora, de 37 anos", "un homme âgé de 34
+# ans", "un uomo di 40 anni", "una mujer de 29 años".
+_AGE_BEFORE = re.compile(
+    r"(?i)(?:,\s*|\b(?:âgée?s?|aged|homem|mulher|jovem|hombre|mujer|joven|uomo|donna|giovane|ragazzo|ragazza|"
+    r"homme|femme|jeune|idade|edad|età)\s+)(?:de|di|d['’]|of)\s*$"
+)
+
+
 def _prison_term(article: Article, start: int, end: int, unit: str = "years") -> bool:
     """A count of years or months is a figure only as a prison term actually given: a
     prison word just before or after it ("jailed for 11 years", "30 years in prison"), and
     no word saying the term is only risked ("encourt sept ans de prison")."""
     if unit == "months" and _RANGE_AFTER.match(article.text, end):
         return False
+    if _AGE_BEFORE.search(article.text[max(0, start - 40) : start]):
+        return False  # "o dono da emissora, de 37 anos": an age
     sentence = article.sentence_at(start)
     first, last = article.token_index(sentence.start), article.token_index(sentence.end)
     number, after = article.token_index(start), article.token_index(end)
@@ -583,7 +593,7 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
         return None
-    if re.search(r"[.,;:!?()\[\]]|\n\s*\n", text[pos : article.tokens[index].start]):
+    if re.search(r"[.,;:!?()\[\]–—]|\s-\s|\n\s*\n", text[pos : article.tokens[index].start]):
         return None  # "in 2015. Customers...", "in 2021, two men": the unit is in another clause
     end, unit = found_unit
     value, end = _half_after_unit(text, value, end, unit)

@@ -27,7 +27,7 @@ _MAX_WORDS = 14
 _CAPITALISED_WORDS = 3
 # Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
 # the Portuguese in -ou/-aram/-eram/-iram, the Italian in -ò and its future in -rà.
-_VERB = re.compile(r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|aram|eram|iram|ou))$")
+_VERB = re.compile(r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou))$")
 # Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
 # not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").
 _PARTICIPLE = re.compile(r"(?:at|it|ut)[ie]$")
@@ -111,7 +111,12 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
         k += 1
     words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
     in_lower_case = any(t.text[:1].islower() for t in words)
-    return last if in_lower_case or len(words) >= _CAPITALISED_WORDS else None
+    # "la Brigade nationale de lutte...", "la Commissione centrale": words in lower case
+    # are one adjective or hold a complement; "el Tribunal queda reiterado" is a clause.
+    linked = any(t.key in _links() for t in tokens[i + 1 : last + 1])
+    lower = [t for t in words if t.text[:1].islower()]
+    named = in_lower_case and (linked or len(lower) == 1)
+    return last if named or len(words) >= _CAPITALISED_WORDS else None
 
 
 def _may_go_on(article: Article, i: int, k: int) -> bool:

@@ -1555,3 +1555,17 @@ def test_a_bare_shared_name_no_country_bears_is_the_body_of_the_article_s_countr
 def test_a_bare_shared_name_opening_a_longer_name_leaves_it_whole() -> None:
     text = "Lideró la operación el Ministerio de Justicia de la República de Moldavia."
     assert found(text, "es", "agency") == {"Ministerio de Justicia de la República de Moldavia"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Con la sentencia del Tribunal queda reiterado que es un delito.",
+        "El origen de la decisión del Tribunal se remonta a 2018.",
+        "La Arcotel y la Fiscalía condujeron la investigación.",
+    ],
+)
+def test_a_body_word_before_a_clause_opens_no_name(text: str) -> None:
+    assert not any(
+        " " in name and name.split()[0] in {"Tribunal", "Fiscalía"} for name in found(text, "es", "agency")
+    )

@@ -856,3 +856,18 @@ def test_swiss_grouping_with_apostrophes() -> None:
 )
 def test_lower_bounds_players_pesos_and_radio_stations(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A operação cumpriu um mandado de prisão contra o dono da emissora, de 37 anos.", "pt"),
+        (
+            "Pisa, 14 ottobre 2023 – Con gli studenti di nuovo in città, la guardia di finanza ha "
+            "controllato le copisterie.",
+            "it",
+        ),
+    ],
+)
+def test_an_age_and_a_dateline_s_year_are_no_figures(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()
