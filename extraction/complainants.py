@@ -47,7 +47,7 @@ def complainant_facts(article: Article, matches: list[Match]) -> list[Fact]:
         start = found.start("name")
         name = _within_its_sentence(found.group("name"))
         end = start + len(name)
-        if not name[:1].isupper() or any(s < end and start < e for s, e in known):
+        if any(s < end and start < e for s, e in known):
             continue  # a name the lexicon knows is drafted by it, as what it is
         if not found.group("company") and not _company_ends().search(name):
             continue  # perhaps a person, who is never named on a guess

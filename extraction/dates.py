@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections.abc import Iterable, Mapping
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
@@ -92,16 +93,13 @@ _PERIOD_OF_RELATIVE_YEAR = (
 )
 # "Last weekend", "le week-end dernier": the weekend before publication.
 _WEEKENDS = {
-    "fr": {"le week-end dernier": 0, "ce week-end": 0, "le week-end": 0, "le weekend dernier": 0,
-           "ce weekend": 0},
-    "en": {"last weekend": 0, "this weekend": 0, "at the weekend": 0, "over the weekend": 0,
-           "on the weekend": 0},
-    "it": {"lo scorso fine settimana": 0, "nel fine settimana": 0, "lo scorso weekend": 0, "nel weekend": 0,
-           "questo fine settimana": 0},
-    "es": {"el pasado fin de semana": 0, "el fin de semana pasado": 0, "este fin de semana": 0,
-           "el fin de semana": 0},
-    "pt": {"no último fim de semana": 0, "no fim de semana passado": 0, "neste fim de semana": 0,
-           "no fim de semana": 0, "no final de semana": 0},
+    "fr": ["le week-end dernier", "ce week-end", "le week-end", "le weekend dernier", "ce weekend"],
+    "en": ["last weekend", "this weekend", "at the weekend", "over the weekend", "on the weekend"],
+    "it": ["lo scorso fine settimana", "nel fine settimana", "lo scorso weekend", "nel weekend",
+           "questo fine settimana"],
+    "es": ["el pasado fin de semana", "el fin de semana pasado", "este fin de semana", "el fin de semana"],
+    "pt": ["no último fim de semana", "no fim de semana passado", "neste fim de semana", "no fim de semana",
+           "no final de semana"],
 }  # fmt: skip
 
 
@@ -346,9 +344,9 @@ def _ago_pattern(lang: str) -> re.Pattern[str]:
     return re.compile(rf"\b{before}(?P<count>{numbers})\s+(?P<unit>{units}){after}\b", re.IGNORECASE)
 
 
-def _ago(match: re.Match[str], lang: str, published: dt.date) -> tuple[str, str] | None:
-    """(ISO date, its precision) of 'three days ago', 'il y a deux semaines': a day back is
-    that day; a week back is its month when the whole week (Monday to Sunday) lies in it."""
+def _ago(match: re.Match[str], lang: str, published: dt.date) -> str | None:
+    """The ISO date of 'three days ago', 'il y a deux semaines': a day back is that day; a
+    week back is its month when the whole week (Monday to Sunday) lies in it."""
     count_word = match.group("count").lower()
     numbers = _SMALL_NUMBERS.get(lang, [])
     count = (
@@ -357,9 +355,9 @@ def _ago(match: re.Match[str], lang: str, published: dt.date) -> tuple[str, str]
         else (numbers.index(count_word) + 1 if count_word in numbers else 1)
     )
     if match.group("unit").lower().startswith(("d", "j", "g")):
-        return (published - dt.timedelta(days=count)).isoformat(), "day"
+        return (published - dt.timedelta(days=count)).isoformat()
     monday = _week_month(count, published)
-    return (monday.strftime("%Y-%m"), "month") if monday else None
+    return monday.strftime("%Y-%m") if monday else None
 
 
 def _numeric(match: re.Match[str], lang: str) -> dt.date | None:
@@ -374,8 +372,9 @@ def _numeric(match: re.Match[str], lang: str) -> dt.date | None:
         return None
 
 
-def _phrases(by_lang: dict[str, dict[str, int]], locale: str) -> str:
-    phrases = by_lang.get(locale, {})
+def _phrases(by_lang: Mapping[str, Iterable[str]], locale: str) -> str:
+    """The language's phrases (a list, or a mapping's keys), longest first, as alternatives."""
+    phrases = by_lang.get(locale, [])
     # Either apostrophe: "l'an dernier", "l’an dernier".
     escaped = (re.escape(p).replace("'", "['’]") for p in sorted(phrases, key=len, reverse=True))
     return "|".join(escaped) or "(?!)"
@@ -575,7 +574,7 @@ def _resolve(
         return (monday.strftime("%Y-%m"), "low", [relative_note]) if monday else None
     if kind == "ago" and published is not None:
         ago = _ago(match, article.lang, published)
-        return (ago[0], "low", [relative_note]) if ago else None
+        return (ago, "low", [relative_note]) if ago else None
     if kind == "weekend" and published is not None:
         saturday = _last_weekend(published)
         sunday = saturday + dt.timedelta(days=1)

@@ -1282,29 +1282,24 @@ def _men_and_women_summed(
 def _years_and_months_joined(article: Article, figures: list[Figure]) -> list[Figure]:
     """'three years and six months in prison', '6 anos e 8 meses': one term, in years when
     the months make a quarter of a year, else in months."""
+    months_of = {
+        id(years): months
+        for years in figures
+        for months in figures
+        if years.unit == "years"
+        and months.unit == "months"
+        and re.fullmatch(r"\s+(?:and|et|e|y)\s+", article.text[years.end : months.start])
+    }
+    joined_months = {id(m) for m in months_of.values()}
     joined: list[Figure] = []
-    skip: set[int] = set()
-    for n, figure in enumerate(figures):
-        if n in skip:
-            continue
-        months = next(
-            (
-                (k, g)
-                for k, g in enumerate(figures)
-                if figure.unit == "years"
-                and g.unit == "months"
-                and re.fullmatch(r"\s+(?:and|et|e|y)\s+", article.text[figure.end : g.start])
-            ),
-            None,
-        )
-        if months is None:
+    for figure in figures:
+        term = months_of.get(id(figure))
+        if term is not None:
+            total = figure.value * 12 + term.value
+            value, unit = (total / 12, "years") if total % 3 == 0 else (total, "months")
+            joined.append(Figure(value, unit, figure.start, term.end, 1.0, figure.note))
+        elif id(figure) not in joined_months:
             joined.append(figure)
-            continue
-        k, term = months
-        skip.add(k)
-        total = figure.value * 12 + term.value
-        value, unit = (total / 12, "years") if total % 3 == 0 else (total, "months")
-        joined.append(Figure(value, unit, figure.start, term.end, 1.0, figure.note))
     return joined
 
 

@@ -961,7 +961,7 @@ _APPOSITION_REACH = 4  # words between the determiner and the trigger: 'the larg
 _PLURAL_APPOSITION_DETERMINERS = {
     *("two", "three", "four", "five", "both", "deux", "trois", "quatre", "cinq", "due", "tre", "quattro"),
     *("cinque", "entrambi", "entrambe", "dos", "tres", "cuatro", "cinco", "ambos", "ambas", "dois", "duas"),
-    *("tres", "quatro"),
+    "quatro",
 }
 _APPOSITION_DETERMINERS = {
     "the",
@@ -2398,11 +2398,7 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
             break
         place.append(k)
         k += 1
-    while (
-        place
-        and tokens[place[-1]].text.islower()
-        and tokens[place[-1]].key in _NAME_JOINS | _ARTICLES_AFTER_A_JOIN
-    ):
+    while place and tokens[place[-1]].text.islower() and tokens[place[-1]].key in _SMALL_WORDS:
         place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
     return place
 
@@ -2414,6 +2410,8 @@ _NAME_JOINS = _PLACE_OF | {
     *("para", "per", "pour", "sobre", "sur"),
 }
 _ARTICLES_AFTER_A_JOIN = {"a", "o", "os", "as", "la", "el", "le", "les", "the", "il", "lo", "los", "las", "l"}
+_ARTICLES_ONLY = _ARTICLES_AFTER_A_JOIN - _PLACE_OF
+_SMALL_WORDS = _NAME_JOINS | _ARTICLES_AFTER_A_JOIN
 
 
 def _links_to_a_name(tokens: list[Token], k: int) -> bool:
@@ -2422,7 +2420,7 @@ def _links_to_a_name(tokens: list[Token], k: int) -> bool:
     token = tokens[k]
     if not token.text.islower() or token.key not in _NAME_JOINS:
         return False
-    if token.key in _ARTICLES_AFTER_A_JOIN - _PLACE_OF:
+    if token.key in _ARTICLES_ONLY:
         return False
     nxt = k + 1
     if nxt < len(tokens) and tokens[nxt].key in _ARTICLES_AFTER_A_JOIN and tokens[nxt].text.islower():

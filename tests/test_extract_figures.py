@@ -871,3 +871,8 @@ def test_lower_bounds_players_pesos_and_radio_stations(text: str, lang: str, exp
 )
 def test_an_age_and_a_dateline_s_year_are_no_figures(text: str, lang: str) -> None:
     assert figures(text, lang) == set()
+
+
+def test_worded_years_and_months_in_digits_are_one_term() -> None:
+    # The worded count is read after the digits: the months must still join it.
+    assert figures("The court sentenced him to three years and 6 months in prison.", "en") == {"3.5 years"}
