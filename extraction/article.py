@@ -127,13 +127,14 @@ def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
     ]
 
 
-# "la police a saisi...": a country's police named by its common noun alone.
+# "la police a saisi...", "La Policía ha arrestado": a country's police named by its common
+# noun alone.
 _THE_POLICE = {
-    "en": re.compile(r"\b[Tt]he police\b(?!\s+(?:of|in|from)\b)"),
-    "fr": re.compile(r"\b[Ll]a police\b(?!\s+(?:de|d['’]|du|des)\b)"),
-    "it": re.compile(r"\b[Ll]a polizia\b(?!\s+(?:di|del|della|dello)\b)"),
-    "es": re.compile(r"\b[Ll]a policía\b(?!\s+(?:de|del)\b)"),
-    "pt": re.compile(r"\b[Aa] polícia\b(?!\s+(?:de|do|da|dos|das)\b)"),
+    "en": re.compile(r"\b[Tt]he [Pp]olice\b(?!\s+(?:of|in|from)\b|\s+[A-ZÀ-Þ])"),
+    "fr": re.compile(r"\b[Ll]a [Pp]olice\b(?!\s+(?:de|d['’]|du|des)\b|\s+[A-ZÀ-Þ])"),
+    "it": re.compile(r"\b[Ll]a [Pp]olizia\b(?!\s+(?:di|del|della|dello)\b|\s+[A-ZÀ-Þ])"),
+    "es": re.compile(r"\b[Ll]a [Pp]olicía\b(?!\s+(?:de|del)\b|\s+[A-ZÀ-Þ])"),
+    "pt": re.compile(r"\b[Aa] [Pp]olícia\b(?!\s+(?:de|do|da|dos|das)\b|\s+[A-ZÀ-Þ])"),
 }
 _POLICE_KINDS = {"police", "police unit", "national security forces"}
 

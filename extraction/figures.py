@@ -119,7 +119,12 @@ _ROUND_NUMERALS = {
     "quarantina": 40, "cinquantina": 50, "sessantina": 60, "centinaio": 100,
     "decena": 10, "docena": 12, "veintena": 20, "treintena": 30, "centenar": 100,
     "dezena": 10, "duzia": 12, "vintena": 20, "centena": 100,
-    "dozen": 12,
+    "dozen": 12, "millier": 1000, "migliaio": 1000, "millar": 1000, "milhar": 1000,
+}  # fmt: skip
+# "duas centenas de clientes", "deux centaines de sites": a worded count of hundreds.
+_COLLECTIVE_PLURALS = {
+    "centaines": 100, "centinaia": 100, "centenas": 100, "centenares": 100, "hundreds": 100,
+    "milliers": 1000, "migliaia": 1000, "milhares": 1000, "millares": 1000, "thousands": 1000,
 }  # fmt: skip
 _BARE_NUMERALS = {"mil", "mille"}  # scale words that are numbers on their own
 # Plurals that say "many", not how many ("miles de usuarios", "des milliers").
@@ -240,6 +245,20 @@ def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
     return None
 
 
+_UNITS_OF = {"of", "de", "di", "d"}
+
+
+def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str]:
+    """'600 units of devices': the units count what they are units of, when that is a unit."""
+    end, unit = found
+    if unit != "units":
+        return found
+    i = article.token_index(end)
+    if i + 1 < len(article.tokens) and article.tokens[i].key in _UNITS_OF:
+        return _unit_here(article, i + 1) or found
+    return found
+
+
 @cache
 def _currencies_by_first_letter() -> dict[str, list[tuple[str, str]]]:
     """Currency spellings by their first character, folded; longest first."""
@@ -265,7 +284,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
             return None  # "Estados Unidos" is a country, not a count of states
         found = _unit_here(article, i)
         if found:
-            return found
+            return _what_units_hold(article, found)
         if i + 1 >= len(tokens) or tokens[i].key in _STOP | _months():
             return None
         word, following = tokens[i], tokens[i + 1]
@@ -326,7 +345,8 @@ def _abbreviated_months() -> frozenset[str]:
 
 
 def _after_a_month(article: Article, start: int) -> bool:
-    """'on Oct. 31 arrested nine people', 'May 4': a number right after a month is a day."""
+    """'on Oct. 31 arrested nine people', 'May 4': a number right after a month is a day;
+    'le 7 avril 2010 chez ces individus', 'abril de 2010': a year after one is no count."""
     i = article.token_index(start) - 1
     if i < 0:
         return False
@@ -334,6 +354,10 @@ def _after_a_month(article: Article, start: int) -> bool:
     gap = article.text[month.end : start]
     if month.key in _months() and month.text[:1].isupper():
         return gap in {" ", "\u00a0"}
+    if _YEAR.fullmatch(article.tokens[i + 1].text):
+        if month.key in {"de", "del"} and i > 0:
+            i, month = i - 1, article.tokens[i - 1]
+        return month.key in _months() and article.text[month.end : start].strip() in {"", "de", "del"}
     return month.key in _abbreviated_months() and gap in {". ", ".\u00a0"}
 
 
@@ -998,6 +1022,9 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
         return None  # "millions de personnes" is no number; "mil clientes" is 1000
     if keys[0] in _VAGUE:
         return None
+    if len(keys) == 2 and keys[1] in _COLLECTIVE_PLURALS:
+        count = _worded_value(article, words[:1])
+        return count * _COLLECTIVE_PLURALS[keys[1]] if count and count > 1 else None
     if len(keys) == 2 and keys[0] in _ARTICLES and keys[1] in _ROUND_NUMERALS:
         return float(_ROUND_NUMERALS[keys[1]])
     factor = _scale_keys().get(keys[-1], 1.0)

@@ -203,7 +203,28 @@ def lexicon() -> dict[str, Any]:
             else:
                 extra = [a for a in item.get("aliases", []) if fold(a) not in claimed]
                 known["aliases"] = list(known.get("aliases", [])) + extra
+    _share_bare_names(data)
     return data
+
+
+_QUALIFIER = re.compile(r"\s+\([^()]+\)$")
+
+
+def _share_bare_names(data: dict[str, Any]) -> None:
+    """'Haute Autorité de l'audiovisuel et de la communication (Bénin)': the lexicon tells
+    apart bodies of one name by their country in brackets, which articles never write. The
+    bare name is a shared one (extraction/shared_names.py), given the one country an article
+    is about, unless some body bears it already: "Ministerio del Interior" is many countries'
+    though the lists hold one."""
+    agencies = data.setdefault("agencies", [])
+    taken = {fold(n) for a in agencies for n in [a["name"], *a.get("aliases", [])]}
+    shared = data.setdefault("shared_national_names", [])
+    for agency in list(agencies):
+        bare = _QUALIFIER.sub("", agency["name"])
+        if bare != agency["name"] and fold(bare) not in taken:
+            taken.add(fold(bare))
+            agencies.append({"name": bare, "kind": agency.get("kind")})
+            shared.append(bare)
 
 
 def _is_acronym(alias: str) -> bool:

@@ -1487,10 +1487,15 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
         end = tokens[i + len(role[0]) - 1].end
         name, note = role[1], "a prosecutor named by its role: check which office (its place) acted"
         seat = _PROSECUTOR_SEAT.match(article.text, end) if role[1] == "Procura della Repubblica" else None
-        if seat:
+        if seat and seat.group("court"):
             # "un Sostituto Procuratore della Repubblica presso il Tribunale di Milano": that office.
-            end, name = seat.end(), f"Procura della Repubblica presso il {' '.join(seat.group(1).split())}"
+            court = " ".join(seat.group("court").split())
+            end, name = seat.end(), f"Procura della Repubblica presso il {court[:1].upper()}{court[1:]}"
             note = "a prosecutor's office named by the court its prosecutor serves: check the office's name"
+        elif seat:
+            # "il Procuratore della Repubblica di Cagliari": the office of that town.
+            end, name = seat.end(), f"Procura della Repubblica di {' '.join(seat.group('town').split())}"
+            note = "a prosecutor's office named by its prosecutor's town: check the office's name"
         text = article.text[tokens[i].start : end]
         found.append(
             Fact(
@@ -1508,8 +1513,9 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
 
 # The court an Italian prosecutor serves: "... della Repubblica presso il Tribunale di Milano".
 _PROSECUTOR_SEAT = re.compile(
-    r"(?:\s+della\s+Repubblica)?\s+presso\s+il\s+"
-    r"((?:Tribunale(?:\s+ordinario)?|Tribunale\s+per\s+i\s+minorenni)\s+di\s+[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?)"
+    r"(?:\s+della\s+Repubblica)?\s+(?:presso\s+il\s+"
+    r"(?P<court>(?:[Tt]ribunale(?:\s+ordinario)?|[Tt]ribunale\s+per\s+i\s+minorenni)\s+di\s+{town})"
+    r"|di\s+(?P<town>{town}))".format(town=r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")
 )
 
 
@@ -2302,9 +2308,47 @@ _LOCAL_POLICE = re.compile(
 )
 
 
+# "filed a complaint with the Jaleswar police", "Odisha police raid...": a town's or a
+# region's police, its name before the common noun (English).
+_TOWN_POLICE = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\s)(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}police\b"
+)
+# Capitalised words before "police" that name no place.
+_NOT_A_POLICE_PLACE = {
+    *("local", "state", "federal", "national", "city", "traffic", "riot", "military", "secret", "border"),
+    *(
+        "railway",
+        "tourist",
+        "armed",
+        "regional",
+        "municipal",
+        "provincial",
+        "district",
+        "county",
+        "metropolitan",
+    ),
+    *("judicial", "financial", "cyber", "online", "anti", "special", "when", "after", "before", "but", "and"),
+    *("civil", "criminal", "political", "religious", "morality", "tax", "customs", "immigration"),
+}
+
+
+@cache
+def _nationality_words() -> set[str]:
+    return {fold(w) for words in lexicon()["nationalities"].values() for w in words}
+
+
+def _town_police(article: Article, m: re.Match[str]) -> bool:
+    words = [re.sub(r"['’]s$", "", w) for w in article.text[m.start() : m.end()].split()[:-1]]
+    return article.lang == "en" and not any(
+        fold(w) in _NOT_A_POLICE_PLACE | _nationality_words() or country_code(w) is not None for w in words
+    )
+
+
 def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
     facts = []
-    for m in _LOCAL_POLICE.finditer(article.text):
+    found = [*_LOCAL_POLICE.finditer(article.text)]
+    found += [m for m in _TOWN_POLICE.finditer(article.text) if _town_police(article, m)]
+    for m in found:
         first = article.token_index(m.start())
         if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
             continue
@@ -2522,7 +2566,21 @@ def operation_facts(article: Article) -> list[Fact]:
                     {"name": display},
                 )
             )
-    return facts
+    return _phases_merged(facts)
+
+
+def _phases_merged(facts: list[Fact]) -> list[Fact]:
+    """'a Operação INTERFERÊNCIA 2', then 'o nome da Operação INTERFERÊNCIA': the article
+    tells one phase; the bare name is a mention of it, no second name."""
+    phases = [f for f in facts if re.search(r"\s\d{1,2}$", f.key)]
+    kept = []
+    for fact in facts:
+        phase = next((p for p in phases if re.sub(r"\s\d{1,2}$", "", p.key) == fact.key), None)
+        if phase is None:
+            kept.append(fact)
+        else:
+            phase.spans = sorted([*phase.spans, *fact.spans], key=lambda s: s.start)
+    return kept
 
 
 def _earlier_operation(article: Article, start: int) -> bool:

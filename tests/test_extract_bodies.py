@@ -1570,3 +1570,84 @@ def test_a_bare_shared_name_opening_a_longer_name_leaves_it_whole() -> None:
 )
 def test_a_body_word_before_a_clause_opens_no_name(text: str, expected: set[str]) -> None:
     assert found(text, "es", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the lexicon holds Benin's and Togo's, each with its country in brackets
+        (
+            "Au Bénin, la Haute Autorité de l'Audiovisuel et de la Communication a mis sous scellés "
+            "le matériel.",
+            "fr",
+            {"Haute Autorité de l'audiovisuel et de la communication"},
+        ),
+        (
+            "Channels are downlinked in India without permission from the ministry of information and "
+            "broadcasting.",
+            "en",
+            {"Ministry of Information and Broadcasting"},
+        ),
+    ],
+)
+def test_a_name_the_lexicon_holds_only_with_a_country_in_brackets(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Policía ha arrestado a 28 personas en Madrid, España.", "es", {"Policía Nacional"}),
+        ("The broadcaster filed a complaint with the Jaleswar police.", "en", {"Jaleswar police"}),
+        ("The Odisha police sealed the control room.", "en", {"Odisha police"}),
+        ("New South Wales police raided a ring in Ashfield.", "en", {"New South Wales police"}),
+        ("On Monday police said two men were held.", "en", set()),
+        ("Civil police in 12 states served 30 warrants.", "en", set()),
+        ("Au commissariat urbain de Diourbel, les policiers ont accompagné un huissier.", "fr",
+         {"commissariat urbain de Diourbel"}),
+        ("Os mandados foram expedidos pela Vara Única Federal da Subseção Judiciária de Diamantino/MT.", "pt",
+         {"Vara Única Federal da Subseção Judiciária de Diamantino"}),
+    ],
+)  # fmt: skip
+def test_a_police_named_by_its_place_or_its_common_noun(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "L'ordine è stato emesso da un Sostituto Procuratore della Repubblica presso il tribunale "
+            "di Cagliari.",
+            {"Procura della Repubblica presso il Tribunale di Cagliari"},
+        ),
+        (
+            "Le indagini sono coordinate dal Procuratore della Repubblica di Cagliari.",
+            {"Procura della Repubblica di Cagliari"},
+        ),
+    ],
+)
+def test_an_italian_prosecutor_named_by_role_is_the_office_of_its_court_or_town(
+    text: str, expected: set[str]
+) -> None:
+    assert found(text, "it", "agency") == expected
+
+
+def test_spain_s_one_directorate_of_both_forces_is_one_body() -> None:
+    text = "Según la Dirección General de la Policía y la Guardia Civil, los detenidos son responsables."
+    assert found(text, "es", "agency") == {"Dirección General de la Policía y de la Guardia Civil"}
+
+
+def test_a_phase_s_bare_name_is_a_mention_of_the_phase() -> None:
+    text = (
+        "A Polícia Federal deflagrou a Operação INTERFERÊNCIA 2. "
+        "O nome da Operação INTERFERÊNCIA lembra as rádios."
+    )
+    assert found(text, "pt", "operation") == {"interferencia 2"}
+
+
+def test_those_not_yet_arrested_are_no_arrest() -> None:
+    text = "La policía cree que hay más involucrados en Uruguay que todavía no habían sido detenidos."
+    assert found(text, "es", "arrest") == set()

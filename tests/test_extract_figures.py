@@ -876,3 +876,33 @@ def test_an_age_and_a_dateline_s_year_are_no_figures(text: str, lang: str) -> No
 def test_worded_years_and_months_in_digits_are_one_term() -> None:
     # The worded count is read after the digits: the months must still join it.
     assert figures("The court sentenced him to three years and 6 months in prison.", "en") == {"3.5 years"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les descentes menées le mercredi 7 avril 2010 chez ces individus ont suffi.", "fr", set()),
+        ("El 3 de abril de 2010 personas ajenas lo vieron.", "es", set()),
+        ("Detuvieron a 2010 personas.", "es", {"2010 people"}),
+    ],
+)
+def test_a_year_after_a_month_is_no_count(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Officers confiscated 600 units of devices of various brands.", "en", {"600 devices"}),
+        ("Mais de duas centenas de clientes tinham acesso ao sinal.", "pt", {"200 subscribers"}),
+        ("Deux centaines de sites ont été fermés.", "fr", {"200 sites"}),
+        ("Des centaines de clients ont été identifiés.", "fr", set()),
+        ("Les agents ont coupé près d'un millier de branchements clandestins.", "fr", {"1000 connections"}),
+        ("The operator serves more than 8000 TV households.", "en", {"8000 households"}),
+        ("I server si trovano in paesi di quattro continenti.", "it", {"4 continents"}),
+    ],
+)
+def test_units_of_a_noun_hundreds_counted_in_words_and_households(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
