@@ -1515,7 +1515,8 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
 _PROSECUTOR_SEAT = re.compile(
     r"(?:\s+della\s+Repubblica)?\s+(?:presso\s+il\s+"
     r"(?P<court>(?:[Tt]ribunale(?:\s+ordinario)?|[Tt]ribunale\s+per\s+i\s+minorenni)\s+di\s+{town})"
-    r"|di\s+(?P<town>{town}))".format(town=r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")
+    # a town of one word: "di Milano Mario Rossi" goes on with a person's name
+    r"|di\s+(?P<town>[A-Z][\w'’]+)(?![\w'’]|\s+[A-Z]))".format(town=r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")
 )
 
 

@@ -1627,6 +1627,11 @@ def test_a_police_named_by_its_place_or_its_common_noun(text: str, lang: str, ex
             "Le indagini sono coordinate dal Procuratore della Repubblica di Cagliari.",
             {"Procura della Repubblica di Cagliari"},
         ),
+        # a name after the town is a person's, no part of the office's
+        (
+            "Le indagini sono coordinate dal sostituto procuratore di Milano Mario Rossi.",
+            {"Procura della Repubblica"},
+        ),
     ],
 )
 def test_an_italian_prosecutor_named_by_role_is_the_office_of_its_court_or_town(
