@@ -8,8 +8,11 @@ from collections import Counter
 from pathlib import Path
 
 from extraction import MAX_ARTICLE_CHARS, ArticleMeta, draft_dossier, draft_yaml
+from extraction.review_page import review_page
 from graph.errors import InvalidInput
-from loaders.dossier import Dossier
+from graph.model.schema import get_schema
+from loaders.dossier import Dossier, parse_dossier
+from loaders.yamlio import read_dossier_file
 
 
 def read_text(article: Path) -> str:
@@ -71,3 +74,17 @@ def summary(dossier: Dossier) -> str:
         f"drafted {dossier.id} ({dossier.sources['article'].language}): {', '.join(parts)}; "
         f"{uncertain} items marked low/medium confidence; reviewed: false until checked"
     )
+
+
+def write_review_page(dossier: Dossier, text: str, output: Path) -> None:
+    """The review page: the article with each drafted fact's spans marked, the facts beside."""
+    output.write_text(review_page(dossier, text), encoding="utf-8")
+
+
+def draft_page(draft: Path, article: Path, output: Path) -> Dossier:
+    """The review page of a draft saved earlier (maybe edited), against its article."""
+    if not draft.is_file():
+        raise InvalidInput(f"{draft}: no such file")
+    dossier = parse_dossier(read_dossier_file(draft), str(draft), get_schema())
+    write_review_page(dossier, read_text(article), output)
+    return dossier

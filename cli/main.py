@@ -373,13 +373,20 @@ def extract_command(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="write the draft here, not to stdout")
     ] = None,
+    review: Annotated[
+        Path | None,
+        typer.Option(help="also write the review page here: the article with every drafted fact marked"),
+    ] = None,
 ) -> None:
-    """Draft a dossier from a news article (French or English): every fact with its span;
-    reviewed: false, so load refuses it until a person has checked it."""
-    from cli.extract import extract, summary
+    """Draft a dossier from a news article (French, English, Italian, Spanish, Portuguese,
+    German): every fact with its span; reviewed: false, so load refuses it until a person
+    has checked it."""
+    from cli.extract import extract, read_text, summary, write_review_page
 
     try:
         dossier, text = extract(article, url, published, lang, publisher)
+        if review is not None:
+            write_review_page(dossier, read_text(article), review)
     except PiracyGraphError as exc:
         _fail(exc)
         return
@@ -388,7 +395,31 @@ def extract_command(
     else:
         output.write_text(text, encoding="utf-8")
         console.print(f"wrote {output}", highlight=False)
+    if review is not None:
+        console.print(f"wrote {review}", highlight=False)
     console.print(summary(dossier), highlight=False)
+
+
+@app.command("draft-page")
+def draft_page_command(
+    draft: Annotated[
+        Path, typer.Argument(help="a drafted dossier (YAML), as extract wrote it or after edits")
+    ],
+    article: Annotated[Path, typer.Argument(help="the article's plain text the draft was made from")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="the page to write")],
+) -> None:
+    """The review page of a draft: the article with every fact's spans marked and the facts
+    beside it, each linking to the words it was read from (one file, no script)."""
+    from cli.extract import draft_page
+
+    try:
+        dossier = draft_page(draft, article, output)
+    except PiracyGraphError as exc:
+        _fail(exc)
+        return
+    console.print(
+        f"wrote {output} ({dossier.id}, reviewed: {str(dossier.reviewed).lower()})", highlight=False
+    )
 
 
 @app.command()

@@ -108,10 +108,9 @@ def test_reads(matrix: TestClient, principal: str, url: str) -> None:
 
 
 @pytest.mark.parametrize("principal", PRINCIPALS)
-def test_extract(matrix: TestClient, principal: str) -> None:
-    response = call(
-        matrix, principal, "POST", "/extract", json={"text": "Europol a fermé 60 serveurs en France."}
-    )
+@pytest.mark.parametrize("path", ["/extract", "/extract/review"])
+def test_extract(matrix: TestClient, principal: str, path: str) -> None:
+    response = call(matrix, principal, "POST", path, json={"text": "Europol a fermé 60 serveurs en France."})
     assert response.status_code == expected_read(principal)
 
 

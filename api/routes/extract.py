@@ -7,6 +7,7 @@ import json
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
+from fastapi.responses import HTMLResponse
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
@@ -37,6 +38,18 @@ class ExtractResponse(BaseModel):
     yaml: str = Field(description="the same draft as a dossier file, ready to review and load")
 
 
+# The body both routes read: the article's text, or JSON with its metadata.
+ARTICLE_BODY: dict[str, Any] = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "text/plain": {"schema": {"type": "string"}},
+            "application/json": {"schema": ExtractRequest.model_json_schema()},
+        },
+    }
+}
+
+
 class TooLarge(InvalidInput):
     status_code = 413
     code = "too_large"
@@ -47,15 +60,7 @@ class TooLarge(InvalidInput):
     response_model=ExtractResponse,
     responses={413: {"model": ErrorResponse}, 422: {"model": ErrorResponse}},
     summary="Draft a dossier from a news article (French or English)",
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {
-                "text/plain": {"schema": {"type": "string"}},
-                "application/json": {"schema": ExtractRequest.model_json_schema()},
-            },
-        }
-    },
+    openapi_extra=ARTICLE_BODY,
 )
 async def post_extract(
     request: Request,
@@ -68,6 +73,46 @@ async def post_extract(
     `{text, url, published, lang}`. The answer is a draft with `reviewed: false`: every
     entity, claim and event cites the character span it was read from, and carries a
     confidence (and notes) where it is uncertain. Upload it to `/dossiers` once reviewed."""
+    dossier, _ = await _drafted(request, url, published, lang, publisher)
+    from extraction.article import draft_yaml
+
+    return {
+        "dossier": dossier.model_dump(mode="json", by_alias=True, exclude_none=True),
+        "yaml": draft_yaml(dossier),
+    }
+
+
+@router.post(
+    "/extract/review",
+    response_class=HTMLResponse,
+    responses={
+        200: {"content": {"text/html": {}}},
+        413: {"model": ErrorResponse},
+        422: {"model": ErrorResponse},
+    },
+    summary="The review page of a draft: the article with every drafted fact marked",
+    openapi_extra=ARTICLE_BODY,
+)
+async def post_extract_review(
+    request: Request,
+    url: Annotated[str | None, Query(max_length=2000, pattern=r"^https?://\S+$")] = None,
+    published: Annotated[dt.date | None, Query(description="YYYY-MM-DD: resolves 'le 25 août'")] = None,
+    lang: Lang = "auto",
+    publisher: Annotated[str | None, Query(max_length=200)] = None,
+) -> HTMLResponse:
+    """The same request as POST /extract; the answer is one self-contained HTML page (no
+    script): the article with the spans of every drafted fact marked, and the facts beside
+    it by kind with their confidence and notes, each linking to its words in the text."""
+    from extraction.review_page import review_page
+
+    dossier, text = await _drafted(request, url, published, lang, publisher)
+    return HTMLResponse(await run_in_threadpool(review_page, dossier, text))
+
+
+async def _drafted(
+    request: Request, url: str | None, published: dt.date | None, lang: str, publisher: str | None
+) -> tuple[Any, str]:
+    """The draft dossier of the request's article, and the article's text."""
     body = await _body(request)
     if request.headers.get("content-type", "").split(";")[0].strip() == "application/json":
         try:
@@ -86,7 +131,7 @@ async def post_extract(
             text=text, url=url, published=published, lang=lang, publisher=publisher
         )
     # Imported by the first draft: a server that never drafts does not hold the extractor.
-    from extraction.article import draft_dossier, draft_yaml
+    from extraction.article import draft_dossier
     from extraction.draft import ArticleMeta
 
     meta = ArticleMeta(
@@ -96,10 +141,7 @@ async def post_extract(
         document=None if payload.url else "article text sent to POST /extract",
     )
     dossier = await run_in_threadpool(draft_dossier, payload.text, meta, payload.lang)
-    return {
-        "dossier": dossier.model_dump(mode="json", by_alias=True, exclude_none=True),
-        "yaml": draft_yaml(dossier),
-    }
+    return dossier, payload.text
 
 
 async def _body(request: Request) -> bytes:
