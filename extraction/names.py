@@ -234,6 +234,11 @@ _DOMAIN = re.compile(
 )
 
 
+def ordinary_capitalised_words() -> set[str]:
+    """Folded words written with a capital that name nothing: months, weekdays, openers."""
+    return _not_names()
+
+
 @cache
 def _not_names() -> set[str]:
     """Capitalised words that are not names: months, weekdays, sentence openers."""

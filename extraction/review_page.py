@@ -10,6 +10,8 @@ import secrets
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+from extraction.text import Article
+from extraction.uncited import uncited
 from graph.model.countries import country_name
 from graph.model.schema import Label
 from graph.render.network import environment
@@ -55,11 +57,13 @@ class ReviewItem:
 
 @dataclass(frozen=True)
 class Segment:
-    """A run of the article's text that the same facts cite (none for plain text)."""
+    """A run of the article's text that the same facts cite (none for plain text); `uncited`
+    says 'number' or 'name' for one no fact cites, where the draft may have missed one."""
 
     anchor: str
     text: str
     items: tuple[ReviewItem, ...]
+    uncited: str | None = None
 
     @property
     def css(self) -> str:
@@ -135,10 +139,16 @@ def _words(rel_type: str) -> str:
     return rel_type.lower().replace("_", " ")
 
 
-def segments(text: str, items: list[ReviewItem]) -> list[Segment]:
+def segments(
+    text: str, items: list[ReviewItem], uncited: list[tuple[int, int, str]] | None = None
+) -> list[Segment]:
     """The text cut at every span's ends; each piece with the facts whose spans cover it,
-    the least sure first, then the shortest span (the most precise reading)."""
-    cuts = sorted({0, len(text), *(p for item in items for span in item.spans for p in span)})
+    the least sure first, then the shortest span (the most precise reading). `uncited`
+    pieces (extraction.uncited) are cut out too, and say what they are."""
+    uncited = uncited or []
+    ends = [p for item in items for span in item.spans for p in span]
+    cuts = sorted({0, len(text), *ends, *(p for start, end, _ in uncited for p in (start, end))})
+    kind_at = {start: kind for start, _, kind in uncited}
     found: list[Segment] = []
     for start, end in pairwise(cuts):
         covering = [
@@ -146,7 +156,7 @@ def segments(text: str, items: list[ReviewItem]) -> list[Segment]:
         ]
         ordered = sorted(covering, key=lambda c: (_CONFIDENCE_RANK.get(c[0].confidence, 2), c[1]))
         unique = tuple(dict.fromkeys(item for item, _ in ordered))
-        found.append(Segment(f"at-{start}", text[start:end], unique))
+        found.append(Segment(f"at-{start}", text[start:end], unique, None if unique else kind_at.get(start)))
     for item in items:
         item.span_links = [(f"at-{a}", text[a:b]) for a, b in sorted(item.spans)]
     return found
@@ -155,8 +165,10 @@ def segments(text: str, items: list[ReviewItem]) -> list[Segment]:
 def review_page(dossier: Dossier, text: str) -> str:
     """The whole page, HTML. Every value goes through the autoescaping template."""
     items = review_items(dossier, text)
-    marked = segments(text, items)
     source = next(iter(dossier.sources.values()))
+    article = Article(text, source.language or "en")
+    missed = uncited(article, [span for item in items for span in item.spans])
+    marked = segments(text, items, missed)
     by_group = {group: [i for i in items if i.group == group] for group in GROUPS}
     counts = {level: sum(1 for i in items if i.confidence == level) for level in ("low", "medium", "high")}
     return (
@@ -171,5 +183,6 @@ def review_page(dossier: Dossier, text: str) -> str:
             segments=marked,
             counts=counts,
             unmarked=sum(1 for i in items if not i.spans),
+            uncited={kind: sum(1 for *_, k in missed if k == kind) for kind in ("number", "name")},
         )
     )

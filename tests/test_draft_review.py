@@ -19,6 +19,8 @@ from playwright.sync_api import Browser
 
 from extraction import ArticleMeta, draft_dossier, draft_yaml
 from extraction.review_page import ReviewItem, review_items, review_page, segments
+from extraction.text import Article
+from extraction.uncited import uncited
 from loaders.dossier import Dossier
 from tests.browser import PageVisit, chromium
 
@@ -70,6 +72,34 @@ def test_each_fact_links_to_the_piece_its_span_starts() -> None:
     found = item("b", "low", (12, 20), (0, 7))
     segments("Europol and Eurojust", [found])
     assert found.span_links == [("at-0", "Europol"), ("at-12", "Eurojust")]
+
+
+def uncited_in(text: str, lang: str, cited: list[tuple[int, int]]) -> list[tuple[str, str]]:
+    return [(kind, text[start:end]) for start, end, kind in uncited(Article(text, lang), cited)]
+
+
+def test_numbers_names_and_domains_no_span_cites_are_found() -> None:
+    text = "The MPA said hlss.pro and BiluTV had 15 servers in Hanoi, as the Guardia di Finanza found."
+    cited = [(37, 47)]  # "15 servers" is drafted
+    assert uncited_in(text, "en", cited) == [
+        ("name", "MPA"),
+        ("name", "hlss.pro"),
+        ("name", "BiluTV"),
+        ("name", "Hanoi"),
+        ("name", "Guardia di Finanza"),
+    ]
+
+
+def test_a_lone_word_opening_a_sentence_is_no_name_unless_an_acronym() -> None:
+    assert uncited_in("Dans la nuit, 3 hommes. ONDA a saisi. Lundi, Sky a porté plainte.", "fr", []) == [
+        ("number", "3"),
+        ("name", "ONDA"),
+        ("name", "Sky"),
+    ]
+
+
+def test_a_currency_code_is_no_name() -> None:
+    assert uncited_in("It cost $7,185 USD in all.", "en", []) == [("number", "7,185")]
 
 
 # The page of a real draft.
@@ -284,6 +314,13 @@ def test_a_mark_names_every_fact_citing_its_words(
         s for s in segments(sparks_text, review_items(sparks, sparks_text)) if s.anchor == f"at-{first}"
     )
     assert visit.page.get_attribute(f"#at-{first}", "title") == piece.tooltip
+
+
+def test_chromium_boxes_every_uncited_number_and_name(
+    visit: PageVisit, sparks: Dossier, sparks_text: str
+) -> None:
+    cited = [span for i in review_items(sparks, sparks_text) for span in i.spans]
+    assert visit.page.locator("#article .u").count() == len(uncited(Article(sparks_text, "fr"), cited))
 
 
 def test_the_page_runs_no_script_and_asks_for_nothing(visit: PageVisit, page_file: Path) -> None:
