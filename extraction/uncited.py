@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from babel.numbers import list_currencies
+from text_to_num import text2num
 
 from extraction.names import ordinary_capitalised_words
 from extraction.text import Article
@@ -28,11 +29,50 @@ def uncited(article: Article, cited: list[tuple[int, int]]) -> list[tuple[int, i
     """(start, end, 'number' or 'name') of each number, each run of capitalised words and
     each domain name that no cited span overlaps, in text order."""
     found = [(m.start(), m.end(), "number") for m in _NUMBER.finditer(article.text)]
+    found += [(start, end, "number") for start, end in _worded_numbers(article)]
     names = _names(article) + [m.span() for m in _DOMAIN.finditer(article.text)]
     found += [(start, end, "name") for start, end in names]
     return sorted(
         (start, end, kind) for start, end, kind in found if not any(a < end and start < b for a, b in cited)
     )
+
+
+# Words that count in hundreds or thousands after a number word: "duas centenas".
+_COLLECTIVES = {
+    "centaines",
+    "centinaia",
+    "centenas",
+    "centenares",
+    "hundreds",
+    "milliers",
+    "migliaia",
+    "milhares",
+}
+
+
+@cache
+def _number_word(word: str, lang: str) -> bool:
+    """'nove', 'dix-huit', 'three': a number of two or more written in words."""
+    if word in _COLLECTIVES:
+        return True
+    try:
+        return bool(word.isalpha() or "-" in word) and text2num(word, lang) >= 2
+    except (ValueError, NotImplementedError, KeyError):
+        return False
+
+
+def _worded_numbers(article: Article) -> list[tuple[int, int]]:
+    """Runs of number words ('vingt-cinq', 'duas centenas'), as written."""
+    text = article.text
+    runs: list[tuple[int, int]] = []
+    for match in re.finditer(r"[^\W\d_]+(?:-[^\W\d_]+)*", text):
+        if not _number_word(match.group().lower(), article.lang):
+            continue
+        if runs and text[runs[-1][1] : match.start()] == " ":
+            runs[-1] = (runs[-1][0], match.end())
+        else:
+            runs.append(match.span())
+    return runs
 
 
 def _names(article: Article) -> list[tuple[int, int]]:

@@ -98,6 +98,18 @@ def test_a_lone_word_opening_a_sentence_is_no_name_unless_an_acronym() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Tutti e nove i componenti sono stati denunciati.", "it", [("number", "nove")]),
+        ("Mais de duas centenas de clientes.", "pt", [("number", "duas centenas")]),
+        ("Vingt-cinq chaînes et une antenne.", "fr", [("number", "Vingt-cinq")]),
+    ],
+)
+def test_numbers_written_in_words_are_found(text: str, lang: str, expected: list[tuple[str, str]]) -> None:
+    assert uncited_in(text, lang, []) == expected
+
+
 def test_a_currency_code_is_no_name() -> None:
     assert uncited_in("It cost $7,185 USD in all.", "en", []) == [("number", "7,185")]
 
