@@ -55,8 +55,9 @@ def spellings() -> list[tuple[str, str]]:
     for sign, codes in local_signs().items():
         if sign.casefold() in known:
             continue
-        if len(codes) == 1 and not _in_letters(sign):
-            pairs.add((sign, next(iter(codes))))  # "GH₵", "HK$", "S/": one currency's own sign
+        if len(codes) == 1 and (not _in_letters(sign) or _noun_of_one(sign)):
+            # "GH₵", "HK$", "S/": one currency's own sign; "córdobas", "meticais": its name
+            pairs.add((sign, next(iter(codes))))
         else:
             pairs.add((sign, f"{LOCAL}{sign}"))
     return sorted(pairs, key=lambda p: -len(p[0]))
@@ -72,6 +73,13 @@ def local_signs() -> dict[str, frozenset[str]]:
         for sign, codes in lexicon()[section].items():
             signs.setdefault(str(sign), set()).update(codes)
     return {sign: frozenset(codes) for sign, codes in signs.items()}
+
+
+def _noun_of_one(sign: str) -> bool:
+    """A noun CLDR builds one currency's names on, and no other's ("córdobas", "kwanzas"):
+    money after a number whether or not the article names the country."""
+    codes = lexicon()["cldr_currency_nouns"].get(sign)
+    return codes is not None and len(codes) == 1 and len(sign) > 3
 
 
 def _in_letters(sign: str) -> bool:

@@ -109,8 +109,10 @@ _NUMBER_WORD_LANGS = {"fr", "en", "es", "pt", "de", "it"}
 _ARTICLES = {"un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "um", "uma"}
 
 
-_HALF_AFTER = re.compile(r"[ \u00a0]+(?:e|y|et|and a) (?:mezzo|medio|meio|demi|half)\b", re.IGNORECASE)
-_HALVES = {"mezzo", "medio", "meio", "demi", "half"}
+_HALF_AFTER = re.compile(
+    r"[ \u00a0]+(?:e|y|et|and a) (?:mezzo|mezza|medio|media|meio|meia|demi|demie|half)\b", re.IGNORECASE
+)
+_HALVES = {"mezzo", "mezza", "medio", "media", "meio", "meia", "demi", "demie", "half"}
 # Round collective numerals after "une"/"una"/"a": "une trentaine de sites" is about 30.
 _ROUND_NUMERALS = {
     "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
@@ -245,17 +247,36 @@ def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
     return None
 
 
+@cache
+def _nationality_plurals() -> frozenset[str]:
+    """Plurals of the lexicon's nationality words, folded: people counted by where they are
+    from ("15 senegaleses", "dois brasileiros", "tre italiani", "two Moroccans")."""
+    plurals: set[str] = set()
+    for words in lexicon()["nationalities"].values():
+        for word in map(fold, words):
+            plurals |= {word + "s", word + "es"}
+            if word.endswith(("a", "o")):
+                plurals |= {word[:-1] + ending for ending in ("os", "as", "i", "e")}
+            if word.endswith("e"):
+                plurals |= {word[:-1] + "s", word[:-1] + "i"}  # "marocaines", "cinesi"
+            if word.endswith("se"):
+                plurals.add(word[:-1])  # "trois Français"
+    return frozenset(p for p in plurals if len(p) > 4)
+
+
 _UNITS_OF = {"of", "de", "di", "d"}
 
 
 def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str]:
-    """'600 units of devices': the units count what they are units of, when that is a unit."""
+    """'600 units of devices', '7,387 pieces of illegal equipment', 'um milhão de unidades
+    de CDs': units and pieces count what they are of, when that is a unit (one word, an
+    adjective, may stand between)."""
     end, unit = found
-    if unit != "units":
+    if unit not in {"units", "pieces"}:
         return found
     i = article.token_index(end)
     if i + 1 < len(article.tokens) and article.tokens[i].key in _UNITS_OF:
-        return _unit_here(article, i + 1) or found
+        return _unit_here(article, i + 1) or _unit_here(article, i + 2) or found
     return found
 
 
@@ -278,6 +299,8 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
     written side by side with it ("5,500 pirate IPTV servers", "334 comptes PayPal"), a
     hyphenated compound counting as one."""
     tokens = article.tokens
+    if index < len(tokens) and tokens[index].key in _nationality_plurals():
+        return tokens[index].end, "people"  # "dois brasileiros e oito marroquinos"
     skipped, i = 0, index
     while True:
         if any(_starts_with(article, i, keys) for keys in _not_units()):
@@ -1026,7 +1049,9 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
         count = _worded_value(article, words[:1])
         return count * _COLLECTIVE_PLURALS[keys[1]] if count and count > 1 else None
     if len(keys) == 2 and keys[0] in _ARTICLES and keys[1] in _ROUND_NUMERALS:
-        return float(_ROUND_NUMERALS[keys[1]])
+        return (1 + half) * _ROUND_NUMERALS[keys[1]]  # "uma centena e meia": 150
+    if len(keys) == 1 and half and keys[0] in _ROUND_NUMERALS:
+        return (1 + half) * _ROUND_NUMERALS[keys[0]]  # "mais de centena e meia de gravadores"
     factor = _scale_keys().get(keys[-1], 1.0)
     if len(keys) == 2 and factor > 1 and keys[0] in _HALVES:
         return 0.5 * factor

@@ -92,6 +92,28 @@ def _title_case_acronym(written: list[str], acronym: str, lang: str) -> bool:
     )
 
 
+_SMALL = {"de", "del", "des", "du", "d", "di", "da", "do", "of", "y", "e", "et", "and", "la", "el", "le", "l"}
+
+
+def _spelled_before(article: Article, i: int) -> bool:
+    """'la Oficina Nacional de Derecho de Autor (Onda)': a title-case acronym in brackets
+    that the capitalised words just before spell is that name's, not the list's body of
+    the same letters."""
+    tokens = article.tokens
+    if i == 0 or not article.text[: tokens[i].start].rstrip().endswith("("):
+        return False
+    letters = tokens[i].text.upper()
+    initials = ""
+    j = i - 1
+    while j >= 0 and len(initials) < len(letters) and tokens[j].key not in {"(", ")"}:
+        if tokens[j].text[:1].isupper():
+            initials = tokens[j].text[0] + initials
+        elif tokens[j].key not in _SMALL:
+            break
+        j -= 1
+    return initials == letters
+
+
 def _opens_sentence(article: Article, i: int) -> bool:
     """Whether token i opens a sentence or line, where any word is capitalised ("Coda")."""
     before = article.text[article.tokens[i - 1].end : article.tokens[i].start] if i else "."
@@ -118,7 +140,9 @@ class PhraseMatcher:
         if phrase.exact is not None:
             written = [t.text for t in found]
             return written == words(phrase.exact) or (
-                _title_case_acronym(written, phrase.exact, article.lang) and not _opens_sentence(article, i)
+                _title_case_acronym(written, phrase.exact, article.lang)
+                and not _opens_sentence(article, i)
+                and not _spelled_before(article, i)
             )
         if phrase.entry.any_case:
             return True

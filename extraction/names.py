@@ -2317,7 +2317,8 @@ _LOCAL_POLICE = re.compile(
 # "filed a complaint with the Jaleswar police", "Odisha police raid...": a town's or a
 # region's police, its name before the common noun (English).
 _TOWN_POLICE = re.compile(
-    r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\s)(?:[A-ZÀ-Ý][\w'’-]+\s){1,3}police\b"
+    r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\s)"
+    r"(?:[A-ZÀ-Ý][\w'’-]+\s(?:(?:es|de|del|di|da|do|of|el|al)\s(?=[A-ZÀ-Ý]))?){1,3}police\b"
 )
 # Capitalised words before "police" that name no place.
 _NOT_A_POLICE_PLACE = {
@@ -2344,7 +2345,8 @@ def _nationality_words() -> set[str]:
 
 
 def _town_police(article: Article, m: re.Match[str]) -> bool:
-    words = [re.sub(r"['’]s$", "", w) for w in article.text[m.start() : m.end()].split()[:-1]]
+    written = article.text[m.start() : m.end()].split()[:-1]
+    words = [re.sub(r"['’]s$", "", w) for w in written if w[:1].isupper()]
     return article.lang == "en" and not any(
         fold(w) in _NOT_A_POLICE_PLACE | _nationality_words() or country_code(w) is not None for w in words
     )

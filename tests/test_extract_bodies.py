@@ -1656,3 +1656,35 @@ def test_a_phase_s_bare_name_is_a_mention_of_the_phase() -> None:
 def test_those_not_yet_arrested_are_no_arrest() -> None:
     text = "La policía cree que hay más involucrados en Uruguay que todavía no habían sido detenidos."
     assert found(text, "es", "arrest") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "COSOTA, working with the Dar es Salaam police force, seized the equipment.",
+            "en",
+            {"Copyright Society of Tanzania", "Dar es Salaam police"},
+        ),
+        (
+            "La Dirección de Delitos Económicos de la Policía Nacional decomisó discos en Managua, "
+            "Nicaragua.",
+            "es",
+            {"Dirección de Delitos Económicos", "Policía Nacional de Nicaragua"},
+        ),
+        (
+            "Les agents de l'ONDA ont saisi 10.000 CD à Oran.",
+            "fr",
+            {"Office national des droits d'auteur et des droits voisins"},
+        ),
+        (
+            "A Brigada Fiscal teve a colaboração da Federação Internacional da Indústria Fonográfica.",
+            "pt",
+            {"Brigada Fiscal", "International Federation of the Phonographic Industry"},
+        ),
+    ],
+)
+def test_a_town_s_police_with_small_words_directorates_and_more_bodies(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected

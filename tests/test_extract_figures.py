@@ -906,3 +906,27 @@ def test_units_of_a_noun_hundreds_counted_in_words_and_households(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "In Tanzania they sold CDs at 700/- each, collecting 2,800,000/-.",
+            "en",
+            {"700 TZS", "2800000 TZS"},
+        ),
+        ("Officers recovered 7,387 pieces of illegal equipment.", "en", {"7387 devices"}),
+        ("Material capaz de produzir um milhão de unidades de CDs e DVDs.", "pt", {"1000000 discs"}),
+        ("Foram apreendidos mais de centena e meia de gravadores.", "pt", {"150 burners"}),
+        ("Una docena de detenidos y media docena de ordenadores.", "es", {"12 people", "6 computers"}),
+        ("Estão detidos dois brasileiros e oito marroquinos.", "pt", {"2 people", "8 people"}),
+        ("Deux Marocains et trois Français ont été interpellés.", "fr", {"2 people", "3 people"}),
+        ("La Policía le decomisó mercadería por valor de 120 mil córdobas.", "es", {"120000 NIO"}),
+        ("Sono stati emessi 92 provvedimenti di perquisizione e sequestro.", "it", {"92 search orders"}),
+    ],
+)
+def test_shilling_dashes_pieces_halves_nationals_and_one_currency_s_noun(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected

@@ -31,14 +31,15 @@ OUT = Path(__file__).resolve().parent.parent / "extraction" / "words" / "currenc
 LANGUAGES = ("fr", "en", "it", "es", "pt")
 # Nouns of currency names that are also everyday words or peoples: adjectives ("nuevo"),
 # the sun ("sol"), books ("livres"), brands ("marchi"), lions ("leones"), peoples
-# ("bolivianos", "guaraníes"), cities ("Córdoba", "Colón"), "lei" (Italian "she").
+# ("bolivianos", "guaraníes"), cities ("Córdoba", "Colón"), "lei" (Italian "she"). Their
+# plurals that name nothing else stay money ("120 mil córdobas", "500 lempiras").
 NOT_MONEY = {
     *("nouveau", "nouveaux", "novo", "novos", "nuevo", "nuevos", "nuovi", "nuovo", "sol", "sols"),
     *("sons", "sum", "som", "soms", "sums", "lei", "leu", "leus", "lira", "lire", "livre", "livres"),
     *("libra", "libras", "mark", "marks", "marco", "marcos", "marchi", "real", "reales", "reals"),
     *("réal", "réals", "kip", "kips", "kina", "kinas", "tala", "talas", "pula", "pulas", "dram"),
     *("drams", "escudo", "escudos", "dobra", "dobras", "colón", "colones", "colóns", "córdoba"),
-    *("córdobas", "lempira", "lempiras", "lempire", "boliviano", "bolivianos", "boliviani", "guarani"),
+    *("lempira", "lempire", "boliviano", "bolivianos", "boliviani", "guarani"),
     *("guaranis", "guaraní", "guaraníes", "guaranís", "leone", "leones", "leona", "leonas", "leoni"),
     *("franco", "rand", "rands", "won", "wons", "pound", "pounds", "peso", "pesos", "dollar", "dollars"),
     *("dollari", "dollaro", "dólar", "dólares", "corona", "coronas", "corone", "coroa", "coroas"),
