@@ -32,9 +32,12 @@ def uncited(article: Article, cited: list[tuple[int, int]]) -> list[tuple[int, i
     found += [(start, end, "number") for start, end in _worded_numbers(article)]
     names = _names(article) + [m.span() for m in _DOMAIN.finditer(article.text)]
     found += [(start, end, "name") for start, end in names]
-    return sorted(
-        (start, end, kind) for start, end, kind in found if not any(a < end and start < b for a, b in cited)
-    )
+    kept: list[tuple[int, int, str]] = []
+    for start, end, kind in sorted(found, key=lambda f: (f[0], f[0] - f[1])):
+        taken = [*cited, *((a, b) for a, b, _ in kept)]
+        if not any(a < end and start < b for a, b in taken):
+            kept.append((start, end, kind))  # the longest piece at each place, no overlaps
+    return kept
 
 
 # Words that count in hundreds or thousands after a number word: "duas centenas".

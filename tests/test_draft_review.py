@@ -110,6 +110,13 @@ def test_numbers_written_in_words_are_found(text: str, lang: str, expected: list
     assert uncited_in(text, lang, []) == expected
 
 
+def test_a_number_word_inside_a_name_is_boxed_once_as_the_name() -> None:
+    assert uncited_in("Il sito di Tre Valli aveva 5 server.", "it", []) == [
+        ("name", "Tre Valli"),
+        ("number", "5"),
+    ]
+
+
 def test_a_currency_code_is_no_name() -> None:
     assert uncited_in("It cost $7,185 USD in all.", "en", []) == [("number", "7,185")]
 
