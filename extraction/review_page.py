@@ -76,8 +76,9 @@ class Segment:
 
 
 def review_items(dossier: Dossier, text: str) -> list[ReviewItem]:
-    """Every block of the draft that cites spans, as list items; spans that do not slice
-    the text exactly (an edited draft) are left out of the marks and counted in the title."""
+    """Every block of the draft as a list item with the spans it cites; spans that do not
+    slice the text exactly (an edited draft, another article) are left out of the marks and
+    counted in the item's detail."""
     names = {ref: entity.name or entity.description or ref for ref, entity in dossier.entities.items()}
     names[OPERATION_REF] = dossier.operation.name
     items: list[ReviewItem] = []
