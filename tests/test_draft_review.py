@@ -18,7 +18,7 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser
 
 from extraction import ArticleMeta, draft_dossier, draft_yaml
-from extraction.review_page import ReviewItem, review_items, review_page, segments
+from extraction.review_page import ReviewItem, Segment, review_items, review_page, segments
 from extraction.text import Article
 from extraction.uncited import uncited
 from loaders.dossier import Dossier
@@ -303,9 +303,20 @@ def test_chromium_lists_every_fact(visit: PageVisit, sparks: Dossier, sparks_tex
     assert visit.page.locator("aside li").count() == len(review_items(sparks, sparks_text))
 
 
-def test_a_fact_s_span_link_targets_its_words_in_the_article(visit: PageVisit, sparks: Dossier) -> None:
+def europol_first(sparks: Dossier) -> int:
+    """Where the article first names Europol, as the draft cites it."""
     europol = next(e for e in sparks.entities.values() if e.name == "Europol")
-    first = min(s.start for s in europol.spans)
+    return min(s.start for s in europol.spans)
+
+
+def piece_at(sparks: Dossier, sparks_text: str, start: int) -> Segment:
+    return next(
+        s for s in segments(sparks_text, review_items(sparks, sparks_text)) if s.anchor == f"at-{start}"
+    )
+
+
+def test_a_fact_s_span_link_targets_its_words_in_the_article(visit: PageVisit, sparks: Dossier) -> None:
+    first = europol_first(sparks)
     visit.page.locator("aside li", has_text="Europol").first.locator(".spans a").first.click()
     targeted = visit.page.evaluate("() => document.querySelector(':target').id")
     visit.screenshot("draft-review-europol")
@@ -315,11 +326,8 @@ def test_a_fact_s_span_link_targets_its_words_in_the_article(visit: PageVisit, s
 def test_a_mark_links_to_the_least_sure_fact_citing_its_words(
     visit: PageVisit, sparks: Dossier, sparks_text: str
 ) -> None:
-    europol = next(e for e in sparks.entities.values() if e.name == "Europol")
-    first = min(s.start for s in europol.spans)
-    piece = next(
-        s for s in segments(sparks_text, review_items(sparks, sparks_text)) if s.anchor == f"at-{first}"
-    )
+    first = europol_first(sparks)
+    piece = piece_at(sparks, sparks_text, first)
     visit.page.locator(f"#at-{first}").click()
     assert visit.page.evaluate("() => document.querySelector(':target').id") == piece.items[0].anchor
 
@@ -327,11 +335,8 @@ def test_a_mark_links_to_the_least_sure_fact_citing_its_words(
 def test_a_mark_names_every_fact_citing_its_words(
     visit: PageVisit, sparks: Dossier, sparks_text: str
 ) -> None:
-    europol = next(e for e in sparks.entities.values() if e.name == "Europol")
-    first = min(s.start for s in europol.spans)
-    piece = next(
-        s for s in segments(sparks_text, review_items(sparks, sparks_text)) if s.anchor == f"at-{first}"
-    )
+    first = europol_first(sparks)
+    piece = piece_at(sparks, sparks_text, first)
     assert visit.page.get_attribute(f"#at-{first}", "title") == piece.tooltip
 
 
