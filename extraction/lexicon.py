@@ -105,7 +105,7 @@ def _spelled_before(article: Article, i: int) -> bool:
     letters = tokens[i].text.upper()
     initials = ""
     j = i - 1
-    while j >= 0 and len(initials) < len(letters) and tokens[j].key not in {"(", ")"}:
+    while j >= 0 and len(initials) < len(letters):
         if tokens[j].text[:1].isupper():
             initials = tokens[j].text[0] + initials
         elif tokens[j].key not in _SMALL:
@@ -234,6 +234,13 @@ def lexicon() -> dict[str, Any]:
 _QUALIFIER = re.compile(r"\s+\([^()]+\)$")
 
 
+def without_qualifier(name: str) -> str:
+    """'Policía Nacional Civil (Guatemala)' -> 'Policía Nacional Civil': the lexicon tells
+    apart bodies of one name by their country in brackets, which the article never writes;
+    the draft carries the country on its own."""
+    return _QUALIFIER.sub("", name)
+
+
 def _share_bare_names(data: dict[str, Any]) -> None:
     """'Haute Autorité de l'audiovisuel et de la communication (Bénin)': the lexicon tells
     apart bodies of one name by their country in brackets, which articles never write. The
@@ -244,7 +251,7 @@ def _share_bare_names(data: dict[str, Any]) -> None:
     taken = {fold(n) for a in agencies for n in [a["name"], *a.get("aliases", [])]}
     shared = data.setdefault("shared_national_names", [])
     for agency in list(agencies):
-        bare = _QUALIFIER.sub("", agency["name"])
+        bare = without_qualifier(agency["name"])
         if bare != agency["name"] and fold(bare) not in taken:
             taken.add(fold(bare))
             agencies.append({"name": bare, "kind": agency.get("kind")})

@@ -23,6 +23,7 @@ from extraction.lexicon import (
     phrase_keys,
     state_bodies,
     state_police,
+    without_qualifier,
     words,
 )
 from extraction.opened_names import opened_name_facts
@@ -466,16 +467,6 @@ def _named_for_comparison(article: Article, match: Match) -> bool:
     keys = [t.key for t in before if t.start >= sentence.start]
     at = has_cue(keys, "comparison")
     return at is not None and not any(any(c.isdigit() for c in k) for k in keys[at:])
-
-
-_QUALIFIER = re.compile(r"\s+\([^()]+\)$")
-
-
-def without_qualifier(name: str) -> str:
-    """'Policía Nacional Civil (Guatemala)' -> 'Policía Nacional Civil': the lexicon tells
-    apart bodies of one name by their country in brackets, which the article never writes;
-    the draft carries the country on its own."""
-    return _QUALIFIER.sub("", name)
 
 
 def _entity_fact(
@@ -2340,22 +2331,24 @@ _NOT_A_POLICE_PLACE = {
 
 
 @cache
-def _nationality_words() -> set[str]:
-    return {fold(w) for words in lexicon()["nationalities"].values() for w in words}
+def _no_police_place() -> frozenset[str]:
+    """_NOT_A_POLICE_PLACE and every nationality word, folded ("Indian police" is a
+    country's police, read by the adjective phrases)."""
+    nationalities = {fold(w) for words in lexicon()["nationalities"].values() for w in words}
+    return frozenset(_NOT_A_POLICE_PLACE | nationalities)
 
 
-def _town_police(article: Article, m: re.Match[str]) -> bool:
-    written = article.text[m.start() : m.end()].split()[:-1]
+def _town_police(m: re.Match[str]) -> bool:
+    written = m.group().split()[:-1]
     words = [re.sub(r"['’]s$", "", w) for w in written if w[:1].isupper()]
-    return article.lang == "en" and not any(
-        fold(w) in _NOT_A_POLICE_PLACE | _nationality_words() or country_code(w) is not None for w in words
-    )
+    return not any(fold(w) in _no_police_place() or country_code(w) is not None for w in words)
 
 
 def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
     facts = []
     found = [*_LOCAL_POLICE.finditer(article.text)]
-    found += [m for m in _TOWN_POLICE.finditer(article.text) if _town_police(article, m)]
+    if article.lang == "en":
+        found += [m for m in _TOWN_POLICE.finditer(article.text) if _town_police(m)]
     for m in found:
         first = article.token_index(m.start())
         if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
