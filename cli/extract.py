@@ -47,8 +47,9 @@ def extract(
     published: str | None,
     lang: str,
     publisher: str | None,
-) -> tuple[Dossier, str]:
-    """The draft dossier and its YAML text."""
+) -> tuple[Dossier, str, str]:
+    """The draft dossier, its YAML text, and the article's text (read once: standard input
+    cannot be read again)."""
     text = read_text(article)
     meta = ArticleMeta(
         url=url,
@@ -57,7 +58,7 @@ def extract(
         document=None if url else (article.name if str(article) != "-" else "article from standard input"),
     )
     dossier = draft_dossier(text, meta, lang)
-    return dossier, draft_yaml(dossier)
+    return dossier, draft_yaml(dossier), text
 
 
 def summary(dossier: Dossier) -> str:

@@ -381,12 +381,12 @@ def extract_command(
     """Draft a dossier from a news article (French, English, Italian, Spanish, Portuguese,
     German): every fact with its span; reviewed: false, so load refuses it until a person
     has checked it."""
-    from cli.extract import extract, read_text, summary, write_review_page
+    from cli.extract import extract, summary, write_review_page
 
     try:
-        dossier, text = extract(article, url, published, lang, publisher)
+        dossier, text, article_text = extract(article, url, published, lang, publisher)
         if review is not None:
-            write_review_page(dossier, read_text(article), review)
+            write_review_page(dossier, article_text, review)
     except PiracyGraphError as exc:
         _fail(exc)
         return

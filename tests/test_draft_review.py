@@ -129,11 +129,14 @@ def test_every_span_of_the_draft_is_marked(sparks: Dossier, sparks_text: str) ->
     assert marked == drafted_spans(sparks)
 
 
-def test_the_page_holds_the_whole_article_once(sparks: Dossier, sparks_text: str) -> None:
-    page = review_page(sparks, sparks_text)
+def article_of(page: str) -> str | None:
+    """The text of a review page's article element, tags removed."""
     article = re.search(r'<article id="article"[^>]*>(.*)</article>', page, re.DOTALL)
-    assert article is not None
-    assert html.unescape(re.sub(r"<[^>]+>", "", article.group(1))) == sparks_text
+    return html.unescape(re.sub(r"<[^>]+>", "", article.group(1))) if article else None
+
+
+def test_the_page_holds_the_whole_article_once(sparks: Dossier, sparks_text: str) -> None:
+    assert article_of(review_page(sparks, sparks_text)) == sparks_text
 
 
 def test_a_span_an_edit_moved_off_its_words_is_listed_not_marked(sparks: Dossier, sparks_text: str) -> None:
@@ -188,6 +191,19 @@ def test_extract_writes_the_review_page_beside_the_draft(tmp_path: Path) -> None
         0,
         True,
     ), made.stderr
+
+
+def test_extract_from_standard_input_reviews_the_article_it_read(tmp_path: Path, sparks_text: str) -> None:
+    page = tmp_path / "review.html"
+    made = subprocess.run(
+        [*RUN, "extract", "-", "--lang", "fr", "-o", str(tmp_path / "d.yaml"), "--review", str(page)],
+        cwd=ROOT,
+        input=sparks_text,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert (made.returncode, article_of(page.read_text(encoding="utf-8"))) == (0, sparks_text), made.stderr
 
 
 def test_draft_page_renders_a_saved_draft_as_extract_did(

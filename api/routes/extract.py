@@ -14,6 +14,7 @@ from starlette.concurrency import run_in_threadpool
 from api.errors import ErrorResponse
 from extraction import MAX_ARTICLE_CHARS
 from graph.errors import InvalidInput
+from loaders.dossier import Dossier
 
 router = APIRouter(tags=["extract"])
 
@@ -111,7 +112,7 @@ async def post_extract_review(
 
 async def _drafted(
     request: Request, url: str | None, published: dt.date | None, lang: str, publisher: str | None
-) -> tuple[Any, str]:
+) -> tuple[Dossier, str]:
     """The draft dossier of the request's article, and the article's text."""
     body = await _body(request)
     if request.headers.get("content-type", "").split(";")[0].strip() == "application/json":
