@@ -14,13 +14,11 @@ count as not pointed at.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from collections import Counter
 
-from text_to_num import text2num
-
 from extraction.facts import FACT_KINDS
+from extraction.figures import parse_number, worded_number
 from extraction.review_page import review_items
 from extraction.score import Gold, gold_files, gold_sets, load_gold, score_one
 from extraction.text import Article
@@ -31,31 +29,11 @@ NAMED = {"agency", "group", "platform", "rights_holder", "operation"}
 SCALES = (1.0, 1_000.0, 1_000_000.0)
 
 
-_HUNDREDS = {"centaines", "centinaia", "centenas", "centenares", "hundreds"}
-_THOUSANDS = {"milliers", "migliaia", "milhares", "thousands"}
-
-
 def _numbers(texts: list[str], lang: str) -> set[float]:
-    """A boxed number's possible values: in digits in either decimal convention, or in
-    words ('nove', 'duas centenas')."""
-    values = set()
-    for text in texts:
-        if re.fullmatch(r"[\d.,'’\u00a0\u202f]+", text):
-            candidates = [
-                re.sub(r"[.,'’\u00a0\u202f]", "", text),
-                text.replace(",", "."),
-                text.replace(",", ""),
-            ]
-        else:
-            words = text.lower().split()
-            scale = 100 if words[-1] in _HUNDREDS else 1000 if words[-1] in _THOUSANDS else 1
-            candidates = [" ".join(words[:-1]) if scale > 1 else text.lower()]
-        for candidate in candidates:
-            try:
-                values.add(float(candidate) if candidate[:1].isdigit() else text2num(candidate, lang) * scale)
-            except (ValueError, NotImplementedError, KeyError):
-                continue
-    return values
+    """The values of the boxed numbers, in digits or in words, read as the extractor reads
+    them (extraction.figures)."""
+    values = (parse_number(t, lang) if t[:1].isdigit() else worded_number(t, lang) for t in texts)
+    return {v for v in values if v is not None}
 
 
 def _pointed(kind: str, spellings: list[str], names: set[str], numbers: set[float]) -> bool:

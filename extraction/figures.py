@@ -1069,6 +1069,12 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
     return value + half * factor
 
 
+def worded_number(text: str, lang: str) -> float | None:
+    """The number `text` writes in words ("nove", "duas centenas"), read as counts are."""
+    article = Article(text, lang)
+    return _worded_value(article, article.tokens) if article.tokens else None
+
+
 def _after_digits(article: Article, index: int) -> bool:
     """The token before `index` is a number in digits written just before it."""
     if index <= 0:
