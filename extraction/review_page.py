@@ -52,7 +52,7 @@ class ReviewItem:
     confidence: str
     notes: str | None
     spans: list[tuple[int, int]]
-    span_links: list[tuple[str, str]] = field(default_factory=list)  # (segment anchor, text)
+    span_links: list[tuple[str, str]] = field(default_factory=list)  # (segment anchor, words)
 
 
 @dataclass(frozen=True)
@@ -97,6 +97,7 @@ def review_items(dossier: Dossier, text: str) -> list[ReviewItem]:
                 confidence=block.confidence or "high",
                 notes=block.notes,
                 spans=spans,
+                span_links=[(piece_anchor(a), text[a:b]) for a, b in sorted(spans)],
             )
         )
 
@@ -131,6 +132,11 @@ def review_items(dossier: Dossier, text: str) -> list[ReviewItem]:
     return items
 
 
+def piece_anchor(start: int) -> str:
+    """The page anchor of the piece of text starting at `start`."""
+    return f"at-{start}"
+
+
 def _number(value: float) -> str:
     """The value the draft will load, grouped for reading: 2,006,539,128; 3.5."""
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
@@ -157,9 +163,9 @@ def segments(
         ]
         ordered = sorted(covering, key=lambda c: (_CONFIDENCE_RANK.get(c[0].confidence, 2), c[1]))
         unique = tuple(dict.fromkeys(item for item, _ in ordered))
-        found.append(Segment(f"at-{start}", text[start:end], unique, None if unique else kind_at.get(start)))
-    for item in items:
-        item.span_links = [(f"at-{a}", text[a:b]) for a, b in sorted(item.spans)]
+        found.append(
+            Segment(piece_anchor(start), text[start:end], unique, None if unique else kind_at.get(start))
+        )
     return found
 
 
