@@ -23,7 +23,8 @@ RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def table(name: str, result: dict[str, Any]) -> str:
-    lines = [f"{name}: {len(result['files'])} articles, spans exact {result['spans_exact']}"]
+    spans = f", spans exact {result['spans_exact']}" if "spans_exact" in result else ""
+    lines = [f"{name}: {len(result['files'])} articles{spans}"]
     lines.append(f"  {'fact type':<14} {'gold':>5} {'found':>5} {'tp':>4} {'precision':>9} {'recall':>7}")
     rows = [*((kind, result["by_type"][kind]) for kind in FACT_KINDS), ("all", result["overall"])]
     rows += [(f"lang {lang}", c) for lang, c in result["by_lang"].items()]

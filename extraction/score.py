@@ -226,15 +226,23 @@ def spans_exact(dossier: Dossier, text: str) -> tuple[int, int]:
 def score_corpus(paths: list[Path]) -> dict[str, Any]:
     """Micro-averaged counts per fact type and per language over the gold files, and per
     file."""
-    total = {kind: Counts() for kind in FACT_KINDS}
-    by_lang: dict[str, Counts] = {}
-    files: dict[str, Any] = {}
+    scored: list[tuple[Gold, dict[FactKind, Counts]]] = []
     exact = spans = 0
     for path in paths:
         gold = load_gold(path)
         counts, dossier = score_one(gold)
         good, allspans = spans_exact(dossier, gold.text)
         exact, spans = exact + good, spans + allspans
+        scored.append((gold, counts))
+    return {**tally(scored), "spans_exact": f"{exact}/{spans}"}
+
+
+def tally(scored: list[tuple[Gold, dict[FactKind, Counts]]]) -> dict[str, Any]:
+    """Counts per article summed per fact type, per language and overall."""
+    total = {kind: Counts() for kind in FACT_KINDS}
+    by_lang: dict[str, Counts] = {}
+    files: dict[str, Any] = {}
+    for gold, counts in scored:
         overall = Counts()
         for kind, c in counts.items():
             total[kind].add(c)
@@ -252,7 +260,6 @@ def score_corpus(paths: list[Path]) -> dict[str, Any]:
         "by_type": {kind: c.as_dict() for kind, c in total.items()},
         "by_lang": {lang: _rates(c) for lang, c in sorted(by_lang.items())},
         "overall": overall.as_dict(),
-        "spans_exact": f"{exact}/{spans}",
     }
 
 
