@@ -23,6 +23,7 @@ from extraction.lexicon import (
     phrase_keys,
     state_bodies,
     state_police,
+    units,
     without_qualifier,
     words,
 )
@@ -162,8 +163,23 @@ _CONNECTORS = {
         "dos",
         "das",
         "von",
+        # "Delitos contra la Propiedad Intelectual", "Crimes contre l'Humanité"
+        "contra",
+        "contre",
+        "contro",
+        "against",
+        # an article after a preposition: "Delitos Contra los Derechos Intelectuales"
+        "los",
+        "las",
+        "les",
+        "gli",
+        "os",
     ]
 }
+# "Fiscalía Especializada en Delitos...", "Delegacia Especializada em Crimes...": the field
+# a specialised body works in is part of its name.
+_SPECIALISED = re.compile(r"(?:especiali[sz]ad|speciali[sz]zat|speciali[sz]ed)[oa]?s?$")
+_IN = {"en", "em", "in"}
 _ANY_CRYPTO = "Cryptocurrencies"
 _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|opera[çc][ãa]o|Aktion"
 # "l'operazione di polizia giudiziaria 'X'", "l'opération de police « X »": the kind of operation.
@@ -1342,6 +1358,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             if (
                 (not token.text.islower() and token.key not in _DETERMINERS)
                 or (run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1))
+                or (run and _field_of_a_specialised_body(tokens, j) and _name_goes_on(tokens, j + 1))
                 or (run and token.text == "s" and gap in {"'", "’"} and not tokens[j - 1].text.isupper())
             ):
                 run.append(j)
@@ -1351,6 +1368,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
         run = [] if _headline(article, tokens[i].start) else _without_official(article, run)
         if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
             run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
+        run = _without_members_opening(article, run)
         keys = [tokens[k].key for k in run]
         head = next(
             (h for h in _agency_heads() if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))),
@@ -1870,6 +1888,31 @@ def _another_body_follows(tokens: list[Token], k: int) -> bool:
     return k < len(tokens) and (tokens[k].key,) in _agency_heads()
 
 
+def _field_of_a_specialised_body(tokens: list[Token], j: int) -> bool:
+    """'en' after 'Especializada': the body's field follows, not a place."""
+    return tokens[j].key in _IN and j > 0 and bool(_SPECIALISED.search(tokens[j - 1].key))
+
+
+def _without_members_opening(article: Article, run: list[int]) -> list[int]:
+    """'Agentes de la Dirección de...', 'Militari del Nucleo...': a sentence opening on the
+    word for a body's members names the body after it."""
+    tokens = article.tokens
+    if len(run) < 3 or tokens[run[0]].key not in _member_words():
+        return run
+    if not _sentence_start(article, tokens[run[0]]):
+        return run
+    rest = run[1:]
+    while rest and tokens[rest[0]].key in _CONNECTORS:
+        rest = rest[1:]
+    return rest
+
+
+@cache
+def _member_words() -> frozenset[str]:
+    """Words for the members of a force, from the units counted as police officers."""
+    return frozenset(fold(w) for w in units()["police officers"] if " " not in w)
+
+
 def _name_goes_on(tokens: list[Token], k: int) -> bool:
     """After a connector, a body's name goes on at a capitalised word, maybe after an article."""
     if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
@@ -2027,11 +2070,15 @@ def _titles() -> set[str]:
     return {fold(w) for w in lexicon()["official_titles"]}
 
 
+_OF_A_BODY = [[w] for w in ("of", "de", "del", "di", "da", "do")]
+
+
 def _without_official(article: Article, run: list[int]) -> list[int]:
     """The run less a person named by title: "Bureau of Immigration Commissioner Jaime
     Morente" is the bureau; "Acting United States Attorney Jane Roe" is no body at all."""
     keys = [article.tokens[k].key for k in run]
-    titled = [t for t, key in enumerate(keys) if key in _titles()]
+    # "Policía Fiscal del Perú": a title followed by 'of' is a body's adjective, not a person's title
+    titled = [t for t, key in enumerate(keys) if key in _titles() and keys[t + 1 : t + 2] not in _OF_A_BODY]
     if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
         run = run[: titled[-1]]
     elif titled and titled[-1] != len(keys) - 1:

@@ -1688,3 +1688,41 @@ def test_a_town_s_police_with_small_words_directorates_and_more_bodies(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a title word followed by 'of' is the body's adjective ("Policía Fiscal del ..."),
+        # and the members' word opening the sentence is not part of the name
+        (
+            "Agentes de la Unidad de Delitos Informáticos de la Policía Fiscal del Ecuador allanaron "
+            "un local en Quito.",
+            "es",
+            {"Unidad de Delitos Informáticos de la Policía Fiscal del Ecuador"},
+        ),
+        # a specialised body's field, through 'en' and 'contra la'
+        (
+            "Ayer, la Segunda Fiscalía Especializada en Delitos contra la Propiedad Intelectual abrió "
+            "una investigación en Arequipa.",
+            "es",
+            {"Segunda Fiscalía Especializada en Delitos contra la Propiedad Intelectual"},
+        ),
+        # an article after a capitalised preposition
+        (
+            "El jefe de la Unidad de Investigación de Delitos Contra los Derechos de Autor dirigió el "
+            "operativo en Cusco.",
+            "es",
+            {"Unidad de Investigación de Delitos Contra los Derechos de Autor"},
+        ),
+        (
+            "Policiais da Delegacia Especializada em Crimes Cibernéticos de Goiás cumpriram mandados.",
+            "pt",
+            {"Delegacia Especializada em Crimes Cibernéticos de Goiás"},
+        ),
+    ],
+)
+def test_long_names_of_specialised_units_end_where_the_name_ends(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
