@@ -280,6 +280,19 @@ def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str
     return found
 
 
+# "CDs/DVDs", "CD et DVD", "CDs and Blu-rays": one count of discs of more than one kind.
+_ANOTHER_DISC = re.compile(
+    r"\s*(?:/|,|-|\s(?:and|or|e|et|ed|ou|o|y|und)\s)\s*(?:CD|DVD|Blu-?ray)", re.IGNORECASE
+)
+
+
+def _discs_of_two_kinds(article: Article, found: tuple[int, str]) -> tuple[int, str]:
+    end, unit = found
+    if unit in {"CDs", "DVDs"} and _ANOTHER_DISC.match(article.text, end):
+        return end, "discs"
+    return found
+
+
 @cache
 def _currencies_by_first_letter() -> dict[str, list[tuple[str, str]]]:
     """Currency spellings by their first character, folded; longest first."""
@@ -307,7 +320,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
             return None  # "Estados Unidos" is a country, not a count of states
         found = _unit_here(article, i)
         if found:
-            return _what_units_hold(article, found)
+            return _discs_of_two_kinds(article, _what_units_hold(article, found))
         if i + 1 >= len(tokens) or tokens[i].key in _STOP | _months():
             return None
         word, following = tokens[i], tokens[i + 1]

@@ -930,3 +930,18 @@ def test_shilling_dashes_pieces_halves_nationals_and_one_currency_s_noun(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Se incautaron más de 20 mil CD's con programas piratas en Lima.", "es", {"20000 CDs"}),
+        ("Les gendarmes ont saisi 4 500 DVD de films contrefaits.", "fr", {"4500 DVDs"}),
+        ("Police seized 2,000 pirated CDs in the market.", "en", {"2000 CDs"}),
+        # discs of two kinds counted together
+        ("Sequestrati 8.000 CD e DVD masterizzati.", "it", {"8000 discs"}),
+        ("Foram apreendidos 3.000 discos piratas.", "pt", {"3000 discs"}),
+    ],
+)
+def test_discs_are_counted_as_what_the_text_counts(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
