@@ -128,13 +128,15 @@ def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
 
 
 # "la police a saisi...", "La Policía ha arrestado": a country's police named by its common
-# noun alone.
+# noun alone (the noun marked).
 _THE_POLICE = {
-    "en": re.compile(r"\b[Tt]he [Pp]olice\b(?!\s+(?:of|in|from)\b|\s+[A-ZÀ-Þ])"),
-    "fr": re.compile(r"\b[Ll]a [Pp]olice\b(?!\s+(?:de|d['’]|du|des)\b|\s+[A-ZÀ-Þ])"),
-    "it": re.compile(r"\b[Ll]a [Pp]olizia\b(?!\s+(?:di|del|della|dello)\b|\s+[A-ZÀ-Þ])"),
-    "es": re.compile(r"\b[Ll]a [Pp]olicía\b(?!\s+(?:de|del)\b|\s+[A-ZÀ-Þ])"),
-    "pt": re.compile(r"\b[Aa] [Pp]olícia\b(?!\s+(?:de|do|da|dos|das)\b|\s+[A-ZÀ-Þ])"),
+    # English names the police without an article too ("police have seized"), but not in a
+    # title ("Superintendent of Police")
+    "en": re.compile(r"(?<!\bof )\b(?:[Tt]he )?(?P<noun>[Pp]olice)\b(?!\s+(?:of|in|from)\b|\s+[A-ZÀ-Þ])"),
+    "fr": re.compile(r"\b[Ll]a (?P<noun>[Pp]olice)\b(?!\s+(?:de|d['’]|du|des)\b|\s+[A-ZÀ-Þ])"),
+    "it": re.compile(r"\b[Ll]a (?P<noun>[Pp]olizia)\b(?!\s+(?:di|del|della|dello)\b|\s+[A-ZÀ-Þ])"),
+    "es": re.compile(r"\b[Ll]a (?P<noun>[Pp]olicía)\b(?!\s+(?:de|del)\b|\s+[A-ZÀ-Þ])"),
+    "pt": re.compile(r"\b[Aa] (?P<noun>[Pp]olícia)\b(?!\s+(?:de|do|da|dos|das)\b|\s+[A-ZÀ-Þ])"),
 }
 _POLICE_KINDS = {"police", "police unit", "national security forces"}
 
@@ -147,18 +149,25 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
         return []
     codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
     pattern = _THE_POLICE.get(article.lang)
-    adjectives = lexicon()["nationalities"].get(next(iter(codes))) if len(codes) == 1 else None
-    if pattern is None or adjectives is None:
+    if pattern is None or len(codes) != 1:
         return []
-    entry = _only_national_police(next(iter(codes))) or national_police()[("en", fold(adjectives[0]))]
+    code = next(iter(codes))
+    adjectives = lexicon()["nationalities"].get(code)
+    entry = _only_national_police(code)
+    if entry is None and adjectives:
+        entry = national_police()[("en", fold(adjectives[0]))]
+    if entry is None:
+        return []
     return _named_only_by_word(article, pattern, entry, "check which force acted")
 
 
 def _named_only_by_word(article: Article, pattern: re.Pattern[str], entry: Entry, check: str) -> list[Fact]:
     """The body `entry`, where the article names it only by a common word ("la police"),
     in a sentence telling an action or an arrest; at low confidence."""
+    # the span is the noun alone where the pattern marks it: "policía", not "la policía"
+    group = "noun" if "noun" in pattern.groupindex else 0
     spans = [
-        Span(m.start(), m.end(), m.group())
+        Span(m.start(group), m.end(group), m.group(group))
         for m in pattern.finditer(article.text)
         if _acts(article, m.start())
     ]

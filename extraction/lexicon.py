@@ -55,6 +55,7 @@ class Phrase:
     entry: Entry
     exact: str | None = None  # the spelling that must appear as written (acronyms)
     after_preposition: bool = False  # an ambiguous name, counted only after "in", "en"...
+    commas: bool = False  # the name holds a comma ("Ministry of Culture, Sports and Tourism")
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,13 @@ class PhraseMatcher:
             return not found[0].text.islower() or any(c.isdigit() for c in found[0].text)
         return True
 
+    @staticmethod
+    def _split(phrase: Phrase, article: Article, i: int) -> bool:
+        """Words of a name cut by a comma its spelling lacks: "in Kandy, Sri Lanka, police
+        have..." names no "Sri Lanka Police"."""
+        first, last = article.tokens[i], article.tokens[i + len(phrase.keys) - 1]
+        return "," in article.text[first.end : last.start] and not phrase.commas
+
     def find(self, article: Article) -> list[Match]:
         tokens = article.tokens
         candidates: list[Match] = []
@@ -161,7 +169,7 @@ class PhraseMatcher:
                 n = len(phrase.keys)
                 if tuple(t.key for t in tokens[i : i + n]) != phrase.keys:
                     continue
-                if not self._accepts(phrase, article, i):
+                if not self._accepts(phrase, article, i) or self._split(phrase, article, i):
                     continue
                 if phrase.after_preposition and (i == 0 or tokens[i - 1].key not in _LOCATIVE):
                     continue
@@ -280,9 +288,9 @@ def entity_matcher() -> PhraseMatcher:
             names = [item["name"]] if item.get("match_name", True) else []
             for alias in [*names, *item.get("aliases", [])]:
                 exact = alias if _is_acronym(alias) else None
-                matcher.add(Phrase(phrase_keys(alias), entry, exact=exact))
+                matcher.add(Phrase(phrase_keys(alias), entry, exact=exact, commas="," in alias))
             for alias in item.get("exact", []):
-                matcher.add(Phrase(phrase_keys(alias), entry, exact=alias))
+                matcher.add(Phrase(phrase_keys(alias), entry, exact=alias, commas="," in alias))
     # Added last, so an entry above that already names the same words wins the tie.
     for phrase in [
         *_national_police_phrases(),

@@ -2070,15 +2070,18 @@ def _titles() -> set[str]:
     return {fold(w) for w in lexicon()["official_titles"]}
 
 
-_OF_A_BODY = [[w] for w in ("of", "de", "del", "di", "da", "do")]
-
-
 def _without_official(article: Article, run: list[int]) -> list[int]:
     """The run less a person named by title: "Bureau of Immigration Commissioner Jaime
     Morente" is the bureau; "Acting United States Attorney Jane Roe" is no body at all."""
     keys = [article.tokens[k].key for k in run]
-    # "Policía Fiscal del Perú": a title followed by 'of' is a body's adjective, not a person's title
-    titled = [t for t, key in enumerate(keys) if key in _titles() and keys[t + 1 : t + 2] not in _OF_A_BODY]
+    # "Policía Fiscal del Perú": in a language whose adjectives follow the noun, a title
+    # word right after a body's head is the body's adjective, not a person's title.
+    adjective = article.lang in _NAME_AFTER
+    titled = [
+        t
+        for t, key in enumerate(keys)
+        if key in _titles() and not (adjective and t > 0 and (keys[t - 1],) in _agency_heads())
+    ]
     if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
         run = run[: titled[-1]]
     elif titled and titled[-1] != len(keys) - 1:

@@ -1726,3 +1726,29 @@ def test_long_names_of_specialised_units_end_where_the_name_ends(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def spans_of(text: str, lang: str) -> dict[str, list[str]]:
+    facts = extract_facts(read_article(text, lang))
+    return {f.key: [s.text for s in f.spans] for f in facts if f.kind == "agency"}
+
+
+def test_english_police_without_an_article_is_the_country_s_police() -> None:
+    text = "Police raided two shops in Kandy, Sri Lanka, and seized 3,000 pirated DVDs."
+    assert spans_of(text, "en") == {"Sri Lanka Police": ["Police"]}
+
+
+def test_a_comma_the_name_lacks_cuts_a_lexicon_name() -> None:
+    # "Sri Lanka, police" is the country, then the police: not the name "Sri Lanka Police"
+    text = "In Kandy, Sri Lanka, police have seized 3,000 pirated DVDs from two shops."
+    assert spans_of(text, "en") == {"Sri Lanka Police": ["police"]}
+
+
+def test_a_title_before_of_police_is_an_official_not_a_body() -> None:
+    text = "A Deputy Inspector General of Police said 3,000 DVDs were seized in Kandy, Sri Lanka."
+    assert found(text, "en", "agency") == set()
+
+
+def test_the_police_named_by_its_noun_quotes_the_noun_alone() -> None:
+    text = "En Montevideo, Uruguay, la policía incautó diez antenas parabólicas."
+    assert spans_of(text, "es") == {"Policía Nacional de Uruguay": ["policía"]}
