@@ -1752,3 +1752,18 @@ def test_a_title_before_of_police_is_an_official_not_a_body() -> None:
 def test_the_police_named_by_its_noun_quotes_the_noun_alone() -> None:
     text = "En Montevideo, Uruguay, la policía incautó diez antenas parabólicas."
     assert spans_of(text, "es") == {"Policía Nacional de Uruguay": ["policía"]}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("À Lagos, la police nigériane a saisi 2 000 décodeurs.", "fr", {"Nigeria Police Force"}),
+        (
+            "A Maputo, a polícia moçambicana apreendeu 600 discos.",
+            "pt",
+            {"Polícia da República de Moçambique"},
+        ),
+    ],
+)
+def test_police_named_by_more_nationalities(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected

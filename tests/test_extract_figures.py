@@ -945,3 +945,18 @@ def test_shilling_dashes_pieces_halves_nationals_and_one_currency_s_noun(
 )
 def test_discs_are_counted_as_what_the_text_counts(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "In Accra, Ghana, two Nigerians were arrested with 5,000 pirated DVDs.",
+            "en",
+            {"2 people", "5000 DVDs"},
+        ),
+        ("Tres paraguayos fueron detenidos en Encarnación, Paraguay.", "es", {"3 people"}),
+    ],
+)
+def test_people_counted_by_more_nationalities(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
