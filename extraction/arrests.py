@@ -172,7 +172,12 @@ def _other_clause(article: Article, cue_end: int, match: Match) -> bool:
     """A country after a further event of the sentence belongs to it: "one person was
     arrested and three homes were searched, one in Andorra"."""
     between = [t.key for t in article.tokens if cue_end <= t.start < match.start]
-    return has_cue(between, "other_event") is not None
+    event = has_cue(between, "other_event")
+    # "arrests took place during the searches, in France...": one event, one place
+    return event is not None and has_cue(between[max(0, event - _DURING_REACH) : event], "during") is None
+
+
+_DURING_REACH = 3  # words between 'during' and the event: "au cours des", "nel corso delle"
 
 
 def _elsewhere(tokens: list[Token], match: Match, countries: list[Match]) -> bool:

@@ -823,3 +823,22 @@ def test_porto_places_an_arrest_in_portugal() -> None:
 def test_a_region_named_like_the_first_word_of_a_country_places_nothing() -> None:
     # "North" is a region of Cameroon, and the first word of "North Macedonia".
     assert facts_of("Police arrested a man in North Park.", "en", THURSDAY)["country"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "L'opération a visé un réseau dans 9 pays. Les interpellations ont eu lieu lors des "
+            "perquisitions, en France, en Espagne et en Italie.",
+            "fr",
+            {"FR", "ES", "IT"},
+        ),
+        ("Four people were arrested during searches in Spain and Portugal.", "en", {"ES", "PT"}),
+    ],
+)
+def test_arrests_made_during_searches_are_where_the_searches_were(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    facts = extract_facts(read_article(text, lang))
+    assert {f.key for f in facts if f.kind == "arrest"} == expected
