@@ -536,14 +536,8 @@ def rights_holder_list_facts(article: Article, matches: list[Match]) -> list[Fac
         words = next((k for k in _rights_holder_words() if _starts_at(article, i, k)), None)
         if words is None:
             continue
-        j = i + len(words)
-        opener = None
-        for k in range(j, min(j + _LIST_REACH + 1, len(tokens))):
-            opener = next((e for e in _example_words() if _starts_at(article, k, e)), None)
-            if opener is not None:
-                j = k + len(opener)
-                break
-        if opener is None:
+        j = _list_start(article, i + len(words))
+        if j is None:
             continue
         said = article.text[tokens[i].start : tokens[i + len(words) - 1].end]
         note = f"listed after {said!r}: check it is a rights holder"
@@ -560,6 +554,30 @@ def rights_holder_list_facts(article: Article, matches: list[Match]) -> list[Fac
                 )
             )
     return facts
+
+
+def _list_start(article: Article, j: int) -> int | None:
+    """Where the list after a word for the companies opens: after 'such as' a few words on,
+    or after 'among them' further on in the sentence ("producers were hit as well, among
+    them X, Y")."""
+    tokens = article.tokens
+    sentence = article.sentence_at(tokens[j - 1].start)
+    for k in range(j, min(j + _AMONG_THEM_REACH + 1, len(tokens))):
+        if tokens[k].start >= sentence.end:
+            break
+        openers = _among_them_openers() + (_example_words() if k <= j + _LIST_REACH else [])
+        opener = next((e for e in openers if _starts_at(article, k, e)), None)
+        if opener is not None:
+            return k + len(opener)
+    return None
+
+
+_AMONG_THEM_REACH = 8  # words between the word for the companies and 'among them'
+
+
+@cache
+def _among_them_openers() -> list[tuple[str, ...]]:
+    return [phrase_keys(w) for w in lexicon()["among_them_openers"]]
 
 
 def _listed_names(article: Article, j: int, known: dict[int, Match]) -> list[list[int]]:
@@ -643,18 +661,38 @@ def _name_run(article: Article, i: int, step: int, taken: set[int]) -> list[int]
     while 0 <= j < len(tokens) and len(run) < 3 + particles and j not in taken:
         if run and _joining_particle(article, j, step):
             particles += 1
-        elif not (_name_like(tokens[j]) or _resolution_after_a_name(tokens, j)):
+        elif not (
+            _name_like(tokens[j]) or _resolution_after_a_name(tokens, j) or _initial_stopped(article, j)
+        ):
             break
         if run:
             left, right = (tokens[run[-1]], tokens[j]) if step > 0 else (tokens[j], tokens[run[-1]])
-            # "Z-Library", "Sci-Hub": a hyphen joins the words of one name.
-            if article.text[left.end : right.start] not in {" ", "\u00a0", "-"}:
+            gap = article.text[left.end : right.start]
+            # "Z-Library", "Sci-Hub": a hyphen joins the words of one name; "B.A. Productions":
+            # so do an initial's stop.
+            initial = gap in {".", ". "} and _initial(left)
+            if gap not in {" ", "\u00a0", "-"} and not initial:
                 break
+            particles += initial
         run.append(j)
         j += step
     if run and _joining_particle(article, run[-1], step) and run[-1] != i:
         run.pop()  # the word after the particle was not taken into the name
     return sorted(run)
+
+
+def _initial(token: Token) -> bool:
+    return len(token.text) == 1 and token.text.isupper()
+
+
+def _initial_stopped(article: Article, j: int) -> bool:
+    """'A.A. Productions': a capital letter and its stop, though 'A' is also a word."""
+    tokens = article.tokens
+    return (
+        _initial(tokens[j])
+        and j + 1 < len(tokens)
+        and article.text[tokens[j].end : tokens[j + 1].start] in {".", ". "}
+    )
 
 
 # "Cielo 4K", "Flix HD": a picture resolution closing a service's name, not "4 thousand".

@@ -1767,3 +1767,23 @@ def test_the_police_named_by_its_noun_quotes_the_noun_alone() -> None:
 )
 def test_police_named_by_more_nationalities(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 'among them' further on in the sentence, and names with initials
+        (
+            "Police in Kumasi, Ghana, seized 4,000 pirated DVDs. Local film producers were hit as well, "
+            "among them Sunrise B.K. Productions, A.A. Productions and Golden Star Pictures.",
+            {"Sunrise B.K. Productions", "A.A. Productions", "Golden Star Pictures"},
+        ),
+        (
+            "Police in Kumasi, Ghana, seized 4,000 pirated CDs of record labels such as Highlife Records "
+            "and Kofi Music.",
+            {"Highlife Records", "Kofi Music"},
+        ),
+    ],
+)
+def test_makers_of_the_works_listed_are_rights_holders(text: str, expected: set[str]) -> None:
+    assert found(text, "en", "rights_holder") == expected
