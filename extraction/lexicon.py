@@ -297,6 +297,7 @@ def entity_matcher() -> PhraseMatcher:
         *_national_gendarmerie_phrases(),
         *_national_authority_phrases(),
         *_national_judicial_phrases(),
+        *_national_prosecutor_phrases(),
         *_state_police_phrases(),
     ]:
         matcher.add(phrase)
@@ -361,17 +362,40 @@ def _national_judicial_phrases() -> list[Phrase]:
     return _adjective_phrases("national_judicial_phrases", "judicial authorities", "judicial authority")
 
 
+def _national_prosecutor_phrases() -> list[Phrase]:
+    """'le parquet suédois', 'la procura svedese': a country's prosecutors named by its
+    adjective, drafted as '<English adjective> public prosecutor's office'."""
+    return _adjective_phrases("national_prosecutor_phrases", "public prosecutor's office", "prosecutor")
+
+
 def _adjective_phrases(section: str, drafted: str, kind: str) -> list[Phrase]:
     """The lexicon section's phrases ({adj}, {adjs}: the country's feminine adjective and
-    its plural) for every country, each drafted as '<English adjective> <drafted>'."""
+    its plural; {adjm}: the French masculine) for every country, each drafted as
+    '<English adjective> <drafted>'."""
     phrases = []
     for code, adjectives in lexicon()["nationalities"].items():
         entry = Entry(label=Label.AGENCY, name=f"{adjectives[0]} {drafted}", kind=kind, country=code)
         for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
-            plural = _feminine_plural(adjective, lang)
+            forms = {"adj": adjective, "adjs": _feminine_plural(adjective, lang)}
+            forms["adjm"] = french_masculine(adjective) if lang == "fr" else adjective
             for pattern in lexicon()[section][lang]:
-                phrases.append(Phrase(phrase_keys(pattern.format(adj=adjective, adjs=plural)), entry))
+                phrases.append(Phrase(phrase_keys(pattern.format(**forms)), entry))
     return phrases
+
+
+def french_masculine(feminine: str) -> str:
+    """'suédoise' -> 'suédois', 'italienne' -> 'italien', 'allemande' -> 'allemand',
+    'grecque' -> 'grec'; 'belge', 'suisse', 'russe' stay as they are."""
+    if feminine.endswith("enne"):
+        return feminine[:-2]
+    if feminine.endswith("cque"):
+        return feminine[:-3]
+    if feminine.endswith("que") and feminine[-4] in "rt":
+        return feminine[:-3] + "c"  # 'turque' -> 'turc'
+    silent_e = len(feminine) > 2 and feminine[-2] in "dtsnl" and not feminine.endswith("sse")
+    if feminine.endswith("e") and silent_e:
+        return feminine[:-1]
+    return feminine
 
 
 def _feminine_plural(adjective: str, lang: str) -> str:

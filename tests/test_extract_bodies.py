@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from extraction import extract_facts, read_article
+from extraction.lexicon import french_masculine
 
 
 def found(text: str, lang: str, kind: str) -> set[str]:
@@ -1787,3 +1788,33 @@ def test_police_named_by_more_nationalities(text: str, lang: str, expected: set[
 )
 def test_makers_of_the_works_listed_are_rights_holders(text: str, expected: set[str]) -> None:
     assert found(text, "en", "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le parquet suédois précise que l'opération visait un réseau à Stockholm.", "fr", "Swedish"),
+        ("Dutch prosecutors said the servers in Amsterdam were seized.", "en", "Dutch"),
+        ("La procura svedese ha coordinato le perquisizioni.", "it", "Swedish"),
+        ("Le ministère public allemand a ouvert une enquête.", "fr", "German"),
+    ],
+)
+def test_prosecutors_named_by_their_country_s_adjective(text: str, lang: str, expected: str) -> None:
+    assert found(text, lang, "agency") == {f"{expected} public prosecutor's office"}
+
+
+@pytest.mark.parametrize(
+    ("feminine", "masculine"),
+    [
+        ("suédoise", "suédois"),
+        ("italienne", "italien"),
+        ("allemande", "allemand"),
+        ("grecque", "grec"),
+        ("turque", "turc"),
+        ("belge", "belge"),
+        ("suisse", "suisse"),
+        ("espagnole", "espagnol"),
+    ],
+)
+def test_french_masculine_adjectives(feminine: str, masculine: str) -> None:
+    assert french_masculine(feminine) == masculine
