@@ -1496,12 +1496,28 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         longer = next(
             (o for o in facts if o is not fact and fold(o.key).startswith(fold(fact.key) + " ")), None
         )
-        if longer is not None and fact.confidence == "low":
+        same_unit = next((o for o in facts if o is not fact and _same_unit_named_shorter(fact, o)), None)
+        if same_unit is not None:
+            longer = same_unit
+        elif longer is not None and fact.confidence != "low":
+            longer = None
+        if longer is not None:
             longer.spans += [s for s in fact.spans if s not in longer.spans]
             longer.spans.sort(key=lambda s: s.start)
         else:
             kept.append(fact)
     return kept
+
+
+def _same_unit_named_shorter(short: Fact, long: Fact) -> bool:
+    """'Compagnia di Giulianova' and 'Compagnia della Guardia di Finanza di Giulianova': one
+    unit, named without and with the body it belongs to."""
+    words = fold(short.key).split()
+    if short.kind != "agency" or long.kind != "agency" or len(words) < 3:
+        return False
+    whole = fold(long.key)
+    head, rest = words[0], " ".join(words[1:])
+    return len(whole) > len(fold(short.key)) and whole.startswith(head + " ") and whole.endswith(" " + rest)
 
 
 @cache
@@ -1654,7 +1670,11 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
                 ),
                 None,
             )
-            fits = _syllables_fit(words_in, acronym) if syllabic else _initials_fit(words_in, acronym.upper())
+            # "GEBRO" for "Grupo Especial de Bienes Robados": capitals may take a word's first
+            # two letters too
+            fits = (not syllabic and _initials_fit(words_in, acronym.upper())) or (
+                len(acronym) >= _SYLLABIC_MIN and _syllables_fit(words_in, acronym)
+            )
             if tokens[first].text[0].isupper() and head is not None and fits:
                 kind = _body_words()[head]
                 facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
@@ -2487,10 +2507,21 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
         return False
     if keys == ("fiscal",) and (i == 0 or tokens[i - 1].key not in _DETERMINERS | _ARTICLE_CONTRACTIONS):
         return False  # "fraude fiscal de Madrid": the adjective, not the prosecutor
+    if keys[0] in _COMMON_NOUN_UNITS and found[0].text.islower():
+        # "un gruppo di Napoli" is a gang; "i carabinieri della compagnia Vomero" and, in an
+        # article about the Guardia di Finanza, "il gruppo di Pisa" are units
+        after_members = any(t.key in _member_words() for t in tokens[max(0, i - 2) : i])
+        definite = i > 0 and tokens[i - 1].key in _ITALIAN_DEFINITE
+        return after_members or (definite and any(t.key in _FORCES_WITH_UNITS for t in tokens))
     # An acronym ("PJ", "JIRS") counts only in capitals.
     return not spelling.isupper() or [t.text for t in found] == words(spelling)
 
 
+# Unit words that are also common nouns (a group, a company): units when capitalised or
+# after the unit's members ("i carabinieri della compagnia Vomero").
+_COMMON_NOUN_UNITS = {"gruppo", "compagnia", "tenenza", "reparto"}
+_ITALIAN_DEFINITE = {"il", "l", "la", "del", "della", "dal", "dalla", "al", "alla", "nel", "nella", "col"}
+_FORCES_WITH_UNITS = {"finanza", "gdf", "finanzieri", "carabinieri"}
 _ARTICLE_CONTRACTIONS = {"al", "ao", "um"}  # "al fiscal de X", "ao fiscal", "um fiscal"
 
 

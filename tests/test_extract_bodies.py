@@ -1818,3 +1818,46 @@ def test_prosecutors_named_by_their_country_s_adjective(text: str, lang: str, ex
 )
 def test_french_masculine_adjectives(feminine: str, masculine: str) -> None:
     assert french_masculine(feminine) == masculine
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a unit of a known body and its town, and two units joined by 'e'
+        (
+            "La Compagnia della Guardia di Finanza di Marsala, con l'appoggio del Nucleo di polizia "
+            "tributaria e del Gruppo di Trapani, ha perquisito le abitazioni di 30 utenti.",
+            "it",
+            {
+                "Compagnia della Guardia di Finanza di Marsala",
+                "Nucleo di polizia tributaria",
+                "Gruppo di Trapani",
+                "Guardia di Finanza",
+            },
+        ),
+        # a common noun names a unit only in an article about the force that has such units
+        (
+            "La Guardia di Finanza ha indagato. Il gruppo di Pisa ha denunciato tre persone. "
+            "Un gruppo di Napoli gestiva la rete.",
+            "it",
+            {"Guardia di Finanza", "gruppo di Pisa"},
+        ),
+        # an acronym taking a word's first two letters
+        (
+            "Detectives del Grupo Especial de Bienes Robados (GEBRO) incautaron 32 antenas en Talca, Chile.",
+            "es",
+            {"Grupo Especial de Bienes Robados"},
+        ),
+    ],
+)
+def test_local_units_and_their_acronyms(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_unit_named_with_and_without_its_body_is_one_unit() -> None:
+    text = (
+        "I finanzieri della Compagnia di Rimini hanno sequestrato 900 CD. La merce è custodita presso "
+        "la Compagnia della Guardia di Finanza di Rimini."
+    )
+    expected = {"Compagnia della Guardia di Finanza di Rimini", "Guardia di Finanza"}
+    assert found(text, "it", "agency") == expected
