@@ -123,10 +123,13 @@ _ROUND_NUMERALS = {
     "dezena": 10, "duzia": 12, "vintena": 20, "centena": 100,
     "dozen": 12, "millier": 1000, "migliaio": 1000, "millar": 1000, "milhar": 1000,
 }  # fmt: skip
-# "duas centenas de clientes", "deux centaines de sites": a worded count of hundreds.
+# "duas centenas de clientes", "deux centaines de sites": a worded count of hundreds (or tens).
 _COLLECTIVE_PLURALS = {
     "centaines": 100, "centinaia": 100, "centenas": 100, "centenares": 100, "hundreds": 100,
     "milliers": 1000, "migliaia": 1000, "milhares": 1000, "millares": 1000, "thousands": 1000,
+    # "três dezenas de", "deux douzaines de": tens and dozens
+    "dizaines": 10, "decine": 10, "decenas": 10, "dezenas": 10, "tens": 10,
+    "douzaines": 12, "dozzine": 12, "docenas": 12, "duzias": 12, "dozens": 12,
 }  # fmt: skip
 _BARE_NUMERALS = {"mil", "mille"}  # scale words that are numbers on their own
 # Plurals that say "many", not how many ("miles de usuarios", "des milliers").
@@ -282,7 +285,7 @@ def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str
 
 # "CDs/DVDs", "CD et DVD", "CDs and Blu-rays": one count of discs of more than one kind.
 _ANOTHER_DISC = re.compile(
-    r"\s*(?:/|,|-|\s(?:and|or|e|et|ed|ou|o|y|und)\s)\s*(?:CD|DVD|Blu-?ray)", re.IGNORECASE
+    r"\s*(?:/|,|-|\s(?:and|or|e|et|ed|ou|o|y|und)\s)\s*(?:V?CD|DVD|Blu-?ray)", re.IGNORECASE
 )
 
 
@@ -553,8 +556,8 @@ _SEARCHED_AFTER = re.compile(
 )
 
 
-# Counts of time that are figures only as prison terms given.
-_PRISON_TERM_UNITS = {"years", "months"}
+# Counts of time that are figures only as prison terms given ("over the past three weeks" is when).
+_PRISON_TERM_UNITS = {"years", "months", "weeks"}
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 

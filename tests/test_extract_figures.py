@@ -960,3 +960,25 @@ def test_discs_are_counted_as_what_the_text_counts(text: str, lang: str, expecte
 )
 def test_people_counted_by_more_nationalities(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Foram apreendidas cerca de três dezenas de set-top-box de receção de satélite.",
+            "pt",
+            {"30 decoders"},
+        ),
+        ("Les gendarmes ont saisi deux douzaines de cartes SIM.", "fr", {"24 SIM cards"}),
+        # video CDs with DVDs are discs, and a span of weeks is when, not a count
+        (
+            "Over the past three weeks police have seized about 60,000 illegal VCDs and DVDs.",
+            "en",
+            {"60000 discs"},
+        ),
+        ("He was jailed for six weeks.", "en", {"6 weeks"}),
+    ],
+)
+def test_tens_dozens_set_top_boxes_video_cds_and_weeks(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
