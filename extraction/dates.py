@@ -326,13 +326,21 @@ _SMALL_NUMBERS = {
     "es": ["un", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez"],
     "pt": ["um", "dois", "três", "quatro", "cinco", "seis", "sete", "oito", "nove", "dez"],
 }
-# (before the count, the unit words for days and weeks, after the unit), by language.
+# (before the count, the unit words for days, weeks, months and years, after the unit), by language.
 _AGO = {
-    "en": ("", "days?|weeks?", r"\s+ago"),
-    "fr": (r"il y a\s+", "jours?|semaines?", ""),
-    "it": ("", "giorni|giorno|settimane|settimana", r"\s+fa"),
-    "es": (r"hace\s+", "días?|semanas?", ""),
-    "pt": (r"há\s+", "dias?|semanas?", ""),
+    "en": ("", "days?|weeks?|months?|years?", r"\s+ago"),
+    "fr": (r"il y a\s+", "jours?|semaines?|mois|ans|années?", ""),
+    "it": ("", "giorni|giorno|settimane|settimana|mesi|mese|anni|anno", r"\s+fa"),
+    "es": (r"hace\s+", "días?|semanas?|meses|mes|años?", ""),
+    "pt": (r"há\s+", "dias?|semanas?|meses|mês|anos?", ""),
+}
+# Words that make the count a bound, not a count: "a little over two months ago".
+_AGO_HEDGES = {
+    "en": r"(?:a little |just |some )?(?:more than|over|about|around|almost|nearly|some)",
+    "fr": r"(?:un peu )?(?:plus de|près de|environ|presque)",
+    "it": r"(?:poco )?(?:più di|oltre|circa|quasi)",
+    "es": r"(?:poco )?(?:más de|cerca de|unos|unas|casi)",
+    "pt": r"(?:pouco )?(?:mais de|cerca de|perto de|quase)",
 }
 
 
@@ -341,12 +349,17 @@ def _ago_pattern(lang: str) -> re.Pattern[str]:
         return re.compile(r"(?!)")
     before, units, after = _AGO[lang]
     numbers = "|".join(_SMALL_NUMBERS[lang]) + r"|une|uno|una|uma|a|an|\d{1,2}"
-    return re.compile(rf"\b{before}(?P<count>{numbers})\s+(?P<unit>{units}){after}\b", re.IGNORECASE)
+    hedge = rf"(?:(?P<hedge>{_AGO_HEDGES[lang]})\s+)?"
+    return re.compile(rf"\b{before}{hedge}(?P<count>{numbers})\s+(?P<unit>{units}){after}\b", re.IGNORECASE)
 
 
 def _ago(match: re.Match[str], lang: str, published: dt.date) -> str | None:
-    """The ISO date of 'three days ago', 'il y a deux semaines': a day back is that day; a
-    week back is its month when the whole week (Monday to Sunday) lies in it."""
+    """The ISO date of 'three days ago', 'il y a deux semaines', 'two months ago': a day
+    back is that day; a week back is its month when the whole week (Monday to Sunday) lies
+    in it; a month back is that month; a year back that year. A count that is only a bound
+    ("a little over two months ago", "about ten months ago") gives the period the date
+    surely falls in: the year, when the months on either side of the one named share it;
+    none otherwise."""
     count_word = match.group("count").lower()
     numbers = _SMALL_NUMBERS.get(lang, [])
     count = (
@@ -354,10 +367,27 @@ def _ago(match: re.Match[str], lang: str, published: dt.date) -> str | None:
         if count_word.isdigit()
         else (numbers.index(count_word) + 1 if count_word in numbers else 1)
     )
-    if match.group("unit").lower().startswith(("d", "j", "g")):
+    unit = match.group("unit").lower()
+    hedged = match.group("hedge") is not None
+    if unit.startswith(("a", "y")):
+        return str(published.year - count) if not hedged else None
+    if unit.startswith("m"):
+        month = _months_before(published, count)
+        if not hedged:
+            return month.strftime("%Y-%m")
+        around = {_months_before(published, n).year for n in (count - 1, count, count + 1)}
+        return str(month.year) if around == {month.year} else None
+    if hedged:
+        return None
+    if unit.startswith(("d", "j", "g")):
         return (published - dt.timedelta(days=count)).isoformat()
     monday = _week_month(count, published)
     return monday.strftime("%Y-%m") if monday else None
+
+
+def _months_before(published: dt.date, count: int) -> dt.date:
+    index = published.year * 12 + published.month - 1 - count
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def _numeric(match: re.Match[str], lang: str) -> dt.date | None:

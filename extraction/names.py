@@ -2132,21 +2132,27 @@ def _without_official(article: Article, run: list[int]) -> list[int]:
     """The run less a person named by title: "Bureau of Immigration Commissioner Jaime
     Morente" is the bureau; "Acting United States Attorney Jane Roe" is no body at all."""
     keys = [article.tokens[k].key for k in run]
-    # "Policía Fiscal del Perú": in a language whose adjectives follow the noun, a title
-    # word right after a body's head is the body's adjective, not a person's title.
-    adjective = article.lang in _NAME_AFTER
-    titled = [
-        t
-        for t, key in enumerate(keys)
-        if key in _titles() and not (adjective and t > 0 and (keys[t - 1],) in _agency_heads())
-    ]
+    titled = [t for t in range(len(keys)) if _title_at(article, keys, t)]
     if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
         run = run[: titled[-1]]
     elif titled and titled[-1] != len(keys) - 1:
         return run
     while run and article.tokens[run[-1]].key in _titles() | _CONNECTORS:
+        if _adjective_of_a_head(article, [article.tokens[k].key for k in run], len(run) - 1):
+            break  # "la Policía Fiscal"
         run = run[:-1]
     return run
+
+
+def _title_at(article: Article, keys: list[str], t: int) -> bool:
+    return keys[t] in _titles() and not _adjective_of_a_head(article, keys, t)
+
+
+def _adjective_of_a_head(article: Article, keys: list[str], t: int) -> bool:
+    """'Policía Fiscal': in a language whose adjectives follow the noun, a title word right
+    after a body's head is the body's adjective, not a person's title."""
+    after_a_head = t > 0 and (keys[t - 1],) in _agency_heads()
+    return article.lang in _NAME_AFTER and after_a_head and keys[t] in _titles()
 
 
 def _headline(article: Article, offset: int) -> bool:

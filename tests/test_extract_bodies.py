@@ -1861,3 +1861,11 @@ def test_a_unit_named_with_and_without_its_body_is_one_unit() -> None:
     )
     expected = {"Compagnia della Guardia di Finanza di Rimini", "Guardia di Finanza"}
     assert found(text, "it", "agency") == expected
+
+
+def test_a_title_word_after_a_body_s_head_is_its_adjective() -> None:
+    text = (
+        "La Policía Fiscal sostiene que la acción fue un éxito. Más de 150 efectivos de la Policía "
+        "Regional y de la Policía Fiscal llegaron a Lima, Perú. El Fiscal Juan Pérez pidió la detención."
+    )
+    assert found(text, "es", "agency") == {"Policía Fiscal", "Policía Regional"}

@@ -842,3 +842,25 @@ def test_arrests_made_during_searches_are_where_the_searches_were(
 ) -> None:
     facts = extract_facts(read_article(text, lang))
     assert {f.key for f in facts if f.kind == "arrest"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        ("A Polícia Federal descobriu o esquema há dois meses no Brasil.", "pt", "2015-10-07", {"2015-08"}),
+        ("The police raided the shop two months ago in Accra, Ghana.", "en", "2015-10-07", {"2015-08"}),
+        ("La polizia ha sequestrato il sito due mesi fa in Italia.", "it", "2015-01-20", {"2014-11"}),
+        ("La police a démantelé le réseau il y a trois ans en France.", "fr", "2015-10-07", {"2012"}),
+        # a bound gives the year the date surely falls in, or nothing
+        (
+            "A Polícia Federal descobriu o esquema há pouco mais de dois meses no Brasil.",
+            "pt",
+            "2015-10-07",
+            {"2015"},
+        ),
+        ("La policía desmanteló la red hace unos diez meses en España.", "es", "2015-10-07", set()),
+    ],
+)
+def test_months_and_years_ago(text: str, lang: str, published: str, expected: set[str]) -> None:
+    facts = extract_facts(read_article(text, lang), dt.date.fromisoformat(published))
+    assert {f.key for f in facts if f.kind == "date"} == expected
