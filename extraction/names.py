@@ -2656,6 +2656,8 @@ def _agency_kind(head: tuple[str, ...]) -> str:
         return "court"
     if word == "trading standards":
         return "local authority"
+    if word.endswith((" division", " branch")):
+        return "police unit"  # "Crime Division": a unit of a force
     return "police"
 
 

@@ -1869,3 +1869,9 @@ def test_a_title_word_after_a_body_s_head_is_its_adjective() -> None:
         "Regional y de la Policía Fiscal llegaron a Lima, Perú. El Fiscal Juan Pérez pidió la detención."
     )
     assert found(text, "es", "agency") == {"Policía Fiscal", "Policía Regional"}
+
+
+def test_a_force_s_crime_division_is_a_unit() -> None:
+    text = "A senior officer from the Colombo Crime Division said 60,000 discs were recovered in Sri Lanka."
+    facts = [f for f in extract_facts(read_article(text, "en")) if f.kind == "agency"]
+    assert [(f.key, f.data["kind"]) for f in facts] == [("Colombo Crime Division", "police unit")]
