@@ -1432,6 +1432,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                     {"label": Label.AGENCY, "kind": kind, "country": None},
                 )
             )
+            facts += _parent_in_the_name(article, run)
         i = max(j, i + 1)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     facts += opened_name_facts(article, taken)
@@ -1440,6 +1441,40 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
     facts += roles
     return _short_names_merged(facts + _judge_role_facts(article, facts))
+
+
+_OF_A_PARENT = {"of", "de", "di", "du", "des", "del", "della", "dello", "do", "da", "dos", "das"}
+
+
+def _parent_in_the_name(article: Article, run: list[int]) -> list[Fact]:
+    """'Computer Crime Unit of Central Scotland Police', 'Dirección de Delitos Intelectuales
+    de la Policía Fiscal del Perú': a unit named with the body it belongs to names that body
+    too, when the words after 'of' open (or, in English, close) on a body's head."""
+    tokens = article.tokens
+    for n, k in enumerate(run[1:-1], start=1):
+        if tokens[k].key not in _OF_A_PARENT:
+            continue
+        rest = run[n + 1 :]
+        if rest and tokens[rest[0]].key in _ARTICLES_IN_RUN and tokens[rest[0]].text.islower():
+            rest = rest[1:]
+        keys = [tokens[r].key for r in rest]
+        content = [key for key in keys if key not in _CONNECTORS]
+        if len(content) < 2 or not tokens[rest[0]].text[:1].isupper():
+            continue
+        head = next(
+            (h for h in _agency_heads() if tuple(keys[: len(h)]) == h or tuple(keys[-len(h) :]) == h), None
+        )
+        if head is None:
+            continue
+        start, end = tokens[rest[0]].start, tokens[rest[-1]].end
+        name = article.text[start:end]
+        kind = _agency_kind(head)
+        note = (
+            f"the body a unit belongs to, named in the unit's name: check it and its kind ({kind}, guessed)"
+        )
+        data = {"label": Label.AGENCY, "kind": kind, "country": None}
+        return [Fact("agency", name, [Span(start, end, name)], "low", [note], data)]
+    return []
 
 
 def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:

@@ -1700,7 +1700,7 @@ def test_a_town_s_police_with_small_words_directorates_and_more_bodies(
             "Agentes de la Unidad de Delitos Informáticos de la Policía Fiscal del Ecuador allanaron "
             "un local en Quito.",
             "es",
-            {"Unidad de Delitos Informáticos de la Policía Fiscal del Ecuador"},
+            {"Unidad de Delitos Informáticos de la Policía Fiscal del Ecuador", "Policía Fiscal del Ecuador"},
         ),
         # a specialised body's field, through 'en' and 'contra la'
         (
@@ -1875,3 +1875,31 @@ def test_a_force_s_crime_division_is_a_unit() -> None:
     text = "A senior officer from the Colombo Crime Division said 60,000 discs were recovered in Sri Lanka."
     facts = [f for f in extract_facts(read_article(text, "en")) if f.kind == "agency"]
     assert [(f.key, f.data["kind"]) for f in facts] == [("Colombo Crime Division", "police unit")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The Computer Crime Unit of Lothian Borders Police ran the operation with the British "
+            "Phonographic Industry.",
+            "en",
+            {
+                "Computer Crime Unit of Lothian Borders Police",
+                "Lothian Borders Police",
+                "British Phonographic Industry",
+            },
+        ),
+        (
+            "Agentes de la Dirección de Delitos Informáticos de la Policía Fiscal del Ecuador allanaron un "
+            "local en Quito.",
+            "es",
+            {
+                "Dirección de Delitos Informáticos de la Policía Fiscal del Ecuador",
+                "Policía Fiscal del Ecuador",
+            },
+        ),
+    ],
+)
+def test_a_unit_named_with_its_body_names_the_body_too(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
