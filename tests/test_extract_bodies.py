@@ -1903,3 +1903,19 @@ def test_a_force_s_crime_division_is_a_unit() -> None:
 )
 def test_a_unit_named_with_its_body_names_the_body_too(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La Guardia di Finanza ha sequestrato 7mila capi con i marchi di note case come Adidas, Nike, "
+            "Belstaff e Zegna.",
+            "it",
+            {"Adidas", "Nike", "Belstaff", "Zegna"},
+        ),
+        ("Police in Accra seized fake Gucci bags and 500 pirated DVDs.", "en", {"Gucci"}),
+    ],
+)
+def test_marks_on_counterfeit_goods_are_rights_holders(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "rights_holder") == expected
