@@ -1919,3 +1919,12 @@ def test_a_unit_named_with_its_body_names_the_body_too(text: str, lang: str, exp
 )
 def test_marks_on_counterfeit_goods_are_rights_holders(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "rights_holder") == expected
+
+
+def test_us_immigration_and_customs_enforcement_in_spanish_and_by_its_acronym() -> None:
+    text = (
+        "Agentes del Servicio federal de Inmigración y Control de Aduanas (ICE, en inglés) se incautaron "
+        "de 6,800 discos en Ponce, Puerto Rico. El portavoz del ICE explicó el viernes."
+    )
+    facts = [f for f in extract_facts(read_article(text, "es")) if f.kind == "agency"]
+    assert [(f.key, len(f.spans)) for f in facts] == [("U.S. Immigration and Customs Enforcement", 3)]
