@@ -207,6 +207,8 @@ _SINGLE_QUOTED_OPERATION = re.compile(
 )
 # French and Canadian police name operations "Projet X": « Projet Capituler », "Project Anvil".
 _QUOTED_PROJECT = re.compile(r"[«\"“]\s*((?:Projet|Project)\s+[^»\"”“\n]{2,40}?)\s*[»\"”]")
+# The RCMP's and other forces' code names: "le Projet ODOWN", "Project OCORNER" (in capitals).
+_CAPITALS_PROJECT = re.compile(r"\b((?:Projet|Project|Proyecto|Projeto|Progetto)\s+[A-Z][A-Z0-9-]{2,})\b")
 # "la precedente operazione 'X'", "l'opération précédente": an earlier operation, cited for context.
 _EARLIER_BEFORE = re.compile(
     r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+$", re.IGNORECASE
@@ -2703,6 +2705,7 @@ def operation_facts(article: Article) -> list[Fact]:
         _SINGLE_QUOTED_OPERATION,
         _NAMED_OPERATION,
         _QUOTED_PROJECT,
+        _CAPITALS_PROJECT,
         _NAMED_AFTER_NAMING,
         _NAMING_FIRST,
         _QUOTED_WITH_ITS_WORD,

@@ -1928,3 +1928,19 @@ def test_us_immigration_and_customs_enforcement_in_spanish_and_by_its_acronym() 
     )
     facts = [f for f in extract_facts(read_article(text, "es")) if f.kind == "agency"]
     assert [(f.key, len(f.spans)) for f in facts] == [("U.S. Immigration and Customs Enforcement", 3)]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Ces arrestations concluent une enquête menée dans le cadre du Projet ODOWN, en Ontario.",
+            "fr",
+            {"projet odown"},
+        ),
+        ("The RCMP said Project OCORNER targeted IPTV resellers in Canada.", "en", {"project ocorner"}),
+        ("The Project Manager of the agency spoke in Ottawa, Canada.", "en", set()),
+    ],
+)
+def test_code_names_of_projects_in_capitals(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "operation") == expected
