@@ -462,6 +462,8 @@ def event_kind(article: Article, start: int, end: int) -> str:
         return "investigation_start"  # "the inquiry opened in October 2018"
     if kind == "founded" and has_cue(keys, "trial") is not None:
         return "other"  # "le procès s'est ouvert ce mercredi": the trial's opening
+    if kind == "founded" and has_cue(keys, "action") is not None:
+        return "action_day"  # "the sweep opened last Friday with dawn raids"
     if kind == "start":
         if has_cue(keys, "investigation") is not None:
             return "investigation_start"

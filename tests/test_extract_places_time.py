@@ -864,3 +864,9 @@ def test_arrests_made_during_searches_are_where_the_searches_were(
 def test_months_and_years_ago(text: str, lang: str, published: str, expected: set[str]) -> None:
     facts = extract_facts(read_article(text, lang), dt.date.fromisoformat(published))
     assert {f.key for f in facts if f.kind == "date"} == expected
+
+
+def test_an_operation_that_opened_with_raids_dates_its_action_day() -> None:
+    text = "The sweep opened last Friday with dawn raids on the homes of counterfeiters in Falkirk, Scotland."
+    facts = extract_facts(read_article(text, "en"), dt.date(2004, 12, 1))
+    assert [(f.key, f.data["event"]) for f in facts if f.kind == "date"] == [("2004-11-26", "action_day")]
