@@ -49,6 +49,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _nationality(article, m)
         and not _residence(article, m)
         and not _origin(article, m)
+        and not _street_or_quarter(article, m)
     ]
     audience = _audience_countries(article, candidates)
     named = [m for m in candidates if m not in audience]
@@ -59,6 +60,36 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         # operation acted.
         named = audience
     return sorted(named + agencies, key=lambda m: m.first)
+
+
+# Words that make a country's name a street's or a quarter's: "au quartier Madagascar",
+# "avenue de France", "via Venezuela", "calle Perú".
+_STREET_WORDS = {
+    *(
+        "quartier",
+        "quartiers",
+        "quartiere",
+        "rione",
+        "barrio",
+        "bairro",
+        "colonia",
+        "neighbourhood",
+        "district",
+    ),
+    *("rue", "avenue", "boulevard", "place", "via", "viale", "piazza", "corso", "calle", "avenida", "rua"),
+    *("praça", "plaza", "street", "road"),
+}
+
+
+def _street_or_quarter(article: Article, match: Match) -> bool:
+    words = _words_before(article, match, 3)
+    # "rue de France", "avenida do Brasil": the street word before the country's article
+    words = [
+        w
+        for w in words
+        if w not in {"de", "d", "du", "des", "di", "del", "do", "da", "dos", "la", "el", "le"}
+    ]
+    return bool(words) and words[-1] in _STREET_WORDS
 
 
 # Words between the countries of a list: "des États-Unis, du Royaume-Uni et du Canada".

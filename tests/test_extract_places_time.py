@@ -870,3 +870,21 @@ def test_an_operation_that_opened_with_raids_dates_its_action_day() -> None:
     text = "The sweep opened last Friday with dawn raids on the homes of counterfeiters in Falkirk, Scotland."
     facts = extract_facts(read_article(text, "en"), dt.date(2004, 12, 1))
     assert [(f.key, f.data["event"]) for f in facts if f.kind == "date"] == [("2004-11-26", "action_day")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Les huissiers ont saisi le matériel de la société, sise au quartier Madagascar, au Cameroun.",
+            "fr",
+            {"CM"},
+        ),
+        ("La policía incautó 300 discos en una tienda de la calle Venezuela, en Lima, Perú.", "es", {"PE"}),
+    ],
+)
+def test_a_country_naming_a_street_or_a_quarter_is_no_country(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    facts = extract_facts(read_article(text, lang))
+    assert {f.key for f in facts if f.kind == "country"} == expected
