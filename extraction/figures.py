@@ -817,13 +817,16 @@ def _is_money(figure: Figure) -> bool:
 
 def _without_context_money(article: Article, figures: list[Figure]) -> list[Figure]:
     """'piracy costs the country 15 billion a year': money in a sentence that speaks of a
-    whole economy per year is the size of a market or a country's losses, not this case's."""
+    whole economy per year is the size of a market or a country's losses, not this case's;
+    and any figure a cited study gives is the study's."""
     kept = []
     for figure in figures:
+        sentence = article.sentence_at(figure.start)
+        first = article.token_index(sentence.start)
+        last = article.token_index(sentence.end)
+        if _cue_between(article, first, last, "cited_study"):
+            continue  # "según un estudio, la piratería generó...": the study's figure
         if _is_money(figure):
-            sentence = article.sentence_at(figure.start)
-            first = article.token_index(sentence.start)
-            last = article.token_index(sentence.end)
             if _cue_between(article, first, last, "economy") and _cue_between(article, first, last, "yearly"):
                 continue
             risked = _cue_between(article, first, last, "penalty_risk")

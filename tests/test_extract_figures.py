@@ -982,3 +982,23 @@ def test_people_counted_by_more_nationalities(text: str, lang: str, expected: se
 )
 def test_tens_dozens_set_top_boxes_video_cds_and_weeks(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Un productor citó un estudio según el cual la piratería generó el año pasado un negocio de "
+            "1.428 millones de pesos dominicanos. La policía destruyó 500.000 copias en Santo Domingo.",
+            "es",
+            {"500000 copies"},
+        ),
+        (
+            "According to a survey, 40,000 people watch pirated streams. Police seized 12 servers.",
+            "en",
+            {"12 servers"},
+        ),
+    ],
+)
+def test_figures_a_cited_study_gives_are_context(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
