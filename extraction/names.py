@@ -1445,17 +1445,14 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     return _short_names_merged(facts + _judge_role_facts(article, facts))
 
 
-_OF_A_PARENT = {"of", "de", "di", "du", "des", "del", "della", "dello", "do", "da", "dos", "das"}
-
-
 def _parent_in_the_name(article: Article, run: list[int]) -> list[Fact]:
     """'Computer Crime Unit of Central Scotland Police', 'Dirección de Delitos Intelectuales
     de la Policía Fiscal del Perú': a unit named with the body it belongs to names that body
     too, when the words after 'of' open (or, in English, close) on a body's head."""
     tokens = article.tokens
     for n, k in enumerate(run[1:-1], start=1):
-        if tokens[k].key not in _OF_A_PARENT:
-            continue
+        if tokens[k].key not in _PLACE_OF or tokens[k].key == "in":
+            continue  # "of", "de la": the body the unit belongs to follows
         rest = run[n + 1 :]
         if rest and tokens[rest[0]].key in _ARTICLES_IN_RUN and tokens[rest[0]].text.islower():
             rest = rest[1:]
