@@ -109,9 +109,22 @@ def resolve(article: Article, code: str) -> tuple[str | None, str | None]:
     default = group.get("default")
     if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
         return default, None
+    if default and _named_more_elsewhere(named, group["codes"], counts[best]):
+        # "$2.9 billion" in a report on Japan and the Philippines that names Hong Kong once:
+        # the sign is not the money of where the article mostly is.
+        return default, None
     if best == default:
         return best, None
     return best, f"the currency is read from the country the article names ({best})"
+
+
+def _named_more_elsewhere(named: list[str], codes: list[str], best: int) -> bool:
+    """A country whose money uses none of `codes` is named more often than `best` times."""
+    others: dict[str, int] = {}
+    for country in named:
+        if currency_of(country) not in codes:
+            others[country] = others.get(country, 0) + 1
+    return max(others.values(), default=0) > best
 
 
 def unsettled(article: Article, code: str) -> bool:

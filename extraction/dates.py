@@ -228,7 +228,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         (
             "day",
             re.compile(
-                rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+|of\s+)?(?:{month})\b(?:,?\s+(?:de\s+)?(\d{{4}})\b)?",
+                rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+|of\s+)?(?:{month})\b(?:,?\s+(?:del?\s+)?(\d{{4}})\b)?",
                 flags,
             ),
         ),
@@ -261,7 +261,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 flags,
             ),
         ),
-        ("month", re.compile(rf"\b(?:{month})\s+(?:de\s+|of\s+)?(\d{{4}})\b", flags)),
+        ("month", re.compile(rf"\b(?:{month})\s+(?:de\s+|of\s+|del\s+)?(\d{{4}})\b", flags)),
         (
             "weekday",
             re.compile(
@@ -436,6 +436,8 @@ def _clean(raw: str, kind: str) -> str:
         text = re.sub(rf"\b(?:last|{_WEEKDAY_QUALIFIERS})\b", " ", text, flags=re.IGNORECASE).strip()
     if kind in {"year", "since"}:
         text = text.split()[-1]
+    if kind in {"month", "day"}:
+        text = re.sub(r"\s+del\s+(?=\d{4}\b)", " ", text)  # "dicembre del 2007": the parser wants no "del"
     return text
 
 

@@ -17,7 +17,7 @@ from text_to_num import text2num
 
 from extraction import currencies
 from extraction.facts import Fact, Span
-from extraction.lexicon import cue_keys, lexicon, phrase_keys
+from extraction.lexicon import cue_keys, has_cue, lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 
@@ -275,12 +275,37 @@ def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str
     de CDs': units and pieces count what they are of, when that is a unit (one word, an
     adjective, may stand between)."""
     end, unit = found
+    if unit == "copies":
+        return _what_copies_are(article, end) or found
     if unit not in {"units", "pieces"}:
         return found
     i = article.token_index(end)
     if i + 1 < len(article.tokens) and article.tokens[i].key in _UNITS_OF:
         return _unit_here(article, i + 1) or _unit_here(article, i + 2) or found
     return found
+
+
+# What copies are counted as: their medium first ("copies of films on DVD" are DVDs), then books.
+_MEDIA = ("CDs", "DVDs", "discs")
+_COPIED = ("books",)
+_COPIES_REACH = 5  # words after "copies": "cópias de filmes em DVD", "copies of contraband DVDs"
+
+
+def _what_copies_are(article: Article, end: int) -> tuple[int, str] | None:
+    tokens = article.tokens
+    i = article.token_index(end)
+    if i >= len(tokens) or tokens[i].key not in _UNITS_OF | {"en", "em", "on", "in", "su", "sur"}:
+        return None
+    held = []
+    for j in range(i, min(len(tokens), i + _COPIES_REACH)):
+        if re.search(r"[.,;:!?()\n]", article.text[end : tokens[j].end]):
+            break  # what the copies are is told in their own clause
+        held.append(_unit_here(article, j))
+    for kinds in (_MEDIA, _COPIED):
+        for what in held:
+            if what is not None and what[1] in kinds:
+                return what
+    return None
 
 
 # "CDs/DVDs", "CD et DVD", "CDs and Blu-rays": one count of discs of more than one kind.
@@ -317,6 +342,9 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
     tokens = article.tokens
     if index < len(tokens) and tokens[index].key in _nationality_plurals():
         return tokens[index].end, "people"  # "dois brasileiros e oito marroquinos"
+    fate = _people_by_their_fate(article, index)
+    if fate is not None:
+        return fate
     skipped, i = 0, index
     while True:
         if any(_starts_with(article, i, keys) for keys in _not_units()):
@@ -516,6 +544,37 @@ _SEARCHED_BEFORE = re.compile(
     r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?$",
     re.IGNORECASE,
 )
+
+
+# Counts the text gives by their own word, kept when arrested: "ten suspects were arrested".
+_PEOPLE_COUNTED_AS_SUCH = {"people", "suspects", "arrests"}
+_HAVE = {"have", "has", "had", "a", "ha", "hanno", "han", "tem", "tinham"}
+
+
+def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | None:
+    """'Dez feirantes foram constituídos arguidos', 'two traders were arrested': one
+    noun, then an auxiliary and what happened to them. People counted by what happened to
+    them are people, whatever noun names them, unless the noun is itself a count of people."""
+    tokens = article.tokens
+    if index + 2 >= len(tokens):
+        return None
+    noun = tokens[index]
+    if not (noun.text.isalpha() and noun.text.islower()):
+        return None
+    unit = _unit_here(article, index)
+    if unit is not None and unit[1] in _PEOPLE_COUNTED_AS_SUCH:
+        return None
+    j = index + 1
+    if tokens[j].key in _HAVE:
+        j += 1
+    start = j
+    while j < len(tokens) and j - start < 2 and tokens[j].key in _AUXILIARIES:
+        j += 1
+    if j == start or re.search(r"[.,;:!?()\n]", article.text[noun.end : tokens[j - 1].end]):
+        return None
+    if has_cue([t.key for t in tokens[j : j + 3]], "fate") != 0:
+        return None
+    return noun.end, "people"
 
 
 def _counted(article: Article, unit: str, offset: int, end: int | None = None) -> str:
@@ -1037,8 +1096,8 @@ _VARIOUS = {
     "distinti", "varie", "vari", "distintos", "distintas", "diferentes", "differents", "differentes",
     "distincts", "distinctes", "diversas", "diversos",
 }  # fmt: skip
-_AUXILIARIES = {"were", "been", "foram", "fueron", "furono", "sono", "stati", "state", "ont", "ete", "sont",
-                "han",                "sido", "ficaram", "quedaron", "restaron"}  # fmt: skip
+_AUXILIARIES = {"were", "been", "are", "foram", "fueron", "furono", "sono", "stati", "state", "ont", "ete",
+                "sont", "han", "sido", "ficaram", "quedaron", "restaron"}  # fmt: skip
 
 
 def _past_fillers(article: Article, index: int, unit: str) -> int:

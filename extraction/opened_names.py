@@ -26,8 +26,11 @@ _MAX_WORDS = 14
 # ("Agencia de Regulación y Control de las Telecomunicaciones"), not shorter ("Asociación de Vecinos").
 _CAPITALISED_WORDS = 3
 # Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
-# the Portuguese in -ou/-aram/-eram/-iram, the Italian in -ò and its future in -rà.
-_VERB = re.compile(r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou))$")
+# the Portuguese in -ou/-eu/-iu/-aram/-eram/-iram, the Italian in -ò and its future in -rà.
+# Not the adjective "europeu".
+_VERB = re.compile(
+    r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
+)
 # Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
 # not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").
 _PARTICIPLE = re.compile(r"(?:at|it|ut)[ie]$")

@@ -1944,3 +1944,16 @@ def test_us_immigration_and_customs_enforcement_in_spanish_and_by_its_acronym() 
 )
 def test_code_names_of_projects_in_capitals(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "operation") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Na operação, a Polícia deteve ainda dois homens.",
+        "O suspeito conduziu a Polícia até um armazém.",
+        "No armazém, a Polícia recolheu mais de cem DVDs.",
+        "Na feira, a Polícia descobriu outro ponto de venda.",
+    ],
+)
+def test_a_verb_after_a_capitalised_police_ends_no_name(text: str) -> None:
+    assert found(text, "pt", "agency") == set()

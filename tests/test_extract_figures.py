@@ -1002,3 +1002,71 @@ def test_tens_dozens_set_top_boxes_video_cds_and_weeks(text: str, lang: str, exp
 )
 def test_figures_a_cited_study_gives_are_context(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Onze comerciantes foram constituídos arguidos na feira.", "pt", {"11 people"}),
+        ("Seis feirantes foram detidos pela GNR em Braga.", "pt", {"6 people"}),
+        ("Quindici acquirenti sono stati multati dai vigili.", "it", {"15 people"}),
+        ("Four traders were arrested at the market.", "en", {"4 people"}),
+        ("Trois revendeurs ont été interpellés à Lille.", "fr", {"3 people"}),
+        # A count of people by its own word keeps it; things are not people.
+        ("Nine suspects were arrested and 40 servers were seized.", "en", {"9 suspects", "40 servers"}),
+    ],
+)
+def test_people_counted_by_what_happened_to_them_whatever_the_noun(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A GNR apreendeu três mil cópias de álbuns em CD.", "pt", {"3000 CDs"}),
+        ("Agents seized 1,200 copies of counterfeit DVDs.", "en", {"1200 DVDs"}),
+        ("La Finanza ha sequestrato 80 mila copie di libri scolastici.", "it", {"80000 books"}),
+        # Copies of nothing the text names stay copies.
+        ("Agents seized 900 copies, most of them on CD.", "en", {"900 copies"}),
+        ("Les enquêteurs ont trouvé 450 copies de l'album.", "fr", {"450 copies"}),
+    ],
+)
+def test_copies_are_counted_as_their_medium_or_as_books(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Four vans and two trucks were needed to carry the goods.", "en", {"4 vehicles", "2 vehicles"}),
+        ("Les gendarmes ont rempli trois camionnettes.", "fr", {"3 vehicles"}),
+        ("Sono state sequestrate 25 mila opere tra film e dischi.", "it", {"25000 works"}),
+        ("Se incautaron 3.000 obras protegidas.", "es", {"3000 works"}),
+    ],
+)
+def test_vans_are_vehicles_and_works_are_works(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Discs worth N$400 000 were seized in Oshakati, Namibia.", "en", {"400000 NAD"}),
+        ("Goods worth S$1.2 million were seized, Singapore police said.", "en", {"1200000 SGD"}),
+        ("The fine was NZ$15,000, a court in Auckland ruled.", "en", {"15000 NZD"}),
+        # "$" in a report mostly about countries with other money is the US dollar, though
+        # a country using "$" is named once.
+        (
+            "Japan said the site cost publishers $3 billion. Police in Japan and Vietnam acted;"
+            " one suspect had lived in Japan and in Vietnam before flying to Canada.",
+            "en",
+            {"3000000000 USD"},
+        ),
+    ],
+)
+def test_dollars_with_a_country_letter_and_dollars_of_an_article_about_elsewhere(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected

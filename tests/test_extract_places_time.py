@@ -888,3 +888,16 @@ def test_a_country_naming_a_street_or_a_quarter_is_no_country(
 ) -> None:
     facts = extract_facts(read_article(text, lang))
     assert {f.key for f in facts if f.kind == "country"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("L'inchiesta è partita nel febbraio del 2011 dopo una denuncia.", "it", {"2011-02"}),
+        ("La investigación comenzó en octubre del 2015 tras una denuncia.", "es", {"2015-10"}),
+        ("Los registros se hicieron el 3 de junio del 2016 en Lima.", "es", {"2016-06-03"}),
+    ],
+)
+def test_a_month_with_del_before_its_year(text: str, lang: str, expected: set[str]) -> None:
+    facts = extract_facts(read_article(text, lang))
+    assert {f.key for f in facts if f.kind == "date"} == expected
