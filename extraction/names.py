@@ -1675,10 +1675,19 @@ def _body_words() -> dict[str, str]:
     return {fold(w): kind for kind, items in lexicon()["body_words"].items() for w in items}
 
 
+@cache
+def _acronym_body_words() -> dict[str, str]:
+    """Words for a body, and those naming one only beside its acronym ("Society", "Guild":
+    alone they open companies' names too)."""
+    only_here = lexicon()["acronym_body_words"]
+    return _body_words() | {fold(w): kind for kind, items in only_here.items() for w in items}
+
+
 def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
     """'Brigada Central de Ciberdelincuencia (BCC)', 'Economic and Financial Crimes
-    Commission (EFCC)': a long name opened or closed by a word for a body and followed by
-    its acronym in brackets, the acronym's letters the initials of its words."""
+    Commission (EFCC)', 'Namibian Society of Composers and Authors of Music (Nascam)': a
+    long name holding a capitalised word for a body and followed by its acronym in
+    brackets, the acronym's letters the initials of its words."""
     tokens = article.tokens
     facts = []
     for match in _BRACKETED_ACRONYM.finditer(article.text):
@@ -1696,24 +1705,50 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
             if tokens[first].start < sentence.start or first in taken:
                 break
             words_in = tokens[first : last + 1]
-            head = next(
-                (
-                    t.key
-                    for t in (tokens[first], tokens[last])
-                    if t.key in _body_words() and t.text[0].isupper()
-                ),
-                None,
-            )
-            # "GEBRO" for "Grupo Especial de Bienes Robados": capitals may take a word's first
-            # two letters too
-            fits = (not syllabic and _initials_fit(words_in, acronym.upper())) or (
-                len(acronym) >= _SYLLABIC_MIN and _syllables_fit(words_in, acronym)
-            )
-            if tokens[first].text[0].isupper() and head is not None and fits:
-                kind = _body_words()[head]
+            kind = _body_word_kind(words_in)
+            if tokens[first].text[0].isupper() and kind is not None and _acronym_fits(words_in, acronym):
                 facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
                 break
+    return facts + _names_after_their_acronym(article, taken)
+
+
+_ACRONYM_THEN_NAME = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,9})\s*\(([^()\n]{5,160})\)")
+
+
+def _names_after_their_acronym(article: Article, taken: set[int]) -> list[Fact]:
+    """'l'AESVI (Associazione Editori Software Videoludico Italiana)': the acronym first,
+    the full name in brackets, the same fit of letters to words."""
+    facts = []
+    for match in _ACRONYM_THEN_NAME.finditer(article.text):
+        acronym = match.group(1)
+        inside = [t for t in article.tokens if match.start(2) <= t.start and t.end <= match.end(2)]
+        if not inside or any(article.token_index(t.start) in taken for t in inside):
+            continue
+        if not inside[0].text[0].isupper() or inside[-1].end != match.end(2) - _trailing(match.group(2)):
+            continue  # a sentence in brackets, not a name
+        kind = _body_word_kind(inside)
+        if kind is not None and _acronym_fits(inside, acronym):
+            facts.append(_acronym_fact(article, inside[0].start, inside[-1].end, acronym, kind))
     return facts
+
+
+def _body_word_kind(words: list[Token]) -> str | None:
+    """The kind of the first capitalised word for a body among `words`."""
+    kinds = _acronym_body_words()
+    return next((kinds[t.key] for t in words if t.key in kinds and t.text[0].isupper()), None)
+
+
+def _acronym_fits(words: list[Token], acronym: str) -> bool:
+    """The acronym's letters are the words' initials; or, for one of four letters or more,
+    their first letters ("GEBRO" for "Grupo Especial de Bienes Robados")."""
+    syllabic = sum(c.isupper() for c in acronym) < 2
+    return (not syllabic and _initials_fit(words, acronym.upper())) or (
+        len(acronym) >= _SYLLABIC_MIN and _syllables_fit(words, acronym)
+    )
+
+
+def _trailing(text: str) -> int:
+    return len(text) - len(text.rstrip())
 
 
 def _initials_fit(words: list[Token], acronym: str) -> bool:

@@ -1957,3 +1957,32 @@ def test_code_names_of_projects_in_capitals(text: str, lang: str, expected: set[
 )
 def test_a_verb_after_a_capitalised_police_ends_no_name(text: str) -> None:
     assert found(text, "pt", "agency") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The raid was led by the Kenya Society of Authors and Composers (KSAC) and its inspectors.",
+            "en",
+            {"Kenya Society of Authors and Composers"},
+        ),
+        (
+            "Hanno partecipato l'ANEV (Associazione Nazionale Editori Video) e i finanzieri.",
+            "it",
+            {"Associazione Nazionale Editori Video"},
+        ),
+        (
+            "Colaboró la AVPE (Asociación de Videoclubes y Productores de España).",
+            "es",
+            {"Asociación de Videoclubes y Productores de España"},
+        ),
+        # A remark in brackets after an acronym names nothing; a union of states is no society.
+        ("La FAPAV (che ha sporto denuncia) ha collaborato.", "it", {"FAPAV"}),
+        ("Los fondos vienen de la Unión Europea (UE).", "es", set()),
+    ],
+)
+def test_a_society_before_its_acronym_and_a_name_after_its_acronym(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
