@@ -21,6 +21,7 @@ from extraction.lexicon import (
     national_police,
     news_agencies,
     phrase_keys,
+    place_matcher,
     state_bodies,
     state_police,
     units,
@@ -2440,7 +2441,6 @@ def _unit_fact(article: Article, name: str, start: int, end: int, kind: str, not
     return Fact("agency", name, [span], "medium", [note], properties)
 
 
-_AND = {"et", "and", "e", "y", "und"}
 _OF_BODY = re.compile(
     r"\s+(?:of\s+the|de\s+la|de\s+l['’]\s*|du|della|dell['’]\s*|del|dello|di|da|do|de)\s*", re.IGNORECASE
 )
@@ -2639,6 +2639,21 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
         k += 1
     while place and tokens[place[-1]].text.islower() and tokens[place[-1]].key in _SMALL_WORDS:
         place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
+    return _through_a_conjunction(article, place, taken)
+
+
+def _through_a_conjunction(article: Article, place: list[int], taken: set[int]) -> list[int]:
+    """'Castilla y León', 'Monza e Brianza': a region whose name holds a conjunction is one
+    place, not two places coordinated, when ISO 3166-2 or the lexicon's cities know it so."""
+    tokens = article.tokens
+    end = place[-1] + 1 if place else 0
+    if not place or end >= len(tokens) or tokens[end].key not in _AND:
+        return place
+    keys = tuple(t.key for t in tokens[place[0] :])
+    for phrase in place_matcher().by_first.get(keys[0], ()):
+        n = len(phrase.keys)
+        if n > len(place) + 1 and keys[:n] == phrase.keys and not taken & set(range(place[0], place[0] + n)):
+            return list(range(place[0], place[0] + n))
     return place
 
 

@@ -1986,3 +1986,41 @@ def test_a_society_before_its_acronym_and_a_name_after_its_acronym(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Actuó la Jefatura Superior de Policía de Castilla y León.",
+            "es",
+            {"Jefatura Superior de Policía de Castilla y León"},
+        ),
+        ("Indaga la Procura di Pesaro e Urbino.", "it", {"Procura di Pesaro e Urbino"}),
+        # Two places coordinated stay two units.
+        ("Le parquet de Rennes et de Lyon enquête.", "fr", {"parquet de Rennes", "parquet de Lyon"}),
+    ],
+)
+def test_a_region_whose_name_holds_a_conjunction_is_one_place(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Os agentes da esquadra de Tomar apreenderam 200 DVDs.", {"esquadra de Tomar"}),
+        (
+            "Os militares do posto territorial de Ourém da GNR agiram.",
+            {"posto territorial de Ourém", "Guarda Nacional Republicana"},
+        ),
+    ],
+)
+def test_portuguese_local_police_units_and_their_place(text: str, expected: set[str]) -> None:
+    assert found(text, "pt", "agency") == expected
+
+
+def test_a_detachment_of_the_rcmp_named_by_its_town() -> None:
+    text = "L'enquête a été menée par le détachement de Moncton de la GRC."
+    assert found(text, "fr", "agency") == {"détachement de Moncton", "Gendarmerie royale du Canada"}
