@@ -107,6 +107,9 @@ _WEEKENDS = {
 _PERIOD_OF_YEAR = (
     "early|late|mid|in early|in late|début|fin|début de|fin de|au début de|à la fin de|"
     "inizio|fine|all'inizio del|alla fine del|a principios de|a finales de|a mediados de|"
+    "fine del|inizio del|metà del|a fine|a inizio|a metà del|"
+    "a fines de|fines de|a fines del|fines del|a finales del|finales del|a principios del|principios del|"
+    "a mediados del|mediados del|a comienzos del|comienzos del|"
     "principios de|finales de|mediados de|no início de|no final de|início de|final de|meados de|"
     "em meados de|no fim de|fim de|Anfang|Ende|Mitte|"
     "a comienzos de|comienzos de|a inicios de|inicios de|at the beginning of|the beginning of|beginning of|"
@@ -229,6 +232,15 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             "day",
             re.compile(
                 rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+|of\s+)?(?:{month})\b(?:,?\s+(?:del?\s+)?(\d{{4}})\b)?",
+                flags,
+            ),
+        ),
+        # The last day of a range the month opens: the 26 of "May 25 and 26", "March 3-5, 2021".
+        (
+            "day_last",
+            re.compile(
+                rf"\b(?P<month>{month})\.?\s+{d}\s*(?:and|&|to|-|–)\s*(?P<last>{d})"
+                rf"(?:,?\s+(?P<year>\d{{4}})\b)?",
                 flags,
             ),
         ),
@@ -545,6 +557,20 @@ def relative_note_of(raw: str, published: dt.date | None) -> str:
     return f"{raw!r} resolved against the publication date {published}"
 
 
+_DAYS_OF_A_MONTH = {"day", "day_first", "day_last"}
+# Words that may follow the last day of a range; any other word makes its number a count.
+_AFTER_A_DAY = {
+    "and", "in", "at", "on", "when", "while", "as", "after", "before", "during", "of", "to", "by", "the",
+    "with", "from", "respectively", "last", "this", "that", "police", "officers", "authorities",
+}  # fmt: skip
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+def _counts_a_noun(text: str, end: int) -> bool:
+    after = _NEXT_WORD.match(text, end)
+    return after is not None and after.group(1).lower() not in _AFTER_A_DAY
+
+
 def _resolve(
     kind: str,
     match: re.Match[str],
@@ -560,8 +586,10 @@ def _resolve(
         kind == "day" and match.group(1) is not None
     )
     has_year = has_year or (kind == "month_span" and match.group(1) is not None)
-    has_year = has_year or (kind == "day_first" and match.group("year") is not None)
-    if published is None and not has_year and year_hint is not None and kind in {"day", "day_first"}:
+    has_year = has_year or (kind in {"day_first", "day_last"} and match.group("year") is not None)
+    if kind == "day_last" and _counts_a_noun(article.text, match.end()):
+        return None  # "on May 5 and 6 people were arrested": a count, not a day
+    if published is None and not has_year and year_hint is not None and kind in _DAYS_OF_A_MONTH:
         return _with_article_year(kind, match, parsers, year_hint)
     if published is None and not has_year:
         return None
@@ -578,9 +606,10 @@ def _resolve(
         if match.group(1) is None and published is not None:
             return str(published.year), "medium", [relative_note_of(raw, published)]
         return match.group(1), "medium", ["two months of one year: the year holds the span"]
-    if kind == "day_first":
+    if kind in {"day_first", "day_last"}:
         year = match.group("year") or (str(published.year) if published else "")
-        first = _parse(parsers, _clean(f"{match.group('first')} {match.group('month')} {year}", "day"))
+        number = match.group("first" if kind == "day_first" else "last")
+        first = _parse(parsers, _clean(f"{number} {match.group('month')} {year}", "day"))
         if first is None:
             return None
         notes = (
@@ -657,8 +686,9 @@ def _with_article_year(
     """A day and month with no year, in an article with no publication date whose dated
     days all fall in one year: that year, at low confidence."""
     raw = match.group()
-    if kind == "day_first":
-        found = _parse(parsers, _clean(f"{match.group('first')} {match.group('month')} {year}", "day"))
+    if kind in {"day_first", "day_last"}:
+        number = match.group("first" if kind == "day_first" else "last")
+        found = _parse(parsers, _clean(f"{number} {match.group('month')} {year}", "day"))
     else:
         found = _parse(parsers, f"{_clean(raw, kind)} {year}")
     if found is None:
@@ -687,7 +717,8 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
     facts: list[Fact] = []
     for kind, pattern in _patterns(article.lang):
         for match in pattern.finditer(article.text):
-            start, end = trimmed(article.text, *match.span())
+            # A range's last day is its own date; the words before it stay free for its first.
+            start, end = trimmed(article.text, *match.span("last" if kind == "day_last" else 0))
             if any(a < end and start < b for a, b in taken):
                 continue
             resolved = _resolve(kind, match, article, published, parsers, year_hint)

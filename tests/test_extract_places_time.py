@@ -901,3 +901,37 @@ def test_a_country_naming_a_street_or_a_quarter_is_no_country(
 def test_a_month_with_del_before_its_year(text: str, lang: str, expected: set[str]) -> None:
     facts = extract_facts(read_article(text, lang))
     assert {f.key for f in facts if f.kind == "date"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        (
+            "Officers searched three warehouses on June 11 and 12 and seized 400 boxes.",
+            "2019-06-20",
+            {"2019-06-11", "2019-06-12"},
+        ),
+        ("The raids ran on October 2 to 4, 2017, in Cardiff.", None, {"2017-10-04"}),
+        # The number after "and" counts something: no second day.
+        ("On July 9 and 7 people were charged in Leeds.", "2019-07-20", {"2019-07-09"}),
+    ],
+)
+def test_the_last_day_of_a_range_the_month_opens(
+    text: str, published: str | None, expected: set[str]
+) -> None:
+    day = dt.date.fromisoformat(published) if published else None
+    facts = extract_facts(read_article(text, "en"), day)
+    assert {f.key for f in facts if f.kind == "date"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le indagini si sono svolte tra la fine del 2022 e la primavera scorsa.", "it", {"2022"}),
+        ("Gli accertamenti, iniziati verso la metà del 2021, hanno portato al sequestro.", "it", {"2021"}),
+        ("La red fue desarticulada a fines del 2018 por la policía.", "es", {"2018"}),
+    ],
+)
+def test_the_end_or_start_of_a_year_with_its_article(text: str, lang: str, expected: set[str]) -> None:
+    facts = extract_facts(read_article(text, lang))
+    assert {f.key for f in facts if f.kind == "date"} == expected
