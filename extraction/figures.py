@@ -340,6 +340,8 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
     written side by side with it ("5,500 pirate IPTV servers", "334 comptes PayPal"), a
     hyphenated compound counting as one."""
     tokens = article.tokens
+    if _article_after_a_stated_count(article, index):
+        index += 1  # "Sono nove le persone denunciate", "tutti e nove i componenti"
     if index < len(tokens) and tokens[index].key in _nationality_plurals():
         return tokens[index].end, "people"  # "dois brasileiros e oito marroquinos"
     fate = _people_by_their_fate(article, index)
@@ -549,6 +551,19 @@ _SEARCHED_BEFORE = re.compile(
 # Counts the text gives by their own word, kept when arrested: "ten suspects were arrested".
 _PEOPLE_COUNTED_AS_SUCH = {"people", "suspects", "arrests"}
 _HAVE = {"have", "has", "had", "a", "ha", "hanno", "han", "tem", "tinham"}
+
+
+_ITALIAN_PLURAL_ARTICLES = {"i", "gli", "le"}
+_COUNT_STATED = {"sono", "erano", "saranno", "furono", "tutti", "tutte"}
+
+
+def _article_after_a_stated_count(article: Article, index: int) -> bool:
+    """Italian states a count before its noun's article: "Sono 12 gli indagati", "tutti e
+    nove i componenti"."""
+    tokens = article.tokens
+    if article.lang != "it" or index >= len(tokens) - 1 or tokens[index].key not in _ITALIAN_PLURAL_ARTICLES:
+        return False
+    return any(t.key in _COUNT_STATED for t in tokens[max(0, index - 3) : index - 1])
 
 
 def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | None:

@@ -1070,3 +1070,21 @@ def test_dollars_with_a_country_letter_and_dollars_of_an_article_about_elsewhere
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sono sette le persone denunciate a piede libero.", {"7 people"}),
+        ("Sono 14 gli indagati, tutti residenti in provincia.", {"14 suspects"}),
+        ("Tutti e cinque i componenti della banda sono stati denunciati.", {"5 members"}),
+        # A time of day is no count: "alle 6 le pattuglie".
+        ("Alle 6 le pattuglie sono partite.", set()),
+    ],
+)
+def test_an_italian_count_stated_before_its_nouns_article(text: str, expected: set[str]) -> None:
+    assert figures(text, "it") == expected
+
+
+def test_experts_sent_to_help() -> None:
+    assert figures("The coalition sent three experts to Sofia.", "en") == {"3 experts"}
