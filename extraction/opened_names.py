@@ -112,6 +112,9 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
         if token.key not in _links():
             last = k
         k += 1
+    own_last, last = last, _with_its_parent(article, last, k, taken)
+    if last != own_last and own_last > i:
+        return last  # a unit's name with its parent's: "Oficina de Investigaciones del ICE"
     words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
     in_lower_case = any(t.text[:1].islower() for t in words)
     # "la Brigade nationale de lutte...", "la Commissione centrale": words in lower case
@@ -120,6 +123,26 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
     lower = [t for t in words if t.text[:1].islower()]
     named = in_lower_case and (linked or len(lower) == 1)
     return last if named or len(words) >= _CAPITALISED_WORDS else None
+
+
+_OF_A_BODY = frozenset({"del", "della", "dello", "dell", "de", "do", "da", "du", "des", "di"})
+_ARTICLES = frozenset({"la", "le", "l", "el", "il", "lo", "a", "o"})
+
+
+def _with_its_parent(article: Article, last: int, k: int, taken: set[int]) -> int:
+    """'Oficina de Investigaciones del ICE', 'Brigada de Delitos Informáticos de la Policía
+    Nacional': a name that stops at a body the lexicon knows, right after 'del', 'de la',
+    'do', names it as the unit's parent and runs through it."""
+    tokens = article.tokens
+    of = k - 2 if k >= 2 and tokens[k - 1].key in _ARTICLES else k - 1  # "de la Policía Nacional"
+    if k >= len(tokens) or k not in taken or last != of - 1 or tokens[of].key not in _OF_A_BODY:
+        return last
+    if not tokens[k].text[:1].isupper() or not _glued(article, tokens[k - 1], tokens[k]):
+        return last
+    end = k
+    while end + 1 in taken and end + 1 < len(tokens) and _glued(article, tokens[end], tokens[end + 1]):
+        end += 1
+    return end
 
 
 def _may_go_on(article: Article, i: int, k: int) -> bool:

@@ -2024,3 +2024,24 @@ def test_portuguese_local_police_units_and_their_place(text: str, expected: set[
 def test_a_detachment_of_the_rcmp_named_by_its_town() -> None:
     text = "L'enquête a été menée par le détachement de Moncton de la GRC."
     assert found(text, "fr", "agency") == {"détachement de Moncton", "Gendarmerie royale du Canada"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Intervino la Brigada de delitos tecnológicos de la Policía Nacional en Vigo.",
+            "es",
+            {"Brigada de delitos tecnológicos de la Policía Nacional", "Policía Nacional"},
+        ),
+        (
+            "A Secção de crimes informáticos da Polícia Judiciária fez as buscas.",
+            "pt",
+            {"Secção de crimes informáticos da Polícia Judiciária", "Polícia Judiciária"},
+        ),
+    ],
+)
+def test_a_unit_in_lower_case_runs_through_the_known_body_it_belongs_to(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
