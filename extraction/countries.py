@@ -50,6 +50,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _residence(article, m)
         and not _origin(article, m)
         and not _street_or_quarter(article, m)
+        and not _end_of_a_longer_name(article, m)
     ]
     audience = _audience_countries(article, candidates)
     named = [m for m in candidates if m not in audience]
@@ -90,6 +91,37 @@ def _street_or_quarter(article: Article, match: Match) -> bool:
         if w not in {"de", "d", "du", "des", "di", "del", "do", "da", "dos", "la", "el", "le"}
     ]
     return bool(words) and words[-1] in _STREET_WORDS
+
+
+# Capitalised words that may stand right before a country's name in running text.
+_BEFORE_A_COUNTRY = {
+    "in", "en", "of", "from", "to", "and", "the", "for", "at", "dans", "au", "aux", "le", "la", "el", "il",
+    "em", "no", "na", "nel", "a", "de", "da", "do", "del", "di", "et", "y", "e", "und", "con", "with", "por",
+    "per", "republic", "kingdom", "republica", "repubblica", "republique", "reino", "royaume", "regno",
+    "state", "estado", "stato", "etat", "federal", "federation", "union",
+}  # fmt: skip
+
+
+def _end_of_a_longer_name(article: Article, match: Match) -> bool:
+    """'el Mercado "Iván Montenegro"', 'Jorge Chile': a country's name after a capitalised
+    word of running text, one space away, ends a person's or a place's name."""
+    if match.first == 0:
+        return False
+    before = article.tokens[match.first - 1]
+    gap = article.text[before.end : article.tokens[match.first].start]
+    if gap != " " or not before.text[:1].isupper() or before.text.isupper() or not before.text.isalpha():
+        return False
+    if before.key in _BEFORE_A_COUNTRY or _sentence_start(article, before):
+        return False
+    return not _title_case_line(article, match.start)
+
+
+def _title_case_line(article: Article, offset: int) -> bool:
+    """A headline written in title case: its capitals say nothing about names."""
+    sentence = article.sentence_at(offset)
+    line = article.text[sentence.start : sentence.end].strip()
+    long_words = [w for w in line.split() if len(w) > 3]
+    return not line.endswith(".") and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
 
 
 # Words between the countries of a list: "des États-Unis, du Royaume-Uni et du Canada".

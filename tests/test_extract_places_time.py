@@ -935,3 +935,23 @@ def test_the_last_day_of_a_range_the_month_opens(
 def test_the_end_or_start_of_a_year_with_its_article(text: str, lang: str, expected: set[str]) -> None:
     facts = extract_facts(read_article(text, lang))
     assert {f.key for f in facts if f.kind == "date"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            'Decomisaron discos en el mercado "Roberto Huembes", junto al estadio "Carlos Panamá".',
+            "es",
+            set(),
+        ),
+        ("Il negozio di via Garibaldi, gestito da Mario Francia, è stato chiuso.", "it", set()),
+        # A country after a word that opens a sentence, or a preposition, is the country.
+        ("Yesterday police in Kenya seized 300 discs. Kenya Police said so.", "en", {"KE"}),
+    ],
+)
+def test_a_country_ending_a_persons_or_a_places_name_is_no_country(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    facts = extract_facts(read_article(text, lang))
+    assert {f.key for f in facts if f.kind == "country"} == expected
