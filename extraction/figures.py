@@ -464,12 +464,18 @@ def _scale_after(text: str, pos: int, has_currency: bool) -> tuple[int, float, f
     return end, float(factor), 0.0  # type: ignore[arg-type]
 
 
+# "de", "of" before a currency's name, the line maybe wrapped after it ("320 millones de\n yuanes").
+_CURRENCY_CONNECTOR = re.compile(
+    r"(?:de|of|di|del)(?:[ \u00a0\u202f]+(?:\n[ \u00a0\u202f]*)?|\n[ \u00a0\u202f]*)|d'|d’"
+)
+
+
 def _currency_after(text: str, pos: int) -> tuple[int, str] | None:
     """(end, code) of a currency after a number, maybe after "de"/"of": "1.000.000 de euros",
     "500 DA"; not a one-letter local sign ("5 R")."""
     cursor = _skip_spaces(text, pos)
-    connector = re.match(r"(?:de |d'|d’|of |di |del )", text[cursor:])
-    for at in ([cursor + connector.end()] if connector else []) + [cursor]:
+    connector = _CURRENCY_CONNECTOR.match(text, cursor)
+    for at in ([connector.end()] if connector else []) + [cursor]:
         found = _currency_at(text, at)
         if found is None:
             continue
@@ -698,6 +704,9 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     ):
         return None
     start = match.start()
+    restated = _restated_in_brackets(article, match, value)
+    if restated is not None:
+        start = restated  # "six (6) employés": the words and the digits are one count
     before = currencies.before(text, start)
     if before and currencies.unsettled(article, before[0]):
         if text[start - 1].isalpha():
@@ -706,7 +715,7 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     currency = before[0] if before else None
     if before:
         start = before[1]
-    pos, factor, half = _scale_after(text, match.end(), currency is not None)
+    pos, factor, half = _scale_after(text, match.end() + (restated is not None), currency is not None)
     value = (value + half) * factor
     rest = _THOUSANDS_REST.match(text, pos) if factor == _THOUSAND and not half else None
     if rest:
@@ -737,6 +746,21 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     if unit in _PRISON_TERM_UNITS and not _prison_term(article, start, end, unit):
         return None  # an age, a duration, a penalty the law allows
     return Figure(value, _counted(article, unit, start, end), start, end, factor)
+
+
+def _restated_in_brackets(article: Article, match: re.Match[str], value: float) -> int | None:
+    """Where the words start that the digits in brackets restate: "six (6) employés",
+    "dix (10) décodeurs"; None when the digits stand alone."""
+    text = article.text
+    if text[match.start() - 1 : match.start()] != "(" or text[match.end() : match.end() + 1] != ")":
+        return None
+    index = article.token_index(match.start())
+    if index == 0:
+        return None
+    word = article.tokens[index - 1]
+    if text[word.end : match.start()].strip() != "(" or worded_number(word.text, article.lang) != value:
+        return None
+    return word.start
 
 
 # "deux ans et demi", "tres años y medio", "tre anni e mezzo", "três anos e meio".

@@ -1509,10 +1509,19 @@ _ARTICLES_IN_RUN = {"la", "el", "le", "il", "lo", "los", "las", "les", "the", "o
 _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 
 
+# Words for a unit that is an item of its own, not one of a body's offices in a city.
+_UNITS_OF_THEIR_OWN = {
+    "corps", "unit", "squad", "division", "brigade", "section", "team", "group", "directorate",
+}  # fmt: skip
+
+
 def _unit_of_a_known_body(article: Article, run: list[int], taken: set[int]) -> bool:
     """'the New York Office of the Postal Inspection Service': the office is the known
-    body's, which is drafted under its own name."""
+    body's, which is drafted under its own name. Not 'the Intellectual Property Rights
+    Investigation Corps of the Criminal Investigation Bureau', a unit of its own."""
     tokens = article.tokens
+    if any(tokens[k].key in _UNITS_OF_THEIR_OWN for k in run):
+        return False
     last = next(k for k in reversed(run) if tokens[k].key not in _CONNECTORS)
     after = range(last + 1, min(last + 4, len(tokens)))
     k = next((k for k in after if tokens[k].capitalised), None)

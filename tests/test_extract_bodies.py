@@ -2045,3 +2045,24 @@ def test_a_unit_in_lower_case_runs_through_the_known_body_it_belongs_to(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "The Copyright Investigation Corps of the National Police Agency searched two flats.",
+            "en",
+            {"Copyright Investigation Corps", "National Police Agency"},
+        ),
+        (
+            "Les enquêteurs de la police judiciaire fédérale d'Anvers ont agi.",
+            "fr",
+            {"police judiciaire fédérale d'Anvers"},
+        ),
+    ],
+)
+def test_an_investigation_corps_of_a_known_body_and_a_belgian_federal_judicial_police(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected

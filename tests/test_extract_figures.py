@@ -1088,3 +1088,31 @@ def test_an_italian_count_stated_before_its_nouns_article(text: str, expected: s
 
 def test_experts_sent_to_help() -> None:
     assert figures("The coalition sent three experts to Sofia.", "en") == {"3 experts"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Los daños superan los 75 millones de\nyuanes, según la policía.", "es", {"75000000 CNY"}),
+        ("La policía se incautó de 12.000 equipos de recepción.", "es", {"12000 devices"}),
+        ("Hallaron 25 torres grabadoras con 300 bocas de copia.", "es", {"25 towers", "300 burners"}),
+        ("Sono state trovate 4 torri di masterizzazione.", "it", {"4 towers"}),
+        ("Police pulled down two radio masts in Lagos.", "en", {"2 masts"}),
+        (
+            "Ses trois (3) complices ont été interpellés, et huit (08) revendeurs identifiés.",
+            "fr",
+            {"3 people", "8 resellers"},
+        ),
+        ("Les gendarmes ont saisi douze (12) décodeurs.", "fr", {"12 decoders"}),
+        (
+            "Officers seized 40 ISDs and 3 desktop computers.",
+            "en",
+            {"40 illicit streaming devices", "3 desktop computers"},
+        ),
+        ("Restano da identificare 35 subrivenditori.", "it", {"35 sub-resellers"}),
+    ],
+)
+def test_wrapped_money_equipment_towers_and_counts_restated_in_brackets(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
