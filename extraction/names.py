@@ -1202,15 +1202,34 @@ def _examples_after(article: Article, i: int, taken: set[int]) -> list[list[int]
     """'sites such as X, Y and Z', 'siti come la X e Y'."""
     tokens = article.tokens
     opener = next((e for e in _example_words() if _starts_at(article, i + 1, e)), None)
-    if opener is None:
+    j = i + 1 + len(opener) if opener is not None else _among_them_after_a_clause(article, i)
+    if j is None:
         return []
-    j = i + 1 + len(opener)
     if j < len(tokens) and tokens[j].key in _LIST_DETERMINERS and tokens[j].text.islower():
         j += 1
     run = _name_run(article, j, 1, taken) if j < len(tokens) else []
     if not run or not tokens[run[0]].text[:1].isupper():
         return []
     return [run, *_coordinated(article, run[-1] + 1, taken)]
+
+
+_CLAUSE_REACH = 10  # words of a relative clause between the plural and "parmi lesquels"
+
+
+def _among_them_after_a_clause(article: Article, i: int) -> int | None:
+    """'deux sites web qui servaient au téléchargement illégal, parmi lesquels X': where the
+    names start, after 'among them' opening the words after a comma, in the sentence."""
+    tokens = article.tokens
+    sentence = article.sentence_at(tokens[i].start)
+    for k in range(i + 2, min(len(tokens), i + _CLAUSE_REACH)):
+        if tokens[k].start >= sentence.end or _trigger_kind(article, tokens[k]) is not None:
+            return None
+        if article.text[tokens[k - 1].end : tokens[k].start].strip() != ",":
+            continue
+        opener = next((e for e in _among_them_openers() if _starts_at(article, k, e)), None)
+        if opener is not None:
+            return k + len(opener)
+    return None
 
 
 def _examples_before_among_them(article: Article, i: int, taken: set[int]) -> list[list[int]]:

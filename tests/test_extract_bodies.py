@@ -2066,3 +2066,24 @@ def test_an_investigation_corps_of_a_known_body_and_a_belgian_federal_judicial_p
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La Finanza ha oscurato cinque siti che trasmettevano partite, tra cui Calcio-Live e Stream24.",
+            "it",
+            {"Calcio-Live", "Stream24"},
+        ),
+        (
+            "La policía cerró tres webs de descargas, entre ellas Pelisfree, con un millón de usuarios.",
+            "es",
+            {"Pelisfree"},
+        ),
+        # A new sentence is no clause of the plural's.
+        ("Il a fermé deux sites. Tous les clients, parmi lesquels Durand, ont été prévenus.", "fr", set()),
+    ],
+)
+def test_targets_named_after_a_clause_and_among_them(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "group") == expected
