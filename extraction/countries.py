@@ -349,15 +349,21 @@ def _audience(article: Article, match: Match) -> bool:
     return len(before) >= 2 and before[-1] in _FROM and (before[-2],) in cue_keys("audience_nouns")
 
 
+_FROM = {"from", "du", "de", "d", "des", "dalla", "dal", "dall", "da", "del", "desde", "do"}
+_COMING_REACH = 4  # words before the country: "arrivaient en fraude du Ghana"
+
+
 def _origin(article: Article, match: Match) -> bool:
     """'i decoder arrivavano dalla Cina', 'imported from China': where goods came from."""
-    before = _words_before(article, match, 3)
+    before = _words_before(article, match, _COMING_REACH)
     if any(tuple(before[len(before) - len(cue) :]) == cue for cue in cue_keys("origin")):
         return True
-    if not before or (before[-1],) not in cue_keys("origin_bare"):
-        return False
     sentence = article.sentence_at(match.start)
     keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    if before and before[-1] in _FROM and any((w,) in cue_keys("coming") for w in before[:-1]):
+        return has_cue(keys, "goods") is not None  # "les fournitures arrivaient frauduleusement du Nigeria"
+    if not before or (before[-1],) not in cue_keys("origin_bare"):
+        return False
     return has_cue(keys, "goods") is not None
 
 

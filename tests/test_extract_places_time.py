@@ -955,3 +955,23 @@ def test_a_country_ending_a_persons_or_a_places_name_is_no_country(
 ) -> None:
     facts = extract_facts(read_article(text, lang))
     assert {f.key for f in facts if f.kind == "country"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("À Bobo-Dioulasso, au Burkina Faso, les CD vierges arrivaient en fraude du Ghana.", "fr", {"BF"}),
+        ("In Taiwan, two men sold boxes carrying programs from Korea to 3,000 viewers.", "en", {"TW"}),
+        # People coming from a country tie it to the operation.
+        (
+            "Des policiers arrivaient du Canada pour aider les gendarmes à Lyon, en France.",
+            "fr",
+            {"CA", "FR"},
+        ),
+    ],
+)
+def test_where_supplies_or_programs_came_from_is_no_country_of_the_operation(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    facts = extract_facts(read_article(text, lang))
+    assert {f.key for f in facts if f.kind == "country"} == expected
