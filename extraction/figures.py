@@ -557,6 +557,7 @@ _SEARCHED_BEFORE = re.compile(
 # Counts the text gives by their own word, kept when arrested: "ten suspects were arrested".
 _PEOPLE_COUNTED_AS_SUCH = {"people", "suspects", "arrests"}
 _HAVE = {"have", "has", "had", "a", "ha", "hanno", "han", "tem", "tinham"}
+_FATE_WORDS = 5  # the longest words for what happened: "placés en garde à vue"
 
 
 _ITALIAN_PLURAL_ARTICLES = {"i", "gli", "le"}
@@ -593,7 +594,7 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
         j += 1
     if j == start or re.search(r"[.,;:!?()\n]", article.text[noun.end : tokens[j - 1].end]):
         return None
-    if has_cue([t.key for t in tokens[j : j + 3]], "fate") != 0:
+    if has_cue([t.key for t in tokens[j : j + _FATE_WORDS]], "fate") != 0:
         return None
     return noun.end, "people"
 

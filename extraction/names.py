@@ -28,7 +28,7 @@ from extraction.lexicon import (
     without_qualifier,
     words,
 )
-from extraction.opened_names import opened_name_facts
+from extraction.opened_names import capitalised_words_before, opened_name_facts
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.countries import country_code
 from graph.model.ids import fold
@@ -1428,7 +1428,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
         run = [] if _headline(article, tokens[i].start) else _without_official(article, run)
         if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
             run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
-        run = _without_members_opening(article, run)
+        run = _without_country_possessive(article, _without_members_opening(article, run))
         keys = [tokens[k].key for k in run]
         head = next(
             (h for h in _agency_heads() if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))),
@@ -1463,6 +1463,17 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
     facts += roles
     return _short_names_merged(facts + _judge_role_facts(article, facts))
+
+
+def _without_country_possessive(article: Article, run: list[int]) -> list[int]:
+    """ "Taiwan's Intellectual Property Rights Investigation Corps": the country whose body
+    it is opens the phrase, not the name."""
+    tokens = article.tokens
+    for n, k in enumerate(run[1:], start=1):
+        if tokens[k].text == "s" and article.text[tokens[k - 1].end : tokens[k].start] in {"'", "’"}:
+            owner = article.text[tokens[run[0]].start : tokens[k - 1].end]
+            return run[n + 1 :] if country_code(owner) else run
+    return run
 
 
 def _parent_in_the_name(article: Article, run: list[int]) -> list[Fact]:
@@ -2311,7 +2322,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             # "il gip del Tribunale di Napoli": one body, the court's judge, with its place.
             inner_end = _inner_unit_end(article, place[0], taken)
             if inner_end is not None:
-                start = _with_ordinal(article, i)
+                start = _unit_start(article, i, taken)
                 name = " ".join(article.text[start:inner_end].split())
                 note = f"a {found[1]} of another unit: check the body's full name"
                 facts.append(_unit_fact(article, name, start, inner_end, found[1], note))
@@ -2361,10 +2372,10 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             continue
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
         unit_end = tokens[i + len(found[0]) - 1].end
-        unit = article.text[_with_ordinal(article, i) : numbered.end() if numbered else unit_end]
+        unit = article.text[_unit_start(article, i, taken) : numbered.end() if numbered else unit_end]
         of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
         places = [
-            (_with_ordinal(article, i), of_word, place),
+            (_unit_start(article, i, taken), of_word, place),
             *_more_places(article, place[-1] + 1, of_word, taken),
         ]
         for start, of, run in places:
@@ -2377,6 +2388,14 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
 
 
 _ORDINAL = re.compile(r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)", re.IGNORECASE)
+
+
+def _unit_start(article: Article, i: int, taken: set[int]) -> int:
+    """Where a unit's name starts: its ordinal ("1ª Vara Federal"), the body word opening
+    it, and an English name's first words before that ("la Computer Crime Unit de la
+    police judiciaire")."""
+    first = article.token_index(_with_ordinal(article, i))
+    return article.tokens[capitalised_words_before(article, first, taken)].start
 
 
 def _with_ordinal(article: Article, i: int) -> int:

@@ -70,9 +70,28 @@ def opened_name_facts(article: Article, taken: set[int]) -> list[Fact]:
         if kind is None or end is None:
             i += 1
             continue
-        facts.append(_fact(article, tokens[i].start, tokens[end].end, kind))
+        first = capitalised_words_before(article, i, taken)
+        facts.append(_fact(article, tokens[first].start, tokens[end].end, kind))
         i = end + 1
     return facts
+
+
+def capitalised_words_before(article: Article, i: int, taken: set[int]) -> int:
+    """'la Computer Crime Unit de la police judiciaire': an English name's first words,
+    capitalised before the word for a body, belong to the name."""
+    tokens = article.tokens
+    first = i
+    while (
+        first > 0
+        and first - 1 not in taken
+        and tokens[first - 1].text[:1].isupper()
+        and not tokens[first - 1].text.isupper()
+        and tokens[first - 1].key not in _links()
+        and _glued(article, tokens[first - 1], tokens[first])
+        and article.sentence_at(tokens[first - 1].start).start < tokens[first - 1].start
+    ):
+        first -= 1
+    return first
 
 
 def _opens_mid_sentence(article: Article, i: int) -> bool:

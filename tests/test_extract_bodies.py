@@ -2087,3 +2087,24 @@ def test_an_investigation_corps_of_a_known_body_and_a_belgian_federal_judicial_p
 )
 def test_targets_named_after_a_clause_and_among_them(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "group") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Kenya's Anti-Counterfeit Enforcement Unit raided two shops in Mombasa.",
+            "en",
+            {"Anti-Counterfeit Enforcement Unit"},
+        ),
+        (
+            "Les agents de la Cyber Crime Unit de la police judiciaire fédérale de Liège ont agi.",
+            "fr",
+            {"Cyber Crime Unit de la police judiciaire fédérale de Liège"},
+        ),
+    ],
+)
+def test_a_country_possessive_is_no_part_of_a_name_and_an_english_units_first_words_are(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected

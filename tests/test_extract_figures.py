@@ -1116,3 +1116,8 @@ def test_wrapped_money_equipment_towers_and_counts_restated_in_brackets(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+def test_people_placed_in_custody_are_people() -> None:
+    text = "Le gérant et ses quatre (4) vendeurs ont été placés en garde à vue."
+    assert figures(text, "fr") == {"4 people"}
