@@ -2616,8 +2616,8 @@ def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> lis
             of_word = article.text[tokens[k].start : tokens[run[0]].start]
         else:  # "Lyon": the first place's 'de'
             run = _place_run(article, k, taken) if _name_like(tokens[k]) else []
-        if not run:
-            break
+        if not run or tokens[run[0]].key in _body_words():
+            break  # "... de Santarém e do Corpo de Intervenção": another body, no place
         found.append((tokens[k].start, of_word, run))
         j = run[-1] + 1
     return found

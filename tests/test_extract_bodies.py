@@ -2108,3 +2108,11 @@ def test_a_country_possessive_is_no_part_of_a_name_and_an_english_units_first_wo
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def test_a_body_coordinated_after_a_units_place_is_no_second_place() -> None:
+    text = "Agiram agentes da secção de Investigação Criminal de Leiria e do Corpo de Intervenção (CI)."
+    assert found(text, "pt", "agency") == {
+        "secção de Investigação Criminal de Leiria",
+        "Corpo de Intervenção",
+    }
