@@ -2370,6 +2370,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
         if not found or not place:
             i += 1
             continue
+        place = _without_officials_name(article, i, place)
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
         unit_end = tokens[i + len(found[0]) - 1].end
         unit = article.text[_unit_start(article, i, taken) : numbered.end() if numbered else unit_end]
@@ -2388,6 +2389,27 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
 
 
 _ORDINAL = re.compile(r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)", re.IGNORECASE)
+
+
+# Words for an official who may be named right after the body's place: "il pubblico ministero
+# della Procura della Spezia Luca Monteverde".
+_ROLES_BEFORE_A_BODY = {
+    "ministero", "pm", "procuratore", "sostituto", "magistrato", "giudice", "juez", "jueza", "juge",
+}  # fmt: skip
+_ROLE_REACH = 4  # words between the role and the unit word: "pubblico ministero della"
+
+
+def _without_officials_name(article: Article, i: int, place: list[int]) -> list[int]:
+    """The place less the official's first and last name that follow it, when a title
+    stands just before the unit's word."""
+    tokens = article.tokens
+    before = {t.key for t in tokens[max(0, i - _ROLE_REACH) : i]}
+    if len(place) < 3 or not before & (_ROLES_BEFORE_A_BODY | _titles()):
+        return place
+    name, rest = place[-2:], place[:-2]
+    if tokens[rest[-1]].key in _CONNECTORS or tokens[name[0]].key in _CONNECTORS:
+        return place  # "Las Palmas de Gran Canaria": one place
+    return rest if all(_name_like(tokens[k]) for k in name) else place
 
 
 def _unit_start(article: Article, i: int, taken: set[int]) -> int:

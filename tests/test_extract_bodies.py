@@ -2116,3 +2116,32 @@ def test_a_body_coordinated_after_a_units_place_is_no_second_place() -> None:
         "secção de Investigação Criminal de Leiria",
         "Corpo de Intervenção",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Blitz della Finanza nelle copisterie di Pisa: tre denunciati.", "it", {"Guardia di Finanza"}),
+        # Public finance is no police force.
+        ("La finanza pubblica ne risente, dice il ministro.", "it", set()),
+        (
+            "Coordinati dal pubblico ministero della Procura di Lanusei Paolo Serra, i finanzieri agirono.",
+            "it",
+            {"Procura di Lanusei"},
+        ),
+        (
+            "La jueza del Juzgado de Instrucción de Las Palmas de Gran Canaria ordenó el registro.",
+            "es",
+            {"Juzgado de Instrucción de Las Palmas de Gran Canaria"},
+        ),
+        (
+            "À Annaba, la brigade économique et financière de la sûreté de wilaya a saisi 9.000 CD.",
+            "fr",
+            {"Brigade économique et financière", "Sûreté de wilaya"},
+        ),
+    ],
+)
+def test_the_finanza_an_officials_name_after_a_place_and_algerian_police_units(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
