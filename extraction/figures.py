@@ -599,6 +599,10 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
     return noun.end, "people"
 
 
+# A sentence counting discs and their covers: boxes in it are the discs' cases.
+_BOXES_OF_DISCS = re.compile(r"\b(?:CDs?|DVDs?|VCDs?|jaquettes|pochettes|copertine|carátulas|capas)\b")
+
+
 def _counted(article: Article, unit: str, offset: int, end: int | None = None) -> str:
     """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests
     made; sites counted after a verb of searching ("searched 100 sites") count searches, and
@@ -610,7 +614,17 @@ def _counted(article: Article, unit: str, offset: int, end: int | None = None) -
         return "searches"
     if unit in _PLACES_SEARCHED and end is not None and _SEARCHED_AFTER.match(article.text, end):
         return "searches"
+    if unit == "decoders" and end is not None and _cases_of_discs(article, offset, end):
+        return "cases"  # "28 230 boîtiers, 124 000 jaquettes et 193 DVD": the discs' cases
     return unit
+
+
+def _cases_of_discs(article: Article, offset: int, end: int) -> bool:
+    """Boxes ("boîtiers") counted in a sentence about discs and their covers."""
+    sentence = article.sentence_at(offset)
+    noun = article.text[article.tokens[article.token_index(end) - 1].start : end]
+    in_sentence = article.text[sentence.start : sentence.end]
+    return fold(noun).startswith(("boitier", "box")) and _BOXES_OF_DISCS.search(in_sentence) is not None
 
 
 # "Dos sete mandados de prisão, cinco foram cumpridos": the warrants a part of which was

@@ -2301,8 +2301,12 @@ def _units_at(tokens: list[Token], i: int) -> list[tuple[tuple[str, ...], str, s
 
 _PLACE_OF = {"de", "d", "di", "del", "della", "dello", "do", "da", "dos", "das", "du", "des", "of", "in"}
 _ACRONYM_IN_BRACKETS = re.compile(r"\s*\([^()\n]{1,12}\)")
-# "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit.
-_UNIT_NUMBER = re.compile(r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|(?i:núm\.|número|numero|no\.)|n\.)?\s?\d{1,3}\b")
+# "Juzgado de Garantías N.º 4 de San Isidro", "Vara Criminal nº 2 de Recife": a numbered unit;
+# "commissariat du 8ème arrondissement de Cocody": a police station numbered by its district.
+_UNIT_NUMBER = re.compile(
+    r"\s+(?:N\.?\s?[º°o]\.?|n[º°]\.?|(?i:núm\.|número|numero|no\.)|n\.)?\s?\d{1,3}\b"
+    r"|\s+du\s+\d{1,2}(?:e|è|ème|eme|er)\s+arrondissement\b"
+)
 
 
 def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]) -> list[Fact]:

@@ -2145,3 +2145,20 @@ def test_the_finanza_an_officials_name_after_a_place_and_algerian_police_units(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "À Abidjan, des hommes de la préfecture de police ont appuyé la brigade.",
+            {"Préfecture de police"},
+        ),
+        (
+            "Les suspects ont été conduits au commissariat du 12e arrondissement de Yopougon.",
+            {"commissariat du 12e arrondissement de Yopougon"},
+        ),
+    ],
+)
+def test_a_police_headquarters_and_a_station_numbered_by_its_district(text: str, expected: set[str]) -> None:
+    assert found(text, "fr", "agency") == expected

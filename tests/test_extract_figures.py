@@ -1121,3 +1121,18 @@ def test_wrapped_money_equipment_towers_and_counts_restated_in_brackets(
 def test_people_placed_in_custody_are_people() -> None:
     text = "Le gérant et ses quatre (4) vendeurs ont été placés en garde à vue."
     assert figures(text, "fr") == {"4 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La police a saisi 5 000 boîtiers, 9 000 jaquettes et 700 DVD gravés.",
+            {"5000 cases", "9000 covers", "700 DVDs"},
+        ),
+        # Boxes in an article about television are decoders.
+        ("Les gendarmes ont saisi 300 boîtiers IPTV chez un revendeur.", {"300 decoders"}),
+    ],
+)
+def test_boxes_counted_with_discs_are_their_cases(text: str, expected: set[str]) -> None:
+    assert figures(text, "fr") == expected
