@@ -1186,6 +1186,7 @@ def _named_examples_facts(article: Article, taken: set[int]) -> list[Fact]:
             continue
         runs = _examples_after(article, i, taken) or _examples_before_among_them(article, i, taken)
         runs = runs or _examples_closing_the_sentence(article, i, taken)
+        runs = runs or _named_before_and_other(article, i, taken)
         note = f"given as an example of {token.text!r}: check each is a piracy site or service"
         facts += [
             _group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "low", note) for r in runs
@@ -1230,6 +1231,26 @@ def _among_them_after_a_clause(article: Article, i: int) -> int | None:
         if opener is not None:
             return k + len(opener)
     return None
+
+
+_AND_OTHER = [
+    ("and", "other"), ("et", "d", "autres"), ("e", "altri"), ("e", "altre"), ("y", "otros"), ("y", "otras"),
+    ("e", "outros"), ("e", "outras"),
+]  # fmt: skip
+
+
+def _named_before_and_other(article: Article, i: int, taken: set[int]) -> list[list[int]]:
+    """'pirated WAKA TV and other IPTV services': a name coordinated with "and other" and
+    the plural is one of them (one word, such as "IPTV", may stand before the plural)."""
+    tokens = article.tokens
+    for skip in (0, 1):
+        for link in _AND_OTHER:
+            first = i - skip - len(link)
+            if first > 0 and tuple(t.key for t in tokens[first : i - skip]) == link:
+                run = _name_run(article, first - 1, -1, taken)
+                if run and tokens[run[0]].text[:1].isupper() and not _sentence_start(article, tokens[run[0]]):
+                    return [run]
+    return []
 
 
 def _examples_before_among_them(article: Article, i: int, taken: set[int]) -> list[list[int]]:

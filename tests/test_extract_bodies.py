@@ -2162,3 +2162,24 @@ def test_the_finanza_an_officials_name_after_a_place_and_algerian_police_units(
 )
 def test_a_police_headquarters_and_a_station_numbered_by_its_district(text: str, expected: set[str]) -> None:
     assert found(text, "fr", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("He resold access to pirated ZETA TV and other IPTV services in Nakuru.", "en", {"ZETA TV"}),
+        ("La Finanza ha oscurato Calcio Gratis e altri siti pirata a Bari.", "it", {"Calcio Gratis"}),
+        # A rights holder the lexicon knows stays one.
+        ("Il vendait des abonnements à Netflix et d'autres services de streaming.", "fr", set()),
+    ],
+)
+def test_a_name_coordinated_with_and_other_services_is_one_of_them(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_colombias_cti_names_the_country() -> None:
+    text = "El CTI de la Fiscalía llevó a cabo la operación y fueron capturadas 17 personas."
+    facts = extract_facts(read_article(text, "es"))
+    assert {f.key for f in facts if f.kind == "country"} == {"CO"}
