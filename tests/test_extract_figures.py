@@ -1136,3 +1136,21 @@ def test_people_placed_in_custody_are_people() -> None:
 )
 def test_boxes_counted_with_discs_are_their_cases(text: str, expected: set[str]) -> None:
     assert figures(text, "fr") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A polícia destruiu 1200 fonogramas e videogramas piratas.", "pt", {"1200 discs"}),
+        (
+            "Sono state sequestrate 6 fotocopiatrici e 2 taglierine.",
+            "it",
+            {"6 photocopiers", "2 guillotines"},
+        ),
+        ("Officers found 400 printed flyers advertising the service.", "en", {"400 flyers"}),
+    ],
+)
+def test_recordings_by_their_legal_name_copiers_guillotines_and_flyers(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
