@@ -285,9 +285,9 @@ def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str
     return found
 
 
-# What copies are counted as: their medium first ("copies of films on DVD" are DVDs), then books.
+# What copies are counted as: their medium ("copies of films on DVD" are DVDs); copies of
+# books stay copies, as readers write them ("10000 book copies", "500000 copies").
 _MEDIA = ("CDs", "DVDs", "discs")
-_COPIED = ("books",)
 _COPIES_REACH = 5  # words after "copies": "cópias de filmes em DVD", "copies of contraband DVDs"
 
 
@@ -301,11 +301,7 @@ def _what_copies_are(article: Article, end: int) -> tuple[int, str] | None:
         if re.search(r"[.,;:!?()\n]", article.text[end : tokens[j].end]):
             break  # what the copies are is told in their own clause
         held.append(_unit_here(article, j))
-    for kinds in (_MEDIA, _COPIED):
-        for what in held:
-            if what is not None and what[1] in kinds:
-                return what
-    return None
+    return next((what for what in held if what is not None and what[1] in _MEDIA), None)
 
 
 # "CDs/DVDs", "CD et DVD", "CDs and Blu-rays": one count of discs of more than one kind.
