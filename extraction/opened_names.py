@@ -133,7 +133,7 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
         k += 1
     own_last, last = last, _with_its_parent(article, last, k, taken)
     if last != own_last and own_last > i:
-        return last  # a unit's name with its parent's: "Oficina de Investigaciones del ICE"
+        return last  # a unit's name with its parent's: "Brigada de delitos ... de la Policía Nacional"
     words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
     in_lower_case = any(t.text[:1].islower() for t in words)
     # "la Brigade nationale de lutte...", "la Commissione centrale": words in lower case
@@ -149,9 +149,9 @@ _ARTICLES = frozenset({"la", "le", "l", "el", "il", "lo", "a", "o"})
 
 
 def _with_its_parent(article: Article, last: int, k: int, taken: set[int]) -> int:
-    """'Oficina de Investigaciones del ICE', 'Brigada de Delitos Informáticos de la Policía
-    Nacional': a name that stops at a body the lexicon knows, right after 'del', 'de la',
-    'do', names it as the unit's parent and runs through it."""
+    """'Brigada de delitos tecnológicos de la Policía Nacional', 'Secção de crimes
+    informáticos da Polícia Judiciária': a name that stops at a body the lexicon knows,
+    right after 'del', 'de la', 'da', names it as the unit's parent and runs through it."""
     tokens = article.tokens
     of = k - 2 if k >= 2 and tokens[k - 1].key in _ARTICLES else k - 1  # "de la Policía Nacional"
     if k >= len(tokens) or k not in taken or last != of - 1 or tokens[of].key not in _OF_A_BODY:
