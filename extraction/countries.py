@@ -113,15 +113,7 @@ def _end_of_a_longer_name(article: Article, match: Match) -> bool:
         return False
     if before.key in _BEFORE_A_COUNTRY or _sentence_start(article, before):
         return False
-    return not _title_case_line(article, match.start)
-
-
-def _title_case_line(article: Article, offset: int) -> bool:
-    """A headline written in title case: its capitals say nothing about names."""
-    sentence = article.sentence_at(offset)
-    line = article.text[sentence.start : sentence.end].strip()
-    long_words = [w for w in line.split() if len(w) > 3]
-    return not line.endswith(".") and sum(w[0].isupper() for w in long_words) >= 0.8 * max(1, len(long_words))
+    return not article.in_headline(match.start)
 
 
 # Words between the countries of a list: "des États-Unis, du Royaume-Uni et du Canada".
@@ -332,7 +324,9 @@ def _residence(article: Article, match: Match) -> bool:
 _AUDIENCE_REACH = 10  # "assinantes espalhados por 16 estados e também por Portugal"
 
 
-_FROM = {"de", "du", "des", "d", "from", "da", "do", "dos", "das", "di", "del", "dal", "dalla"}
+_FROM = {
+    "de", "du", "des", "d", "from", "da", "do", "dos", "das", "di", "del", "dal", "dalla", "dall", "desde",
+}  # fmt: skip
 _AUDIENCE_NOUN_REACH = 6  # "d'utilisateurs en Europe ainsi qu'au Royaume du Maroc"
 
 
@@ -349,7 +343,6 @@ def _audience(article: Article, match: Match) -> bool:
     return len(before) >= 2 and before[-1] in _FROM and (before[-2],) in cue_keys("audience_nouns")
 
 
-_FROM = {"from", "du", "de", "d", "des", "dalla", "dal", "dall", "da", "del", "desde", "do"}
 _COMING_REACH = 4  # words before the country: "arrivaient en fraude du Ghana"
 
 

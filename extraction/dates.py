@@ -557,7 +557,9 @@ def relative_note_of(raw: str, published: dt.date | None) -> str:
     return f"{raw!r} resolved against the publication date {published}"
 
 
-_DAYS_OF_A_MONTH = {"day", "day_first", "day_last"}
+# The first or the last day of a range: "du 3 au 5 mars", "May 25 and 26".
+_RANGE_DAYS = {"day_first", "day_last"}
+_DAYS_OF_A_MONTH = {"day", *_RANGE_DAYS}
 # Words that may follow the last day of a range; any other word makes its number a count.
 _AFTER_A_DAY = {
     "and", "in", "at", "on", "when", "while", "as", "after", "before", "during", "of", "to", "by", "the",
@@ -586,7 +588,7 @@ def _resolve(
         kind == "day" and match.group(1) is not None
     )
     has_year = has_year or (kind == "month_span" and match.group(1) is not None)
-    has_year = has_year or (kind in {"day_first", "day_last"} and match.group("year") is not None)
+    has_year = has_year or (kind in _RANGE_DAYS and match.group("year") is not None)
     if kind == "day_last" and _counts_a_noun(article.text, match.end()):
         return None  # "on May 5 and 6 people were arrested": a count, not a day
     if published is None and not has_year and year_hint is not None and kind in _DAYS_OF_A_MONTH:
@@ -606,10 +608,9 @@ def _resolve(
         if match.group(1) is None and published is not None:
             return str(published.year), "medium", [relative_note_of(raw, published)]
         return match.group(1), "medium", ["two months of one year: the year holds the span"]
-    if kind in {"day_first", "day_last"}:
+    if kind in _RANGE_DAYS:
         year = match.group("year") or (str(published.year) if published else "")
-        number = match.group("first" if kind == "day_first" else "last")
-        first = _parse(parsers, _clean(f"{number} {match.group('month')} {year}", "day"))
+        first = _range_day(kind, match, parsers, year)
         if first is None:
             return None
         notes = (
@@ -680,15 +681,20 @@ def _resolve(
     return found.isoformat(), "high", []
 
 
+def _range_day(kind: str, match: re.Match[str], parsers: list[DateDataParser], year: str) -> dt.date | None:
+    """The first or the last day of a range, in the range's month and the year given."""
+    number = match.group("first" if kind == "day_first" else "last")
+    return _parse(parsers, _clean(f"{number} {match.group('month')} {year}", "day"))
+
+
 def _with_article_year(
     kind: str, match: re.Match[str], parsers: list[DateDataParser], year: str
 ) -> tuple[str, str, list[str]] | None:
     """A day and month with no year, in an article with no publication date whose dated
     days all fall in one year: that year, at low confidence."""
     raw = match.group()
-    if kind in {"day_first", "day_last"}:
-        number = match.group("first" if kind == "day_first" else "last")
-        found = _parse(parsers, _clean(f"{number} {match.group('month')} {year}", "day"))
+    if kind in _RANGE_DAYS:
+        found = _range_day(kind, match, parsers, year)
     else:
         found = _parse(parsers, f"{_clean(raw, kind)} {year}")
     if found is None:

@@ -550,8 +550,6 @@ _SEARCHED_BEFORE = re.compile(
 )
 
 
-# Counts the text gives by their own word, kept when arrested: "ten suspects were arrested".
-_PEOPLE_COUNTED_AS_SUCH = {"people", "suspects", "arrests"}
 _HAVE = {"have", "has", "had", "a", "ha", "hanno", "han", "tem", "tinham"}
 _FATE_WORDS = 5  # the longest words for what happened: "placés en garde à vue"
 
@@ -580,8 +578,8 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
     if not (noun.text.isalpha() and noun.text.islower()):
         return None
     unit = _unit_here(article, index)
-    if unit is not None and unit[1] in _PEOPLE_COUNTED_AS_SUCH:
-        return None
+    if unit is not None and unit[1] in _PEOPLE_UNITS:
+        return None  # a count by its own word stays one: "ten suspects were arrested"
     j = index + 1
     if tokens[j].key in _HAVE:
         j += 1
@@ -617,10 +615,11 @@ def _counted(article: Article, unit: str, offset: int, end: int | None = None) -
 
 def _cases_of_discs(article: Article, offset: int, end: int) -> bool:
     """Boxes ("boîtiers") counted in a sentence about discs and their covers."""
-    sentence = article.sentence_at(offset)
     noun = article.text[article.tokens[article.token_index(end) - 1].start : end]
-    in_sentence = article.text[sentence.start : sentence.end]
-    return fold(noun).startswith(("boitier", "box")) and _BOXES_OF_DISCS.search(in_sentence) is not None
+    return (
+        fold(noun).startswith(("boitier", "box"))
+        and _BOXES_OF_DISCS.search(article.sentence_text(offset)) is not None
+    )
 
 
 # "Dos sete mandados de prisão, cinco foram cumpridos": the warrants a part of which was

@@ -792,7 +792,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         _without_opener(article, f)
         for f in facts
         if not any(f.spans[0].start <= tokens[i].start < f.spans[0].end for i in known_groups)
-        and not _headline(article, f.spans[0].start)
+        and not article.in_headline(f.spans[0].start)
         and not any(_same_or_short(f.key, known) for known in known_names)
         and fold(f.key) not in _technical_words()
         and fold(f.key) not in news_agencies()
@@ -1446,7 +1446,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             else:
                 break
             j += 1
-        run = [] if _headline(article, tokens[i].start) else _without_official(article, run)
+        run = [] if article.in_headline(tokens[i].start) else _without_official(article, run)
         if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
             run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
         run = _without_country_possessive(article, _without_members_opening(article, run))
@@ -1538,7 +1538,7 @@ def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:
         role = next(
             (r for r in _roles("judge_roles").get(article.lang, []) if _starts_at(article, i, r[0])), None
         )
-        if role is None or role[1] in found or _headline(article, tokens[i].start):
+        if role is None or role[1] in found or article.in_headline(tokens[i].start):
             continue
         start, end = tokens[i].start, tokens[i + len(role[0]) - 1].end
         if any(s.start <= start < s.end for f in facts for s in f.spans):
@@ -1644,7 +1644,7 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
             ),
             None,
         )
-        if role is None or _headline(article, tokens[i].start):
+        if role is None or article.in_headline(tokens[i].start):
             i += 1
             continue
         end = tokens[i + len(role[0]) - 1].end
@@ -1785,7 +1785,7 @@ def _names_after_their_acronym(article: Article, taken: set[int]) -> list[Fact]:
         inside = [t for t in article.tokens if match.start(2) <= t.start and t.end <= match.end(2)]
         if not inside or any(article.token_index(t.start) in taken for t in inside):
             continue
-        if not inside[0].text[0].isupper() or inside[-1].end != match.end(2) - _trailing(match.group(2)):
+        if not inside[0].text[0].isupper() or article.text[inside[-1].end : match.end(2)].strip():
             continue  # a sentence in brackets, not a name
         kind = _body_word_kind(inside)
         if kind is not None and _acronym_fits(inside, acronym):
@@ -1806,10 +1806,6 @@ def _acronym_fits(words: list[Token], acronym: str) -> bool:
     return (not syllabic and _initials_fit(words, acronym.upper())) or (
         len(acronym) >= _SYLLABIC_MIN and _syllables_fit(words, acronym)
     )
-
-
-def _trailing(text: str) -> int:
-    return len(text) - len(text.rstrip())
 
 
 def _initials_fit(words: list[Token], acronym: str) -> bool:
@@ -2285,20 +2281,6 @@ def _adjective_of_a_head(article: Article, keys: list[str], t: int) -> bool:
     return article.lang in _NAME_AFTER and after_a_head and keys[t] in _titles()
 
 
-def _headline(article: Article, offset: int) -> bool:
-    """A title-case line ("Attorney Unveils Charges Against Piracy Group"): its capitals
-    say nothing about names."""
-    sentence = article.sentence_at(offset)
-    line = article.text[sentence.start : sentence.end].strip()
-    long_words = [w for w in words(line) if len(w) > 3]
-    return (
-        not line.endswith(".")  # a headline has no full stop
-        and line[:1].isupper()  # a wrapped line of running text may start in lowercase
-        and len(long_words) >= 4
-        and sum(w[0].isupper() for w in long_words) >= 0.8 * len(long_words)
-    )
-
-
 @cache
 def _units() -> list[tuple[tuple[str, ...], str, str]]:
     """(keys, spelling, kind) of the unit words, longest first."""
@@ -2743,11 +2725,11 @@ def _through_a_conjunction(article: Article, place: list[int], taken: set[int]) 
     end = place[-1] + 1 if place else 0
     if not place or end >= len(tokens) or tokens[end].key not in _AND:
         return place
-    keys = tuple(t.key for t in tokens[place[0] :])
-    for phrase in place_matcher().by_first.get(keys[0], ()):
-        n = len(phrase.keys)
-        if n > len(place) + 1 and keys[:n] == phrase.keys and not taken & set(range(place[0], place[0] + n)):
-            return list(range(place[0], place[0] + n))
+    for phrase in place_matcher().by_first.get(tokens[place[0]].key, ()):
+        span = range(place[0], place[0] + len(phrase.keys))
+        written = tuple(t.key for t in tokens[span.start : span.stop])
+        if len(span) > len(place) + 1 and written == phrase.keys and not taken & set(span):
+            return list(span)
     return place
 
 

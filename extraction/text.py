@@ -14,6 +14,8 @@ from graph.model.ids import fold
 
 # A word: letters and digits (with combining accents), or the "+" of "Disney+".
 _WORD = re.compile(r"(?:[^\W_]|[\u0300-\u036f])+|\+")
+_HEADLINE_WORDS = 4  # words of four letters or more a title-case line holds at least
+_HEADLINE_CAPITALS = 0.8  # the share of them capitalised
 # A sentence ends at . ! ? or … followed by space, or at a line break (titles, headings).
 _SENTENCE_END = re.compile(r"(?<=[.!?…»\"])\s+(?=[«\"“A-ZÀ-ÖØ-Þ0-9])|\n+")
 
@@ -120,6 +122,18 @@ class Article:
     def sentence_text(self, offset: int) -> str:
         sentence = self.sentence_at(offset)
         return self.text[sentence.start : sentence.end]
+
+    def in_headline(self, offset: int) -> bool:
+        """In a title-case line ("Attorney Unveils Charges Against Piracy Group"): its
+        capitals say nothing about names."""
+        line = self.sentence_text(offset).strip()
+        long_words = [w for w in _WORD.findall(line) if len(w) > 3]
+        return (
+            not line.endswith(".")  # a headline has no full stop
+            and line[:1].isupper()  # a wrapped line of running text may start in lowercase
+            and len(long_words) >= _HEADLINE_WORDS
+            and sum(w[0].isupper() for w in long_words) >= _HEADLINE_CAPITALS * len(long_words)
+        )
 
     def token_index(self, offset: int) -> int:
         """The index of the first token that starts at or after `offset`."""
