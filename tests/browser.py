@@ -73,6 +73,7 @@ def start_server(
         cwd=ROOT,
         check=True,
         capture_output=True,
+        timeout=600,  # a load that hangs fails the test instead of holding up the run
     )
     port = free_port()
     process = subprocess.Popen(

