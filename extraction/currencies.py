@@ -25,11 +25,20 @@ from graph.model.schema import Label
 
 SHARED = "shared:"  # the code of a sign several currencies use, resolved per article
 LOCAL = "local:"  # the code of a country's local sign in letters, resolved per article
+CENTS = "cents:"  # the code of a word for hundredths ("centesimi"), resolved per article
 
 
 def needs_article(code: str) -> bool:
     """The code stands for a sign the article's countries resolve (`resolve`)."""
-    return code.startswith((SHARED, LOCAL))
+    return code.startswith((SHARED, LOCAL, CENTS))
+
+
+@cache
+def cents_spellings() -> list[tuple[str, str]]:
+    """(word, `cents:<n>`) of the words for hundredths of a currency, longest first."""
+    groups = lexicon()["currency_cents"]
+    pairs = [(sign, f"{CENTS}{n}") for n, group in enumerate(groups) for sign in group["signs"]]
+    return sorted(pairs, key=lambda p: -len(p[0]))
 
 
 @cache
@@ -103,12 +112,15 @@ def resolve(article: Article, code: str) -> tuple[str | None, str | None]:
         if counts[best] == 0:
             return None, None
         return best, f"the currency of the sign is read from the country the article names ({best})"
-    group = lexicon()["shared_currencies"][int(code.removeprefix(SHARED))]
+    if code.startswith(CENTS):
+        group = lexicon()["currency_cents"][int(code.removeprefix(CENTS))]
+    else:
+        group = lexicon()["shared_currencies"][int(code.removeprefix(SHARED))]
     counts = {c: _mentions(article, c, named) for c in group["codes"]}
     best = max(group["codes"], key=lambda c: counts[c])
     default = group.get("default")
     if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
-        return default, None
+        return default, None  # None where the word has no default and no country settles it
     if default and _named_more_elsewhere(named, group["codes"], counts[best]):
         # "$2.9 billion" in a report on Japan and the Philippines that names Hong Kong once:
         # the sign is not the money of where the article mostly is.

@@ -42,7 +42,19 @@ _RELATIVE = {
         "all’alba": 0,
     },
     "es": {"anteayer": 2, "ayer": 1, "hoy": 0, "esta mañana": 0, "esta madrugada": 0},
-    "pt": {"anteontem": 2, "ontem": 1, "hoje": 0, "esta manhã": 0, "nesta manhã": 0, "nesta madrugada": 0},
+    "pt": {
+        "anteontem": 2,
+        "ontem": 1,
+        "ontem de manhã": 1,  # spelled out, since "ontem de" alone may open another day's name
+        "ontem de madrugada": 1,
+        "ontem à tarde": 1,
+        "ontem à noite": 1,
+        "hoje": 0,
+        "hoje de manhã": 0,
+        "esta manhã": 0,
+        "nesta manhã": 0,
+        "nesta madrugada": 0,
+    },
     "de": {"vorgestern": 2, "gestern": 1, "heute": 0, "heute Morgen": 0},
 }
 # "All'alba di martedì", "at dawn on Friday": the dawn of the day named next, not today.
@@ -766,6 +778,8 @@ def _not_an_event(
         return "the day something was said, not an event of the operation"
     if _dated_document(article, start):
         return "the date of a document (a press release, a statement), not an event of the operation"
+    if _LAW_DATED.search(article.text[max(0, start - 50) : start]):
+        return "the date of a law or a decree, not an event of the operation"
     if _other_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
     if event == "announcement" and published is not None and iso == published.isoformat():
@@ -818,6 +832,14 @@ def _said_then(article: Article, start: int, end: int) -> bool:
 _DATED = re.compile(
     r"\b(?:dated|dated on|of|daté(?:e)? du|du|datato|datata|del|fechad[oa]|con fecha(?: del?)?|de"
     r"|datad[oa] de)\s*$",
+    re.IGNORECASE,
+)
+
+
+# "la loi N°2005-30 du 10 avril 2006", "decreto legislativo n. 68 del": a law's own date.
+_LAW_DATED = re.compile(
+    r"\b(?:law|act|decree|loi|décret|ordonnance|legge|decreto|decreto legislativo|ley|real decreto|lei"
+    r"|decreto-lei|Gesetz|Verordnung)\b[^.;:\n]{0,25}?\b(?:of|du|del|de|vom)\s*$",
     re.IGNORECASE,
 )
 

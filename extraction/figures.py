@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from babel.dates import get_month_names
+from babel.dates import get_day_names, get_month_names
 from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
 from extraction import currencies
 from extraction.facts import Fact, Span
-from extraction.lexicon import cue_keys, has_cue, lexicon, phrase_keys
+from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, phrase_keys
 from extraction.text import LANGUAGES, Article, Token
 from graph.model.ids import fold
 
@@ -27,13 +27,14 @@ _NUMBER_BODY = (
     r"|\d{1,3}(?:,\d{3})+\.\d+(?![.,]?\d)"  # 1,000,000.50
     r"|\d{1,3}(?:[.,]\d{3})+(?![.,]?\d)"  # 5,500, 1.250
     r"|\d{1,3}(?:['’]\d{3})+(?:\.\d+)?(?![.,'’]?\d)"  # 2'582, 1’000.50: Swiss grouping
+    r"|\d{1,2}(?:,\d{2})+,\d{3}(?![.,]?\d)"  # 1,79,000, 1,50,00,000: Indian grouping
     r"|\d+(?:[.,]\d+)?)"  # 60, 10,7, 10.7
     r"(?:(?!\w)|(?=(?:m|mn|bn|M|B|mila|mil)\b))"  # 10.6m, 5mila
 )
 _NUMBER = re.compile(r"(?<![\w.,])" + _NUMBER_BODY)
 # A number written against letters: money only when they are a currency's sign ("R5 million").
 _NUMBER_AFTER_LETTERS = re.compile(r"(?<=[^\W\d_])" + _NUMBER_BODY)
-_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+$")
+_GROUPED = re.compile(r"^\d{1,3}(?:[ \u00a0\u202f.,'’]\d{3})+$|^\d{1,2}(?:,\d{2})+,\d{3}$")
 _SHORT_SCALES = {"m", "mn", "bn", "mio", "mln", "mrd"}
 # Words between a number and its unit that end the search: the unit is not that far.
 _STOP = {
@@ -165,7 +166,7 @@ def _locale(lang: str) -> str:
 
 def parse_number(raw: str, lang: str) -> float | None:
     """'5 500' -> 5500, '10,7' (fr) -> 10.7, '5,500' -> 5500, '1.250' (de) -> 1250,
-    '1.000.000,00' -> 1000000."""
+    '1.000.000,00' -> 1000000, '1,79,000' (Indian grouping) -> 179000."""
     if _GROUPED.match(raw):
         return float(re.sub(r"[ \u00a0\u202f.,'’]", "", raw))
     compact = re.sub(r"[ \u00a0\u202f'’]", "", raw)
@@ -277,12 +278,23 @@ def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str
     end, unit = found
     if unit == "copies":
         return _what_copies_are(article, end) or found
+    if unit == "printed copies":
+        return end, "books" if _about_books(article) else "copies"
     if unit not in {"units", "pieces"}:
         return found
     i = article.token_index(end)
     if i + 1 < len(article.tokens) and article.tokens[i].key in _UNITS_OF:
         return _unit_here(article, i + 1) or _unit_here(article, i + 2) or found
     return found
+
+
+def _about_books(article: Article) -> bool:
+    return any(t.key in _BOOK_WORDS for t in article.tokens)
+
+
+_BOOK_WORDS = {
+    "book", "books", "livre", "livres", "libro", "libri", "libros", "livro", "livros", "buch", "bucher",
+}  # fmt: skip
 
 
 # What copies are counted as: their medium ("copies of films on DVD" are DVDs); copies of
@@ -737,6 +749,10 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
         after = _currency_after(text, pos)
         if after:
             pos, currency = after
+    if currency is None and factor == 1:
+        cents = _match_word(text, _skip_spaces(text, pos), currencies.cents_spellings())
+        if cents:  # "40 centesimi": hundredths of the article's currency
+            return _money(article, value * _CENT, str(cents[1]), start, cents[0], _CENT)
     if currency is not None:
         if before and _year_after_currency_word(text, match, before[1], factor):
             return None
@@ -784,6 +800,7 @@ def _half_after_unit(text: str, value: float, end: int, unit: str) -> tuple[floa
 
 
 _THOUSAND = 1000
+_CENT = 0.01
 _MILLION = 1_000_000
 _THOUSANDS_REST = re.compile(r"[ \u00a0](\d{1,3})(?![\d.,]\d)(?!\w)")
 
@@ -809,6 +826,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures = _staff_as_officers(article, figures)
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
+    figures += _parts_of_these(article, figures, used)
     figures += _elided_heads(article, used)
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
@@ -1029,7 +1047,15 @@ def _police_after(article: Article, end: int) -> bool:
     i += 1
     if i < len(tokens) and tokens[i].key in _ARTICLES_AFTER_OF:
         i += 1
-    return i < len(tokens) and any(_starts_with(article, i, keys) for keys in _cue_list("police_forces"))
+    if i >= len(tokens):
+        return False
+    if any(_starts_with(article, i, keys) for keys in _cue_list("police_forces")):
+        return True
+    body = entity_matcher().starts_at(article, i)  # "67 efectivos da GNR"
+    return body is not None and body.kind in _POLICE_KINDS
+
+
+_POLICE_KINDS = {"police", "police unit"}
 
 
 # Units that count one group in several words, the plainest first: people, and a
@@ -1301,6 +1327,8 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
         value, after = counted
         if value >= total.value or _unit_at(article, after, allow_gap=False) is not None:
             continue
+        if _day_after_its_weekday(article, i):
+            continue  # "quinta-feira (28) em três sebos"
         part = Figure(value, total.unit, tokens[i].start, tokens[after - 1].end)
         of_whom = _of_whom_before(article, i) and tokens[i].key not in _ONE  # "dont un résident": an article
         if _part_marker(article, after) or of_whom:
@@ -1312,6 +1340,23 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
     if len(listed) >= 2 and sum(p.value for p in listed) == total.value:
         return listed
     return []
+
+
+def _day_after_its_weekday(article: Article, i: int) -> bool:
+    """Token i is a day of the month in brackets after its weekday: "quinta-feira (28)"."""
+    text, tokens = article.text, article.tokens
+    if i == 0 or text[tokens[i].start - 1 : tokens[i].start] != "(":
+        return False
+    return fold(text[: tokens[i].start - 1].rstrip().rsplit(" ", 1)[-1]) in _weekdays()
+
+
+@cache
+def _weekdays() -> frozenset[str]:
+    names: set[str] = set()
+    for lang in LANGUAGES:
+        for width in ("wide", "abbreviated"):
+            names.update(fold(name) for name in get_day_names(width, locale=lang).values())
+    return frozenset(names)
 
 
 def _sentence_ends(article: Article, end: int, start: int) -> bool:
@@ -1385,10 +1430,17 @@ def _part_marker(article: Article, j: int) -> bool:
         and keys[1] not in _months()
     ):
         return True
+    if tuple(keys[:2]) in _OF_ORIGIN:
+        return True
     return any(tuple(keys[: len(words)]) == words for words in _OF_THEM)
 
 
 _FROM_PLACE = {"from", "de", "do", "da", "di", "du", "des"}
+# "18 de ellas de nacionalidad china y 13 de origen subsahariano": a part by where it comes from.
+_OF_ORIGIN = {
+    ("de", "origen"), ("de", "nacionalidad"), ("d", "origine"), ("de", "nationalite"), ("di", "origine"),
+    ("di", "nazionalita"), ("de", "origem"), ("de", "nacionalidade"),
+}  # fmt: skip
 # A sentence that opens by saying its counts are part of the total before: "Entre elas há...".
 _AMONG_THEM = [
     ("entre", "elas"), ("entre", "eles"), ("entre", "ellos"), ("entre", "ellas"), ("among", "them"),
@@ -1429,6 +1481,34 @@ def _others(article: Article, figures: list[Figure], used: list[tuple[int, int]]
             nearest = max(before, key=lambda f: f.start)
             found.append(Figure(value, nearest.unit, token.start, tokens[after].end))
             used.append((token.start, tokens[after].end))
+    return found
+
+
+# "7.825 de ces disques", "2,000 of these DVDs": a part of what was counted just before.
+_OF_THESE = re.compile(
+    r"[ \u00a0]+(?:of these|of those|de ces|di questi|di queste|de estos|de estas|de esos|de esas"
+    r"|destes|destas|desses|dessas|daqueles|daquelas)[ \u00a0]+\w+",
+    re.IGNORECASE,
+)
+_OF_THESE_REACH = 300  # characters back to the count the part belongs to
+
+
+def _parts_of_these(article: Article, figures: list[Figure], used: list[tuple[int, int]]) -> list[Figure]:
+    """A count of "these" things is in the unit of the nearest count before it."""
+    found = []
+    for match in _numbers(article.text):
+        if any(a <= match.start() < b for a, b in used):
+            continue
+        part = _OF_THESE.match(article.text, match.end())
+        value = parse_number(match.group(), article.lang)
+        if part is None or value is None:
+            continue
+        reach = range(match.start() - _OF_THESE_REACH, match.start() + 1)
+        before = [f for f in figures if f.end in reach and not _is_money(f) and f.value > value]
+        if before:
+            nearest = max(before, key=lambda f: f.start)
+            found.append(Figure(value, nearest.unit, match.start(), part.end()))
+            used.append((match.start(), part.end()))
     return found
 
 

@@ -154,6 +154,15 @@ class PhraseMatcher:
             return not found[0].text.islower() or any(c.isdigit() for c in found[0].text)
         return True
 
+    def starts_at(self, article: Article, i: int) -> Entry | None:
+        """The entry of the longest phrase that starts at token `i`, if any."""
+        tokens = article.tokens
+        for phrase in self.by_first.get(tokens[i].key, ()) if i < len(tokens) else ():
+            n = len(phrase.keys)
+            if tuple(t.key for t in tokens[i : i + n]) == phrase.keys and self._accepts(phrase, article, i):
+                return phrase.entry
+        return None
+
     @staticmethod
     def _split(phrase: Phrase, article: Article, i: int) -> bool:
         """Words of a name cut by a comma its spelling lacks: "in Kandy, Sri Lanka, police
@@ -289,6 +298,8 @@ def entity_matcher() -> PhraseMatcher:
             for alias in [*names, *item.get("aliases", [])]:
                 exact = alias if _is_acronym(alias) else None
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=exact, commas="," in alias))
+                if exact is None and _pre_reform(alias) != alias:
+                    matcher.add(Phrase(phrase_keys(_pre_reform(alias)), entry, commas="," in alias))
             for alias in item.get("exact", []):
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=alias, commas="," in alias))
     # Added last, so an entry above that already names the same words wins the tie.
@@ -302,6 +313,20 @@ def entity_matcher() -> PhraseMatcher:
     ]:
         matcher.add(phrase)
     return matcher
+
+
+# Portugal wrote these words with a silent consonant before the 1990 spelling agreement,
+# and some papers and bodies still do: "Inspecção-Geral das Actividades Culturais".
+_PRE_REFORM = re.compile(
+    r"(?<![^\W\d_])(a|inspe|dire|prote|infra|cole|sele|ele|dete)(ção|ções|tividades?|tor|tora|tores|tivas?|tivos?|trónic[oa]s?)"
+    r"(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _pre_reform(name: str) -> str:
+    """The name as spelled before the 1990 agreement, where its words had a silent c."""
+    return _PRE_REFORM.sub(lambda m: f"{m.group(1)}c{m.group(2)}", name)
 
 
 _ADJECTIVE_LANGS = ("en", "fr", "it", "es", "pt")
@@ -491,6 +516,8 @@ def place_matcher() -> PhraseMatcher:
     countries = set(country_matcher().by_first) - _CITIES_OPENING_A_COUNTRY_NAME
     matcher = PhraseMatcher()
     for keys, codes in by_name.items():
+        if keys in _INDUSTRIES_NAMED_BY_A_PLACE:
+            continue
         if (
             len(codes) == 1
             and len("".join(keys)) >= _PLACE_MIN
@@ -501,6 +528,8 @@ def place_matcher() -> PhraseMatcher:
 
 
 _CITIES_OPENING_A_COUNTRY_NAME = {"porto"}
+# Towns whose name, in news of piracy, stands for an industry: "Hollywood studios".
+_INDUSTRIES_NAMED_BY_A_PLACE = {("hollywood",)}
 PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province, region or city
 _PLACE_MIN = 4  # letters: shorter names are mostly words or codes
 

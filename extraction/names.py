@@ -182,7 +182,7 @@ _CONNECTORS = {
 _SPECIALISED = re.compile(r"(?:especiali[sz]ad|speciali[sz]zat|speciali[sz]ed)[oa]?s?$")
 _IN = {"en", "em", "in"}
 _ANY_CRYPTO = "Cryptocurrencies"
-_OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|opera[çc][ãa]o|Aktion"
+_OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|operativo|opera[çc][ãa]o|Aktion"
 # "l'operazione di polizia giudiziaria 'X'", "l'opération de police « X »": the kind of operation.
 _OPERATION_KIND = (
     r"(?:\s+(?:di|de|of)\s+(?:polizia|police|pol[ií]c[ií]a)"
@@ -196,14 +196,15 @@ _NAMING_PARTICIPLES = (
 # "l'operazione denominata 'X'", "la operación llamada «X»", "an operation dubbed 'X'",
 # "a operação, batizada de X".
 _OPERATION_NAMING = rf"{_OPERATION_KIND}(?:\s*,?\s+(?:{_NAMING_PARTICIPLES})(?:\s+(?:de|como|come|as))?)?"
-# The name may run onto the next line of a wrapped paragraph, never across a blank line.
+# The name may run onto the next line of a wrapped paragraph, never across a blank line. A
+# quote glued to the operation word closes it ('"gran operativo" y de "histórica"').
 _QUOTED_OPERATION = re.compile(
-    rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}\s*[:,]?\s*[«\"“„]\s*((?:[^»\"”“\n]|\n(?!\s*\n)){{2,60}}?)\s*[»\"”“]",
+    rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}(?:\s*[:,]\s*|\s+)[«\"“„]\s*((?:[^»\"”“\n]|\n(?!\s*\n)){{2,60}}?)\s*[»\"”“]",
     re.IGNORECASE,
 )
 # "operazione 'Black Out'", "operación ‘Corsario’": single quotes, closed before a non-letter.
 _SINGLE_QUOTED_OPERATION = re.compile(
-    rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}\s*[:,]?\s*['‘’]((?:[^'‘’\n]|\n(?!\s*\n)){{2,60}}?)['’](?!\w)",
+    rf"(?:{_OPERATION_WORDS}){_OPERATION_NAMING}(?:\s*[:,]\s*|\s+)['‘’]((?:[^'‘’\n]|\n(?!\s*\n)){{2,60}}?)['’](?!\w)",
     re.IGNORECASE,
 )
 # French and Canadian police name operations "Projet X": « Projet Capituler », "Project Anvil".
@@ -2386,6 +2387,9 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             (_unit_start(article, i, taken), of_word, place),
             *_more_places(article, place[-1] + 1, of_word, taken),
         ]
+        if _fields_of_one_name(article, places):
+            # "Delegacia de Prevenção e Repressão à Pirataria": one unit of two fields.
+            places = [(places[0][0], of_word, list(range(place[0], places[1][2][-1] + 1)))]
         for start, of, run in places:
             name = f"{unit} {of}{article.text[tokens[run[0]].start : tokens[run[-1]].end]}"
             end = tokens[run[-1]].end
@@ -2393,6 +2397,21 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
         i = places[-1][2][-1] + 1
     return facts
+
+
+def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]]]) -> bool:
+    """Two runs joined by a bare conjunction, neither a place anyone knows, the second going
+    on past a joining word ("Prevenção e Repressão à Pirataria"): the fields of one unit's
+    name, not the unit of two places."""
+    if len(places) != 2:
+        return False
+    tokens = article.tokens
+    (_, _, first), (_, _, second) = places
+    if second[0] != first[-1] + 2 or tokens[first[-1] + 1].key not in _AND:
+        return False
+    goes_on = any(tokens[k].text.islower() for k in second[1:])
+    known = {m.first for m in place_matcher().find(article)}
+    return goes_on and first[0] not in known and second[0] not in known
 
 
 _ORDINAL = re.compile(r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)", re.IGNORECASE)
@@ -2750,7 +2769,7 @@ def _links_to_a_name(tokens: list[Token], k: int) -> bool:
     token = tokens[k]
     if not token.text.islower() or token.key not in _NAME_JOINS:
         return False
-    if token.key in _ARTICLES_ONLY:
+    if token.key in _ARTICLES_ONLY and token.text not in {"à", "às"}:  # "Repressão à Pirataria"
         return False
     nxt = k + 1
     if nxt < len(tokens) and tokens[nxt].key in _ARTICLES_AFTER_A_JOIN and tokens[nxt].text.islower():

@@ -1326,9 +1326,9 @@ def test_a_list_of_services_pirated_is_no_list_of_targets() -> None:
             "Instituto Nacional de Derechos de Autor",
         ),
         (
-            "A Inspecção-Geral das Actividades Culturais apreendeu discos.",
+            "A Inspecção Regional das Actividades Culturais apreendeu discos.",
             "pt",
-            "Inspecção-Geral das Actividades Culturais",
+            "Inspecção Regional das Actividades Culturais",
         ),
         (
             "L'Autorité de régulation des postes a suspendu la chaîne.",
@@ -2183,3 +2183,23 @@ def test_colombias_cti_names_the_country() -> None:
     text = "El CTI de la Fiscalía llevó a cabo la operación y fueron capturadas 17 personas."
     facts = extract_facts(read_article(text, "es"))
     assert {f.key for f in facts if f.kind == "country"} == {"CO"}
+
+
+def test_a_unit_named_by_two_fields_is_one_body() -> None:
+    text = "Doze policiais da Delegacia de Prevenção e Repressão à Pirataria recolheram os livros."
+    assert found(text, "pt", "agency") == {"Delegacia de Prevenção e Repressão à Pirataria"}
+
+
+def test_a_body_spelled_before_the_1990_agreement_is_the_known_body() -> None:
+    text = "No terreno estiveram sete inspectores da Inspecção-Geral das Actividades Culturais."
+    assert found(text, "pt", "agency") == {"Inspeção-Geral das Atividades Culturais"}
+
+
+def test_an_operativo_named_in_quotes() -> None:
+    text = "En el operativo, bautizado como 'Uria', los agentes practicaron cinco registros."
+    assert found(text, "es", "operation") == {"uria"}
+
+
+def test_a_quote_closed_after_the_operation_word_opens_no_name() -> None:
+    text = 'Calificó la acción de "gran operativo" y de "histórica", pues nunca antes se había visto.'
+    assert found(text, "es", "operation") == set()

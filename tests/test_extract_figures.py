@@ -658,7 +658,7 @@ def test_adjectives_web_resources_wallets_buildings_titles(text: str, lang: str,
 @pytest.mark.parametrize(
     ("text", "lang", "expected"),
     [
-        ("Na casa foram recolhidas quatro pistolas.", "pt", {"4 weapons"}),
+        ("Na casa foram recolhidas quatro armas.", "pt", {"4 weapons"}),
         ("La PJ desmantelou cinco redes de cardsharing.", "pt", {"5 networks"}),
         ("Les gendarmes ont saisi 15 antennes paraboliques.", "fr", {"15 satellite dishes"}),
         ("Detectives raided three residential addresses in Chorley.", "en", {"3 addresses"}),
@@ -769,7 +769,7 @@ def test_thousands_written_with_mil_and_the_rest(text: str, lang: str, expected:
     ("text", "lang", "figure"),
     [
         ("Police raided 7 warehouses in the port.", "en", "7 warehouses"),
-        ("Les gendarmes ont contrôlé 12 vendeurs ambulants.", "fr", "12 street vendors"),
+        ("Les gendarmes ont contrôlé 12 entrepôts.", "fr", "12 warehouses"),
         ("Sequestrati 40 masterizzatori in un laboratorio.", "it", "40 burners"),
         ("La ATT clausuró 32 radios piratas en El Alto.", "es", "32 radio stations"),
         ("A polícia apreendeu 300 cartazes falsificados.", "pt", "300 posters"),
@@ -1152,6 +1152,71 @@ def test_boxes_counted_with_discs_are_their_cases(text: str, expected: set[str])
     ],
 )
 def test_recordings_by_their_legal_name_copiers_guillotines_and_flyers(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("No terreno estiveram 67 efectivos da GNR.", "pt", {"67 police officers"}),
+        ("Trois vendeurs ont été interpellés au marché.", "fr", {"3 people"}),
+        ("Sono stati fermati quattro extracomunitari.", "it", {"4 people"}),
+        (
+            "Fueron detenidas 31 personas, 18 de ellas de nacionalidad china y 13 de origen subsahariano.",
+            "es",
+            {"31 people", "18 people", "13 people"},
+        ),
+        ("Eseguite 19 ordinanze di custodia cautelare.", "it", {"19 custody orders"}),
+        ("Sequestrati 15mila supporti ottici e due pistole.", "it", {"15000 discs", "2 pistols"}),
+        ("Se intervinieron dos ordenadores portátiles.", "es", {"2 laptops"}),
+        ("The team seized close to 1,79,000 pirated DVDs.", "en", {"179000 DVDs"}),
+    ],
+)
+def test_staff_of_a_force_by_its_acronym_vendors_orders_media_and_indian_grouping(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ogni copia costava 40 centesimi e veniva venduta agli ambulanti.", "it", {"0.4 EUR"}),
+        ("Un supporto vergine costa fra i 30 e i 50 centesimi.", "it", {"0.3 EUR", "0.5 EUR"}),
+        ("Cada DVD se vendía a 80 céntimos en Málaga.", "es", {"0.8 EUR"}),
+        # "cents" of no currency the article settles are no money.
+        ("Each disc cost 40 cents to make.", "en", set()),
+    ],
+)
+def test_cents_are_hundredths_of_the_articles_currency(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La police a saisi 12.225 CD. Selon le directeur, 7.825 de ces disques étaient locaux.",
+            "fr",
+            {"12225 CDs", "7825 CDs"},
+        ),
+        (
+            "Os policiais recolheram mais de cinco mil exemplares de livros do professor em três sebos.",
+            "pt",
+            {"5000 books", "3 bookshops"},
+        ),
+        ("La Guardia Civil intervino 2.000 ejemplares de revistas.", "es", {"2000 copies"}),
+        # A day in brackets after its weekday is not a part of the count before it.
+        (
+            "Perto de mil livros foram apreendidos nesta quinta-feira (28) em três sebos do Rio.",
+            "pt",
+            {"1000 books", "3 bookshops"},
+        ),
+    ],
+)
+def test_parts_of_these_printed_copies_and_a_day_in_brackets(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected

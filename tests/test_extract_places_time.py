@@ -947,3 +947,21 @@ def test_the_last_day_of_a_range_the_month_opens(
     day = dt.date.fromisoformat(published) if published else None
     facts = extract_facts(read_article(text, "en"), day)
     assert {f.key for f in facts if f.kind == "date"} == expected
+
+
+def test_the_date_of_a_law_is_no_event() -> None:
+    text = "Les vendeurs seront poursuivis, conformément à la loi N°2005-30 du 10 avril 2006."
+    assert drafted_dates(text, "fr", dt.date(2013, 7, 17)) == set()
+
+
+def test_yesterday_morning_in_portuguese() -> None:
+    text = "A operação decorreu ontem de manhã no mercado da cidade."
+    assert drafted_dates(text, "pt", dt.date(2009, 10, 18)) == {"2009-10-17"}
+
+
+def test_hollywood_studios_place_nothing_in_the_united_states() -> None:
+    text = (
+        "The alliance, a coalition formed by Hollywood and Bollywood studios, seized 179,000 DVDs and "
+        "made 80 arrests. A raid on a stall in Malegaon turned up 22,463 DVDs."
+    )
+    assert facts_of(text, "en") == {"country": {"IN"}, "date": set(), "arrest": {"IN"}}
