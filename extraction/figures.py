@@ -241,9 +241,34 @@ def _unit_phrases_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
     return by_first
 
 
+_OF_WORDS = {"of", "de", "di", "du", "da", "do", "del", "della", "des", "dos", "das"}
+
+
+@cache
+def _lowercase_unit_words() -> frozenset[str]:
+    """First words of units, folded, that the lexicon writes only in lower case."""
+    spelled = [w.split()[0] for items in lexicon()["units"].values() for w in items]
+    upper = {fold(w) for w in spelled if w[:1].isupper()}
+    return frozenset(fold(w) for w in spelled if w[:1].islower() and fold(w) not in upper)
+
+
+def _a_name_here(article: Article, index: int) -> bool:
+    """A capitalised word after "de" inside a sentence, whose unit is written in lower case:
+    a name ("tres de Reus" names the town, not "réus")."""
+    token = article.tokens[index]
+    return (
+        index > 0
+        and article.tokens[index - 1].key in _OF_WORDS
+        and token.text[:1].isupper()
+        and token.key in _lowercase_unit_words()
+        and article.sentence_at(token.start).start != token.start
+        and not article.in_headline(token.start)
+    )
+
+
 def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
     """(end offset, unit) of a unit noun starting at token `index`."""
-    if index >= len(article.tokens):
+    if index >= len(article.tokens) or _a_name_here(article, index):
         return None
     for keys, unit in _unit_phrases_by_first().get(article.tokens[index].key, ()):
         if _starts_with(article, index, keys):
@@ -618,6 +643,8 @@ def _counted(article: Article, unit: str, offset: int, end: int | None = None) -
         return _DONE_BY_WARRANTS[unit]
     if unit == "sites" and _SEARCHED_BEFORE.search(article.text[max(0, offset - 40) : offset]):
         return "searches"
+    if unit in _PLACES_SEARCHED and _ENTERED_BEFORE.search(article.text[max(0, offset - 40) : offset]):
+        return "searches"  # "los agentes entraron en dos pisos"
     if unit in _PLACES_SEARCHED and end is not None and _SEARCHED_AFTER.match(article.text, end):
         return "searches"
     if unit == "decoders" and end is not None and _cases_of_discs(article, offset, end):
@@ -639,7 +666,16 @@ def _cases_of_discs(article: Article, offset: int, end: int) -> bool:
 _PARTITIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:dos|das|de los|de las|of the|sur les|des|degli|dei|delle)\s+$", re.IGNORECASE
 )
+# Police going into places: each place entered is a search.
+_ENTERED_BEFORE = re.compile(
+    r"\b(?:entered|searched|entr(?:aron|ó) en|irrumpi(?:eron|ó) en|allan(?:ó|aron)|registr(?:ó|aron)"
+    r"|(?:sont|est) entrée?s? dans|(?:ont|a) fait irruption dans|perquisitionn[ée]"
+    r"|(?:hanno|ha) fatto irruzione in|entraram em|entrou em|invadiram|vasculharam)\s+"
+    r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?$",
+    re.IGNORECASE,
+)
 _PLACES_SEARCHED = {
+    "apartments",
     "sites",
     "buildings",
     "homes",
@@ -765,8 +801,10 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
         return None
-    if re.search(r"[.,;:!?()\[\]–—]|\s-\s|\n\s*\n", text[pos : article.tokens[index].start]):
-        return None  # "in 2015. Customers...", "in 2021, two men": the unit is in another clause
+    if re.search(r"[.,;:!?()\[\]–—]|\s-\s|\n\s*\n|^[\"”»]", text[pos : article.tokens[index].start]):
+        # "in 2015. Customers...", "in 2021, two men": the unit is in another clause; the
+        # film "Mugabe 2020" closes its quote on the number.
+        return None
     end, unit = found_unit
     value, end = _half_after_unit(text, value, end, unit)
     if unit in _PRISON_TERM_UNITS and not _prison_term(article, start, end, unit):
@@ -827,6 +865,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
     figures += _parts_of_these(article, figures, used)
+    figures += _more_places_counted(article, figures, used)
     figures += _elided_heads(article, used)
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
@@ -840,6 +879,8 @@ def find_figures(article: Article) -> list[Fact]:
         if not _rest_of_a_group(article, f.start) and not _one_and_others(article, f, figures)
     ]
     figures = [f for f in figures if not _national_total(article.text, f.start)]
+    # A count of operations is a tally of a body's work (an article tells one operation).
+    figures = [f for f in figures if f.unit != "operations" and not _both_cases(article.text, f)]
     figures = _without_context_money(article, _without_rounded_twins(article, figures))
     figures = _without_audience_twins(figures)
     return [_fact(article, figure) for figure in _one_group_once(figures)]
@@ -935,6 +976,18 @@ _NATIONAL_TOTAL = re.compile(
 
 def _national_total(text: str, start: int) -> bool:
     return bool(_NATIONAL_TOTAL.search(text[max(0, start - 50) : start]))
+
+
+# "nos dois casos, a pena é...", "dans les deux cas": both cases, no count.
+_BOTH_BEFORE = re.compile(r"\b(?:nos|nas|en los|en las|dans les|nei|in the)\s+$", re.IGNORECASE)
+
+
+def _both_cases(text: str, figure: Figure) -> bool:
+    return (
+        figure.unit == "cases"
+        and figure.value == 2
+        and bool(_BOTH_BEFORE.search(text[max(0, figure.start - 12) : figure.start]))
+    )
 
 
 def _is_money(figure: Figure) -> bool:
@@ -1509,6 +1562,43 @@ def _parts_of_these(article: Article, figures: list[Figure], used: list[tuple[in
             nearest = max(before, key=lambda f: f.start)
             found.append(Figure(value, nearest.unit, match.start(), part.end()))
             used.append((match.start(), part.end()))
+    return found
+
+
+# "dos pisos de Salou, tres de Reus y otro de Cambrils": counts of the same unit, each placed.
+_PLACE_NAME = r"[A-ZÀ-Ý][\w'’-]+(?:[ \u00a0]+[A-ZÀ-Ý][\w'’-]+)*"
+_PLACED_AT = re.compile(rf"[ \u00a0]+(?:de|di|in|en|em|à|a)[ \u00a0]+{_PLACE_NAME}")
+_ANOTHER_PLACED = re.compile(
+    r"[ \u00a0]*(?:,|[ \u00a0](?:y|e|et|and))[ \u00a0]+(?P<count>\w+)"
+    rf"[ \u00a0]+(?:de|di|in|en|em|à|a)[ \u00a0]+{_PLACE_NAME}"
+)
+_ANOTHER = {"otro", "otra", "another", "outro", "outra", "altro", "altra"}
+
+
+def _more_places_counted(
+    article: Article, figures: list[Figure], used: list[tuple[int, int]]
+) -> list[Figure]:
+    """After a count placed somewhere ("dos pisos de Salou"), the counts listed with only
+    their place ("tres de Reus y otro de Cambrils") are in its unit."""
+    found = []
+    for figure in figures:
+        placed = _PLACED_AT.match(article.text, figure.end)
+        if placed is None or _is_money(figure):
+            continue
+        pos = placed.end()
+        while (more := _ANOTHER_PLACED.match(article.text, pos)) is not None:
+            word = more.group("count")
+            if fold(word) in _ANOTHER:
+                value: float | None = 1.0
+            elif word.isdigit():
+                value = parse_number(word, article.lang)
+            else:
+                value = worded_number(word, article.lang)
+            if value is None or any(a <= more.start("count") < b for a, b in used):
+                break
+            found.append(Figure(value, figure.unit, more.start("count"), more.end()))
+            used.append((more.start("count"), more.end()))
+            pos = more.end()
     return found
 
 

@@ -798,8 +798,17 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and fold(f.key) not in _technical_words()
         and fold(f.key) not in news_agencies()
         and country_code(f.key) is None  # "Sénégal, 5 réseaux démantelés": a country, not a target
+        and not _REPORTED_BY.match(article.text, f.spans[0].end)
     ]
     return _longest(facts + _domain_facts(article, known_groups))
+
+
+# "il sito Yomiuri Online ha riferito che...": a site that reports the news is no target.
+_REPORTED_BY = re.compile(
+    r"\s+(?:(?:ha|hanno|has|have|had|a|ont|avait|había|han|tem|teve)\s+)?"
+    r"(?:riferito|reported|revealed|rapporté|révélé|informé|informó|reportó|reveló|informou|noticiou|revelou|rivelato)\b",
+    re.IGNORECASE,
+)
 
 
 @cache
@@ -1423,7 +1432,20 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _forces_of_country_facts(article)
     facts += _embassy_facts(article)
     facts += _known_units_of_place(article, matches)
-    facts += _local_police_facts(article, taken)
+    # A town's police named as the kind of a unit read above ("compagnie de gendarmerie du
+    # Kadiogo"), or beside a unit of the same place ("brigade territoriale de Ndogbong"), is
+    # that unit; "the cybercrime division of the Hyogo prefectural police" names two bodies.
+    covered = {(s.start, s.end) for f in facts for s in f.spans}
+    places = {_place_of(f.key) for f in facts}
+    facts += [
+        f
+        for f in _local_police_facts(article, taken)
+        if not (
+            any(a < f.spans[0].start and f.spans[0].end <= b for a, b in covered)
+            and _BARE_OF.search(article.text[: f.spans[0].start])
+        )
+        and _place_of(f.key) not in places
+    ]
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     i = 0
     while i < len(tokens):
@@ -1484,6 +1506,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     # "presso il Tribunale di Milano" names the office's seat: no court of its own.
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
     facts += roles
+    # "Agência Brasil" signing the report names who wrote it, not a body that acted.
+    facts = [f for f in facts if fold(f.key) not in news_agencies()]
     return _short_names_merged(facts + _judge_role_facts(article, facts))
 
 
@@ -2588,7 +2612,34 @@ _LOCAL_POLICE = re.compile(
 _TOWN_POLICE = re.compile(
     r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\s)"
     r"(?:[A-ZÀ-Ý][\w'’-]+\s(?:(?:es|de|del|di|da|do|of|el|al)\s(?=[A-ZÀ-Ý]))?){1,3}police\b"
+    # and its unit named after it: "the Attica police electronic crime squad"
+    r"(?:(?:\s(?!(?:and|or|the|a|an|of|to|in|on|at|by|with|for|from|were|was|is|are|has|have|had|said)\b)[a-z-]+){0,3}"
+    r"\s(?:squad|unit|division|department|bureau|branch|task force)\b)?"
 )
+# "la gendarmerie de Nîmes", "la polizia di Kyoto", "la policía de Málaga": a town's police or
+# gendarmerie, the place after the common noun.
+_POLICE_OF_PLACE = re.compile(
+    r"(?<![\w'’-])(?i:police|polizia|policía|polícia|gendarmerie|gendarmería|gendarmaria)\s+"
+    r"(?:de|di|du|del|della|dello|do|da)\s+(?:(?:la|le)\s+|l['’])?"
+    r"[A-ZÀ-Ý][\w'’-]+(?:\s(?:de|di|da|do|del)\s[A-ZÀ-Ý][\w'’-]+|\s[A-ZÀ-Ý][\w'’-]+)?"
+)
+
+
+_BARE_OF = re.compile(r"\s(?:de|di|da|do)\s$")
+
+
+def _place_of(name: str) -> str:
+    """The words after a body's last "of": "brigade territoriale de Ndogbong" -> "ndogbong"."""
+    return fold(re.split(r"\s(?:de|di|du|del|della|dello|do|da|of)\s(?:(?:la|le)\s|l['’])?", name)[-1])
+
+
+def _town_police_of(m: re.Match[str]) -> bool:
+    """The place is a town or region: no country ("la police du Bénin" is national)."""
+    place = re.split(r"\s+(?:de|di|du|del|della|dello|do|da)\s+", m.group(), maxsplit=1)[-1]
+    place = re.sub(r"^(?:la|le)\s+|^l['’]", "", place)
+    return country_code(place) is None and fold(place) not in _no_police_place()
+
+
 # Capitalised words before "police" that name no place.
 _NOT_A_POLICE_PLACE = {
     *("local", "state", "federal", "national", "city", "traffic", "riot", "military", "secret", "border"),
@@ -2627,6 +2678,8 @@ def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
     found = [*_LOCAL_POLICE.finditer(article.text)]
     if article.lang == "en":
         found += [m for m in _TOWN_POLICE.finditer(article.text) if _town_police(m)]
+    else:
+        found += [m for m in _POLICE_OF_PLACE.finditer(article.text) if _town_police_of(m)]
     for m in found:
         first = article.token_index(m.start())
         if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():

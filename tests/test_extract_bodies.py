@@ -2203,3 +2203,43 @@ def test_an_operativo_named_in_quotes() -> None:
 def test_a_quote_closed_after_the_operation_word_opens_no_name() -> None:
     text = 'Calificó la acción de "gran operativo" y de "histórica", pues nunca antes se había visto.'
     assert found(text, "es", "operation") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La gendarmerie de Nîmes a fait savoir que sept hommes avaient été interpellés.",
+            "fr",
+            {"gendarmerie de Nîmes"},
+        ),
+        ("La polizia di Kyoto ha arrestato tre uomini.", "it", {"polizia di Kyoto"}),
+        # The town's gendarmerie inside a unit's name is that unit.
+        (
+            "La compagnie de gendarmerie du Kadiogo a saisi des CD.",
+            "fr",
+            {"compagnie de gendarmerie du Kadiogo"},
+        ),
+        (
+            "Officers of the Attica police electronic crime squad arrested four suspects.",
+            "en",
+            {"Attica police electronic crime squad"},
+        ),
+        ("El Instituto Armado detuvo a 17 personas en Reus.", "es", {"Guardia Civil"}),
+        ("A operação foi divulgada pela Agência Brasil.", "pt", set()),
+    ],
+)
+def test_a_towns_police_by_its_place_and_bodies_by_other_names(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_site_that_reports_the_news_is_no_target() -> None:
+    text = "Il sito Yomiuri Online ha riferito che la polizia ha arrestato tre uomini."
+    assert found(text, "it", "group") == set()
+
+
+def test_a_pay_tv_rival_and_a_brand_are_rights_holders() -> None:
+    text = "Le réseau piratait les cartes de Canal+ et de TPS, et vendait de fausses piles Duracell."
+    assert found(text, "fr", "rights_holder") == {"Canal+", "TPS", "Duracell"}

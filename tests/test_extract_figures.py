@@ -555,7 +555,7 @@ def test_counted_suspects_likes_forces_and_warrants(text: str, lang: str, expect
     [
         ("Le tribunal a prononcé quatre amendes contre la société.", "fr", {"4 fines"}),
         ("In un magazzino c'erano 350 schede telefoniche.", "it", {"350 SIM cards"}),
-        ("La policía registró siete direcciones en Sevilla.", "es", {"7 addresses"}),
+        ("La policía identificó siete direcciones en Sevilla.", "es", {"7 addresses"}),
         ("Agents from 12 prefectures joined the team.", "en", {"12 prefectures"}),
         ("O réu mantinha cinco páginas web de venda.", "pt", {"5 sites"}),
         ("Sono state chiuse due piattaforme pirata.", "it", {"2 platforms"}),
@@ -647,7 +647,7 @@ def test_one_named_and_others_counted_with_the_total_is_the_total() -> None:
         ("The site drew over 20 million unique visitors a month.", "en", {"20000000 visitors"}),
         ("Oscurate 300 risorse web illegali.", "it", {"300 IT resources"}),
         ("Les agents ont saisi trois wallets et deux ordinateurs.", "fr", {"3 wallets", "2 computers"}),
-        ("Allanaron seis edificios de oficinas en Rosario.", "es", {"6 buildings"}),
+        ("Embargaron seis edificios de oficinas en Rosario.", "es", {"6 buildings"}),
         ("O site oferecia mais de 9 mil títulos.", "pt", {"9000 films"}),
     ],
 )
@@ -1220,3 +1220,51 @@ def test_parts_of_these_printed_copies_and_a_day_in_brackets(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Los agentes entraron en dos pisos de Salou, tres de Reus y otro de Cambrils.",
+            "es",
+            {"2 searches", "3 searches", "1 searches"},
+        ),
+        (
+            "Se intervinieron 14 lectores, cuatro ventiladores y siete cajas con 17.500 hojas de papel.",
+            "es",
+            {"14 readers", "4 fans", "7 boxes", "17500 sheets"},
+        ),
+        (
+            "Les policiers ont saisi 500 jeux vidéo, 100 logiciels et 80 000 piles.",
+            "fr",
+            {"500 video games", "100 programs", "80000 batteries"},
+        ),
+        (
+            "La policía registró siete direcciones y allanaron seis edificios.",
+            "es",
+            {"7 searches", "6 searches"},
+        ),
+        ("La GRC a arrêté cinq spécialistes de la contrefaçon.", "fr", {"5 people"}),
+        ("Les interpellations ont eu lieu dans sept départements.", "fr", {"7 departments"}),
+        ("A IGAC tirou a quatro comerciantes 2.236 cópias.", "pt", {"4 traders", "2236 copies"}),
+    ],
+)
+def test_places_entered_listed_by_town_equipment_and_traders(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("No ano passado a IGAC fez 112 operações no distrito.", "pt"),
+        ("Nos dois casos, a pena máxima é de quatro anos de reclusão.", "pt"),
+        ('The "Mugabe 2020" film was sold on flash disks.', "en"),
+    ],
+)
+def test_a_tally_of_operations_both_cases_a_legal_maximum_and_a_title_count_nothing(
+    text: str, lang: str
+) -> None:
+    assert figures(text, lang) == set()

@@ -965,3 +965,10 @@ def test_hollywood_studios_place_nothing_in_the_united_states() -> None:
         "made 80 arrests. A raid on a stall in Malegaon turned up 22,463 DVDs."
     )
     assert facts_of(text, "en") == {"country": {"IN"}, "date": set(), "arrest": {"IN"}}
+
+
+def test_searches_that_may_end_in_arrests_are_no_arrest() -> None:
+    text = (
+        "A Polícia Federal cumpre mandados em nove estados; as buscas podem terminar em prisões em flagrante."
+    )
+    assert facts_of(text, "pt", dt.date(2008, 7, 1))["arrest"] == set()
