@@ -211,6 +211,7 @@ _AMBIGUOUS_COUNTRIES = {
     "salvador",
     "grenade",
     "niger",
+    "island",  # Iceland in German; "the Island" in English
 }
 
 
@@ -280,13 +281,19 @@ def _is_acronym(alias: str) -> bool:
     return len(letters) <= 5 and any(c.isupper() for c in letters[1:])
 
 
+def _label_of(item: dict[str, Any], label: str) -> str:
+    """Collecting societies send inspectors into raids and file the complaints: in the
+    reports they act beside the police, so they are drafted as agencies."""
+    return Label.AGENCY if item.get("kind") == "collecting society" else label
+
+
 @cache
 def entity_matcher() -> PhraseMatcher:
     matcher = PhraseMatcher()
     for section, label in SECTIONS.items():
         for item in lexicon().get(section, []):
             entry = Entry(
-                label=label,
+                label=_label_of(item, label),
                 name=item["name"],
                 kind=item.get("kind"),
                 country=item.get("country"),

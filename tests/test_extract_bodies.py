@@ -111,7 +111,8 @@ def test_generic_cryptocurrency_when_no_coin_is_named() -> None:
 
 def test_broadcasters_of_the_five_languages() -> None:
     text = "La plainte venait de Vidéotron, de Bell et de la SACEM."
-    assert found(text, "fr", "rights_holder") == {"Vidéotron", "Bell", "SACEM"}
+    # A collecting society is drafted as an agency, as readers file it when it sends inspectors.
+    assert found(text, "fr", "rights_holder") == {"Vidéotron", "Bell"}
     assert found("A denúncia partiu da NOS e da SIC.", "pt", "rights_holder") == {"NOS", "SIC"}
 
 
@@ -2243,3 +2244,14 @@ def test_a_site_that_reports_the_news_is_no_target() -> None:
 def test_a_pay_tv_rival_and_a_brand_are_rights_holders() -> None:
     text = "Le réseau piratait les cartes de Canal+ et de TPS, et vendait de fausses piles Duracell."
     assert found(text, "fr", "rights_holder") == {"Canal+", "TPS", "Duracell"}
+
+
+def test_a_collecting_society_is_drafted_as_an_agency() -> None:
+    text = "Gli ispettori della SIAE hanno sequestrato 500 CD insieme alla Guardia di Finanza."
+    assert found(text, "it", "agency") == {"SIAE", "Guardia di Finanza"}
+
+
+def test_the_mpa_by_its_former_name_is_read_whole() -> None:
+    text = "The raid followed a complaint from the Motion Picture Association of America."
+    spans = {s.text for f in extract_facts(read_article(text, "en")) if f.kind == "agency" for s in f.spans}
+    assert spans == {"Motion Picture Association of America"}

@@ -1268,3 +1268,14 @@ def test_a_tally_of_operations_both_cases_a_legal_maximum_and_a_title_count_noth
     text: str, lang: str
 ) -> None:
     assert figures(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police in Bermuda found close to $1,000-worth of pirated films in a shop.", {"1000 BMD"}),
+        ("Shops in Bermuda were told they risk a $250,000 fine if they sell fake goods.", set()),
+    ],
+)
+def test_the_bermudian_dollar_and_a_fine_risked(text: str, expected: set[str]) -> None:
+    assert figures(text, "en") == expected

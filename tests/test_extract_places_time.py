@@ -972,3 +972,8 @@ def test_searches_that_may_end_in_arrests_are_no_arrest() -> None:
         "A Polícia Federal cumpre mandados em nove estados; as buscas podem terminar em prisões em flagrante."
     )
     assert facts_of(text, "pt", dt.date(2008, 7, 1))["arrest"] == set()
+
+
+def test_the_island_is_not_iceland() -> None:
+    text = "Fake goods are openly displayed in other parts of the Island, police in Hamilton said."
+    assert facts_of(text, "en")["country"] == set()
