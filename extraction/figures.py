@@ -579,12 +579,14 @@ _DONE_BY_WARRANTS = {"search orders": "searches", "arrest warrants": "arrests"}
 
 # Sites counted right after a verb of searching are places searched, not websites:
 # "the authorities searched 100 sites".
-_SEARCHED_BEFORE = re.compile(
-    r"\b(?:searched|raided|perquisitionn[ée]s?|perquisitionn[ée]es|perquisit[oiae]|registr(?:ó|aron|ados|adas)|"
-    r"allan(?:ó|aron|ados|adas)|vasculh(?:ou|aram|ados|adas))\s+"
-    r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?$",
-    re.IGNORECASE,
+_SEARCH_VERBS = (
+    r"searched|perquisitionn[ée]s?|perquisitionn[ée]es|registr(?:ó|aron|ados|adas)"
+    r"|allan(?:ó|aron|ados|adas)|vasculh(?:ou|aram|ados|adas)"
 )
+_ABOUT = (
+    r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?"
+)
+_SEARCHED_BEFORE = re.compile(rf"\b(?:raided|perquisit[oiae]|{_SEARCH_VERBS})\s+{_ABOUT}$", re.IGNORECASE)
 
 
 _HAVE = {"have", "has", "had", "a", "ha", "hanno", "han", "tem", "tinham"}
@@ -666,12 +668,13 @@ def _cases_of_discs(article: Article, offset: int, end: int) -> bool:
 _PARTITIVE_BEFORE = re.compile(
     r"(?:^|\s)(?:dos|das|de los|de las|of the|sur les|des|degli|dei|delle)\s+$", re.IGNORECASE
 )
-# Police going into places: each place entered is a search.
+# Police searching or going into places: each place is a search ("entraron en dos pisos");
+# not "raided" nor "perquisiti", as readers count "raided four shops" and "perquisiti 3
+# negozi" as shops.
 _ENTERED_BEFORE = re.compile(
-    r"\b(?:entered|searched|entr(?:aron|ó) en|irrumpi(?:eron|ó) en|allan(?:ó|aron)|registr(?:ó|aron)"
-    r"|(?:sont|est) entrée?s? dans|(?:ont|a) fait irruption dans|perquisitionn[ée]"
-    r"|(?:hanno|ha) fatto irruzione in|entraram em|entrou em|invadiram|vasculharam)\s+"
-    r"(?:(?:more than|over|some|about|plus de|près de|oltre|più di|circa|más de|unos|mais de|cerca de)\s+)?$",
+    r"\b(?:entered|entr(?:aron|ó) en|irrumpi(?:eron|ó) en|(?:sont|est) entrée?s? dans"
+    r"|(?:ont|a) fait irruption dans|(?:hanno|ha) fatto irruzione in|entraram em|entrou em|invadiram"
+    rf"|{_SEARCH_VERBS})\s+{_ABOUT}$",
     re.IGNORECASE,
 )
 _PLACES_SEARCHED = {
