@@ -3,10 +3,14 @@ the country of the operation's national agencies, else the article's first count
 
 from __future__ import annotations
 
+import re
+from functools import cache
+
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, cue_keys, has_cue, lexicon, phrase_keys
+from extraction.lexicon import Match, cue_keys, french_masculine, has_cue, lexicon, phrase_keys
 from extraction.text import Article, Token
+from graph.model.ids import fold
 
 _FIRST_NAMED = "first the article names"
 
@@ -36,10 +40,13 @@ def find_arrests(
             continue
         cue_start, cue_end = tokens[cue_at[0]].start, tokens[cue_at[1] - 1].end
         cue_span = Span(cue_start, cue_end, article.text[cue_start:cue_end])
+        partners = _partners(article, sentence.start, sentence.end, countries)
         here = [
             m
             for m in sorted([*countries, *(places or [])], key=lambda m: m.first)
-            if sentence.start <= m.start < sentence.end and not _elsewhere(article.tokens, m, countries)
+            if sentence.start <= m.start < sentence.end
+            and not _elsewhere(article.tokens, m, countries)
+            and m not in partners
         ]
         after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
         after = _placed(article.tokens, after)
@@ -48,10 +55,16 @@ def find_arrests(
         chosen = after or [m for m in here if m.end <= cue_start]
         if not after and len(here) > len(chosen):
             chosen = []  # the only country after the arrest is another event's
+        soil = None if chosen else _SOIL.search(article.text, sentence.start, sentence.end)
+        code = _nationality_codes().get(fold(soil.group(1) or soil.group(2))) if soil else None
         if chosen:
             facts += [
                 _in_sentence(article, cue_span, m, guessed=m not in after or len(chosen) > 1) for m in chosen
             ]
+        elif soil and code:
+            said = Span(soil.start(), soil.end(), soil.group())
+            note = f"the country is read from {soil.group()!r}: check it"
+            facts.append(Fact("arrest", code, [cue_span, said], "medium", [note], {"country": code}))
         else:
             facts.append(_without_country(article, cue_span, countries, home, abroad))
     sure = {
@@ -92,6 +105,49 @@ def _before_the_list(tokens: list[Token], first: int, listed: set[int]) -> int:
     while i >= 0 and (i in listed or tokens[i].key in _AND):
         i -= 1
     return i
+
+
+# "arrêtées sur territoire suisse", "arrested on Swiss soil": the country by its adjective.
+_SOIL = re.compile(
+    r"\b(?:territoire|sol|territorio|território|suolo)\s+(?:national\s+|nazionale\s+|nacional\s+)?([^\W\d_]+)"
+    r"|\b([A-Z][a-z]+)\s+soil\b"
+)
+
+
+@cache
+def _nationality_codes() -> dict[str, str]:
+    """Nationality adjectives, folded, in both genders, and their country."""
+    codes: dict[str, str] = {}
+    for code, words in lexicon()["nationalities"].items():
+        for word in words:
+            for form in {word, french_masculine(word), re.sub(r"a$", "o", word)}:
+                codes.setdefault(fold(form), str(code))
+    return codes
+
+
+# "une opération commune entre la Suisse, l'Allemagne, la France...": the countries that
+# worked together, not where the arrest took place.
+_JOINT = re.compile(
+    r"\b(?:joint operation|opération commune|opération conjointe|operazione congiunta|operación conjunta"
+    r"|operação conjunta|coopération|cooperation|cooperazione|cooperación|cooperação)\s+"
+    r"(?:between|among|entre|tra|fra)\b",
+    re.IGNORECASE,
+)
+_LIST_GLUE = re.compile(r"^(?:[\s,]+|l['’]|(?:and|et|e|y|the|la|le|les|il|lo|gli|el|los|las|a|o|os|as)\b)*$")
+
+
+def _partners(article: Article, start: int, end: int, countries: list[Match]) -> list[Match]:
+    """The countries listed right after "joint operation between" in this sentence."""
+    joint = _JOINT.search(article.text, start, end)
+    if joint is None:
+        return []
+    listed, pos = [], joint.end()
+    for m in sorted((m for m in countries if joint.end() <= m.start < end), key=lambda m: m.start):
+        if not _LIST_GLUE.match(article.text[pos : m.start]):
+            break
+        listed.append(m)
+        pos = m.end
+    return listed
 
 
 def _placed(tokens: list[Token], after: list[Match]) -> list[Match]:

@@ -194,10 +194,13 @@ def _scale_keys() -> dict[str, float]:
 def _match_word(
     text: str, pos: int, words: list[tuple[str, str]] | list[tuple[str, float]]
 ) -> tuple[int, object] | None:
-    """The longest of `words` written at `pos` (case-insensitive, whole word)."""
+    """The longest of `words` written at `pos` (case-insensitive, whole word; a code in
+    capitals only as written: "3 PEN" is money, "3 pen drives" is not)."""
     for word, value in words:
         end = pos + len(word)
         if text[pos:end].casefold() != word.casefold():
+            continue
+        if len(word) == 3 and word.isupper() and text[pos:end] != word:
             continue
         if word[-1].isalnum() and end < len(text) and (text[end].isalnum()):
             continue

@@ -601,3 +601,16 @@ def news_agencies() -> set[str]:
     """The news agencies, folded: 'según Europa Press' names who reports, not a target;
     'Buenos Aires, 2 sep (EFE)' is a dateline."""
     return {fold(w) for w in lexicon()["news_agencies"]}
+
+
+# "News Agency of Nigeria", "agenzia di stampa Dire": a news agency by what it calls itself
+# (names folded: "agência de notícias" is "agencia de noticias").
+_NEWS_AGENCY_WORDS = re.compile(
+    r"\b(?:news agency|press agency|agence de presse|agenzia di stampa|agencia de noticias"
+    r"|agencia de prensa)\b"
+)
+
+
+def is_news_agency(name: str) -> bool:
+    folded = fold(name)
+    return folded in news_agencies() or _NEWS_AGENCY_WORDS.search(folded) is not None

@@ -17,9 +17,9 @@ from extraction.lexicon import (
     country_matcher,
     cue_keys,
     has_cue,
+    is_news_agency,
     lexicon,
     national_police,
-    news_agencies,
     phrase_keys,
     place_matcher,
     state_bodies,
@@ -796,7 +796,7 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and not article.in_headline(f.spans[0].start)
         and not any(_same_or_short(f.key, known) for known in known_names)
         and fold(f.key) not in _technical_words()
-        and fold(f.key) not in news_agencies()
+        and not is_news_agency(f.key)
         and country_code(f.key) is None  # "Sénégal, 5 réseaux démantelés": a country, not a target
         and not _REPORTED_BY.match(article.text, f.spans[0].end)
     ]
@@ -1507,7 +1507,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
     facts += roles
     # "Agência Brasil" signing the report names who wrote it, not a body that acted.
-    facts = [f for f in facts if fold(f.key) not in news_agencies()]
+    facts = [f for f in facts if not is_news_agency(f.key)]
     return _short_names_merged(facts + _judge_role_facts(article, facts))
 
 

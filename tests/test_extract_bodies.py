@@ -2255,3 +2255,20 @@ def test_the_mpa_by_its_former_name_is_read_whole() -> None:
     text = "The raid followed a complaint from the Motion Picture Association of America."
     spans = {s.text for f in extract_facts(read_article(text, "en")) if f.kind == "agency" for s in f.spans}
     assert spans == {"Motion Picture Association of America"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Selon la police vaudoise, l'enquête a été menée sous la direction du Ministère public vaudois.",
+            "fr",
+            {"Police cantonale vaudoise", "Ministère public du canton de Vaud"},
+        ),
+        ("The raid was reported by the News Agency of Nigeria on Tuesday.", "en", set()),
+    ],
+)
+def test_swiss_cantonal_bodies_by_adjective_and_a_news_agency_by_its_name(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected

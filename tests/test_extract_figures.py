@@ -1279,3 +1279,8 @@ def test_a_tally_of_operations_both_cases_a_legal_maximum_and_a_title_count_noth
 )
 def test_the_bermudian_dollar_and_a_fine_risked(text: str, expected: set[str]) -> None:
     assert figures(text, "en") == expected
+
+
+def test_a_currency_code_counts_only_in_capitals() -> None:
+    text = "Sono stati sequestrati un hard disk e 3 pen drive."
+    assert figures(text, "it") == {"3 USB drives"}

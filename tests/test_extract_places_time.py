@@ -977,3 +977,16 @@ def test_searches_that_may_end_in_arrests_are_no_arrest() -> None:
 def test_the_island_is_not_iceland() -> None:
     text = "Fake goods are openly displayed in other parts of the Island, police in Hamilton said."
     assert facts_of(text, "en")["country"] == set()
+
+
+def test_the_partners_of_a_joint_operation_are_not_where_the_arrests_were() -> None:
+    text = (
+        "Trois personnes ont été arrêtées sur territoire suisse. Leur interpellation fait suite à une "
+        "opération commune entre la Suisse, l'Allemagne, la France, les Pays-Bas et Monaco."
+    )
+    assert facts_of(text, "fr")["arrest"] == {"CH"}
+
+
+def test_an_arrest_on_a_countrys_soil() -> None:
+    text = "Two men were arrested on Spanish soil after raids in Europe and Asia."
+    assert facts_of(text, "en")["arrest"] == {"ES"}
