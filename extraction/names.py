@@ -230,6 +230,12 @@ _NAMING_FIRST = re.compile(
     rf"\s+(?:\w+\s+){{0,2}}(?:{_OPERATION_WORDS}|a[çc][ãa]o|acci[óo]n|action|azione)\b",
     re.IGNORECASE,
 )
+# 'Chamada Paralelo 5, a ação envolveu...': the same with the name unquoted, in capitals.
+_NAMING_FIRST_UNQUOTED = re.compile(
+    rf"\b(?i:{_NAMING_PARTICIPLES})(?:\s+(?:de|como|come|as))?\s+"
+    r"([A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s*,"
+    rf"\s+(?:\w+\s+){{0,2}}(?i:{_OPERATION_WORDS}|a[çc][ãa]o|acci[óo]n|action|azione)\b"
+)
 _NAMED_OPERATION = re.compile(
     r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+((?:[A-Z0-9][\w-]*)(?:\s+[A-Z0-9][\w-]*){0,2})"
 )
@@ -243,7 +249,8 @@ _QUOTED_WITH_ITS_WORD = re.compile(
 _LOWER_WORD_OPERATION = re.compile(
     r"\b(?:operation|op[ée]ration|operazione|operaci[óo]n|opera[çc][ãa]o) "
     r"((?!(?:The|La|Le|Les|Il|El|Los|Las|O|Os|A|As)\b)"
-    r"[A-Z][\w-]*(?: (?:(?:de|do|da|di|del|della|du|of) )?[A-Z][\w-]*){0,3})"
+    r"[A-Z][\w-]*(?: (?:(?:de|do|da|di|del|della|du|of) )?[A-Z][\w-]*){0,3}"
+    r"(?: (?:off|out|down|up|over))?)"  # an English verb's particle: "l'operazione Switch off"
     r"(?=[,.;:)\n]| (?:que|che|qui|which|that|contra|contre|contro|against)\b)"
 )
 _NUMBER_WORD = re.compile(
@@ -2903,6 +2910,7 @@ def operation_facts(article: Article) -> list[Fact]:
         _CAPITALS_PROJECT,
         _NAMED_AFTER_NAMING,
         _NAMING_FIRST,
+        _NAMING_FIRST_UNQUOTED,
         _QUOTED_WITH_ITS_WORD,
         _LOWER_WORD_OPERATION,
     ]

@@ -2272,3 +2272,32 @@ def test_swiss_cantonal_bodies_by_adjective_and_a_news_agency_by_its_name(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La Finanza ha concluso l'operazione Switch off, condotta a tutela del diritto d'autore.",
+            "it",
+            {"switch off"},
+        ),
+        (
+            "Chamada Paralelo 5, a ação envolveu 90 policiais da Polícia Rodoviária Federal.",
+            "pt",
+            {"paralelo 5"},
+        ),
+    ],
+)
+def test_an_operation_named_with_a_particle_or_named_first_without_quotes(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "operation") == expected
+
+
+def test_the_us_marshals() -> None:
+    text = "The FBI and the U.S. Marshals announced today that search warrants were served."
+    assert found(text, "en", "agency") == {
+        "Federal Bureau of Investigation",
+        "United States Marshals Service",
+    }

@@ -1284,3 +1284,7 @@ def test_the_bermudian_dollar_and_a_fine_risked(text: str, expected: set[str]) -
 def test_a_currency_code_counts_only_in_capitals() -> None:
     text = "Sono stati sequestrati un hard disk e 3 pen drive."
     assert figures(text, "it") == {"3 USB drives"}
+
+
+def test_the_cuban_convertible_peso() -> None:
+    assert figures("El hombre pedía 50 CUC por cada antena.", "es") == {"50 CUC"}
