@@ -4,11 +4,10 @@ the country of the operation's national agencies, else the article's first count
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, cue_keys, french_masculine, has_cue, lexicon, phrase_keys
+from extraction.lexicon import Match, cue_keys, has_cue, lexicon, nationality_codes, phrase_keys
 from extraction.text import Article, Token
 from graph.model.ids import fold
 
@@ -56,7 +55,7 @@ def find_arrests(
         if not after and len(here) > len(chosen):
             chosen = []  # the only country after the arrest is another event's
         soil = None if chosen else _SOIL.search(article.text, sentence.start, sentence.end)
-        code = _nationality_codes().get(fold(soil.group(1) or soil.group(2))) if soil else None
+        code = nationality_codes().get((article.lang, fold(soil.group(1) or soil.group(2)))) if soil else None
         if chosen:
             facts += [
                 _in_sentence(article, cue_span, m, guessed=m not in after or len(chosen) > 1) for m in chosen
@@ -112,17 +111,6 @@ _SOIL = re.compile(
     r"\b(?:territoire|sol|territorio|território|suolo)\s+(?:national\s+|nazionale\s+|nacional\s+)?([^\W\d_]+)"
     r"|\b([A-Z][a-z]+)\s+soil\b"
 )
-
-
-@cache
-def _nationality_codes() -> dict[str, str]:
-    """Nationality adjectives, folded, in both genders, and their country."""
-    codes: dict[str, str] = {}
-    for code, words in lexicon()["nationalities"].items():
-        for word in words:
-            for form in {word, french_masculine(word), re.sub(r"a$", "o", word)}:
-                codes.setdefault(fold(form), str(code))
-    return codes
 
 
 # "une opération commune entre la Suisse, l'Allemagne, la France...": the countries that

@@ -415,6 +415,19 @@ def _adjective_phrases(section: str, drafted: str, kind: str) -> list[Phrase]:
     return phrases
 
 
+@cache
+def nationality_codes() -> dict[tuple[str, str], str]:
+    """(language, folded adjective) -> country code, in both genders: 'japanese' in English
+    is JP, and so are 'japonaise' and 'japonais' in French, 'giapponese' in Italian."""
+    codes: dict[tuple[str, str], str] = {}
+    for code, adjectives in lexicon()["nationalities"].items():
+        for lang, adjective in zip(("en", "fr", "it", "es", "pt"), adjectives, strict=True):
+            masculine = french_masculine(adjective) if lang == "fr" else re.sub(r"a$", "o", adjective)
+            for form in (adjective, masculine):
+                codes.setdefault((lang, fold(form)), str(code))
+    return codes
+
+
 def french_masculine(feminine: str) -> str:
     """'suédoise' -> 'suédois', 'italienne' -> 'italien', 'allemande' -> 'allemand',
     'grecque' -> 'grec'; 'belge', 'suisse', 'russe' stay as they are."""

@@ -20,6 +20,7 @@ from extraction.lexicon import (
     is_news_agency,
     lexicon,
     national_police,
+    nationality_codes,
     phrase_keys,
     place_matcher,
     state_bodies,
@@ -2027,7 +2028,7 @@ def _embassy_by_adjective(article: Article, i: int, written: str) -> list[Fact]:
     k = i - 1 if article.lang == "en" else i + 1
     if not 0 <= k < len(tokens):
         return []
-    code = _nationality_codes().get((article.lang, tokens[k].key))
+    code = nationality_codes().get((article.lang, tokens[k].key))
     if code is None:
         return []
     start, end = min(tokens[i].start, tokens[k].start), max(tokens[i].end, tokens[k].end)
@@ -2059,16 +2060,6 @@ def _one_embassy_per_country(facts: list[Fact]) -> list[Fact]:
 def _embassy_words() -> dict[str, str]:
     """Folded word for embassy or embassies -> the singular of its language."""
     return {fold(w): singular for singular, forms in lexicon()["embassy_words"].items() for w in forms}
-
-
-@cache
-def _nationality_codes() -> dict[tuple[str, str], str]:
-    """(language, folded adjective) -> country code: 'japanese' in English is JP."""
-    return {
-        (lang, fold(adjective)): code
-        for code, adjectives in lexicon()["nationalities"].items()
-        for lang, adjective in zip(("en", "fr", "it", "es", "pt"), adjectives, strict=True)
-    }
 
 
 def _forces_fact(article: Article, start: int, country: Match, name: str) -> Fact:
@@ -2633,17 +2624,17 @@ _POLICE_OF_PLACE = re.compile(
 
 
 _BARE_OF = re.compile(r"\s(?:de|di|da|do)\s$")
+_OF_AND_ARTICLE = re.compile(r"\s+(?:de|di|du|del|della|dello|do|da|of)\s+(?:(?:la|le)\s+|l['’])?")
 
 
 def _place_of(name: str) -> str:
     """The words after a body's last "of": "brigade territoriale de Ndogbong" -> "ndogbong"."""
-    return fold(re.split(r"\s(?:de|di|du|del|della|dello|do|da|of)\s(?:(?:la|le)\s|l['’])?", name)[-1])
+    return fold(_OF_AND_ARTICLE.split(name)[-1])
 
 
 def _town_police_of(m: re.Match[str]) -> bool:
     """The place is a town or region: no country ("la police du Bénin" is national)."""
-    place = re.split(r"\s+(?:de|di|du|del|della|dello|do|da)\s+", m.group(), maxsplit=1)[-1]
-    place = re.sub(r"^(?:la|le)\s+|^l['’]", "", place)
+    place = _OF_AND_ARTICLE.split(m.group(), maxsplit=1)[-1]
     return country_code(place) is None and fold(place) not in _no_police_place()
 
 

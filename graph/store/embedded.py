@@ -265,13 +265,13 @@ class EmbeddedEngine:
     def restart(self) -> Endpoint:
         """Start again after the engine died or hung: as its owner, or as the next one when
         the owner we shared with is gone too."""
-        hung = self.process is not None and self.process.poll() is None
-        if hung and self.process is not None:
+        process = self.process
+        if process is not None and process.poll() is None:
             # A hung engine never gets to its SIGTERM handler; with every write fsynced
             # before it is acknowledged, killing it loses nothing that was answered.
-            log.warning("engine %s does not answer; killing it", self.process.pid)
-            self.process.kill()
-            self.process.wait()
+            log.warning("engine %s does not answer; killing it", process.pid)
+            process.kill()
+            process.wait()
         self.stop()
         return self.start()
 
