@@ -8,6 +8,7 @@ import signal
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -193,6 +194,24 @@ def test_a_sharing_process_does_not_stop_the_owners_engine(
     engine.start()
     engine.stop()
     assert _pid_alive(info["engine_pid"])
+
+
+def test_a_process_waiting_on_a_stopping_owner_becomes_the_next_owner(tmp_path: Path) -> None:
+    owner = EmbeddedEngine(tmp_path)
+    owner.start()
+    assert owner.process is not None
+    # The owner's engine is gone but the owner still holds the lock, as while it stops.
+    owner.process.kill()
+    owner.process.wait()
+    releasing = threading.Timer(1.0, owner.stop)
+    releasing.start()
+    successor = EmbeddedEngine(tmp_path, start_timeout=10.0)
+    try:
+        successor.start()
+        assert (successor.owner, successor.alive()) == (True, True)
+    finally:
+        releasing.join()
+        successor.stop()
 
 
 def test_a_remote_falkordb_is_used_by_url(tmp_path: Path, schema: Schema) -> None:

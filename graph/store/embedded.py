@@ -163,13 +163,36 @@ class EmbeddedEngine:
     def start(self) -> Endpoint:
         self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         os.chmod(self.data_dir, 0o700)
+        deadline = time.monotonic() + self.start_timeout
+        while True:
+            lock = self._take_lock()
+            if lock is not None:
+                return self._own(lock)
+            # Another process owns the engine: share it. An owner that is stopping holds
+            # the lock a moment longer than its engine answers, so try the lock again.
+            endpoint = self._owners_endpoint()
+            if endpoint is not None:
+                log.info("sharing the engine of the process that owns %s", self.data_dir)
+                self.endpoint = endpoint
+                return endpoint
+            if time.monotonic() >= deadline:
+                raise DataDirInUse(
+                    f"the data directory {self.data_dir} is locked by another process "
+                    f"whose engine does not answer; stop that process or choose another "
+                    f"data directory (--data-dir / PIRACY_GRAPH_DATA_DIR)"
+                )
+            time.sleep(0.1)
+
+    def _take_lock(self) -> IO[str] | None:
         lock = (self.data_dir / "engine.lock").open("a+")
         try:
             fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             lock.close()
-            self.endpoint = self._join()
-            return self.endpoint
+            return None
+        return lock
+
+    def _own(self, lock: IO[str]) -> Endpoint:
         self._lock = lock
         try:
             self._stop_stale_engine()
@@ -180,22 +203,14 @@ class EmbeddedEngine:
         atexit.register(self.stop)
         return self.endpoint
 
-    def _join(self) -> Endpoint:
-        """Share the engine of the process that holds the lock."""
-        deadline = time.monotonic() + self.start_timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError, ValueError, KeyError):
-                state = json.loads(self._state_file.read_text())
-                endpoint = Endpoint("127.0.0.1", int(state["port"]), self._password())
-                if _answers(endpoint):
-                    log.info("sharing the engine of process %s", state.get("owner_pid"))
-                    return endpoint
-            time.sleep(0.1)
-        raise DataDirInUse(
-            f"the data directory {self.data_dir} is locked by another process "
-            f"whose engine does not answer; stop that process or choose another "
-            f"data directory (--data-dir / PIRACY_GRAPH_DATA_DIR)"
-        )
+    def _owners_endpoint(self) -> Endpoint | None:
+        """The engine of the process that holds the lock, if it answers."""
+        with contextlib.suppress(OSError, ValueError, KeyError):
+            state = json.loads(self._state_file.read_text())
+            endpoint = Endpoint("127.0.0.1", int(state["port"]), self._password())
+            if _answers(endpoint):
+                return endpoint
+        return None
 
     def _stop_stale_engine(self) -> None:
         """An owner killed with SIGKILL may leave its engine running: stop it first."""
