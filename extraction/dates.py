@@ -70,12 +70,18 @@ _WEEKS = {
 }
 # "In recent days", "hace poco": the publication's month, when the days before it lie in it.
 _RECENT = {
-    "fr": ["ces derniers jours", "ces dernières heures", "dans les dernières heures", "il y a peu"],
-    "en": ["in recent days", "in the past few days", "over the past few days", "in the last few hours"],
-    "it": ["nei giorni scorsi", "negli ultimi giorni", "nelle ultime ore"],
-    "es": ["en las últimas horas", "en los últimos días", "hace poco"],
-    "pt": ["nos últimos dias", "nas últimas horas", "há pouco"],
-}
+    "fr": ["ces derniers jours", "ces dernières heures", "dans les dernières heures", "il y a peu",
+           "dernières 24 heures", "dernières 48 heures", "dernières 72 heures"],
+    "en": ["in recent days", "in the past few days", "over the past few days", "in the last few hours",
+           "last 24 hours", "past 24 hours", "last 48 hours", "past 48 hours", "last 72 hours",
+           "past 72 hours"],
+    "it": ["nei giorni scorsi", "negli ultimi giorni", "nelle ultime ore", "ultime 24 ore", "ultime 48 ore",
+           "ultime 72 ore"],
+    "es": ["en las últimas horas", "en los últimos días", "hace poco", "últimas 24 horas", "últimas 48 horas",
+           "últimas 72 horas"],
+    "pt": ["nos últimos dias", "nas últimas horas", "há pouco", "últimas 24 horas", "últimas 48 horas",
+           "últimas 72 horas"],
+}  # fmt: skip
 _RECENT_DAYS = 7  # how far before the publication day "recently" reaches
 # "Last month", "ce mois-ci": months before the publication's month.
 _MONTHS_BACK = {

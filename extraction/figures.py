@@ -105,6 +105,23 @@ _STOP = {
         "to",
     ]
 }
+# "nelle ultime 24 ore i finanzieri...": a number of hours counts time, whatever noun follows.
+_TIME_WORDS = {
+    fold(w)
+    for w in [
+        "hours",
+        "hour",
+        "heures",
+        "heure",
+        "ore",
+        "horas",
+        "hora",
+        "Stunden",
+        "minutes",
+        "minuti",
+        "minutos",
+    ]
+}
 _CONNECTORS = {"de", "d", "du", "of", "di", "del", "da", "do", "von"}
 _NUMBER_WORD_LANGS = {"fr", "en", "es", "pt", "de", "it"}
 _ARTICLES = {"un", "une", "a", "an", "one", "uno", "una", "ein", "eine", "um", "uma"}
@@ -390,7 +407,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
         found = _unit_here(article, i)
         if found:
             return _discs_of_two_kinds(article, _what_units_hold(article, found))
-        if i + 1 >= len(tokens) or tokens[i].key in _STOP | _months():
+        if i + 1 >= len(tokens) or tokens[i].key in _STOP | _TIME_WORDS | _months():
             return None
         word, following = tokens[i], tokens[i + 1]
         between = article.text[word.end : following.start]
@@ -1295,6 +1312,14 @@ def _after_digits(article: Article, index: int) -> bool:
     return previous.text.isdigit() and _BLANK.fullmatch(article.text[previous.end : word.start]) is not None
 
 
+_DEMONSTRATIVES = {
+    fold(w)
+    for w in ["these", "those", "ces", "questi", "queste", "quei", "quelle", "codesti", "estos", "estas",
+              "esos", "esas", "aquellos", "aquellas", "estes", "esses", "essas", "aqueles", "aquelas",
+              "diese", "jene"]
+}  # fmt: skip
+
+
 def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
     """'eighteen authorities', 'dix-huit pays', 'ocho millones de euros': a number in words
     right before a unit or a currency."""
@@ -1318,6 +1343,8 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
             value = _worded_value(article, words)
             if value is None or value <= 1:
                 continue
+            if first - size > 0 and tokens[first - size - 1].key in _DEMONSTRATIVES:
+                break  # "ces deux structures": the two named before, no new count
             value, end = _half_after_unit(article.text, value, end, unit)
             if currencies.needs_article(unit):
                 figure = _money(article, value, unit, words[0].start, end, 1.0)

@@ -254,6 +254,16 @@ _LOWER_WORD_OPERATION = re.compile(
     r"(?: (?:off|out|down|up|over))?)"  # an English verb's particle: "l'operazione Switch off"
     r"(?=[,.;:)\n]| (?:que|che|qui|which|that|contra|contre|contro|against)\b)"
 )
+# "under operations 'Swirl' and 'Push Back'", "le operazioni «Alfa» e «Beta»": several names,
+# each quoted, after the plural word.
+_QUOTED_ITEM = r"[«\"“„'‘]\s*[^»\"”“'‘’\n]{2,60}?\s*[»\"”“'’]"
+_PLURAL_OPERATIONS = re.compile(
+    r"\b(?:operations|op[ée]rations|operazioni|operaciones|operativos|opera[çc][õo]es)"
+    rf"(?:\s*,?\s+(?:{_NAMING_PARTICIPLES}))?\s+"
+    rf"({_QUOTED_ITEM}(?:\s*(?:,|,?\s+(?:and|et|e|y|ed))\s+{_QUOTED_ITEM})+)",
+    re.IGNORECASE,
+)
+_QUOTED_ITEM_NAME = re.compile(r"[«\"“„'‘]\s*([^»\"”“'‘’\n]{2,60}?)\s*[»\"”“'’]")
 _NUMBER_WORD = re.compile(
     r"\d+(?:mila|mil|k|m|mln|mld|million|millions|milioni|millones|milhões|bn)", re.IGNORECASE
 )
@@ -1481,6 +1491,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
         if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
             run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
         run = _without_country_possessive(article, _without_members_opening(article, run))
+        run = _with_words_before_in(article, run, taken)
         keys = [tokens[k].key for k in run]
         head = next(
             (h for h in _agency_heads() if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))),
@@ -1496,17 +1507,18 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             start, end = tokens[run[0]].start, tokens[run[-1]].end
             name = article.text[start:end]
             kind = _agency_kind(head)
+            parents, own = _parent_in_the_name(article, run)
             facts.append(
                 Fact(
                     "agency",
                     name,
-                    [Span(start, end, name)],
+                    [Span(start, end, name), *([own] if own else [])],
                     "low",
                     [f"not in the lexicon: check the name, its kind ({kind}, guessed) and its country"],
                     {"label": Label.AGENCY, "kind": kind, "country": None},
                 )
             )
-            facts += _parent_in_the_name(article, run)
+            facts += parents
         i = max(j, i + 1)
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     facts += opened_name_facts(article, taken)
@@ -1517,6 +1529,40 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     # "Agência Brasil" signing the report names who wrote it, not a body that acted.
     facts = [f for f in facts if not is_news_agency(f.key)]
     return _short_names_merged(facts + _judge_role_facts(article, facts))
+
+
+_ENGLISH_CLOSING_HEADS = {"squad", "unit", "division", "branch", "team", "task force", "department"}
+
+
+def _with_words_before_in(article: Article, run: list[int], taken: set[int]) -> list[int]:
+    """'the Anti-Trafficking in Persons and Intellectual Property Vice Squad': an English
+    unit's name may hold a field with 'in'; it runs back through the capitalised words
+    before it when the name closes on the word for a unit."""
+    tokens = article.tokens
+    if article.lang != "en" or not run or run[0] < 2:
+        return run
+    last = " ".join(tokens[k].key for k in run[-2:])
+    closes = tokens[run[-1]].key in _ENGLISH_CLOSING_HEADS or last in _ENGLISH_CLOSING_HEADS
+    before = run[0] - 1
+    if (
+        not closes
+        or tokens[before].text != "in"
+        or article.text[tokens[before].end : tokens[run[0]].start] != " "
+    ):
+        return run
+    first = before
+    while (
+        first - 1 >= 0
+        and first - 1 not in taken
+        and tokens[first - 1].text[:1].isupper()
+        and tokens[first - 1].key not in _DETERMINERS
+        and article.text[tokens[first - 1].end : tokens[first].start] in {" ", "-"}
+    ):
+        first -= 1
+    words = {(tokens[k].key,) for k in range(first, before)}
+    if first == before or words & _agency_heads():
+        return run  # "the Police in Manchester ...": a body and its place, not one name
+    return [*range(first, before + 1), *run]
 
 
 def _without_country_possessive(article: Article, run: list[int]) -> list[int]:
@@ -1530,26 +1576,41 @@ def _without_country_possessive(article: Article, run: list[int]) -> list[int]:
     return run
 
 
-def _parent_in_the_name(article: Article, run: list[int]) -> list[Fact]:
+_BARE_DE = {"de", "di", "d"}
+_ACRONYM_WORD = re.compile(r"[A-Z]{3,}")
+
+
+def _parent_in_the_name(article: Article, run: list[int]) -> tuple[list[Fact], Span | None]:
     """'Computer Crime Unit of Central Scotland Police', 'Dirección de Delitos Intelectuales
     de la Policía Fiscal del Perú': a unit named with the body it belongs to names that body
-    too, when the words after 'of' open (or, in English, close) on a body's head."""
+    too, when the words after 'of' open (or, in English, close) on a body's head; and the
+    unit's own name, without the body's, is a span the reviewer sees it by."""
     tokens = article.tokens
     for n, k in enumerate(run[1:-1], start=1):
         if tokens[k].key not in _PLACE_OF or tokens[k].key == "in":
             continue  # "of", "de la": the body the unit belongs to follows
         rest = run[n + 1 :]
-        if rest and tokens[rest[0]].key in _ARTICLES_IN_RUN and tokens[rest[0]].text.islower():
+        with_article = (
+            bool(rest) and tokens[rest[0]].key in _ARTICLES_IN_RUN and tokens[rest[0]].text.islower()
+        )
+        if with_article:
             rest = rest[1:]
+        elif article.lang != "en" and tokens[k].key in _BARE_DE:
+            continue  # "Brigada de Policía Judicial": what kind of unit, not whose
         keys = [tokens[r].key for r in rest]
         content = [key for key in keys if key not in _CONNECTORS]
-        if len(content) < 2 or not tokens[rest[0]].text[:1].isupper():
+        if not rest or not tokens[rest[0]].text[:1].isupper():
             continue
+        # "de la UDEV-Central", "della DDA": a body the text writes only as its acronym.
+        acronym = (
+            with_article and _ACRONYM_WORD.fullmatch(tokens[rest[0]].text) is not None and len(content) <= 2
+        )
         head = next(
             (h for h in _agency_heads() if tuple(keys[: len(h)]) == h or tuple(keys[-len(h) :]) == h), None
         )
-        if head is None:
+        if (head is None or len(content) < 2) and not acronym:
             continue
+        head = head or ("unit",)
         start, end = tokens[rest[0]].start, tokens[rest[-1]].end
         name = article.text[start:end]
         kind = _agency_kind(head)
@@ -1557,8 +1618,10 @@ def _parent_in_the_name(article: Article, run: list[int]) -> list[Fact]:
             f"the body a unit belongs to, named in the unit's name: check it and its kind ({kind}, guessed)"
         )
         data = {"label": Label.AGENCY, "kind": kind, "country": None}
-        return [Fact("agency", name, [Span(start, end, name)], "low", [note], data)]
-    return []
+        own_end = tokens[run[n - 1]].end
+        own = Span(tokens[run[0]].start, own_end, article.text[tokens[run[0]].start : own_end])
+        return [Fact("agency", name, [Span(start, end, name)], "low", [note], data)], own
+    return [], None
 
 
 def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:
@@ -1638,14 +1701,22 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
 
 
 def _same_unit_named_shorter(short: Fact, long: Fact) -> bool:
-    """'Compagnia di Giulianova' and 'Compagnia della Guardia di Finanza di Giulianova': one
-    unit, named without and with the body it belongs to."""
+    """'Compagnia di Giulianova' and 'Compagnia della Guardia di Finanza di Giulianova',
+    'Comando Provinciale di Trento' and 'Comando Provinciale della Guardia di Finanza di
+    Trento': one unit, named without and with the body it belongs to."""
     words = fold(short.key).split()
     if short.kind != "agency" or long.kind != "agency" or len(words) < 3:
         return False
     whole = fold(long.key)
-    head, rest = words[0], " ".join(words[1:])
-    return len(whole) > len(fold(short.key)) and whole.startswith(head + " ") and whole.endswith(" " + rest)
+    if len(whole) <= len(fold(short.key)):
+        return False
+    for k in range(1, len(words) - 1):
+        if k > 1 and words[k] not in _PLACE_OF:
+            continue
+        head, rest = " ".join(words[:k]), " ".join(words[k:])
+        if whole.startswith(head + " ") and whole.endswith(" " + rest):
+            return True
+    return False
 
 
 @cache
@@ -2907,25 +2978,33 @@ def operation_facts(article: Article) -> list[Fact]:
     ]
     if article.lang != "en":  # in English "The" may open the next sentence's subject
         patterns.append(_THE_OPERATION)
+    spans = [
+        item.span(1)
+        for listed in _PLURAL_OPERATIONS.finditer(article.text)
+        if not _earlier_operation(article, listed.start())
+        for item in _QUOTED_ITEM_NAME.finditer(article.text, *listed.span(1))
+    ]
     for pattern in patterns:
-        for match in pattern.finditer(article.text):
-            start, end = match.span(1)
-            # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
-            raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
-            name = " ".join(raw.split())
-            if not name or fold(name) in _not_names() or _earlier_operation(article, match.start()):
-                continue
-            display = name.title() if name.isupper() else name
-            facts.append(
-                Fact(
-                    "operation",
-                    fold(name),
-                    [Span(start, start + len(raw), raw)],
-                    "high",
-                    [],
-                    {"name": display},
-                )
+        spans += [
+            m.span(1) for m in pattern.finditer(article.text) if not _earlier_operation(article, m.start())
+        ]
+    for start, end in spans:
+        # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
+        raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
+        name = " ".join(raw.split())
+        if not name or fold(name) in _not_names():
+            continue
+        display = name.title() if name.isupper() else name
+        facts.append(
+            Fact(
+                "operation",
+                fold(name),
+                [Span(start, start + len(raw), raw)],
+                "high",
+                [],
+                {"name": display},
             )
+        )
     return _phases_merged(facts)
 
 

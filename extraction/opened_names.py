@@ -26,10 +26,10 @@ _MAX_WORDS = 14
 # ("Agencia de Regulación y Control de las Telecomunicaciones"), not shorter ("Asociación de Vecinos").
 _CAPITALISED_WORDS = 3
 # Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
-# the Portuguese in -ou/-eu/-iu/-aram/-eram/-iram, the Italian in -ò and its future in -rà.
-# Not the adjective "europeu".
+# the Portuguese in -ou/-eu/-iu/-aram/-eram/-iram, the Italian in -ò and its future in -rà,
+# and the Spanish present of the verbs in -uar ("actúa", "efectúa"). Not the adjective "europeu".
 _VERB = re.compile(
-    r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
+    r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
 )
 # Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
 # not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").
@@ -66,12 +66,17 @@ def opened_name_facts(article: Article, taken: set[int]) -> list[Fact]:
     while i < len(tokens):
         kind = _opening_words().get(tokens[i].key)
         opens = kind is not None and i not in taken and _opens_mid_sentence(article, i)
-        end = _name_end(article, i, taken) if opens else None
-        if kind is None or end is None:
+        ends = _name_end(article, i, taken) if opens else None
+        if kind is None or ends is None:
             i += 1
             continue
+        end, own_end = ends
         first = capitalised_words_before(article, i, taken)
-        facts.append(_fact(article, tokens[first].start, tokens[end].end, kind))
+        fact = _fact(article, tokens[first].start, tokens[end].end, kind)
+        if own_end != end:  # the unit's own name, without its parent's, is a span too
+            start, stop = tokens[first].start, tokens[own_end].end
+            fact.spans.append(Span(start, stop, article.text[start:stop]))
+        facts.append(fact)
         i = end + 1
     return facts
 
@@ -110,9 +115,10 @@ def _glued(article: Article, left: Token, right: Token) -> bool:
     return article.text[left.end : right.start] in {" ", "'", "’", "-"}
 
 
-def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
-    """The index of the name's last word; None when the name is only its first word, or
-    a short one with no word in lower case ("la Asociación de Vecinos")."""
+def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | None:
+    """The indexes of the name's last word and of its own last word before its parent's
+    name, if it holds one; None when the name is only its first word, or a short one with
+    no word in lower case ("la Asociación de Vecinos")."""
     tokens = article.tokens
     last = i
     k = i + 1
@@ -133,7 +139,10 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
         k += 1
     own_last, last = last, _with_its_parent(article, last, k, taken)
     if last != own_last and own_last > i:
-        return last  # a unit's name with its parent's: "Brigada de delitos ... de la Policía Nacional"
+        return (
+            last,
+            own_last,
+        )  # a unit's name with its parent's: "Brigada de delitos ... de la Policía Nacional"
     words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
     in_lower_case = any(t.text[:1].islower() for t in words)
     # "la Brigade nationale de lutte...", "la Commissione centrale": words in lower case
@@ -141,7 +150,7 @@ def _name_end(article: Article, i: int, taken: set[int]) -> int | None:
     linked = any(t.key in _links() for t in tokens[i + 1 : last + 1])
     lower = [t for t in words if t.text[:1].islower()]
     named = in_lower_case and (linked or len(lower) == 1)
-    return last if named or len(words) >= _CAPITALISED_WORDS else None
+    return (last, last) if named or len(words) >= _CAPITALISED_WORDS else None
 
 
 _OF_A_BODY = frozenset({"del", "della", "dello", "dell", "de", "do", "da", "du", "des", "di"})

@@ -2301,3 +2301,89 @@ def test_the_us_marshals() -> None:
         "Federal Bureau of Investigation",
         "United States Marshals Service",
     }
+
+
+def test_a_provincial_command_named_without_and_with_its_corps_is_one_unit() -> None:
+    text = (
+        "Il Comando Provinciale della Guardia di Finanza di Pesaro ha coordinato le perquisizioni. "
+        "L'indagine era nata da un esposto al Comando Provinciale di Pesaro."
+    )
+    assert found(text, "it", "agency") == {
+        "Guardia di Finanza",
+        "Comando Provinciale della Guardia di Finanza di Pesaro",
+    }
+
+
+def test_a_unit_of_what_kind_is_not_a_unit_of_a_parent() -> None:
+    # "de Policía Judicial" says what kind of brigade; "de la UDEV" whose group it is.
+    text = (
+        "Actuó la Brigada de Policía Judicial de Sevilla, con el Grupo de Delitos Tecnológicos "
+        "de la UDEV-Central."
+    )
+    assert found(text, "es", "agency") == {
+        "Brigada de Policía Judicial de Sevilla",
+        "Grupo de Delitos Tecnológicos de la UDEV-Central",
+        "Unidad de Delincuencia Especializada y Violenta",
+    }
+
+
+def test_a_unit_named_with_its_parent_is_also_seen_by_its_own_name() -> None:
+    text = "Actuó el Grupo de Delitos Tecnológicos de la UDEV-Central en Sevilla."
+    unit = next(f for f in extract_facts(read_article(text, "es")) if f.key.startswith("Grupo de Delitos"))
+    assert [s.text for s in unit.spans] == [
+        "Grupo de Delitos Tecnológicos de la UDEV-Central",
+        "Grupo de Delitos Tecnológicos",
+    ]
+
+
+def test_english_squads_and_divisions_and_a_field_with_in() -> None:
+    text = (
+        "Officers of the Counter Trafficking in Persons Vice Squad and of the Serious Crime "
+        "Investigative Division searched two shops. The Police in Leeds Fraud Squad was told."
+    )
+    assert found(text, "en", "agency") == {
+        "Counter Trafficking in Persons Vice Squad",
+        "Serious Crime Investigative Division",
+        "Leeds Fraud Squad",
+    }
+
+
+def test_a_film_named_like_a_squad_is_no_body() -> None:
+    text = "I siti offrivano film come Suicide Squad e Oceania, oscurati dalla Guardia di Finanza."
+    assert found(text, "it", "agency") == {"Guardia di Finanza"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Sin embargo, la Policía actúa por delitos penales, dijo el director.", set()),
+        ("La Policía efectúa controles en los mercados de Lima.", set()),
+    ],
+)
+def test_a_spanish_verb_in_uar_does_not_close_a_bodys_name(text: str, expected: set[str]) -> None:
+    assert {k for k in found(text, "es", "agency") if k.startswith("Policía")} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The raids fell under operations 'Swirl' and 'Push Back', the police said.", "en",
+         {"swirl", "push back"}),
+        ("Nelle operazioni «Alfa», «Beta» e «Gamma» la Guardia di Finanza ha oscurato 30 siti.", "it",
+         {"alfa", "beta", "gamma"}),
+        ("Las operaciones \"Ave\" y \"Cóndor\" terminaron con 12 detenidos.", "es", {"ave", "condor"}),
+    ],
+)  # fmt: skip
+def test_several_operations_named_after_the_plural_word(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "operation") == expected
+
+
+def test_the_psp_riot_unit_and_ligue1_written_in_one_word() -> None:
+    text = "A PSP mobilizou o Corpo de Intervenção. Os sites transmitiam jogos da Ligue1 e da Premier League."
+    facts = extract_facts(read_article(text, "pt"))
+    assert {f.key for f in facts if f.kind in {"agency", "rights_holder"}} == {
+        "Polícia de Segurança Pública",
+        "Corpo de Intervenção",
+        "Ligue 1",
+        "Premier League",
+    }

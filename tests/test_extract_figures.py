@@ -1288,3 +1288,38 @@ def test_a_currency_code_counts_only_in_capitals() -> None:
 
 def test_the_cuban_convertible_peso() -> None:
     assert figures("El hombre pedía 50 CUC por cada antena.", "es") == {"50 CUC"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Hours counted, then the subject of the sentence: no count of officers.
+        ("Nelle ultime 24 ore i finanzieri hanno sequestrato 40 decoder.", "it", {"40 decoders"}),
+        ("In the last 48 hours officers seized 40 decoders.", "en", {"40 decoders"}),
+        ("En 72 horas los agentes incautaron 40 decodificadores.", "es", {"40 decoders"}),
+    ],
+)
+def test_a_count_of_hours_counts_no_noun_after_it(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Deux vendeurs ont été arrêtés. Les agents de ces deux structures saisiront le juge.",
+            "fr",
+            {"2 people"},
+        ),
+        ("Police arrested three men. Officers from these two forces will question them.", "en", {"3 people"}),
+        (
+            "Sono stati denunciati tre uomini. Questi due reparti hanno condotto le indagini.",
+            "it",
+            {"3 people"},
+        ),
+    ],
+)
+def test_a_count_in_words_after_these_points_back_and_is_no_new_figure(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected

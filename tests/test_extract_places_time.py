@@ -990,3 +990,36 @@ def test_the_partners_of_a_joint_operation_are_not_where_the_arrests_were() -> N
 def test_an_arrest_on_a_countrys_soil() -> None:
     text = "Two men were arrested on Spanish soil after raids in Europe and Asia."
     assert facts_of(text, "en")["arrest"] == {"ES"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        (
+            "Nelle ultime 24 ore i carabinieri hanno perquisito 30 abitazioni.",
+            "it",
+            dt.date(2019, 5, 14),
+            {"2019-05"},
+        ),
+        ("Over the past 48 hours officers searched 12 homes.", "en", dt.date(2019, 5, 14), {"2019-05"}),
+        # The two days before the 1st reach into the month before: no month is sure.
+        ("En las últimas 48 horas la policía registró 12 locales.", "es", dt.date(2019, 5, 1), set()),
+    ],
+)
+def test_the_last_hours_give_the_month_they_surely_fall_in(
+    text: str, lang: str, published: dt.date, expected: set[str]
+) -> None:
+    assert facts_of(text, lang, published)["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Durante a operação, 14 pessoas foram conduzidas à delegacia de Belo Horizonte.", "pt", {"BR"}),
+        ("Seis vendedores fueron conducidos a la comisaría en Buenos Aires.", "es", {"AR"}),
+        # Investigations conducted are no one taken anywhere.
+        ("As investigações foram conduzidas pela Polícia Civil em Belo Horizonte.", "pt", set()),
+    ],
+)
+def test_people_taken_to_the_police_station_were_detained(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang)["arrest"] == expected
