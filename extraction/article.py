@@ -27,6 +27,7 @@ from extraction.figures import find_figures
 from extraction.lexicon import Entry, Match, entity_matcher, has_cue, lexicon, national_police
 from extraction.names import (
     agency_facts,
+    field_first_merged,
     group_facts,
     lexicon_facts,
     operation_facts,
@@ -72,7 +73,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += listed
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
-    facts = _generic_police_merged(_short_names_merged(facts))
+    facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" or f in listed for s in f.spans]

@@ -541,9 +541,24 @@ def _weekday(match: re.Match[str], lang: str, published: dt.date) -> tuple[dt.da
     return candidates[0], False
 
 
-def _month_only(month_name: str, lang: str, published: dt.date, past: bool = False) -> dt.date | None:
-    """A month with no year: the one nearest the publication date (within six months); the
-    latest one before it when the text says it is past ("marzo pasado")."""
+# Words that put a sentence in the future: "the trial will open in March", "il processo è
+# fissato a marzo", "el juicio será en marzo".
+_FUTURE = re.compile(
+    r"\b(?:will|shall|next|upcoming|scheduled|due to|sera|seront|aura|auront|prochain|prochaine|devra|"
+    r"devront|"
+    r"sarà|saranno|avrà|avranno|prossimo|prossima|dovrà|dovranno|verrà|verranno|fissat[oa]|"
+    r"será|serán|tendrá|tendrán|próximo|próxima|deberá|deberán|van a|va a|"
+    r"serão|terá|terão|deverá|deverão|vai|vão)\b",
+    re.IGNORECASE,
+)
+
+
+def _month_only(
+    month_name: str, lang: str, published: dt.date, past: bool = False, future: bool = False
+) -> dt.date | None:
+    """A month with no year: the latest one up to the publication date, as a report tells
+    what was done; the one nearest it (within six months) in a sentence about the future;
+    the latest one before it when the text says it is past ("marzo pasado")."""
     locale = lang if lang in LANGUAGES else "en"
     numbers = {fold(str(n)): int(k) for k, n in get_month_names("wide", locale=locale).items()}
     month = numbers.get(fold(month_name))
@@ -552,6 +567,8 @@ def _month_only(month_name: str, lang: str, published: dt.date, past: bool = Fal
     year = published.year
     if past:
         return dt.date(year if month < published.month else year - 1, month, 1)
+    if not future:
+        return dt.date(year if month <= published.month else year - 1, month, 1)
     if month - published.month > 6:
         year -= 1
     elif published.month - month > 6:
@@ -679,8 +696,16 @@ def _resolve(
             [f"the year of {raw!r} is the latest season before the publication date {published}"],
         )
     if kind == "month_only" and published is not None:
-        month = _month_only(match.group(1), article.lang, published, past=bool(match.group("past")))
-        nearest = "the latest before" if match.group("past") else "the one nearest"
+        sentence = article.sentence_at(match.start())
+        future = _FUTURE.search(article.text[sentence.start : sentence.end]) is not None
+        month = _month_only(match.group(1), article.lang, published, bool(match.group("past")), future)
+        nearest = (
+            "the latest before"
+            if match.group("past")
+            else "the one nearest"
+            if future
+            else "the latest up to"
+        )
         notes = [f"the year of {raw!r} is {nearest} the publication date {published}"]
         return (month.strftime("%Y-%m"), "low", notes) if month else None
     found = _parse(parsers, _clean(raw, kind))

@@ -893,6 +893,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
     figures = _men_and_women_summed(article, figures, used)
+    figures = [_arrested_as_people(article, f) for f in figures]
     figures += _bare_counts_arrested(article, used)
     figures = _years_and_months_joined(article, figures)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
@@ -901,7 +902,9 @@ def find_figures(article: Article) -> list[Fact]:
         for f in figures
         if not _rest_of_a_group(article, f.start) and not _one_and_others(article, f, figures)
     ]
-    figures = [f for f in figures if not _national_total(article.text, f.start)]
+    figures = [
+        f for f in figures if not _national_total(article.text, f.start) and not _proportion(article, f)
+    ]
     # A count of operations is a tally of a body's work (an article tells one operation).
     figures = [f for f in figures if f.unit != "operations" and not _both_cases(article.text, f)]
     figures = _without_context_money(article, _without_rounded_twins(article, figures))
@@ -995,6 +998,20 @@ _NATIONAL_TOTAL = re.compile(
     r"(?:\s+[^\W\d]+){0,2}\s+$",
     re.IGNORECASE,
 )
+
+
+# "in nove casi su dieci", "neuf cas sur dix", "nine cases out of ten": a share, no count.
+_SHARE_BASES = {10.0, 100.0}
+_OUT_OF = re.compile(r"[ \u00a0]+(?:su|sur|out of|em cada|de cada)[ \u00a0]+(\w+)", re.IGNORECASE)
+
+
+def _proportion(article: Article, figure: Figure) -> bool:
+    whole = _OUT_OF.match(article.text, figure.end)
+    if whole is None:
+        return False
+    word = whole.group(1)
+    base = float(word) if word.isdigit() else worded_number(word, article.lang)
+    return base in _SHARE_BASES
 
 
 def _national_total(text: str, start: int) -> bool:
@@ -1320,6 +1337,13 @@ _DEMONSTRATIVES = {
 }  # fmt: skip
 
 
+_DEFINITE_PLURALS = {"the", "les", "i", "gli", "le", "los", "las", "os", "as"}
+_SMALL_BACK_REFERENCE = 2  # "the two": a pair just named; "the three searches" often first counts them
+# Counts of people stay counts after "the": "the two men were arrested" is how a report
+# first gives its arrests.
+_NAMED_PEOPLE = {"people", "suspects", "arrests", "minors"}
+
+
 def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
     """'eighteen authorities', 'dix-huit pays', 'ocho millones de euros': a number in words
     right before a unit or a currency."""
@@ -1343,8 +1367,11 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
             value = _worded_value(article, words)
             if value is None or value <= 1:
                 continue
-            if first - size > 0 and tokens[first - size - 1].key in _DEMONSTRATIVES:
+            before = tokens[first - size - 1].key if first - size > 0 else None
+            if before in _DEMONSTRATIVES:
                 break  # "ces deux structures": the two named before, no new count
+            if before in _DEFINITE_PLURALS and value <= _SMALL_BACK_REFERENCE and unit not in _NAMED_PEOPLE:
+                break  # "the two companies filed a complaint": the ones just named
             value, end = _half_after_unit(article.text, value, end, unit)
             if currencies.needs_article(unit):
                 figure = _money(article, value, unit, words[0].start, end, 1.0)
@@ -1689,6 +1716,31 @@ def _years_and_months_joined(article: Article, figures: list[Figure]) -> list[Fi
         elif id(figure) not in joined_months:
             joined.append(figure)
     return joined
+
+
+# Units that count people by their trade or role: arrested, they are counted as people.
+_PERSON_UNITS = {
+    "members", "resellers", "distributors", "contributors", "operators", "salespersons", "shop owners",
+    "traders", "employees", "workers", "technicians", "hackers", "uploaders", "moderators", "developers",
+    "students", "leaders", "intermediaries", "front men", "couriers", "accomplices", "collaborators",
+}  # fmt: skip
+_OBJECT_REACH = 3  # words between an arrest verb and its count: "detuvieron a los seis integrantes"
+
+
+def _arrested_as_people(article: Article, figure: Figure) -> Figure:
+    """'ont arrêté une centaine de commerçants', 'detuvieron a los seis integrantes': a
+    count of people by their trade, right after an arrest verb, counts people."""
+    if figure.unit not in _PERSON_UNITS:
+        return figure
+    tokens = article.tokens
+    first = article.token_index(figure.start)
+    before = tokens[max(0, first - _OBJECT_REACH) : first]
+    if before and re.search(r"[.,;:!?()\n]", article.text[before[0].start : figure.start]):
+        before = [t for t in before if not re.search(r"[.,;:!?()\n]", article.text[t.end : figure.start])]
+    verbs = {keys[0] for keys in cue_keys("arrest") if len(keys) == 1}
+    if not any(t.key in verbs for t in before):
+        return figure
+    return Figure(figure.value, "people", figure.start, figure.end, figure.scale, figure.note)
 
 
 # After "arrested five": where the count ends, with no noun ("in Madrid", a comma, a stop).

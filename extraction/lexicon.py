@@ -56,6 +56,7 @@ class Phrase:
     exact: str | None = None  # the spelling that must appear as written (acronyms)
     after_preposition: bool = False  # an ambiguous name, counted only after "in", "en"...
     commas: bool = False  # the name holds a comma ("Ministry of Culture, Sports and Tourism")
+    needs_country: bool = False  # an acronym other bodies share, counted only where its country is named
 
 
 @dataclass(frozen=True)
@@ -309,6 +310,8 @@ def entity_matcher() -> PhraseMatcher:
                     matcher.add(Phrase(phrase_keys(_pre_reform(alias)), entry, commas="," in alias))
             for alias in item.get("exact", []):
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=alias, commas="," in alias))
+            for alias in item.get("exact_where_named", []):
+                matcher.add(Phrase(phrase_keys(alias), entry, exact=alias, needs_country=True))
     # Added last, so an entry above that already names the same words wins the tie.
     for phrase in [
         *_national_police_phrases(),

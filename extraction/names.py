@@ -188,6 +188,9 @@ _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|operativo|
 _OPERATION_KIND = (
     r"(?:\s+(?:di|de|of)\s+(?:polizia|police|pol[ií]c[ií]a)"
     r"(?:\s+(?:giudiziaria|judiciaire|judicial|judici[áa]ria))?)?"
+    # "l'operazione internazionale 'Switch off'", "la operación conjunta «X»"
+    r"(?:\s+(?:internazionale|internationale?|internacional|congiunta|conjointe|conjunta|joint|nazionale|"
+    r"nationale?|nacional|europea|européenne|europeia|european|transnazionale|transnationale?|transnacional))?"
 )
 _NAMING_PARTICIPLES = (
     r"denominat[ao]|chiamat[ao]|ribattezzat[ao]|battezzat[ao]|nome\s+in\s+codice|denominad[ao]|llamad[ao]|bautizad[ao]"
@@ -214,7 +217,8 @@ _QUOTED_PROJECT = re.compile(r"[«\"“]\s*((?:Projet|Project)\s+[^»\"”“\n]
 _CAPITALS_PROJECT = re.compile(r"\b((?:Projet|Project|Proyecto|Projeto|Progetto)\s+[A-Z][A-Z0-9-]{2,})\b")
 # "la precedente operazione 'X'", "l'opération précédente": an earlier operation, cited for context.
 _EARLIER_BEFORE = re.compile(
-    r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+$", re.IGNORECASE
+    r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+(?:international\s+|joint\s+)?$",
+    re.IGNORECASE,
 )
 _EARLIER_AFTER = re.compile(r"\w+\s+(?:precedente|pr[ée]c[ée]dente|anterior)\b", re.IGNORECASE)
 # "l'operazione The perfect storm,": an English name opened by "The", to the punctuation.
@@ -435,6 +439,13 @@ def _in_quoted_title(article: Article, match: Match) -> bool:
     return possessive and has_cue(after[1:], "executive_title") is not None
 
 
+def _countries_named(article: Article) -> set[str]:
+    """The countries an article names, by their names or their places."""
+    return {m.entry.name for m in country_matcher().find(article)} | {
+        m.entry.name for m in place_matcher().find(article)
+    }
+
+
 def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
     # A coin named ("Litecoin") says which cryptocurrency: the generic word adds nothing.
@@ -455,6 +466,8 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if entry.label == Label.PLATFORM and _where_a_statement_was_posted(article, match):
             continue
+        if match.phrase.needs_country and entry.country not in _countries_named(article):
+            continue  # "PRM" is Mozambique's police only in an article naming Mozambique
         if entry.needs_context and not (
             _sentence_has_trigger(article, match.start)
             or (entry.label == Label.ORGANIZATION and _sentence_has_broadcaster_word(article, match.start))
@@ -1528,7 +1541,62 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += roles
     # "Agência Brasil" signing the report names who wrote it, not a body that acted.
     facts = [f for f in facts if not is_news_agency(f.key)]
-    return _short_names_merged(facts + _judge_role_facts(article, facts))
+    return _acronym_units_merged(_short_names_merged(facts + _judge_role_facts(article, facts)))
+
+
+_FIELD_FIRST = re.compile(r"^(?P<field>[A-Z][a-z]+) (?P<head>Ministry|Department|Office|Agency)$")
+
+
+def field_first_merged(facts: list[Fact]) -> list[Fact]:
+    """'the Culture Ministry' after 'the Ministry of Culture, Sports and Tourism': an
+    English body named again by its field before the head is the same body."""
+    kept: list[Fact] = []
+    for fact in facts:
+        short = _FIELD_FIRST.match(fact.key) if fact.kind == "agency" else None
+        full = (
+            next(
+                (
+                    o
+                    for o in facts
+                    if o is not fact and o.key.startswith(f"{short['head']} of {short['field']}")
+                ),
+                None,
+            )
+            if short
+            else None
+        )
+        if full is None:
+            kept.append(fact)
+            continue
+        full.spans += [s for s in fact.spans if s not in full.spans]
+        full.spans.sort(key=lambda s: s.start)
+    return kept
+
+
+def _acronym_units_merged(facts: list[Fact]) -> list[Fact]:
+    """'la PJ de Ben M'sik' and 'la police judiciaire de Ben M'sik': one unit of one place,
+    named by its acronym and by its words; the words' name keeps both spans."""
+    kept: list[Fact] = []
+    for fact in facts:
+        spelled = next((o for o in facts if o is not fact and _unit_acronym_of(fact.key, o.key)), None)
+        if spelled is None:
+            kept.append(fact)
+            continue
+        spelled.spans += [s for s in fact.spans if s not in spelled.spans]
+        spelled.spans.sort(key=lambda s: s.start)
+    return kept
+
+
+def _unit_acronym_of(short: str, long: str) -> bool:
+    acronym, _, place = short.partition(" ")
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym) or " " not in place:
+        return False
+    if place.split()[0].lower() not in _PLACE_OF or not long.endswith(" " + place):
+        return False
+    words = [w for w in long[: -len(place) - 1].split() if fold(w) not in _CONNECTORS]
+    return len(words) == len(acronym) and all(
+        fold(w)[:1] == c.lower() for w, c in zip(words, acronym, strict=True)
+    )
 
 
 _ENGLISH_CLOSING_HEADS = {"squad", "unit", "division", "branch", "team", "task force", "department"}
@@ -2833,6 +2901,16 @@ def _place_after(article: Article, j: int, taken: set[int]) -> list[int]:
 _PLACE_WORDS_MAX = 9  # "Repressão aos Crimes contra a Propriedade Imaterial"
 
 
+def _elided_initial(article: Article, k: int) -> bool:
+    tokens = article.tokens
+    return (
+        0 <= k < len(tokens) - 1
+        and len(tokens[k].text) == 1
+        and tokens[k].text.isupper()
+        and article.text[tokens[k].end : tokens[k + 1].start] in {"'", "’"}
+    )
+
+
 def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
     """The capitalised words of a place from token k: "Reggio Calabria", "Rio Grande do Sul"."""
     tokens = article.tokens
@@ -2850,7 +2928,14 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
             and _name_like(tokens[k + 1])
         )
         inner_of = place and (_links_to_a_name(tokens, k) or after_a_join)
-        if not (inner_of or _hyphen_particle(article, k) or (_name_like(token) and not token.text.isupper())):
+        # "Ben M'sik", "N'Djamena": a capital letter elided before an apostrophe is a word's start.
+        elided = _elided_initial(article, k) or (place and _elided_initial(article, k - 1))
+        if not (
+            inner_of
+            or elided
+            or _hyphen_particle(article, k)
+            or (_name_like(token) and not token.text.isupper())
+        ):
             break
         place.append(k)
         k += 1
@@ -3024,5 +3109,5 @@ def _phases_merged(facts: list[Fact]) -> list[Fact]:
 
 def _earlier_operation(article: Article, start: int) -> bool:
     """Whether the operation word at `start` names an earlier operation, cited for context."""
-    before = article.text[max(0, start - 20) : start]
+    before = article.text[max(0, start - 35) : start]
     return bool(_EARLIER_BEFORE.search(before) or _EARLIER_AFTER.match(article.text, start))

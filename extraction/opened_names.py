@@ -38,6 +38,13 @@ _PARTICIPLE = re.compile(r"(?:at|it|ut)[ie]$")
 # of a name only before a common noun.
 _BEFORE_A_NOUN = frozenset({"a", "au", "aux", "al", "alla"})
 _CONJUNCTIONS = frozenset({"e", "et", "y", "ed"})
+# "la Brigade de lutte contre la piraterie et la contrefaçon": "et" joins two words of a
+# complement; with no preposition before it ("le Centre cinématographique marocain et les
+# professionnels") it joins the body to something else.
+_PREPOSITIONS = frozenset(
+    {"de", "d", "du", "des", "di", "del", "dello", "della", "dei", "degli", "delle", "da", "do", "dos", "das"}
+    | {"per", "para", "contre", "contra", "pour", "por"}
+)
 
 
 @cache
@@ -131,6 +138,11 @@ def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | No
             or token.text[:1].isdigit()
             or (token.text[:1].islower() and not _may_go_on(article, i, k))
             or (token.key in _CONJUNCTIONS and not _opens_a_complement(tokens, k + 1))
+            or (
+                token.key in _CONJUNCTIONS
+                and not (following is not None and following.text[:1].isupper())
+                and not any(t.key in _PREPOSITIONS for t in tokens[i + 1 : k])
+            )
             or (token.key in _BEFORE_A_NOUN and article.lang in {"fr", "it"} and not _common_noun(following))
         ):
             break

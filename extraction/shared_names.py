@@ -28,8 +28,11 @@ def _shared_names() -> set[str]:
     return {fold(name) for name in lexicon()["shared_national_names"]}
 
 
-# "el Ministerio de Justicia de la República de Moldavia": the bare name opens a longer one.
-_NAME_GOES_ON = re.compile(r"\s+(?:de|del|da|do|di|du|des|of)\s+(?:(?:la|el|the|l['’])\s*)?[A-ZÀ-Ý]")
+# "el Ministerio de Justicia de la República de Moldavia", "o Ministério da Cultura e
+# Turismo": the bare name opens a longer one.
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:(?:de|del|da|do|di|du|des|of)\s+(?:(?:la|el|the|l['’])\s*)?|(?:e|y|et|and|ed)\s+)[A-ZÀ-Ý]"
+)
 
 
 def localised(article: Article, matches: list[Match]) -> list[Match]:

@@ -2387,3 +2387,65 @@ def test_the_psp_riot_unit_and_ligue1_written_in_one_word() -> None:
         "Ligue 1",
         "Premier League",
     }
+
+
+def test_an_acronym_shared_with_other_bodies_counts_where_its_country_is_named() -> None:
+    in_mozambique = "Em Maputo, a PRM apreendeu dois mil discos com a SOMAS."
+    elsewhere = "En Santo Domingo, el PRM celebró su convención."
+    assert (found(in_mozambique, "pt", "agency"), found(elsewhere, "es", "agency")) == (
+        {"Polícia da República de Moçambique", "Sociedade Moçambicana de Autores"},
+        set(),
+    )
+
+
+def test_a_shared_ministry_name_that_goes_on_with_and_is_a_longer_name() -> None:
+    text = (
+        "A campanha em Maputo é promovida pelo Ministério da Cultura e Turismo e pela Autoridade Tributária."
+    )
+    assert found(text, "pt", "agency") == {
+        "Ministério da Cultura e Turismo",
+        "Autoridade Tributária de Moçambique",
+    }
+
+
+def test_a_body_joined_by_and_to_something_else_ends_before_and() -> None:
+    text = (
+        "Pourront réclamer des dommages la Commission nationale et les artistes, "
+        "ainsi que la Brigade de lutte contre la piraterie et la contrefaçon de Dakar."
+    )
+    assert found(text, "fr", "agency") == {
+        "Commission nationale",
+        "Brigade de lutte contre la piraterie et la contrefaçon de Dakar",
+    }
+
+
+def test_a_unit_of_a_place_with_an_elided_capital_and_its_acronym_are_one_unit() -> None:
+    text = (
+        "À Casablanca, la PJ de Ben M'sik a interpellé un vendeur. La police judiciaire de Ben M'sik "
+        "l'a déféré au parquet."
+    )
+    units = [f for f in extract_facts(read_article(text, "fr")) if f.kind == "agency" and "Ben" in f.key]
+    assert [(f.key, [s.text for s in f.spans]) for f in units] == [
+        ("police judiciaire de Ben M'sik", ["PJ de Ben M'sik", "police judiciaire de Ben M'sik"])
+    ]
+
+
+def test_a_ministry_named_again_by_its_field_first_is_the_same_ministry() -> None:
+    text = (
+        "Korea's Ministry of Culture, Sports and Tourism said on Monday that the Culture Ministry "
+        "had opened the case with the police."
+    )
+    assert found(text, "en", "agency") & {"Ministry of Culture, Sports and Tourism", "Culture Ministry"} == {
+        "Ministry of Culture, Sports and Tourism"
+    }
+
+
+def test_a_countrys_police_by_its_adjective_and_an_international_operations_name() -> None:
+    police = "The suspect's devices were confiscated by the Philippine police in Manila."
+    operation = 'La Polizia Postale ha condotto l\'operazione internazionale "Black Box" in tutta Italia.'
+    earlier = 'The raids followed an earlier international operation, dubbed "Blue Sky", in Spain.'
+    assert (
+        found(police, "en", "agency"),
+        found(operation, "it", "operation"),
+        found(earlier, "en", "operation"),
+    ) == ({"Philippine National Police"}, {"black box"}, set())

@@ -437,7 +437,7 @@ def test_an_article_in_a_list_after_a_total_is_no_part() -> None:
         ),
         ("The site logged 4 million connections a month.", "en", {"4000000 visits"}),
         ("Furono identificati 16 soggetti che rivendevano il segnale.", "it", {"16 people"}),
-        ("La police a arrêté trois distributeurs.", "fr", {"3 distributors"}),
+        ("La police a identifié trois distributeurs.", "fr", {"3 distributors"}),
     ],
 )
 def test_counted_nouns_of_venues_places_cards_and_reports(text: str, lang: str, expected: set[str]) -> None:
@@ -590,7 +590,7 @@ def test_the_rest_of_a_counted_group_is_no_count_of_its_own(text: str, lang: str
 
 
 def test_a_range_whose_ends_carry_articles() -> None:
-    assert figures("Sono previste multe tra i 200 e i 3mila euro.", "it") == {"200 EUR", "3000 EUR"}
+    assert figures("Sono state inflitte multe tra i 200 e i 3mila euro.", "it") == {"200 EUR", "3000 EUR"}
     assert figures("Pagaban entre los 15 y los 30 euros al mes.", "es") == {"15 EUR", "30 EUR"}
 
 
@@ -1323,3 +1323,59 @@ def test_a_count_in_words_after_these_points_back_and_is_no_new_figure(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La police a arrêté une centaine de commerçants à Dakar.", "fr", {"100 people"}),
+        ("Los agentes detuvieron a los seis integrantes de la red.", "es", {"6 people"}),
+        # Not arrested: counted by their trade.
+        ("La red tenía seis integrantes en Madrid.", "es", {"6 members"}),
+    ],
+)
+def test_people_counted_by_their_trade_after_an_arrest_verb_are_people(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Two rights holders filed a complaint; the two companies gave evidence.",
+            "en",
+            {"2 rights holders"},
+        ),
+        # "the three": often the first count of them.
+        ("Police searched the three warehouses on Monday.", "en", {"3 warehouses"}),
+        ("Police arrested the two men on Monday.", "en", {"2 people"}),
+    ],
+)
+def test_the_two_of_a_thing_just_named_is_no_new_count(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("In nove casi su dieci la fonte è una registrazione in sala.", "it", set()),
+        ("Nine cases out of ten start with a camcorder; police seized 40 cameras.", "en", {"40 cameras"}),
+        # A part of a count that is no share: kept.
+        ("Police seized 40 decoders out of 50 found.", "en", {"40 decoders"}),
+    ],
+)
+def test_a_share_out_of_ten_is_no_count(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Vender CDs piratas é crime previsto no Código Penal, com pena de 2 a 4 anos de reclusão.", "pt"),
+        ("El delito está castigado con penas de seis meses a cuatro años de prisión.", "es"),
+    ],
+)  # fmt: skip
+def test_the_term_a_code_sets_for_the_crime_is_no_sentence(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()

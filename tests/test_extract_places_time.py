@@ -1023,3 +1023,28 @@ def test_the_last_hours_give_the_month_they_surely_fall_in(
 )
 def test_people_taken_to_the_police_station_were_detained(text: str, lang: str, expected: set[str]) -> None:
     assert facts_of(text, lang)["arrest"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A report tells what was done: March before a November publication is that year's.
+        ("The ministry and the police opened an investigation in March.", {"2024-03"}),
+        ("The trial will open in March, the ministry said.", {"2025-03"}),
+    ],
+)
+def test_a_month_without_a_year_is_past_unless_the_sentence_speaks_of_the_future(
+    text: str, expected: set[str]
+) -> None:
+    assert facts_of(text, "en", dt.date(2024, 11, 6))["date"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La policía allanó cinco locales en Mendoza y se pidió la detención de cuatro personas.", "es"),
+        ("Police in Nairobi requested the arrest of two sellers.", "en"),
+    ],
+)
+def test_an_arrest_asked_for_is_no_arrest(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["arrest"] == set()
