@@ -30,6 +30,7 @@ from extraction.names import (
     field_first_merged,
     group_facts,
     lexicon_facts,
+    named_with_its_parent,
     operation_facts,
     rights_holder_list_facts,
     shared_head_matches,
@@ -281,8 +282,8 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         unplaced = fact.data.get("country") is None
         if (
             fact.kind == "agency"
-            and (fact.confidence == "low" or one_place or unplaced)
             and longer is not None
+            and (fact.confidence == "low" or one_place or unplaced or named_with_its_parent(fact, longer))
         ):
             longer.spans += [s for s in fact.spans if s not in longer.spans]
             longer.spans.sort(key=lambda s: s.start)

@@ -3,6 +3,7 @@ and the countries of the national bodies it names ("la Guardia Civil": Spain).""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cache
 
@@ -51,6 +52,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _origin(article, m)
         and not _street_or_quarter(article, m)
         and not _end_of_a_longer_name(article, m)
+        and not _dateline_country(article, m)
     ]
     audience = _audience_countries(article, candidates)
     named = [m for m in candidates if m not in audience]
@@ -65,6 +67,16 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
 
 # Words that make a country's name a street's or a quarter's: "au quartier Madagascar",
 # "avenue de France", "via Venezuela", "calle Perú".
+# "Lyon (France) – ...": a line opened by where the report was filed, not where anyone acted.
+_DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,3}[ \t]*\([ \t]*$")
+_DATELINE_END = re.compile(r"[ \t]*\)[ \t]*(?:,[^\n]{0,30})?[-–—:]")
+
+
+def _dateline_country(article: Article, match: Match) -> bool:
+    before = article.text[max(0, match.start - 60) : match.start]
+    return bool(_DATELINE_PLACE.search(before)) and _DATELINE_END.match(article.text, match.end) is not None
+
+
 _STREET_WORDS = {
     *(
         "quartier",

@@ -774,11 +774,23 @@ def _year_after_preposition(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+ $")
+
+
+def _year_of_a_name(text: str, match: re.Match[str]) -> bool:
+    """'il Festival di Sanremo 2009', 'Expo 2015': a year naming an edition."""
+    return bool(_YEAR.fullmatch(match.group())) and bool(
+        _NAME_BEFORE.search(text[max(0, match.start() - 30) : match.start()])
+    )
+
+
 def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     """The figure a number written in digits starts, with its scale and unit or currency."""
     text = article.text
     value = parse_number(match.group(), article.lang)
     if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
+        return None
+    if _year_of_a_name(text, match):
         return None
     if _after_a_month(article, match.start()) or _RANK_BEFORE.search(
         text[max(0, match.start() - 5) : match.start()]
@@ -1409,6 +1421,18 @@ def _split_parts(article: Article, figures: list[Figure], used: list[tuple[int, 
     return found
 
 
+def _placed_after_of_them(article: Article, j: int) -> bool:
+    """'one of them in Porto' is a part where it stands; 'um deles continua detido', 'one of
+    them' alone, is a person of the group, no count of its own."""
+    tokens = article.tokens
+    keys = [t.key for t in tokens[j : j + 3]]
+    words = next((w for w in _OF_THEM if tuple(keys[: len(w)]) == w), None)
+    if words is None:
+        return True  # marked by a place or an origin, not by "of them"
+    k = j + len(words)
+    return k < len(tokens) and tokens[k].key in _PART_PLACE
+
+
 def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> list[Figure]:
     """The parts written after `total` in its sentence: each placed ("ocho en Málaga"), or
     "of them" ("tres de ellas"), or a list of them that adds up to the total exactly."""
@@ -1444,7 +1468,8 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
             continue  # "quinta-feira (28) em três sebos"
         part = Figure(value, total.unit, tokens[i].start, tokens[after - 1].end)
         of_whom = _of_whom_before(article, i) and tokens[i].key not in _ONE  # "dont un résident": an article
-        if _part_marker(article, after) or of_whom:
+        alone = tokens[i].key in _ONE and not _placed_after_of_them(article, after)
+        if (_part_marker(article, after) or of_whom) and not alone:
             placed.append(part)
         elif tokens[i].key not in _ONE:  # "un Allemand de 39 ans": an article, not a count
             listed.append(part)

@@ -351,7 +351,7 @@ def national_police() -> dict[tuple[str, str], Entry]:
         if item.get("national_police") and item.get("country")
     }
     by_adjective = {}
-    for code, adjectives in lexicon()["nationalities"].items():
+    for code, adjectives in [*lexicon()["nationalities_short"].items(), *lexicon()["nationalities"].items()]:
         item = national.get(code)
         entry = Entry(
             label=Label.AGENCY,
@@ -423,7 +423,7 @@ def nationality_codes() -> dict[tuple[str, str], str]:
     """(language, folded adjective) -> country code, in both genders: 'japanese' in English
     is JP, and so are 'japonaise' and 'japonais' in French, 'giapponese' in Italian."""
     codes: dict[tuple[str, str], str] = {}
-    for code, adjectives in lexicon()["nationalities"].items():
+    for code, adjectives in [*lexicon()["nationalities"].items(), *lexicon()["nationalities_short"].items()]:
         for lang, adjective in zip(("en", "fr", "it", "es", "pt"), adjectives, strict=True):
             masculine = french_masculine(adjective) if lang == "fr" else re.sub(r"a$", "o", adjective)
             for form in (adjective, masculine):

@@ -223,10 +223,18 @@ _EARLIER_BEFORE = re.compile(
 _EARLIER_AFTER = re.compile(r"\w+\s+(?:precedente|pr[ée]c[ée]dente|anterior)\b", re.IGNORECASE)
 # "l'operazione The perfect storm,": an English name opened by "The", to the punctuation.
 _THE_OPERATION = re.compile(rf"(?:{_OPERATION_WORDS})\s+(The(?:\s+[^\W\d_]+){{1,3}})(?=\s*[,.;:)\n])")
+# "Operação Fantasma da Rede": a Romance name may hold a joining word, not before a body
+# ("Operação Sentinela da Polícia Federal").
+_NAME_JOIN = (
+    r"(?:(?:de|do|da|dos|das|di|del|della|du)\s+"
+    r"(?!Pol[ií]c[ií]a|Polizia|Police|Guardia|Gendarmer|Procura|Fiscal|Minist|Receita|Ag[eê]ncia|Agencia)"
+    r")?"
+)
 # "a operação, batizada de Fake Sat,": a naming word, then the name in capitals to the punctuation.
 _NAMED_AFTER_NAMING = re.compile(
     rf"(?:{_OPERATION_WORDS})\s*,?\s+(?:{_NAMING_PARTICIPLES})(?:\s+(?:de|como|come|as))?\s+"
-    r"((?-i:[A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2}))(?=\s*[,.;:)\n])",  # the name as written: capitals
+    # the name as written, in capitals
+    rf"((?-i:[A-Z0-9][\w-]*(?:\s+{_NAME_JOIN}[A-Z0-9][\w-]*){{0,2}}))(?=\s*[,.;:)\n])",
     re.IGNORECASE,
 )
 # 'Denominada "X", a ação...': the naming word first, the operation or action just after the name.
@@ -242,7 +250,8 @@ _NAMING_FIRST_UNQUOTED = re.compile(
     rf"\s+(?:\w+\s+){{0,2}}(?i:{_OPERATION_WORDS}|a[çc][ãa]o|acci[óo]n|action|azione)\b"
 )
 _NAMED_OPERATION = re.compile(
-    r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+((?:[A-Z0-9][\w-]*)(?:\s+[A-Z0-9][\w-]*){0,2})"
+    r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+"
+    rf"((?:[A-Z0-9][\w-]*)(?:\s+{_NAME_JOIN}[A-Z0-9][\w-]*){{0,2}})"
 )
 # "la 'operación Cascada'": the operation word inside the quotes with the name.
 _QUOTED_WITH_ITS_WORD = re.compile(
@@ -831,7 +840,10 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and country_code(f.key) is None  # "Sénégal, 5 réseaux démantelés": a country, not a target
         and not _REPORTED_BY.match(article.text, f.spans[0].end)
     ]
-    return _longest(facts + _domain_facts(article, known_groups))
+    # "VK.com", "Facebook.com": the domain of a platform the lexicon knows is that platform.
+    platforms = {m.start for m in matches if m.entry.label == Label.PLATFORM}
+    domains = [f for f in _domain_facts(article, known_groups) if f.spans[0].start not in platforms]
+    return _longest(facts + domains)
 
 
 # "il sito Yomiuri Online ha riferito che...": a site that reports the news is no target.
@@ -1500,6 +1512,13 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             else:
                 break
             j += 1
+        owner = _country_possessive_inside(article, run)
+        if owner is not None:
+            # "the Cybercrime Unit of Bulgaria's General Directorate ...": two bodies; the
+            # second is read from its own first word.
+            run, j = run[:owner], run[owner] + 2
+            while run and tokens[run[-1]].key in _CONNECTORS:
+                run.pop()
         run = [] if article.in_headline(tokens[i].start) else _without_official(article, run)
         if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
             run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
@@ -1588,6 +1607,17 @@ def _acronym_units_merged(facts: list[Fact]) -> list[Fact]:
 
 
 def _unit_acronym_of(short: str, long: str) -> bool:
+    """'PJ de Ben M'sik' of 'police judiciaire de Ben M'sik'; 'DEIC' of 'Departamento
+    Estadual de Investigações Criminais da Polícia Civil'."""
+    if re.fullmatch(r"[A-Z]{3,6}", short):
+        words = long.split()
+        content = [w for w in words if fold(w) not in _CONNECTORS]
+        if len(content) <= len(short):
+            return False
+        firsts = content[: len(short)]
+        after = words[words.index(firsts[-1]) + 1] if words.index(firsts[-1]) + 1 < len(words) else None
+        initials = all(fold(w)[:1] == c.lower() for w, c in zip(firsts, short, strict=True))
+        return initials and after is not None and fold(after) in _PLACE_OF
     acronym, _, place = short.partition(" ")
     if not re.fullmatch(r"[A-Z]{2,6}", acronym) or " " not in place:
         return False
@@ -1631,6 +1661,22 @@ def _with_words_before_in(article: Article, run: list[int], taken: set[int]) -> 
     if first == before or words & _agency_heads():
         return run  # "the Police in Manchester ...": a body and its place, not one name
     return [*range(first, before + 1), *run]
+
+
+def _country_possessive_inside(article: Article, run: list[int]) -> int | None:
+    """The index in `run` of a country named with a possessive after the run's first word."""
+    tokens = article.tokens
+    for n in range(1, len(run) - 2):
+        k = run[n]
+        possessive = tokens[run[n + 1]].text == "s" and article.text[
+            tokens[k].end : tokens[run[n + 1]].start
+        ] in {
+            "'",
+            "’",
+        }
+        if possessive and country_code(tokens[k].text) and tokens[run[n - 1]].key in _CONNECTORS:
+            return n
+    return None
 
 
 def _without_country_possessive(article: Article, run: list[int]) -> list[int]:
@@ -1758,7 +1804,7 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         same_unit = next((o for o in facts if o is not fact and _same_unit_named_shorter(fact, o)), None)
         if same_unit is not None:
             longer = same_unit
-        elif longer is not None and fact.confidence != "low":
+        elif longer is not None and fact.confidence != "low" and not named_with_its_parent(fact, longer):
             longer = None
         if longer is not None:
             longer.spans += [s for s in fact.spans if s not in longer.spans]
@@ -1766,6 +1812,15 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         else:
             kept.append(fact)
     return kept
+
+
+def named_with_its_parent(short: Fact, long: Fact) -> bool:
+    """'Departamento Estadual de Investigações Criminais da Polícia Civil de São Paulo' is the
+    'Departamento Estadual de Investigações Criminais' named with the body it belongs to."""
+    rest = fold(long.key)[len(fold(short.key)) :].split()
+    if short.kind != "agency" or len(rest) < 2 or rest[0] not in _PLACE_OF:
+        return False
+    return any(tuple(rest[1 : 1 + len(h)]) == h for h in _agency_heads())
 
 
 def _same_unit_named_shorter(short: Fact, long: Fact) -> bool:
@@ -2941,6 +2996,8 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
         k += 1
     while place and tokens[place[-1]].text.islower() and tokens[place[-1]].key in _SMALL_WORDS:
         place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
+    if place and article.text[tokens[place[-1]].end : tokens[place[-1]].end + 2] in {"'s", "’s"}:
+        return []  # "the cybercrime unit of Ukraine's Interior Ministry": whose body, not a place
     return _through_a_conjunction(article, place, taken)
 
 
@@ -3071,13 +3128,15 @@ def operation_facts(article: Article) -> list[Fact]:
     ]
     for pattern in patterns:
         spans += [
-            m.span(1) for m in pattern.finditer(article.text) if not _earlier_operation(article, m.start())
+            m.span(1)
+            for m in pattern.finditer(article.text)
+            if not _earlier_operation(article, m.start()) and not _among_quoted_titles(article.text, m)
         ]
     for start, end in spans:
         # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
         raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
         name = " ".join(raw.split())
-        if not name or fold(name) in _not_names():
+        if not name or fold(name) in _not_names() or _a_bodys_programme(name):
             continue
         display = name.title() if name.isupper() else name
         facts.append(
@@ -3091,6 +3150,34 @@ def operation_facts(article: Article) -> list[Fact]:
             )
         )
     return _phases_merged(facts)
+
+
+_TITLE_BEFORE = re.compile(r"[»\"”’]\s*,\s*$")
+_TITLE_AFTER = re.compile(r"[»\"”’']?\s*,\s*[«\"“‘]")
+
+
+def _among_quoted_titles(text: str, match: re.Match[str]) -> bool:
+    """'film come «Ex», «Operazione Valchiria», «Underworld»': a film's title in a list of
+    quoted titles, not this operation's name."""
+    opening = match.start() - 1 if text[match.start() : match.start() + 1] not in _QUOTES else match.start()
+    if text[opening : opening + 1] not in _QUOTES:
+        return False
+    before = text[max(0, opening - 8) : opening]
+    after = text[match.end() : match.end() + 6]
+    return bool(_TITLE_BEFORE.search(before)) and bool(_TITLE_AFTER.match(after))
+
+
+def _a_bodys_programme(name: str) -> bool:
+    """'Projet INTERPOL Stop au piratage': a body's standing programme, not an operation's name."""
+    words = name.split(maxsplit=1)
+    return (
+        len(words) == 2
+        and fold(words[0]) in _PROJECT_WORDS
+        and fold(words[1].split()[0]) in _agencies_by_name()
+    )
+
+
+_PROJECT_WORDS = {"projet", "project", "proyecto", "projeto", "progetto"}
 
 
 def _phases_merged(facts: list[Fact]) -> list[Fact]:

@@ -2449,3 +2449,56 @@ def test_a_countrys_police_by_its_adjective_and_an_international_operations_name
         found(operation, "it", "operation"),
         found(earlier, "en", "operation"),
     ) == ({"Philippine National Police"}, {"black box"}, set())
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A Operação Fantasma da Rede foi deflagrada em São Paulo.", "pt", {"fantasma da rede"}),
+        ("A Operação Sentinela da Polícia Federal prendeu dois homens.", "pt", {"sentinela"}),
+        ("Film come «Ex», «Operazione Valchiria», «Underworld» erano nel carico sequestrato.", "it", set()),
+        ("Le 21 décembre 2023 – Projet INTERPOL Stop au piratage en ligne.", "fr", set()),
+    ],
+)
+def test_operation_names_with_a_joining_word_and_titles_that_are_none(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "operation") == expected
+
+
+def test_bodies_of_a_countrys_possessive_and_a_platforms_domain() -> None:
+    text = (
+        "The operation was carried out by the Cybercrime Unit of Bulgaria's General Directorate "
+        "Combating Organised Crime. The cybercrime unit of Ukraine's Interior Ministry seized servers. "
+        "A statement was posted on VK.com."
+    )
+    facts = extract_facts(read_article(text, "en"))
+    assert {(f.kind, f.key) for f in facts if f.kind in {"agency", "group", "platform"}} == {
+        ("agency", "Cybercrime Unit"),
+        ("agency", "General Directorate Combating Organised Crime"),
+        ("agency", "Interior Ministry"),
+        ("platform", "VKontakte"),
+    }
+
+
+def test_a_departments_acronym_and_its_name_with_its_parent_are_one_body() -> None:
+    text = (
+        "Agentes do Departamento Estadual de Investigações Criminais da Polícia Civil (PC) do Paraná "
+        "fecharam a estação. O DEIC apreendeu roteadores."
+    )
+    bodies = [f for f in extract_facts(read_article(text, "pt")) if f.key.startswith("Departamento")]
+    assert [sorted(s.text for s in f.spans) for f in bodies] == [
+        ["DEIC", "Departamento Estadual de Investigações Criminais da Polícia Civil (PC) do Paraná"]
+    ]
+
+
+def test_bodies_of_mauritius_and_new_zealand() -> None:
+    text = (
+        "À Port-Louis, le responsable de l'ADSU et des membres de la Rights Management Society "
+        "accompagnaient les policiers. À Auckland, la RIANZ a porté plainte."
+    )
+    assert found(text, "fr", "agency") >= {
+        "Anti Drug and Smuggling Unit",
+        "Rights Management Society",
+        "Recorded Music NZ",
+    }

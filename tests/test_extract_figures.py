@@ -1379,3 +1379,18 @@ def test_a_share_out_of_ten_is_no_count(text: str, lang: str, expected: set[str]
 )  # fmt: skip
 def test_the_term_a_code_sets_for_the_crime_is_no_sentence(text: str, lang: str) -> None:
     assert figures(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Con i brani del Festival di Sanremo 2009 e film recenti, 10 mila dischi.", "it", {"10000 discs"}),
+        ("Dois responsáveis foram presos, e um deles continua detido.", "pt", {"2 people"}),
+        # One of them where it stands is a part of its own.
+        ("Three men were arrested, one of them in Leeds.", "en", {"3 people", "1 people"}),
+    ],
+)
+def test_a_year_naming_an_edition_and_one_of_them_alone_are_no_figures(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected

@@ -1048,3 +1048,25 @@ def test_a_month_without_a_year_is_past_unless_the_sentence_speaks_of_the_future
 )
 def test_an_arrest_asked_for_is_no_arrest(text: str, lang: str) -> None:
     assert facts_of(text, lang)["arrest"] == set()
+
+
+def test_the_country_of_a_dateline_is_where_the_report_was_filed() -> None:
+    text = (
+        "Lyon (France) – INTERPOL a aidé les autorités indonésiennes à démanteler un service "
+        "illégal en Indonésie."
+    )
+    assert facts_of(text, "fr")["country"] == {"ID"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The site pays its royalties to local record labels that invest in NZ music.", "en", {"NZ"}),
+        ("The servers were rented in the UAE and in Spain.", "en", {"AE", "ES"}),
+        ("La police nationale coréenne a arrêté trois personnes.", "fr", {"KR"}),
+        ("Samedi, la police a interpellé quatre vendeurs à Port-Louis, avec le ministère des Arts et de la "
+         "Culture.", "fr", {"MU"}),
+    ],
+)  # fmt: skip
+def test_short_country_names_and_a_shared_ministry_name(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang)["country"] == expected

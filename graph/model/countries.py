@@ -57,6 +57,12 @@ _EXTRA = {
     "laos": "LA",
     "brunei": "BN",
     "kosovo": "XK",
+    "uae": "AE",
+    "u a e": "AE",
+    "nz": "NZ",
+    "coree": "KR",
+    "corea": "KR",
+    "coreia": "KR",
 }
 
 
