@@ -102,7 +102,45 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
     facts += charged_people(article, named_spans)
-    return merge_facts(facts)
+    return _one_service_per_name(article, merge_facts(facts))
+
+
+# "Flujo TV (antes MagisTV)", "the site (formerly X)": a service's former name in brackets.
+_FORMER_NAME = re.compile(
+    r"\s*\((?:antes|anteriormente|antiguamente|formerly|previously|ex-?|anciennement|précédemment|già|"
+    r"prima|conocid[ao] como|também conhecid[ao] como)\s+([^()\n]{2,40})\)",
+    re.IGNORECASE,
+)
+
+
+def _one_service_per_name(article: Article, facts: list[Fact]) -> list[Fact]:
+    """'Flujo TV' and 'FlujoTV' are one service written two ways, and a service's former
+    name in brackets after it is the same service: one target, with every span."""
+    groups = [f for f in facts if f.kind == "group"]
+    into: dict[int, Fact] = {}
+    for fact in groups:
+        squeezed = fold(fact.key).replace(" ", "")
+        first = next(g for g in groups if fold(g.key).replace(" ", "") == squeezed)
+        if first is not fact:
+            into[id(fact)] = first
+    for fact in groups:
+        for span in fact.spans:
+            former = _FORMER_NAME.match(article.text, span.end)
+            if former is None:
+                continue
+            named = fold(former.group(1)).replace(" ", "")
+            for other in groups:
+                if other is not fact and fold(other.key).replace(" ", "") == named and id(fact) not in into:
+                    into[id(other)] = fact
+    for fact in groups:
+        target, seen = into.get(id(fact)), {id(fact)}
+        while target is not None and id(target) in into and id(target) not in seen:
+            seen.add(id(target))
+            target = into[id(target)]
+        if target is not None and id(target) not in into:
+            target.spans += [s for s in fact.spans if s not in target.spans]
+            target.spans.sort(key=lambda s: s.start)
+    return [f for f in facts if id(f) not in into]
 
 
 # Facts a paragraph about an earlier case holds only as context: the rest are still named.

@@ -2502,3 +2502,14 @@ def test_bodies_of_mauritius_and_new_zealand() -> None:
         "Rights Management Society",
         "Recorded Music NZ",
     }
+
+
+def test_a_service_written_two_ways_and_its_former_name_are_one_target() -> None:
+    text = (
+        "El detenido vendía accesos a la plataforma ilegal Pirata TV (antes NovaStream), y desmantelar "
+        "plataformas ilegales como NovaStream y PirataTV es un hito."
+    )
+    groups = [f for f in extract_facts(read_article(text, "es")) if f.kind == "group"]
+    assert [(f.key, sorted({s.text for s in f.spans})) for f in groups] == [
+        ("Pirata TV", ["NovaStream", "Pirata TV", "PirataTV"])
+    ]

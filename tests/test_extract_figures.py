@@ -1394,3 +1394,8 @@ def test_a_year_naming_an_edition_and_one_of_them_alone_are_no_figures(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+def test_brazilian_media_and_phones() -> None:
+    text = "Foram apreendidas 7 mil mídias piratas e oito telefones celulares novos."
+    assert figures(text, "pt") == {"7000 discs", "8 phones"}
