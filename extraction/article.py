@@ -14,6 +14,7 @@ from extraction.arrests import find_arrests, seat_of_a_body
 from extraction.closing_lists import rights_holders_closing_a_sentence
 from extraction.complainants import complainant_facts
 from extraction.countries import (
+    countries_of_drafted_bodies,
     country_facts,
     country_matches,
     place_matches,
@@ -41,6 +42,7 @@ from extraction.shared_names import localised
 from extraction.target_lists import listed_targets
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
+from graph.model.countries import country_name
 from graph.model.ids import fold
 from graph.model.schema import Label, get_schema
 from loaders.dossier import Dossier, parse_dossier
@@ -75,6 +77,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
+    countries += countries_of_drafted_bodies(article, facts)
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" or f in listed for s in f.spans]
@@ -88,6 +91,10 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         for f in listed_targets(article, named)
         if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
     ]
+    # "s'ajoute à une autre opération d'ACE en Tunisie (Akfasat)": another operation's
+    # country and target, named only in the sentence that compares it, are not this one's.
+    countries = _outside_other_operations(article, countries)
+    facts = [f for f in facts if f.kind != "group" or not _only_in_other_operations(article, f)]
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
@@ -141,6 +148,22 @@ def _one_service_per_name(article: Article, facts: list[Fact]) -> list[Fact]:
             target.spans += [s for s in fact.spans if s not in target.spans]
             target.spans.sort(key=lambda s: s.start)
     return [f for f in facts if id(f) not in into]
+
+
+def _in_other_operation(article: Article, offset: int) -> bool:
+    sentence = article.sentence_at(offset)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "other_operation") is not None
+
+
+def _outside_other_operations(article: Article, countries: list[Match]) -> list[Match]:
+    """The countries, less those named only in sentences about another operation."""
+    elsewhere = {m.entry.name for m in countries if not _in_other_operation(article, m.start)}
+    return [m for m in countries if m.entry.name in elsewhere]
+
+
+def _only_in_other_operations(article: Article, fact: Fact) -> bool:
+    return all(_in_other_operation(article, s.start) for s in fact.spans)
 
 
 # Facts a paragraph about an earlier case holds only as context: the rest are still named.
@@ -197,7 +220,8 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     if entry is None and adjectives:
         entry = national_police()[("en", fold(adjectives[0]))]
     if entry is None:
-        return []
+        # A country the lexicon has no adjective for: "Samoa police".
+        entry = Entry(label=Label.AGENCY, name=f"{country_name(code)} police", kind="police", country=code)
     return _named_only_by_word(article, pattern, entry, "check which force acted")
 
 
@@ -296,9 +320,13 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
     """'the State Prosecutor' after 'the State Prosecutor for Serious Economic Crime': a
     drafted body named by the first words of another body's name is that body."""
     bodies = [f for f in facts if f.kind == "agency"]
+    # The words each body was written with, before any merge below adds another's.
+    written_as = {id(f): {fold(f.key)} | {fold(s.text) for s in f.spans} for f in bodies}
+    merged_away: set[int] = set()
     kept = []
     for fact in facts:
-        short = fold(fact.key) + " "
+        # "the State Prosecutor's office" names the State Prosecutor for ... written before.
+        short = fold(re.sub(r"['’]s office$", "", fact.key)) + " "
         longer = next(
             (
                 o
@@ -311,7 +339,14 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
             ),
             None,
         )
-        of_place = [o for o in bodies if o is not fact and _of_a_place(fold(o.key), fold(fact.key))]
+        # The words the text used count too: "polizia postale" (the lexicon's "Polizia di Stato
+        # - Polizia Postale") in an article naming one "polizia postale di Catania".
+        written = written_as.get(id(fact), set())
+        of_place = [
+            o
+            for o in bodies
+            if fold(o.key) != fold(fact.key) and any(_of_a_place(fold(o.key), name) for name in written)
+        ]
         one_place = len({fold(o.key) for o in of_place}) == 1
         if fact.kind == "agency" and one_place:
             # "la Polícia Civil" in an article naming one "Polícia Civil de Pernambuco": that one.
@@ -321,10 +356,12 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
         if (
             fact.kind == "agency"
             and longer is not None
+            and id(longer) not in merged_away
             and (fact.confidence == "low" or one_place or unplaced or named_with_its_parent(fact, longer))
         ):
             longer.spans += [s for s in fact.spans if s not in longer.spans]
             longer.spans.sort(key=lambda s: s.start)
+            merged_away.add(id(fact))
         else:
             kept.append(fact)
     return kept

@@ -16,6 +16,7 @@ from extraction.lexicon import (
     country_matcher,
     cue_keys,
     has_cue,
+    nationality_codes,
     non_overlapping,
     phrase_keys,
     place_matcher,
@@ -65,8 +66,6 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     return sorted(named + agencies, key=lambda m: m.first)
 
 
-# Words that make a country's name a street's or a quarter's: "au quartier Madagascar",
-# "avenue de France", "via Venezuela", "calle Perú".
 # "Lyon (France) – ...": a line opened by where the report was filed, not where anyone acted.
 _DATELINE_PLACE = re.compile(r"(?:^|\n)[ \t]*[A-ZÀ-Ý][\w'’.-]*(?:[ -][A-ZÀ-Ý][\w'’.-]*){0,3}[ \t]*\([ \t]*$")
 _DATELINE_END = re.compile(r"[ \t]*\)[ \t]*(?:,[^\n]{0,30})?[-–—:]")
@@ -77,6 +76,8 @@ def _dateline_country(article: Article, match: Match) -> bool:
     return bool(_DATELINE_PLACE.search(before)) and _DATELINE_END.match(article.text, match.end) is not None
 
 
+# Words that make a country's name a street's or a quarter's: "au quartier Madagascar",
+# "avenue de France", "via Venezuela", "calle Perú".
 _STREET_WORDS = {
     *(
         "quartier",
@@ -241,6 +242,26 @@ def _agency_countries(names: list[Match]) -> list[Match]:
         for m in names
         if m.entry.label == Label.AGENCY and m.entry.country and m.entry.country not in {"EU", "INT"}
     ]
+
+
+def countries_of_drafted_bodies(article: Article, facts: list[Fact]) -> list[Match]:
+    """'la Asociación Nacional de Broadcasters Uruguayos': a body the lexicon does not know
+    whose name holds a nationality adjective is of that country, at the adjective."""
+    codes = nationality_codes()
+    found = []
+    for fact in facts:
+        if fact.kind != "agency" or fact.data.get("country"):
+            continue
+        span = fact.spans[0]
+        for i, token in enumerate(article.tokens):
+            if not (span.start <= token.start < span.end) or not token.text[:1].isupper():
+                continue
+            lang = article.lang
+            code = codes.get((lang, token.key)) or codes.get((lang, token.key.removesuffix("s")))
+            if code is not None:
+                entry = Entry(Label.COUNTRY, code, kind=AGENCY_COUNTRY)
+                found.append(Match(i, i + 1, token.start, token.end, entry, Phrase((token.key,), entry)))
+    return found
 
 
 # Words before a place that say something happened there: "no Rio Grande do Sul", "en las

@@ -1507,6 +1507,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 or (run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1))
                 or (run and _field_of_a_specialised_body(tokens, j) and _name_goes_on(tokens, j + 1))
                 or (run and token.text == "s" and gap in {"'", "’"} and not tokens[j - 1].text.isupper())
+                or (run and token.text == "office" and _after_a_possessive_s(article, j))
             ):
                 run.append(j)
             else:
@@ -2282,11 +2283,19 @@ _ARTICLES_IN_NAMES = {"la", "el", "the", "l", "a"}  # "Ministerio del Interior d
 _AND = {"and", "et", "e", "y", "und"}
 
 
+# Institutions named by one word ("la Policía y la Justicia"): another body after "and".
+_ONE_WORD_INSTITUTIONS = {
+    "justicia", "justica", "justice", "giustizia", "judiciary", "magistratura", "fiscalia",
+}  # fmt: skip
+
+
 def _another_body_follows(tokens: list[Token], k: int) -> bool:
     """After 'and': another body's head, maybe after an article ("y la Policía Judicial")."""
     if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
         k += 1
-    return k < len(tokens) and (tokens[k].key,) in _agency_heads()
+    if k >= len(tokens):
+        return False
+    return (tokens[k].key,) in _agency_heads() or tokens[k].key in _ONE_WORD_INSTITUTIONS
 
 
 def _field_of_a_specialised_body(tokens: list[Token], j: int) -> bool:
@@ -2471,11 +2480,24 @@ def _titles() -> set[str]:
     return {fold(w) for w in lexicon()["official_titles"]}
 
 
+def _after_a_possessive_s(article: Article, j: int) -> bool:
+    """'the State Prosecutor's office': the office of the body named before the 's."""
+    tokens = article.tokens
+    if j < 2 or tokens[j - 1].text != "s":
+        return False
+    return article.text[tokens[j - 2].end : tokens[j - 1].start] in {"'", "’"}
+
+
+_RANKS = {"assistant", "deputy", "acting", "senior", "vice", "associate", "principal", "chief", "adjunct"}
+
+
 def _without_official(article: Article, run: list[int]) -> list[int]:
     """The run less a person named by title: "Bureau of Immigration Commissioner Jaime
     Morente" is the bureau; "Acting United States Attorney Jane Roe" is no body at all."""
     keys = [article.tokens[k].key for k in run]
     titled = [t for t in range(len(keys)) if _title_at(article, keys, t)]
+    if titled and titled[-1] == len(keys) - 1 and keys[0] in _RANKS:
+        return []  # "an Assistant Police Commissioner": a person's rank, no body
     if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
         run = run[: titled[-1]]
     elif titled and titled[-1] != len(keys) - 1:
@@ -2597,10 +2619,15 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
         place = _without_officials_name(article, i, place)
         # "juridiction interrégionale spécialisée (JIRS) de Rennes": the name less the brackets.
         unit_end = tokens[i + len(found[0]) - 1].end
-        unit = article.text[_unit_start(article, i, taken) : numbered.end() if numbered else unit_end]
+        unit_start = _unit_start(article, i, taken)
+        spelled = _spelled_before_its_acronym(article, i, unit_end)
+        if spelled is not None:
+            # "a Polícia Judiciária (PJ) de Braga": the body's words, then its acronym in brackets.
+            unit_start, unit_end = spelled
+        unit = article.text[unit_start : numbered.end() if numbered else unit_end]
         of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
         places = [
-            (_unit_start(article, i, taken), of_word, place),
+            (unit_start, of_word, place),
             *_more_places(article, place[-1] + 1, of_word, taken),
         ]
         if _fields_of_one_name(article, places):
@@ -2613,6 +2640,33 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
         i = places[-1][2][-1] + 1
     return facts
+
+
+def _spelled_before_its_acronym(article: Article, i: int, end: int) -> tuple[int, int] | None:
+    """Where the words an acronym in brackets at token i stands for start and end, when they
+    stand right before the bracket ("Polícia Judiciária (PJ)"); None otherwise."""
+    tokens, text = article.tokens, article.text
+    acronym = tokens[i].text
+    if (
+        not acronym.isupper()
+        or text[tokens[i].start - 1 : tokens[i].start] != "("
+        or text[end : end + 1] != ")"
+    ):
+        return None
+    words: list[int] = []
+    k = i - 1
+    while k >= 0 and text[tokens[k].end : tokens[k + 1].start].strip(" ") in {"", "("} and len(words) < 8:
+        if tokens[k].key not in _CONNECTORS and not tokens[k].text[:1].isupper():
+            break
+        words.insert(0, k)
+        k -= 1
+    content = [w for w in words if tokens[w].key not in _CONNECTORS]
+    if len(content) < len(acronym):
+        return None
+    content = content[-len(acronym) :]
+    if not all(fold(tokens[w].text)[:1] == c.lower() for w, c in zip(content, acronym, strict=True)):
+        return None
+    return tokens[content[0]].start, tokens[content[-1]].end
 
 
 def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]]]) -> bool:

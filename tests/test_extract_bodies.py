@@ -2513,3 +2513,62 @@ def test_a_service_written_two_ways_and_its_former_name_are_one_target() -> None
     assert [(f.key, sorted({s.text for s in f.spans})) for f in groups] == [
         ("Pirata TV", ["NovaStream", "Pirata TV", "PirataTV"])
     ]
+
+
+def test_a_prosecutors_office_named_by_its_possessive_is_the_prosecutor() -> None:
+    text = (
+        "A notice from the office of the State Prosecutor for Serious Economic and International Crime "
+        "appeared on the sites. A lawyer of the State Prosecutor's office said the case would go on."
+    )
+    bodies = [f for f in extract_facts(read_article(text, "en")) if f.kind == "agency"]
+    assert [sorted({s.text for s in f.spans}) for f in bodies] == [
+        ["State Prosecutor for Serious Economic and International Crime", "State Prosecutor's office"]
+    ]
+
+
+def test_a_rank_is_no_body_and_a_country_without_an_adjective_names_its_police() -> None:
+    text = "An Assistant Police Commissioner said the police seized 40 burners in Tonga on Monday."
+    assert found(text, "en", "agency") == {"Tonga police"}
+
+
+def test_the_police_and_the_justice_are_two_and_a_body_of_a_nationality_gives_its_country() -> None:
+    text = (
+        "La Policía y la Justicia investigan la venta de IPTV. La Asociación de Cableoperadores "
+        "Paraguayos (ACP) presentó la denuncia y la policía detuvo a dos personas."
+    )
+    facts = extract_facts(read_article(text, "es"))
+    assert (
+        {f.key for f in facts if f.kind == "agency"} >= {"Asociación de Cableoperadores Paraguayos"},
+        "Policía y la Justicia" in {f.key for f in facts},
+        {f.key for f in facts if f.kind == "country"},
+        {f.key for f in facts if f.kind == "arrest"},
+    ) == (True, False, {"PY"}, {"PY"})
+
+
+def test_another_operations_country_and_target_are_not_this_ones() -> None:
+    text = (
+        "Au Maroc, l'ACE a fermé le service pirate Sat Plus. Cette action s'ajoute à une autre "
+        "opération réussie d'ACE en Tunisie (Zenfox) en début d'année."
+    )
+    facts = extract_facts(read_article(text, "fr"))
+    assert ({f.key for f in facts if f.kind == "country"}, {f.key for f in facts if f.kind == "group"}) == (
+        {"MA"},
+        {"Sat Plus"},
+    )
+
+
+def test_the_mexican_army_and_a_body_spelled_before_its_acronym_of_a_place() -> None:
+    mexico = "Agentes federales, junto con elementos del Ejército Mexicano, decomisaron discos en Durango."
+    braga = "Na quinta-feira, a Polícia Judiciária (PJ) de Braga deteve dois homens em Valença."
+    assert (found(mexico, "es", "agency"), found(braga, "pt", "agency")) == (
+        {"Ejército Mexicano"},
+        {"Polícia Judiciária de Braga"},
+    )
+
+
+def test_a_national_unit_written_bare_is_the_one_local_unit_of_that_name() -> None:
+    text = (
+        "La polizia postale ha denunciato 177 persone. L'indagine della polizia postale di Catania "
+        "era partita da un esposto."
+    )
+    assert found(text, "it", "agency") == {"polizia postale di Catania"}

@@ -1399,3 +1399,11 @@ def test_a_year_naming_an_edition_and_one_of_them_alone_are_no_figures(
 def test_brazilian_media_and_phones() -> None:
     text = "Foram apreendidas 7 mil mídias piratas e oito telefones celulares novos."
     assert figures(text, "pt") == {"7000 discs", "8 phones"}
+
+
+def test_a_fine_risked_in_italian_is_no_figure() -> None:
+    text = (
+        "I denunciati rischiano da 1 a 5 anni di reclusione e un'ammenda fino a 15.500 euro; "
+        "sequestrati 40 decoder."
+    )
+    assert figures(text, "it") == {"40 decoders"}

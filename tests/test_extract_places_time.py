@@ -1070,3 +1070,8 @@ def test_the_country_of_a_dateline_is_where_the_report_was_filed() -> None:
 )  # fmt: skip
 def test_short_country_names_and_a_shared_ministry_name(text: str, lang: str, expected: set[str]) -> None:
     assert facts_of(text, lang)["country"] == expected
+
+
+def test_where_a_suspect_comes_from_is_no_country_of_the_operation() -> None:
+    text = "Police in Samoa seized machines from a businessman from Fiji who copied films in Apia."
+    assert facts_of(text, "en")["country"] == {"WS"}
