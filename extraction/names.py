@@ -4,6 +4,7 @@ and agencies the lexicon does not know, from the words around them; operation na
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
@@ -1570,40 +1571,37 @@ _FIELD_FIRST = re.compile(r"^(?P<field>[A-Z][a-z]+) (?P<head>Ministry|Department
 def field_first_merged(facts: list[Fact]) -> list[Fact]:
     """'the Culture Ministry' after 'the Ministry of Culture, Sports and Tourism': an
     English body named again by its field before the head is the same body."""
-    kept: list[Fact] = []
-    for fact in facts:
+
+    def full_name_of(fact: Fact) -> Fact | None:
         short = _FIELD_FIRST.match(fact.key) if fact.kind == "agency" else None
-        full = (
-            next(
-                (
-                    o
-                    for o in facts
-                    if o is not fact and o.key.startswith(f"{short['head']} of {short['field']}")
-                ),
-                None,
-            )
-            if short
-            else None
-        )
-        if full is None:
-            kept.append(fact)
-            continue
-        full.spans += [s for s in fact.spans if s not in full.spans]
-        full.spans.sort(key=lambda s: s.start)
-    return kept
+        if short is None:
+            return None
+        prefix = f"{short['head']} of {short['field']}"
+        return next((o for o in facts if o is not fact and o.key.startswith(prefix)), None)
+
+    return _merged_into(facts, full_name_of)
 
 
 def _acronym_units_merged(facts: list[Fact]) -> list[Fact]:
     """'la PJ de Ben M'sik' and 'la police judiciaire de Ben M'sik': one unit of one place,
     named by its acronym and by its words; the words' name keeps both spans."""
+    return _merged_into(
+        facts,
+        lambda fact: next((o for o in facts if o is not fact and _unit_acronym_of(fact.key, o.key)), None),
+    )
+
+
+def _merged_into(facts: list[Fact], other_name_of: Callable[[Fact], Fact | None]) -> list[Fact]:
+    """The facts, each one another names (`other_name_of`) merged into that one: its spans
+    are the other's mentions."""
     kept: list[Fact] = []
     for fact in facts:
-        spelled = next((o for o in facts if o is not fact and _unit_acronym_of(fact.key, o.key)), None)
-        if spelled is None:
+        other = other_name_of(fact)
+        if other is None:
             kept.append(fact)
             continue
-        spelled.spans += [s for s in fact.spans if s not in spelled.spans]
-        spelled.spans.sort(key=lambda s: s.start)
+        other.spans += [s for s in fact.spans if s not in other.spans]
+        other.spans.sort(key=lambda s: s.start)
     return kept
 
 
