@@ -1182,13 +1182,18 @@ def _one_group_once(figures: list[Figure]) -> list[Figure]:
     return figures
 
 
+_DECIMALS = 6  # far below a cent of any currency, far above a float's rounding error
+
+
 def _fact(article: Article, figure: Figure) -> Fact:
     start = figure.start
     qualifier = _qualifier_before(article, figure.start)
     if qualifier:
         start = qualifier[0]
     span = Span(start, figure.end, article.text[start : figure.end])
-    number: float | int = int(figure.value) if figure.value.is_integer() else figure.value
+    # "R$ 8,31 milhões" is 8.31 x 10^6, which binary floats make 8310000.000000001.
+    value = round(figure.value, _DECIMALS)
+    number: float | int = int(value) if value.is_integer() else value
     notes = []
     confidence: str = "high"
     is_money = figure.unit.isupper() and len(figure.unit) == 3

@@ -1522,6 +1522,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             while run and tokens[run[-1]].key in _CONNECTORS:
                 run.pop()
         run = [] if article.in_headline(tokens[i].start) else _without_official(article, run)
+        if _role_and_name(article, run):
+            run = []  # "Prosecutor Fredrik Ingblad": a person named by role, never drafted
         if len(run) > 2 and tokens[run[1]].key in _ARTICLES_IN_RUN and tokens[run[1]].text.islower():
             run = run[2:]  # "Intervino la Dirección General...": a name does not open on "<word> la"
         run = _without_country_possessive(article, _without_members_opening(article, run))
@@ -2288,12 +2290,22 @@ _ONE_WORD_INSTITUTIONS = {
 
 
 def _another_body_follows(tokens: list[Token], k: int) -> bool:
-    """After 'and': another body's head, maybe after an article ("y la Policía Judicial")."""
+    """After 'and': another body's head, maybe after an article or a preposition ("y la
+    Policía Judicial", "y de la Policía Local")."""
+    if k < len(tokens) and tokens[k].key in _CONNECTORS and tokens[k].text.islower():
+        k += 1
     if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
         k += 1
     if k >= len(tokens):
         return False
-    return (tokens[k].key,) in _agency_heads() or tokens[k].key in _ONE_WORD_INSTITUTIONS
+    key = tokens[k].key
+    return (key,) in _agency_heads() or key in _ONE_WORD_INSTITUTIONS or key in _council_words()
+
+
+@cache
+def _council_words() -> frozenset[str]:
+    """Words opening a public body's name that is no police's: "e do Conselho Municipal da Beira"."""
+    return frozenset(fold(w) for w in lexicon()["council_words"])
 
 
 def _field_of_a_specialised_body(tokens: list[Token], j: int) -> bool:
@@ -2322,9 +2334,14 @@ def _member_words() -> frozenset[str]:
 
 
 def _name_goes_on(tokens: list[Token], k: int) -> bool:
-    """After a connector, a body's name goes on at a capitalised word, maybe after an article."""
+    """After a connector, a body's name goes on at a capitalised word, maybe after an article
+    or a preposition ("Corrupção e da Criminalidade Económica")."""
     if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
         k += 1
+    elif k < len(tokens) and tokens[k].key in _CONNECTORS and tokens[k].text.islower():
+        k += 1
+        if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
+            k += 1
     return k < len(tokens) and not tokens[k].text.islower()
 
 
@@ -2484,6 +2501,31 @@ def _after_a_possessive_s(article: Article, j: int) -> bool:
     if j < 2 or tokens[j - 1].text != "s":
         return False
     return article.text[tokens[j - 2].end : tokens[j - 1].start] in {"'", "’"}
+
+
+# Roles a person is named by, first: "Prosecutor Jane Roe", "Judge John Doe".
+_PERSON_ROLES = {
+    "prosecutor", "judge", "attorney", "inspector", "commissioner", "detective", "sergeant", "officer",
+    "superintendent", "magistrate", "procureur", "procuratore", "fiscal", "juez", "jueza", "juiz", "juiza",
+    "juge", "giudice", "comisario", "commissaire", "commissario", "delegado", "delegada", "promotor",
+    "promotora",
+}  # fmt: skip
+
+
+def _role_and_name(article: Article, run: list[int]) -> bool:
+    """A role then one or two capitalised words that name no body, place or country."""
+    tokens = article.tokens
+    if not 2 <= len(run) <= 3 or tokens[run[0]].key not in _PERSON_ROLES:
+        return False
+    rest = [tokens[k] for k in run[1:]]
+    heads = {h[0] for h in _agency_heads()}
+    return all(
+        t.text[:1].isupper()
+        and not t.text.isupper()
+        and t.key not in heads | _body_words().keys() | _CONNECTORS
+        and country_code(t.text) is None
+        for t in rest
+    ) and not any(place_matcher().by_first.get(t.key) for t in rest)
 
 
 _RANKS = {"assistant", "deputy", "acting", "senior", "vice", "associate", "principal", "chief", "adjunct"}

@@ -2572,3 +2572,28 @@ def test_a_national_unit_written_bare_is_the_one_local_unit_of_that_name() -> No
         "era partita da un esposto."
     )
     assert found(text, "it", "agency") == {"polizia postale di Catania"}
+
+
+def test_a_prosecutor_named_by_role_and_name_is_no_body() -> None:
+    text = "Prosecutor Jan Berglund confirmed that four men had been detained in Malmö."
+    assert found(text, "en", "agency") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A apreensão foi feita pela Alfândega de Santos com a Receita Federal.", "pt",
+         {"Alfândega de Santos", "Receita Federal"}),
+        ("A operação foi conduzida pela Direção Central de Investigação da Corrupção e da Criminalidade "
+         "Económica e Financeira, em Lisboa.", "pt",
+         {"Direção Central de Investigação da Corrupção e da Criminalidade Económica e Financeira"}),
+        ("Em Maputo agiram a Polícia e do Conselho Municipal da Cidade de Maputo.", "pt", set()),
+        ("Agropoli, la Gdf oscura due siti pirata.", "it", {"Guardia di Finanza"}),
+        ("In Kumasi the police acted with GAFI and MUSIGA.", "en",
+         {"Ghana Association of Phonographic Industry", "Musicians Union of Ghana"}),
+    ],
+)  # fmt: skip
+def test_customs_of_a_port_a_long_portuguese_name_and_ghanaian_bodies(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected

@@ -1407,3 +1407,19 @@ def test_a_fine_risked_in_italian_is_no_figure() -> None:
         "sequestrati 40 decoder."
     )
     assert figures(text, "it") == {"40 decoders"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("A apreensão teve valor estimado em R$ 8,31 milhões.", "pt", {"8310000 BRL"}),
+        ("Ogni copia veniva venduta a 70 centesimi.", "it", {"0.7 EUR"}),
+    ],
+)
+def test_money_scaled_by_a_word_has_no_float_rounding_error(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_page_views_and_italian_links() -> None:
+    text = "Inibito l'accesso a 2,5 milioni di link; il sito contava oltre 4 milioni di pagine viste al mese."
+    assert figures(text, "it") == {"2500000 links", "4000000 page views"}
