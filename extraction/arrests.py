@@ -46,6 +46,7 @@ def find_arrests(
             if sentence.start <= m.start < sentence.end
             and not _elsewhere(article.tokens, m, countries)
             and m not in partners
+            and not _a_bodys_report(article, m)
         ]
         after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
         after = _placed(article.tokens, after)
@@ -79,6 +80,21 @@ def find_arrests(
 
 _LOCATIVE = {"in", "en", "em", "no", "na", "nel", "nella", "nei", "negli", "au", "aux", "à", "a", "at"}
 _AND = {"e", "y", "et", "and", "und"}
+
+
+_SOURCE_REACH = 12  # words from "according to" to the body: "Stando a un comunicato recente della X (X)"
+
+
+def _a_bodys_report(article: Article, match: Match) -> bool:
+    """'Stando a un comunicato della CODA giapponese, ... ha arrestato quattro persone': the
+    country of a body the arrest is reported by is not where it happened."""
+    if match.entry.kind != AGENCY_COUNTRY:
+        return False
+    first = max(article.token_index(article.sentence_at(match.start).start), match.first - _SOURCE_REACH)
+    # The source's phrase ends at its comma: "Stando a X, la polizia cinese ha arrestato...".
+    while first < match.first and "," in article.text[article.tokens[first].start : match.start]:
+        first += 1
+    return has_cue([t.key for t in article.tokens[first : match.first]], "source_of") is not None
 
 
 def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> bool:

@@ -2677,7 +2677,11 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             name = f"{unit} {of}{article.text[tokens[run[0]].start : tokens[run[-1]].end]}"
             end = tokens[run[-1]].end
             note = f"a {found[1]} named by the place it serves: check the body's full name"
-            facts.append(_unit_fact(article, name, start, end, found[1], note))
+            fact = _unit_fact(article, name, start, end, found[1], note)
+            if of.strip() == "in" and start < tokens[i].start:
+                # "the Karagwe District Court in Kagera": named by its district, then its region.
+                fact.spans.append(Span(start, unit_end, article.text[start:unit_end]))
+            facts.append(fact)
         i = places[-1][2][-1] + 1
     return facts
 

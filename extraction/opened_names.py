@@ -38,6 +38,14 @@ _PARTICIPLE = re.compile(r"(?:at|it|ut)[ie]$")
 # of a name only before a common noun.
 _BEFORE_A_NOUN = frozenset({"a", "au", "aux", "al", "alla"})
 _CONJUNCTIONS = frozenset({"e", "et", "y", "ed"})
+# Endings of the adjectives that follow a body's word ("il Nucleo speciale che..."): no verb.
+_ADJECTIVE = re.compile(
+    r"(?:ale|al|ile|il|ica|ico|ique|iva|ivo|ive|if|ana|ano|aine|ense|ese|aria|ario|aire|are|ar)$"
+)
+# Words that open a verb's object or clause: after "<Body> <word>", the word was a verb.
+_OBJECTS = frozenset(
+    {"que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une", "el", "los", "las", "lo"}
+)
 # "la Brigade de lutte contre la piraterie et la contrefaçon": "et" joins two words of a
 # complement; with no preposition before it ("le Centre cinématographique marocain et les
 # professionnels") it joins the body to something else.
@@ -156,6 +164,14 @@ def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | No
             own_last,
         )  # a unit's name with its parent's: "Brigada de delitos ... de la Policía Nacional"
     words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
+    if (
+        len(words) == 1
+        and words[0].text.islower()
+        and not _ADJECTIVE.search(words[0].text)
+        and last + 1 < len(tokens)
+        and tokens[last + 1].key in _OBJECTS
+    ):
+        return None  # "la Fiscalía golpea a un operador", "la Fiscalía señala que": a verb, no name
     in_lower_case = any(t.text[:1].islower() for t in words)
     # "la Brigade nationale de lutte...", "la Commissione centrale": words in lower case
     # are one adjective or hold a complement; "el Tribunal queda reiterado" is a clause.

@@ -2597,3 +2597,29 @@ def test_customs_of_a_port_a_long_portuguese_name_and_ghanaian_bodies(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Fiscalía golpea a un operador pirata en Cali.", set()),
+        ("El informe de la Fiscalía señala que había 80 receptores.", set()),
+        # An adjective before a relative pronoun stays in the name.
+        ("Il Nucleo speciale che ha eseguito i sequestri era di Roma.", {"Nucleo speciale"}),
+    ],
+)
+def test_a_verb_after_a_bodys_word_is_no_name(text: str, expected: set[str]) -> None:
+    lang = "it" if text.startswith("Il") else "es"
+    assert {k for k in found(text, lang, "agency") if k.startswith(("Fiscalía ", "Nucleo"))} == expected
+
+
+def test_a_district_court_in_its_region_and_the_software_alliance() -> None:
+    text = (
+        "The Mwanza District Court in Mwanza region fined the two men after a complaint by the "
+        "Business Software Alliance."
+    )
+    facts = [f for f in extract_facts(read_article(text, "en")) if f.kind == "agency"]
+    assert sorted((f.key, sorted({s.text for s in f.spans})) for f in facts) == [
+        ("BSA | The Software Alliance", ["Business Software Alliance"]),
+        ("Mwanza District Court in Mwanza", ["Mwanza District Court", "Mwanza District Court in Mwanza"]),
+    ]

@@ -1075,3 +1075,16 @@ def test_short_country_names_and_a_shared_ministry_name(text: str, lang: str, ex
 def test_where_a_suspect_comes_from_is_no_country_of_the_operation() -> None:
     text = "Police in Samoa seized machines from a businessman from Fiji who copied films in Apia."
     assert facts_of(text, "en")["country"] == {"WS"}
+
+
+def test_the_country_of_a_body_an_arrest_is_reported_by_is_not_where_it_happened() -> None:
+    text = (
+        "Stando a un comunicato della Content Overseas Distribution Association (CODA) giapponese, "
+        "la polizia cinese del Jiangsu ha arrestato quattro persone."
+    )
+    assert facts_of(text, "it")["arrest"] == {"CN"}
+
+
+def test_where_traders_come_from_in_italian_is_no_country_of_the_operation() -> None:
+    text = "A Bologna la Guardia di Finanza ha denunciato cinque commercianti originari del Bangladesh."
+    assert facts_of(text, "it")["country"] == {"IT"}
