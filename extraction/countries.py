@@ -246,11 +246,22 @@ def _agency_countries(names: list[Match]) -> list[Match]:
 
 def countries_of_drafted_bodies(article: Article, facts: list[Fact]) -> list[Match]:
     """'la Asociación Nacional de Broadcasters Uruguayos': a body the lexicon does not know
-    whose name holds a nationality adjective is of that country, at the adjective."""
+    whose name holds a nationality adjective is of that country, at the adjective; and each
+    force listed by its adjective after a plural ("les polices allemande et suédoise")."""
     codes = nationality_codes()
     found = []
     for fact in facts:
-        if fact.kind != "agency" or fact.data.get("country"):
+        country = fact.data.get("country")
+        if fact.kind == "agency" and fact.data.get("implied_names") and country not in {None, "EU", "INT"}:
+            # "les polices allemande et suédoise": each force listed by its adjective.
+            span = fact.spans[0]
+            i = article.token_index(span.start)
+            entry = Entry(Label.COUNTRY, str(country), kind=AGENCY_COUNTRY)
+            found.append(
+                Match(i, i + 1, span.start, span.end, entry, Phrase((article.tokens[i].key,), entry))
+            )
+            continue
+        if fact.kind != "agency" or country:
             continue
         span = fact.spans[0]
         for i, token in enumerate(article.tokens):

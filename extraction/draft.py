@@ -124,8 +124,15 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
             name = str(fact.key)
             ref = refs.new(name, label.lower())
             ref_of[(kind, fact.key)] = ref
+            # A name the text implies without writing it whole ("les polices allemande et
+            # suédoise" names "police allemande") is an alias too.
+            implied = [str(a) for a in fact.data.get("implied_names", [])]
             aliases = sorted(
-                {s.text for s in fact.spans if fold(s.text) != fold(name) and len(s.text) <= 200}
+                {
+                    t
+                    for t in [*(s.text for s in fact.spans), *implied]
+                    if fold(t) != fold(name) and len(t) <= 200
+                }
             )[:5]
             entity: dict[str, Any] = {
                 "label": label,

@@ -1473,6 +1473,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     taken |= {i for f in facts for i, t in enumerate(tokens) if f.spans[0].start <= t.start < f.spans[0].end}
     facts += _unit_of_place_facts(article, taken, matches)
     facts += _coordinated_police_facts(article, matches) + _state_police_facts(article)
+    facts += _forces_listed_by_adjective(article)
     facts += _forces_of_country_facts(article)
     facts += _embassy_facts(article)
     facts += _known_units_of_place(article, matches)
@@ -2367,6 +2368,39 @@ def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fa
                 break
             facts.append(_entity_fact(article, tokens[k].start, tokens[k].end, entry, "medium", []))
             prev = k
+    return facts
+
+
+# A plural word for police, then the forces' adjectives: "les polices vaudoise, allemande et
+# suédoise", "le polizie tedesca e francese", "las policías española y portuguesa".
+_PLURAL_POLICE = {"fr": ("polices", "police"), "it": ("polizie", "polizia"), "es": ("policías", "policía"),
+                  "pt": ("polícias", "polícia")}  # fmt: skip
+_ADJECTIVE_LIST = re.compile(r"[^\W\d_]+(?:(?:\s*,\s*|\s+(?:et|e|y|ed)\s+)[^\W\d_]+)+")
+
+
+def _forces_listed_by_adjective(article: Article) -> list[Fact]:
+    """Each adjective after the plural names one force: a country's police by its national
+    adjective, or a force the lexicon knows as '<police> <adjective>' ("police vaudoise")."""
+    plural = _PLURAL_POLICE.get(article.lang)
+    if plural is None:
+        return []
+    facts = []
+    for head in re.finditer(rf"\b{plural[0]}\s+", article.text, re.IGNORECASE):
+        listed = _ADJECTIVE_LIST.match(article.text, head.end())
+        if listed is None:
+            continue
+        for word in re.finditer(r"[^\W\d_]+", listed.group()):
+            if word.group().lower() in {"et", "e", "y", "ed"}:
+                continue
+            entry = national_police().get((article.lang, fold(word.group()))) or _agencies_by_name().get(
+                fold(f"{plural[1]} {word.group()}")
+            )
+            if entry is None:
+                continue  # an adjective no force is known by
+            start, end = head.end() + word.start(), head.end() + word.end()
+            fact = _entity_fact(article, start, end, entry, "medium", [])
+            fact.data["implied_names"] = [f"{plural[1]} {word.group()}"]
+            facts.append(fact)
     return facts
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from extraction import extract_facts, read_article
+from extraction import ArticleMeta, draft_dossier, extract_facts, read_article
 from extraction.lexicon import french_masculine
+from extraction.score import draft_facts
 
 
 def found(text: str, lang: str, kind: str) -> set[str]:
@@ -2623,3 +2624,25 @@ def test_a_district_court_in_its_region_and_the_software_alliance() -> None:
         ("BSA | The Software Alliance", ["Business Software Alliance"]),
         ("Mwanza District Court in Mwanza", ["Mwanza District Court", "Mwanza District Court in Mwanza"]),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Participaient les polices vaudoise, allemande et suédoise.", "fr",
+         {"Police cantonale vaudoise", "German police", "Polismyndigheten"}),
+        ("Hanno collaborato le polizie tedesca e francese.", "it", {"German police", "Police nationale"}),
+    ],
+)  # fmt: skip
+def test_forces_listed_by_their_adjectives_after_one_plural(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_listed_force_has_its_implied_name_and_its_country() -> None:
+    text = "En Suisse, participaient les polices vaudoise, allemande et lettonne."
+    dossier = draft_dossier(text, ArticleMeta(), "fr")
+    german = next(e for e in dossier.entities.values() if e.shown == "German police")
+    assert (sorted(german.aliases), draft_facts(dossier)["country"]) == (
+        ["allemande", "police allemande"],
+        {"CH", "DE", "LV"},
+    )
