@@ -21,7 +21,7 @@ from extraction.countries import (
     places_country,
     residence_countries,
 )
-from extraction.dates import find_dates
+from extraction.dates import find_dates, in_other_operation
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, Span, merge_facts
 from extraction.figures import find_figures
@@ -150,20 +150,14 @@ def _one_service_per_name(article: Article, facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if id(f) not in into]
 
 
-def _in_other_operation(article: Article, offset: int) -> bool:
-    sentence = article.sentence_at(offset)
-    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
-    return has_cue(keys, "other_operation") is not None
-
-
 def _outside_other_operations(article: Article, countries: list[Match]) -> list[Match]:
     """The countries, less those named only in sentences about another operation."""
-    elsewhere = {m.entry.name for m in countries if not _in_other_operation(article, m.start)}
+    elsewhere = {m.entry.name for m in countries if not in_other_operation(article, m.start)}
     return [m for m in countries if m.entry.name in elsewhere]
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:
-    return all(_in_other_operation(article, s.start) for s in fact.spans)
+    return all(in_other_operation(article, s.start) for s in fact.spans)
 
 
 # Facts a paragraph about an earlier case holds only as context: the rest are still named.

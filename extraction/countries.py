@@ -264,8 +264,9 @@ def countries_of_drafted_bodies(article: Article, facts: list[Fact]) -> list[Mat
         if fact.kind != "agency" or country:
             continue
         span = fact.spans[0]
-        for i, token in enumerate(article.tokens):
-            if not (span.start <= token.start < span.end) or not token.text[:1].isupper():
+        for i in range(article.token_index(span.start), article.token_index(span.end)):
+            token = article.tokens[i]
+            if not token.text[:1].isupper():
                 continue
             lang = article.lang
             code = codes.get((lang, token.key)) or codes.get((lang, token.key.removesuffix("s")))

@@ -811,7 +811,7 @@ def _not_an_event(
         return "the date of a document (a press release, a statement), not an event of the operation"
     if _LAW_DATED.search(article.text[max(0, start - 50) : start]):
         return "the date of a law or a decree, not an event of the operation"
-    if _other_operation(article, start):
+    if in_other_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
     if event == "announcement" and published is not None and iso == published.isoformat():
         return "the publication day of an announcement, not an event of the operation"
@@ -886,7 +886,7 @@ def _dated_document(article: Article, start: int) -> bool:
     return has_cue(keys[-4:], "document") is not None
 
 
-def _other_operation(article: Article, start: int) -> bool:
+def in_other_operation(article: Article, start: int) -> bool:
     """'después de que en noviembre de 2019 anunciara el final de una estructura parecida':
     a date in a sentence about another operation, like this one or before it."""
     sentence = article.sentence_at(start)

@@ -350,8 +350,8 @@ def national_police() -> dict[tuple[str, str], Entry]:
         for item in lexicon()["agencies"]
         if item.get("national_police") and item.get("country")
     }
-    by_adjective = {}
-    for code, adjectives in [*lexicon()["nationalities_short"].items(), *lexicon()["nationalities"].items()]:
+    by_adjective: dict[tuple[str, str], Entry] = {}
+    for code, adjectives in nationality_rows():
         item = national.get(code)
         entry = Entry(
             label=Label.AGENCY,
@@ -360,8 +360,14 @@ def national_police() -> dict[tuple[str, str], Entry]:
             country=code,
         )
         for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
-            by_adjective[lang, fold(adjective)] = entry
+            by_adjective.setdefault((lang, fold(adjective)), entry)
     return by_adjective
+
+
+def nationality_rows() -> list[tuple[str, list[str]]]:
+    """(code, [English adjective, then the feminine in French, Italian, Spanish, Portuguese]):
+    each country's adjectives, then the shorter ones papers also use ("coréenne")."""
+    return [*lexicon()["nationalities"].items(), *lexicon()["nationalities_short"].items()]
 
 
 def _national_police_phrases() -> list[Phrase]:
@@ -423,8 +429,8 @@ def nationality_codes() -> dict[tuple[str, str], str]:
     """(language, folded adjective) -> country code, in both genders: 'japanese' in English
     is JP, and so are 'japonaise' and 'japonais' in French, 'giapponese' in Italian."""
     codes: dict[tuple[str, str], str] = {}
-    for code, adjectives in [*lexicon()["nationalities"].items(), *lexicon()["nationalities_short"].items()]:
-        for lang, adjective in zip(("en", "fr", "it", "es", "pt"), adjectives, strict=True):
+    for code, adjectives in nationality_rows():
+        for lang, adjective in zip(_ADJECTIVE_LANGS, adjectives, strict=True):
             masculine = french_masculine(adjective) if lang == "fr" else re.sub(r"a$", "o", adjective)
             for form in (adjective, masculine):
                 codes.setdefault((lang, fold(form)), str(code))

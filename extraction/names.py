@@ -1618,14 +1618,17 @@ def _unit_acronym_of(short: str, long: str) -> bool:
             return False
         firsts = content[: len(short)]
         after = words[words.index(firsts[-1]) + 1] if words.index(firsts[-1]) + 1 < len(words) else None
-        initials = all(fold(w)[:1] == c.lower() for w, c in zip(firsts, short, strict=True))
-        return initials and after is not None and fold(after) in _PLACE_OF
+        return _initials_are(firsts, short) and after is not None and fold(after) in _PLACE_OF
     acronym, _, place = short.partition(" ")
     if not re.fullmatch(r"[A-Z]{2,6}", acronym) or " " not in place:
         return False
     if place.split()[0].lower() not in _PLACE_OF or not long.endswith(" " + place):
         return False
     words = [w for w in long[: -len(place) - 1].split() if fold(w) not in _CONNECTORS]
+    return _initials_are(words, acronym)
+
+
+def _initials_are(words: list[str], acronym: str) -> bool:
     return len(words) == len(acronym) and all(
         fold(w)[:1] == c.lower() for w, c in zip(words, acronym, strict=True)
     )
@@ -1670,12 +1673,7 @@ def _country_possessive_inside(article: Article, run: list[int]) -> int | None:
     tokens = article.tokens
     for n in range(1, len(run) - 2):
         k = run[n]
-        possessive = tokens[run[n + 1]].text == "s" and article.text[
-            tokens[k].end : tokens[run[n + 1]].start
-        ] in {
-            "'",
-            "’",
-        }
+        possessive = _possessive_s(article, run[n + 1])
         if possessive and country_code(tokens[k].text) and tokens[run[n - 1]].key in _CONNECTORS:
             return n
     return None
@@ -2290,13 +2288,19 @@ _ONE_WORD_INSTITUTIONS = {
 }  # fmt: skip
 
 
-def _another_body_follows(tokens: list[Token], k: int) -> bool:
-    """After 'and': another body's head, maybe after an article or a preposition ("y la
-    Policía Judicial", "y de la Policía Local")."""
+def _past_small_words(tokens: list[Token], k: int) -> int:
+    """The index after a preposition and an article in lower case from k ("de la", "da")."""
     if k < len(tokens) and tokens[k].key in _CONNECTORS and tokens[k].text.islower():
         k += 1
     if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
         k += 1
+    return k
+
+
+def _another_body_follows(tokens: list[Token], k: int) -> bool:
+    """After 'and': another body's head, maybe after an article or a preposition ("y la
+    Policía Judicial", "y de la Policía Local")."""
+    k = _past_small_words(tokens, k)
     if k >= len(tokens):
         return False
     key = tokens[k].key
@@ -2337,12 +2341,7 @@ def _member_words() -> frozenset[str]:
 def _name_goes_on(tokens: list[Token], k: int) -> bool:
     """After a connector, a body's name goes on at a capitalised word, maybe after an article
     or a preposition ("Corrupção e da Criminalidade Económica")."""
-    if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
-        k += 1
-    elif k < len(tokens) and tokens[k].key in _CONNECTORS and tokens[k].text.islower():
-        k += 1
-        if k < len(tokens) and tokens[k].key in _ARTICLES_IN_NAMES and tokens[k].text.islower():
-            k += 1
+    k = _past_small_words(tokens, k)
     return k < len(tokens) and not tokens[k].text.islower()
 
 
@@ -2390,7 +2389,7 @@ def _forces_listed_by_adjective(article: Article) -> list[Fact]:
         if listed is None:
             continue
         for word in re.finditer(r"[^\W\d_]+", listed.group()):
-            if word.group().lower() in {"et", "e", "y", "ed"}:
+            if fold(word.group()) in _AND | {"ed"}:
                 continue
             entry = national_police().get((article.lang, fold(word.group()))) or _agencies_by_name().get(
                 fold(f"{plural[1]} {word.group()}")
@@ -2529,12 +2528,20 @@ def _titles() -> set[str]:
     return {fold(w) for w in lexicon()["official_titles"]}
 
 
+_APOSTROPHES = {"'", "’"}
+
+
+def _possessive_s(article: Article, k: int) -> bool:
+    """Token k is the s of a possessive "'s"."""
+    tokens = article.tokens
+    if not 1 <= k < len(tokens) or tokens[k].text != "s":
+        return False
+    return article.text[tokens[k - 1].end : tokens[k].start] in _APOSTROPHES
+
+
 def _after_a_possessive_s(article: Article, j: int) -> bool:
     """'the State Prosecutor's office': the office of the body named before the 's."""
-    tokens = article.tokens
-    if j < 2 or tokens[j - 1].text != "s":
-        return False
-    return article.text[tokens[j - 2].end : tokens[j - 1].start] in {"'", "’"}
+    return _possessive_s(article, j - 1)
 
 
 # Roles a person is named by, first: "Prosecutor Jane Roe", "Judge John Doe".
@@ -2738,13 +2745,12 @@ def _spelled_before_its_acronym(article: Article, i: int, end: int) -> tuple[int
             break
         words.insert(0, k)
         k -= 1
-    content = [w for w in words if tokens[w].key not in _CONNECTORS]
-    if len(content) < len(acronym):
-        return None
-    content = content[-len(acronym) :]
-    if not all(fold(tokens[w].text)[:1] == c.lower() for w, c in zip(content, acronym, strict=True)):
-        return None
-    return tokens[content[0]].start, tokens[content[-1]].end
+    # The longest run of those words, opening on a capitalised one, whose initials are the acronym.
+    for n, first in enumerate(words):
+        opens = tokens[first].text[:1].isupper() and tokens[first].key not in _ACRONYM_SKIPS
+        if opens and _initials_fit([tokens[w] for w in words[n:]], acronym):
+            return tokens[first].start, tokens[words[-1]].end
+    return None
 
 
 def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]]]) -> bool:

@@ -38,6 +38,13 @@ _PARTICIPLE = re.compile(r"(?:at|it|ut)[ie]$")
 # of a name only before a common noun.
 _BEFORE_A_NOUN = frozenset({"a", "au", "aux", "al", "alla"})
 _CONJUNCTIONS = frozenset({"e", "et", "y", "ed"})
+_OF_A_BODY = frozenset({"del", "della", "dello", "dell", "de", "do", "da", "du", "des", "di"})
+# "la Brigade de lutte contre la piraterie et la contrefaçon": "et" joins two words of a
+# complement; with no preposition before it ("le Centre cinématographique marocain et les
+# professionnels") it joins the body to something else.
+_PREPOSITIONS = _OF_A_BODY | {
+    "d", "dei", "degli", "delle", "dos", "das", "per", "para", "contre", "contra", "pour", "por",
+}  # fmt: skip
 # Endings of the adjectives that follow a body's word ("il Nucleo speciale che..."): no verb.
 _ADJECTIVE = re.compile(
     r"(?:ale|al|ile|il|ica|ico|ique|iva|ivo|ive|if|ana|ano|aine|ense|ese|aria|ario|aire|are|ar)$"
@@ -45,13 +52,6 @@ _ADJECTIVE = re.compile(
 # Words that open a verb's object or clause: after "<Body> <word>", the word was a verb.
 _OBJECTS = frozenset(
     {"que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une", "el", "los", "las", "lo"}
-)
-# "la Brigade de lutte contre la piraterie et la contrefaçon": "et" joins two words of a
-# complement; with no preposition before it ("le Centre cinématographique marocain et les
-# professionnels") it joins the body to something else.
-_PREPOSITIONS = frozenset(
-    {"de", "d", "du", "des", "di", "del", "dello", "della", "dei", "degli", "delle", "da", "do", "dos", "das"}
-    | {"per", "para", "contre", "contra", "pour", "por"}
 )
 
 
@@ -159,10 +159,8 @@ def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | No
         k += 1
     own_last, last = last, _with_its_parent(article, last, k, taken)
     if last != own_last and own_last > i:
-        return (
-            last,
-            own_last,
-        )  # a unit's name with its parent's: "Brigada de delitos ... de la Policía Nacional"
+        # a unit's name with its parent's: "Brigada de delitos ... de la Policía Nacional"
+        return last, own_last
     words = [t for t in tokens[i + 1 : last + 1] if t.key not in _links()]
     if (
         len(words) == 1
@@ -181,7 +179,6 @@ def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | No
     return (last, last) if named or len(words) >= _CAPITALISED_WORDS else None
 
 
-_OF_A_BODY = frozenset({"del", "della", "dello", "dell", "de", "do", "da", "du", "des", "di"})
 _ARTICLES = frozenset({"la", "le", "l", "el", "il", "lo", "a", "o"})
 
 
