@@ -196,6 +196,7 @@ _THE_POLICE = {
     "pt": re.compile(r"\b[Aa] (?P<noun>[Pp]olícia)\b(?!\s+(?:de|do|da|dos|das)\b|\s+[A-ZÀ-Þ])"),
 }
 _POLICE_KINDS = {"police", "police unit", "national security forces"}
+_POLICE_IN = re.compile(r"\b[Pp]olice (?:in|of) (?:the )?")
 
 
 def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> list[Fact]:
@@ -216,7 +217,12 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     if entry is None:
         # A country the lexicon has no adjective for: "Samoa police".
         entry = Entry(label=Label.AGENCY, name=f"{country_name(code)} police", kind="police", country=code)
-    return _named_only_by_word(article, pattern, entry, "check which force acted")
+    found = _named_only_by_word(article, pattern, entry, "check which force acted")
+    if not found and article.lang == "en":
+        # "Police in the Philippines seized...": the police of the article's one country.
+        in_country = re.compile(rf"{_POLICE_IN.pattern}{re.escape(country_name(code))}\b")
+        found = _named_only_by_word(article, in_country, entry, "check which force acted")
+    return found
 
 
 def _named_only_by_word(article: Article, pattern: re.Pattern[str], entry: Entry, check: str) -> list[Fact]:

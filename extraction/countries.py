@@ -152,6 +152,7 @@ def _audience_countries(article: Article, matches: list[Match]) -> list[Match]:
             or _companies_in(article, m)
             or _team(article, m)
             or _travel(article, m)
+            or _landmark(article, m)
         ):
             audience.append(m)
     return audience
@@ -181,6 +182,14 @@ def _travel(article: Article, match: Match) -> bool:
     """'refused entry into Thailand', 'on a flight to Dubai': a journey's end, not where the
     operation acted."""
     return has_cue(_words_before(article, match, _TRAVEL_REACH), "travel") is not None
+
+
+_LANDMARK_REACH = 4  # "close to Lomé in Togo"
+
+
+def _landmark(article: Article, match: Match) -> bool:
+    """'Aflao, close to Lomé in Togo': the country of a place named as a landmark."""
+    return has_cue(_words_before(article, match, _LANDMARK_REACH), "landmark") is not None
 
 
 _TEAM_REACH = 8  # "un partido de la Copa América entre Canadá y Uruguay"

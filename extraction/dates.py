@@ -17,7 +17,7 @@ from dateparser.date import DateDataParser
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import has_cue, news_agencies
-from extraction.text import LANGUAGES, Article, trimmed
+from extraction.text import LANGUAGES, Article, in_other_years_clause, trimmed
 from graph.model.ids import fold
 
 # Days before the publication date.
@@ -813,6 +813,8 @@ def _not_an_event(
         return "the date of a law or a decree, not an event of the operation"
     if in_other_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
+    if in_other_years_clause(article, start):
+        return "a year the sentence sets against the one reported: background"
     if event == "announcement" and published is not None and iso == published.isoformat():
         return "the publication day of an announcement, not an event of the operation"
     if published is not None and iso == published.isoformat() and _alone_on_its_line(article, start, end):

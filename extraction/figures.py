@@ -17,8 +17,8 @@ from text_to_num import text2num
 
 from extraction import currencies
 from extraction.facts import Fact, Span
-from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, phrase_keys
-from extraction.text import LANGUAGES, Article, Token
+from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, nationality_rows, phrase_keys
+from extraction.text import LANGUAGES, Article, Token, in_other_years_clause
 from graph.model.ids import fold
 
 _NUMBER_BODY = (
@@ -313,6 +313,26 @@ def _nationality_plurals() -> frozenset[str]:
     return frozenset(p for p in plurals if len(p) > 4)
 
 
+_AND_OR = {"and", "or", "et", "ou", "e", "o", "y", "und"}
+
+
+def _nationality_then_another_count(article: Article, index: int) -> bool:
+    """'seven Indonesian and five Chinese workers': a count and a nationality, then a
+    second count sharing its noun; the people of each nationality are counted."""
+    tokens = article.tokens
+    if index + 2 >= len(tokens) or tokens[index + 1].key not in _AND_OR:
+        return False
+    if fold(tokens[index].text) not in _nationality_words():
+        return False
+    following = tokens[index + 2].text
+    return following.isdigit() or worded_number(following, article.lang) is not None
+
+
+@cache
+def _nationality_words() -> frozenset[str]:
+    return frozenset(fold(word) for _, words in nationality_rows() for word in words)
+
+
 _UNITS_OF = {"of", "de", "di", "d"}
 
 
@@ -330,6 +350,8 @@ def _what_units_hold(article: Article, found: tuple[int, str]) -> tuple[int, str
     i = article.token_index(end)
     if i + 1 < len(article.tokens) and article.tokens[i].key in _UNITS_OF:
         return _unit_here(article, i + 1) or _unit_here(article, i + 2) or found
+    if i < len(article.tokens) and article.text[end : article.tokens[i].start].strip() == "(":
+        return _unit_here(article, i) or found  # "15,000 unidades (CD's)"
     return found
 
 
@@ -397,6 +419,8 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
         index += 1  # "Sono nove le persone denunciate", "tutti e nove i componenti"
     if index < len(tokens) and tokens[index].key in _nationality_plurals():
         return tokens[index].end, "people"  # "dois brasileiros e oito marroquinos"
+    if _nationality_then_another_count(article, index):
+        return tokens[index].end, "people"  # "seven Indonesian and five Chinese workers"
     fate = _people_by_their_fate(article, index)
     if fate is not None:
         return fate
@@ -669,6 +693,8 @@ def _counted(article: Article, unit: str, offset: int, end: int | None = None) -
         return "searches"  # "los agentes entraron en dos pisos"
     if unit in _PLACES_SEARCHED and end is not None and _SEARCHED_AFTER.match(article.text, end):
         return "searches"
+    if unit in _PLACES_ONLY and _SEARCHES_IN_BEFORE.search(article.text[max(0, offset - 60) : offset]):
+        return "searches"  # "ricerche svolte in 93 luoghi": one search in each place
     if unit == "decoders" and end is not None and _cases_of_discs(article, offset, end):
         return "cases"  # "28 230 boîtiers, 124 000 jaquettes et 193 DVD": the discs' cases
     return unit
@@ -695,6 +721,14 @@ _ENTERED_BEFORE = re.compile(
     r"\b(?:entered|entr(?:aron|ó) en|irrumpi(?:eron|ó) en|(?:sont|est) entrée?s? dans"
     r"|(?:ont|a) fait irruption dans|(?:hanno|ha) fatto irruzione in|entraram em|entrou em|invadiram"
     rf"|{_SEARCH_VERBS})\s+{_ABOUT}$",
+    re.IGNORECASE,
+)
+# Places that are counted for being searched: "searches at 12 addresses", "perquisitions dans
+# dix lieux". Not shops or homes, which readers count as what they are.
+_PLACES_ONLY = {"locations", "addresses"}
+_SEARCHES_IN_BEFORE = re.compile(
+    r"\b(?:searches|raids|perquisitions|perquisizioni|ricerche|registros|allanamientos|buscas|Durchsuchungen)"
+    rf"(?:\s+[^\W\d]+){{0,2}}\s+(?:in|at|on|across|dans|en|em|nei|negli|presso|a)\s+{_ABOUT}$",
     re.IGNORECASE,
 )
 _PLACES_SEARCHED = {
@@ -784,6 +818,19 @@ def _year_of_a_name(text: str, match: re.Match[str]) -> bool:
     )
 
 
+_PART_OF = {"of", "de", "di", "dei", "delle", "degli", "dos", "das", "des"}
+_POSSESSIVES = {"its", "their", "his", "her", "sus", "ses", "leurs", "suoi", "sue", "seus", "suas"}
+
+
+def _of_its(article: Article, index: int) -> int:
+    """'20 de sus señales', '12 of its servers': the words between a count and what it
+    counts of someone's (2), or none (0)."""
+    tokens = article.tokens
+    if index + 2 < len(tokens) and tokens[index].key in _PART_OF and tokens[index + 1].key in _POSSESSIVES:
+        return 2
+    return 0
+
+
 def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     """The figure a number written in digits starts, with its scale and unit or currency."""
     text = article.text
@@ -833,6 +880,7 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     millions = factor > 1 or value >= _MILLION
     if millions and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
         index += 1
+    index += _of_its(article, index)
     found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
         return None
@@ -915,7 +963,12 @@ def find_figures(article: Article) -> list[Fact]:
         if not _rest_of_a_group(article, f.start) and not _one_and_others(article, f, figures)
     ]
     figures = [
-        f for f in figures if not _national_total(article.text, f.start) and not _proportion(article, f)
+        f
+        for f in figures
+        if not _national_total(article.text, f.start)
+        and not _proportion(article, f)
+        and not _tally_so_far(article, f)
+        and not in_other_years_clause(article, f.start)
     ]
     # A count of operations is a tally of a body's work (an article tells one operation).
     figures = [f for f in figures if f.unit != "operations" and not _both_cases(article.text, f)]
@@ -1026,6 +1079,27 @@ def _proportion(article: Article, figure: Figure) -> bool:
     return base in _SHARE_BASES
 
 
+_TALLY_REACH = 8  # words between a count and "so far this year", either side
+
+
+def _tally_so_far(article: Article, figure: Figure) -> bool:
+    """'10 millones de soles decomisados en lo que va del año': a running total, said in the
+    count's own clause (no semicolon between)."""
+    tokens = article.tokens
+    sentence = article.sentence_at(figure.start)
+    first, last = article.token_index(sentence.start), article.token_index(sentence.end)
+    number, after = article.token_index(figure.start), article.token_index(figure.end)
+    reach_before = range(max(first, number - _TALLY_REACH), number)
+    before = [k for k in reach_before if _same_clause(article, tokens[k].start, figure.start)]
+    reach_after = range(after, min(last, after + _TALLY_REACH))
+    following = [k for k in reach_after if _same_clause(article, figure.end, tokens[k].end)]
+    return any(_cue_between(article, ks[0], ks[-1] + 1, "tally_so_far") for ks in (before, following) if ks)
+
+
+def _same_clause(article: Article, start: int, end: int) -> bool:
+    return ";" not in article.text[start:end]
+
+
 def _national_total(text: str, start: int) -> bool:
     return bool(_NATIONAL_TOTAL.search(text[max(0, start - 50) : start]))
 
@@ -1134,6 +1208,8 @@ def _staff_as_officers(article: Article, figures: list[Figure]) -> list[Figure]:
     for figure in figures:
         if figure.unit in {"people", "staff"} and _police_after(article, figure.end):
             kept.append(replace(figure, unit="police officers"))
+        elif figure.unit == "staff" and _force_word(article, figure) and _police_named(article):
+            kept.append(replace(figure, unit="police officers"))  # "Más de 150 efectivos participaron"
         elif figure.unit != "staff":
             kept.append(figure)
     return kept
@@ -1161,6 +1237,21 @@ def _police_after(article: Article, end: int) -> bool:
 
 
 _POLICE_KINDS = {"police", "police unit"}
+# Words for a force's members that name no other staff: in an article about a police
+# operation, "150 efectivos" are its officers.
+_FORCE_MEMBERS = {"efectivos", "effectifs", "effettivi", "efetivos"}
+
+
+def _force_word(article: Article, figure: Figure) -> bool:
+    return article.tokens[article.token_index(figure.end) - 1].key in _FORCE_MEMBERS
+
+
+def _police_named(article: Article) -> bool:
+    """The article names a police force or unit."""
+    if any(m.entry.kind in _POLICE_KINDS for m in entity_matcher().find(article)):
+        return True
+    forces = _cue_list("police_forces")
+    return any(_starts_with(article, i, keys) for i in range(len(article.tokens)) for keys in forces)
 
 
 # Units that count one group in several words, the plainest first: people, and a

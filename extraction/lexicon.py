@@ -619,6 +619,12 @@ def has_cue(keys: list[str], kind: str) -> int | None:
 
 
 @cache
+def ordinal_words() -> frozenset[str]:
+    """Ordinal words, folded: 'Segunda' in 'la Segunda Fiscalía'."""
+    return frozenset(fold(w) for w in lexicon()["ordinal_words"])
+
+
+@cache
 def news_agencies() -> set[str]:
     """The news agencies, folded: 'según Europa Press' names who reports, not a target;
     'Buenos Aires, 2 sep (EFE)' is a dateline."""

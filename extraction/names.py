@@ -22,6 +22,7 @@ from extraction.lexicon import (
     lexicon,
     national_police,
     nationality_codes,
+    ordinal_words,
     phrase_keys,
     place_matcher,
     state_bodies,
@@ -2118,11 +2119,15 @@ def _known_units_of_place(article: Article, matches: list[Match]) -> list[Fact]:
         if end is None:
             continue
         text = article.text[match.start : end]
+        spans = [Span(match.start, end, text)]
+        if _parent_body_after(article, match.last, matches) is not None:
+            # "la brigade ... de la Sûreté de wilaya de Tizi Ouzou": the unit's own name too
+            spans.append(Span(match.start, match.end, article.text[match.start : match.end]))
         facts.append(
             Fact(
                 "agency",
                 " ".join(text.split()),
-                [Span(match.start, end, text)],
+                spans,
                 "medium",
                 [f"the {match.entry.name} of the place named after it: check the body's full name"],
                 {"label": Label.AGENCY, "kind": match.entry.kind, "country": match.entry.country},
@@ -2301,6 +2306,8 @@ def _another_body_follows(tokens: list[Token], k: int) -> bool:
     """After 'and': another body's head, maybe after an article or a preposition ("y la
     Policía Judicial", "y de la Policía Local")."""
     k = _past_small_words(tokens, k)
+    if k + 1 < len(tokens) and tokens[k].key in ordinal_words():
+        k += 1  # "y la Segunda Fiscalía Especializada"
     if k >= len(tokens):
         return False
     key = tokens[k].key
@@ -2664,7 +2671,11 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             start, end = tokens[i].start, tokens[seat[-1]].end if seat else parent
             name = " ".join(article.text[start:end].split())
             note = f"a {found[1]} named by the body it belongs to: check the unit's full name"
-            facts.append(_unit_fact(article, name, start, end, found[1], note))
+            fact = _unit_fact(article, name, start, end, found[1], note)
+            if len(found[0]) > 1:  # the unit's own name, without its body's, is a span too
+                own_end = tokens[i + len(found[0]) - 1].end
+                fact.spans.append(Span(start, own_end, article.text[start:own_end]))
+            facts.append(fact)
             i += len(found[0])
             continue
         unit_named = found is not None and not place and found[1] == "police unit"
@@ -3127,6 +3138,7 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
             inner_of
             or elided
             or _hyphen_particle(article, k)
+            or (place and _capitalised_particle(article, k))
             or (_name_like(token) and not token.text.isupper())
         ):
             break
@@ -3181,6 +3193,25 @@ def _links_to_a_name(tokens: list[Token], k: int) -> bool:
 
 # Small words inside a hyphenated place name: "Loir-et-Cher", "Aix-en-Provence", "Val-de-Marne".
 _HYPHEN_PARTICLES = {"et", "en", "sur", "sous", "de", "du", "des", "la", "le", "les", "d", "di", "del"}
+
+
+_PARTICLE_LETTERS = 3
+
+
+def _capitalised_particle(article: Article, k: int) -> bool:
+    """'Draâ El Mizan', 'Dar Es Salaam', 'Ras Al Khaimah': a short capitalised article or
+    particle inside a place's name, with the name going on after it."""
+    tokens = article.tokens
+    token = tokens[k]
+    return (
+        len(token.text) <= _PARTICLE_LETTERS
+        and token.text[:1].isupper()
+        and token.text[1:].islower()
+        and k + 1 < len(tokens)
+        and article.text[token.end : tokens[k + 1].start] == " "
+        and _name_like(tokens[k + 1])
+        and not tokens[k + 1].text.isupper()
+    )
 
 
 def _hyphen_particle(article: Article, k: int) -> bool:
@@ -3239,6 +3270,8 @@ def _agency_kind(head: tuple[str, ...]) -> str:
         return "local authority"
     if word.endswith((" division", " branch")):
         return "police unit"  # "Crime Division": a unit of a force
+    if word.endswith((" association", " society")):
+        return "industry association"  # "Ghana Copyrights Association"
     return "police"
 
 

@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import lexicon
+from extraction.lexicon import lexicon, ordinal_words
 from extraction.text import Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -219,6 +219,9 @@ def _opens_a_complement(tokens: list[Token], k: int) -> bool:
         return False
     if tokens[word].text[:1].isupper() and tokens[word].key in _opening_words():
         return False
+    numbered = tokens[word].key in ordinal_words() and word + 1 < len(tokens)
+    if numbered and tokens[word + 1].key in _opening_words():
+        return False  # "... y la Segunda Fiscalía Especializada": another body, numbered
     return article_first or tokens[word].text[:1].isupper()
 
 

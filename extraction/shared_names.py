@@ -38,13 +38,8 @@ _NAME_GOES_ON = re.compile(
 def localised(article: Article, matches: list[Match]) -> list[Match]:
     """The matches, each bare shared name given the one country the article is about; a
     bare name opening a longer one is left to the rules that read the longer name."""
-    matches = [
-        m
-        for m in matches
-        if not (
-            _bare_shared(article, m) and m.entry.country is None and _NAME_GOES_ON.match(article.text, m.end)
-        )
-    ]
+    starts = {m.start for m in matches if m.entry.label == Label.AGENCY}
+    matches = [m for m in matches if not _opens_a_longer_name(article, m, starts)]
     shared = [m for m in matches if m.entry.label == Label.AGENCY and _bare_shared(article, m)]
     if not shared:
         return matches
@@ -63,6 +58,18 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
         else m
         for m in matches
     ]
+
+
+def _opens_a_longer_name(article: Article, match: Match, body_starts: set[int]) -> bool:
+    """A bare shared name followed by the rest of a longer name; not when what follows is
+    another body, the unit's ("la brigade économique et financière de la Sûreté de wilaya")."""
+    goes_on = _NAME_GOES_ON.match(article.text, match.end)
+    return (
+        goes_on is not None
+        and _bare_shared(article, match)
+        and match.entry.country is None
+        and goes_on.end() - 1 not in body_starts
+    )
 
 
 def _bare_shared(article: Article, match: Match) -> bool:

@@ -193,3 +193,21 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
         end -= 1
     return start, end
+
+
+# "se nel 2015 oltre 130 perquisizioni avevano portato a 40 arresti, quest'anno...", "while
+# in 2019 police seized...": a clause telling another year, set against this one.
+_OTHER_YEAR_CLAUSE = re.compile(
+    r"\b(?:se|si|if|while|whereas|mentre|mientras(?:\s+que)?|enquanto|alors\s+qu['’]|tandis\s+qu['’])\s*"
+    r"(?:nel|in|en|em|no|à)\s+(?:19|20)\d\d\b[^,;:.]*",
+    re.IGNORECASE,
+)
+
+
+def in_other_years_clause(article: Article, offset: int) -> bool:
+    """Whether `offset` falls in a clause comparing another year with the one reported."""
+    sentence = article.sentence_at(offset)
+    return any(
+        m.start() <= offset < m.end()
+        for m in _OTHER_YEAR_CLAUSE.finditer(article.text, sentence.start, sentence.end)
+    )

@@ -2489,7 +2489,11 @@ def test_a_departments_acronym_and_its_name_with_its_parent_are_one_body() -> No
     )
     bodies = [f for f in extract_facts(read_article(text, "pt")) if f.key.startswith("Departamento")]
     assert [sorted(s.text for s in f.spans) for f in bodies] == [
-        ["DEIC", "Departamento Estadual de Investigações Criminais da Polícia Civil (PC) do Paraná"]
+        [
+            "DEIC",
+            "Departamento Estadual de Investigações Criminais",
+            "Departamento Estadual de Investigações Criminais da Polícia Civil (PC) do Paraná",
+        ]
     ]
 
 
@@ -2646,3 +2650,51 @@ def test_a_listed_force_has_its_implied_name_and_its_country() -> None:
         ["allemande", "police allemande"],
         {"CH", "DE", "LV"},
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("L'affaire a été transmise au parquet de Draâ El Mizan.", {"parquet de Draâ El Mizan"}),
+        ("Le tribunal de Dar Es Salaam a jugé les deux hommes.", {"tribunal de Dar Es Salaam"}),
+    ],
+)
+def test_a_place_name_holding_a_capitalised_particle(text: str, expected: set[str]) -> None:
+    assert found(text, "fr", "agency") == expected
+
+
+def test_a_numbered_body_after_and_is_another_body() -> None:
+    text = (
+        "En un operativo de la Dirección de Delitos Intelectuales de la Policía Fiscal del Perú y la Segunda "
+        "Fiscalía Especializada en Asuntos de Propiedad Intelectual, se intervinieron puestos."
+    )
+    assert found(text, "es", "agency") == {
+        "Dirección de Delitos Intelectuales de la Policía Fiscal del Perú",
+        "Policía Fiscal del Perú",
+        "Segunda Fiscalía Especializada en Asuntos de Propiedad Intelectual",
+    }
+
+
+def test_a_unit_named_by_its_body_keeps_its_own_name_as_an_alias() -> None:
+    text = "La brigade économique et financière de la Sûreté de wilaya de Tizi Ouzou a saisi 300 DVD."
+    dossier = draft_dossier(text, ArticleMeta(), "fr")
+    unit = next(e for e in dossier.entities.values() if e.shown.startswith("brigade"))
+    assert (unit.shown, sorted(unit.aliases)) == (
+        "brigade économique et financière de la Sûreté de wilaya de Tizi Ouzou",
+        ["brigade économique et financière"],
+    )
+
+
+def test_a_shared_units_name_before_its_bodys_name_is_drafted() -> None:
+    text = "À Tizi Ouzou, la brigade économique et financière de la Sûreté de wilaya a saisi 300 DVD."
+    assert found(text, "fr", "agency") == {"Brigade économique et financière", "Sûreté de wilaya"}
+
+
+def test_a_copyright_association_taking_part_is_a_body() -> None:
+    text = "The Ghana Copyrights Association and the Ghana Police Service carried out a joint swoop at Aflao."
+    assert found(text, "en", "agency") == {"Ghana Copyrights Association", "Ghana Police Service"}
+
+
+def test_police_in_the_articles_country_is_its_police() -> None:
+    text = "Police in the Philippines seized pirated CDs and arrested seven workers in a raid."
+    assert found(text, "en", "agency") == {"Philippine police"}

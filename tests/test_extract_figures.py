@@ -1423,3 +1423,111 @@ def test_money_scaled_by_a_word_has_no_float_rounding_error(text: str, lang: str
 def test_page_views_and_italian_links() -> None:
     text = "Inibito l'accesso a 2,5 milioni di link; il sito contava oltre 4 milioni di pagine viste al mese."
     assert figures(text, "it") == {"2500000 links", "4000000 page views"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Quest'anno la polizia ha svolto ricerche in 93 luoghi.", "it", {"93 searches"}),
+        ("Officers carried out searches at 12 addresses in the city.", "en", {"12 searches"}),
+        ("Les enquêteurs ont mené des perquisitions dans 8 lieux.", "fr", {"8 searches"}),
+        # places counted with no search word stay places
+        ("The network sold discs in 12 locations.", "en", {"12 locations"}),
+    ],
+)
+def test_searches_counted_by_the_places_searched(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Police arrested 10 dealers at the market.", "en", {"10 people"}),
+        ("Police arrested seven Indonesian and five Chinese workers.", "en", {"7 people", "5 people"}),
+        ("Furono fermati tre italiani e due albanesi.", "it", {"3 people", "2 people"}),
+    ],
+)
+def test_people_counted_by_trade_and_by_nationality(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Se incautaron 3.000 discos; con los 2 millones de soles decomisados en lo que va del año, "
+            "la cifra crece.",
+            "es",
+            {"3000 discs"},
+        ),
+        (
+            "So far this year, customs seized 40,000 discs. Police seized 200 decoders.",
+            "en",
+            {"200 decoders"},
+        ),
+        (
+            "Depuis le début de l'année, 90 sites ont été bloqués. Hier, 4 serveurs saisis.",
+            "fr",
+            {"4 servers"},
+        ),
+    ],
+)
+def test_a_tally_of_the_year_so_far_is_not_the_cases(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La legge punisce la pirateria con multe fino a 80.000 euro o con il carcere fino a 10 anni.", "it"),
+        ("La loi punit ce délit de 3 ans de prison et de 300 000 euros d'amende.", "fr"),
+    ],
+)
+def test_the_penalty_a_law_sets_is_no_figure(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Se incautaron 15,000 unidades (CD´s).", "es", {"15000 CDs"}),
+        ("La douane a saisi un conteneur de 452.000 étuis.", "fr", {"452000 cases"}),
+        ("La empresa comprobó que 20 de sus señales eran retransmitidas.", "es", {"20 channels"}),
+        ("Investigators seized 12 of its servers.", "en", {"12 servers"}),
+    ],
+)
+def test_what_units_and_parts_count(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("La Policía Nacional intervino. Más de 150 efectivos participaron.", {"150 police officers"}),
+        # no police named: members of what, the text does not say
+        ("La empresa cerró la galería. Más de 150 efectivos participaron.", set()),
+    ],
+)
+def test_force_members_in_a_police_operation_are_police_officers(text: str, expected: set[str]) -> None:
+    assert figures(text, "es") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Se nel 2015 oltre 130 perquisizioni avevano portato a 40 arresti, quest'anno i fermati sono 44.",
+            "it",
+            {"44 people"},
+        ),
+        (
+            "While in 2019 police seized 300 decoders, this year they took 500 decoders.",
+            "en",
+            {"500 decoders"},
+        ),
+    ],
+)
+def test_another_years_counts_set_against_this_one_are_no_figures(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected

@@ -1088,3 +1088,16 @@ def test_the_country_of_a_body_an_arrest_is_reported_by_is_not_where_it_happened
 def test_where_traders_come_from_in_italian_is_no_country_of_the_operation() -> None:
     text = "A Bologna la Guardia di Finanza ha denunciato cinque commercianti originari del Bangladesh."
     assert facts_of(text, "it")["country"] == {"IT"}
+
+
+def test_a_landmarks_country_is_not_the_operations() -> None:
+    text = (
+        "The Ghana Police Service arrested 10 dealers at Aflao. Aflao, close to Lomé in Togo, had become "
+        "a main selling point for pirated goods."
+    )
+    assert facts_of(text, "en", FRIDAY) == {"country": {"GH"}, "date": set(), "arrest": {"GH"}}
+
+
+def test_a_year_set_against_the_one_reported_is_background() -> None:
+    text = "Se nel 2015 le perquisizioni erano state 130, quest'anno la polizia giapponese ne ha svolte 93."
+    assert drafted_dates(text, "it", None) == set()
