@@ -316,6 +316,21 @@ def _nationality_plurals() -> frozenset[str]:
 _AND_OR = {"and", "or", "et", "ou", "e", "o", "y", "und"}
 
 
+_PIRATES = {"pirates", "pirati", "piratas"}  # as written: folded, French "piratés" is the same
+
+
+def _suspected_people(article: Article, index: int) -> tuple[int, str] | None:
+    """'15 suspected pirates', 'cinque presunti pirati': people counted as suspects."""
+    if not _cue_between(article, index, index + 1, "suspected"):
+        return None
+    if index + 1 < len(article.tokens) and article.tokens[index + 1].text.lower() in _PIRATES:
+        return article.tokens[index + 1].end, "suspects"
+    found = _unit_here(article, index + 1)
+    if found is None or found[1] not in {"people", "suspects", *_PERSON_UNITS}:
+        return None
+    return found[0], "suspects"
+
+
 def _nationality_then_another_count(article: Article, index: int) -> bool:
     """'seven Indonesian and five Chinese workers': a count and a nationality, then a
     second count sharing its noun; the people of each nationality are counted."""
@@ -421,6 +436,9 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
         return tokens[index].end, "people"  # "dois brasileiros e oito marroquinos"
     if _nationality_then_another_count(article, index):
         return tokens[index].end, "people"  # "seven Indonesian and five Chinese workers"
+    suspected = _suspected_people(article, index)
+    if suspected is not None:
+        return suspected
     fate = _people_by_their_fate(article, index)
     if fate is not None:
         return fate
@@ -1210,6 +1228,8 @@ def _staff_as_officers(article: Article, figures: list[Figure]) -> list[Figure]:
             kept.append(replace(figure, unit="police officers"))
         elif figure.unit == "staff" and _force_word(article, figure) and _police_named(article):
             kept.append(replace(figure, unit="police officers"))  # "Más de 150 efectivos participaron"
+        elif figure.unit == "people" and _men_deployed(article, figure) and _police_named(article):
+            kept.append(replace(figure, unit="police officers"))  # "Centocinquanta uomini impegnati"
         elif figure.unit != "staff":
             kept.append(figure)
     return kept
@@ -1240,6 +1260,21 @@ _POLICE_KINDS = {"police", "police unit"}
 # Words for a force's members that name no other staff: in an article about a police
 # operation, "150 efectivos" are its officers.
 _FORCE_MEMBERS = {"efectivos", "effectifs", "effettivi", "efetivos"}
+
+
+_MEN = {"men", "uomini", "hommes", "hombres", "homens"}
+
+
+def _men_deployed(article: Article, figure: Figure) -> bool:
+    after = article.token_index(figure.end)
+    if article.tokens[after - 1].key not in _MEN:
+        return False
+    reach = [
+        k
+        for k in range(after, min(after + 3, len(article.tokens)))
+        if "," not in article.text[figure.end : article.tokens[k].start]
+    ]
+    return bool(reach) and _cue_between(article, reach[0], reach[-1] + 1, "deployed")
 
 
 def _force_word(article: Article, figure: Figure) -> bool:
@@ -1409,6 +1444,8 @@ def _worded_value(article: Article, words: list[Token]) -> float | None:
     factor = _scale_keys().get(keys[-1], 1.0)
     if len(keys) == 2 and factor > 1 and keys[0] in _HALVES:
         return 0.5 * factor
+    if len(keys) == 3 and factor > 1 and keys[0] == "half" and keys[1] in {"a", "an"}:
+        return 0.5 * factor  # "half a million naira"
     if len(keys) == 2 and keys[0] in _HALVES and keys[1] in _ROUND_NUMERALS:
         return 0.5 * _ROUND_NUMERALS[keys[1]]  # "medio centenar de bares": 50
     if len(keys) == 2 and factor > 1 and keys[0] in _ARTICLES | {"al", "el", "il", "le", "o"}:
@@ -1452,6 +1489,10 @@ _SMALL_BACK_REFERENCE = 2  # "the two": a pair just named; "the three searches" 
 _NAMED_PEOPLE = {"people", "suspects", "arrests", "minors"}
 
 
+# The rest of the item before: "17 dispositivos[ móviles, ]un vehículo".
+_WORDED_SIZES = (5, 4, 3, 2, 1)  # words of a number, the longest first: "two hundred and sixty thousand"
+
+
 def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
     """'eighteen authorities', 'dix-huit pays', 'ocho millones de euros': a number in words
     right before a unit or a currency."""
@@ -1464,7 +1505,7 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
         if target is None or any(a <= tokens[i].start < b for a, b in used):
             continue
         first, end, unit = target
-        for size in (4, 3, 2, 1):
+        for size in _WORDED_SIZES:
             words = tokens[max(0, first - size) : first]
             if len(words) < size or (words[0].key in _ARTICLES and size == 1):
                 continue
@@ -1500,7 +1541,10 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
 _PART_PLACE = {"in", "en", "em", "no", "na", "nos", "nas", "num", "numa", "nel", "nella", "nei", "negli", "a",
                "à",               "au", "aux", "at", "dans"}  # fmt: skip
 _OF_THEM = [("de", "ellos"), ("de", "ellas"), ("deles",), ("delas",), ("of", "them"), ("d", "entre", "eux"),
-            ("d", "entre", "elles"), ("di", "loro"), ("tra", "loro")]  # fmt: skip
+            ("d", "entre", "elles"), ("di", "loro"), ("tra", "loro"),
+            # "tre persone, due delle quali titolari": of whom
+            ("delle", "quali"), ("dei", "quali"), ("of", "whom"), ("de", "los", "cuales"),
+            ("de", "las", "cuales"), ("dos", "quais"), ("das", "quais")]  # fmt: skip
 _ONE = {"one", "un", "une", "uno", "una", "um", "uma"}
 _PART_SEPARATORS = re.compile(r"^[\s\u00a0)]*[,:;(][\s\u00a0]*$")  # "(RJ), 2 em SP"
 _PART_REACH = 40  # tokens after the total where its parts may stand
@@ -1545,7 +1589,8 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
             opened = (
                 among  # "Onze presos. Entre elas há quatro de São Paulo...": the next sentence splits them
             )
-            continue
+            if opened != i:
+                continue  # the part stands after the opener; else it opens the sentence
         if i < opened:
             continue
         if any(a <= tokens[i].start < b for a, b in used):
@@ -1562,13 +1607,19 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
             continue
         if _day_after_its_weekday(article, i):
             continue  # "quinta-feira (28) em três sebos"
-        part = Figure(value, total.unit, tokens[i].start, tokens[after - 1].end)
+        part = Figure(
+            value, _role_of_them(article, after) or total.unit, tokens[i].start, tokens[after - 1].end
+        )
         of_whom = _of_whom_before(article, i) and tokens[i].key not in _ONE  # "dont un résident": an article
         alone = tokens[i].key in _ONE and not _placed_after_of_them(article, after)
         if (_part_marker(article, after) or of_whom) and not alone:
             placed.append(part)
         elif tokens[i].key not in _ONE:  # "un Allemand de 39 ans": an article, not a count
             listed.append(part)
+    of_them = all(_of_them_after(article, article.token_index(p.end)) for p in placed)
+    if placed and listed and of_them and sum(p.value for p in [*placed, *listed]) == total.value:
+        # "46 siti web, 19 dei quali inibiti e 27 sequestrati": the rest after "of which"
+        return sorted([*placed, *listed], key=lambda p: p.start)
     if placed and sum(p.value for p in placed) <= total.value:
         return placed
     if len(listed) >= 2 and sum(p.value for p in listed) == total.value:
@@ -1684,12 +1735,41 @@ _AMONG_THEM = [
 _AMONG_REACH = 2  # words (a verb: "há", "hay", "were") between the opener and the first part
 
 
+_ARE = {"are", "were", "sont", "etaient", "son", "eran", "sao", "eram", "sono", "erano"}
+
+
+def _of_them_after(article: Article, j: int) -> bool:
+    keys = tuple(t.key for t in article.tokens[j : j + 3])
+    return any(keys[: len(w)] == w for w in _OF_THEM)
+
+
+def _role_of_them(article: Article, j: int) -> str | None:
+    """'Four of them are shop owners': the unit a part of a count names after 'of them'."""
+    tokens = article.tokens
+    keys = tuple(t.key for t in tokens[j : j + 3])
+    words = next((w for w in _OF_THEM if keys[: len(w)] == w), None)
+    k = j + len(words) if words else len(tokens)
+    if k + 1 >= len(tokens) or tokens[k].key not in _ARE:
+        return None
+    found = _unit_here(article, k + 1)
+    return found[1] if found else None
+
+
+def _part_of_them_opening(article: Article, i: int) -> int | None:
+    """i, when the sentence opens on a part of the count before: "Cuatro de ellas se
+    encargaban...", "Two of them ran the servers"."""
+    counted = _part_count(article, i)
+    if counted is None:
+        return None
+    return i if _of_them_after(article, counted[1]) else None
+
+
 def _among_them(article: Article, i: int) -> int | None:
     """The index of the first token after an "among them" opener at token i, or None."""
     keys = [t.key for t in article.tokens[i : i + 3]]
     opener = next((w for w in _AMONG_THEM if tuple(keys[: len(w)]) == w), None)
     if opener is None:
-        return None
+        return _part_of_them_opening(article, i)
     j = i + len(opener)
     for k in range(j, min(j + _AMONG_REACH + 1, len(article.tokens))):
         if _part_count(article, k) is not None:
@@ -1859,9 +1939,25 @@ def _arrested_as_people(article: Article, figure: Figure) -> Figure:
     if before and re.search(r"[.,;:!?()\n]", article.text[before[0].start : figure.start]):
         before = [t for t in before if not re.search(r"[.,;:!?()\n]", article.text[t.end : figure.start])]
     verbs = {keys[0] for keys in cue_keys("arrest") if len(keys) == 1}
-    if not any(t.key in verbs for t in before):
+    if not any(t.key in verbs for t in before) and not _arrested_after(article, figure):
         return figure
     return Figure(figure.value, "people", figure.start, figure.end, figure.scale, figure.note)
+
+
+_FATE_REACH = 5  # words after the count: "Dois funcionários foram levados à delegacia"
+
+
+def _arrested_after(article: Article, figure: Figure) -> bool:
+    """'Dois funcionários foram levados à delegacia', 'three vendors were arrested': the
+    arrest told right after the count, in its clause."""
+    tokens = article.tokens
+    after = article.token_index(figure.end)
+    following = [
+        t.key
+        for t in tokens[after : after + _FATE_REACH]
+        if not re.search(r"[.,;:!?()\n]", article.text[figure.end : t.start])
+    ]
+    return has_cue(following, "arrest") is not None
 
 
 # After "arrested five": where the count ends, with no noun ("in Madrid", a comma, a stop).

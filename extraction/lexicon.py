@@ -282,6 +282,16 @@ def _is_acronym(alias: str) -> bool:
     return len(letters) <= 5 and any(c.isupper() for c in letters[1:])
 
 
+_ONE_LETTER_WORDS = {"e", "y", "o", "a", "i", "u"}  # "and", "or", "to", "the" in one language or another
+
+
+def _opens_on_a_conjunction(alias: str) -> bool:
+    """'e.tv' folds to 'e tv', which Portuguese and Italian write for 'and TV': such a name
+    is matched only as written."""
+    found = words(alias)
+    return len(found) > 1 and found[0].lower() in _ONE_LETTER_WORDS
+
+
 def _label_of(item: dict[str, Any], label: str) -> str:
     """Collecting societies send inspectors into raids and file the complaints: in the
     reports they act beside the police, so they are drafted as agencies."""
@@ -304,7 +314,7 @@ def entity_matcher() -> PhraseMatcher:
             # `match_name: false`: the name is a label ("A - B" for two bodies), not a phrase.
             names = [item["name"]] if item.get("match_name", True) else []
             for alias in [*names, *item.get("aliases", [])]:
-                exact = alias if _is_acronym(alias) else None
+                exact = alias if _is_acronym(alias) or _opens_on_a_conjunction(alias) else None
                 matcher.add(Phrase(phrase_keys(alias), entry, exact=exact, commas="," in alias))
                 if exact is None and _pre_reform(alias) != alias:
                     matcher.add(Phrase(phrase_keys(_pre_reform(alias)), entry, commas="," in alias))

@@ -534,14 +534,26 @@ def _named_for_comparison(article: Article, match: Match) -> bool:
 def _entity_fact(
     article: Article, start: int, end: int, entry: Entry, confidence: str, notes: list[str]
 ) -> Fact:
+    data: dict[str, object] = {"label": entry.label, "kind": entry.kind, "country": entry.country}
+    fuller = _CORPORATE_NAME_GOES_ON.match(article.text, end) if entry.label == Label.ORGANIZATION else None
+    if fuller:
+        data["implied_names"] = [article.text[start : fuller.end()]]  # "Rogers Media" for Rogers
     return Fact(
         _KIND_OF_LABEL[entry.label],  # type: ignore[arg-type]
         without_qualifier(entry.name),
         [Span(start, end, article.text[start:end])],
         confidence,  # type: ignore[arg-type]
         notes,
-        {"label": entry.label, "kind": entry.kind, "country": entry.country},
+        data,
     )
+
+
+# A company's name that goes on with a word for a company or its trade ("Rogers Media",
+# "Disney Entertainment"): the company the text names, which the lexicon knows by less.
+_CORPORATE_NAME_GOES_ON = re.compile(
+    r" (?:Media|Group|Inc\.?|Ltd\.?|Limited|Communications|Entertainment|Networks?|Studios|Pictures|Holdings"
+    r"|Corporation|Corp\.?|Broadcasting|Television)\b"
+)
 
 
 @cache

@@ -2698,3 +2698,23 @@ def test_a_copyright_association_taking_part_is_a_body() -> None:
 def test_police_in_the_articles_country_is_its_police() -> None:
     text = "Police in the Philippines seized pirated CDs and arrested seven workers in a raid."
     assert found(text, "en", "agency") == {"Philippine police"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Os policiais encontraram centrais que distribuíam internet e TV a cabo.", "pt", set()),
+        ("The South African broadcaster e.tv complained to the police.", "en", {"e.tv"}),
+    ],
+)
+def test_a_name_opening_on_a_conjunction_counts_only_as_written(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "rights_holder") == expected
+
+
+def test_a_companys_fuller_name_in_the_text_is_an_alias() -> None:
+    text = "L'injonction, rendue à la demande de Rogers Media et de Groupe TVA, exige le blocage."
+    dossier = draft_dossier(text, ArticleMeta(), "fr")
+    rogers = next(e for e in dossier.entities.values() if e.shown == "Rogers")
+    assert rogers.aliases == ["Rogers Media"]

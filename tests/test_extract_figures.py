@@ -1531,3 +1531,88 @@ def test_another_years_counts_set_against_this_one_are_no_figures(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Inspectors seized books estimated at half a million naira in Lagos.", {"500000 NGN"}),
+        ("Copies valued at two hundred and sixty thousand naira were seized in Lagos.", {"260000 NGN"}),
+    ],
+)
+def test_long_worded_sums(text: str, expected: set[str]) -> None:
+    assert figures(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The Commission arrested 15 suspected pirates.", "en", {"15 suspects"}),
+        ("Arrestati cinque presunti pirati.", "it", {"5 suspects"}),
+        # folded, "piratés" reads "pirates": the adjective counts nobody
+        ("L'ONDA a saisi plus de 60 000 supports piratés.", "fr", set()),
+    ],
+)
+def test_suspected_people_are_suspects(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In the Philippines, police destroyed discs worth P63 million.", {"63000000 PHP"}),
+        ("In Botswana, police seized goods worth P2 million.", {"2000000 BWP"}),
+        ("Police seized goods worth P2 million.", set()),
+    ],
+)
+def test_a_letter_for_the_peso_or_the_pula_by_the_country(text: str, expected: set[str]) -> None:
+    assert figures(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Cour exige d'une dizaine de fournisseurs de service internet qu'ils bloquent le site.", "fr",
+         {"10 internet service providers"}),
+        ("The court ordered 5 ISPs to block the sites.", "en", {"5 internet service providers"}),
+    ],
+)  # fmt: skip
+def test_internet_service_providers_are_counted(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_people_by_trade_arrested_after_the_count_are_people() -> None:
+    assert figures("Dois funcionários foram levados à Delegacia.", "pt") == {"2 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Han sido detenidas doce personas. Cuatro de ellas conseguían la señal.", "es",
+         {"12 people", "4 people"}),
+        ("Police arrested five men. Two of them ran the servers.", "en", {"5 people", "2 people"}),
+        ("Police arrested five men. One of them ran the servers.", "en", {"5 people"}),
+        ("La denuncia di tre persone, due delle quali titolari.", "it", {"3 people", "2 people"}),
+        ("Customs arrested eight persons. Four of them are shop owners.", "en",
+         {"8 people", "4 shop owners"}),
+        ("Tramite 46 siti web, 19 dei quali inibiti e 27 sequestrati.", "it",
+         {"46 sites", "19 sites", "27 sites"}),
+    ],
+)  # fmt: skip
+def test_parts_of_a_count_of_them_and_of_whom(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Centocinquanta uomini impegnati in venti province. La Guardia di Finanza ha agito.", "it",
+         {"150 police officers", "20 provinces"}),
+        ("The police said 200 men were deployed.", "en", {"200 police officers"}),
+        ("The police arrested 3 men involved in the scheme.", "en", {"3 people"}),
+    ],
+)  # fmt: skip
+def test_men_deployed_in_a_police_operation_are_police_officers(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
