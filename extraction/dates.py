@@ -815,6 +815,8 @@ def _not_an_event(
         return "the date of another or an earlier operation the sentence compares: background"
     if in_other_years_clause(article, start):
         return "a year the sentence sets against the one reported: background"
+    if _ALONE_AFTER.match(article.text, end) or _ONLY_BEFORE.search(article.text[max(0, start - 20) : start]):
+        return "the period of a tally ('in April 2023 alone'), not an event of the operation"
     if event == "announcement" and published is not None and iso == published.isoformat():
         return "the publication day of an announcement, not an event of the operation"
     if published is not None and iso == published.isoformat() and _alone_on_its_line(article, start, end):
@@ -826,6 +828,13 @@ def _not_an_event(
     return None
 
 
+# "In April 2023 alone, five individuals were charged", "Solo nel 2015 il giro d'affari...".
+_ALONE_AFTER = re.compile(r"\s+alone\b", re.IGNORECASE)
+_ONLY_BEFORE = re.compile(
+    r"\b(?:solo|soltanto|solamente|rien qu['’]|uniquement|só|apenas)\s*"
+    r"(?:nel|nell['’]|in|en|em|no|na|au|à)?\s*$",
+    re.IGNORECASE,
+)
 _PLACE_BEFORE = re.compile(r"^[^\W\d_][\w'’. -]{1,30},\s*$")
 _DASH_AFTER = re.compile(r"\s*[-–—:]")
 
@@ -894,6 +903,14 @@ def in_other_operation(article: Article, start: int) -> bool:
     sentence = article.sentence_at(start)
     keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
     return has_cue(keys, "other_operation") is not None
+
+
+def in_earlier_operation(article: Article, start: int) -> bool:
+    """'L'inchiesta è il seguito dell'operazione «Gotha», condotta nel 2022, che aveva portato a
+    più di 70 perquisizioni': a sentence telling the earlier operation this one follows."""
+    sentence = article.sentence_at(start)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "earlier_operation") is not None
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:and|to|et|à|au|a|al|e|y|hasta|até|bis|und|-|–)?\s*", re.IGNORECASE)

@@ -16,6 +16,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 from text_to_num import text2num
 
 from extraction import currencies
+from extraction.dates import in_earlier_operation
 from extraction.facts import Fact, Span
 from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, nationality_rows, phrase_keys
 from extraction.text import LANGUAGES, Article, Token, in_other_years_clause
@@ -618,6 +619,12 @@ _AGE_BEFORE = re.compile(
 )
 
 
+# "deux ans et neuf mois de prison": the prison word after the months is the years' too.
+_MONTHS_AFTER_YEARS = re.compile(
+    r"\s+(?:and|et|e|y)\s+\w+\s+(?:months|mois|mesi|meses|Monate)\b", re.IGNORECASE
+)
+
+
 def _prison_term(article: Article, start: int, end: int, unit: str = "years") -> bool:
     """A count of years or months is a figure only as a prison term actually given: a
     prison word just before or after it ("jailed for 11 years", "30 years in prison"), and
@@ -628,7 +635,8 @@ def _prison_term(article: Article, start: int, end: int, unit: str = "years") ->
         return False  # "o dono da emissora, de 37 anos": an age
     sentence = article.sentence_at(start)
     first, last = article.token_index(sentence.start), article.token_index(sentence.end)
-    number, after = article.token_index(start), article.token_index(end)
+    months = _MONTHS_AFTER_YEARS.match(article.text, end) if unit == "years" else None
+    number, after = article.token_index(start), article.token_index(months.end() if months else end)
     near = _cue_between(article, max(first, number - 8), number, "prison_words") or _cue_between(
         article, after, min(last, after + 4), "prison_words"
     )
@@ -970,6 +978,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _elided_heads(article, used)
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
+    figures += _scaled_sums_said_once(article, figures, used)
     figures = _men_and_women_summed(article, figures, used)
     figures = [_arrested_as_people(article, f) for f in figures]
     figures += _bare_counts_arrested(article, used)
@@ -987,6 +996,7 @@ def find_figures(article: Article) -> list[Fact]:
         and not _proportion(article, f)
         and not _tally_so_far(article, f)
         and not in_other_years_clause(article, f.start)
+        and not in_earlier_operation(article, f.start)
     ]
     # A count of operations is a tally of a body's work (an article tells one operation).
     figures = [f for f in figures if f.unit != "operations" and not _both_cases(article.text, f)]
@@ -1070,6 +1080,31 @@ def _money_said_once(article: Article, figures: list[Figure], used: list[tuple[i
             note = f"the currency is the one of the price before it ({before[-1].unit})"
             found.append(Figure(value, before[-1].unit, match.start(), match.end(), 1.0, note))
             used.append((match.start(), match.end()))
+    return found
+
+
+_CLAUSE_END = re.compile(r"\s*(?:[.;:,)]|$)")
+
+
+def _scaled_sums_said_once(
+    article: Article, figures: list[Figure], used: list[tuple[int, int]]
+) -> list[Figure]:
+    """'un profitto di 10 milioni di euro, a fronte di un danno stimato in oltre 30 milioni':
+    millions with no word after them, after a sum of money in the sentence, are that money."""
+    found = []
+    for match in _NUMBER.finditer(article.text):
+        if any(a <= match.start() < b for a, b in used):
+            continue
+        end, factor, half = _scale_after(article.text, match.end(), has_currency=False)
+        value = parse_number(match.group(), article.lang)
+        if value is None or factor < _MILLION or not _CLAUSE_END.match(article.text, end):
+            continue
+        sentence = article.sentence_at(match.start())
+        before = [f for f in figures if _is_money(f) and sentence.start <= f.start and f.end <= match.start()]
+        if before:
+            note = f"no currency after the sum: the one of the sum before it ({before[-1].unit})"
+            found.append(Figure((value + half) * factor, before[-1].unit, match.start(), end, factor, note))
+            used.append((match.start(), end))
     return found
 
 

@@ -22,6 +22,7 @@ from extraction.lexicon import (
     lexicon,
     national_police,
     nationality_codes,
+    nationality_rows,
     ordinal_words,
     phrase_keys,
     place_matcher,
@@ -475,6 +476,8 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if entry.label == Label.ORGANIZATION and _word_of_a_longer_name(article, match):
             continue
+        if entry.label == Label.ORGANIZATION and _news_source(article, match):
+            continue
         if entry.label == Label.PLATFORM and _where_a_statement_was_posted(article, match):
             continue
         if match.phrase.needs_country and entry.country not in _countries_named(article):
@@ -519,6 +522,37 @@ def _where_a_statement_was_posted(article: Article, match: Match) -> bool:
 
 
 _COMPARISON_REACH = 12  # "more traffic than many legal sources, including Hulu, HBO and Sky"
+
+
+_NEWS_WORDS = {
+    "article", "report", "reporting", "story", "interview", "documentary", "reportage", "articolo",
+    "servizio", "artículo", "articulo", "reportaje", "artigo", "reportagem", "materia",
+}  # fmt: skip
+_NEWS_SOURCE_REACH = 5  # "Selon un article de la BBC", "according to a BBC report"
+
+
+def _news_source(article: Article, match: Match) -> bool:
+    """'Selon un article de la BBC publié à l'époque', 'according to a BBC report': a
+    broadcaster cited as the news source, not as a victim."""
+    tokens = article.tokens
+    sentence = article.sentence_at(match.start)
+    before = [
+        t.key
+        for t in tokens[max(0, match.first - _NEWS_SOURCE_REACH) : match.first]
+        if t.start >= sentence.start
+    ]
+    cue = next(
+        (
+            i
+            for i in range(len(before))
+            if any(tuple(before[i : i + len(c)]) == c for c in cue_keys("source_of"))
+        ),
+        None,
+    )
+    if cue is None:
+        return False
+    after = [t.key for t in tokens[match.last : match.last + 2] if t.start < sentence.end]
+    return any(k in _NEWS_WORDS for k in [*before[cue:], *after])
 
 
 def _named_for_comparison(article: Article, match: Match) -> bool:
@@ -791,6 +825,28 @@ def _qualifiers() -> set[str]:
     return {fold(w) for w in lexicon()["group_qualifiers"]}
 
 
+@cache
+def _nationality_keys() -> frozenset[str]:
+    return frozenset(fold(word) for _, words in nationality_rows() for word in words)
+
+
+_QUALIFIERS_BEFORE = 2  # "the Zeus TV streaming service", "the Waka TV piracy syndicate"
+
+
+def _before_qualifiers(article: Article, i: int) -> int:
+    """The index of the word before the lowercase qualifiers (or an acronym trigger, 'IPTV')
+    standing right before the trigger at i."""
+    tokens = article.tokens
+    k = i - 1
+    while k > 0 and i - 1 - k < _QUALIFIERS_BEFORE and _adjacent(article, tokens[k], tokens[k + 1]):
+        token = tokens[k]
+        lowercase_qualifier = token.key in _qualifiers() and token.text.islower()
+        if not (lowercase_qualifier or (token.key in _triggers() and token.text.isupper())):
+            break
+        k -= 1
+    return k
+
+
 def _after_qualifiers(article: Article, j: int) -> int:
     """The index after the words that qualify a trigger: 'de téléchargement', 'pirata',
     'IPTV' in "le site de téléchargement X", "o site pirata X", "il servizio IPTV X"."""
@@ -933,11 +989,19 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
         # is an adjective; a name stands before a singular ("the Sparks group").
         if (article.lang not in _NAME_AFTER or not after) and not token.key.endswith("s"):
             # The name before the word: "the Sparks group", "Flawless TV service".
+            k = _before_qualifiers(article, i)  # "the Waka TV piracy syndicate": past "piracy"
             before = (
-                _name_run(article, i - 1, -1, taken) if i and _adjacent(article, tokens[i - 1], token) else []
+                _name_run(article, k, -1, taken)
+                if k >= 0 and _adjacent(article, tokens[k], tokens[k + 1])
+                else []
             )
-            # A lone capitalised word opening a sentence says nothing: every opener is one.
-            if before and not (len(before) == 1 and _sentence_start(article, tokens[before[0]])):
+            # A lone capitalised word opening a sentence says nothing: every opener is one; nor
+            # does a nationality ("the Spanish IPTV service", "illegal Korean TV streaming service").
+            lone = bool(before) and (
+                (len(before) == 1 and _sentence_start(article, tokens[before[0]]))
+                or tokens[before[0]].key in _nationality_keys()
+            )
+            if before and not lone:
                 runs.append(before)
         note = (
             f"drafted from the words around it ({token.text!r}): "
@@ -2692,6 +2756,8 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             continue
         unit_named = found is not None and not place and found[1] == "police unit"
         owner = _body_just_before(article, i, matches) if unit_named else None
+        if unit_named and owner is None:
+            owner = _region_just_before(article, i)  # "the Western Cape commercial crime unit"
         if found and owner is not None and tokens[i].text.islower():
             # "the Kenya Police cybercrime unit": an English unit named after its body.
             start, end = owner.start, tokens[i + len(found[0]) - 1].end
@@ -2923,6 +2989,15 @@ def _police_force_words() -> set[str]:
     return {fold(w) for w in lexicon()["police_forces"]}
 
 
+def _region_just_before(article: Article, i: int) -> Match | None:
+    """The region or city whose name ends right before token i ("Western Cape| commercial
+    crime unit"), written with capitals."""
+    before = [m for m in place_matcher().find(article) if m.last == i]
+    if not before or article.text[before[0].end : article.tokens[i].start] != " ":
+        return None
+    return before[0] if article.tokens[before[0].first].text[:1].isupper() else None
+
+
 def _body_just_before(article: Article, i: int, matches: list[Match]) -> Match | None:
     """The known body whose name ends right before token i ("Kenya Police| cybercrime unit")."""
     before = [m for m in matches if m.last == i and m.entry.label == Label.AGENCY]
@@ -2973,7 +3048,7 @@ _TOWN_POLICE = re.compile(
 # gendarmerie, the place after the common noun.
 _POLICE_OF_PLACE = re.compile(
     r"(?<![\w'’-])(?i:police|polizia|policía|polícia|gendarmerie|gendarmería|gendarmaria)\s+"
-    r"(?:de|di|du|del|della|dello|do|da)\s+(?:(?:la|le)\s+|l['’])?"
+    r"(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?"
     r"[A-ZÀ-Ý][\w'’-]+(?:\s(?:de|di|da|do|del)\s[A-ZÀ-Ý][\w'’-]+|\s[A-ZÀ-Ý][\w'’-]+)?"
 )
 

@@ -2718,3 +2718,63 @@ def test_a_companys_fuller_name_in_the_text_is_an_alias() -> None:
     dossier = draft_dossier(text, ArticleMeta(), "fr")
     rogers = next(e for e in dossier.entities.values() if e.shown == "Rogers")
     assert rogers.aliases == ["Rogers Media"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A policeman was arrested over the Waka TV piracy syndicate.", {"Waka TV"}),
+        ("Police dismantled the Zeus TV streaming service.", {"Zeus TV"}),
+        # a nationality is no name
+        ("Police dismantled the Spanish IPTV service.", set()),
+        ("Police arrested the operator of an illegal Korean TV streaming service.", set()),
+    ],
+)
+def test_a_name_before_its_qualified_trigger(text: str, expected: set[str]) -> None:
+    assert found(text, "en", "group") == expected
+
+
+def test_an_apposition_with_an_adjective_of_size() -> None:
+    text = "Un coup a été porté avec la fin de 247TVStream, une énorme plateforme pirate consacrée au sport."
+    assert found(text, "fr", "group") == {"247TVStream"}
+
+
+def test_a_police_coordination_with_its_acronym() -> None:
+    text = (
+        "Policiais da Coordenação de Repressão aos Crimes Contra o Consumidor e Fraudes (Corf) prenderam "
+        "um pai e o filho."
+    )
+    assert found(text, "pt", "agency") == {
+        "Coordenação de Repressão aos Crimes Contra o Consumidor e Fraudes"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Après l'enquête, la police des West Midlands a perquisitionné le domicile.", "fr",
+         {"police des West Midlands"}),
+        ("The raid was made together with the Western Cape commercial crime unit.", "en",
+         {"Western Cape commercial crime unit"}),
+    ],
+)  # fmt: skip
+def test_police_of_a_region_and_a_regions_unit(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Selon un article de la BBC publié à l'époque, l'opération avait exigé de gros moyens.",
+            "fr",
+            set(),
+        ),
+        ("According to a BBC report, police seized 40 decoders.", "en", set()),
+        ("Le prévenu avait acheté de nombreux comptes NOW TV légitimes.", "fr", {"NOW TV"}),
+    ],
+)
+def test_a_broadcaster_cited_as_the_news_source_is_no_rights_holder(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "rights_holder") == expected

@@ -1616,3 +1616,24 @@ def test_men_deployed_in_a_police_operation_are_police_officers(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+def test_a_prison_term_of_years_and_months() -> None:
+    assert figures("L'homme a écopé de deux ans et neuf mois de prison.", "fr") == {"2.75 years"}
+
+
+def test_millions_with_no_currency_after_a_sum_take_its_currency() -> None:
+    text = "Il giro avrebbe fruttato 10 milioni di euro, a fronte di un danno stimato in oltre 30 milioni."
+    assert figures(text, "it") == {"10000000 EUR", "30000000 EUR"}
+
+
+def test_counts_of_the_earlier_operation_this_one_follows_are_not_its_own() -> None:
+    text = (
+        "L'inchiesta è il seguito dell'operazione «Gotha», condotta nel 2022, che aveva portato a più di "
+        "70 perquisizioni. Ora gli arrestati sono 8 persone."
+    )
+    assert figures(text, "it") == {"8 people"}
+
+
+def test_android_boxes_are_decoders() -> None:
+    assert figures("Five android boxes pre-loaded with content were confiscated.", "en") == {"5 decoders"}

@@ -1101,3 +1101,34 @@ def test_a_landmarks_country_is_not_the_operations() -> None:
 def test_a_year_set_against_the_one_reported_is_background() -> None:
     text = "Se nel 2015 le perquisizioni erano state 130, quest'anno la polizia giapponese ne ha svolte 93."
     assert drafted_dates(text, "it", None) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("In April 2023 alone, five individuals were charged with piracy offences.", "en"),
+        ("Solo nel 2015 il giro d'affari raggiungeva un milione di euro.", "it"),
+        ("L'inchiesta è il seguito dell'operazione «Gotha», condotta nel 2022 dalla polizia.", "it"),
+    ],
+)
+def test_a_tallys_period_and_an_earlier_operations_year_are_background(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, dt.date(2023, 4, 13)) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Arrestado en Benidorm un hombre procedente del Reino Unido. La Policía Nacional actuó.", {"ES"}),
+        (
+            "La Policía Nacional cerró el servicio. Como ocurrió hace semanas en Italia, ofrecía partidos.",
+            {"ES"},
+        ),
+    ],
+)
+def test_a_suspects_origin_and_a_like_case_elsewhere_are_not_countries(text: str, expected: set[str]) -> None:
+    assert facts_of(text, "es", FRIDAY)["country"] == expected
+
+
+def test_where_a_suspect_settled_is_not_a_country() -> None:
+    text = "L'un des frères a été arrêté à New York; l'autre, installé au Bangladesh, est en fuite."
+    assert facts_of(text, "fr", FRIDAY)["country"] == {"US"}
