@@ -95,6 +95,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     # country and target, named only in the sentence that compares it, are not this one's.
     countries = _outside_other_operations(article, countries)
     facts = [f for f in facts if f.kind != "group" or not _only_in_other_operations(article, f)]
+    facts = [f for f in facts if f.kind != "group" or not _a_news_source(article, f)]
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
@@ -154,6 +155,19 @@ def _outside_other_operations(article: Article, countries: list[Match]) -> list[
     """The countries, less those named only in sentences about another operation."""
     elsewhere = {m.entry.name for m in countries if not in_other_operation(article, m.start)}
     return [m for m in countries if m.entry.name in elsewhere]
+
+
+# "Le site Rossiyskaya Gazeta, cité par Publishing Perspective, rapporte que...": a site that
+# reports the news (cited, or reporting that...), not a target.
+_REPORTS_AFTER = re.compile(
+    r"^[^.;]{0,60}?\b(?:cité par|cités par|cited by|quoted by|citato da|citada por|citado por"
+    r"|rapporte que|reports that|reported that|riporta che|informa que|informó que|relata que|relatou que)\b",
+    re.IGNORECASE,
+)
+
+
+def _a_news_source(article: Article, fact: Fact) -> bool:
+    return all(_REPORTS_AFTER.match(article.text[s.end : s.end + 120]) for s in fact.spans)
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:

@@ -845,6 +845,7 @@ def _year_of_a_name(text: str, match: re.Match[str]) -> bool:
 
 
 _PART_OF = {"of", "de", "di", "dei", "delle", "degli", "dos", "das", "des"}
+_PLURAL_ARTICLES = {"the", "las", "los", "les", "le", "gli", "i", "as", "os"}
 _POSSESSIVES = {"its", "their", "his", "her", "sus", "ses", "leurs", "suoi", "sue", "seus", "suas"}
 
 
@@ -854,7 +855,16 @@ def _of_its(article: Article, index: int) -> int:
     tokens = article.tokens
     if index + 2 < len(tokens) and tokens[index].key in _PART_OF and tokens[index + 1].key in _POSSESSIVES:
         return 2
-    return 0
+    # "20 de las 32 personas detenidas": a part of a count, in the count's unit
+    # ("3 de 10 suspeitos fugiram", with no article, counts the ten)
+    if (
+        index + 2 >= len(tokens)
+        or tokens[index].key not in _PART_OF
+        or tokens[index + 1].key not in _PLURAL_ARTICLES
+    ):
+        return 0
+    counted = _part_count(article, index + 2)
+    return counted[1] - index if counted else 0
 
 
 def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:

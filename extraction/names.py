@@ -629,6 +629,8 @@ def rights_holder_list_facts(article: Article, matches: list[Match]) -> list[Fac
         if words is None:
             continue
         j = _list_start(article, i + len(words))
+        if j is None and all(t.text.islower() for t in tokens[i : i + len(words)]):
+            j = _name_right_after(article, i + len(words))  # "las editoriales Diamante y Trillas"
         if j is None:
             continue
         said = article.text[tokens[i].start : tokens[i + len(words) - 1].end]
@@ -662,6 +664,13 @@ def _list_start(article: Article, j: int) -> int | None:
         if opener is not None:
             return k + len(opener)
     return None
+
+
+def _name_right_after(article: Article, j: int) -> int | None:
+    tokens = article.tokens
+    if j >= len(tokens) or not tokens[j].text[:1].isupper() or tokens[j].text.isupper():
+        return None
+    return j if _adjacent(article, tokens[j - 1], tokens[j]) else None
 
 
 _AMONG_THEM_REACH = 8  # words between the word for the companies and 'among them'
@@ -3042,7 +3051,9 @@ _TOWN_POLICE = re.compile(
     r"(?:[A-ZÀ-Ý][\w'’-]+\s(?:(?:es|de|del|di|da|do|of|el|al)\s(?=[A-ZÀ-Ý]))?){1,3}police\b"
     # and its unit named after it: "the Attica police electronic crime squad"
     r"(?:(?:\s(?!(?:and|or|the|a|an|of|to|in|on|at|by|with|for|from|were|was|is|are|has|have|had|said)\b)[a-z-]+){0,3}"
-    r"\s(?:squad|unit|division|department|bureau|branch|task force)\b)?"
+    r"\s(?:squad|unit|division|department|bureau|branch|task force)\b"
+    # or its station: "the Aziz Bhatti police station"
+    r"|\s(?:station|post)\b)?"
 )
 # "la gendarmerie de Nîmes", "la polizia di Kyoto", "la policía de Málaga": a town's police or
 # gendarmerie, the place after the common noun.

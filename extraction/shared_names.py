@@ -39,6 +39,7 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
     """The matches, each bare shared name given the one country the article is about; a
     bare name opening a longer one is left to the rules that read the longer name."""
     starts = {m.start for m in matches if m.entry.label == Label.AGENCY}
+    matches = [_of_the_country_after(article, m) for m in matches]
     matches = [m for m in matches if not _opens_a_longer_name(article, m, starts)]
     shared = [m for m in matches if m.entry.label == Label.AGENCY and _bare_shared(article, m)]
     if not shared:
@@ -58,6 +59,36 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
         else m
         for m in matches
     ]
+
+
+_OF_A_COUNTRY = re.compile(r"\s+(?:de|del|da|do|di|du|of)\s+(?:(?:la|el|the|l['’])\s*)?(?=[A-ZÀ-Ý])")
+
+
+def _of_the_country_after(article: Article, match: Match) -> Match:
+    """'Polícia Nacional do Paraguai', 'Policía Nacional de Colombia': a bare shared name
+    followed by a country's name is that country's body, whatever the article's language."""
+    of = _OF_A_COUNTRY.match(article.text, match.end)
+    if of is None or match.entry.label != Label.AGENCY or not _bare_shared(article, match):
+        return match
+    country = next((c for c in country_matcher().find(article) if c.start == of.end()), None)
+    if country is None or country.entry.name in _NOT_A_COUNTRY:
+        return match
+    code = str(country.entry.name)
+    known = _named_so(match.entry, fold(article.text[match.start : match.end]), code)
+    # the longer name the text writes ("Polícia Nacional do Paraguai") is the body's, known or not
+    written = " ".join(article.text[match.start : country.end].split())
+    entry = Entry(label=Label.AGENCY, name=known or written, kind=match.entry.kind, country=code)
+    return replace(match, entry=entry, end=country.end, last=country.last)
+
+
+def _named_so(entry: Entry, bare: str, country: str) -> str | None:
+    """The one body of the country the lexicon knows by a name opening on `bare`."""
+    named_so = [
+        a["name"]
+        for a in lexicon()["agencies"]
+        if a.get("country") == country and a.get("kind") == entry.kind and fold(a["name"]).startswith(bare)
+    ]
+    return named_so[0] if len(named_so) == 1 else None
 
 
 def _opens_a_longer_name(article: Article, match: Match, body_starts: set[int]) -> bool:

@@ -2778,3 +2778,43 @@ def test_a_broadcaster_cited_as_the_news_source_is_no_rights_holder(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("The ministry joined forces with Microsoft Gulf for raids on vendors.", "en", {"Microsoft"}),
+        ("Police recovered 96 pirated copies of Oxford University Press textbooks.", "en",
+         {"Oxford University Press"}),
+        ("Se aseguraron hologramas de los libros publicados por las editoriales Diamante y Trillas.", "es",
+         {"Diamante", "Editorial Trillas"}),
+        ("La policía cerró el canal, según la empresa Media Group Ukraine.", "es", {"Media Group Ukraine"}),
+    ],
+)  # fmt: skip
+def test_software_makers_and_publishers(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Agentes de la Policía Federal Preventiva (PFP) detuvieron a cuatro personas. En un comunicado, el "
+         "Centro Mexicano de Protección y Fomento de los Derechos de Autor (Cempro) informó.", "es",
+         {"Policía Federal Preventiva", "Centro Mexicano de Protección y Fomento de los Derechos de Autor"}),
+        ("Una pattuglia del Gruppo Pronto Impiego ha fermato un ragazzo.", "it", {"Gruppo Pronto Impiego"}),
+        ("Police raided a bookshop within the jurisdiction of the Aziz Bhatti police station.", "en",
+         {"Aziz Bhatti police station"}),
+        ("Agentes da Polícia Nacional do Paraguai encontraram uma central clandestina.", "pt",
+         {"Policía Nacional del Paraguay"}),
+    ],
+)  # fmt: skip
+def test_bodies_of_mexico_italy_pakistan_and_paraguay(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_site_reporting_the_news_is_no_target() -> None:
+    text = (
+        "Le site Rossiyskaya Gazeta, cité par Publishing Perspective, rapporte que la police a saisi "
+        "des manuels."
+    )
+    assert found(text, "fr", "group") == set()

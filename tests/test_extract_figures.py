@@ -1637,3 +1637,27 @@ def test_counts_of_the_earlier_operation_this_one_follows_are_not_its_own() -> N
 
 def test_android_boxes_are_decoders() -> None:
     assert figures("Five android boxes pre-loaded with content were confiscated.", "en") == {"5 decoders"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Se aseguraron 22 mil 100 pliegos impresos y 2 mil 250 pliegos de papel.", "es",
+         {"22100 printed sheets", "2250 sheets"}),
+        ("La police a saisi plus de 160 000 manuels contrefaits.", "fr", {"160000 textbooks"}),
+        ("In manette sono finiti dieci pregiudicati.", "it", {"10 people"}),
+    ],
+)  # fmt: skip
+def test_sheets_textbooks_and_people_with_a_record(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Justicia dejó libres a 20 de las 32 personas detenidas hoy.", "es", {"20 people"}),
+        ("Police seized 5 of the 12 servers.", "en", {"5 servers"}),
+    ],
+)
+def test_a_part_of_a_count_takes_its_unit(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -1132,3 +1132,15 @@ def test_a_suspects_origin_and_a_like_case_elsewhere_are_not_countries(text: str
 def test_where_a_suspect_settled_is_not_a_country() -> None:
     text = "L'un des frères a été arrêté à New York; l'autre, installé au Bangladesh, est en fuite."
     assert facts_of(text, "fr", FRIDAY)["country"] == {"US"}
+
+
+def test_a_neighbouring_places_country_is_not_the_operations() -> None:
+    text = (
+        "A polícia chinesa prendeu 11 suspeitos. A fábrica saiu da província de Guangdong, vizinha de Macau."
+    )
+    assert facts_of(text, "pt", FRIDAY)["country"] == {"CN"}
+
+
+def test_nabbed_is_an_arrest() -> None:
+    text = "Kuwait's Ministry of Commerce raided two computer shops in Hawalli and nabbed software vendors."
+    assert facts_of(text, "en", FRIDAY)["arrest"] == {"KW"}
