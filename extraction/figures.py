@@ -18,7 +18,7 @@ from text_to_num import text2num
 from extraction import currencies
 from extraction.dates import in_earlier_operation
 from extraction.facts import Fact, Span
-from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, nationality_rows, phrase_keys
+from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, nationality_words, phrase_keys
 from extraction.text import LANGUAGES, Article, Token, in_other_years_clause
 from graph.model.ids import fold
 
@@ -314,9 +314,6 @@ def _nationality_plurals() -> frozenset[str]:
     return frozenset(p for p in plurals if len(p) > 4)
 
 
-_AND_OR = {"and", "or", "et", "ou", "e", "o", "y", "und"}
-
-
 _PIRATES = {"pirates", "pirati", "piratas"}  # as written: folded, French "piratés" is the same
 
 
@@ -332,21 +329,19 @@ def _suspected_people(article: Article, index: int) -> tuple[int, str] | None:
     return found[0], "suspects"
 
 
+_AND_OR = {"and", "or", "et", "ou", "e", "o", "y", "und"}
+
+
 def _nationality_then_another_count(article: Article, index: int) -> bool:
     """'seven Indonesian and five Chinese workers': a count and a nationality, then a
     second count sharing its noun; the people of each nationality are counted."""
     tokens = article.tokens
     if index + 2 >= len(tokens) or tokens[index + 1].key not in _AND_OR:
         return False
-    if fold(tokens[index].text) not in _nationality_words():
+    if tokens[index].key not in nationality_words():
         return False
     following = tokens[index + 2].text
     return following.isdigit() or worded_number(following, article.lang) is not None
-
-
-@cache
-def _nationality_words() -> frozenset[str]:
-    return frozenset(fold(word) for _, words in nationality_rows() for word in words)
 
 
 _UNITS_OF = {"of", "de", "di", "d"}
@@ -1311,6 +1306,7 @@ _MEN = {"men", "uomini", "hommes", "hombres", "homens"}
 
 
 def _men_deployed(article: Article, figure: Figure) -> bool:
+    """'Centocinquanta uomini impegnati', '200 men were deployed': men sent on the operation."""
     after = article.token_index(figure.end)
     if article.tokens[after - 1].key not in _MEN:
         return False

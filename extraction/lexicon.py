@@ -380,6 +380,12 @@ def nationality_rows() -> list[tuple[str, list[str]]]:
     return [*lexicon()["nationalities"].items(), *lexicon()["nationalities_short"].items()]
 
 
+@cache
+def nationality_words() -> frozenset[str]:
+    """Every nationality adjective of nationality_rows(), folded."""
+    return frozenset(fold(word) for _, words in nationality_rows() for word in words)
+
+
 def _national_police_phrases() -> list[Phrase]:
     """'la police allemande', 'polizia croata', 'the German police': a country's police,
     named by the country's adjective in each language."""

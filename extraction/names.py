@@ -22,7 +22,7 @@ from extraction.lexicon import (
     lexicon,
     national_police,
     nationality_codes,
-    nationality_rows,
+    nationality_words,
     ordinal_words,
     phrase_keys,
     place_matcher,
@@ -834,11 +834,6 @@ def _qualifiers() -> set[str]:
     return {fold(w) for w in lexicon()["group_qualifiers"]}
 
 
-@cache
-def _nationality_keys() -> frozenset[str]:
-    return frozenset(fold(word) for _, words in nationality_rows() for word in words)
-
-
 _QUALIFIERS_BEFORE = 2  # "the Zeus TV streaming service", "the Waka TV piracy syndicate"
 
 
@@ -1008,7 +1003,7 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             # does a nationality ("the Spanish IPTV service", "illegal Korean TV streaming service").
             lone = bool(before) and (
                 (len(before) == 1 and _sentence_start(article, tokens[before[0]]))
-                or tokens[before[0]].key in _nationality_keys()
+                or tokens[before[0]].key in nationality_words()
             )
             if before and not lone:
                 runs.append(before)
