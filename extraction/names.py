@@ -541,14 +541,7 @@ def _news_source(article: Article, match: Match) -> bool:
         for t in tokens[max(0, match.first - _NEWS_SOURCE_REACH) : match.first]
         if t.start >= sentence.start
     ]
-    cue = next(
-        (
-            i
-            for i in range(len(before))
-            if any(tuple(before[i : i + len(c)]) == c for c in cue_keys("source_of"))
-        ),
-        None,
-    )
+    cue = has_cue(before, "source_of")
     if cue is None:
         return False
     after = [t.key for t in tokens[match.last : match.last + 2] if t.start < sentence.end]
