@@ -1327,11 +1327,24 @@ def _plural(article: Article, token: Token) -> bool:
     return token.key.endswith(("i", "e") if article.lang == "it" else "s")
 
 
+_WORDS_BEFORE_EXAMPLES = 2
+
+
 def _examples_after(article: Article, i: int, taken: set[int]) -> list[list[int]]:
     """'sites such as X, Y and Z', 'siti come la X e Y'."""
     tokens = article.tokens
-    opener = next((e for e in _example_words() if _starts_at(article, i + 1, e)), None)
-    j = i + 1 + len(opener) if opener is not None else _among_them_after_a_clause(article, i)
+    j = None
+    # "the warez groups targeted included X": a participle or two may stand before the opener
+    for k in range(i + 1, min(i + 1 + _WORDS_BEFORE_EXAMPLES + 1, len(tokens))):
+        if k > i + 1 and not (
+            tokens[k - 1].text.islower() and _adjacent(article, tokens[k - 2], tokens[k - 1])
+        ):
+            break
+        opener = next((e for e in _example_words() if _starts_at(article, k, e)), None)
+        if opener is not None:
+            j = k + len(opener)
+            break
+    j = j if j is not None else _among_them_after_a_clause(article, i)
     if j is None:
         return []
     if j < len(tokens) and tokens[j].key in _LIST_DETERMINERS and tokens[j].text.islower():
@@ -2685,7 +2698,17 @@ def _adjective_of_a_head(article: Article, keys: list[str], t: int) -> bool:
 def _units() -> list[tuple[tuple[str, ...], str, str]]:
     """(keys, spelling, kind) of the unit words, longest first."""
     units = [(phrase_keys(w), w, kind) for kind, items in lexicon()["agency_units"].items() for w in items]
+    kinds = {fold(w): kind for kind, items in lexicon()["agency_units"].items() for w in items}
+    # "i comandi provinciali di Milano, Roma e Napoli": the plural names one unit per place
+    units += [
+        (phrase_keys(plural), plural, kinds[fold(one)]) for plural, one in lexicon()["unit_plurals"].items()
+    ]
     return sorted(units, key=lambda u: -len(u[0]))
+
+
+@cache
+def _singular_units() -> dict[tuple[str, ...], str]:
+    return {phrase_keys(plural): one for plural, one in lexicon()["unit_plurals"].items()}
 
 
 @cache
@@ -2792,6 +2815,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             # "a Polícia Judiciária (PJ) de Braga": the body's words, then its acronym in brackets.
             unit_start, unit_end = spelled
         unit = article.text[unit_start : numbered.end() if numbered else unit_end]
+        unit = _singular_units().get(found[0], unit)  # "comandi provinciali" -> "Comando provinciale"
         of_word = article.text[tokens[place[0] - 1].start : tokens[place[0]].start]
         places = [
             (unit_start, of_word, place),

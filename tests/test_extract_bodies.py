@@ -2818,3 +2818,21 @@ def test_a_site_reporting_the_news_is_no_target() -> None:
         "des manuels."
     )
     assert found(text, "fr", "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("I finanzieri hanno attivato i reparti dei comandi provinciali di Milano, Roma e Brindisi.", "it",
+         {"Comando provinciale di Milano", "Comando provinciale di Roma", "Comando provinciale di Brindisi"}),
+        ("Les brigades de gendarmerie de Ouidah et de Cotonou ont saisi des CD.", "fr",
+         {"brigade de gendarmerie de Ouidah", "brigade de gendarmerie de Cotonou"}),
+    ],
+)  # fmt: skip
+def test_a_plural_unit_word_names_one_unit_per_place(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_groups_listed_after_a_participle_and_included() -> None:
+    text = "The warez groups targeted included RiSCISO, Myth, Wasted Time and BHP. They stole films."
+    assert found(text, "en", "group") == {"RiSCISO", "Myth", "Wasted Time", "BHP"}
