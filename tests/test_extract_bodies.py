@@ -2836,3 +2836,14 @@ def test_a_plural_unit_word_names_one_unit_per_place(text: str, lang: str, expec
 def test_groups_listed_after_a_participle_and_included() -> None:
     text = "The warez groups targeted included RiSCISO, Myth, Wasted Time and BHP. They stole films."
     assert found(text, "en", "group") == {"RiSCISO", "Myth", "Wasted Time", "BHP"}
+
+
+def test_a_court_by_its_acronym_and_a_financial_intelligence_unit() -> None:
+    text = (
+        "Le TGI de Paris a rendu une décision. La Cellule de traitement des informations financières (CTIF) "
+        "a été saisie."
+    )
+    assert found(text, "fr", "agency") == {
+        "TGI de Paris",
+        "Cellule de traitement des informations financières",
+    }
