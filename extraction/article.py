@@ -210,7 +210,7 @@ _THE_POLICE = {
     "pt": re.compile(r"\b[Aa] (?P<noun>[Pp]olícia)\b(?!\s+(?:de|do|da|dos|das)\b|\s+[A-ZÀ-Þ])"),
 }
 _POLICE_KINDS = {"police", "police unit", "national security forces"}
-_POLICE_IN = re.compile(r"\b[Pp]olice (?:in|of) (?:the )?")
+_POLICE_IN = r"\b[Pp]olice (?:in|of) (?:the )?"  # followed by the country's name
 
 
 def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> list[Fact]:
@@ -234,7 +234,7 @@ def _the_police(article: Article, facts: list[Fact], countries: list[Match]) -> 
     found = _named_only_by_word(article, pattern, entry, "check which force acted")
     if not found and article.lang == "en":
         # "Police in the Philippines seized...": the police of the article's one country.
-        in_country = re.compile(rf"{_POLICE_IN.pattern}{re.escape(country_name(code))}\b")
+        in_country = re.compile(rf"{_POLICE_IN}{re.escape(country_name(code))}\b")
         found = _named_only_by_word(article, in_country, entry, "check which force acted")
     return found
 

@@ -900,17 +900,19 @@ def _dated_document(article: Article, start: int) -> bool:
 def in_other_operation(article: Article, start: int) -> bool:
     """'después de que en noviembre de 2019 anunciara el final de una estructura parecida':
     a date in a sentence about another operation, like this one or before it."""
-    sentence = article.sentence_at(start)
-    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
-    return has_cue(keys, "other_operation") is not None
+    return _sentence_holds(article, start, "other_operation")
 
 
 def in_earlier_operation(article: Article, start: int) -> bool:
     """'L'inchiesta è il seguito dell'operazione «Gotha», condotta nel 2022, che aveva portato a
     più di 70 perquisizioni': a sentence telling the earlier operation this one follows."""
+    return _sentence_holds(article, start, "earlier_operation")
+
+
+def _sentence_holds(article: Article, start: int, kind: str) -> bool:
     sentence = article.sentence_at(start)
     keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
-    return has_cue(keys, "earlier_operation") is not None
+    return has_cue(keys, kind) is not None
 
 
 _RANGE_JOINT = re.compile(r"\s*(?:and|to|et|à|au|a|al|e|y|hasta|até|bis|und|-|–)?\s*", re.IGNORECASE)

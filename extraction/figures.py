@@ -1263,12 +1263,13 @@ def _staff_as_officers(article: Article, figures: list[Figure]) -> list[Figure]:
     """People or staff of a police force are police officers ("100 uomini della Guardia di
     Finanza"); staff of anything else are not counted."""
     kept = []
+    police_named = cache(lambda: _police_named(article))  # looked for once, and only if needed
     for figure in figures:
         if figure.unit in {"people", "staff"} and _police_after(article, figure.end):
             kept.append(replace(figure, unit="police officers"))
-        elif figure.unit == "staff" and _force_word(article, figure) and _police_named(article):
+        elif figure.unit == "staff" and _force_word(article, figure) and police_named():
             kept.append(replace(figure, unit="police officers"))  # "Más de 150 efectivos participaron"
-        elif figure.unit == "people" and _men_deployed(article, figure) and _police_named(article):
+        elif figure.unit == "people" and _men_deployed(article, figure) and police_named():
             kept.append(replace(figure, unit="police officers"))  # "Centocinquanta uomini impegnati"
         elif figure.unit != "staff":
             kept.append(figure)
@@ -1776,9 +1777,6 @@ _AMONG_THEM = [
 _AMONG_REACH = 2  # words (a verb: "há", "hay", "were") between the opener and the first part
 
 
-_ARE = {"are", "were", "sont", "etaient", "son", "eran", "sao", "eram", "sono", "erano"}
-
-
 def _of_them_after(article: Article, j: int) -> bool:
     keys = tuple(t.key for t in article.tokens[j : j + 3])
     return any(keys[: len(w)] == w for w in _OF_THEM)
@@ -1790,7 +1788,7 @@ def _role_of_them(article: Article, j: int) -> str | None:
     keys = tuple(t.key for t in tokens[j : j + 3])
     words = next((w for w in _OF_THEM if keys[: len(w)] == w), None)
     k = j + len(words) if words else len(tokens)
-    if k + 1 >= len(tokens) or tokens[k].key not in _ARE:
+    if k + 1 >= len(tokens) or tokens[k].key not in _COPULAS:
         return None
     found = _unit_here(article, k + 1)
     return found[1] if found else None

@@ -2741,6 +2741,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
     recherches de la gendarmerie': a unit word and the body it belongs to."""
     tokens = article.tokens
     facts = []
+    places_named = cache(lambda: place_matcher().find(article))  # looked for once, and only if needed
     i = 0
     while i < len(tokens):
         found = next(
@@ -2777,7 +2778,9 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
         unit_named = found is not None and not place and found[1] == "police unit"
         owner = _body_just_before(article, i, matches) if unit_named else None
         if unit_named and owner is None:
-            owner = _region_just_before(article, i)  # "the Western Cape commercial crime unit"
+            owner = _region_just_before(
+                article, i, places_named()
+            )  # "the Western Cape commercial crime unit"
         if found and owner is not None and tokens[i].text.islower():
             # "the Kenya Police cybercrime unit": an English unit named after its body.
             start, end = owner.start, tokens[i + len(found[0]) - 1].end
@@ -3010,10 +3013,10 @@ def _police_force_words() -> set[str]:
     return {fold(w) for w in lexicon()["police_forces"]}
 
 
-def _region_just_before(article: Article, i: int) -> Match | None:
+def _region_just_before(article: Article, i: int, places: list[Match]) -> Match | None:
     """The region or city whose name ends right before token i ("Western Cape| commercial
     crime unit"), written with capitals."""
-    before = [m for m in place_matcher().find(article) if m.last == i]
+    before = [m for m in places if m.last == i]
     if not before or article.text[before[0].end : article.tokens[i].start] != " ":
         return None
     return before[0] if article.tokens[before[0].first].text[:1].isupper() else None

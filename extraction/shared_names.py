@@ -83,11 +83,7 @@ def _of_the_country_after(article: Article, match: Match) -> Match:
 
 def _named_so(entry: Entry, bare: str, country: str) -> str | None:
     """The one body of the country the lexicon knows by a name opening on `bare`."""
-    named_so = [
-        a["name"]
-        for a in lexicon()["agencies"]
-        if a.get("country") == country and a.get("kind") == entry.kind and fold(a["name"]).startswith(bare)
-    ]
+    named_so = [a["name"] for a in _same_kind(entry, country) if fold(a["name"]).startswith(bare)]
     return named_so[0] if len(named_so) == 1 else None
 
 
@@ -109,11 +105,10 @@ def _bare_shared(article: Article, match: Match) -> bool:
 
 @cache
 def _body_of(entry: Entry, bare: str, country: str) -> Entry:
-    same_kind = [
-        a for a in lexicon()["agencies"] if a.get("country") == country and a.get("kind") == entry.kind
-    ]
-    named_so = [a for a in same_kind if fold(a["name"]).startswith(bare)]
-    chosen = named_so if len(named_so) == 1 else same_kind if len(same_kind) == 1 else []
-    if chosen:
-        return Entry(label=Label.AGENCY, name=chosen[0]["name"], kind=entry.kind, country=country)
-    return Entry(label=Label.AGENCY, name=entry.name, kind=entry.kind, country=country)
+    same_kind = _same_kind(entry, country)
+    chosen = _named_so(entry, bare, country) or (same_kind[0]["name"] if len(same_kind) == 1 else None)
+    return Entry(label=Label.AGENCY, name=chosen or entry.name, kind=entry.kind, country=country)
+
+
+def _same_kind(entry: Entry, country: str) -> list[dict[str, str]]:
+    return [a for a in lexicon()["agencies"] if a.get("country") == country and a.get("kind") == entry.kind]
