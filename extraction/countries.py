@@ -41,6 +41,9 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
             article.text[tokens[j - 1].end : tokens[j].start] == " " for j in range(m.last, k + 1)
         ):
             blocked.add(k)
+    # "the US-based Business Software Alliance": where a body sits, not where anyone acted.
+    blocked |= {i for m in country_matcher().find(article) if _seat_of_a_body(article, m, inside_names)
+                for i in range(m.first, m.last)}  # fmt: skip
     everyday = [m for m in _everyday_matcher().find(article) if not _verb_usa(article, m)]
     found = non_overlapping(country_matcher().find(article) + everyday)
     candidates = [
@@ -64,6 +67,19 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         # operation acted.
         named = audience
     return sorted(named + agencies, key=lambda m: m.first)
+
+
+_BASED = re.compile(r"-based\s+(?:the\s+)?")
+_SEATED_LABELS = {Label.AGENCY, Label.ORGANIZATION, Label.PLATFORM}
+
+
+def _seat_of_a_body(article: Article, match: Match, names: list[Match]) -> bool:
+    """'US-based Business Software Alliance': a known body's or platform's seat. A target's
+    stays ("Vietnam-based illegal streaming sites")."""
+    based = _BASED.match(article.text, match.end)
+    return based is not None and any(
+        m.start == based.end() and m.entry.label in _SEATED_LABELS for m in names
+    )
 
 
 # "Lyon (France) – ...": a line opened by where the report was filed, not where anyone acted.

@@ -603,6 +603,11 @@ _AFTER_A_DAY = {
 _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 
+# "février dernier", "last February", "il 3 marzo scorso": named from the publication day.
+_LAST_AFTER = re.compile(r"\s+(?:derni[eè]re?s?|scors[oaie]|pasad[oa]s?|passad[oa]s?)\b", re.IGNORECASE)
+_LAST_BEFORE = re.compile(r"\b(?:last|this past)\s+$", re.IGNORECASE)
+
+
 def _counts_a_noun(text: str, end: int) -> bool:
     after = _NEXT_WORD.match(text, end)
     return after is not None and after.group(1).lower() not in _AFTER_A_DAY
@@ -627,6 +632,9 @@ def _resolve(
     if kind == "day_last" and _counts_a_noun(article.text, match.end()):
         return None  # "on May 5 and 6 people were arrested": a count, not a day
     if published is None and not has_year and year_hint is not None and kind in _DAYS_OF_A_MONTH:
+        end = match.end("month") if "month" in match.re.groupindex and match.group("month") else match.end()
+        if _LAST_AFTER.match(article.text, end) or _LAST_BEFORE.search(article.text[: match.start()]):
+            return None  # "les 23 et 24 février derniers": the last before an unknown publication day
         return _with_article_year(kind, match, parsers, year_hint)
     if published is None and not has_year:
         return None

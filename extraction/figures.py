@@ -294,7 +294,21 @@ def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
     for keys, unit in _unit_phrases_by_first().get(article.tokens[index].key, ()):
         if _starts_with(article, index, keys):
             return article.tokens[index + len(keys) - 1].end, unit
+    for keys, unit in _units_of_one_language(article.lang).get(article.tokens[index].key, ()):
+        if _starts_with(article, index, keys):
+            return article.tokens[index + len(keys) - 1].end, unit
     return None
+
+
+@cache
+def _units_of_one_language(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Unit words of one language only: Italian "21 computer" counts computers, English
+    "5,500 computer servers" counts servers."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for unit, words in lexicon()["units_of_one_language"].get(lang, {}).items():
+        for keys in sorted((phrase_keys(w) for w in words), key=len, reverse=True):
+            by_first.setdefault(keys[0], []).append((keys, unit))
+    return by_first
 
 
 @cache
@@ -684,6 +698,8 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
     unit = _unit_here(article, index)
     if unit is not None and unit[1] in _PEOPLE_UNITS:
         return None  # a count by its own word stays one: "ten suspects were arrested"
+    if unit is not None and unit[1] == "years":
+        return None  # an age: "un homme de 22 ans a été mis en examen"
     j = index + 1
     if tokens[j].key in _HAVE:
         j += 1
@@ -1017,7 +1033,8 @@ def _without_rounded_twins(article: Article, figures: list[Figure]) -> list[Figu
     """A round count ("nearly 670 decoders") next to a more precise one of the same unit
     within 1% ("669 decoders") is the same count, rounded; so is a lower bound ("more than
     170 channels") just under a precise count ("176 channels"). The precise one stays. Sums
-    of money are left alone: two close amounts are often two amounts."""
+    of money are left alone, two close amounts being often two amounts, but for a headline's
+    rounding of a sum the text gives in full."""
 
     def digits(value: float) -> int:
         return len(f"{value:.0f}".rstrip("0"))
@@ -1029,7 +1046,14 @@ def _without_rounded_twins(article: Article, figures: list[Figure]) -> list[Figu
             return True
         return f.value < o.value <= _LOWER_BOUND_TWIN * f.value and _lower_bound(article, f)
 
-    return [f for f in figures if _is_money(f) or not any(twin(f, o) for o in figures)]
+    def kept(f: Figure) -> bool:
+        if not _is_money(f):
+            return not any(twin(f, o) for o in figures)
+        # "condamné à 83 millions d'euros" over "83,6 millions d'euros": the headline rounds.
+        title = article.in_first_line(f.start)
+        return not (title and any(twin(f, o) and not article.in_first_line(o.start) for o in figures))
+
+    return [f for f in figures if kept(f)]
 
 
 _LOWER_BOUND_TWIN = 1.1  # "plus de 170 chaînes" and "176 chaînes": one count
@@ -1267,7 +1291,12 @@ def _staff_as_officers(article: Article, figures: list[Figure]) -> list[Figure]:
     for figure in figures:
         if figure.unit in {"people", "staff"} and _police_after(article, figure.end):
             kept.append(replace(figure, unit="police officers"))
-        elif figure.unit == "staff" and _force_word(article, figure) and police_named():
+        elif (
+            figure.unit == "staff"
+            and _force_word(article, figure)
+            and police_named()
+            and not _of_another_body(article, figure.end)
+        ):
             kept.append(replace(figure, unit="police officers"))  # "Más de 150 efectivos participaron"
         elif figure.unit == "people" and _men_deployed(article, figure) and police_named():
             kept.append(replace(figure, unit="police officers"))  # "Centocinquanta uomini impegnati"
@@ -1297,10 +1326,22 @@ def _police_after(article: Article, end: int) -> bool:
     return body is not None and body.kind in _POLICE_KINDS
 
 
+def _of_another_body(article: Article, end: int) -> bool:
+    """'15 elementos da Inspecção-Geral das Actividades Culturais': staff of a body that is
+    no police force."""
+    i = article.token_index(end)
+    tokens = article.tokens
+    connectors = _OF_FORCE | _OF_FORCE_PT
+    if i + 1 >= len(tokens) or tokens[i].key not in connectors:
+        return False
+    body = entity_matcher().starts_at(article, i + 1)
+    return body is not None and body.kind not in _POLICE_KINDS
+
+
 _POLICE_KINDS = {"police", "police unit"}
 # Words for a force's members that name no other staff: in an article about a police
 # operation, "150 efectivos" are its officers.
-_FORCE_MEMBERS = {"efectivos", "effectifs", "effettivi", "efetivos"}
+_FORCE_MEMBERS = {"efectivos", "effectifs", "effettivi", "efetivos", "elementos"}
 
 
 _MEN = {"men", "uomini", "hommes", "hombres", "homens"}

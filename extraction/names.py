@@ -979,9 +979,15 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
         )
         if after and j == i + 1 and _trigger_in_name(article, token):
             after = [i, *after]  # "il Team Xecuter": the capitalised word is part of the name
+        if not after:
+            after = _listed_after_targeted(article, j, taken)
         if after:
             runs.append(after)
             runs += _coordinated(article, after[-1] + 1, taken)
+        quoted = None if after else _quoted_after_words(article, j)
+        if quoted is not None:
+            note = f"quoted after {token.text!r}: check it is a piracy group or service, and its kind"
+            facts.append(_group_fact(article, quoted[0], quoted[1], kind, "medium", note))
         # Before a plural ("Spanish websites", "pirate IPTV services") a capitalised word
         # is an adjective; a name stands before a singular ("the Sparks group").
         if (article.lang not in _NAME_AFTER or not after) and not token.key.endswith("s"):
@@ -1009,6 +1015,50 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
                 _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
     return facts
+
+
+@cache
+def _targeted_words() -> set[str]:
+    return {fold(w) for w in lexicon()["targeted_words"]}
+
+
+def _listed_after_targeted(article: Article, j: int, taken: set[int]) -> list[int]:
+    """'Os sites visados, Zetuga, ZeMula e BTuga': the first name listed after a word saying
+    the services were the ones targeted."""
+    tokens = article.tokens
+    if j + 1 >= len(tokens) or tokens[j].key not in _targeted_words() or not tokens[j].text.islower():
+        return []
+    if not _adjacent(article, tokens[j - 1], tokens[j]):
+        return []
+    if article.text[tokens[j].end : tokens[j + 1].start] not in {*_LIST_OPENERS, " : "}:
+        return []
+    return _name_run(article, j + 1, 1, taken)
+
+
+_WORDS_BEFORE_QUOTED = 3  # "le site de streaming très fréquenté « Full-Stream »"
+_QUOTED_NAME_WORDS = 4
+
+
+def _quoted_after_words(article: Article, j: int) -> tuple[int, int] | None:
+    """(start, end) of a quoted name a few lower-case words after a trigger, in its sentence:
+    'le site de streaming très fréquenté « Full-Stream »'."""
+    tokens = article.tokens
+    k = j
+    while (
+        k < len(tokens)
+        and k - j < _WORDS_BEFORE_QUOTED
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and article.text[tokens[k - 1].end : tokens[k].start] == " "
+    ):
+        k += 1
+    quoted = _QUOTED_NAME.match(article.text, tokens[k - 1].end)
+    if quoted is None or "\n" in quoted.group():
+        return None
+    name = quoted.group(1)
+    if not name[:1].isalnum() or name[:1].islower() or len(name.split()) > _QUOTED_NAME_WORDS:
+        return None
+    return quoted.start(1), quoted.end(1)
 
 
 _COUNT_REACH = 2  # words between a count and its trigger: "tre note piattaforme"

@@ -123,6 +123,13 @@ class Article:
         sentence = self.sentence_at(offset)
         return self.text[sentence.start : sentence.end]
 
+    def in_first_line(self, offset: int) -> bool:
+        """On the article's first line when it reads as a title (no full stop ends it)."""
+        start = len(self.text) - len(self.text.lstrip())
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        return start <= offset < end and not self.text[start:end].rstrip().endswith(".")
+
     def in_headline(self, offset: int) -> bool:
         """In a title-case line ("Attorney Unveils Charges Against Piracy Group"): its
         capitals say nothing about names."""

@@ -2847,3 +2847,25 @@ def test_a_court_by_its_acronym_and_a_financial_intelligence_unit() -> None:
         "TGI de Paris",
         "Cellule de traitement des informations financières",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le gestionnaire du site de streaming très populaire « Ciné-Rapide » a été écroué.", "fr",
+         {"Ciné-Rapide"}),
+        ("L'ancien gestionnaire de Filmora a été condamné.", "fr", {"Filmora"}),
+        ("Os sites visados, Filmix, TugaBox e Sernix, foram encerrados pela PJ.", "pt",
+         {"Filmix", "TugaBox", "Sernix"}),
+        ("Les sites visés : Alpha Stream et Cinéstar ont été fermés.", "fr", {"Alpha Stream", "Cinéstar"}),
+    ],
+)  # fmt: skip
+def test_targets_quoted_after_words_listed_after_targeted_and_by_their_manager(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_a_sentence_quoted_after_a_site_word_is_no_name() -> None:
+    text = "Le site de streaming affichait « les serveurs sont en maintenance depuis hier soir »."
+    assert found(text, "fr", "group") == set()

@@ -1661,3 +1661,45 @@ def test_sheets_textbooks_and_people_with_a_record(text: str, lang: str, expecte
 )
 def test_a_part_of_a_count_takes_its_unit(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Finanza ha sequestrato 12 computer, 4 pc e 2 hard disk esterni.", "it",
+         {"12 computers", "4 computers", "2 hard drives"}),
+        ("Officers seized 300 computer servers and 2 computer monitors.", "en",
+         {"300 servers", "2 monitors"}),
+        ("Foram apreendidos 3 discos externos e o site tinha 90 mil utilizadores.", "pt",
+         {"3 hard drives", "90000 users"}),
+    ],
+)  # fmt: skip
+def test_computers_drives_and_users_in_each_language(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_an_age_is_no_count_of_people() -> None:
+    assert figures("Un homme de 31 ans a été mis en examen.", "fr") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Polícia Judiciária fez buscas em Braga com 40 elementos.", {"40 police officers"}),
+        ("A PSP agiu com 12 elementos da Autoridade de Segurança Alimentar e Económica.", set()),
+    ],
+)
+def test_members_of_a_police_operation_are_officers_but_not_another_bodys(
+    text: str, expected: set[str]
+) -> None:
+    assert figures(text, "pt") == expected
+
+
+def test_a_title_rounding_a_sum_the_text_gives_in_full_is_that_sum() -> None:
+    text = "Un pirate condamné à 12 millions d'euros\n\nIl versera 12,04 millions d'euros aux ayants droit."
+    assert figures(text, "fr") == {"12040000 EUR"}
+
+
+def test_two_close_sums_in_the_text_stay_two_sums() -> None:
+    text = "Il a gagné 12 millions d'euros, puis il a versé 12,04 millions d'euros aux ayants droit."
+    assert figures(text, "fr") == {"12000000 EUR", "12040000 EUR"}

@@ -1144,3 +1144,39 @@ def test_a_neighbouring_places_country_is_not_the_operations() -> None:
 def test_nabbed_is_an_arrest() -> None:
     text = "Kuwait's Ministry of Commerce raided two computer shops in Hawalli and nabbed software vendors."
     assert facts_of(text, "en", FRIDAY)["arrest"] == {"KW"}
+
+
+def test_the_seat_of_a_known_body_is_no_country_of_the_operation() -> None:
+    text = (
+        "Detectives raided a firm in Kalutara for Adobe and Microsoft, members of the US-based "
+        "Business Software Alliance."
+    )
+    assert facts_of(text, "en")["country"] == {"LK"}
+
+
+def test_the_base_of_a_target_is_a_country_of_the_operation() -> None:
+    text = "Police in Seoul shut down three Vietnam-based illegal streaming sites."
+    assert "VN" in facts_of(text, "en")["country"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("En juillet 2014, l'ALPA a porté plainte. Deux hommes ont été interpellés les 23 et 24 février "
+         "derniers.", "fr"),
+        ("In July 2014 the studios complained. Two men were arrested last February 23.", "en"),
+        ("A luglio 2014 la SIAE ha denunciato. Due uomini sono stati arrestati il 23 febbraio scorso.", "it"),
+    ],
+)  # fmt: skip
+def test_a_day_said_last_takes_no_year_from_other_dates_with_no_publication_day(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["date"] == {"2014-07"}
+
+
+def test_a_day_without_its_year_still_takes_the_articles_one_year() -> None:
+    text = "En juillet 2014, l'ALPA a porté plainte. Deux hommes ont été interpellés le 23 février."
+    assert facts_of(text, "fr")["date"] == {"2014-07", "2014-02-23"}
+
+
+def test_the_year_a_site_was_created_is_no_event() -> None:
+    text = "Il admet avoir créé le site depuis chez lui en 2013. Il a été interpellé en mars 2015."
+    assert drafted_dates(text, "fr", None) == {"2015-03"}
