@@ -11,7 +11,7 @@ import yaml
 
 from extraction import MAX_ARTICLE_CHARS
 from extraction.arrests import find_arrests, seat_of_a_body
-from extraction.closing_lists import rights_holders_closing_a_sentence
+from extraction.closing_lists import rights_holders_closing_a_sentence, rights_holders_filling_a_list
 from extraction.complainants import complainant_facts
 from extraction.countries import (
     countries_of_drafted_bodies,
@@ -39,7 +39,7 @@ from extraction.names import (
 )
 from extraction.people import charged_people
 from extraction.shared_names import localised
-from extraction.target_lists import listed_targets
+from extraction.target_lists import listed_targets, named_in_a_list_of_its_own
 from extraction.text import LANGUAGES, Article, detect_language
 from graph.errors import InvalidInput
 from graph.model.countries import country_name
@@ -73,6 +73,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += lexicon_facts(article, named)
     facts += rights_holder_list_facts(article, named)
     listed = rights_holders_closing_a_sentence(article, named)
+    listed += rights_holders_filling_a_list(article, named)
     facts += listed
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
@@ -88,7 +89,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     ]
     facts += [
         f
-        for f in listed_targets(article, named)
+        for f in listed_targets(article, named) + named_in_a_list_of_its_own(article, named)
         if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
     ]
     # "s'ajoute à une autre opération d'ACE en Tunisie (Akfasat)": another operation's
@@ -347,7 +348,9 @@ def _short_names_merged(facts: list[Fact]) -> list[Fact]:
                 for o in bodies
                 if o is not fact
                 and any(
-                    fold(n).startswith(short) or _after_a_possessive(n, fact.key)
+                    fold(n).startswith(short)
+                    or _after_a_possessive(n, fact.key)
+                    or _after_its_place(n, fact.key)
                     for n in [o.key, *(s.text for s in o.spans)]
                 )
             ),
@@ -406,6 +409,17 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
         else:
             kept.append(fact)
     return kept
+
+
+def _after_its_place(longer: str, short: str) -> bool:
+    """'the Crown Court' after 'Shrewsbury Crown Court': a body named again without the one
+    capitalised word (its town) that opened its name."""
+    head = longer[: len(longer) - len(short)].rstrip()
+    return (
+        " " in short
+        and fold(longer).endswith(" " + fold(short))
+        and re.fullmatch(r"[A-ZÀ-Ý][\w'’-]+", head) is not None
+    )
 
 
 def _after_a_possessive(longer: str, short: str) -> bool:

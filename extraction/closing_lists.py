@@ -85,3 +85,38 @@ def _items_from_the_end(text: str) -> list[tuple[int, int]]:
             items.append((start + tail.start(), start + len(piece.rstrip())))
         break
     return sorted(items) if len(items) >= _MIN_ITEMS else []
+
+
+_KNOWN_IN_A_FILLED_LIST = 3  # rights holders the lexicon knows, before the others listed with them count
+
+
+def rights_holders_filling_a_list(article: Article, matches: list[Match]) -> list[Fact]:
+    """'parmi lesquelles Gaumont, UGC, Pathé, Columbia, Paramount, Tristar, Disney...': in a
+    list closing a sentence, mostly of rights holders the lexicon knows, the other names
+    are rights holders too."""
+    holders = [(m.start, m.end) for m in matches if m.entry.label == Label.ORGANIZATION]
+    others = [(m.start, m.end) for m in matches if m.entry.label != Label.ORGANIZATION]
+    facts = []
+    for sentence in article.sentences:
+        text = article.text[sentence.start : sentence.end].rstrip().rstrip(".")
+        items = [(a + sentence.start, b + sentence.start) for a, b in _items_from_the_end(text)]
+        known = [i for i in items if any(s < i[1] and i[0] < e for s, e in holders)]
+        if len(known) < _KNOWN_IN_A_FILLED_LIST or len(known) * 2 < len(items):
+            continue
+        if any(s < b and a < e for a, b in items for s, e in others):
+            continue
+        for start, end in items:
+            if (start, end) in known:
+                continue
+            name = article.text[start:end]
+            facts.append(
+                Fact(
+                    "rights_holder",
+                    name,
+                    [Span(start, end, name)],
+                    "low",
+                    ["listed with rights holders the lexicon knows: check it is one"],
+                    {"label": Label.ORGANIZATION, "kind": None, "country": None},
+                )
+            )
+    return facts

@@ -819,7 +819,7 @@ def _not_an_event(
         return "the date of a document (a press release, a statement), not an event of the operation"
     if _LAW_DATED.search(article.text[max(0, start - 50) : start]):
         return "the date of a law or a decree, not an event of the operation"
-    if in_other_operation(article, start):
+    if in_other_operation(article, start) or in_earlier_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
     if in_other_years_clause(article, start):
         return "a year the sentence sets against the one reported: background"

@@ -969,6 +969,8 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
         kind = _trigger_kind(article, token)
         if kind is None or token.key in _not_names() - set(_triggers()):
             continue
+        if i and tokens[i - 1].key in _POSSESSIVES and token.text[:1].isupper():
+            continue  # "la Police locale, avec son Service Intervention": a unit of the body before
         runs: list[list[int]] = []
         # The name after the word: "le groupe Sparks", "the app Mobdro", "le site de téléchargement X".
         j = _after_qualifiers(article, i + 1)
@@ -1061,6 +1063,7 @@ def _quoted_after_words(article: Article, j: int) -> tuple[int, int] | None:
     return quoted.start(1), quoted.end(1)
 
 
+_POSSESSIVES = {"son", "sa", "ses", "its", "suo", "sua", "suoi", "sue", "su", "sus", "seu", "seus", "suas"}
 _COUNT_REACH = 2  # words between a count and its trigger: "tre note piattaforme"
 _LIST_OPENERS = {", ", ": "}
 
@@ -1125,7 +1128,10 @@ def _target_cue_facts(article: Article, taken: set[int]) -> list[Fact]:
     facts = []
     for i in range(len(tokens)):
         keys = next((k for k in _target_cues() if _starts_at(article, i, k)), None)
-        if keys is None or not all(t.text.islower() for t in tokens[i : i + len(keys)]):
+        # in lower case, but for the first word of a sentence: "Trading as Pikabox, it..."
+        opener = article.sentence_at(tokens[i].start).start == tokens[i].start
+        words = tokens[i + 1 : i + len(keys)] if keys and opener else tokens[i : i + len(keys or ())]
+        if keys is None or not all(t.text.islower() for t in words):
             continue
         j = i + len(keys)
         if j >= len(tokens) or not _adjacent(article, tokens[j - 1], tokens[j]):
@@ -3311,7 +3317,24 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
         place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
     if place and article.text[tokens[place[-1]].end : tokens[place[-1]].end + 2] in {"'s", "’s"}:
         return []  # "the cybercrime unit of Ukraine's Interior Ministry": whose body, not a place
-    return _through_a_conjunction(article, place, taken)
+    return _through_a_conjunction(article, _without_a_name_after(article, place), taken)
+
+
+def _without_a_name_after(article: Article, place: list[int]) -> list[int]:
+    """'del Tribunale di Roma Alessandra Boffi': a known place, then two or more capitalised
+    words, is the place and a person's name."""
+    tokens = article.tokens
+    if len(place) < 3:
+        return place
+    keys = tuple(tokens[k].key for k in place)
+    known = max(
+        (len(p.keys) for p in place_matcher().by_first.get(keys[0], ()) if keys[: len(p.keys)] == p.keys),
+        default=0,
+    )
+    rest = [tokens[k] for k in place[known:]]
+    if known and len(rest) >= 2 and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest):
+        return place[:known]
+    return place
 
 
 def _through_a_conjunction(article: Article, place: list[int], taken: set[int]) -> list[int]:

@@ -122,7 +122,15 @@ def _opens_mid_sentence(article: Article, i: int) -> bool:
         return False
     if article.sentence_at(token.start).start >= token.start:
         return False
-    return _glued(article, token, tokens[i + 1]) and tokens[i + 1].text[:1].islower()
+    if not _glued(article, token, tokens[i + 1]):
+        return False
+    # "il Nucleo Speciale per la Radiodiffusione ed Editoria": capitalised words, then a link.
+    return tokens[i + 1].text[:1].islower() or (
+        article.text[token.end : tokens[i + 1].start] == " "
+        and i + 2 < len(tokens)
+        and tokens[i + 2].key in _links()
+        and tokens[i + 2].text.islower()
+    )
 
 
 def _glued(article: Article, left: Token, right: Token) -> bool:
@@ -199,11 +207,20 @@ def _with_its_parent(article: Article, last: int, k: int, taken: set[int]) -> in
 
 
 def _may_go_on(article: Article, i: int, k: int) -> bool:
-    """A word in lower case at k, in a name opened at i: not a verb, and not an Italian
-    plural participle right after the head or after a capitalised word."""
+    """A word in lower case at k, in a name opened at i: not a verb, not an Italian plural
+    participle right after the head or after a capitalised word, and no word but a link
+    after the capitalised words that follow the head ("le Tribunal de Grande Instance
+    illustrent...")."""
     tokens = article.tokens
     word = tokens[k].text
     if _VERB.search(word):
+        return False
+    if (
+        k - 1 > i
+        and tokens[k - 1].text[:1].isupper()
+        and tokens[k].key not in _links()
+        and not _ADJECTIVE.search(word)
+    ):
         return False
     after_a_name_word = k == i + 1 or (tokens[k - 1].text[:1].isupper() and tokens[k - 1].key not in _links())
     return not (after_a_name_word and article.lang == "it" and _PARTICIPLE.search(word))

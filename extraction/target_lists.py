@@ -90,3 +90,49 @@ def _items_after(text: str, pos: int) -> list[tuple[int, int]]:
         line_end = text.find("\n", pos)
         line_end = len(text) if line_end < 0 else line_end
     return items if len(items) >= _MIN_ITEMS else []
+
+
+@cache
+def _and_many_more() -> re.Pattern[str]:
+    words = sorted(lexicon()["and_many_more"], key=len, reverse=True)
+    return re.compile(
+        r"[ \u00a0]*,?[ \u00a0]+(?:" + "|".join(re.escape(w) for w in words) + r")[ \u00a0]*[.!…]*$"
+    )
+
+
+def named_in_a_list_of_its_own(article: Article, matches: list[Match]) -> list[Fact]:
+    """'Altadefinizione, Cineblog, DirettaCalcioStreaming, filmsenzalimiti e molti altri
+    ancora.': a sentence that is only a list of names and "and many more", opening a report
+    on services, names its targets. Not when the lexicon knows one name as other than a target."""
+    known = [(m.start, m.end) for m in matches if m.entry.label != Label.GROUP]
+    facts: list[Fact] = []
+    for sentence in article.sentences:
+        text = article.text[sentence.start : sentence.end].rstrip()
+        closing = _and_many_more().search(text)
+        if closing is None:
+            continue
+        line = text[: closing.start()]
+        cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
+        pieces = [(cuts[k] + sentence.start, cuts[k + 1] + sentence.start) for k in range(0, len(cuts), 2)]
+        if len(pieces) < _MIN_ITEMS or not all(_NAME.fullmatch(article.text[a:b]) for a, b in pieces):
+            continue
+        if any(s < b and a < e for a, b in pieces for s, e in known):
+            continue
+        for start, end in pieces:
+            name = article.text[start:end]
+            facts.append(
+                Fact(
+                    "group",
+                    name,
+                    [Span(start, end, name)],
+                    "low",
+                    ["listed on its own, with 'and many more': check it is a target of the operation"],
+                    {"label": Label.GROUP, "kind": "streaming site", "country": None},
+                )
+            )
+    return facts
+
+
+# One name, as a list of its own writes it: a word of letters and digits, "roja-directa"
+# in lower case too, at most two words.
+_NAME = re.compile(r"[\w][\w+&'’.@-]*(?:[ \u00a0][A-ZÀ-Ý0-9][\w+&'’.@-]*)?")

@@ -2869,3 +2869,84 @@ def test_targets_quoted_after_words_listed_after_targeted_and_by_their_manager(
 def test_a_sentence_quoted_after_a_site_word_is_no_name() -> None:
     text = "Le site de streaming affichait « les serveurs sont en maintenance depuis hier soir »."
     assert found(text, "fr", "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Segundo uma nota do Grupo Fiscal de Braga, a operação decorreu no quadro de investigações do "
+         "Destacamento Fiscal de Viseu.", "pt", {"Grupo Fiscal de Braga", "Destacamento Fiscal de Viseu"}),
+        ("Os fiscais da GNR pertencem aos Grupos Fiscais de Faro e de Beja.", "pt",
+         {"Guarda Nacional Republicana", "Grupo Fiscal de Faro", "Grupo Fiscal de Beja"}),
+        ("Gli uomini del Nucleo Speciale per la Radiodiffusione ed Editoria hanno agito.", "it",
+         {"Nucleo Speciale Radiodiffusione ed Editoria"}),
+        ("Agents of the Nigeria Security and Civil Defence Corps escorted the team.", "en",
+         {"Nigeria Security and Civil Defence Corps"}),
+    ],
+)  # fmt: skip
+def test_units_of_the_gnr_and_the_guardia_di_finanza_and_nigerias_civil_defence(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_body_name_stops_at_a_verb_after_its_capitalised_words() -> None:
+    text = "Les juges du Tribunal de Grande Instance de Lille illustrent une jurisprudence sévère."
+    assert found(text, "fr", "agency") == {"Tribunal de Grande Instance de Lille"}
+
+
+def test_a_persons_name_after_a_courts_city_is_not_part_of_the_court() -> None:
+    text = "Su disposizione del Tribunale di Milano Maria Rossi, la Guardia di Finanza ha sequestrato i siti."
+    assert found(text, "it", "agency") == {"Tribunale di Milano", "Guardia di Finanza"}
+
+
+def test_a_court_named_again_without_its_town_is_that_court() -> None:
+    text = (
+        "He pleaded guilty at Ludlow Crown Court in June. The sentence passed by the Crown Court was heavy."
+    )
+    assert found(text, "en", "agency") == {"Ludlow Crown Court"}
+
+
+def test_rights_holders_listed_with_known_ones_are_rights_holders() -> None:
+    text = (
+        "Plusieurs sociétés se sont constituées parties civiles, parmi lesquelles Gaumont, Pathé, "
+        "Kinovista, Paramount et Filmaro."
+    )
+    assert found(text, "fr", "rights_holder") == {
+        "Gaumont",
+        "Pathé",
+        "Kinovista",
+        "Paramount",
+        "Filmaro",
+    }
+
+
+def test_a_list_with_few_known_rights_holders_adds_none() -> None:
+    text = "Parmi les plaignants figurent Gaumont, Kinovista, Filmaro et Lumenor."
+    assert found(text, "fr", "rights_holder") == {"Gaumont"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Siti bloccati\n\nFilmzone, Cinemax24, calcio-diretta, StreamItalia e molti altri ancora. "
+         "La Guardia di Finanza ha oscurato i siti.", "it",
+         {"Filmzone", "Cinemax24", "calcio-diretta", "StreamItalia"}),
+        ("The firm sold sticks. Trading as Boxaroo and Streamly, it took in £1 million.", "en",
+         {"Boxaroo", "Streamly"}),
+    ],
+)  # fmt: skip
+def test_targets_listed_on_their_own_and_named_by_trading_as(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_a_list_of_its_own_holding_a_known_broadcaster_names_no_targets() -> None:
+    text = "Sky, Filmzone, Cinemax24 e molti altri. La Guardia di Finanza ha oscurato i siti."
+    assert found(text, "it", "group") == set()
+
+
+def test_a_capitalised_service_after_a_possessive_is_a_unit_not_a_target() -> None:
+    text = "La Police locale Midi, avec son Service Intervention, a contrôlé le marché."
+    assert found(text, "fr", "group") == set()

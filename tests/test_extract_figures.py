@@ -1703,3 +1703,19 @@ def test_a_title_rounding_a_sum_the_text_gives_in_full_is_that_sum() -> None:
 def test_two_close_sums_in_the_text_stay_two_sums() -> None:
     text = "Il a gagné 12 millions d'euros, puis il a versé 12,04 millions d'euros aux ayants droit."
     assert figures(text, "fr") == {"12000000 EUR", "12040000 EUR"}
+
+
+def test_gnr_members_are_police_officers() -> None:
+    assert figures("As buscas mobilizaram 64 militares da GNR.", "pt") == {"64 police officers"}
+
+
+def test_iptv_control_panels() -> None:
+    assert figures("Sono 9 i pannelli di controllo sequestrati.", "it") == {"9 control panels"}
+
+
+def test_an_earlier_conviction_of_the_same_man_gives_no_figures() -> None:
+    text = (
+        "Il a été condamné à 12 mois de prison. Le même tribunal l'avait déjà condamné en 2011, pour des "
+        "faits identiques, à 900 000 euros d'amendes."
+    )
+    assert figures(text, "fr") == {"12 months"}

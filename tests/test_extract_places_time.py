@@ -1180,3 +1180,22 @@ def test_a_day_without_its_year_still_takes_the_articles_one_year() -> None:
 def test_the_year_a_site_was_created_is_no_event() -> None:
     text = "Il admet avoir créé le site depuis chez lui en 2013. Il a été interpellé en mars 2015."
     assert drafted_dates(text, "fr", None) == {"2015-03"}
+
+
+def test_the_date_of_an_earlier_conviction_is_background() -> None:
+    text = (
+        "Le procès s'est terminé le 14 septembre 2016. Le même tribunal l'avait déjà condamné le "
+        "21 décembre 2011 pour des faits identiques."
+    )
+    assert drafted_dates(text, "fr", None) == {"2016-09-14"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("En Quito, Ecuador, los vendedores se opusieron, aunque no hubo heridos ni detenidos.", "es"),
+        ("À Abidjan, en Côte d'Ivoire, il n'y a eu ni blessés ni interpellés.", "fr"),
+    ],
+)
+def test_the_second_of_two_denials_is_no_arrest(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["arrest"] == set()
