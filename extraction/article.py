@@ -22,6 +22,7 @@ from extraction.countries import (
     residence_countries,
 )
 from extraction.dates import find_dates, in_other_operation
+from extraction.defined_acronyms import defined_acronym_matches
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, Span, merge_facts
 from extraction.figures import find_figures
@@ -55,6 +56,7 @@ def read_article(text: str, lang: str = "auto") -> Article:
 def extract_facts(article: Article, published: dt.date | None = None) -> list[Fact]:
     """Every fact the article states, one per (kind, key), each with all its spans."""
     everything = entity_matcher().find(article) + shared_head_matches(article)
+    everything += defined_acronym_matches(article, everything)
     unquoted = without_quoted_industry_bodies(article, everything)
     # Their words are no other body's name either ("Alliance for Creativity in Entertainment").
     only_comment = [(m.start, m.end) for m in everything if m not in unquoted]
@@ -108,6 +110,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += operation_facts(article)
     facts += _the_police(article, facts, countries)
     facts += _the_customs(article, facts, countries)
+    facts += _the_gendarmerie(article, facts, countries)
     facts = _without_earlier_cases(article, facts)
     named_spans = [(s.start, s.end) for f in facts if f.kind in _NAMED_KINDS for s in f.spans]
     facts += charged_people(article, named_spans)
@@ -287,6 +290,38 @@ def _the_customs(article: Article, facts: list[Fact], countries: list[Match]) ->
     if pattern is None or entry is None:
         return []
     return _named_only_by_word(article, pattern, entry, "check it is this body")
+
+
+# "la brigade de gendarmerie", "les gendarmes": a country's gendarmerie by the common noun.
+_THE_GENDARMERIE = re.compile(
+    r"\b(?:[Ll]a |[Ll]es |[Dd]es |[Aa]ux )(?:brigade de )?(?P<noun>gendarmerie|gendarmes)\b"
+    r"(?!\s+(?:de|d['’]|du|des)\b|\s+[A-ZÀ-Þ])"
+)
+
+
+def _the_gendarmerie(article: Article, facts: list[Fact], countries: list[Match]) -> list[Fact]:
+    """'la plainte transmise à la brigade de gendarmerie' in a French article about one
+    country that names no gendarmerie: that country's, when the lexicon knows exactly one."""
+    if article.lang != "fr" or any(f.kind == "agency" and "gendarm" in fold(f.key) for f in facts):
+        return []
+    codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
+    entry = _only_gendarmerie(next(iter(codes))) if len(codes) == 1 else None
+    if entry is None:
+        return []
+    return _named_only_by_word(article, _THE_GENDARMERIE, entry, "check which force acted")
+
+
+@cache
+def _only_gendarmerie(code: str) -> Entry | None:
+    """The country's gendarmerie when the lexicon knows exactly one, else None."""
+    found = [
+        a
+        for a in lexicon()["agencies"]
+        if a.get("country") == code and a.get("kind") == "police" and "gendarm" in fold(a["name"])
+    ]
+    if len(found) != 1:
+        return None
+    return Entry(label=Label.AGENCY, name=found[0]["name"], kind="police", country=code)
 
 
 @cache

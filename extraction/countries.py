@@ -291,7 +291,8 @@ def countries_of_drafted_bodies(article: Article, facts: list[Fact]) -> list[Mat
         span = fact.spans[0]
         for i in range(article.token_index(span.start), article.token_index(span.end)):
             token = article.tokens[i]
-            if not token.text[:1].isupper():
+            # Romance languages write the adjective in lower case: "Bureau sénégalais du droit d'auteur".
+            if not token.text[:1].isupper() and article.lang not in _LOWER_CASE_NATIONALITIES:
                 continue
             lang = article.lang
             code = codes.get((lang, token.key)) or codes.get((lang, token.key.removesuffix("s")))
@@ -299,6 +300,9 @@ def countries_of_drafted_bodies(article: Article, facts: list[Fact]) -> list[Mat
                 entry = Entry(Label.COUNTRY, code, kind=AGENCY_COUNTRY)
                 found.append(Match(i, i + 1, token.start, token.end, entry, Phrase((token.key,), entry)))
     return found
+
+
+_LOWER_CASE_NATIONALITIES = {"fr", "it", "es", "pt"}
 
 
 # Words before a place that say something happened there: "no Rio Grande do Sul", "en las

@@ -212,6 +212,7 @@ _EVENT_CUES = (
     "extradition",
     "action",
     "start",
+    "created",
     "investigation",
     "announcement",
     "founded",
@@ -471,11 +472,17 @@ def _clean(raw: str, kind: str) -> str:
     return text
 
 
+_CREATED_REACH = 3  # words from a word of creation to its date: "que se creó en 2009"
+
+
 def event_kind(article: Article, start: int, end: int) -> str:
     """What the date is of: the nearest cue word in its sentence (its wrapped lines joined) decides."""
     sentence = article.whole_sentence_at(start)
     tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
     keys = [t.key for t in tokens]
+    just_before = [t.key for t in tokens if t.end <= start][-_CREATED_REACH:]
+    if has_cue(just_before, "created") is not None:
+        return "launch"  # "la unidad, que se creó en 2009, incautó...": the creation's year
     best: tuple[int, str] | None = None
     for kind in _EVENT_CUES:
         for i in range(len(keys)):
@@ -510,6 +517,7 @@ def event_kind(article: Article, start: int, end: int) -> str:
         "investigation": "investigation_start",
         "announcement": "announcement",
         "founded": "launch",
+        "created": "launch",
     }[kind]
 
 

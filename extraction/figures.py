@@ -669,6 +669,8 @@ _SEARCHED_BEFORE = re.compile(rf"\b(?:raided|perquisit[oiae]|{_SEARCH_VERBS})\s+
 
 
 _HAVE = {"have", "has", "had", "a", "ha", "hanno", "han", "tem", "tinham"}
+# "Quindici degli indagati": a part of a group, not a noun for people.
+_PARTITIVES = _OF_WORDS | {"degli", "dei", "delle", "dello", "dell"}
 _FATE_WORDS = 5  # the longest words for what happened: "placés en garde à vue"
 
 
@@ -690,7 +692,7 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
     noun, then an auxiliary and what happened to them. People counted by what happened to
     them are people, whatever noun names them, unless the noun is itself a count of people."""
     tokens = article.tokens
-    if index + 2 >= len(tokens):
+    if index + 1 >= len(tokens):
         return None
     noun = tokens[index]
     if not (noun.text.isalpha() and noun.text.islower()):
@@ -706,7 +708,13 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
     start = j
     while j < len(tokens) and j - start < 2 and tokens[j].key in _AUXILIARIES:
         j += 1
-    if j == start or re.search(r"[.,;:!?()\n]", article.text[noun.end : tokens[j - 1].end]):
+    if j == start and (
+        j != index + 1
+        or article.text[noun.end : tokens[j].start] != " "
+        or noun.key in _PARTITIVES | _AUXILIARIES | _HAVE
+    ):
+        return None  # with no auxiliary, the fate right after the noun: "dos hermanos detenidos"
+    if re.search(r"[.,;:!?()\n]", article.text[noun.end : tokens[max(j - 1, index)].end]):
         return None
     if has_cue([t.key for t in tokens[j : j + _FATE_WORDS]], "fate") != 0:
         return None
@@ -1376,7 +1384,15 @@ def _police_named(article: Article) -> bool:
 # service's audience ("1,8 million d'utilisateurs", later "1,8 million d'abonnés"); services
 # called platforms in one place and apps or sites in another ("tres plataformas", "tres apps").
 _PEOPLE_UNITS = ("people", "suspects", "arrests")
-_SAME_GROUP_UNITS = (_PEOPLE_UNITS, ("users", "subscribers"), ("apps", "platforms"), ("sites", "platforms"))
+# "24.800 aparelhos" in the title, "24.800 aparelhos de TV box" in the text: devices named
+# generically, then by what they are.
+_SAME_GROUP_UNITS = (
+    _PEOPLE_UNITS,
+    ("users", "subscribers"),
+    ("apps", "platforms"),
+    ("sites", "platforms"),
+    ("decoders", "devices"),
+)
 
 
 def _one_group_once(figures: list[Figure]) -> list[Figure]:

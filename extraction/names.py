@@ -1005,6 +1005,7 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             lone = bool(before) and (
                 (len(before) == 1 and _sentence_start(article, tokens[before[0]]))
                 or tokens[before[0]].key in nationality_words()
+                or _unit_of_a_body_before(article, before[0], taken)
             )
             if before and not lone:
                 runs.append(before)
@@ -1017,6 +1018,15 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
                 _group_fact(article, tokens[run[0]].start, tokens[run[-1]].end, kind, "medium", note)
             )
     return facts
+
+
+def _unit_of_a_body_before(article: Article, first: int, taken: set[int]) -> bool:
+    """ "the Royal Malaysia Police (PDRM)'s Cyber Crime Investigation team": a name after a
+    known body's possessive names one of its units, not a target."""
+    tokens = article.tokens
+    if first < 2 or tokens[first - 1].key != "s" or first - 2 not in taken:
+        return False
+    return re.fullmatch(r"\)?['’]", article.text[tokens[first - 2].end : tokens[first - 1].start]) is not None
 
 
 @cache
@@ -2880,7 +2890,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             (unit_start, of_word, place),
             *_more_places(article, place[-1] + 1, of_word, taken),
         ]
-        if _fields_of_one_name(article, places):
+        if _fields_of_one_name(article, places, plural=found[0] in _singular_units()):
             # "Delegacia de Prevenção e Repressão à Pirataria": one unit of two fields.
             places = [(places[0][0], of_word, list(range(place[0], places[1][2][-1] + 1)))]
         for start, of, run in places:
@@ -2922,8 +2932,9 @@ def _spelled_before_its_acronym(article: Article, i: int, end: int) -> tuple[int
     return None
 
 
-def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]]]) -> bool:
-    """Two runs joined by a bare conjunction, neither a place anyone knows, the second going
+def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]]], plural: bool) -> bool:
+    """Two runs joined by a bare conjunction, neither a place anyone knows, after a unit word
+    in the singular ("Delegacia de Defraudações e Falsificações") or with the second going
     on past a joining word ("Prevenção e Repressão à Pirataria"): the fields of one unit's
     name, not the unit of two places."""
     if len(places) != 2:
@@ -2932,7 +2943,7 @@ def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]
     (_, _, first), (_, _, second) = places
     if second[0] != first[-1] + 2 or tokens[first[-1] + 1].key not in _AND:
         return False
-    goes_on = any(tokens[k].text.islower() for k in second[1:])
+    goes_on = not plural or any(tokens[k].text.islower() for k in second[1:])
     known = {m.first for m in place_matcher().find(article)}
     return goes_on and first[0] not in known and second[0] not in known
 
@@ -3321,8 +3332,9 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
 
 
 def _without_a_name_after(article: Article, place: list[int]) -> list[int]:
-    """'del Tribunale di Roma Alessandra Boffi': a known place, then two or more capitalised
-    words, is the place and a person's name."""
+    """'del Tribunale di Roma Alessandra Boffi': a place the gazetteer knows, then two or
+    more words in title case, is the place and a person's name, whatever stands before the
+    body (`_without_officials_name` reads a title there, for places it does not know)."""
     tokens = article.tokens
     if len(place) < 3:
         return place

@@ -2895,9 +2895,9 @@ def test_a_body_name_stops_at_a_verb_after_its_capitalised_words() -> None:
     assert found(text, "fr", "agency") == {"Tribunal de Grande Instance de Lille"}
 
 
-def test_a_persons_name_after_a_courts_city_is_not_part_of_the_court() -> None:
-    text = "Su disposizione del Tribunale di Milano Maria Rossi, la Guardia di Finanza ha sequestrato i siti."
-    assert found(text, "it", "agency") == {"Tribunale di Milano", "Guardia di Finanza"}
+def test_a_judges_name_after_a_courts_city_is_not_part_of_the_court() -> None:
+    text = "Su disposizione del gip del Tribunale di Milano Maria Rossi, la Guardia di Finanza ha agito."
+    assert found(text, "it", "agency") == {"gip del Tribunale di Milano", "Guardia di Finanza"}
 
 
 def test_a_court_named_again_without_its_town_is_that_court() -> None:
@@ -2950,3 +2950,36 @@ def test_a_list_of_its_own_holding_a_known_broadcaster_names_no_targets() -> Non
 def test_a_capitalised_service_after_a_possessive_is_a_unit_not_a_target() -> None:
     text = "La Police locale Midi, avec son Service Intervention, a contrôlé le marché."
     assert found(text, "fr", "group") == set()
+
+
+def test_an_acronym_the_article_defines_for_a_known_body_is_that_body() -> None:
+    text = "Staff of the Federal Investigation Agency's (FIA) cyber wing raided shops. An FIA team then left."
+    facts = [f for f in extract_facts(read_article(text, "en")) if f.kind in {"agency", "group"}]
+    assert [(f.kind, f.key, [s.text for s in f.spans]) for f in facts] == [
+        ("agency", "Federal Investigation Agency", ["Federal Investigation Agency", "FIA", "FIA"])
+    ]
+
+
+def test_a_defined_acronym_opening_a_longer_name_is_left_to_that_name() -> None:
+    text = "The Nigerian Copyright Commission (NCC) acted. The NCC Kano Office led the raid."
+    assert found(text, "en", "agency") == {"Nigerian Copyright Commission", "NCC Kano Office"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "O delegado chefia a Delegacia de Roubos e Furtos do estado.",
+            "pt",
+            {"Delegacia de Roubos e Furtos"},
+        ),
+        ("Indagano le procure di Lecce e Brindisi.", "it", {"Procura di Lecce", "Procura di Brindisi"}),
+    ],
+)
+def test_a_singular_unit_of_two_fields_is_one_body(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_unit_named_after_a_known_bodys_possessive_is_no_target() -> None:
+    text = "Officers of the Royal Malaysia Police (PDRM)'s Cyber Crime Investigation team raided outlets."
+    assert found(text, "en", "group") == set()

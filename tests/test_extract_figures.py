@@ -1719,3 +1719,32 @@ def test_an_earlier_conviction_of_the_same_man_gives_no_figures() -> None:
         "faits identiques, à 900 000 euros d'amendes."
     )
     assert figures(text, "fr") == {"12 months"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La diligencia terminó con dos hermanos detenidos.", "es", {"2 people"}),
+        ("Quindici degli indagati ricevevano il reddito di cittadinanza.", "it", set()),
+        ("Four men were taken into custody. Two were held in Spanish Town.", "en", {"4 people"}),
+    ],
+)
+def test_people_counted_by_their_fate_with_no_auxiliary(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_what_anyone_found_guilty_can_be_fined_is_the_laws_penalty() -> None:
+    text = "Anyone found guilty can be fined up to RM200,000, jailed for up to 20 years, or both."
+    assert figures(text, "en") == set()
+
+
+def test_a_running_total_that_already_sums_seizures_is_no_figure_of_the_operation() -> None:
+    text = "A Receita apreendeu 900 caixas. A divisão já soma 107 mil aparelhos de TV box apreendidos."
+    assert figures(text, "pt") == {"900 boxes"}
+
+
+def test_devices_in_the_title_and_the_same_count_of_tv_boxes_are_one_count() -> None:
+    text = (
+        "Receita apreende 4.800 aparelhos no porto\n\nA Receita Federal apreendeu 4.800 aparelhos de TV box."
+    )
+    assert figures(text, "pt") == {"4800 decoders"}

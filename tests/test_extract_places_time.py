@@ -1199,3 +1199,19 @@ def test_the_date_of_an_earlier_conviction_is_background() -> None:
 )
 def test_the_second_of_two_denials_is_no_arrest(text: str, lang: str) -> None:
     assert facts_of(text, lang)["arrest"] == set()
+
+
+def test_a_lower_case_nationality_in_a_drafted_bodys_name_gives_its_country() -> None:
+    text = "Le Bureau sénégalais du droit d'auteur a fait interpeller 36 personnes à Ouakam."
+    assert facts_of(text, "fr")["country"] == {"SN"}
+
+
+def test_the_gendarmerie_named_by_its_common_noun_is_the_countrys() -> None:
+    text = "Au Sénégal, à l'issue des investigations des gendarmes, cinq personnes ont été arrêtées."
+    found = extract_facts(read_article(text, "fr"))
+    assert {f.key for f in found if f.kind == "agency"} == {"Gendarmerie nationale du Sénégal"}
+
+
+def test_the_year_a_unit_was_created_is_no_event() -> None:
+    text = "La brigada, que se creó en 2009, incautó ayer 25 mil libros en Santiago de Chile."
+    assert drafted_dates(text, "es", dt.date(2022, 3, 23)) == {"2022-03-22"}
