@@ -26,7 +26,7 @@ from extraction.defined_acronyms import defined_acronym_matches
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, Span, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import Entry, Match, entity_matcher, has_cue, lexicon, national_police
+from extraction.lexicon import Entry, Match, entity_matcher, has_cue, lexicon, national_police, place_matcher
 from extraction.names import (
     agency_facts,
     field_first_merged,
@@ -79,7 +79,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += listed
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
-    facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
+    facts = _generic_police_merged(field_first_merged(_short_names_merged(_same_words_merged(facts))))
     countries += countries_of_drafted_bodies(article, facts)
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
@@ -97,7 +97,13 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     # "s'ajoute à une autre opération d'ACE en Tunisie (Akfasat)": another operation's
     # country and target, named only in the sentence that compares it, are not this one's.
     countries = _outside_other_operations(article, countries)
-    facts = [f for f in facts if f.kind != "group" or not _only_in_other_operations(article, f)]
+    # A drafted body named only there acted in that other operation ("les forces de l'ordre du Sénégal").
+    facts = [
+        f
+        for f in facts
+        if not (f.kind == "group" or (f.kind == "agency" and f.confidence == "low"))
+        or not _only_in_other_operations(article, f)
+    ]
     facts = [f for f in facts if f.kind != "group" or not _a_news_source(article, f)]
     facts += country_facts(article, countries)
     facts += figures
@@ -163,6 +169,12 @@ def _outside_other_operations(article: Article, countries: list[Match]) -> list[
 
 # "Le site Rossiyskaya Gazeta, cité par Publishing Perspective, rapporte que...": a site that
 # reports the news (cited, or reporting that...), not a target.
+_REPORTS_BEFORE = re.compile(
+    r"\b(?:informations recueillies par|informations obtenues par|selon les informations de"
+    r"|according to information from|secondo quanto appreso da|según informaciones de"
+    r"|segundo informações d[eoa])\s*$",
+    re.IGNORECASE,
+)
 _REPORTS_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:cité par|cités par|cited by|quoted by|citato da|citada por|citado por"
     r"|rapporte que|reports that|reported that|riporta che|informa que|informó que|relata que|relatou que)\b",
@@ -171,7 +183,13 @@ _REPORTS_AFTER = re.compile(
 
 
 def _a_news_source(article: Article, fact: Fact) -> bool:
-    return all(_REPORTS_AFTER.match(article.text[s.end : s.end + 120]) for s in fact.spans)
+    """Cited as the source of the news: 'X, cité par Y, rapporte que', 'd'après les informations
+    recueillies par Gabonactu.com'."""
+    return all(
+        _REPORTS_AFTER.match(article.text[s.end : s.end + 120])
+        or _REPORTS_BEFORE.search(article.text[max(0, s.start - 60) : s.start])
+        for s in fact.spans
+    )
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:
@@ -443,6 +461,60 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
             same_country[0].spans = sorted([*same_country[0].spans, *fact.spans], key=lambda s: s.start)
         else:
             kept.append(fact)
+    return kept
+
+
+def _content_words(name: str) -> tuple[str, ...]:
+    """A body's name less its small words, hyphens as spaces: 'Inspeção-Geral das Atividades
+    Culturais' and 'Inspeção Geral de Atividades Culturais' are written with the same words."""
+    return tuple(w for w in fold(name.replace("-", " ")).split() if w not in _SMALL_WORDS)
+
+
+_SMALL_WORDS = {
+    *("a", "ao", "aos", "au", "aux", "of", "de", "di", "del", "della", "dei", "des", "du", "d", "l", "la"),
+    *("le", "les", "el", "los", "las", "da", "do", "das", "dos", "the", "e", "et", "y", "and", "ed"),
+}
+
+
+def _less_its_place(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The words of a body's name less the one-word place that ends it ('... de Lisboa')."""
+    if len(words) < 3 or not any(len(p.keys) == 1 for p in place_matcher().by_first.get(words[-1], ())):
+        return None
+    return words[:-1]
+
+
+def _start(span: Span) -> int:
+    return span.start
+
+
+def _same_words_merged(facts: list[Fact]) -> list[Fact]:
+    """A drafted body written with the words of another body's name, small words aside, or
+    with those of its name less the place that ends it ('Tribunal da Propriedade Intelectual'
+    after 'Tribunal de Propriedade Intelectual de Lisboa'), is that body."""
+    bodies = [f for f in facts if f.kind == "agency"]
+    merged_away: set[int] = set()
+
+    def other_of(fact: Fact) -> Fact | None:
+        words = _content_words(fact.key)
+        if len(words) < 2 or (fact.data.get("country") is not None and fact.confidence != "low"):
+            return None
+        for other in bodies:
+            if other is fact or id(other) in merged_away or fold(other.key) == fold(fact.key):
+                continue
+            names = [other.key, *(s.text for s in other.spans)]
+            same = any(words in {_content_words(n), _less_its_place(_content_words(n))} for n in names)
+            if same and (other.confidence != "low" or len(_content_words(other.key)) > len(words)):
+                return other
+        return None
+
+    kept = []
+    for fact in facts:
+        other = other_of(fact) if fact.kind == "agency" else None
+        if other is None:
+            kept.append(fact)
+            continue
+        merged_away.add(id(fact))
+        other.spans = sorted([*other.spans, *(s for s in fact.spans if s not in other.spans)], key=_start)
     return kept
 
 

@@ -532,6 +532,22 @@ def _weekday_numbers(lang: str) -> dict[str, int]:
     return numbers
 
 
+def _weekday_in_a_name(article: Article, match: re.Match[str]) -> bool:
+    """'copies of Black Friday': a weekday after a capitalised word inside a sentence is a
+    word of a title or a name, not a day."""
+    if match.group("this") or match.group("last"):
+        return False
+    i = article.token_index(match.start("day"))
+    if i == 0:
+        return False
+    before = article.tokens[i - 1]
+    return (
+        before.text[:1].isupper()
+        and article.text[before.end : match.start("day")] == " "
+        and article.sentence_at(before.start).start != before.start
+    )
+
+
 def _weekday(match: re.Match[str], lang: str, published: dt.date) -> tuple[dt.date, bool] | None:
     """The date a weekday names, and whether a day of the month "(19)" settled it: the
     latest such day on or before publication; strictly before after "last"/"dernier"."""
@@ -785,6 +801,8 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
             # A range's last day is its own date; the words before it stay free for its first.
             start, end = trimmed(article.text, *match.span("last" if kind == "day_last" else 0))
             if any(a < end and start < b for a, b in taken):
+                continue
+            if kind == "weekday" and _weekday_in_a_name(article, match):
                 continue
             resolved = _resolve(kind, match, article, published, parsers, year_hint)
             if resolved is None:

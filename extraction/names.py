@@ -1656,6 +1656,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 break
             if run and token.key in _AND and _another_body_follows(tokens, j + 1):
                 break  # "la Fiscalía y la Policía Judicial": two bodies
+            if run and token.key in _AND and _headed_names_on_both_sides(tokens, run, j + 1):
+                break  # "the Trading Standards Service and Hampshire Constabulary": two bodies
             # "the People's Court" keeps its possessive; "the EU's agency" is the EU's.
             if (
                 (not token.text.islower() and token.key not in _DETERMINERS)
@@ -2466,6 +2468,22 @@ def _another_body_follows(tokens: list[Token], k: int) -> bool:
     return (key,) in _agency_heads() or key in _ONE_WORD_INSTITUTIONS or key in _council_words()
 
 
+_HEADED_NAME_WORDS = 4  # "Hampshire Constabulary", "Greater Manchester Police"
+
+
+def _headed_names_on_both_sides(tokens: list[Token], run: list[int], k: int) -> bool:
+    """English heads close a name: a run holding a head, 'and', then capitalised words
+    ending in another head are two bodies."""
+    keys = tuple(tokens[r].key for r in run)
+    if not any(keys[a : a + len(h)] == h for h in _agency_heads() for a in range(len(keys))):
+        return False
+    after: list[str] = []
+    while k < len(tokens) and len(after) < _HEADED_NAME_WORDS and tokens[k].text[:1].isupper():
+        after.append(tokens[k].key)
+        k += 1
+    return any(len(h) <= len(after) and tuple(after[-len(h) :]) == h for h in _agency_heads())
+
+
 @cache
 def _council_words() -> frozenset[str]:
     """Words opening a public body's name that is no police's: "e do Conselho Municipal da Beira"."""
@@ -3240,9 +3258,22 @@ def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> lis
             run = _place_run(article, k, taken) if _name_like(tokens[k]) else []
         if not run or tokens[run[0]].key in _body_words():
             break  # "... de Santarém e do Corpo de Intervenção": another body, no place
+        if k == j and _a_persons_name(article, run):
+            break  # "el Juzgado de Instrucción 39 de Madrid, María Belén Sánchez Hernández": its judge
         found.append((tokens[k].start, of_word, run))
         j = run[-1] + 1
     return found
+
+
+_NAME_WORDS = 3  # title-case words from which a run after a comma that no gazetteer knows is a person's name
+
+
+def _a_persons_name(article: Article, run: list[int]) -> bool:
+    tokens = article.tokens
+    words = [tokens[k] for k in run]
+    known = place_matcher().starts_at(article, run[0]) is not None
+    title_case = all(t.text[:1].isupper() and t.text[1:].islower() for t in words)
+    return not known and len(words) >= _NAME_WORDS and title_case
 
 
 def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) -> bool:

@@ -2983,3 +2983,36 @@ def test_a_singular_unit_of_two_fields_is_one_body(text: str, lang: str, expecte
 def test_a_unit_named_after_a_known_bodys_possessive_is_no_target() -> None:
     text = "Officers of the Royal Malaysia Police (PDRM)'s Cyber Crime Investigation team raided outlets."
     assert found(text, "en", "group") == set()
+
+
+def test_two_english_bodies_joined_by_and_are_two() -> None:
+    text = "Kent County Council's Trading Standards Service and Kent Constabulary arrested a man."
+    assert found(text, "en", "agency") == {
+        "Kent County Council's Trading Standards Service",
+        "Kent Constabulary",
+    }
+
+
+def test_a_judges_name_after_a_comma_is_no_second_court() -> None:
+    text = "La titular del Juzgado de Instrucción 12 de Madrid, Ana Lucía Pérez Gómez, ordenó el bloqueo."
+    assert found(text, "es", "agency") == {"Juzgado de Instrucción 12 de Madrid"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A Inspeção-Geral das Atividades Culturais (IGAC) assinou o acordo. O bloqueio, diz a Inspeção "
+         "Geral de Atividades Culturais, começa já.", {"Inspeção-Geral das Atividades Culturais"}),
+        ("O Tribunal de Propriedade Intelectual de Lisboa decidiu. O Tribunal da Propriedade Intelectual "
+         "deu dez dias ao Telegram.", {"Tribunal de Propriedade Intelectual de Lisboa"}),
+    ],
+)  # fmt: skip
+def test_a_body_written_again_with_its_words_or_without_its_city_is_one_body(
+    text: str, expected: set[str]
+) -> None:
+    assert found(text, "pt", "agency") == expected
+
+
+def test_a_site_the_news_was_gathered_by_is_no_target() -> None:
+    text = "D'après les informations recueillies par Afrinews.com, neuf revendeurs ont été interpellés."
+    assert found(text, "fr", "group") == set()

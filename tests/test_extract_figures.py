@@ -1748,3 +1748,11 @@ def test_devices_in_the_title_and_the_same_count_of_tv_boxes_are_one_count() -> 
         "Receita apreende 4.800 aparelhos no porto\n\nA Receita Federal apreendeu 4.800 aparelhos de TV box."
     )
     assert figures(text, "pt") == {"4800 decoders"}
+
+
+def test_the_fine_and_prison_term_the_law_punishes_with_are_no_figures() -> None:
+    text = (
+        "In tutto 46 persone sono state segnalate, per reati puniti con la reclusione da uno a quattro anni "
+        "e con una multa tra 2.582 e 15.493 euro."
+    )
+    assert figures(text, "it") == {"46 people"}

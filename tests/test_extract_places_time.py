@@ -1215,3 +1215,29 @@ def test_the_gendarmerie_named_by_its_common_noun_is_the_countrys() -> None:
 def test_the_year_a_unit_was_created_is_no_event() -> None:
     text = "La brigada, que se creó en 2009, incautó ayer 25 mil libros en Santiago de Chile."
     assert drafted_dates(text, "es", dt.date(2022, 3, 23)) == {"2022-03-22"}
+
+
+def test_a_weekday_in_a_films_title_is_no_date() -> None:
+    text = "Police seized 500 copies of Black Friday, a banned film, in a raid on Saturday."
+    assert facts_of(text, "en", dt.date(2005, 5, 22))["date"] == {"2005-05-21"}
+
+
+def test_remanded_in_custody_is_an_arrest() -> None:
+    text = "In Mumbai, India, the accused was remanded in custody for 14 days after the raid."
+    assert facts_of(text, "en")["arrest"] == {"IN"}
+
+
+def test_buyers_from_another_country_do_not_name_a_country_of_the_operation() -> None:
+    text = (
+        "Police raided a factory in Kempton Park, South Africa. Two buyers from Zimbabwe were arrested too."
+    )
+    assert facts_of(text, "en")["country"] == {"ZA"}
+
+
+def test_operations_conducted_before_elsewhere_name_no_country_nor_body() -> None:
+    text = (
+        "Au Gabon, neuf revendeurs ont été interpellés à Libreville. En 2021, des opérations avaient déjà "
+        "été conduites dans d'autres pays d'Afrique, notamment par les forces de l'ordre du Sénégal."
+    )
+    found = extract_facts(read_article(text, "fr"))
+    assert {f.key for f in found if f.kind in {"country", "agency"}} == {"GA"}
