@@ -859,6 +859,8 @@ def _not_an_event(
         return "a news agency's dateline (the day the report was filed), not an event of the operation"
     if _place_dateline(article, start, end):
         return "the dateline opening the report ('Roma, 6 marzo -'), not an event of the operation"
+    if _place_and_date_line(article, start, end):
+        return "a line of a place and a date ('Lisboa, 14 de Março de 2002'): the release's, not an event"
     return None
 
 
@@ -881,6 +883,14 @@ def _place_dateline(article: Article, start: int, end: int) -> bool:
 
 
 _AGENCY_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{2,30})\)\s*[.\-–—]")
+
+
+def _place_and_date_line(article: Article, start: int, end: int) -> bool:
+    """'Lisboa, 14 de Março de 2002' on a line of its own: where and when a release was signed."""
+    line_start = article.text.rfind("\n", 0, start) + 1
+    line_end = article.text.find("\n", end)
+    after = article.text[end : line_end if line_end >= 0 else len(article.text)]
+    return _PLACE_BEFORE.match(article.text[line_start:start]) is not None and after.strip(" \t.") == ""
 
 
 def _agency_dateline(article: Article, end: int) -> bool:

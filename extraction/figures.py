@@ -886,13 +886,19 @@ def _of_its(article: Article, index: int) -> int:
     return counted[1] - index if counted else 0
 
 
+# "l'article 380(1) du Code criminel", "Section 41(1)(ha)": a subsection's number, no count.
+_LAW_SUBSECTION = re.compile(r"\w\(\d+\)")
+
+
 def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     """The figure a number written in digits starts, with its scale and unit or currency."""
     text = article.text
     value = parse_number(match.group(), article.lang)
     if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
         return None
-    if _year_of_a_name(text, match):
+    if _year_of_a_name(text, match) or _LAW_SUBSECTION.match(
+        text[max(0, match.start() - 2) : match.end() + 1]
+    ):
         return None
     if _after_a_month(article, match.start()) or _RANK_BEFORE.search(
         text[max(0, match.start() - 5) : match.start()]

@@ -3016,3 +3016,16 @@ def test_a_body_written_again_with_its_words_or_without_its_city_is_one_body(
 def test_a_site_the_news_was_gathered_by_is_no_target() -> None:
     text = "D'après les informations recueillies par Afrinews.com, neuf revendeurs ont été interpellés."
     assert found(text, "fr", "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("As acções vieram de entidades como a IGAE e a ASSOFT.", "pt",
+         {"Inspecção-Geral das Actividades Económicas", "Associação Portuguesa de Software"}),
+        ("Officers from the Intelligence Bureau and the Financial Investigation Group took part.", "en",
+         {"Intelligence Bureau", "Financial Investigation Group"}),
+    ],
+)  # fmt: skip
+def test_portuguese_regulators_and_an_investigation_group(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected

@@ -1756,3 +1756,14 @@ def test_the_fine_and_prison_term_the_law_punishes_with_are_no_figures() -> None
         "e con una multa tra 2.582 e 15.493 euro."
     )
     assert figures(text, "it") == {"46 people"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Ils pourraient être accusés en vertu de l'article 380(1) du Code criminel.", "fr"),
+        ("Il processo potrebbe concludersi con una condanna fino a tre anni di reclusione.", "it"),
+    ],
+)
+def test_a_laws_subsection_and_a_possible_sentence_are_no_figures(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()

@@ -1241,3 +1241,13 @@ def test_operations_conducted_before_elsewhere_name_no_country_nor_body() -> Non
     )
     found = extract_facts(read_article(text, "fr"))
     assert {f.key for f in found if f.kind in {"country", "agency"}} == {"GA"}
+
+
+def test_a_place_and_date_line_closing_a_release_is_no_event() -> None:
+    text = "A Polícia Judiciária apreendeu 40 mil cópias em março.\n\nLisboa, 14 de Março de 2002"
+    assert drafted_dates(text, "pt", None) == set()
+
+
+def test_citizens_of_another_country_do_not_name_a_country_of_the_operation() -> None:
+    text = "A Frosinone, in Italia, i due, cittadini del Kirghizistan, sono stati denunciati."
+    assert facts_of(text, "it")["country"] == {"IT"}
