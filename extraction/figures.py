@@ -780,6 +780,7 @@ _PLACES_SEARCHED = {
     "apartments",
     "sites",
     "buildings",
+    "properties",
     "homes",
     "residences",
     "venues",
@@ -1794,6 +1795,11 @@ def _part_count(article: Article, i: int) -> tuple[float, int] | None:
     """(value, index after it) of a count written at token `i`, in digits or in words."""
     tokens = article.tokens
     if tokens[i].text.isdigit():
+        # "dont 2 120 binaires": the whole number, its thousands separated
+        number = _NUMBER.match(article.text, tokens[i].start)
+        value = parse_number(number.group(), article.lang) if number else None
+        if number is not None and value is not None:
+            return value, article.token_index(number.end())
         return float(tokens[i].text), i + 1
     if tokens[i].key in _ONE:
         return 1.0, i + 1

@@ -1171,6 +1171,11 @@ def _naming_words() -> list[tuple[str, ...]]:
 
 
 _QUOTED_NAME = re.compile(r"\s*[«\"“„]\s*([^»\"”“\n]{2,60}?)\s*[»\"”“]")
+_PRACTICE_WORDS = {
+    *("practice", "technique", "method", "scheme", "phenomenon", "pratique", "technique", "méthode"),
+    *("phénomène", "pratica", "tecnica", "metodo", "fenomeno", "práctica", "técnica", "método"),
+    *("fenómeno", "prática", "fenômeno"),
+}
 _NAMING_REACH = 4  # how far before 'known as' the word for what is named may stand
 
 
@@ -1188,6 +1193,8 @@ def _named_facts(article: Article, taken: set[int]) -> list[Fact]:
         )
         if trigger is None or article.sentence_at(trigger.start) != article.sentence_at(tokens[i].start):
             continue
+        if i and tokens[i - 1].key in _PRACTICE_WORDS:
+            continue  # "a practice known as "signal sharing"": what was done, not a service
         kind = _trigger_kind(article, trigger) or "streaming site"
         words_end = tokens[i + len(keys) - 1].end
         note = f"named by {article.text[tokens[i].start : words_end]!r}: check it is a piracy service"

@@ -3029,3 +3029,8 @@ def test_a_site_the_news_was_gathered_by_is_no_target() -> None:
 )  # fmt: skip
 def test_portuguese_regulators_and_an_investigation_group(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def test_a_practice_known_by_a_quoted_name_is_no_target() -> None:
+    text = 'He gave access to programmes of pay-TV platforms, a practice known as "signal sharing".'
+    assert found(text, "en", "group") == set()

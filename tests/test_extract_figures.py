@@ -168,7 +168,7 @@ def test_a_count_of_something_else_after_de_is_not_elided() -> None:
         ("Un equipo de 30 fiscales dirigió la operación.", "es", {"30 prosecutors"}),
         ("Las webs se gestionaban a través de dos sociedades mercantiles.", "es", {"2 companies"}),
         ("Descubrieron otras cuatro páginas dedicadas al mismo delito.", "es", {"4 sites"}),
-        ("Foi ordenado o sequestro de 13 imóveis.", "pt", {"13 buildings"}),
+        ("Foi ordenado o sequestro de 13 imóveis.", "pt", {"13 properties"}),
         (
             "Officers took 2 VOIP headsets, 3 CPUs and 4 switches.",
             "en",
@@ -232,7 +232,7 @@ def test_teams_neighbourhoods_items_operators_and_orders(text: str, lang: str, e
 def test_places_said_to_be_searched_count_searches() -> None:
     assert figures("Three properties have been searched.", "en") == {"3 searches"}
     assert figures("Trois domiciles ont été perquisitionnés.", "fr") == {"3 searches"}
-    assert figures("The police seized three properties.", "en") == {"3 buildings"}
+    assert figures("The police seized three properties.", "en") == {"3 properties"}
 
 
 def test_search_warrants_carried_out_count_searches() -> None:
@@ -1767,3 +1767,17 @@ def test_the_fine_and_prison_term_the_law_punishes_with_are_no_figures() -> None
 )
 def test_a_laws_subsection_and_a_possible_sentence_are_no_figures(text: str, lang: str) -> None:
     assert figures(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Fiscalía ocupó 23 inmuebles donde se falsificaban libros.", "es", {"23 properties"}),
+        ("Police searched three properties in Helsinki.", "en", {"3 searches"}),
+        ("Un lot de 40 100 ouvrages scolaires contrefaits a été saisi.", "fr", {"40100 books"}),
+        ("Il a téléchargé des œuvres à partir des 10 837 groupes, dont 2 120 binaires.", "fr",
+         {"10837 groups", "2120 groups"}),
+    ],
+)  # fmt: skip
+def test_properties_school_books_and_a_part_with_thousands(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

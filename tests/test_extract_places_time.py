@@ -1251,3 +1251,8 @@ def test_a_place_and_date_line_closing_a_release_is_no_event() -> None:
 def test_citizens_of_another_country_do_not_name_a_country_of_the_operation() -> None:
     text = "A Frosinone, in Italia, i due, cittadini del Kirghizistan, sono stati denunciati."
     assert facts_of(text, "it")["country"] == {"IT"}
+
+
+def test_the_country_books_came_from_is_no_country_of_the_operation() -> None:
+    text = "Ces livres arrivaient de Chine et allaient être vendus à Libreville, au Gabon."
+    assert facts_of(text, "fr")["country"] == {"GA"}
