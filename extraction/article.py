@@ -79,7 +79,8 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += listed
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
-    facts = _generic_police_merged(field_first_merged(_short_names_merged(_same_words_merged(facts))))
+    facts = _same_words_merged(_named_before_a_known_acronym_merged(article, facts))
+    facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     countries += countries_of_drafted_bodies(article, facts)
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
@@ -481,6 +482,37 @@ def _less_its_place(words: tuple[str, ...]) -> tuple[str, ...] | None:
     if len(words) < 3 or not any(len(p.keys) == 1 for p in place_matcher().by_first.get(words[-1], ())):
         return None
     return words[:-1]
+
+
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+
+
+def _named_before_a_known_acronym_merged(article: Article, facts: list[Fact]) -> list[Fact]:
+    """ "l'Office national des Droits d'auteurs (ONDA)": a drafted name written before the
+    acronym of a body the lexicon knows is that body, however the article words it."""
+    bodies = [f for f in facts if f.kind == "agency"]
+    kept = []
+    for fact in facts:
+        after = _ACRONYM_AFTER.match(article.text, fact.spans[0].end) if fact.kind == "agency" else None
+        known = (
+            next(
+                (
+                    o
+                    for o in bodies
+                    if o is not fact
+                    and o.confidence != "low"
+                    and any(s.text == after.group(1) for s in o.spans)
+                ),
+                None,
+            )
+            if after is not None and fact.confidence == "low"
+            else None
+        )
+        if known is None:
+            kept.append(fact)
+            continue
+        known.spans = sorted([*known.spans, *(s for s in fact.spans if s not in known.spans)], key=_start)
+    return kept
 
 
 def _start(span: Span) -> int:

@@ -3034,3 +3034,14 @@ def test_portuguese_regulators_and_an_investigation_group(text: str, lang: str, 
 def test_a_practice_known_by_a_quoted_name_is_no_target() -> None:
     text = 'He gave access to programmes of pay-TV platforms, a practice known as "signal sharing".'
     assert found(text, "en", "group") == set()
+
+
+def test_a_name_written_before_a_known_bodys_acronym_is_that_body() -> None:
+    text = "La convention lie la police et l'Office national des Droits d'auteurs (ONDA) en Algérie."
+    facts = [f for f in extract_facts(read_article(text, "fr")) if f.kind == "agency"]
+    assert [(f.key, [s.text for s in f.spans]) for f in facts] == [
+        (
+            "Office national des droits d'auteur et des droits voisins",
+            ["Office national des Droits d'auteurs", "ONDA"],
+        )
+    ]
