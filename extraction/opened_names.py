@@ -49,6 +49,9 @@ _PREPOSITIONS = _OF_A_BODY | {
 _ADJECTIVE = re.compile(
     r"(?:ale|al|ile|il|ica|ico|ique|iva|ivo|ive|if|ana|ano|aine|ense|ese|aria|ario|aire|are|ar)$"
 )
+# More adjective endings, read only after a capitalised word of the name ("Grupo de
+# Fiscalización aduanera", "Brigade Économique financière"): long words, not the verb "era".
+_ADJECTIVE_AFTER_A_NAME = re.compile(r"^[^\W\d_]{4,}(?:era|ero|eira|eiro|ière|ier|aise|ais)$")
 # Words that open a verb's object or clause: after "<Body> <word>", the word was a verb.
 _OBJECTS = frozenset(
     {"que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une", "el", "los", "las", "lo"}
@@ -220,6 +223,7 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
         and tokens[k - 1].text[:1].isupper()
         and tokens[k].key not in _links()
         and not _ADJECTIVE.search(word)
+        and not _ADJECTIVE_AFTER_A_NAME.match(word)
     ):
         return False
     after_a_name_word = k == i + 1 or (tokens[k - 1].text[:1].isupper() and tokens[k - 1].key not in _links())

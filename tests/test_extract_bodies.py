@@ -3045,3 +3045,8 @@ def test_a_name_written_before_a_known_bodys_acronym_is_that_body() -> None:
             ["Office national des Droits d'auteurs", "ONDA"],
         )
     ]
+
+
+def test_a_body_name_goes_on_through_an_adjective_after_its_capitalised_words() -> None:
+    text = "La investigación del Grupo de Fiscalización aduanera de la DIAN dio lugar a un registro."
+    assert "Grupo de Fiscalización aduanera de la DIAN" in found(text, "es", "agency")
