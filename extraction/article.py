@@ -493,30 +493,34 @@ def _named_before_a_known_acronym_merged(article: Article, facts: list[Fact]) ->
     bodies = [f for f in facts if f.kind == "agency"]
     kept = []
     for fact in facts:
-        after = _ACRONYM_AFTER.match(article.text, fact.spans[0].end) if fact.kind == "agency" else None
-        known = (
-            next(
-                (
-                    o
-                    for o in bodies
-                    if o is not fact
-                    and o.confidence != "low"
-                    and any(s.text == after.group(1) for s in o.spans)
-                ),
-                None,
-            )
-            if after is not None and fact.confidence == "low"
-            else None
-        )
+        known = _known_body_of_the_acronym_after(article, fact, bodies)
         if known is None:
             kept.append(fact)
-            continue
-        known.spans = sorted([*known.spans, *(s for s in fact.spans if s not in known.spans)], key=_start)
+        else:
+            _add_spans(known, fact)
     return kept
 
 
-def _start(span: Span) -> int:
-    return span.start
+def _known_body_of_the_acronym_after(article: Article, fact: Fact, bodies: list[Fact]) -> Fact | None:
+    if fact.kind != "agency" or fact.confidence != "low":
+        return None
+    after = _ACRONYM_AFTER.match(article.text, fact.spans[0].end)
+    if after is None:
+        return None
+    acronym = after.group(1)
+    return next(
+        (
+            o
+            for o in bodies
+            if o is not fact and o.confidence != "low" and any(s.text == acronym for s in o.spans)
+        ),
+        None,
+    )
+
+
+def _add_spans(into: Fact, fact: Fact) -> None:
+    """`fact` names `into` again: its mentions become `into`'s."""
+    into.spans = sorted([*into.spans, *(s for s in fact.spans if s not in into.spans)], key=lambda s: s.start)
 
 
 def _same_words_merged(facts: list[Fact]) -> list[Fact]:
@@ -546,7 +550,7 @@ def _same_words_merged(facts: list[Fact]) -> list[Fact]:
             kept.append(fact)
             continue
         merged_away.add(id(fact))
-        other.spans = sorted([*other.spans, *(s for s in fact.spans if s not in other.spans)], key=_start)
+        _add_spans(other, fact)
     return kept
 
 

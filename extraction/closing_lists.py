@@ -46,18 +46,15 @@ def rights_holders_closing_a_sentence(article: Article, matches: list[Match]) ->
             start, end = first + sentence.start, last + sentence.start
             if any(s < end and start < e for s, e in known):
                 continue
-            name = article.text[start:end]
-            facts.append(
-                Fact(
-                    "rights_holder",
-                    name,
-                    [Span(start, end, name)],
-                    "low",
-                    ["listed as one of the works or signals pirated: check it is a rights holder"],
-                    {"label": Label.ORGANIZATION, "kind": None, "country": None},
-                )
-            )
+            note = "listed as one of the works or signals pirated: check it is a rights holder"
+            facts.append(_listed_rights_holder(article, start, end, note))
     return facts
+
+
+def _listed_rights_holder(article: Article, start: int, end: int, note: str) -> Fact:
+    name = article.text[start:end]
+    data = {"label": Label.ORGANIZATION, "kind": None, "country": None}
+    return Fact("rights_holder", name, [Span(start, end, name)], "low", [note], data)
 
 
 def _opens_with_rights_holder_word(article: Article, start: int) -> bool:
@@ -106,17 +103,7 @@ def rights_holders_filling_a_list(article: Article, matches: list[Match]) -> lis
         if any(s < b and a < e for a, b in items for s, e in others):
             continue
         for start, end in items:
-            if (start, end) in known:
-                continue
-            name = article.text[start:end]
-            facts.append(
-                Fact(
-                    "rights_holder",
-                    name,
-                    [Span(start, end, name)],
-                    "low",
-                    ["listed with rights holders the lexicon knows: check it is one"],
-                    {"label": Label.ORGANIZATION, "kind": None, "country": None},
-                )
-            )
+            if (start, end) not in known:
+                note = "listed with rights holders the lexicon knows: check it is one"
+                facts.append(_listed_rights_holder(article, start, end, note))
     return facts

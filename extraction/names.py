@@ -1172,7 +1172,7 @@ def _naming_words() -> list[tuple[str, ...]]:
 
 _QUOTED_NAME = re.compile(r"\s*[«\"“„]\s*([^»\"”“\n]{2,60}?)\s*[»\"”“]")
 _PRACTICE_WORDS = {
-    *("practice", "technique", "method", "scheme", "phenomenon", "pratique", "technique", "méthode"),
+    *("practice", "technique", "method", "scheme", "phenomenon", "pratique", "méthode"),
     *("phénomène", "pratica", "tecnica", "metodo", "fenomeno", "práctica", "técnica", "método"),
     *("fenómeno", "prática", "fenômeno"),
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Literal
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
@@ -44,18 +45,17 @@ def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
         for start, end in _items_after(article.text, colon.end()):
             if any(s < end and start < e for s, e in known) or any(f.spans[0].start == start for f in facts):
                 continue
-            name = article.text[start:end]
-            facts.append(
-                Fact(
-                    "group",
-                    name,
-                    [Span(start, end, name)],
-                    "medium",
-                    ["listed after a passage saying these services were sanctioned: check each is a target"],
-                    {"label": Label.GROUP, "kind": "streaming site", "country": None},
-                )
-            )
+            note = "listed after a passage saying these services were sanctioned: check each is a target"
+            facts.append(_listed_target(article, start, end, "medium", note))
     return facts
+
+
+def _listed_target(
+    article: Article, start: int, end: int, confidence: Literal["medium", "low"], note: str
+) -> Fact:
+    name = article.text[start:end]
+    data = {"label": Label.GROUP, "kind": "streaming site", "country": None}
+    return Fact("group", name, [Span(start, end, name)], confidence, [note], data)
 
 
 def _says_targets_were_sanctioned(article: Article, colon: int) -> bool:
@@ -118,18 +118,8 @@ def named_in_a_list_of_its_own(article: Article, matches: list[Match]) -> list[F
             continue
         if any(s < b and a < e for a, b in pieces for s, e in known):
             continue
-        for start, end in pieces:
-            name = article.text[start:end]
-            facts.append(
-                Fact(
-                    "group",
-                    name,
-                    [Span(start, end, name)],
-                    "low",
-                    ["listed on its own, with 'and many more': check it is a target of the operation"],
-                    {"label": Label.GROUP, "kind": "streaming site", "country": None},
-                )
-            )
+        note = "listed on its own, with 'and many more': check it is a target of the operation"
+        facts += [_listed_target(article, start, end, "low", note) for start, end in pieces]
     return facts
 
 
