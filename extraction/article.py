@@ -11,7 +11,11 @@ import yaml
 
 from extraction import MAX_ARTICLE_CHARS
 from extraction.arrests import find_arrests, seat_of_a_body
-from extraction.closing_lists import rights_holders_closing_a_sentence, rights_holders_filling_a_list
+from extraction.closing_lists import (
+    rights_holders_closing_a_sentence,
+    rights_holders_counted_as_members,
+    rights_holders_filling_a_list,
+)
 from extraction.complainants import complainant_facts
 from extraction.countries import (
     countries_of_drafted_bodies,
@@ -76,6 +80,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += rights_holder_list_facts(article, named)
     listed = rights_holders_closing_a_sentence(article, named)
     listed += rights_holders_filling_a_list(article, named)
+    listed += rights_holders_counted_as_members(article, named)
     facts += listed
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
@@ -106,6 +111,8 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         or not _only_in_other_operations(article, f)
     ]
     facts = [f for f in facts if f.kind != "group" or not _a_news_source(article, f)]
+    taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
+    facts = [_as_target(f) if f.kind == "platform" and f.key in taken_down else f for f in facts]
     facts += country_facts(article, countries)
     facts += figures
     facts += find_dates(article, published)
@@ -191,6 +198,27 @@ def _a_news_source(article: Article, fact: Fact) -> bool:
         or _REPORTS_BEFORE.search(article.text[max(0, s.start - 60) : s.start])
         for s in fact.spans
     )
+
+
+_HOSTS = {"file host", "cyberlocker"}
+
+
+def _a_host_taken_down(article: Article, fact: Fact) -> bool:
+    """'Uptobox et Uptostream hors ligne après un raid policier': a file host the title says
+    was taken down is the operation's target, not a tool of one."""
+    if fact.kind != "platform" or fact.data.get("kind") not in _HOSTS:
+        return False
+    titled = [s for s in fact.spans if article.in_first_line(s.start)]
+    if not titled:
+        return False
+    line = article.sentence_at(titled[0].start)
+    return has_cue([t.key for t in article.tokens if line.start <= t.start < line.end], "action") is not None
+
+
+def _as_target(fact: Fact) -> Fact:
+    note = "a file host the title says the operation took down: check it is the target"
+    data = {"label": Label.GROUP, "kind": fact.data["kind"], "country": None}
+    return Fact("group", fact.key, fact.spans, "medium", [*fact.notes, note], data)
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:

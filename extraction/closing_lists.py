@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from text_to_num import text2num
+
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
 from extraction.text import Article
@@ -107,3 +109,53 @@ def rights_holders_filling_a_list(article: Article, matches: list[Match]) -> lis
                 note = "listed with rights holders the lexicon knows: check it is one"
                 facts.append(_listed_rights_holder(article, start, end, note))
     return facts
+
+
+# "le Syndicat national de l'édition (SNE) et neuf de ses membres, Casterman, Crunchyroll, ...":
+# a count of an industry body's members, then as many names.
+_MEMBERS = re.compile(
+    r"\b(\w+)\s+(?:de ses |of its |dei suoi |delle sue |de sus |dos seus |de seus |das suas )?"
+    r"(?:membres|members|membri|miembros|membros)\s*,\s*",
+    re.IGNORECASE,
+)
+_MEMBER = re.compile(r"([A-ZÀ-Ý0-9][\w+&'’.-]*(?: [A-ZÀ-Ý0-9][\w+&'’.-]*){0,2})(?:\s*\([^()\n]{1,30}\))?")
+_MEMBER_SEPARATOR = re.compile(r",\s*|\s+(?:et|and|e|y)\s+")
+
+
+def rights_holders_counted_as_members(article: Article, matches: list[Match]) -> list[Fact]:
+    """The members an industry body is said to have acted with, listed after their count:
+    each is a rights holder when the list holds exactly as many names as the count says."""
+    others = [(m.start, m.end) for m in matches if m.entry.label != Label.ORGANIZATION]
+    facts = []
+    for found in _MEMBERS.finditer(article.text):
+        count = _count(found.group(1), article.lang)
+        items = _members_after(article.text, found.end(), count) if count else []
+        if len(items) != count or any(s < b and a < e for a, b in items for s, e in others):
+            continue
+        note = "listed as one of the industry body's members who acted: check it is a rights holder"
+        facts += [_listed_rights_holder(article, a, b, note) for a, b in items]
+    return facts
+
+
+def _members_after(text: str, pos: int, count: int) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    while len(items) <= count:  # one more than counted, if the list goes on, refuses it
+        item = _MEMBER.match(text, pos)
+        if item is None:
+            break
+        items.append((item.start(1), item.end(1)))
+        separator = _MEMBER_SEPARATOR.match(text, item.end())
+        if separator is None:
+            break
+        pos = separator.end()
+    return items
+
+
+def _count(word: str, lang: str) -> int:
+    """The count a word writes ("9", "neuf", "nine"), or 0."""
+    if word.isdigit():
+        return int(word)
+    try:
+        return int(text2num(word.lower(), lang))
+    except ValueError:
+        return 0

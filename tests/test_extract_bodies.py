@@ -3050,3 +3050,25 @@ def test_a_name_written_before_a_known_bodys_acronym_is_that_body() -> None:
 def test_a_body_name_goes_on_through_an_adjective_after_its_capitalised_words() -> None:
     text = "La investigación del Grupo de Fiscalización aduanera de la DIAN dio lugar a un registro."
     assert "Grupo de Fiscalización aduanera de la DIAN" in found(text, "es", "agency")
+
+
+def test_the_members_an_industry_body_acted_with_are_rights_holders() -> None:
+    text = (
+        "Le Syndicat national de l'édition et quatre de ses membres, Bulles, Kiosque, Planche (Cases) "
+        "et Phylactère, ont obtenu le blocage du site."
+    )
+    assert found(text, "fr", "rights_holder") == {"Bulles", "Kiosque", "Planche", "Phylactère"}
+
+
+def test_a_members_list_longer_than_its_count_names_no_rights_holders() -> None:
+    text = "Le syndicat et deux de ses membres, Bulles, Kiosque et Planche, ont obtenu le blocage du site."
+    assert found(text, "fr", "rights_holder") == set()
+
+
+def test_a_file_host_the_title_says_was_taken_down_is_the_target() -> None:
+    text = (
+        "Piratage : Uptobox hors ligne après un raid policier\n\n"
+        "Les forces de l'ordre ont mené une offensive contre les serveurs d'Uptobox."
+    )
+    facts = extract_facts(read_article(text, "fr"))
+    assert {(f.kind, f.key) for f in facts if f.kind in {"group", "platform"}} == {("group", "Uptobox")}
