@@ -30,7 +30,16 @@ from extraction.defined_acronyms import defined_acronym_matches
 from extraction.draft import ArticleMeta, build_draft
 from extraction.facts import Fact, Span, merge_facts
 from extraction.figures import find_figures
-from extraction.lexicon import Entry, Match, entity_matcher, has_cue, lexicon, national_police, place_matcher
+from extraction.lexicon import (
+    Entry,
+    Match,
+    cue_keys,
+    entity_matcher,
+    has_cue,
+    lexicon,
+    national_police,
+    place_matcher,
+)
 from extraction.names import (
     agency_facts,
     field_first_merged,
@@ -177,12 +186,6 @@ def _outside_other_operations(article: Article, countries: list[Match]) -> list[
 
 # "Le site Rossiyskaya Gazeta, cité par Publishing Perspective, rapporte que...": a site that
 # reports the news (cited, or reporting that...), not a target.
-_REPORTS_BEFORE = re.compile(
-    r"\b(?:informations recueillies par|informations obtenues par|selon les informations de"
-    r"|according to information from|secondo quanto appreso da|según informaciones de"
-    r"|segundo informações d[eoa])\s*$",
-    re.IGNORECASE,
-)
 _REPORTS_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:cité par|cités par|cited by|quoted by|citato da|citada por|citado por"
     r"|rapporte que|reports that|reported that|riporta che|informa que|informó que|relata que|relatou que)\b",
@@ -194,10 +197,18 @@ def _a_news_source(article: Article, fact: Fact) -> bool:
     """Cited as the source of the news: 'X, cité par Y, rapporte que', 'd'après les informations
     recueillies par Gabonactu.com'."""
     return all(
-        _REPORTS_AFTER.match(article.text[s.end : s.end + 120])
-        or _REPORTS_BEFORE.search(article.text[max(0, s.start - 60) : s.start])
+        _REPORTS_AFTER.match(article.text[s.end : s.end + 120]) or _gathered_by(article, s.start)
         for s in fact.spans
     )
+
+
+_GATHERED_REACH = 6  # words of the longest "gathered by" cue
+
+
+def _gathered_by(article: Article, start: int) -> bool:
+    i = article.token_index(start)
+    before = tuple(t.key for t in article.tokens[max(0, i - _GATHERED_REACH) : i])
+    return any(before[len(before) - len(cue) :] == cue for cue in cue_keys("gathered_by"))
 
 
 _HOSTS = {"file host", "cyberlocker"}
@@ -333,7 +344,7 @@ def _the_customs(article: Article, facts: list[Fact], countries: list[Match]) ->
         return []
     codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
     pattern = _THE_CUSTOMS.get(article.lang)
-    entry = _only_customs(next(iter(codes))) if len(codes) == 1 else None
+    entry = _only_body(next(iter(codes)), "customs") if len(codes) == 1 else None
     if pattern is None or entry is None:
         return []
     return _named_only_by_word(article, pattern, entry, "check it is this body")
@@ -352,32 +363,24 @@ def _the_gendarmerie(article: Article, facts: list[Fact], countries: list[Match]
     if article.lang != "fr" or any(f.kind == "agency" and "gendarm" in fold(f.key) for f in facts):
         return []
     codes = {m.entry.name for m in countries if not seat_of_a_body(article.tokens, m)}
-    entry = _only_gendarmerie(next(iter(codes))) if len(codes) == 1 else None
+    entry = _only_body(next(iter(codes)), "police", "gendarm") if len(codes) == 1 else None
     if entry is None:
         return []
     return _named_only_by_word(article, _THE_GENDARMERIE, entry, "check which force acted")
 
 
 @cache
-def _only_gendarmerie(code: str) -> Entry | None:
-    """The country's gendarmerie when the lexicon knows exactly one, else None."""
+def _only_body(code: str, kind: str, named: str = "") -> Entry | None:
+    """The country's one body of `kind` whose folded name holds `named`, when the lexicon
+    knows exactly one, else None."""
     found = [
         a
         for a in lexicon()["agencies"]
-        if a.get("country") == code and a.get("kind") == "police" and "gendarm" in fold(a["name"])
+        if a.get("country") == code and a.get("kind") == kind and named in fold(a["name"])
     ]
     if len(found) != 1:
         return None
-    return Entry(label=Label.AGENCY, name=found[0]["name"], kind="police", country=code)
-
-
-@cache
-def _only_customs(code: str) -> Entry | None:
-    """The country's customs when the lexicon knows exactly one, else None."""
-    found = [a for a in lexicon()["agencies"] if a.get("country") == code and a.get("kind") == "customs"]
-    if len(found) != 1:
-        return None
-    return Entry(label=Label.AGENCY, name=found[0]["name"], kind="customs", country=code)
+    return Entry(label=Label.AGENCY, name=found[0]["name"], kind=kind, country=code)
 
 
 _POLICE_NAME = re.compile(r"\bpoli[cz]|\bpoliti")  # a police force by name, not a guard or a gendarmerie
@@ -496,13 +499,13 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
 def _content_words(name: str) -> tuple[str, ...]:
     """A body's name less its small words, hyphens as spaces: 'Inspeção-Geral das Atividades
     Culturais' and 'Inspeção Geral de Atividades Culturais' are written with the same words."""
-    return tuple(w for w in fold(name.replace("-", " ")).split() if w not in _SMALL_WORDS)
+    return tuple(w for w in fold(name.replace("-", " ")).split() if w not in _small_words())
 
 
-_SMALL_WORDS = {
-    *("a", "ao", "aos", "au", "aux", "of", "de", "di", "del", "della", "dei", "des", "du", "d", "l", "la"),
-    *("le", "les", "el", "los", "las", "da", "do", "das", "dos", "the", "e", "et", "y", "and", "ed"),
-}
+@cache
+def _small_words() -> frozenset[str]:
+    """The words a body's name is built with (the lexicon's name links), and English's."""
+    return frozenset(fold(w) for w in lexicon()["name_links"]) | {"of", "the", "and", "for"}
 
 
 def _less_its_place(words: tuple[str, ...]) -> tuple[str, ...] | None:

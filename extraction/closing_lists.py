@@ -9,10 +9,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from text_to_num import text2num
-
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
+from extraction.names import small_count
 from extraction.text import Article
 from graph.model.schema import Label
 
@@ -128,7 +127,7 @@ def rights_holders_counted_as_members(article: Article, matches: list[Match]) ->
     others = [(m.start, m.end) for m in matches if m.entry.label != Label.ORGANIZATION]
     facts = []
     for found in _MEMBERS.finditer(article.text):
-        count = _count(found.group(1), article.lang)
+        count = small_count(article, article.tokens[article.token_index(found.start(1))]) or 0
         items = _members_after(article.text, found.end(), count) if count else []
         if len(items) != count or any(s < b and a < e for a, b in items for s, e in others):
             continue
@@ -149,13 +148,3 @@ def _members_after(text: str, pos: int, count: int) -> list[tuple[int, int]]:
             break
         pos = separator.end()
     return items
-
-
-def _count(word: str, lang: str) -> int:
-    """The count a word writes ("9", "neuf", "nine"), or 0."""
-    if word.isdigit():
-        return int(word)
-    try:
-        return int(text2num(word.lower(), lang))
-    except ValueError:
-        return 0

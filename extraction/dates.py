@@ -629,7 +629,7 @@ _NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
 
 # "février dernier", "last February", "il 3 marzo scorso": named from the publication day.
 _LAST_AFTER = re.compile(r"\s+(?:derni[eè]re?s?|scors[oaie]|pasad[oa]s?|passad[oa]s?)\b", re.IGNORECASE)
-_LAST_BEFORE = re.compile(r"\b(?:last|this past)\s+$", re.IGNORECASE)
+_LAST_BEFORE = re.compile(rf"\b(?:{_WEEKDAY_LAST}|this past)\s+$", re.IGNORECASE)
 
 
 def _counts_a_noun(text: str, end: int) -> bool:

@@ -1088,7 +1088,7 @@ def _counted_list_facts(article: Article, taken: set[int]) -> list[Fact]:
         if kind is None or i == 0:
             continue
         count = next(
-            (v for t in tokens[max(0, i - _COUNT_REACH) : i] if (v := _small_count(article, t)) is not None),
+            (v for t in tokens[max(0, i - _COUNT_REACH) : i] if (v := small_count(article, t)) is not None),
             None,
         )
         j = _after_qualifiers(article, i + 1)
@@ -1107,7 +1107,7 @@ def _counted_list_facts(article: Article, taken: set[int]) -> list[Fact]:
     return facts
 
 
-def _small_count(article: Article, token: Token) -> int | None:
+def small_count(article: Article, token: Token) -> int | None:
     """The count a token writes, in digits or in words ("three", "tre", "cinco"), or None."""
     if token.text.isdigit():
         return int(token.text)
@@ -3279,8 +3279,7 @@ def _a_persons_name(article: Article, run: list[int]) -> bool:
     tokens = article.tokens
     words = [tokens[k] for k in run]
     known = place_matcher().starts_at(article, run[0]) is not None
-    title_case = all(t.text[:1].isupper() and t.text[1:].islower() for t in words)
-    return not known and len(words) >= _NAME_WORDS and title_case
+    return not known and len(words) >= _NAME_WORDS and _title_case(words)
 
 
 def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) -> bool:
@@ -3382,9 +3381,12 @@ def _without_a_name_after(article: Article, place: list[int]) -> list[int]:
         default=0,
     )
     rest = [tokens[k] for k in place[known:]]
-    if known and len(rest) >= 2 and all(t.text[:1].isupper() and t.text[1:].islower() for t in rest):
-        return place[:known]
-    return place
+    return place[:known] if known and len(rest) >= 2 and _title_case(rest) else place
+
+
+def _title_case(words: list[Token]) -> bool:
+    """Each word capitalised and the rest in lower case, as people's names are written."""
+    return all(t.text[:1].isupper() and t.text[1:].islower() for t in words)
 
 
 def _through_a_conjunction(article: Article, place: list[int], taken: set[int]) -> list[int]:

@@ -1155,8 +1155,8 @@ def test_the_seat_of_a_known_body_is_no_country_of_the_operation() -> None:
 
 
 def test_the_base_of_a_target_is_a_country_of_the_operation() -> None:
-    text = "Police in Seoul shut down three Vietnam-based illegal streaming sites."
-    assert "VN" in facts_of(text, "en")["country"]
+    text = "The Korean National Police Agency shut down three Vietnam-based illegal streaming sites."
+    assert facts_of(text, "en")["country"] == {"KR", "VN"}
 
 
 @pytest.mark.parametrize(
