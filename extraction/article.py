@@ -23,6 +23,7 @@ from extraction.countries import (
     country_matches,
     place_matches,
     places_country,
+    places_of_local_bodies,
     residence_countries,
 )
 from extraction.dates import find_dates, in_other_operation
@@ -96,6 +97,8 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _same_words_merged(_named_before_a_known_acronym_merged(article, facts))
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     countries += countries_of_drafted_bodies(article, facts)
+    if not countries:
+        countries = places_of_local_bodies(article, facts)
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" or f in listed for s in f.spans]

@@ -334,6 +334,15 @@ def places_country(article: Article, inside_names: list[Match]) -> list[Match]:
     return found if len({m.entry.name for m in found}) == 1 else []
 
 
+def places_of_local_bodies(article: Article, facts: list[Fact]) -> list[Match]:
+    """'le tribunal correctionnel de Strasbourg', 'Procura della Repubblica di Lecco': an
+    article that names no country and no place it acted in acts where its local bodies sit,
+    when all sit in one country."""
+    bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
+    found = [m for m in place_matcher().find(article) if any(a <= m.start and m.end <= b for a, b in bodies)]
+    return found if len({m.entry.name for m in found}) == 1 else []
+
+
 def _after_a_place_word(article: Article, first: int, listed: set[int]) -> bool:
     keys = [t.key for t in article.tokens]
     i = first - 1

@@ -907,11 +907,29 @@ def _alone_on_its_line(article: Article, start: int, end: int) -> bool:
     return line.strip(" \t.,") == article.text[start:end].strip()
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]")
+
+
+def _same_clause(article: Article, start: int, end: int) -> bool:
+    return _CLAUSE_BREAK.search(article.text[start:end]) is None
+
+
+_NEXT_TO = 3  # tokens before the date where a saying counts across a comma: "said: on Friday"
+_SAID_REACH = 5  # in the date's clause: a saying of three words and two more ("na passada")
+
+
 def _said_then(article: Article, start: int, end: int) -> bool:
-    """A saying verb right next to the date: "said on Wednesday", "informó ayer"."""
+    """A saying verb right next to the date: "said on Wednesday", "informó ayer", "deu a
+    conhecer na passada quarta-feira", "une conférence de presse tenue ce lundi"."""
     first = article.token_index(start)
     last = article.token_index(end)
-    near = [t.key for t in article.tokens[max(0, first - 3) : last + 3]]
+    reach = max(0, first - _SAID_REACH)
+    before = [
+        t
+        for k, t in enumerate(article.tokens[reach:first], start=reach)
+        if k >= first - _NEXT_TO or _same_clause(article, t.end, start)
+    ]
+    near = [t.key for t in before] + [t.key for t in article.tokens[first : last + 3]]
     return has_cue(near, "announcement") is not None or has_cue(near, "attribution") is not None
 
 

@@ -1256,3 +1256,71 @@ def test_citizens_of_another_country_do_not_name_a_country_of_the_operation() ->
 def test_the_country_books_came_from_is_no_country_of_the_operation() -> None:
     text = "Ces livres arrivaient de Chine et allaient être vendus à Libreville, au Gabon."
     assert facts_of(text, "fr")["country"] == {"GA"}
+
+
+def test_a_local_court_places_an_article_that_names_no_country() -> None:
+    text = "Le tribunal correctionnel de Strasbourg a condamné l'éditeur du site à six mois de prison."
+    assert facts_of(text, "fr")["country"] == {"FR"}
+
+
+def test_local_bodies_of_two_countries_place_nothing() -> None:
+    text = "La Fiscalía de Quito y la Policía de Lima cerraron dos fábricas de discos."
+    assert facts_of(text, "es")["country"] == set()
+
+
+def test_a_place_named_after_in_wins_over_a_local_body() -> None:
+    text = "Le tribunal de Strasbourg a jugé un homme arrêté à Genève."
+    assert facts_of(text, "fr")["country"] == {"CH"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        (
+            "A Polícia Judiciária deu a conhecer na passada quarta-feira o fim de uma rede pirata.",
+            "pt",
+            dt.date(2005, 5, 27),
+        ),
+        (
+            "Au cours d'une conférence de presse tenue ce lundi 4 avril, le ministre a annoncé la saisie.",
+            "fr",
+            dt.date(2016, 4, 5),
+        ),
+        (
+            "Le journal l'a révélé dans son édition du 20 septembre 2023, avant que l'ACE ne le confirme.",
+            "fr",
+            dt.date(2023, 9, 21),
+        ),
+    ],
+)
+def test_a_saying_a_few_words_before_the_date_in_its_clause(text: str, lang: str, published: dt.date) -> None:
+    assert drafted_dates(text, lang, published) == set()
+
+
+def test_a_saying_across_a_comma_leaves_the_event_date() -> None:
+    text = "According to the court, on May 24, 2022, the complainant went to the shop with a sergeant."
+    assert drafted_dates(text, "en", dt.date(2022, 5, 27)) == {"2022-05-24"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        (
+            "De acordo com uma nota hoje divulgada pela GNR, foram apreendidos 60 mil DVD.",
+            "pt",
+            dt.date(2007, 6, 16),
+        ),
+        (
+            "Segundo a decisão, tornada pública na quinta-feira, os grupos têm 10 milhões de membros.",
+            "pt",
+            dt.date(2021, 11, 20),
+        ),
+        (
+            "Speaking at a media briefing in Lagos last Thursday, the director said the books were seized.",
+            "en",
+            dt.date(2017, 7, 3),
+        ),
+    ],
+)
+def test_a_note_made_public_or_a_briefing_is_no_event(text: str, lang: str, published: dt.date) -> None:
+    assert drafted_dates(text, lang, published) == set()
