@@ -761,6 +761,44 @@ def test_an_industry_body_that_only_praises_or_is_a_source_is_not_drafted() -> N
     assert found(portuguese, "pt", "agency") == {"Polícia Federal"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Guardia di Finanza ha sequestrato 3000 CD privi del contrassegno SIAE.", "it"),
+        ("The police seized 400 music CDs without the SIAE mark.", "en"),
+        ("I carabinieri hanno sequestrato brani senza il prescritto marchio SIAE.", "it"),
+    ],
+)
+def test_a_body_named_only_for_its_stamp_is_not_drafted(text: str, lang: str) -> None:
+    assert "SIAE" not in found(text, lang, "agency")
+
+
+def test_a_body_acting_and_named_for_its_stamp_is_drafted() -> None:
+    text = "Gli ispettori della SIAE hanno trovato 500 CD privi del contrassegno SIAE."
+    assert "SIAE" in found(text, "it", "agency")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "La policía cerró la tienda. Según el último informe de la BSA, el 65% del software es ilegal.",
+            "es",
+        ),
+        (
+            "The Business Software Alliance (BSA) 2010 Global Software Piracy Study put the rate at 79%.",
+            "en",
+        ),
+        (
+            "Il 57% delle società usava software illegale, più del Global Software Survey di BSA.",
+            "it",
+        ),
+    ],
+)
+def test_a_body_named_only_as_a_study_s_author_is_not_drafted(text: str, lang: str) -> None:
+    assert found(text, lang, "agency") == set()
+
+
 def test_a_plural_head_shared_by_known_bodies_names_each() -> None:
     text = "Com o apoio das Polícias Civil e Militar, foram cumpridos mandados em Osasco."
     assert found(text, "pt", "agency") == {"Polícia Civil", "Polícia Militar"}
