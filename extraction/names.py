@@ -941,12 +941,16 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and not is_news_agency(f.key)
         and country_code(f.key) is None  # "Sénégal, 5 réseaux démantelés": a country, not a target
         and not _REPORTED_BY.match(article.text, f.spans[0].end)
+        and not _TIME_OF_DAY.fullmatch(f.key)
+        and phrase_keys(f.key) not in cue_keys("executive_title")  # "the Group Head of Customs"
     ]
     # "VK.com", "Facebook.com": the domain of a platform the lexicon knows is that platform.
     platforms = {m.start for m in matches if m.entry.label == Label.PLATFORM}
     domains = [f for f in _domain_facts(article, known_groups) if f.spans[0].start not in platforms]
     return _longest(facts + domains)
 
+
+_TIME_OF_DAY = re.compile(r"\d{1,2}[h:]\d{2}|\d{1,2}h")  # "Por volta das 14h30"
 
 # "il sito Yomiuri Online ha riferito che...": a site that reports the news is no target.
 _REPORTED_BY = re.compile(

@@ -3110,3 +3110,25 @@ def test_a_file_host_the_title_says_was_taken_down_is_the_target() -> None:
     )
     facts = extract_facts(read_article(text, "fr"))
     assert {(f.kind, f.key) for f in facts if f.kind in {"group", "platform"}} == {("group", "Uptobox")}
+
+
+def test_online_marketplaces_are_platforms() -> None:
+    text = "Le condamné vendait sa marchandise sur les sites eBay et Alibaba."
+    assert found(text, "fr", "platform") == {"eBay", "Alibaba"}
+
+
+def test_online_marketplaces_are_no_targets() -> None:
+    text = "Le condamné vendait sa marchandise sur les sites eBay et Alibaba."
+    assert found(text, "fr", "group") == set()
+
+
+def test_a_time_of_day_is_no_target() -> None:
+    text = "Por volta das 14h30, a equipe fez uma ronda pela parte de fora da feira."
+    assert found(text, "pt", "group") == set()
+
+
+def test_a_group_head_is_a_title_not_a_target() -> None:
+    text = (
+        "Briefing reporters today, the Group Head of the Special Task Force said the syndicate was organised."
+    )
+    assert found(text, "en", "group") == set()
