@@ -577,6 +577,27 @@ _FUTURE = re.compile(
 )
 
 
+_AHEAD_DAYS = 183  # how far after the publication a day named in the future may fall
+
+
+def _next_year_ahead(
+    article: Article, start: int, found: dt.date, published: dt.date | None
+) -> dt.date | None:
+    """'Ils seront incinérés le 23 avril prochain', 'the hearing will open on October 24': a
+    day with no year, in a sentence about the future, falls after the publication day when
+    that is within six months; None when it needs no change."""
+    if published is None or found >= published:
+        return None
+    sentence = article.sentence_at(start)
+    if _FUTURE.search(article.text[sentence.start : sentence.end]) is None:
+        return None
+    try:
+        ahead = found.replace(year=found.year + 1)
+    except ValueError:
+        return None  # 29 February
+    return ahead if (ahead - published).days <= _AHEAD_DAYS else None
+
+
 def _month_only(
     month_name: str, lang: str, published: dt.date, past: bool = False, future: bool = False
 ) -> dt.date | None:
@@ -748,6 +769,10 @@ def _resolve(
     if kind in {"year", "since"}:
         return found.strftime("%Y"), "medium", []
     if kind == "day" and not has_year:
+        ahead = _next_year_ahead(article, match.start(), found, published)
+        if ahead is not None:
+            notes = [f"the year of {raw!r} is the next after the publication date {published}: the future"]
+            return ahead.isoformat(), "medium", notes
         return (
             found.isoformat(),
             "medium",
@@ -841,6 +866,8 @@ def _not_an_event(
         return "the start of something other than the operation (a site's launch?): background"
     if event in {"other", "announcement"} and _said_then(article, start, end):
         return "the day something was said, not an event of the operation"
+    if published is not None and iso > published.isoformat()[: len(iso)]:
+        return "a date still to come when the article was published: not an event yet"
     if _dated_document(article, start):
         return "the date of a document (a press release, a statement), not an event of the operation"
     if _LAW_DATED.search(article.text[max(0, start - 50) : start]):

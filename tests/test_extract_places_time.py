@@ -1324,3 +1324,32 @@ def test_a_saying_across_a_comma_leaves_the_event_date() -> None:
 )
 def test_a_note_made_public_or_a_briefing_is_no_event(text: str, lang: str, published: dt.date) -> None:
     assert drafted_dates(text, lang, published) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        (
+            "Trois millions de CD ont été saisis ; ils seront incinérés le 23 avril prochain.",
+            "fr",
+            dt.date(2016, 4, 5),
+        ),
+        (
+            "The hearing of the case against the three traders will open on October 24.",
+            "en",
+            dt.date(2013, 10, 11),
+        ),
+        (
+            "Il processo è fissato per il 3 febbraio davanti al tribunale di Milano.",
+            "it",
+            dt.date(2020, 12, 10),
+        ),
+    ],
+)
+def test_a_day_still_to_come_is_no_event(text: str, lang: str, published: dt.date) -> None:
+    assert drafted_dates(text, lang, published) == set()
+
+
+def test_a_day_named_without_a_year_in_the_past_keeps_the_publication_year() -> None:
+    text = "The police raided the shop on October 2 and seized 300 discs."
+    assert drafted_dates(text, "en", dt.date(2013, 10, 11)) == {"2013-10-02"}
