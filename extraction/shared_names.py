@@ -46,16 +46,29 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
         return matches
     about: set[str | None] = {m.entry.name for m in country_matcher().find(article)}
     about |= {m.entry.name for m in place_matcher().find(article)}
-    about |= {m.entry.country for m in matches if m.entry.label == Label.AGENCY and m not in shared}
+    # "la police judiciaire (PJ)": the acronym the article defines is the same body as the bare name.
+    bare_of = {m.entry.name: fold(article.text[m.start : m.end]) for m in shared}
+    about |= {
+        m.entry.country for m in matches if m.entry.label == Label.AGENCY and m.entry.name not in bare_of
+    }
     about -= _NOT_A_COUNTRY
-    if len(about) != 1:
+    if len(about) > 1:
+        # An article about several countries, none the one the lexicon gives the name to:
+        # the body is one of theirs, which one the text does not say.
+        return [
+            replace(m, entry=_of_no_country(m.entry, bare_of[m.entry.name], _written(article, m, shared)))
+            if m.entry.label == Label.AGENCY and m.entry.name in bare_of and m.entry.country not in about
+            else m
+            for m in matches
+        ]
+    if not about:
         return matches
     country = str(next(iter(about)))
     if article.lang not in get_official_languages(country, de_facto=True):
         return matches  # "Polícia Judiciária" in a Portuguese article about Spain is Portugal's
     return [
-        replace(m, entry=_body_of(m.entry, fold(article.text[m.start : m.end]), country))
-        if m in shared and m.entry.country != country
+        replace(m, entry=_body_of(m.entry, bare_of[m.entry.name], country, _written(article, m, shared)))
+        if m.entry.label == Label.AGENCY and m.entry.name in bare_of and m.entry.country != country
         else m
         for m in matches
     ]
@@ -89,25 +102,60 @@ def _named_so(entry: Entry, bare: str, country: str) -> str | None:
 
 def _opens_a_longer_name(article: Article, match: Match, body_starts: set[int]) -> bool:
     """A bare shared name followed by the rest of a longer name; not when what follows is
-    another body, the unit's ("la brigade économique et financière de la Sûreté de wilaya")."""
+    another body, the unit's ("la brigade économique et financière de la Sûreté de wilaya").
+    Nor is it one when it opens a unit's name ("la police judiciaire fédérale de Gand") or
+    gives a rank ("les officiers de police judiciaire")."""
+    if not _bare_shared(article, match):
+        return False
+    if _RANK_BEFORE.search(article.text[max(0, match.start - 20) : match.start]):
+        return True
+    next_word = _NEXT_WORD.match(article.text, match.end)
+    if next_word and _opens_a_unit(
+        f"{fold(article.text[match.start : match.end])} {fold(next_word.group(1))}"
+    ):
+        return True
     goes_on = _NAME_GOES_ON.match(article.text, match.end)
-    return (
-        goes_on is not None
-        and _bare_shared(article, match)
-        and match.entry.country is None
-        and goes_on.end() - 1 not in body_starts
-    )
+    return goes_on is not None and match.entry.country is None and goes_on.end() - 1 not in body_starts
+
+
+# "officiers de police judiciaire", "ufficiali di polizia giudiziaria": a rank, not a body.
+_RANK_BEFORE = re.compile(
+    r"\b(?:officiers?|agents?|ufficiali|ufficiale|agenti|oficiales|agentes|officers?)\s+(?:de|di|of)\s+$",
+    re.IGNORECASE,
+)
+_NEXT_WORD = re.compile(r"\s+([^\W\d_]+)")
+
+
+@cache
+def _opens_a_unit(words: str) -> bool:
+    units = {fold(u) for heads in lexicon()["agency_units"].values() for u in heads}
+    return any(u == words or u.startswith(words + " ") for u in units)
 
 
 def _bare_shared(article: Article, match: Match) -> bool:
     return fold(article.text[match.start : match.end]) in _shared_names()
 
 
+def _of_no_country(entry: Entry, bare: str, written: str) -> Entry:
+    name = entry.name if fold(entry.name) == bare else written
+    return Entry(label=Label.AGENCY, name=name, kind=entry.kind, country=None)
+
+
+def _written(article: Article, match: Match, shared: list[Match]) -> str:
+    """The bare name as the text writes it, capitalised: "Police judiciaire"."""
+    bare = next(m for m in shared if m.entry.name == match.entry.name)
+    text = " ".join(article.text[bare.start : bare.end].split())
+    return text[:1].upper() + text[1:]
+
+
 @cache
-def _body_of(entry: Entry, bare: str, country: str) -> Entry:
+def _body_of(entry: Entry, bare: str, country: str, written: str) -> Entry:
+    """The country's body the bare name stands for: one the lexicon knows, else the bare
+    name itself with the country (not the name of the body the lexicon gives it to)."""
     same_kind = _same_kind(entry, country)
     chosen = _named_so(entry, bare, country) or (same_kind[0]["name"] if len(same_kind) == 1 else None)
-    return Entry(label=Label.AGENCY, name=chosen or entry.name, kind=entry.kind, country=country)
+    fallback = entry.name if fold(entry.name) == bare else written
+    return Entry(label=Label.AGENCY, name=chosen or fallback, kind=entry.kind, country=country)
 
 
 def _same_kind(entry: Entry, country: str) -> list[dict[str, str]]:

@@ -3132,3 +3132,33 @@ def test_a_group_head_is_a_title_not_a_target() -> None:
         "Briefing reporters today, the Group Head of the Special Task Force said the syndicate was organised."
     )
     assert found(text, "en", "group") == set()
+
+
+def test_the_judicial_police_of_an_article_about_one_country_is_that_country_s() -> None:
+    text = "Au Gabon, les éléments de la police judiciaire (PJ) ont démantelé un réseau de faussaires."
+    assert found(text, "fr", "agency") == {"Police judiciaire"}
+
+
+def test_the_acronym_of_the_judicial_police_is_no_target() -> None:
+    text = (
+        "Au Gabon, la police judiciaire (PJ) a démantelé un réseau. "
+        "D'après la PJ, le groupe choisissait les titres à dupliquer."
+    )
+    assert found(text, "fr", "group") == set()
+
+
+def test_officers_of_the_judicial_police_are_a_rank_not_a_body() -> None:
+    text = "Au Gabon, les officiers de police judiciaire soupçonnent une complicité dans les écoles."
+    assert found(text, "fr", "agency") == set()
+
+
+def test_a_shared_name_opening_a_unit_s_name_is_the_unit() -> None:
+    text = "En Belgique, la police judiciaire fédérale de Gand a saisi les serveurs."
+    assert found(text, "fr", "agency") == {"police judiciaire fédérale de Gand"}
+
+
+def test_a_shared_name_in_an_article_about_two_other_countries_gives_neither_country() -> None:
+    text = (
+        "La Policía Nacional detuvo a dos hombres en Santo Domingo que vendían discos traídos de Venezuela."
+    )
+    assert found(text, "es", "country") == {"DO"}  # Venezuela is where the discs came from
