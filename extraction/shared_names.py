@@ -115,7 +115,13 @@ def _opens_a_longer_name(article: Article, match: Match, body_starts: set[int]) 
     ):
         return True
     goes_on = _NAME_GOES_ON.match(article.text, match.end)
-    return goes_on is not None and match.entry.country is None and goes_on.end() - 1 not in body_starts
+    # "la police judiciaire de Dakar": a name the lexicon knows only as another's alias is a unit's here.
+    an_alias = fold(match.entry.name) != fold(article.text[match.start : match.end])
+    return (
+        goes_on is not None
+        and (match.entry.country is None or an_alias)
+        and goes_on.end() - 1 not in body_starts
+    )
 
 
 # "officiers de police judiciaire", "ufficiali di polizia giudiziaria": a rank, not a body.
