@@ -1012,6 +1012,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures += _parts_of_these(article, figures, used)
     figures += _more_places_counted(article, figures, used)
     figures += _elided_heads(article, used)
+    figures += _counts_sharing_a_noun(article, figures, used)
     figures += _noun_first(article, used)
     figures += _money_said_once(article, figures, used)
     figures += _scaled_sums_said_once(article, figures, used)
@@ -2123,6 +2124,48 @@ def _elided_heads(article: Article, used: list[tuple[int, int]]) -> list[Figure]
             end, name = unit
             found.append(Figure(value, _counted(article, name, tokens[j].start), tokens[j].start, end))
             used.append((tokens[j].start, end))
+    return found
+
+
+# "32.000 copias de música, 17.000 de películas", "336.000 copias musicales y 197.000 de
+# vídeo": a count right after another, its noun left out before "de", counts the same noun.
+_LIST_LINK = re.compile(r"^(?:\s+[^\W\d_]+){1,4}\s*(?:,|\s(?:y|e|et|and|ed|o|ou|or))\s*$")
+_OF_WHAT = re.compile(r"\s+(?:de|di|of|da|do|du|d['’])\s*[^\W\d_]")
+_SHARED_NOUNS = {
+    "copies",
+    "discs",
+    "CDs",
+    "DVDs",
+    "works",
+    "films",
+    "songs",
+    "books",
+    "units",
+    "items",
+    "pieces",
+}
+
+
+def _counts_sharing_a_noun(
+    article: Article, figures: list[Figure], used: list[tuple[int, int]]
+) -> list[Figure]:
+    found: list[Figure] = []
+    for match in _numbers(article.text):
+        if any(a <= match.start() < b for a, b in used) or not _OF_WHAT.match(article.text, match.end()):
+            continue
+        value = parse_number(match.group(), article.lang)
+        sentence = article.sentence_at(match.start())
+        before = [
+            f
+            for f in figures
+            if sentence.start <= f.start and f.end <= match.start() and f.unit in _SHARED_NOUNS
+        ]
+        if value is None or not before:
+            continue
+        last = max(before, key=lambda f: f.end)
+        if _LIST_LINK.match(article.text[last.end : match.start()]):
+            found.append(Figure(value, last.unit, match.start(), match.end()))
+            used.append((match.start(), match.end()))
     return found
 
 

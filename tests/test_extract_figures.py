@@ -1781,3 +1781,37 @@ def test_a_laws_subsection_and_a_possible_sentence_are_no_figures(text: str, lan
 )  # fmt: skip
 def test_properties_school_books_and_a_part_with_thousands(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Los agentes intervinieron 10.300 discos compactos.", "es", {"10300 CDs"}),
+        ("Les policiers ont saisi 500 disques compacts.", "fr", {"500 CDs"}),
+        ("Customs seized 6,800 compact discs at the port.", "en", {"6800 CDs"}),
+    ],
+)
+def test_compact_discs_are_cds(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Entre lo incautado figuran 32.000 copias de música, 17.000 de películas.",
+            {"32000 copies", "17000 copies"},
+        ),
+        (
+            "La red podía distribuir 336.000 copias musicales y 197.000 de vídeo.",
+            {"336000 copies", "197000 copies"},
+        ),
+    ],
+)
+def test_a_count_whose_noun_is_left_out_counts_the_noun_before(text: str, expected: set[str]) -> None:
+    assert figures(text, "es") == expected
+
+
+def test_a_count_after_money_keeps_its_own_reading() -> None:
+    text = "El material vale 25.500 euros, y 14 de los detenidos eran menores."
+    assert figures(text, "es") == {"25500 EUR"}
