@@ -123,6 +123,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         or not _only_in_other_operations(article, f)
     ]
     facts = [f for f in facts if f.kind != "group" or not _a_news_source(article, f)]
+    facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
     facts = [_as_target(f) if f.kind == "platform" and f.key in taken_down else f for f in facts]
     facts += country_facts(article, countries)
@@ -233,6 +234,28 @@ def _as_target(fact: Fact) -> Fact:
     note = "a file host the title says the operation took down: check it is the target"
     data = {"label": Label.GROUP, "kind": fact.data["kind"], "country": None}
     return Fact("group", fact.key, fact.spans, "medium", [*fact.notes, note], data)
+
+
+_ABSENT_REACH = 5  # tokens before a body: "sem a participação da", "without the involvement of the"
+
+
+def _said_absent(article: Article, fact: Fact) -> bool:
+    """'com o apoio da GCM e sem participação da Polícia Federal': a body the text says took
+    no part, wherever it names it."""
+    tokens = article.tokens
+    for span in fact.spans:
+        i = article.token_index(span.start)
+        before = [
+            t.key
+            for t in tokens[max(0, i - _ABSENT_REACH) : i]
+            if t.start >= article.sentence_at(span.start).start
+        ]
+        found = has_cue(before, "absent")
+        if found is None or re.search(
+            r"[,;:]", article.text[tokens[i - len(before) + found].start : span.start]
+        ):
+            return False
+    return True
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:

@@ -3162,3 +3162,33 @@ def test_a_shared_name_in_an_article_about_two_other_countries_gives_neither_cou
         "La Policía Nacional detuvo a dos hombres en Santo Domingo que vendían discos traídos de Venezuela."
     )
     assert found(text, "es", "country") == {"DO"}  # Venezuela is where the discs came from
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "absent"),
+    [
+        (
+            "A Polícia Civil fez a operação com o apoio da GCM e sem participação da Polícia Federal.",
+            "pt",
+            "Polícia Federal",
+        ),
+        ("La Guardia Civil actuó sin la participación de la Policía Nacional.", "es", "Policía Nacional"),
+    ],
+)
+def test_a_body_said_to_take_no_part_is_not_drafted(text: str, lang: str, absent: str) -> None:
+    assert absent not in found(text, lang, "agency")
+
+
+def test_a_body_said_absent_once_and_acting_elsewhere_is_drafted() -> None:
+    text = (
+        "La Guardia Civil actuó sin la participación de la Policía Nacional. "
+        "Luego la Policía Nacional detuvo a dos hombres."
+    )
+    assert found(text, "es", "agency") == {"Guardia Civil", "Policía Nacional"}
+
+
+def test_an_english_county_council_is_a_body() -> None:
+    text = (
+        "Trading standards officers from Staffordshire County Council raided the car boot sale near Stafford."
+    )
+    assert found(text, "en", "agency") == {"Staffordshire County Council"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extraction import read_article
+from extraction import extract_facts, read_article
 from extraction.figures import find_figures, parse_number
 
 
@@ -1815,3 +1815,13 @@ def test_a_count_whose_noun_is_left_out_counts_the_noun_before(text: str, expect
 def test_a_count_after_money_keeps_its_own_reading() -> None:
     text = "El material vale 25.500 euros, y 14 de los detenidos eran menores."
     assert figures(text, "es") == {"25500 EUR"}
+
+
+def test_the_raids_before_the_latest_of_several_are_not_counted() -> None:
+    text = (
+        "Police seized more than 10,000 counterfeit discs at a car boot sale on Sunday.\n\n"
+        "The raid is the latest of several in the area. In May, police seized 50,000 bootleg CDs "
+        "valued at around £100,000 at another sale."
+    )
+    drafted = {f.key for f in extract_facts(read_article(text, "en")) if f.kind == "figure"}
+    assert drafted == {"10000 discs"}
