@@ -13,7 +13,7 @@ import pycountry
 import yaml
 
 from extraction.text import Article
-from graph.model.countries import country_names
+from graph.model.countries import country_code, country_names
 from graph.model.ids import fold
 from graph.model.schema import Label
 
@@ -556,6 +556,10 @@ def place_matcher() -> PhraseMatcher:
         for spellings in cities:
             for name in spellings:
                 by_name.setdefault(phrase_keys(name), set()).add(code)
+                # "Santiago de Chile" is also written "Santiago", a name Dominican Santiago shares.
+                short = _OF_ITS_COUNTRY.match(name)
+                if short and country_code(short.group(2)) == code:
+                    by_name.setdefault(phrase_keys(short.group(1)), set()).add(code)
     # No one word a country's name starts with ("North", "Papua"), but for a large city that
     # is also one ("Porto", as in "Porto Rico").
     countries = set(country_matcher().by_first) - _CITIES_OPENING_A_COUNTRY_NAME
@@ -573,6 +577,7 @@ def place_matcher() -> PhraseMatcher:
 
 
 _CITIES_OPENING_A_COUNTRY_NAME = {"porto"}
+_OF_ITS_COUNTRY = re.compile(r"^(.+?) (?:de|del|do|du|di|da) (.+)$")
 # Towns whose name, in news of piracy, stands for an industry: "Hollywood studios".
 _INDUSTRIES_NAMED_BY_A_PLACE = {("hollywood",)}
 PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province, region or city

@@ -1353,3 +1353,13 @@ def test_a_day_still_to_come_is_no_event(text: str, lang: str, published: dt.dat
 def test_a_day_named_without_a_year_in_the_past_keeps_the_publication_year() -> None:
     text = "The police raided the shop on October 2 and seized 300 discs."
     assert drafted_dates(text, "en", dt.date(2013, 10, 11)) == {"2013-10-02"}
+
+
+def test_santiago_alone_is_the_capital_of_chile_or_a_dominican_province() -> None:
+    text = "SANTIAGO.- Por orden del juzgado, la policía allanó cuatro locales en Santiago."
+    assert facts_of(text, "es")["country"] == set()
+
+
+def test_santiago_de_chile_is_in_chile() -> None:
+    text = "La policía allanó cuatro locales en Santiago de Chile."
+    assert facts_of(text, "es")["country"] == {"CL"}
