@@ -430,7 +430,8 @@ _COMING_REACH = 4  # words before the country: "arrivaient en fraude du Ghana"
 
 
 def _origin(article: Article, match: Match) -> bool:
-    """'i decoder arrivavano dalla Cina', 'imported from China': where goods came from."""
+    """'i decoder arrivavano dalla Cina', 'imported from China', 'importa millones de CD desde
+    Taiwan': where goods came from."""
     before = _words_before(article, match, _COMING_REACH)
     if any(tuple(before[len(before) - len(cue) :]) == cue for cue in cue_keys("origin")):
         return True
@@ -438,9 +439,17 @@ def _origin(article: Article, match: Match) -> bool:
     keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
     if before and before[-1] in _FROM and any((w,) in cue_keys("coming") for w in before[:-1]):
         return has_cue(keys, "goods") is not None  # "les fournitures arrivaient frauduleusement du Nigeria"
+    if before and before[-1] in _FROM and has_cue(_clause_before(article, match), "imports") is not None:
+        return True  # "importa ilegalmente millones de CD desde Taiwan"
     if not before or (before[-1],) not in cue_keys("origin_bare"):
         return False
     return has_cue(keys, "goods") is not None
+
+
+def _clause_before(article: Article, match: Match) -> list[str]:
+    sentence = article.sentence_at(match.start)
+    tokens = [t for t in article.tokens[: match.first] if t.start >= sentence.start]
+    return [t.key for t in tokens if not re.search(r"[,;:]", article.text[t.end : match.start])]
 
 
 def country_facts(article: Article, matches: list[Match]) -> list[Fact]:

@@ -1168,7 +1168,16 @@ _SHARE_BASES = {10.0, 100.0}
 _OUT_OF = re.compile(r"[ \u00a0]+(?:su|sur|out of|em cada|de cada)[ \u00a0]+(\w+)", re.IGNORECASE)
 
 
+# "una de cada tres grabadoras", "one in three discs": the count is the base of a share.
+_SHARE_BEFORE = re.compile(
+    r"\b(?:one|un|une|uno|una|um|uma)\s+(?:de cada|em cada|in every|out of every|in|sur|su|su ogni)\s+$",
+    re.IGNORECASE,
+)
+
+
 def _proportion(article: Article, figure: Figure) -> bool:
+    if _SHARE_BEFORE.search(article.text[max(0, figure.start - 20) : figure.start]):
+        return True
     whole = _OUT_OF.match(article.text, figure.end)
     if whole is None:
         return False

@@ -1825,3 +1825,14 @@ def test_the_raids_before_the_latest_of_several_are_not_counted() -> None:
     )
     drafted = {f.key for f in extract_facts(read_article(text, "en")) if f.kind == "figure"}
     assert drafted == {"10000 discs"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Una de cada tres grabadoras intervenidas había salido de esta empresa.", "es"),
+        ("One in five discs sold in the market is a copy.", "en"),
+    ],
+)
+def test_the_base_of_a_share_is_no_count(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()

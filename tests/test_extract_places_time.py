@@ -1363,3 +1363,20 @@ def test_santiago_alone_is_the_capital_of_chile_or_a_dominican_province() -> Non
 def test_santiago_de_chile_is_in_chile() -> None:
     text = "La policía allanó cuatro locales en Santiago de Chile."
     assert facts_of(text, "es")["country"] == {"CL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "La policía detuvo en Barcelona a los directivos de Rimax, que importa CD desde Taiwan.",
+            "es",
+        ),
+        (
+            "Police in Leeds arrested the directors of a firm that imported thousands of discs from Taiwan.",
+            "en",
+        ),
+    ],
+)
+def test_a_country_goods_were_imported_from_is_no_country_of_the_operation(text: str, lang: str) -> None:
+    assert "TW" not in facts_of(text, lang)["country"]
