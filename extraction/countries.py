@@ -7,6 +7,8 @@ import re
 from collections import Counter
 from functools import cache
 
+import pycountry
+
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
     Entry,
@@ -16,6 +18,7 @@ from extraction.lexicon import (
     country_matcher,
     cue_keys,
     has_cue,
+    lexicon,
     nationality_codes,
     non_overlapping,
     phrase_keys,
@@ -58,6 +61,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _end_of_a_longer_name(article, m)
         and not _dateline_country(article, m)
     ]
+    candidates = _without_places_of_another_country(article, candidates)
     audience = _audience_countries(article, candidates)
     named = [m for m in candidates if m not in audience]
     agencies = _agency_countries(inside_names)
@@ -67,6 +71,38 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         # operation acted.
         named = audience
     return sorted(named + agencies, key=lambda m: m.first)
+
+
+def _without_places_of_another_country(article: Article, candidates: list[Match]) -> list[Match]:
+    """'en Tenerife, Málaga, Cádiz, Córdoba y Granada': a country's name that is also a
+    place of another country (Granada, Grenada's Spanish name, is a Spanish province),
+    listed among that country's places, names the place."""
+    places = place_matcher().find(article)
+    elsewhere = _places_elsewhere()
+    kept = []
+    for m in candidates:
+        others = elsewhere.get(phrase_keys(article.text[m.start : m.end]), set()) - {m.entry.name}
+        near = [p for p in places if m.first - _LISTED_REACH <= p.first and p.last <= m.last + _LISTED_REACH]
+        listed_with = {p.entry.name for p in near if p.last <= m.first or p.first >= m.last}
+        if not others & listed_with:
+            kept.append(m)
+    return kept
+
+
+_LISTED_REACH = 3  # tokens either side where a neighbour in a list of places stands
+
+
+@cache
+def _places_elsewhere() -> dict[tuple[str, ...], set[str]]:
+    """Every subdivision's and large city's name (one word ones too), with its countries."""
+    by_name: dict[tuple[str, ...], set[str]] = {}
+    for subdivision in pycountry.subdivisions:
+        by_name.setdefault(phrase_keys(subdivision.name), set()).add(subdivision.country_code)
+    for code, cities in lexicon()["cities"].items():
+        for spellings in cities:
+            for name in spellings:
+                by_name.setdefault(phrase_keys(name), set()).add(code)
+    return by_name
 
 
 _BASED = re.compile(r"-based\s+(?:the\s+)?")

@@ -1380,3 +1380,30 @@ def test_santiago_de_chile_is_in_chile() -> None:
 )
 def test_a_country_goods_were_imported_from_is_no_country_of_the_operation(text: str, lang: str) -> None:
     assert "TW" not in facts_of(text, lang)["country"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("I Carabinieri hanno arrestato un uomo di 39 anni, nato in Ghana e residente in città.", "it"),
+        ("Police arrested a 40-year-old man, born in Ghana, who sold copied DVDs in Leeds.", "en"),
+    ],
+)
+def test_where_a_person_was_born_is_no_country_of_the_operation(text: str, lang: str) -> None:
+    assert "GH" not in facts_of(text, lang)["country"]
+
+
+def test_a_country_s_name_listed_among_another_country_s_places_is_that_place() -> None:
+    text = "La investigación sacó a la luz redes de cable en Tenerife, Málaga, Cádiz, Córdoba y Granada."
+    assert facts_of(text, "es")["country"] == {"ES"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "code"),
+    [
+        ("L'enquête a mobilisé les polices de la Belgique, des Pays-Bas et du Luxembourg.", "fr", "LU"),
+        ("Los tres fueron detenidos por el FBI en Puerto Rico.", "es", "PR"),
+    ],
+)
+def test_a_country_named_among_countries_or_alone_stays_a_country(text: str, lang: str, code: str) -> None:
+    assert code in facts_of(text, lang)["country"]
