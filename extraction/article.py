@@ -245,15 +245,10 @@ def _said_absent(article: Article, fact: Fact) -> bool:
     tokens = article.tokens
     for span in fact.spans:
         i = article.token_index(span.start)
-        before = [
-            t.key
-            for t in tokens[max(0, i - _ABSENT_REACH) : i]
-            if t.start >= article.sentence_at(span.start).start
-        ]
-        found = has_cue(before, "absent")
-        if found is None or re.search(
-            r"[,;:]", article.text[tokens[i - len(before) + found].start : span.start]
-        ):
+        sentence_start = article.sentence_at(span.start).start
+        before = [t for t in tokens[max(0, i - _ABSENT_REACH) : i] if t.start >= sentence_start]
+        found = has_cue([t.key for t in before], "absent")
+        if found is None or re.search(r"[,;:]", article.text[before[found].start : span.start]):
             return False
     return True
 

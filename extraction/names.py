@@ -434,19 +434,17 @@ def _only_comments(article: Article, match: Match) -> bool:
     return any(tuple(before[-len(cue) :]) == cue for cue in cue_keys("source_of"))
 
 
-_MARK_REACH = 2  # tokens between a body and its mark: "del contrassegno SIAE", "the SIAE's stamp"
-
-
 def _only_its_mark(article: Article, match: Match) -> bool:
     """'privi del contrassegno SIAE', 'sin el sello de la SGAE', 'without the SIAE mark': a
     body named for the stamp a genuine copy carries does not act in the operation."""
     tokens = article.tokens
     k = match.first
     while k > 0 and tokens[k - 1].key in _TITLE_ARTICLES | _OF_A_MARK:
-        k -= 1
-    before = [t.key for t in tokens[max(0, k - _MARK_REACH) : k]]
-    after = [t.key for t in tokens[match.last : match.last + _MARK_REACH] if t.key != "s"]
-    return has_cue(before[-1:], "mark") is not None or has_cue(after[:1], "mark") is not None
+        k -= 1  # back over "del", "de la"
+    j = match.last + 1 if match.last < len(tokens) and tokens[match.last].key == "s" else match.last
+    before = [tokens[k - 1].key] if k > 0 else []  # "contrassegno SIAE"
+    after = [tokens[j].key] if j < len(tokens) else []  # "the SIAE's stamp"
+    return has_cue(before, "mark") is not None or has_cue(after, "mark") is not None
 
 
 _OF_A_MARK = {"de", "del", "della", "dello", "dell", "da", "do", "of", "du", "des"}

@@ -5,6 +5,8 @@ about one other country it is that country's body: the one the lexicon knows who
 starts with the bare name ("Policía Nacional del Perú"), else the one of its kind, else the
 bare name with that country. Only where the article's language is one of that country's:
 "Polícia Judiciária" in a Portuguese article about an operation in Spain is Portugal's.
+In an article about several countries, none the one the lexicon gives the name to, the
+body is one of theirs and keeps no country.
 """
 
 from __future__ import annotations
@@ -143,8 +145,13 @@ def _bare_shared(article: Article, match: Match) -> bool:
 
 
 def _of_no_country(entry: Entry, bare: str, written: str) -> Entry:
-    name = entry.name if fold(entry.name) == bare else written
-    return Entry(label=Label.AGENCY, name=name, kind=entry.kind, country=None)
+    return Entry(label=Label.AGENCY, name=_bare_name(entry, bare, written), kind=entry.kind, country=None)
+
+
+def _bare_name(entry: Entry, bare: str, written: str) -> str:
+    """The lexicon's spelling when the bare name is the entry's own, else the text's: not
+    the name of the body the lexicon gives it to as an alias ("police judiciaire")."""
+    return entry.name if fold(entry.name) == bare else written
 
 
 def _written(article: Article, match: Match, shared: list[Match]) -> str:
@@ -157,11 +164,11 @@ def _written(article: Article, match: Match, shared: list[Match]) -> str:
 @cache
 def _body_of(entry: Entry, bare: str, country: str, written: str) -> Entry:
     """The country's body the bare name stands for: one the lexicon knows, else the bare
-    name itself with the country (not the name of the body the lexicon gives it to)."""
+    name itself with the country."""
     same_kind = _same_kind(entry, country)
     chosen = _named_so(entry, bare, country) or (same_kind[0]["name"] if len(same_kind) == 1 else None)
-    fallback = entry.name if fold(entry.name) == bare else written
-    return Entry(label=Label.AGENCY, name=chosen or fallback, kind=entry.kind, country=country)
+    name = chosen or _bare_name(entry, bare, written)
+    return Entry(label=Label.AGENCY, name=name, kind=entry.kind, country=country)
 
 
 def _same_kind(entry: Entry, country: str) -> list[dict[str, str]]:
