@@ -55,7 +55,7 @@ from extraction.names import (
 from extraction.people import charged_people
 from extraction.shared_names import localised
 from extraction.target_lists import listed_targets, named_in_a_list_of_its_own
-from extraction.text import LANGUAGES, Article, detect_language
+from extraction.text import LANGUAGES, Article, crosses_a_clause, detect_language
 from graph.errors import InvalidInput
 from graph.model.countries import country_name
 from graph.model.ids import fold
@@ -248,7 +248,7 @@ def _said_absent(article: Article, fact: Fact) -> bool:
         sentence_start = article.sentence_at(span.start).start
         before = [t for t in tokens[max(0, i - _ABSENT_REACH) : i] if t.start >= sentence_start]
         found = has_cue([t.key for t in before], "absent")
-        if found is None or re.search(r"[,;:]", article.text[before[found].start : span.start]):
+        if found is None or crosses_a_clause(article.text, before[found].start, span.start):
             return False
     return True
 

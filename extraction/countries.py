@@ -7,8 +7,6 @@ import re
 from collections import Counter
 from functools import cache
 
-import pycountry
-
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
     Entry,
@@ -18,13 +16,13 @@ from extraction.lexicon import (
     country_matcher,
     cue_keys,
     has_cue,
-    lexicon,
     nationality_codes,
     non_overlapping,
     phrase_keys,
     place_matcher,
+    place_names,
 )
-from extraction.text import Article, Token
+from extraction.text import Article, Token, crosses_a_clause
 from graph.model.schema import Label
 
 AGENCY_COUNTRY = "agency's country"  # the Entry.kind of a country read from an agency's name
@@ -78,10 +76,10 @@ def _without_places_of_another_country(article: Article, candidates: list[Match]
     place of another country (Granada, Grenada's Spanish name, is a Spanish province),
     listed among that country's places, names the place."""
     places = place_matcher().find(article)
-    elsewhere = _places_elsewhere()
+    elsewhere = place_names()
     kept = []
     for m in candidates:
-        others = elsewhere.get(phrase_keys(article.text[m.start : m.end]), set()) - {m.entry.name}
+        others = elsewhere.get(phrase_keys(article.text[m.start : m.end]), frozenset()) - {m.entry.name}
         near = [p for p in places if m.first - _LISTED_REACH <= p.first and p.last <= m.last + _LISTED_REACH]
         listed_with = {p.entry.name for p in near if p.last <= m.first or p.first >= m.last}
         if not others & listed_with:
@@ -90,19 +88,6 @@ def _without_places_of_another_country(article: Article, candidates: list[Match]
 
 
 _LISTED_REACH = 3  # tokens either side where a neighbour in a list of places stands
-
-
-@cache
-def _places_elsewhere() -> dict[tuple[str, ...], set[str]]:
-    """Every subdivision's and large city's name (one word ones too), with its countries."""
-    by_name: dict[tuple[str, ...], set[str]] = {}
-    for subdivision in pycountry.subdivisions:
-        by_name.setdefault(phrase_keys(subdivision.name), set()).add(subdivision.country_code)
-    for code, cities in lexicon()["cities"].items():
-        for spellings in cities:
-            for name in spellings:
-                by_name.setdefault(phrase_keys(name), set()).add(code)
-    return by_name
 
 
 _BASED = re.compile(r"-based\s+(?:the\s+)?")
@@ -485,7 +470,7 @@ def _origin(article: Article, match: Match) -> bool:
 def _clause_before(article: Article, match: Match) -> list[str]:
     sentence = article.sentence_at(match.start)
     tokens = [t for t in article.tokens[: match.first] if t.start >= sentence.start]
-    return [t.key for t in tokens if not re.search(r"[,;:]", article.text[t.end : match.start])]
+    return [t.key for t in tokens if not crosses_a_clause(article.text, t.end, match.start)]
 
 
 def country_facts(article: Article, matches: list[Match]) -> list[Fact]:

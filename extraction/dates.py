@@ -17,7 +17,7 @@ from dateparser.date import DateDataParser
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import has_cue, news_agencies
-from extraction.text import LANGUAGES, Article, in_other_years_clause, trimmed
+from extraction.text import LANGUAGES, Article, crosses_a_clause, in_other_years_clause, trimmed
 from graph.model.ids import fold
 
 # Days before the publication date.
@@ -577,6 +577,11 @@ _FUTURE = re.compile(
 )
 
 
+def _about_the_future(article: Article, offset: int) -> bool:
+    sentence = article.sentence_at(offset)
+    return _FUTURE.search(article.text[sentence.start : sentence.end]) is not None
+
+
 _AHEAD_DAYS = 183  # how far after the publication a day named in the future may fall
 
 
@@ -586,10 +591,7 @@ def _next_year_ahead(
     """'Ils seront incinérés le 23 avril prochain', 'the hearing will open on October 24': a
     day with no year, in a sentence about the future, falls after the publication day when
     that is within six months; None when it needs no change."""
-    if published is None or found >= published:
-        return None
-    sentence = article.sentence_at(start)
-    if _FUTURE.search(article.text[sentence.start : sentence.end]) is None:
+    if published is None or found >= published or not _about_the_future(article, start):
         return None
     try:
         ahead = found.replace(year=found.year + 1)
@@ -749,8 +751,7 @@ def _resolve(
             [f"the year of {raw!r} is the latest season before the publication date {published}"],
         )
     if kind == "month_only" and published is not None:
-        sentence = article.sentence_at(match.start())
-        future = _FUTURE.search(article.text[sentence.start : sentence.end]) is not None
+        future = _about_the_future(article, match.start())
         month = _month_only(match.group(1), article.lang, published, bool(match.group("past")), future)
         nearest = (
             "the latest before"
@@ -934,13 +935,6 @@ def _alone_on_its_line(article: Article, start: int, end: int) -> bool:
     return line.strip(" \t.,") == article.text[start:end].strip()
 
 
-_CLAUSE_BREAK = re.compile(r"[,;:.!?()\n]")
-
-
-def _same_clause(article: Article, start: int, end: int) -> bool:
-    return _CLAUSE_BREAK.search(article.text[start:end]) is None
-
-
 _NEXT_TO = 3  # tokens before the date where a saying counts across a comma: "said: on Friday"
 _SAID_REACH = 5  # in the date's clause: a saying of three words and two more ("na passada")
 
@@ -954,7 +948,7 @@ def _said_then(article: Article, start: int, end: int) -> bool:
     before = [
         t
         for k, t in enumerate(article.tokens[reach:first], start=reach)
-        if k >= first - _NEXT_TO or _same_clause(article, t.end, start)
+        if k >= first - _NEXT_TO or not crosses_a_clause(article.text, t.end, start)
     ]
     near = [t.key for t in before] + [t.key for t in article.tokens[first : last + 3]]
     return has_cue(near, "announcement") is not None or has_cue(near, "attribution") is not None

@@ -19,7 +19,7 @@ from extraction import currencies
 from extraction.dates import in_earlier_operation
 from extraction.facts import Fact, Span
 from extraction.lexicon import cue_keys, entity_matcher, has_cue, lexicon, nationality_words, phrase_keys
-from extraction.text import LANGUAGES, Article, Token, in_other_years_clause
+from extraction.text import LANGUAGES, Article, Token, crosses_a_clause, in_other_years_clause
 from graph.model.ids import fold
 
 _NUMBER_BODY = (
@@ -402,7 +402,7 @@ def _what_copies_are(article: Article, end: int) -> tuple[int, str] | None:
         return None
     held = []
     for j in range(i, min(len(tokens), i + _COPIES_REACH)):
-        if re.search(r"[.,;:!?()\n]", article.text[end : tokens[j].end]):
+        if crosses_a_clause(article.text, end, tokens[j].end):
             break  # what the copies are is told in their own clause
         held.append(_unit_here(article, j))
     return next((what for what in held if what is not None and what[1] in _MEDIA), None)
@@ -714,7 +714,7 @@ def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | Non
         or noun.key in _PARTITIVES | _AUXILIARIES | _HAVE
     ):
         return None  # with no auxiliary, the fate right after the noun: "dos hermanos detenidos"
-    if re.search(r"[.,;:!?()\n]", article.text[noun.end : tokens[max(j - 1, index)].end]):
+    if crosses_a_clause(article.text, noun.end, tokens[max(j - 1, index)].end):
         return None
     if has_cue([t.key for t in tokens[j : j + _FATE_WORDS]], "fate") != 0:
         return None
@@ -2054,8 +2054,8 @@ def _arrested_as_people(article: Article, figure: Figure) -> Figure:
     tokens = article.tokens
     first = article.token_index(figure.start)
     before = tokens[max(0, first - _OBJECT_REACH) : first]
-    if before and re.search(r"[.,;:!?()\n]", article.text[before[0].start : figure.start]):
-        before = [t for t in before if not re.search(r"[.,;:!?()\n]", article.text[t.end : figure.start])]
+    if before and crosses_a_clause(article.text, before[0].start, figure.start):
+        before = [t for t in before if not crosses_a_clause(article.text, t.end, figure.start)]
     verbs = {keys[0] for keys in cue_keys("arrest") if len(keys) == 1}
     if not any(t.key in verbs for t in before) and not _arrested_after(article, figure):
         return figure
@@ -2073,7 +2073,7 @@ def _arrested_after(article: Article, figure: Figure) -> bool:
     following = [
         t.key
         for t in tokens[after : after + _FATE_REACH]
-        if not re.search(r"[.,;:!?()\n]", article.text[figure.end : t.start])
+        if not crosses_a_clause(article.text, figure.end, t.start)
     ]
     return has_cue(following, "arrest") is not None
 

@@ -543,11 +543,10 @@ def country_matcher() -> PhraseMatcher:
 
 
 @cache
-def place_matcher() -> PhraseMatcher:
-    """The states, provinces and regions of ISO 3166-2 ("Rio Grande do Sul", "Alicante") and
-    the world's large cities (world_cities.yaml: "Porto Alegre", "Nairobi"), each naming its
-    country; a name several countries share ("Córdoba"), a country's name, and short names
-    (often words) are left out."""
+def place_names() -> dict[tuple[str, ...], frozenset[str]]:
+    """The names of the states, provinces and regions of ISO 3166-2 ("Rio Grande do Sul",
+    "Alicante") and of the world's large cities (world_cities.yaml: "Porto Alegre",
+    "Nairobi"), each with the countries that have a place so named."""
     by_name: dict[tuple[str, ...], set[str]] = {}
     for subdivision in pycountry.subdivisions:
         for name in _subdivision_names(subdivision.name, subdivision.country_code):
@@ -560,11 +559,18 @@ def place_matcher() -> PhraseMatcher:
                 short = _OF_ITS_COUNTRY.match(name)
                 if short and country_code(short.group(2)) == code:
                     by_name.setdefault(phrase_keys(short.group(1)), set()).add(code)
+    return {keys: frozenset(codes) for keys, codes in by_name.items()}
+
+
+@cache
+def place_matcher() -> PhraseMatcher:
+    """The places of `place_names`, each naming its country; a name several countries share
+    ("Córdoba"), a country's name, and short names (often words) are left out."""
     # No one word a country's name starts with ("North", "Papua"), but for a large city that
     # is also one ("Porto", as in "Porto Rico").
     countries = set(country_matcher().by_first) - _CITIES_OPENING_A_COUNTRY_NAME
     matcher = PhraseMatcher()
-    for keys, codes in by_name.items():
+    for keys, codes in place_names().items():
         if keys in _INDUSTRIES_NAMED_BY_A_PLACE:
             continue
         if (
@@ -572,7 +578,8 @@ def place_matcher() -> PhraseMatcher:
             and len("".join(keys)) >= _PLACE_MIN
             and not (len(keys) == 1 and keys[0] in countries)
         ):
-            matcher.add(Phrase(keys, Entry(label=Label.COUNTRY, name=codes.pop(), kind=PLACE_IN_COUNTRY)))
+            (code,) = codes
+            matcher.add(Phrase(keys, Entry(label=Label.COUNTRY, name=code, kind=PLACE_IN_COUNTRY)))
     return matcher
 
 

@@ -211,6 +211,15 @@ _OTHER_YEAR_CLAUSE = re.compile(
 )
 
 
+_CLAUSE_BREAK = re.compile(r"[.,;:!?()\n]")
+
+
+def crosses_a_clause(text: str, start: int, end: int) -> bool:
+    """Whether a comma, a stop, a colon, a bracket or a line break stands between `start`
+    and `end`: the words either side are read as parts of different clauses."""
+    return _CLAUSE_BREAK.search(text, start, end) is not None
+
+
 def in_other_years_clause(article: Article, offset: int) -> bool:
     """Whether `offset` falls in a clause comparing another year with the one reported."""
     sentence = article.sentence_at(offset)
