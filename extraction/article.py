@@ -95,6 +95,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _same_words_merged(_named_before_a_known_acronym_merged(article, facts))
+    facts = _numbered_units_merged(article, facts)
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     countries += countries_of_drafted_bodies(article, facts)
     if not countries:
@@ -604,6 +605,48 @@ def _same_words_merged(facts: list[Fact]) -> list[Fact]:
         merged_away.add(id(fact))
         _add_spans(other, fact)
     return kept
+
+
+def _numbered_units_merged(article: Article, facts: list[Fact]) -> list[Fact]:
+    """A numbered unit named again is that unit: a body written inside its name ("Polícia
+    Judiciária" in "a 1ª Central de Polícia Judiciária"), its name in brackets after it ("o
+    24º DIP (Distrito Integrado de Polícia)"), or its acronym with the same number ("a 24ª
+    Delegacia de Polícia", then "a 24ª DP")."""
+    units = [f for f in facts if f.kind == "agency" and f.data.get("numbered")]
+    merged_away: set[int] = set()
+
+    def names_again(unit: Fact, fact: Fact) -> bool:
+        around = unit.spans[0]
+        if all(
+            (around.start <= span.start and span.end <= around.end)
+            or article.text[around.end : span.start] in {"(", " ("}
+            for span in fact.spans
+        ):
+            return True
+        return bool(fact.data.get("numbered")) and _same_number_acronym(unit.key, fact.key)
+
+    kept = []
+    for fact in facts:
+        unit = None
+        if fact.kind == "agency":
+            before = [u for u in units if u.spans[0].start < fact.spans[0].start]
+            unit = next((u for u in before if id(u) not in merged_away and names_again(u, fact)), None)
+        if unit is None:
+            kept.append(fact)
+        else:
+            merged_away.add(id(fact))
+            _add_spans(unit, fact)
+    return kept
+
+
+def _same_number_acronym(one: str, other: str) -> bool:
+    """'24ª Delegacia de Polícia' and '24ª DP': one number, and one name the other's initials."""
+    (number, _, name), (other_number, _, other_name) = one.partition(" "), other.partition(" ")
+    if number != other_number:
+        return False
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    other_initials = "".join(w[0] for w in other_name.split() if w[:1].isupper())
+    return (other_name.isupper() and other_name == initials) or (name.isupper() and name == other_initials)
 
 
 def _after_its_place(longer: str, short: str) -> bool:

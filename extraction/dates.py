@@ -16,7 +16,7 @@ from babel.dates import get_day_names, get_month_names
 from dateparser.date import DateDataParser
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import has_cue, news_agencies
+from extraction.lexicon import ends_with_cue, has_cue, news_agencies
 from extraction.text import LANGUAGES, Article, crosses_a_clause, in_other_years_clause, trimmed
 from graph.model.ids import fold
 
@@ -224,6 +224,11 @@ def _alternation(names: set[str]) -> str:
     return "|".join(re.escape(n) for n in sorted(spelled, key=len, reverse=True))
 
 
+# Words for a day of the month that name it without its month: "no dia 17", "el día 12".
+_DAY_WORDS = r"(?:dias?|días?|giorn[oi])"
+_DAY_BEFORE = r"(?:no|nos|o|os|do|dos|ao|aos|pelo|el|los|del|al|il|nel|nei|dal|i|entre|tra|fra)"
+
+
 @cache
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     locale = lang if lang in LANGUAGES else "en"
@@ -293,6 +298,25 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             ),
         ),
         ("month", re.compile(rf"\b(?:{month})\s+(?:de\s+|of\s+|del\s+)?(\d{{4}})\b", flags)),
+        # A day of the month with no month: "entre os dias 17 e 19", "el día 12", "il giorno 3".
+        # The last day of such a range first: its first day's words stay free.
+        (
+            "day_only_last",
+            re.compile(
+                rf"\b{_DAY_BEFORE}\s+{_DAY_WORDS}\s+{d}\s+(?:e|y|a|al|até|ed)\s+(?P<last>{d})"
+                rf"(?!\s*(?:de\s+|del\s+|di\s+)?(?:{month}|[/.-]?\d))",
+                flags,
+            ),
+        ),
+        (
+            "day_only",
+            re.compile(
+                rf"\b{_DAY_BEFORE}\s+{_DAY_WORDS}\s+(?P<first>{d})"
+                rf"(?=(?:\s+(?:e|y|a|al|até|ed)\s+(?P<last>{d}))?"
+                rf"(?!\s*(?:de\s+|del\s+|di\s+)?(?:{month}|[/.-]?\d)))",
+                flags,
+            ),
+        ),
         (
             "weekday",
             re.compile(
@@ -750,6 +774,8 @@ def _resolve(
             "low",
             [f"the year of {raw!r} is the latest season before the publication date {published}"],
         )
+    if kind in {"day_only", "day_only_last"} and published is not None:
+        return _day_only(match, published)
     if kind == "month_only" and published is not None:
         future = _about_the_future(article, match.start())
         month = _month_only(match.group(1), article.lang, published, bool(match.group("past")), future)
@@ -780,6 +806,23 @@ def _resolve(
             [f"the year of {raw!r} is taken from the publication date {published}"],
         )
     return found.isoformat(), "high", []
+
+
+def _day_only(match: re.Match[str], published: dt.date) -> tuple[str, str, list[str]] | None:
+    """'os dias 17 e 19' in an article of 23 April: the latest such day up to the publication
+    (17 April), low; both ends of a range in one month."""
+    last = int(match.group("last")) if match.group("last") else int(match.group("first"))
+    first = int(match.group("first")) if "first" in match.re.groupindex else last
+    month = published.replace(day=1)
+    if last > published.day:
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    try:
+        day = month.replace(day=first)
+        month.replace(day=last)
+    except ValueError:
+        return None
+    note = f"{match.group()!r}: a day with no month, the latest up to the publication date {published}"
+    return day.isoformat(), "low", [note]
 
 
 def _range_day(kind: str, match: re.Match[str], parsers: list[DateDataParser], year: str) -> dt.date | None:
@@ -817,6 +860,9 @@ def _article_year(article: Article, parsers: list[DateDataParser]) -> str | None
     return years.pop() if len(years) == 1 else None
 
 
+_LAST_OF_A_RANGE = {"day_last", "day_only_last"}
+
+
 def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
     parsers = _parsers(article.lang, published)
     year_hint = _article_year(article, parsers) if published is None else None
@@ -825,7 +871,7 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
     for kind, pattern in _patterns(article.lang):
         for match in pattern.finditer(article.text):
             # A range's last day is its own date; the words before it stay free for its first.
-            start, end = trimmed(article.text, *match.span("last" if kind == "day_last" else 0))
+            start, end = trimmed(article.text, *match.span("last" if kind in _LAST_OF_A_RANGE else 0))
             if any(a < end and start < b for a, b in taken):
                 continue
             if kind == "weekday" and _weekday_in_a_name(article, match):
@@ -867,6 +913,8 @@ def _not_an_event(
         return "the start of something other than the operation (a site's launch?): background"
     if event in {"other", "announcement"} and _said_then(article, start, end):
         return "the day something was said, not an event of the operation"
+    if _said_right_before(article, start):
+        return "the day something was said ('officials said yesterday'), not an event of the operation"
     if published is not None and iso > published.isoformat()[: len(iso)]:
         return "a date still to come when the article was published: not an event yet"
     if _dated_document(article, start):
@@ -945,13 +993,31 @@ def _said_then(article: Article, start: int, end: int) -> bool:
     first = article.token_index(start)
     last = article.token_index(end)
     reach = max(0, first - _SAID_REACH)
+    sentence_start = article.sentence_at(start).start
     before = [
         t
         for k, t in enumerate(article.tokens[reach:first], start=reach)
-        if k >= first - _NEXT_TO or not crosses_a_clause(article.text, t.end, start)
+        if t.start >= sentence_start
+        and (k >= first - _NEXT_TO or not crosses_a_clause(article.text, t.end, start))
     ]
     near = [t.key for t in before] + [t.key for t in article.tokens[first : last + 3]]
     return has_cue(near, "announcement") is not None or has_cue(near, "attribution") is not None
+
+
+# Words between a saying and its day: "said on Tuesday", "a déclaré le 3 mai", "ha detto il".
+_SAID_ON = {"on", "le", "il", "el", "lo", "o", "no", "em", "en"}
+
+
+def _said_right_before(article: Article, start: int) -> bool:
+    """A saying verb just before the date, whatever the sentence reports: "officials said
+    yesterday", "a indiqué mardi", "informó el lunes"."""
+    first = article.token_index(start)
+    keys = [t.key for t in article.tokens[max(0, first - 4) : first]]
+    while keys and keys[-1] in _SAID_ON:
+        keys.pop()
+    if not keys or crosses_a_clause(article.text, article.tokens[first - 1].end, start):
+        return False
+    return ends_with_cue(keys, "announcement") or ends_with_cue(keys, "attribution")
 
 
 _DATED = re.compile(

@@ -646,6 +646,12 @@ def has_cue(keys: list[str], kind: str) -> int | None:
     return None
 
 
+def ends_with_cue(keys: list[str], kind: str) -> bool:
+    """`keys` end with a cue of `kind`."""
+    cues = (cue for cue in cue_keys(kind) if 0 < len(cue) <= len(keys))
+    return any(tuple(keys[len(keys) - len(cue) :]) == cue for cue in cues)
+
+
 @cache
 def ordinal_words() -> frozenset[str]:
     """Ordinal words, folded: 'Segunda' in 'la Segunda Fiscalía'."""

@@ -1714,6 +1714,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             else:
                 break
             j += 1
+        if run and _possessive_s(article, run[-1]):
+            run = run[:-1]  # "the Metropolitan Police's film piracy unit": the owner, less its 's
         owner = _country_possessive_inside(article, run)
         if owner is not None:
             # "the Cybercrime Unit of Bulgaria's General Directorate ...": two bodies; the
@@ -2934,6 +2936,22 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
             i = article.token_index(end)
             continue
+        width = _station_words_at(article, i)
+        if width is None and found and not place and found[1] == "police unit":
+            width = len(found[0])  # "il 1° Gruppo"
+        ordinal = _ordinal_before(article, i) if width else None
+        if width and ordinal is not None:
+            # "a 8ª DP", "o 7º Distrito Policial": a numbered station is one body, with its
+            # place when one follows ("a 5ª Delegacia de Polícia de Niterói").
+            place = _place_after(article, i + width, taken)
+            end = tokens[place[-1] if place else i + width - 1].end
+            name = " ".join(article.text[ordinal:end].split())
+            note = "a numbered unit: check the body's full name"
+            fact = _unit_fact(article, name, ordinal, end, "police unit", note)
+            fact.data["numbered"] = True
+            facts.append(fact)
+            i = (place[-1] if place else i + width - 1) + 1
+            continue
         if not found or not place:
             i += 1
             continue
@@ -3044,21 +3062,43 @@ def _unit_start(article: Article, i: int, taken: set[int]) -> int:
 
 def _with_ordinal(article: Article, i: int) -> int:
     """Where a unit's name starts with the ordinal before it: "1ª Vara Federal", "3e chambre"."""
+    ordinal = _ordinal_before(article, i)
+    return _with_opening_body_word(article, i) if ordinal is None else ordinal
+
+
+def _station_words_at(article: Article, i: int) -> int | None:
+    """How many words the name of a police station known by its number takes, when one is
+    written at token i ("DP" in "a 8ª DP"); None if none is."""
     tokens = article.tokens
-    if (
-        i > 0
-        and _ORDINAL.fullmatch(tokens[i - 1].text)
-        and article.text[tokens[i - 1].end : tokens[i].start] == " "
-    ):
+    for spelling in _numbered_unit_words():
+        keys = phrase_keys(spelling)
+        found = tokens[i : i + len(keys)]
+        if tuple(t.key for t in found) != keys:
+            continue
+        if spelling.isupper() and [t.text for t in found] != words(spelling):
+            continue  # an acronym counts only in capitals
+        return len(keys)
+    return None
+
+
+@cache
+def _numbered_unit_words() -> list[str]:
+    return sorted(lexicon()["numbered_units"], key=lambda w: -len(phrase_keys(w)))
+
+
+def _ordinal_before(article: Article, i: int) -> int | None:
+    """Where the ordinal right before token i starts ("1ª", "3e", "47°"); None if there is none."""
+    tokens = article.tokens
+    if i == 0:
+        return None
+    if _ORDINAL.fullmatch(tokens[i - 1].text) and article.text[tokens[i - 1].end : tokens[i].start] == " ":
         return tokens[i - 1].start
     # "47° Juzgado", "2.º Juzgado": the ordinal sign is no part of the number's word.
-    if (
-        i > 0
-        and re.fullmatch(r"\d{1,3}", tokens[i - 1].text)
-        and _ORDINAL_SIGN.fullmatch(article.text[tokens[i - 1].end : tokens[i].start])
+    if re.fullmatch(r"\d{1,3}", tokens[i - 1].text) and _ORDINAL_SIGN.fullmatch(
+        article.text[tokens[i - 1].end : tokens[i].start]
     ):
         return tokens[i - 1].start
-    return _with_opening_body_word(article, i)
+    return None
 
 
 # "Direction de la police judiciaire", "Brigade de la police judiciaire": a body word opens

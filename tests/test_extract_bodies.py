@@ -3192,3 +3192,43 @@ def test_an_english_county_council_is_a_body() -> None:
         "Trading standards officers from Staffordshire County Council raided the car boot sale near Stafford."
     )
     assert found(text, "en", "agency") == {"Staffordshire County Council"}
+
+
+def test_a_possessive_closing_a_body_s_name_is_no_part_of_it() -> None:
+    text = "Officers from the Metropolitan Police's film piracy unit raided a flat in Leyton."
+    assert found(text, "en", "agency") == {"Metropolitan Police"}
+
+
+def test_a_possessive_inside_a_body_s_name_stays() -> None:
+    assert found("The People's Court of Beijing ruled against the site.", "en", "agency") == {
+        "People's Court of Beijing"
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("O material foi entregue à 8ª DP, que abriu um inquérito.", "8ª DP"),
+        ("Seis homens foram levados ao 7º Distrito Policial, no centro.", "7º Distrito Policial"),
+        ("Os discos foram levados à 1ª Central de Polícia Judiciária.", "1ª Central de Polícia Judiciária"),
+        ("A 5ª Delegacia de Polícia de Niterói investiga a venda.", "5ª Delegacia de Polícia de Niterói"),
+    ],
+)
+def test_a_numbered_police_station_is_one_body(text: str, body: str) -> None:
+    assert found(text, "pt", "agency") == {body}
+
+
+def test_a_numbered_station_named_again_by_its_acronym_or_expansion_is_one_body() -> None:
+    text = (
+        "Agentes da 24ª Delegacia de Polícia apreenderam 5.000 CDs. Segundo o delegado-chefe da 24ª DP, "
+        "os camelôs fugiram. O titular do 12º DIP (Distrito Integrado de Polícia) confirmou."
+    )
+    facts = [f for f in extract_facts(read_article(text, "pt")) if f.kind == "agency"]
+    assert {f.key: sorted({s.text for s in f.spans}) for f in facts} == {
+        "24ª Delegacia de Polícia": ["24ª DP", "24ª Delegacia de Polícia"],
+        "12º DIP": ["12º DIP", "DIP", "Distrito Integrado de Polícia"],
+    }
+
+
+def test_a_station_word_with_no_ordinal_is_no_numbered_body() -> None:
+    assert found("O DP informou que a operação terminou.", "pt", "agency") == set()

@@ -1407,3 +1407,47 @@ def test_a_country_s_name_listed_among_another_country_s_places_is_that_place() 
 )
 def test_a_country_named_among_countries_or_alone_stays_a_country(text: str, lang: str, code: str) -> None:
     assert code in facts_of(text, lang)["country"]
+
+
+TUESDAY_23_APRIL = dt.date(2002, 4, 23)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Police arrested 17 people in the biggest haul, officials said yesterday.", "en"),
+        ("La police a saisi 3 000 CD, a indiqué hier le parquet.", "fr"),
+        ("La Policía detuvo a dos personas, informó ayer la Jefatura.", "es"),
+    ],
+)
+def test_the_day_of_a_saying_right_after_its_verb_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+def test_a_saying_in_the_sentence_before_leaves_a_weekday_its_event() -> None:
+    text = "Police arrested 17 people, officials said yesterday. On Sunday officers seized 124,000 discs."
+    assert drafted_dates(text, "en", TUESDAY_23_APRIL) == {"2002-04-21"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "dates"),
+    [
+        ("Entre os dias 17 e 19, a PJ apreendeu 3.000 CD no Porto.", "pt", {"2002-04-17", "2002-04-19"}),
+        ("Il giorno 12 la Guardia di Finanza ha sequestrato mille CD a Roma.", "it", {"2002-04-12"}),
+        ("El día 30 la Policía Nacional detuvo a dos personas en Madrid.", "es", {"2002-03-30"}),
+    ],
+)
+def test_a_day_with_no_month_is_the_latest_such_day_up_to_the_publication(
+    text: str, lang: str, dates: set[str]
+) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == dates
+
+
+def test_a_day_word_before_a_count_is_no_day() -> None:
+    text = "Há dias 3 pessoas foram detidas pela PSP em Lisboa."
+    assert drafted_dates(text, "pt", TUESDAY_23_APRIL) == set()
+
+
+def test_no_day_with_no_month_is_resolved_without_a_publication_date() -> None:
+    text = "No dia 12, a PSP apreendeu 300 CD em Lisboa."
+    assert drafted_dates(text, "pt", None) == set()
