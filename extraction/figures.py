@@ -1006,6 +1006,7 @@ def find_figures(article: Article) -> list[Fact]:
             used.append((match.start(), figure.end))
     figures += _range_starts(article, figures, used)
     figures += _worded_figures(article, used)
+    figures += _worded_range_starts(article, figures, used)
     figures = _staff_as_officers(article, figures)
     figures += _split_parts(article, figures, used)
     figures += _others(article, figures, used)
@@ -1481,6 +1482,42 @@ def _range_starts(article: Article, figures: list[Figure], used: list[tuple[int,
             found.append(Figure(value, figure.unit, match.start(), match.end(), figure.scale, figure.note))
             used.append((match.start(), match.end()))
     return found
+
+
+def _worded_range_starts(
+    article: Article, figures: list[Figure], used: list[tuple[int, int]]
+) -> list[Figure]:
+    """'de quarante à cinquante téraoctets', 'between forty and fifty servers': a range's
+    first end written in words, read as `_range_starts` reads one in digits."""
+    found = []
+    for figure in figures:
+        if not article.text[figure.start : figure.start + 1].isalpha():
+            continue  # "cada uno y 9 notebooks": both ends of a range are written alike
+        before = max(0, figure.start - _WORDED_RANGE_REACH)
+        worded = _WORD_THEN_RANGE.search(article.text, before, figure.start)
+        if worded is None or any(a <= worded.start() < b for a, b in used):
+            continue
+        value = worded_number(worded.group(1), article.lang)
+        if value is None:
+            continue
+        scale = figure.scale if figure.scale != 1 else _scale_in(article, figure)
+        if value * scale <= figure.value:
+            value *= scale  # "entre deux et trois millions d'euros": two million
+        found.append(Figure(value, figure.unit, worded.start(), worded.end(1), scale, figure.note))
+        used.append((worded.start(), worded.end(1)))
+    return found
+
+
+_WORDED_RANGE_REACH = 40
+
+
+def _scale_in(article: Article, figure: Figure) -> float:
+    """The factor of the scale word inside a figure's words ("trois millions"), or 1."""
+    keys = [t.key for t in article.tokens if figure.start <= t.start < figure.end]
+    return next((_scale_keys()[k] for k in keys if k in _scale_keys()), 1.0)
+
+
+_WORD_THEN_RANGE = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)" + _RANGE.pattern, re.IGNORECASE)
 
 
 def _unit_or_currency(article: Article, index: int) -> tuple[int, int, str] | None:

@@ -1836,3 +1836,36 @@ def test_the_raids_before_the_latest_of_several_are_not_counted() -> None:
 )
 def test_the_base_of_a_share_is_no_count(text: str, lang: str) -> None:
     assert figures(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Les serveurs contenaient 40 To de films.", "fr", {"40 terabytes"}),
+        ("I server contenevano 150 terabyte di film.", "it", {"150 terabytes"}),
+        ("The servers held 150 TB of films and 3 GB of logs.", "en", {"150 terabytes", "3 gigabytes"}),
+    ],
+)
+def test_data_counted_by_its_size(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_to_is_a_terabyte_only_in_french() -> None:
+    assert "40 terabytes" not in figures("Police put the site on its 40 To Watch list.", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Ils contenaient de quarante à cinquante téraoctets.", "fr", {"40 terabytes", "50 terabytes"}),
+        ("Police seized between forty and fifty servers.", "en", {"40 servers", "50 servers"}),
+        ("Fueron incautados entre dos y tres millones de euros.", "es", {"2000000 EUR", "3000000 EUR"}),
+    ],
+)
+def test_a_range_written_in_words_gives_both_ends(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_a_word_number_before_a_number_in_digits_opens_no_range() -> None:
+    text = "Se requisaron 52 discos duros que guardaban 60 juegos cada uno y 9 notebooks."
+    assert figures(text, "es") == {"52 hard drives", "60 games", "9 laptops"}
