@@ -1869,3 +1869,31 @@ def test_a_range_written_in_words_gives_both_ends(text: str, lang: str, expected
 def test_a_word_number_before_a_number_in_digits_opens_no_range() -> None:
     text = "Se requisaron 52 discos duros que guardaban 60 juegos cada uno y 9 notebooks."
     assert figures(text, "es") == {"52 hard drives", "60 games", "9 laptops"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La industria cinematográfica sufre una pérdida anual de 330 millones de dólares.", "es"),
+        ("As editoras calculam perder R$ 350 milhões por ano com as cópias.", "pt"),
+        ("O governo brasileiro perde todos os anos R$ 30 bilhões em impostos.", "pt"),
+    ],
+)
+def test_a_trade_s_or_a_state_s_yearly_losses_are_context(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()
+
+
+def test_the_yearly_damage_of_the_crimes_investigated_stays() -> None:
+    text = "O ministério calcula que os crimes causem um prejuízo de R$ 366 milhões por ano."
+    assert figures(text, "pt") == {"366000000 BRL"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Se incautaron bienes por 3 mil millones de pesos chilenos.", {"3000000000 CLP"}),
+        ("El fraude superó los 6 mil millones de euros.", {"6000000000 EUR"}),
+    ],
+)
+def test_a_thousand_millions_is_a_billion(text: str, expected: set[str]) -> None:
+    assert figures(text, "es") == expected
