@@ -4,6 +4,7 @@ the country of the operation's national agencies, else the article's first count
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
@@ -209,6 +210,7 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
                     and (executed or has_cue(near, "warrant") is None)
                     and has_cue(keys[max(0, i - 8) : i], "doubt") is None
                     and not _thing_stopped(keys, i)
+                    and not _goods_taken(keys, i)
                 ):
                     return i, i + len(cue)
                 break
@@ -221,6 +223,26 @@ _STOPPED = {"arrete", "arretee", "arretes", "arretees"}
 def _thing_stopped(keys: list[str], i: int) -> bool:
     """'le service a été arrêté': French 'arrêter' also means to stop a thing."""
     return keys[i] in _STOPPED and has_cue(keys[max(0, i - 4) : i], "stopped_thing") is not None
+
+
+_TAKEN = {
+    "levados", "levadas", "conduzidos", "conduzidas", "conducidos", "trasladados", "conduits", "emmenes",
+}  # fmt: skip
+_TAKEN_REACH = 12  # words before "levados à delegacia" where the sentence names what was taken
+
+
+def _goods_taken(keys: list[str], i: int) -> bool:
+    """'Os CDs e DVDs foram levados à delegacia': goods taken to the station, no arrest."""
+    if keys[i] not in _TAKEN:
+        return False
+    before = keys[max(0, i - _TAKEN_REACH) : i]
+    return has_cue(before, "goods_taken") is not None and not set(before) & _people_words()
+
+
+@cache
+def _people_words() -> frozenset[str]:
+    units = lexicon()["units"]
+    return frozenset(fold(w) for unit in ("people", "suspects") for w in units[unit])
 
 
 def _warrants_carried_out(keys: list[str]) -> bool:

@@ -3232,3 +3232,8 @@ def test_a_numbered_station_named_again_by_its_acronym_or_expansion_is_one_body(
 
 def test_a_station_word_with_no_ordinal_is_no_numbered_body() -> None:
     assert found("O DP informou que a operação terminou.", "pt", "agency") == set()
+
+
+def test_sony_named_bare_is_the_group_and_sony_pictures_its_studio() -> None:
+    text = "La Guardia di Finanza ha sequestrato giochi della Sony. Sony Pictures ha sporto denuncia."
+    assert found(text, "it", "rights_holder") == {"Sony", "Sony Pictures"}

@@ -1451,3 +1451,14 @@ def test_a_day_word_before_a_count_is_no_day() -> None:
 def test_no_day_with_no_month_is_resolved_without_a_publication_date() -> None:
     text = "No dia 12, a PSP apreendeu 300 CD em Lisboa."
     assert drafted_dates(text, "pt", None) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "arrests"),
+    [
+        ("A Polícia Civil apreendeu 300 CDs em Indaiatuba. Os CDs e DVDs foram levados à delegacia.", set()),
+        ("A Polícia Civil apreendeu 300 CDs em Indaiatuba. Os vendedores foram levados à delegacia.", {"BR"}),
+    ],
+)
+def test_goods_taken_to_the_station_are_no_arrest(text: str, arrests: set[str]) -> None:
+    assert facts_of(text, "pt", TUESDAY_23_APRIL)["arrest"] == arrests
