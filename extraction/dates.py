@@ -601,6 +601,12 @@ _FUTURE = re.compile(
 )
 
 
+# A day marked as the next one to come: "le 25 juin prochain", "el próximo 5 de mayo", "next Monday".
+_NEXT_WORDS = r"(?:prochain|prochaine|prossimo|prossima|próximo|próxima)"
+_NEXT_AFTER = re.compile(rf"\s+{_NEXT_WORDS}\b", re.IGNORECASE)
+_NEXT_BEFORE = re.compile(rf"\b(?:next|{_NEXT_WORDS})\s+$", re.IGNORECASE)
+
+
 def _about_the_future(article: Article, offset: int) -> bool:
     sentence = article.sentence_at(offset)
     return _FUTURE.search(article.text[sentence.start : sentence.end]) is not None
@@ -917,6 +923,8 @@ def _not_an_event(
         return "the day something was said ('officials said yesterday'), not an event of the operation"
     if published is not None and iso > published.isoformat()[: len(iso)]:
         return "a date still to come when the article was published: not an event yet"
+    if _NEXT_AFTER.match(article.text, end) or _NEXT_BEFORE.search(article.text[max(0, start - 20) : start]):
+        return "a day the text says is still to come ('le 25 juin prochain'): not an event yet"
     if _dated_document(article, start):
         return "the date of a document (a press release, a statement), not an event of the operation"
     if _LAW_DATED.search(article.text[max(0, start - 50) : start]):
@@ -935,6 +943,9 @@ def _not_an_event(
         return "a news agency's dateline (the day the report was filed), not an event of the operation"
     if _place_dateline(article, start, end):
         return "the dateline opening the report ('Roma, 6 marzo -'), not an event of the operation"
+    publication_day = published is not None and iso == published.isoformat()
+    if publication_day and _day_opening_a_paragraph(article, start, end):
+        return "the publication day opening a paragraph ('3 ottobre 2009. ...'): a dateline, not an event"
     if _place_and_date_line(article, start, end):
         return "a line of a place and a date ('Lisboa, 14 de Março de 2002'): the release's, not an event"
     return None
@@ -948,14 +959,21 @@ _ONLY_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PLACE_BEFORE = re.compile(r"^[^\W\d_][\w'’. -]{1,30},\s*$")
-_DASH_AFTER = re.compile(r"\s*[-–—:]")
+_DASH_AFTER = re.compile(r"\s*(?:[-–—:]|\.-|\.\s)")
 
 
 def _place_dateline(article: Article, start: int, end: int) -> bool:
-    """'Roma, 6 marzo – Colpo pesante...': a place and a date open the paragraph, then a dash."""
+    """'Roma, 6 marzo – Colpo pesante...', 'México, 13 de septiembre de 2006.- El operativo...':
+    a place and a date open the paragraph, then a dash or a full stop."""
     line_start = article.text.rfind("\n", 0, start) + 1
     place_first = _PLACE_BEFORE.match(article.text[line_start:start]) is not None
     return place_first and _DASH_AFTER.match(article.text, end) is not None
+
+
+def _day_opening_a_paragraph(article: Article, start: int, end: int) -> bool:
+    """'3 ottobre 2009. Dai laboratori...': the publication day alone opens the paragraph."""
+    line_start = article.text.rfind("\n", 0, start) + 1
+    return not article.text[line_start:start].strip() and _DASH_AFTER.match(article.text, end) is not None
 
 
 _AGENCY_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{2,30})\)\s*[.\-–—]")

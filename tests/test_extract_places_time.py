@@ -1462,3 +1462,38 @@ def test_no_day_with_no_month_is_resolved_without_a_publication_date() -> None:
 )
 def test_goods_taken_to_the_station_are_no_arrest(text: str, arrests: set[str]) -> None:
     assert facts_of(text, "pt", TUESDAY_23_APRIL)["arrest"] == arrests
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        (
+            "PGR asegura discos\n\nSan Juan del Río, 29 de junio de 2014.- Más de 500 mil discos asegurados.",
+            "es",
+            dt.date(2014, 6, 29),
+        ),
+        (
+            "Sequestro di cd\n\n3 ottobre 2009. La Guardia di Finanza ha sequestrato mille cd a Cassino.",
+            "it",
+            dt.date(2009, 10, 3),
+        ),
+    ],
+)
+def test_a_dateline_opening_the_first_paragraph_is_no_event(text: str, lang: str, published: dt.date) -> None:
+    assert drafted_dates(text, lang, published) == set()
+
+
+def test_a_day_opening_a_paragraph_other_than_the_publication_stays_an_event() -> None:
+    text = "Sequestro di cd\n\n2 ottobre 2009. La Guardia di Finanza ha sequestrato mille cd a Cassino."
+    assert drafted_dates(text, "it", dt.date(2009, 10, 3)) == {"2009-10-02"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("En mars 2013, la police a saisi 4 000 DVD. La cour rendra son arrêt le 25 juin prochain.", "fr"),
+        ("En marzo de 2013 la Policía incautó 4.000 DVD. El juicio será el próximo 5 de junio.", "es"),
+    ],
+)
+def test_a_day_marked_as_still_to_come_is_no_event_without_a_publication_date(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, None) == {"2013-03"}
