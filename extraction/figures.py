@@ -1201,7 +1201,13 @@ def _tally_so_far(article: Article, figure: Figure) -> bool:
     before = [k for k in reach_before if _same_clause(article, tokens[k].start, figure.start)]
     reach_after = range(after, min(last, after + _TALLY_REACH))
     following = [k for k in reach_after if _same_clause(article, figure.end, tokens[k].end)]
-    return any(_cue_between(article, ks[0], ks[-1] + 1, "tally_so_far") for ks in (before, following) if ks)
+    if any(_cue_between(article, ks[0], ks[-1] + 1, "tally_so_far") for ks in (before, following) if ks):
+        return True
+    # "Neste ano, 49 pessoas já foram presas": the year's tally so far, by two words.
+    clause = [k for ks in (before, following) for k in ks]
+    return bool(clause) and all(
+        _cue_between(article, min(clause), max(clause) + 1, cue) for cue in ("this_year", "already")
+    )
 
 
 def _same_clause(article: Article, start: int, end: int) -> bool:

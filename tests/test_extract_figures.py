@@ -1897,3 +1897,18 @@ def test_the_yearly_damage_of_the_crimes_investigated_stays() -> None:
 )
 def test_a_thousand_millions_is_a_billion(text: str, expected: set[str]) -> None:
     assert figures(text, "es") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Neste ano, 49 pessoas já foram presas pelo mesmo crime.", "pt"),
+        ("This year the police have already arrested 49 people for the same offence.", "en"),
+    ],
+)
+def test_a_year_s_tally_told_by_the_year_and_already_is_no_count(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()
+
+
+def test_already_alone_keeps_the_count() -> None:
+    assert figures("Police have already arrested 12 people in the operation.", "en") == {"12 people"}
