@@ -528,7 +528,9 @@ def _after_a_month(article: Article, start: int) -> bool:
     gap = article.text[month.end : start]
     if month.key in _months() and month.text[:1].isupper():
         return gap in {" ", "\u00a0"}
-    if _YEAR.fullmatch(article.tokens[i + 1].text):
+    # A number written against letters ("a fine of K500") starts no token of its own.
+    number = article.tokens[i + 1] if i + 1 < len(article.tokens) else None
+    if number is not None and _YEAR.fullmatch(number.text):
         if month.key in {"de", "del"} and i > 0:
             i, month = i - 1, article.tokens[i - 1]
         return month.key in _months() and article.text[month.end : start].strip() in {"", "de", "del"}

@@ -1912,3 +1912,8 @@ def test_a_year_s_tally_told_by_the_year_and_already_is_no_count(text: str, lang
 
 def test_already_alone_keeps_the_count() -> None:
     assert figures("Police have already arrested 12 people in the operation.", "en") == {"12 people"}
+
+
+def test_a_number_against_letters_closing_the_text_is_read_without_error() -> None:
+    text = "Police seized 300 discs in Lusaka. The dealer paid a fine of K500"
+    assert figures(text, "en") == {"300 discs", "500 ZMW"}
