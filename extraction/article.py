@@ -12,6 +12,7 @@ import yaml
 from extraction import MAX_ARTICLE_CHARS
 from extraction.arrests import find_arrests, seat_of_a_body
 from extraction.closing_lists import (
+    rights_holders_between_known,
     rights_holders_closing_a_sentence,
     rights_holders_counted_as_members,
     rights_holders_filling_a_list,
@@ -91,6 +92,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     listed = rights_holders_closing_a_sentence(article, named)
     listed += rights_holders_filling_a_list(article, named)
     listed += rights_holders_counted_as_members(article, named)
+    listed += rights_holders_between_known(article, named)
     facts += listed
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import pairwise
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
@@ -148,3 +149,33 @@ def _members_after(text: str, pos: int, count: int) -> list[tuple[int, int]]:
             break
         pos = separator.end()
     return items
+
+
+# Names between two rights holders of one list: "Sky, Virgin, BT and the Premier League".
+_BETWEEN = re.compile(
+    r"(?:\s*,\s*[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&'’.-]*){0,2})+"
+    r"\s*,?\s*(?:and|et|e|y|&)?\s*(?:the|le|la|les|il|lo|el|o|a)?\s*"
+)
+_BETWEEN_NAME = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&'’.-]*){0,2}")
+
+
+def rights_holders_between_known(article: Article, matches: list[Match]) -> list[Fact]:
+    """'FACT, Sky, Virgin, BT and the Premier League': the names a list holds between two
+    rights holders the lexicon knows are rights holders too."""
+    holders = sorted((m for m in matches if m.entry.label == Label.ORGANIZATION), key=lambda m: m.start)
+    others = [(m.start, m.end) for m in matches if m.entry.label != Label.ORGANIZATION]
+    facts = []
+    for first, last in pairwise(holders):
+        between = article.text[first.end : last.start]
+        if not _BETWEEN.fullmatch(between) or "\n" in between:
+            continue
+        for name in _BETWEEN_NAME.finditer(between):
+            start, end = first.end + name.start(), first.end + name.end()
+            if name.group() in _LIST_WORDS or any(s < end and start < e for s, e in others):
+                continue
+            note = "listed between rights holders the lexicon knows: check it is one"
+            facts.append(_listed_rights_holder(article, start, end, note))
+    return facts
+
+
+_LIST_WORDS = {"The", "Le", "La", "Les", "Il", "Lo", "El", "O", "A"}

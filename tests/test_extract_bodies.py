@@ -3237,3 +3237,13 @@ def test_a_station_word_with_no_ordinal_is_no_numbered_body() -> None:
 def test_sony_named_bare_is_the_group_and_sony_pictures_its_studio() -> None:
     text = "La Guardia di Finanza ha sequestrato giochi della Sony. Sony Pictures ha sporto denuncia."
     assert found(text, "it", "rights_holder") == {"Sony", "Sony Pictures"}
+
+
+def test_names_listed_between_two_known_rights_holders_are_rights_holders() -> None:
+    text = "The police worked with FACT, Sky, Virgin, BT and the Premier League on the arrests."
+    assert found(text, "en", "rights_holder") == {"Sky", "Virgin", "BT", "Premier League"}
+
+
+def test_a_body_listed_between_rights_holders_stays_a_body() -> None:
+    text = "The raids were backed by Sky, FACT and the Premier League."
+    assert found(text, "en", "rights_holder") == {"Sky", "Premier League"}
