@@ -2042,20 +2042,45 @@ _GENDERED = re.compile(
 def _men_and_women_summed(
     article: Article, figures: list[Figure], used: list[tuple[int, int]]
 ) -> list[Figure]:
-    """'Seven men and one woman were arrested', 'deux hommes et une femme': one count of
-    people, summed. Two counts ('seis homens e três mulheres') stay two."""
+    """'Seven men and one woman were arrested', 'deux hommes et une femme', 'Eleven men and
+    three women': one count of people, summed."""
+
+    def gendered(figure: Figure) -> bool:
+        return figure.unit == "people" and bool(_GENDERED.search(article.text[figure.start : figure.end]))
+
     result: list[Figure] = []
+    summed: set[int] = set()
     for figure in figures:
-        gendered = figure.unit == "people" and _GENDERED.search(article.text[figure.start : figure.end])
-        one_more = _AND_ONE_PERSON.match(article.text, figure.end) if gendered else None
-        if one_more is None:
+        if id(figure) in summed:
+            continue
+        one_more = _AND_ONE_PERSON.match(article.text, figure.end) if gendered(figure) else None
+        if one_more is not None:
+            used.append((figure.end, one_more.end()))
+            result.append(
+                Figure(figure.value + 1, "people", figure.start, one_more.end(), figure.scale, figure.note)
+            )
+            continue
+        other = next(
+            (
+                o
+                for o in figures
+                if gendered(figure)
+                and gendered(o)
+                and o.start > figure.end
+                and _AND_BETWEEN.fullmatch(article.text[figure.end : o.start])
+            ),
+            None,
+        )
+        if other is None:
             result.append(figure)
             continue
-        used.append((figure.end, one_more.end()))
-        result.append(
-            Figure(figure.value + 1, "people", figure.start, one_more.end(), figure.scale, figure.note)
-        )
+        summed.add(id(other))
+        value = figure.value + other.value
+        result.append(Figure(value, "people", figure.start, other.end, figure.scale, figure.note))
     return result
+
+
+_AND_BETWEEN = re.compile(r"(?i)\s+(?:and|et|e|y)\s+")
 
 
 def _years_and_months_joined(article: Article, figures: list[Figure]) -> list[Figure]:
