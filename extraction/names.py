@@ -1698,6 +1698,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             gap = article.text[tokens[j - 1].end : token.start] if run else " "
             if run and ((len(gap.strip()) > 0 and gap.strip() not in {"'", "’", "-"}) or "\n" in gap):
                 break
+            if not run and token.text[:1].isdigit():
+                break  # "150 Customs officers": a count, then a body's name
             if run and token.key in _AND and _another_body_follows(tokens, j + 1):
                 break  # "la Fiscalía y la Policía Judicial": two bodies
             if run and token.key in _AND and _headed_names_on_both_sides(tokens, run, j + 1):
@@ -2802,6 +2804,8 @@ def _without_official(article: Article, run: list[int]) -> list[int]:
     titled = [t for t in range(len(keys)) if _title_at(article, keys, t)]
     if titled and titled[-1] == len(keys) - 1 and keys[0] in _RANKS:
         return []  # "an Assistant Police Commissioner": a person's rank, no body
+    if titled and titled[0] == 1 and keys[0] in _RANKS and len(keys) > 2 and keys[2] == "of":
+        return []  # "the Assistant Commissioner of Customs and Excise": an official, named by office
     if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
         run = run[: titled[-1]]
     elif titled and titled[-1] != len(keys) - 1:

@@ -3247,3 +3247,17 @@ def test_names_listed_between_two_known_rights_holders_are_rights_holders() -> N
 def test_a_body_listed_between_rights_holders_stays_a_body() -> None:
     text = "The raids were backed by Sky, FACT and the Premier League."
     assert found(text, "en", "rights_holder") == {"Sky", "Premier League"}
+
+
+def test_an_official_named_by_rank_title_and_office_is_no_body() -> None:
+    text = "The Assistant Commissioner of Customs and Excise said the Customs and Excise Department acted."
+    assert found(text, "en", "agency") == {"Customs and Excise Department"}
+
+
+def test_a_count_opening_a_run_of_capitals_is_no_part_of_a_body_s_name() -> None:
+    assert found("More than 150 Customs officers took part in the raid.", "en", "agency") == set()
+
+
+def test_group_heads_are_officials_not_targets() -> None:
+    text = "The Group Heads of the Special Task Force also attended the press conference."
+    assert found(text, "en", "group") == set()
