@@ -243,10 +243,9 @@ def _team(article: Article, match: Match) -> bool:
 _OF_BRANCH = {"de", "of", "do", "da", "del", "di", "du"}
 
 
-# Everyday names the press uses that the ISO lists lack: Holland for the Netherlands and
-# Great Britain in the five languages. "Hollande" is also a surname: only after "en", "in"...
+# Everyday names the press uses that the ISO lists lack: Great Britain in the five languages.
+# "Hollande" is also a surname: only after "en", "in"...
 _EVERYDAY = {
-    "NL": ["Olanda", "Holanda"],
     "GB": ["Gran Bretagna", "Gran Bretaña", "Grã-Bretanha", "Grande-Bretagne"],
     # "Emirati Arabi", "Emiratos Árabes": the United Arab Emirates without "United".
     "AE": ["Emirati Arabi", "Emiratos Árabes", "Émirats arabes", "Emirados Árabes"],

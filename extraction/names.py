@@ -2625,7 +2625,38 @@ def _forces_listed_by_adjective(article: Article) -> list[Fact]:
             fact = _entity_fact(article, start, end, entry, "medium", [])
             fact.data["implied_names"] = [f"{plural[1]} {word.group()}"]
             facts.append(fact)
+    return facts + _forces_listed_by_country(article, plural)
+
+
+# "las policías de España, Alemania, Francia y Rusia", "les polices de France et de Belgique".
+_COUNTRY_ITEM = re.compile(r"[A-ZÀ-Ý][\w'’-]*(?:\s+[A-ZÀ-Ý][\w'’-]*)?")
+_COUNTRY_LIST_SEPARATOR = re.compile(r"\s*,\s*|\s+(?:et|e|y|ed)\s+(?:de\s+|d['’]\s*|di\s+|da\s+|do\s+)?")
+
+
+def _forces_listed_by_country(article: Article, plural: tuple[str, str]) -> list[Fact]:
+    """Each country after the plural and 'de' names that country's police."""
+    facts = []
+    for head in re.finditer(rf"\b{plural[0]}\s+(?:de|di|da|do|des|dos|del)\s+", article.text, re.IGNORECASE):
+        at = head.end()
+        while (item := _COUNTRY_ITEM.match(article.text, at)) is not None:
+            code = country_code(item.group())
+            entry = _police_of_country().get(code) if code else None
+            if entry is None:
+                break
+            fact = _entity_fact(article, item.start(), item.end(), entry, "medium", [])
+            fact.data["implied_names"] = [f"{plural[1]} {head.group().split()[-1]} {item.group()}"]
+            facts.append(fact)
+            separator = _COUNTRY_LIST_SEPARATOR.match(article.text, item.end())
+            if separator is None:
+                break
+            at = separator.end()
     return facts
+
+
+@cache
+def _police_of_country() -> dict[str, Entry]:
+    """A country's code -> its police, as national_police() gives it for its adjectives."""
+    return {str(entry.country): entry for entry in national_police().values() if entry.country}
 
 
 @cache

@@ -3261,3 +3261,13 @@ def test_a_count_opening_a_run_of_capitals_is_no_part_of_a_body_s_name() -> None
 def test_group_heads_are_officials_not_targets() -> None:
     text = "The Group Heads of the Special Task Force also attended the press conference."
     assert found(text, "en", "group") == set()
+
+
+def test_forces_listed_by_country_after_a_plural_police_are_each_country_s_police() -> None:
+    text = "En la operación han trabajado las policías de Alemania, Holanda y Rusia."
+    facts = [f for f in extract_facts(read_article(text, "es")) if f.kind == "agency"]
+    assert {(f.data["country"], tuple(f.data["implied_names"])) for f in facts} == {
+        ("DE", ("policía de Alemania",)),
+        ("NL", ("policía de Holanda",)),
+        ("RU", ("policía de Rusia",)),
+    }

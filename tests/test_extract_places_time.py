@@ -1497,3 +1497,10 @@ def test_a_day_opening_a_paragraph_other_than_the_publication_stays_an_event() -
 )
 def test_a_day_marked_as_still_to_come_is_no_event_without_a_publication_date(text: str, lang: str) -> None:
     assert drafted_dates(text, lang, None) == {"2013-03"}
+
+
+@pytest.mark.parametrize(
+    ("name", "code"), [("Rusia", "RU"), ("Holanda", "NL"), ("Olanda", "NL"), ("Bielorrussia", "BY")]
+)
+def test_everyday_country_names_the_iso_translations_lack(name: str, code: str) -> None:
+    assert facts_of(f"La policía detuvo a dos personas en {name}.", "es")["country"] == {code}
