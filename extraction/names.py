@@ -505,7 +505,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
             continue
         if _unit_place_end(article, match, matches) is not None:
             continue  # "Nucleo di Polizia Economico-Finanziaria di Lecce": drafted with its place
-        if entry.label in {Label.ORGANIZATION, Label.GROUP} and _named_for_comparison(article, match):
+        if entry.label in {Label.ORGANIZATION, Label.GROUP} and named_for_comparison(article, match.start):
             continue
         if entry.label == Label.ORGANIZATION and _word_of_a_longer_name(article, match):
             continue
@@ -581,14 +581,27 @@ def _news_source(article: Article, match: Match) -> bool:
     return any(k in _NEWS_WORDS for k in [*before[cue:], *after])
 
 
-def _named_for_comparison(article: Article, match: Match) -> bool:
-    """'drew more traffic than Netflix': a company named as a yardstick, not as a victim.
-    A number after the comparison word ("more than 300 matches of ...") is a count instead."""
-    sentence = article.sentence_at(match.start)
-    before = article.tokens[max(0, match.first - _COMPARISON_REACH) : match.first]
+def named_for_comparison(article: Article, start: int) -> bool:
+    """'drew more traffic than Netflix', 'più iscritti di Netflix e Hulu messi insieme': a
+    company named as a yardstick, not as a victim. A number after the comparison word ("more
+    than 300 matches of ...") is a count instead."""
+    sentence = article.sentence_at(start)
+    first = article.token_index(start)
+    before = article.tokens[max(0, first - _COMPARISON_REACH) : first]
     keys = [t.key for t in before if t.start >= sentence.start]
     at = has_cue(keys, "comparison")
-    return at is not None and not any(any(c.isdigit() for c in k) for k in keys[at:])
+    if at is not None:
+        return not any(any(c.isdigit() for c in k) for k in keys[at:])
+    reach = max(sentence.start, before[0].start) if before else start
+    more = _MORE_OF_A_NOUN.search(article.text[reach:start])
+    return more is not None and not any(c.isdigit() for c in more.group())
+
+
+# "più abbonati di Netflix", "plus d'abonnés que Netflix", "más usuarios que Netflix": a
+# comparative over a noun, then the yardstick (the list it opens runs to the name).
+_MORE_OF_A_NOUN = re.compile(
+    r"\b(?:più|plus|más|mais)\s+(?:d['’]\s*)?[^\W\d_]+\s+(?:di|que|do que|de)\b[^.;:]*$", re.IGNORECASE
+)
 
 
 def _entity_fact(

@@ -3271,3 +3271,18 @@ def test_forces_listed_by_country_after_a_plural_police_are_each_country_s_polic
         ("NL", ("policía de Holanda",)),
         ("RU", ("policía de Rusia",)),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il servizio contava più iscritti di Netflix, Amazon Prime Video, Hulu e Vudu messi insieme.", "it"),
+        ("Le site comptait plus d'abonnés que Netflix et Disney+.", "fr"),
+    ],
+)
+def test_companies_a_comparative_over_a_noun_names_are_yardsticks(text: str, lang: str) -> None:
+    assert found(text, lang, "rights_holder") == set()
+
+
+def test_a_count_after_more_than_keeps_the_company() -> None:
+    assert found("La Guardia di Finanza ha oscurato più di 300 partite di Sky.", "it", "rights_holder") == {"Sky"}
