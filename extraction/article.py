@@ -128,7 +128,9 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     ]
     facts = [f for f in facts if f.kind != "group" or not _a_news_source(article, f)]
     # "più iscritti di Netflix, Hulu e Vudu messi insieme": the list's unknown names too.
-    facts = [f for f in facts if f.kind != "rights_holder" or not named_for_comparison(article, f.spans[0].start)]
+    facts = [
+        f for f in facts if f.kind != "rights_holder" or not named_for_comparison(article, f.spans[0].start)
+    ]
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
     facts = [_as_target(f) if f.kind == "platform" and f.key in taken_down else f for f in facts]

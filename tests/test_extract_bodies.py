@@ -3285,4 +3285,10 @@ def test_companies_a_comparative_over_a_noun_names_are_yardsticks(text: str, lan
 
 
 def test_a_count_after_more_than_keeps_the_company() -> None:
-    assert found("La Guardia di Finanza ha oscurato più di 300 partite di Sky.", "it", "rights_holder") == {"Sky"}
+    text = "La Guardia di Finanza ha oscurato più di 300 partite di Sky."
+    assert found(text, "it", "rights_holder") == {"Sky"}
+
+
+def test_a_ward_policing_team_is_a_body() -> None:
+    text = "The Brockley Safer Neighbourhoods Team seized about 30,000 counterfeit DVDs in Lewisham."
+    assert found(text, "en", "agency") == {"Brockley Safer Neighbourhoods Team"}
