@@ -1686,6 +1686,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _forces_listed_by_adjective(article)
     facts += _forces_of_country_facts(article)
     facts += _embassy_facts(article)
+    facts += _described_anti_piracy_bodies(article, taken)
     facts += _known_units_of_place(article, matches)
     # A town's police named as the kind of a unit read above ("compagnie de gendarmerie du
     # Kadiogo"), or beside a unit of the same place ("brigade territoriale de Ndogbong"), is
@@ -2670,6 +2671,35 @@ def _forces_listed_by_country(article: Article, plural: tuple[str, str]) -> list
 def _police_of_country() -> dict[str, Entry]:
     """A country's code -> its police, as national_police() gives it for its adjectives."""
     return {str(entry.country): entry for entry in national_police().values() if entry.country}
+
+
+# "the anti-piracy group Rights Alliance", "o grupo antipirataria X", "l'associazione
+# antipirateria X": a body named right after the words that say what it is.
+_ANTI_PIRACY = r"(?:anti-?piracy|anti-?piratage|anti-?pirateria|anti-?pirataria|anti-?piratería)"
+_ORGANISATION = (
+    r"(?:group|organi[sz]ation|association|coalition|body|outfit|groupe|association|organisme|gruppo|"
+    r"associazione|organizzazione|grupo|asociación|organización|associação|organização)"
+)
+_DESCRIBED_BODY = re.compile(
+    rf"\b(?:{_ANTI_PIRACY}\s+{_ORGANISATION}|{_ORGANISATION}\s+{_ANTI_PIRACY})\s+"
+    r"(?-i:(?P<name>[A-ZÀ-Ý][\w&'’.-]*(?:\s+[A-ZÀ-Ý][\w&'’.-]*){0,3}))",
+    re.IGNORECASE,
+)
+
+
+def _described_anti_piracy_bodies(article: Article, taken: set[int]) -> list[Fact]:
+    """A name the lexicon does not know, right after 'anti-piracy group': that body, at
+    medium confidence."""
+    facts = []
+    for found in _DESCRIBED_BODY.finditer(article.text):
+        start, end = found.span("name")
+        if article.token_index(start) in taken:
+            continue
+        name = found.group("name")
+        data = {"label": Label.AGENCY, "kind": "industry anti-piracy body", "country": None}
+        note = "named after the words 'anti-piracy group': check the body's full name"
+        facts.append(Fact("agency", name, [Span(start, end, name)], "medium", [note], data))
+    return facts
 
 
 @cache

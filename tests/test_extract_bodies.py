@@ -3292,3 +3292,15 @@ def test_a_count_after_more_than_keeps_the_company() -> None:
 def test_a_ward_policing_team_is_a_body() -> None:
     text = "The Brockley Safer Neighbourhoods Team seized about 30,000 counterfeit DVDs in Lewisham."
     assert found(text, "en", "agency") == {"Brockley Safer Neighbourhoods Team"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Foi o grupo antipirataria Rights Alliance que assumiu a queixa.", "pt"),
+        ("The anti-piracy group Rights Alliance filed the complaint.", "en"),
+    ],
+)
+def test_a_name_after_anti_piracy_group_is_a_body(text: str, lang: str) -> None:
+    facts = [f for f in extract_facts(read_article(text, lang)) if f.kind in {"agency", "group"}]
+    assert [(f.kind, f.key) for f in facts] == [("agency", "Rights Alliance")]
