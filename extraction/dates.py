@@ -817,8 +817,8 @@ def _resolve(
 def _day_only(match: re.Match[str], published: dt.date) -> tuple[str, str, list[str]] | None:
     """'os dias 17 e 19' in an article of 23 April: the latest such day up to the publication
     (17 April), low; both ends of a range in one month."""
-    last = int(match.group("last")) if match.group("last") else int(match.group("first"))
-    first = int(match.group("first")) if "first" in match.re.groupindex else last
+    last = _day_number(match.group("last") or match.group("first"))
+    first = _day_number(match.group("first")) if "first" in match.re.groupindex else last
     month = published.replace(day=1)
     if last > published.day:
         month = (month - dt.timedelta(days=1)).replace(day=1)
@@ -829,6 +829,11 @@ def _day_only(match: re.Match[str], published: dt.date) -> tuple[str, str, list[
         return None
     note = f"{match.group()!r}: a day with no month, the latest up to the publication date {published}"
     return day.isoformat(), "low", [note]
+
+
+def _day_number(written: str) -> int:
+    """'12', '12.', '1º' -> the day's number."""
+    return int(re.match(r"\d+", written).group())  # type: ignore[union-attr]
 
 
 def _range_day(kind: str, match: re.Match[str], parsers: list[DateDataParser], year: str) -> dt.date | None:

@@ -600,7 +600,7 @@ def named_for_comparison(article: Article, start: int) -> bool:
 # "più abbonati di Netflix", "plus d'abonnés que Netflix", "más usuarios que Netflix": a
 # comparative over a noun, then the yardstick (the list it opens runs to the name).
 _MORE_OF_A_NOUN = re.compile(
-    r"\b(?:più|plus|más|mais)\s+(?:d['’]\s*)?[^\W\d_]+\s+(?:di|que|do que|de)\b[^.;:]*$", re.IGNORECASE
+    r"\b(?:più|plus|más|mais)\s+(?:d['’]\s*)?[^\W\d_]+\s+(?:di|que|do que)\b[^.;:]*$", re.IGNORECASE
 )
 
 

@@ -1504,3 +1504,8 @@ def test_a_day_marked_as_still_to_come_is_no_event_without_a_publication_date(te
 )
 def test_everyday_country_names_the_iso_translations_lack(name: str, code: str) -> None:
     assert facts_of(f"La policía detuvo a dos personas en {name}.", "es")["country"] == {code}
+
+
+def test_a_day_with_no_month_written_with_a_stop_or_an_ordinal_sign_is_read() -> None:
+    text = "A PSP apreendeu 300 CDs em Lisboa no dia 12. Depois, no dia 1º, prendeu dois homens."
+    assert drafted_dates(text, "pt", TUESDAY_23_APRIL) == {"2002-04-12", "2002-04-01"}
