@@ -2763,9 +2763,22 @@ def _state_police_facts(article: Article) -> list[Fact]:
             continue
         for start, run in _states_after(article, i + 2):
             entry = state_bodies(body).get(tuple(tokens[k].key for k in run))
-            if entry is not None:
-                facts.append(_entity_fact(article, start, tokens[run[-1]].end, entry, "medium", []))
+            if entry is None:
+                continue
+            fact = _entity_fact(article, start, tokens[run[-1]].end, entry, "medium", [])
+            written = article.text[start : tokens[run[-1]].end]
+            if start > tokens[i].start and written.split()[0].lower() in _PLACE_OF:
+                # "as Polícias Civis da Bahia, do Mato Grosso": "Polícia Civil do Mato Grosso" too.
+                fact.data.setdefault("implied_names", []).append(f"{_STATE_BODY_NAMES[body]} {written}")
+            facts.append(fact)
     return facts
+
+
+_STATE_BODY_NAMES = {
+    "police": "Polícia Civil",
+    "military police": "Polícia Militar",
+    "prosecutor": "Ministério Público",
+}
 
 
 def _is_state_body(entry: Entry) -> bool:

@@ -3304,3 +3304,15 @@ def test_a_ward_policing_team_is_a_body() -> None:
 def test_a_name_after_anti_piracy_group_is_a_body(text: str, lang: str) -> None:
     facts = [f for f in extract_facts(read_article(text, lang)) if f.kind in {"agency", "group"}]
     assert [(f.kind, f.key) for f in facts] == [("agency", "Rights Alliance")]
+
+
+def test_a_state_body_listed_after_another_keeps_its_own_preposition_as_a_spelling() -> None:
+    text = "A operação foi feita com as Polícias Civis da Bahia, do Mato Grosso e de Pernambuco."
+    entities = draft_dossier(text, ArticleMeta(), "pt").entities
+    mato_grosso = next(e for e in entities.values() if e.name == "Polícia Civil de Mato Grosso")
+    assert sorted(mato_grosso.aliases) == ["Polícia Civil do Mato Grosso", "do Mato Grosso"]
+
+
+def test_an_infinitive_after_a_body_word_ends_its_name() -> None:
+    text = "Le maire reproche au Bureau d'avoir agi à l'intérieur du marché sans l'en avoir averti."
+    assert found(text, "fr", "agency") == set()
