@@ -8,7 +8,7 @@ from functools import cache
 
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, cue_keys, has_cue, lexicon, nationality_codes, phrase_keys
+from extraction.lexicon import Match, cue_keys, has_cue, lexicon, nationality_codes, phrase_keys, units
 from extraction.text import Article, Token
 from graph.model.ids import fold
 
@@ -241,8 +241,7 @@ def _goods_taken(keys: list[str], i: int) -> bool:
 
 @cache
 def _people_words() -> frozenset[str]:
-    units = lexicon()["units"]
-    return frozenset(fold(w) for unit in ("people", "suspects") for w in units[unit])
+    return frozenset(fold(w) for unit in ("people", "suspects") for w in units()[unit])
 
 
 def _warrants_carried_out(keys: list[str]) -> bool:

@@ -2677,7 +2677,7 @@ def _police_of_country() -> dict[str, Entry]:
 # antipirateria X": a body named right after the words that say what it is.
 _ANTI_PIRACY = r"(?:anti-?piracy|anti-?piratage|anti-?pirateria|anti-?pirataria|anti-?piratería)"
 _ORGANISATION = (
-    r"(?:group|organi[sz]ation|association|coalition|body|outfit|groupe|association|organisme|gruppo|"
+    r"(?:group|organi[sz]ation|association|coalition|body|outfit|groupe|organisme|gruppo|"
     r"associazione|organizzazione|grupo|asociación|organización|associação|organização)"
 )
 _DESCRIBED_BODY = re.compile(
@@ -3160,21 +3160,20 @@ def _with_ordinal(article: Article, i: int) -> int:
 def _station_words_at(article: Article, i: int) -> int | None:
     """How many words the name of a police station known by its number takes, when one is
     written at token i ("DP" in "a 8ª DP"); None if none is."""
-    tokens = article.tokens
-    for spelling in _numbered_unit_words():
-        keys = phrase_keys(spelling)
-        found = tokens[i : i + len(keys)]
-        if tuple(t.key for t in found) != keys:
-            continue
-        if spelling.isupper() and [t.text for t in found] != words(spelling):
-            continue  # an acronym counts only in capitals
-        return len(keys)
+    for keys, spelling in _numbered_unit_words().get(article.tokens[i].key, []):
+        if _unit_at(article.tokens, i, keys, spelling):
+            return len(keys)
     return None
 
 
 @cache
-def _numbered_unit_words() -> list[str]:
-    return sorted(lexicon()["numbered_units"], key=lambda w: -len(phrase_keys(w)))
+def _numbered_unit_words() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """(keys, spelling) of the station words by their first word, longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for spelling in sorted(lexicon()["numbered_units"], key=lambda w: -len(phrase_keys(w))):
+        keys = phrase_keys(spelling)
+        by_first.setdefault(keys[0], []).append((keys, spelling))
+    return by_first
 
 
 def _ordinal_before(article: Article, i: int) -> int | None:
