@@ -7,6 +7,7 @@ import re
 from functools import cache
 
 from extraction.countries import AGENCY_COUNTRY, home_country
+from extraction.dates import told_as_weeks_before
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, cue_keys, has_cue, lexicon, nationality_codes, phrase_keys, units
 from extraction.text import Article, Token
@@ -33,7 +34,7 @@ def find_arrests(
     for sentence in article.whole_sentences:
         tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
         keys = [t.key for t in tokens]
-        if has_cue(keys, "negation") is not None:
+        if has_cue(keys, "negation") is not None or told_as_weeks_before(article, sentence.start):
             continue
         cue_at = _arrest_cue(keys)
         if cue_at is None:
@@ -49,6 +50,9 @@ def find_arrests(
             and m not in partners
             and not _a_bodys_report(article, m)
         ]
+        # A trade body's seat yields to any other country the sentence names.
+        others = [m for m in here if not _an_industry_bodys(article, m, cue_end)]
+        here = others or here
         after = [m for m in here if m.start >= cue_end and not _other_clause(article, cue_end, m)]
         after = _placed(article.tokens, after)
         if not after and facts and _refers_back(keys, cue_at[0]):
@@ -96,6 +100,29 @@ def _a_bodys_report(article: Article, match: Match) -> bool:
     while first < match.first and "," in article.text[article.tokens[first].start : match.start]:
         first += 1
     return has_cue([t.key for t in article.tokens[first : match.first]], "source_of") is not None
+
+
+# Bodies of the trade: they investigate and complain, but arrest no one where they sit.
+_INDUSTRY_KINDS = {
+    "industry association",
+    "industry anti-piracy body",
+    "industry coalition",
+    "collecting society",
+}
+
+
+def _an_industry_bodys(article: Article, match: Match, cue_end: int | None = None) -> bool:
+    """'helped by the MPA's Thailand programme, seized ... and arrested two people': the
+    country of a trade body's seat is not where the arrest happened, unless the text says
+    the body made it, after the arrest word ("il a été interpellé par la FACT")."""
+    if match.entry.kind != AGENCY_COUNTRY or match.phrase.entry.kind not in _INDUSTRY_KINDS:
+        return False
+    if cue_end is None or match.start < cue_end:
+        return True
+    return not {t.key for t in article.tokens[max(0, match.first - 2) : match.first]} & _BY
+
+
+_BY = {"by", "par", "da", "dalla", "dal", "por", "pela", "pelo", "von"}
 
 
 def _acted_abroad(tokens: list[Token], countries: list[Match], home: str) -> bool:
@@ -311,9 +338,9 @@ def _without_country(
             ["no country in the arrest's sentence and the article names several: check where it took place"],
             {"country": None},
         )
-    if countries:
-        # The article's first country, usually the one its title names.
-        first = countries[0]
+    # The article's first country, usually the one its title names; a trade body's seat last.
+    first = next((m for m in countries if not _an_industry_bodys(article, m)), next(iter(countries), None))
+    if first is not None:
         return Fact(
             "arrest",
             first.entry.name,

@@ -209,9 +209,17 @@ def _a_news_source(article: Article, fact: Fact) -> bool:
     """Cited as the source of the news: 'X, cité par Y, rapporte que', 'd'après les informations
     recueillies par Gabonactu.com'."""
     return all(
-        _REPORTS_AFTER.match(article.text[s.end : s.end + 120]) or _gathered_by(article, s.start)
+        _REPORTS_AFTER.match(article.text[s.end : s.end + 120])
+        or _gathered_by(article, s.start)
+        or _SOURCE_LINE.search(article.text, max(0, s.start - 20), s.start)
         for s in fact.spans
     )
+
+
+# "Fuente: andina.pe", "Source : Le Monde": the line crediting the report.
+_SOURCE_LINE = re.compile(
+    r"(?:^|\n)[ \t]*(?:Fuentes?|Sources?|Fontes?|Fonti|Quelle)[ \t]*:[ \t]*$", re.IGNORECASE
+)
 
 
 _GATHERED_REACH = 6  # words of the longest "gathered by" cue

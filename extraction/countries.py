@@ -55,6 +55,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _nationality(article, m)
         and not _residence(article, m)
         and not _origin(article, m)
+        and not _destination(article, m)
         and not _street_or_quarter(article, m)
         and not _end_of_a_longer_name(article, m)
         and not _dateline_country(article, m)
@@ -464,6 +465,21 @@ def _origin(article: Article, match: Match) -> bool:
     if not before or (before[-1],) not in cue_keys("origin_bare"):
         return False
     return has_cue(keys, "goods") is not None
+
+
+_EXPORT_REACH = 8  # "exporting them to Burma, Laos, Vietnam and Cambodia"
+_TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia", "nach"}
+
+
+def _destination(article: Article, match: Match) -> bool:
+    """'exporting them to Burma, Laos and Cambodia', 'exportée vers le Mali': where goods
+    were sold abroad, a market, not where the operation acted."""
+    before = _words_before(article, match, _EXPORT_REACH)
+    at = has_cue(before, "exports")
+    if at is None:
+        return False
+    after_verb = before[at:]
+    return any(w in _TO for w in after_verb) and not any(w in _FROM for w in after_verb)
 
 
 def _clause_before(article: Article, match: Match) -> list[str]:

@@ -572,6 +572,28 @@ def _weekday_in_a_name(article: Article, match: re.Match[str]) -> bool:
     )
 
 
+# Italian and French name one day bare ("domenica", "dimanche") and any such day with the
+# article ("il pranzo della domenica", "le dimanche, le marché est bondé").
+_HABITUAL_ARTICLE = re.compile(r"\b(?:il|la|le|della|del|dalla|dal|alla|al|du|de\s+la|au)\s+$", re.IGNORECASE)
+_BETWEEN_DAYS = re.compile(r"\b(?:tra|fra|entre)\b", re.IGNORECASE)
+
+
+def _no_day(article: Article, match: re.Match[str]) -> bool:
+    return _weekday_in_a_name(article, match) or _habitual_weekday(article, match)
+
+
+def _habitual_weekday(article: Article, match: re.Match[str]) -> bool:
+    """A weekday written with its article and no day of the month, in Italian or French: any
+    such day, not a date; unless it is one end of a night or a span ("tra il sabato e la domenica")."""
+    if article.lang not in {"it", "fr"} or match.group("this") or match.group("last"):
+        return False
+    start = match.start("day")
+    if re.match(r"\s*\d", article.text[match.end("day") :]):
+        return False
+    before = article.text[max(0, start - 30) : start]
+    return bool(_HABITUAL_ARTICLE.search(before)) and not _BETWEEN_DAYS.search(before)
+
+
 def _weekday(match: re.Match[str], lang: str, published: dt.date) -> tuple[dt.date, bool] | None:
     """The date a weekday names, and whether a day of the month "(19)" settled it: the
     latest such day on or before publication; strictly before after "last"/"dernier"."""
@@ -885,7 +907,7 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
             start, end = trimmed(article.text, *match.span("last" if kind in _LAST_OF_A_RANGE else 0))
             if any(a < end and start < b for a, b in taken):
                 continue
-            if kind == "weekday" and _weekday_in_a_name(article, match):
+            if kind == "weekday" and _no_day(article, match):
                 continue
             resolved = _resolve(kind, match, article, published, parsers, year_hint)
             if resolved is None:
@@ -1078,7 +1100,25 @@ def in_other_operation(article: Article, start: int) -> bool:
 def in_earlier_operation(article: Article, start: int) -> bool:
     """'L'inchiesta è il seguito dell'operazione «Gotha», condotta nel 2022, che aveva portato a
     più di 70 perquisizioni': a sentence telling the earlier operation this one follows."""
-    return _sentence_holds(article, start, "earlier_operation")
+    return _sentence_holds(article, start, "earlier_operation") or told_as_weeks_before(article, start)
+
+
+def told_as_weeks_before(article: Article, start: int) -> bool:
+    """'dois meses atrás uma operação no mesmo local havia apreendido 47 mil mídias': the
+    sentence tells an operation some time before this one."""
+    sentence = article.sentence_at(start)
+    return _OPERATION_AGO.search(article.text, sentence.start, sentence.end) is not None
+
+
+_SPELL = r"[\w-]+(?:\s+[\w-]+)?"  # "two", "dois", "quelques", "a few"
+_OPERATION_AGO = re.compile(
+    rf"\b(?:{_SPELL}\s+(?:days|weeks|months|years)\s+ago,?\s+(?:an?|another)\s+(?:operation|raid)"
+    rf"|il\s+y\s+a\s+{_SPELL}\s+(?:jours|semaines|mois|ans),?\s+(?:une|une\s+autre)\s+(?:opération|descente)"
+    rf"|{_SPELL}\s+(?:giorni|settimane|mesi|anni)\s+fa,?\s+(?:un['’]|una|un['’]altra)\s*(?:operazione|blitz)"
+    rf"|hace\s+{_SPELL}\s+(?:días|semanas|meses|años),?\s+(?:una|otra)\s+(?:operación|redada)"
+    rf"|{_SPELL}\s+(?:dias|semanas|meses|anos)\s+atrás,?\s+(?:uma|outra)\s+(?:operação|ação|blitz))\b",
+    re.IGNORECASE,
+)
 
 
 def _sentence_holds(article: Article, start: int, kind: str) -> bool:

@@ -457,7 +457,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
         if any(_starts_with(article, i, keys) for keys in _not_units()):
             return None  # "Estados Unidos" is a country, not a count of states
         found = _unit_here(article, i)
-        if found:
+        if found and not _HYPHEN_THEN_WORD.match(article.text, found[0]):
             return _discs_of_two_kinds(article, _what_units_hold(article, found))
         if i + 1 >= len(tokens) or tokens[i].key in _STOP | _TIME_WORDS | _months():
             return None
@@ -470,6 +470,10 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
         if skipped > (2 if allow_gap else 0):
             return None
         i += 1
+
+
+# "four DVD-replicating machines": a unit joined to the next word qualifies it.
+_HYPHEN_THEN_WORD = re.compile(r"-[^\W\d_]")
 
 
 @cache
@@ -1525,7 +1529,12 @@ def _scale_in(article: Article, figure: Figure) -> float:
     return next((_scale_keys()[k] for k in keys if k in _scale_keys()), 1.0)
 
 
-_WORD_THEN_RANGE = re.compile(r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)" + _RANGE.pattern, re.IGNORECASE)
+# A worded end stands apart from a worded "and": "prime due denunce" is no "prim e due".
+_WORD_THEN_RANGE = re.compile(
+    r"(?<![\w-])([^\W\d_]+(?:-[^\W\d_]+)*)"
+    r"(?:\s+(?:à|a|to|and|et|e|y|bis|und)|\s*[-–])(?:\s+(?:i|gli|le|los|las|les|the|os|as))?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _unit_or_currency(article: Article, index: int) -> tuple[int, int, str] | None:
@@ -1766,6 +1775,8 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
         value, after = counted
         if value >= total.value or _unit_at(article, after, allow_gap=False) is not None:
             continue
+        if _PERCENT.match(article.text, article.tokens[after - 1].end):
+            continue  # "dont 70 % provenaient d'Asie": a share, not a count
         if _day_after_its_weekday(article, i):
             continue  # "quinta-feira (28) em três sebos"
         part = Figure(
@@ -1786,6 +1797,11 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
     if len(listed) >= 2 and sum(p.value for p in listed) == total.value:
         return listed
     return []
+
+
+_PERCENT = re.compile(
+    r"\s*(?:%|per\s?cent\b|pour\s+cent\b|por\s+ciento\b|per\s+cento\b|por\s+cento\b|Prozent\b)", re.IGNORECASE
+)
 
 
 def _day_after_its_weekday(article: Article, i: int) -> bool:

@@ -294,8 +294,11 @@ def _opens_on_a_conjunction(alias: str) -> bool:
 
 def _label_of(item: dict[str, Any], label: str) -> str:
     """Collecting societies send inspectors into raids and file the complaints: in the
-    reports they act beside the police, so they are drafted as agencies."""
-    return Label.AGENCY if item.get("kind") == "collecting society" else label
+    reports they act beside the police, so they are drafted as agencies, unless the
+    lexicon says reports tell one as the complainant only."""
+    if item.get("kind") == "collecting society" and not item.get("as_complainant"):
+        return Label.AGENCY
+    return label
 
 
 @cache

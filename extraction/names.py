@@ -283,8 +283,19 @@ _QUOTED_ITEM_NAME = re.compile(r"[«\"“„'‘]\s*([^»\"”“'‘’\n]{2,60
 _NUMBER_WORD = re.compile(
     r"\d+(?:mila|mil|k|m|mln|mld|million|millions|milioni|millones|milhões|bn)", re.IGNORECASE
 )
+# The endings of sites' domains: generic ones and the country codes piracy sites use.
+_DOMAIN_ENDINGS = [
+    *("to", "com", "net", "org", "ag", "info", "tv", "io", "cc", "me", "ws", "is", "se", "xyz"),
+    *("site", "club", "live", "app", "li", "ru", "su", "lol", "eu", "fr", "it", "es", "pt", "br"),
+    *("ar", "mx", "co", "ca", "uk", "de", "nl", "be", "ch", "cx", "pw", "la", "vip", "top"),
+    *("stream", "watch", "ac", "im", "ly", "one", "biz", "cd", "cr", "sx", "ph", "in", "am", "gg"),
+    *("nu", "tk", "ml", "ga", "cf", "bz", "sc", "so", "st", "tw", "pe", "cl", "ro", "pl"),
+    *("cz", "at", "dk", "fi", "gr", "hu", "ua", "vn", "id", "sg", "hk", "jp", "kr", "cn"),
+    *("au", "nz", "za", "ng", "ma"),
+]
 _DOMAIN = re.compile(
-    r"\b(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.(?:com|net|org|gov|gob|co|edu|ac|or|ne)(?=\.[a-z]{2}\b))?(?:\.[a-z0-9-]{2,40})?\.(?:to|com|net|org|ag|info|tv|io|cc|me|ws|is|se|xyz|site|club|live|app|li|ru|su|lol|eu|fr|it|es|pt|br|ar|mx|co|ca|uk|de|nl|be|ch|cx|pw|la|vip|top|stream|watch|ac|im|ly|one|xyz|biz)\b",
+    r"\b(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.(?:com|net|org|gov|gob|co|edu|ac|or|ne)(?=\.[a-z]{2}\b))?"
+    rf"(?:\.[a-z0-9-]{{2,40}})?\.(?:{'|'.join(_DOMAIN_ENDINGS)})\b",
     re.IGNORECASE,
 )
 
@@ -340,8 +351,12 @@ def _adjacent(article: Article, left: Token, right: Token) -> bool:
     return len(gap) <= 3 and all(c in " \u00a0\u202f«»\"“”'’" for c in gap)
 
 
+# Trigger words that sites also take into their names: "« Tracker-Surfer »", "Tracker Surfer".
+_TRIGGERS_IN_NAMES = {"tracker", "trackers"}
+
+
 def _name_like(token: Token) -> bool:
-    if token.key in _not_names() or token.key in _triggers():
+    if token.key in _not_names() or (token.key in _triggers() and token.key not in _TRIGGERS_IN_NAMES):
         return False
     if token.text.isdigit() or _NUMBER_WORD.fullmatch(token.text):
         return False
@@ -898,7 +913,9 @@ def _after_qualifiers(article: Article, j: int) -> int:
         if j >= len(tokens) or not _adjacent(article, tokens[j - 1], tokens[j]):
             break
         token = tokens[j]
-        if token.key in _triggers() or (token.key in _qualifiers() and token.text.islower()):
+        in_a_name = token.key in _TRIGGERS_IN_NAMES and token.text[:1].isupper()
+        qualifier = token.key in _qualifiers() and token.text.islower()
+        if (token.key in _triggers() and not in_a_name) or qualifier:
             j += 1
         elif (
             token.key in _PLACE_OF
@@ -957,8 +974,18 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     ]
     # "VK.com", "Facebook.com": the domain of a platform the lexicon knows is that platform.
     platforms = {m.start for m in matches if m.entry.label == Label.PLATFORM}
-    domains = [f for f in _domain_facts(article, known_groups) if f.spans[0].start not in platforms]
+    domains = [
+        f
+        for f in _domain_facts(article, known_groups)
+        if f.spans[0].start not in platforms and not _a_known_groups_domain(f.key, known_names)
+    ]
     return _longest(facts + domains)
+
+
+def _a_known_groups_domain(domain: str, known_names: set[str]) -> bool:
+    """'ThePirateBay.cr' beside 'The Pirate Bay': the known group at another address."""
+    stem = fold(domain.split(".", maxsplit=1)[0])
+    return any(stem == known.replace(" ", "") for known in known_names)
 
 
 _TIME_OF_DAY = re.compile(r"\d{1,2}[h:]\d{2}|\d{1,2}h")  # "Por volta das 14h30"
@@ -1012,6 +1039,27 @@ def _longest(facts: list[Fact]) -> list[Fact]:
     ]
 
 
+_OF = {"du", "de", "del", "dello", "della", "do", "da", "of"}
+
+
+def _a_companys_group(tokens: list[Token], i: int) -> bool:
+    """'des produits du groupe LVMH', 'Rti, società del gruppo Mediaset': a group of companies."""
+    return (
+        i >= 2
+        and tokens[i].key in _COMPANY_GROUP_WORDS
+        and tokens[i - 1].key in _OF
+        and tokens[i - 2].key in _corporate_words()
+    )
+
+
+_COMPANY_GROUP_WORDS = {"groupe", "gruppo", "grupo", "group"}
+
+
+@cache
+def _corporate_words() -> set[str]:
+    return {fold(w) for w in lexicon()["corporate_words"]}
+
+
 def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
     tokens = article.tokens
     facts: list[Fact] = []
@@ -1021,6 +1069,8 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             continue
         if i and tokens[i - 1].key in _POSSESSIVES and token.text[:1].isupper():
             continue  # "la Police locale, avec son Service Intervention": a unit of the body before
+        if _a_companys_group(tokens, i):
+            continue
         runs: list[list[int]] = []
         # The name after the word: "le groupe Sparks", "the app Mobdro", "le site de téléchargement X".
         j = _after_qualifiers(article, i + 1)
@@ -1296,17 +1346,18 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
     for i in range(1, len(tokens) - 1):
         if article.text[tokens[i - 1].end : tokens[i].start] != ", ":
             continue
-        if tokens[i].key not in _APPOSITION_DETERMINERS:
+        one_of = _one_of_after(tokens, i)
+        if tokens[i].key not in _APPOSITION_DETERMINERS and not one_of:
             continue
         trigger = next(
             (
                 t
-                for t in tokens[i + 1 : i + 2 + _APPOSITION_REACH]
+                for t in tokens[i + 1 + one_of : i + 2 + one_of + _APPOSITION_REACH]
                 if _trigger_kind(article, t) and (t.text.islower() or t.text.isupper())
             ),
             None,
         )
-        between = tokens[i + 1 : tokens.index(trigger)] if trigger else []
+        between = tokens[i + 1 + one_of : tokens.index(trigger)] if trigger else []
         if trigger is None or not all(_describes(article, t) for t in between):
             continue
         # "Jane Roe, the site's owner", "John Roe, a former service engineer": a person.
@@ -1318,11 +1369,30 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
         kind = _trigger_kind(article, trigger) or "streaming site"
         note = f"named before {trigger.text!r} by apposition: check it is a piracy group or service"
         # "X and Y, the biggest file-sharing networks": a plural names each of the list.
-        plural = trigger.key.endswith("s") or tokens[i].key in _PLURAL_APPOSITION_DETERMINERS
+        plural = not one_of and (trigger.key.endswith("s") or tokens[i].key in _PLURAL_APPOSITION_DETERMINERS)
         runs = [run, *(_coordinated_before(article, run[0], taken) if plural else [])]
         for r in runs:
             facts.append(_group_fact(article, tokens[r[0]].start, tokens[r[-1]].end, kind, "medium", note))
     return facts
+
+
+# "X, one of the best-known trackers", "X, l'un des sites", "X, uno dei tracker": one of a kind.
+_ONE_OF: dict[str, list[tuple[str, ...]]] = {
+    "one": [("of", "the")],
+    "uno": [("dei",), ("degli",), ("de", "los")],
+    "una": [("delle",), ("de", "las")],
+    "l": [("un", "des"), ("une", "des")],
+    "um": [("dos",)],
+    "uma": [("das",)],
+}
+
+
+def _one_of_after(tokens: list[Token], i: int) -> int:
+    """How many words after the determiner at token i say "one of the"; 0 if they do not."""
+    for said in _ONE_OF.get(tokens[i].key, []):
+        if tuple(t.key for t in tokens[i + 1 : i + 1 + len(said)]) == said:
+            return len(said)
+    return 0
 
 
 def _coordinated_before(article: Article, j: int, taken: set[int]) -> list[list[int]]:

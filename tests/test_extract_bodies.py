@@ -111,7 +111,7 @@ def test_generic_cryptocurrency_when_no_coin_is_named() -> None:
 
 
 def test_broadcasters_of_the_five_languages() -> None:
-    text = "La plainte venait de Vidéotron, de Bell et de la SACEM."
+    text = "La plainte venait de Vidéotron, de Bell et de la SGAE."
     # A collecting society is drafted as an agency, as readers file it when it sends inspectors.
     assert found(text, "fr", "rights_holder") == {"Vidéotron", "Bell"}
     assert found("A denúncia partiu da NOS e da SIC.", "pt", "rights_holder") == {"NOS", "SIC"}
@@ -3316,3 +3316,60 @@ def test_a_state_body_listed_after_another_keeps_its_own_preposition_as_a_spelli
 def test_an_infinitive_after_a_body_word_ends_its_name() -> None:
     text = "Le maire reproche au Bureau d'avoir agi à l'intérieur du marché sans l'en avoir averti."
     assert found(text, "fr", "agency") == set()
+
+
+def test_sacem_is_drafted_as_the_rights_holder_that_complained() -> None:
+    text = "Saisie à la suite d'une plainte de la Sacem, la plateforme a fermé ses portes."
+    facts = extract_facts(read_article(text, "fr"))
+    bodies = {(f.kind, f.key) for f in facts if f.kind in {"agency", "rights_holder"}}
+    assert bodies == {("rights_holder", "SACEM")}
+
+
+def test_an_italian_acronym_in_title_case_opening_a_french_sentence_is_a_word() -> None:
+    assert found("Mise à jour : les gendarmes ont saisi les serveurs du site.", "fr", "agency") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La police a fermé le tracker Shadowbeat, spécialisé dans la musique.", "fr", {"Shadowbeat"}),
+        ("La polizia ha chiuso Shadowbeat, uno dei tracker più frequentati.", "it", {"Shadowbeat"}),
+        ("Police closed Shadowbeat, one of the busiest file-sharing sites.", "en", {"Shadowbeat"}),
+        ("Cinq membres des teams Lunafox et Ravage ont été condamnés.", "fr", {"Lunafox", "Ravage"}),
+        ("Il giudice ha disposto il sequestro di Partidazo su richiesta della Lega.", "it", {"Partidazo"}),
+        ("Le tribunal a condamné l'administrateur du site « Tracker-Nimbus ».", "fr", {"Tracker-Nimbus"}),
+    ],
+)
+def test_targets_named_by_tracker_team_seizure_and_one_of(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_an_english_tracker_of_the_box_office_names_no_target() -> None:
+    text = "Early figures from industry tracker Boxwatch put the film's first day at 12 million."
+    assert found(text, "en", "group") == set()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un réseau de faux DVD a été démantelé à Paris.",
+        "La red de intercambio de archivos BitTorrent servía para descargar películas.",
+        "Le réseau copiait notamment les produits du groupe Maisonne.",
+    ],
+)
+def test_media_protocols_and_company_groups_are_no_targets(text: str) -> None:
+    lang = "es" if "red de" in text else "fr"
+    assert found(text, lang, "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Le tracker privé Nimbus.cd a fermé jeudi.", {"Nimbus.cd"}),
+        ("Le site ThePirateBay.org montrait une copie de la page de The Pirate Bay.", {"The Pirate Bay"}),
+        ("Fuente: noticias.com\n\nLa policía cerró la web ilegal Partidazo.", {"Partidazo"}),
+    ],
+)
+def test_domains_of_country_endings_of_known_groups_and_of_sources(text: str, expected: set[str]) -> None:
+    lang = "es" if "policía" in text else "fr"
+    assert found(text, lang, "group") == expected

@@ -1917,3 +1917,17 @@ def test_already_alone_keeps_the_count() -> None:
 def test_a_number_against_letters_closing_the_text_is_read_without_error() -> None:
     text = "Police seized 300 discs in Lusaka. The dealer paid a fine of K500"
     assert figures(text, "en") == {"300 discs", "500 ZMW"}
+
+
+def test_a_share_after_of_which_is_no_count() -> None:
+    text = "Les douanes ont saisi 4,6 millions d'articles contrefaits, dont 70 % venaient d'Asie."
+    assert figures(text, "fr") == {"4600000 counterfeit goods"}
+
+
+def test_an_ordinal_ending_in_and_opens_no_range() -> None:
+    assert figures("Le prime due denunce sono arrivate sabato sera.", "it") == {"2 complaints"}
+
+
+def test_a_unit_joined_to_the_next_word_qualifies_it() -> None:
+    text = "Officers seized four DVD-replicating machines and 300 DVDs."
+    assert figures(text, "en") == {"300 DVDs"}

@@ -1509,3 +1509,49 @@ def test_everyday_country_names_the_iso_translations_lack(name: str, code: str) 
 def test_a_day_with_no_month_written_with_a_stop_or_an_ordinal_sign_is_read() -> None:
     text = "A PSP apreendeu 300 CDs em Lisboa no dia 12. Depois, no dia 1º, prendeu dois homens."
     assert drafted_dates(text, "pt", TUESDAY_23_APRIL) == {"2002-04-12", "2002-04-01"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Dopo il pranzo della domenica il ragazzo guardava il derby dal balcone.", "it"),
+        ("Le dimanche, le marché aux puces attire des milliers de visiteurs.", "fr"),
+    ],
+)
+def test_a_weekday_with_its_article_is_any_such_day(text: str, lang: str) -> None:
+    assert facts_of(text, lang, FRIDAY)["date"] == set()
+
+
+def test_a_weekday_at_one_end_of_a_night_is_still_a_day() -> None:
+    text = "Nella notte tra il sabato e la domenica la polizia ha arrestato due uomini."
+    assert facts_of(text, "it", FRIDAY)["date"] == {"2023-03-11", "2023-03-12"}
+
+
+def test_countries_goods_were_exported_to_are_markets() -> None:
+    text = "The plant supplied discs across Thailand and exported them to Laos, Vietnam and Cambodia."
+    assert facts_of(text, "en")["country"] == {"TH"}
+
+
+def test_a_trade_bodys_seat_is_not_where_an_arrest_happened() -> None:
+    text = "Thai police, helped by the MPA's local office, seized the machines and arrested two people."
+    assert facts_of(text, "en")["arrest"] == {"TH"}
+
+
+def test_an_arrest_a_trade_body_made_is_in_its_country() -> None:
+    text = "En 2017, le revendeur a été interpellé par la FACT, qui avait repéré ses ventes."
+    assert facts_of(text, "fr")["arrest"] == {"GB"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Quem compra o material pode ser condenado a detenção de três meses a um ano.", "pt"),
+        (
+            "Dois meses atrás uma operação no mesmo local apreendeu 47 mil mídias, e pessoas detidas "
+            "naquela ocasião contaram que revendiam os discos.",
+            "pt",
+        ),
+    ],
+)
+def test_a_sentence_of_detention_and_an_earlier_operations_arrests_are_none(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["arrest"] == set()
