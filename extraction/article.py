@@ -132,6 +132,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         f for f in facts if f.kind != "rights_holder" or not named_for_comparison(article, f.spans[0].start)
     ]
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
+    facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
     facts = [_as_target(f) if f.kind == "platform" and f.key in taken_down else f for f in facts]
     facts += country_facts(article, countries)
@@ -142,7 +143,9 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     lives_abroad = bool({m.entry.name for m in residence_countries(article)} - named_countries)
     international = _counts_countries(figures) or lives_abroad
     facts += find_arrests(article, countries, place_matches(article, named), international)
-    facts += operation_facts(article)
+    operations = operation_facts(article)
+    facts = [f for f in facts if not _an_operations_name(f, operations)]
+    facts += operations
     facts += _the_police(article, facts, countries)
     facts += _the_customs(article, facts, countries)
     facts += _the_gendarmerie(article, facts, countries)
@@ -200,9 +203,30 @@ def _outside_other_operations(article: Article, countries: list[Match]) -> list[
 # reports the news (cited, or reporting that...), not a target.
 _REPORTS_AFTER = re.compile(
     r"^[^.;]{0,60}?\b(?:cité par|cités par|cited by|quoted by|citato da|citada por|citado por"
-    r"|rapporte que|reports that|reported that|riporta che|informa que|informó que|relata que|relatou que)\b",
+    r"|rapporte que|reports that|reported that|riporta che|informa que|informó que|relata que|relatou que"
+    # a site that has followed the case: "Le site Clubic, qui suit le dossier depuis le début"
+    r"|qui suit le dossier|qui suit l'affaire|which has followed the case|che segue la vicenda"
+    r"|que sigue el caso|que acompanha o caso)\b",
     re.IGNORECASE,
 )
+
+
+def _an_operations_name(fact: Fact, operations: list[Fact]) -> bool:
+    """'operation "Spur"', 'las operaciones Fastlink y Site Down': the operation's code name
+    is no target, even where a trigger word drafted it as one."""
+    if fact.kind != "group":
+        return False
+    return any(fold(fact.key).replace(".", " ") == op.key.replace(".", " ") for op in operations)
+
+
+def _an_instrument(name: str) -> bool:
+    """'una Comisión Rogatoria Internacional': a request between courts, not a body."""
+    return any(fold(w) in _instrument_words() for w in name.split())
+
+
+@cache
+def _instrument_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon()["instrument_words"])
 
 
 def _a_news_source(article: Article, fact: Fact) -> bool:

@@ -23,6 +23,7 @@ from extraction.lexicon import (
     place_names,
 )
 from extraction.text import Article, Token, crosses_a_clause
+from graph.model.countries import country_code
 from graph.model.schema import Label
 
 AGENCY_COUNTRY = "agency's country"  # the Entry.kind of a country read from an agency's name
@@ -57,6 +58,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _origin(article, m)
         and not _destination(article, m)
         and not _street_or_quarter(article, m)
+        and not _a_fixture(article, m)
         and not _end_of_a_longer_name(article, m)
         and not _dateline_country(article, m)
     ]
@@ -401,9 +403,21 @@ _REGIONS = {"north", "south", "latin", "central", "latina", "latine", "do", "del
 
 
 def _nationality(article: Article, match: Match) -> bool:
-    """'a citizen of Norway', 'de nationalité française': who someone is, not where anything happened."""
-    before = [t.key for t in article.tokens[max(0, match.first - 3) : match.first]]
+    """'a citizen of Norway', 'de nationalité française': who someone is, not where anything
+    happened; so is each country listed after it ("menores de Pakistán y Bangladesh")."""
+    tokens = article.tokens
+    first = match.first
+    while first > 1 and match.first - first < _LISTED_REACH and tokens[first - 1].key in _AND_WORDS:
+        first -= 2  # past "y" and the capitalised country before it
+        if not tokens[first].text[:1].isupper():
+            first = match.first
+            break
+    before = [t.key for t in tokens[max(0, first - 3) : first]]
     return has_cue(before, "nationality") is not None
+
+
+_LISTED_REACH = 6
+_AND_WORDS = {"and", "et", "e", "y", "und", "ou", "or", "o"}
 
 
 _RESIDENCE_REACH = 5  # "che vive ad Avignone, in Francia"
@@ -469,6 +483,28 @@ def _origin(article: Article, match: Match) -> bool:
 
 _EXPORT_REACH = 8  # "exporting them to Burma, Laos, Vietnam and Cambodia"
 _TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia", "nach"}
+
+
+# "avant le début de Monaco/Lille", "Italia – Spagna": two sides of a match, clubs or teams.
+_SLASH_AFTER = re.compile(r"/([A-ZÀ-Ý][\w'’-]*)")
+_SLASH_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’-]*)/$")
+_DASH_AFTER = re.compile(r"\s[–-]\s([A-ZÀ-Ý][\w'’-]*)")
+_DASH_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’-]*)\s[–-]\s$")
+
+
+def _a_fixture(article: Article, match: Match) -> bool:
+    """A country joined by a slash to another name that is no country ("Monaco/Lille"), or by
+    a spaced dash in a sentence about a match: a side of a fixture, not a place."""
+    text, before = article.text, article.text[max(0, match.start - 30) : match.start]
+    slash = _SLASH_AFTER.match(text, match.end) or _SLASH_BEFORE.search(before)
+    if slash:
+        return country_code(slash.group(1)) is None
+    dash = _DASH_AFTER.match(text, match.end) or _DASH_BEFORE.search(before)
+    if not dash:
+        return False
+    sentence = article.sentence_at(match.start)
+    keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+    return has_cue(keys, "sports_match") is not None
 
 
 def _destination(article: Article, match: Match) -> bool:

@@ -82,6 +82,12 @@ _RECENT = {
     "pt": ["nos últimos dias", "nas últimas horas", "há pouco", "últimas 24 horas", "últimas 48 horas",
            "últimas 72 horas"],
 }  # fmt: skip
+
+
+def _recent_words(locale: str) -> str:
+    return "|".join(map(re.escape, _RECENT.get(locale, [])))
+
+
 _RECENT_DAYS = 7  # how far before the publication day "recently" reaches
 # "Last month", "ce mois-ci": months before the publication's month.
 _MONTHS_BACK = {
@@ -345,7 +351,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ),
         (
             "recent",
-            re.compile(rf"(?<!\w)(?:{'|'.join(re.escape(p) for p in _RECENT.get(locale, []))})(?!\w)", flags),
+            # "há pouco tempo", "hace poco tiempo": some while ago, not the last days
+            re.compile(rf"(?<!\w)(?:{_recent_words(locale)})(?!\w)(?!\s+t[ie]e?mpo)", flags),
         ),
         ("since", re.compile(rf"\b(?:{_SINCE})\s+((?:19|20)\d\d)\b", flags)),
         ("year", re.compile(rf"\b(?:{_PERIOD_OF_YEAR})\s+((?:19|20)\d\d)\b", flags)),
@@ -901,6 +908,7 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
     year_hint = _article_year(article, parsers) if published is None else None
     taken: list[tuple[int, int]] = []
     facts: list[Fact] = []
+    vague: list[Fact] = []
     for kind, pattern in _patterns(article.lang):
         for match in pattern.finditer(article.text):
             # A range's last day is its own date; the words before it stay free for its first.
@@ -921,17 +929,30 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
                 notes.append(why_not)
             elif kind == "week" and _day_within_week(facts, iso, start, article):
                 continue  # "this week" adds nothing to the day it names in full
-            facts.append(
-                Fact(
-                    "date",
-                    iso,
-                    [Span(start, end, article.text[start:end])],
-                    confidence,  # type: ignore[arg-type]
-                    notes,
-                    {"event": event},
-                )
+            fact = Fact(
+                "date",
+                iso,
+                [Span(start, end, article.text[start:end])],
+                confidence,  # type: ignore[arg-type]
+                notes,
+                {"event": event},
             )
+            if kind in _VAGUE_KINDS:
+                vague.append(fact)
+            facts.append(fact)
+    facts = [f for f in facts if not (f in vague and _a_day_of_it_named(facts, f, published))]
     return _events_first(_drop_activity_periods(article, facts))
+
+
+_VAGUE_KINDS = {"week", "weekend", "recent"}  # "nel fine settimana", "in recent days": a month at most
+
+
+def _a_day_of_it_named(facts: list[Fact], vague: Fact, published: dt.date | None) -> bool:
+    """'Nel fine settimana ... sabato sera': the days the text names say more than the month
+    (the publication day aside, which tells when the news was out)."""
+    day_out = published.isoformat() if published else None
+    days = [f.key for f in facts if len(f.key) == 10 and f.data["event"] != "background"]
+    return any(day.startswith(vague.key) and day != day_out for day in days)
 
 
 def _not_an_event(
@@ -954,12 +975,18 @@ def _not_an_event(
         return "a day the text says is still to come ('le 25 juin prochain'): not an event yet"
     if _dated_document(article, start):
         return "the date of a document (a press release, a statement), not an event of the operation"
+    if _PAGE_DATED.search(article.text[max(0, start - 40) : start]):
+        return "the date the page was published or updated, not an event of the operation"
+    if _CITED_REPORT.search(article.text[max(0, start - 80) : start]):
+        return "the date of the report the text cites ('D'après Le Parisien, 15 décembre 1998')"
     if _LAW_DATED.search(article.text[max(0, start - 50) : start]):
         return "the date of a law or a decree, not an event of the operation"
     if in_other_operation(article, start) or in_earlier_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
     if in_other_years_clause(article, start):
         return "a year the sentence sets against the one reported: background"
+    if _in_a_since_clause(article, start):
+        return "the date of what a 'since' clause tells ('since ICE began...'): background"
     if _ALONE_AFTER.match(article.text, end) or _ONLY_BEFORE.search(article.text[max(0, start - 20) : start]):
         return "the period of a tally ('in April 2023 alone'), not an event of the operation"
     if event == "announcement" and published is not None and iso == published.isoformat():
@@ -1068,6 +1095,43 @@ def _said_right_before(article: Article, start: int) -> bool:
 _DATED = re.compile(
     r"\b(?:dated|dated on|of|daté(?:e)? du|du|datato|datata|del|fechad[oa]|con fecha(?: del?)?|de"
     r"|datad[oa] de)\s*$",
+    re.IGNORECASE,
+)
+
+
+# "Desde que surgiu, em 2003, o site...", "since ICE began Operation X in May 2007": a clause
+# that tells what came before, opened by "since" and a verb's subject, not by the date itself.
+_SINCE_CLAUSE = re.compile(
+    r"\b(?:since|desde que|depuis que|da quando|dacché|desde quando)\s+(?![\d(])(?!(?:the\s+)?(?:"
+    + "|".join(
+        (
+            "january|february|march|april|may|june|july|august|september|october|november|december",
+            "early|late|mid|last|this|then|when",
+        )
+    )
+    + r")\b)[^\W\d][^.;:\n]{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def _in_a_since_clause(article: Article, start: int) -> bool:
+    sentence = article.sentence_at(start)
+    return _SINCE_CLAUSE.search(article.text, sentence.start, start) is not None
+
+
+# "Article publié initialement le 13/09/2011", "Updated on 4 May": the page's own dates.
+_PAGE_DATED = re.compile(
+    r"\b(?:publié|publiée|mis à jour|published|posted|updated|pubblicato|aggiornato|publicado|publicada"
+    r"|actualizado|atualizado)(?:\s+(?:initialement|originally|originalmente|inizialmente|first))?"
+    r"(?:\s+(?:le|on|il|el|em|en|a))?\s*$",
+    re.IGNORECASE,
+)
+
+
+# "(D'après Le Parisien, 15 décembre 1998)": a bracketed credit and the cited report's date.
+_CITED_REPORT = re.compile(
+    r"\((?:d['’]après|selon|source\s*:|according to|source:|según|segundo|secondo|fonte\s*:|fuente\s*:)"
+    r"[^()\n]{1,60},\s*(?:le\s+|du\s+|on\s+|el\s+|del\s+|de\s+|il\s+)?$",
     re.IGNORECASE,
 )
 

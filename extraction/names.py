@@ -280,6 +280,13 @@ _PLURAL_OPERATIONS = re.compile(
     re.IGNORECASE,
 )
 _QUOTED_ITEM_NAME = re.compile(r"[«\"“„'‘]\s*([^»\"”“'‘’\n]{2,60}?)\s*[»\"”“'’]")
+# "las operaciones Fastlink y Site Down": names in capitals, unquoted, listed after the plural.
+_CAPITAL_ITEM = r"[A-ZÀ-Ý0-9][\w'’.-]*(?:[ ][A-ZÀ-Ý0-9][\w'’.-]*){0,2}"
+_PLURAL_OPERATIONS_UNQUOTED = re.compile(
+    r"\b(?:operations|op[ée]rations|operazioni|operaciones|opera[çc][õo]es)\s+"
+    rf"({_CAPITAL_ITEM}(?:,\s+{_CAPITAL_ITEM})*\s+(?:and|et|e|y|ed)\s+{_CAPITAL_ITEM})\b"
+)
+_LISTED_SPLIT = re.compile(r",\s+|\s+(?:and|et|e|y|ed)\s+")
 _NUMBER_WORD = re.compile(
     r"\d+(?:mila|mil|k|m|mln|mld|million|millions|milioni|millones|milhões|bn)", re.IGNORECASE
 )
@@ -3772,6 +3779,14 @@ def operation_facts(article: Article) -> list[Fact]:
         if not _earlier_operation(article, listed.start())
         for item in _QUOTED_ITEM_NAME.finditer(article.text, *listed.span(1))
     ]
+    for listed in _PLURAL_OPERATIONS_UNQUOTED.finditer(article.text):
+        if _earlier_operation(article, listed.start()):
+            continue
+        start = listed.start(1)
+        for item in _LISTED_SPLIT.split(listed.group(1)):
+            first = article.text.index(item, start)
+            spans.append((first, first + len(item)))
+            start = first + len(item)
     for pattern in patterns:
         spans += [
             m.span(1)

@@ -3373,3 +3373,34 @@ def test_media_protocols_and_company_groups_are_no_targets(text: str) -> None:
 def test_domains_of_country_endings_of_known_groups_and_of_sources(text: str, expected: set[str]) -> None:
     lang = "es" if "policía" in text else "fr"
     assert found(text, lang, "group") == expected
+
+
+def test_a_request_between_courts_is_no_body() -> None:
+    text = "La Fiscalía de Dresde envió a España una Comisión Rogatoria Internacional para registrar casas."
+    assert found(text, "es", "agency") == {"Fiscalía de Dresde"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Interrogé par le site Nouvelobs, le gendarme a ajouté que les donateurs seraient inquiétés.", "fr"),
+        ("Le site Numerama, qui suit le dossier depuis le début, juge la peine légère.", "fr"),
+    ],
+)
+def test_sites_that_report_the_case_are_no_targets(text: str, lang: str) -> None:
+    assert found(text, lang, "group") == set()
+
+
+def test_a_file_sharing_network_is_a_platform() -> None:
+    text = "The two are suspected of putting the episodes on the Winny network in September."
+    facts = extract_facts(read_article(text, "en"))
+    assert {(f.kind, f.key) for f in facts if f.kind in {"group", "platform"}} == {("platform", "Winny")}
+
+
+def test_operations_listed_unquoted_are_names_not_targets() -> None:
+    text = "Son las primeras acusaciones nacidas de las operaciones Fastlink y Site Down del FBI."
+    facts = extract_facts(read_article(text, "es"))
+    assert {(f.kind, f.key) for f in facts if f.kind in {"group", "operation"}} == {
+        ("operation", "fastlink"),
+        ("operation", "site down"),
+    }

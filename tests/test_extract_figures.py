@@ -1931,3 +1931,8 @@ def test_an_ordinal_ending_in_and_opens_no_range() -> None:
 def test_a_unit_joined_to_the_next_word_qualifies_it() -> None:
     text = "Officers seized four DVD-replicating machines and 300 DVDs."
     assert figures(text, "en") == {"300 DVDs"}
+
+
+def test_suspended_terms_in_months_are_prison_terms() -> None:
+    text = "Les deux autres écopent de trois et quatre mois avec sursis."
+    assert figures(text, "fr") == {"3 months", "4 months"}

@@ -1555,3 +1555,53 @@ def test_an_arrest_a_trade_body_made_is_in_its_country() -> None:
 )
 def test_a_sentence_of_detention_and_an_earlier_operations_arrests_are_none(text: str, lang: str) -> None:
     assert facts_of(text, lang)["arrest"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published"),
+    [
+        ("Há pouco tempo, no bairro vizinho, a polícia descobriu um laboratório de CDs.", "pt", FRIDAY),
+        ("La police a fermé le site. Article publié initialement le 13/03/2023.", "fr", FRIDAY),
+        ("La Policía prefirió no revelar esta mañana cuál era la web principal.", "es", FRIDAY),
+        ("Desde que surgiu, em 2003, o site está na mira de governos.", "pt", FRIDAY),
+        ("Des CD-ROM pirates ont été saisis. (D'après Le Parisien, 15 mars 2023)", "fr", FRIDAY),
+        ("It was the largest raid since customs began Operation Harbour in May 2021.", "en", FRIDAY),
+    ],
+)
+def test_dates_that_are_no_events_of_the_operation(text: str, lang: str, published: dt.date) -> None:
+    assert drafted_dates(text, lang, published) == set()
+
+
+def test_a_since_date_of_the_investigation_is_still_its_start() -> None:
+    assert drafted_dates("Police have investigated the ring since May 2021.", "en", FRIDAY) == {"2021-05"}
+
+
+def test_a_weekend_adds_nothing_to_the_days_of_it_the_text_names() -> None:
+    text = "Nel fine settimana i carabinieri hanno denunciato cinque titolari. Le prime denunce sabato sera."
+    assert drafted_dates(text, "it", FRIDAY) == {"2023-03-11"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "En España fueron detenidos 15 procedentes de Bangladesh y dos menores de Pakistán y Bangladesh.",
+            "es",
+            {"ES"},
+        ),
+        ("Al porto di Genova la Finanza ha sequestrato un container arrivato dalla Cina.", "it", {"IT"}),
+        (
+            "En France, la police a saisi 300 cartes. Un coup de filet avait déjà été réalisé en Hongrie.",
+            "fr",
+            {"FR"},
+        ),
+        ("En France, la police a coupé les cartes pirates peu avant le début de Monaco/Lille.", "fr", {"FR"}),
+    ],
+)
+def test_where_people_and_goods_come_from_and_matches(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang)["country"] == expected
+
+
+def test_the_publication_day_leaves_a_weeks_month_standing() -> None:
+    text = "This week two sellers were jailed. FACT said today that the boxes reached thousands of homes."
+    assert drafted_dates(text, "en", FRIDAY) == {"2023-03"}
