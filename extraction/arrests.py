@@ -36,6 +36,8 @@ def find_arrests(
         keys = [t.key for t in tokens]
         if has_cue(keys, "negation") is not None or told_as_weeks_before(article, sentence.start):
             continue
+        if has_cue(keys, "earlier_operation") is not None:
+            continue  # "un episodio simile era avvenuto un anno fa: due uomini finiti in manette"
         cue_at = _arrest_cue(keys)
         if cue_at is None:
             continue
@@ -238,6 +240,7 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
                     and has_cue(keys[max(0, i - 8) : i], "doubt") is None
                     and not _thing_stopped(keys, i)
                     and not _goods_taken(keys, i)
+                    and not _held_by_whom(keys, i)
                 ):
                     return i, i + len(cue)
                 break
@@ -245,6 +248,15 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
 
 
 _STOPPED = {"arrete", "arretee", "arretes", "arretees"}
+
+
+_OBJECTS = {"os", "as", "o", "a"}
+
+
+def _held_by_whom(keys: list[str], i: int) -> bool:
+    """'as empresas que os detêm', 'de quem os detém': to hold rights, not to detain."""
+    before = keys[max(0, i - 2) : i]
+    return keys[i] == "detem" and len(before) == 2 and before[0] in {"que", "quem"} and before[1] in _OBJECTS
 
 
 def _thing_stopped(keys: list[str], i: int) -> bool:

@@ -132,6 +132,8 @@ _STREET_WORDS = {
     ),
     *("rue", "avenue", "boulevard", "place", "via", "viale", "piazza", "corso", "calle", "avenida", "rua"),
     *("praça", "plaza", "street", "road"),
+    # markets: "au marché de Madina", "el mercado de San Juan"
+    *("marche", "market", "mercado", "mercato", "feira", "souk"),
 }
 
 
@@ -342,6 +344,8 @@ def place_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     named = {i for m in inside_names for i in range(m.first, m.last)}
     found = [m for m in place_matcher().find(article) if not named & set(range(m.first, m.last))]
     listed = {i for m in found for i in range(m.first, m.last)}
+    # "au marché de Madina": a market or a quarter named after a far city, not that city.
+    found = [m for m in found if not _street_or_quarter(article, m)]
     return [m for m in found if _after_a_place_word(article, m.first, listed)]
 
 

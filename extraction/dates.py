@@ -636,6 +636,10 @@ _NEXT_AFTER = re.compile(rf"\s+{_NEXT_WORDS}\b", re.IGNORECASE)
 _NEXT_BEFORE = re.compile(rf"\b(?:next|{_NEXT_WORDS})\s+$", re.IGNORECASE)
 
 
+# "A previsão era recolher, até sábado, 150 toneladas": a weekday as a deadline.
+_UNTIL_BEFORE = re.compile(r"\b(?:até|hasta|jusqu['’]à|fino a|entro|until|by)\s+$", re.IGNORECASE)
+
+
 def _about_the_future(article: Article, offset: int) -> bool:
     sentence = article.sentence_at(offset)
     return _FUTURE.search(article.text[sentence.start : sentence.end]) is not None
@@ -973,6 +977,8 @@ def _not_an_event(
         return "a date still to come when the article was published: not an event yet"
     if _NEXT_AFTER.match(article.text, end) or _NEXT_BEFORE.search(article.text[max(0, start - 20) : start]):
         return "a day the text says is still to come ('le 25 juin prochain'): not an event yet"
+    if kind == "weekday" and _UNTIL_BEFORE.search(article.text[max(0, start - 20) : start]):
+        return "a weekday given as a deadline ('até sábado'): a plan, not an event"
     if _dated_document(article, start):
         return "the date of a document (a press release, a statement), not an event of the operation"
     if _PAGE_DATED.search(article.text[max(0, start - 40) : start]):
@@ -1194,6 +1200,9 @@ def _sentence_holds(article: Article, start: int, kind: str) -> bool:
 _RANGE_JOINT = re.compile(r"\s*(?:and|to|et|à|au|a|al|e|y|hasta|até|bis|und|-|–)?\s*", re.IGNORECASE)
 
 
+_FROM_BEFORE = re.compile(r"\b(?:from|de|du|desde|dal|dall['’]|da)\s+$", re.IGNORECASE)
+
+
 def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
     """Months or years joined as a range with no event word ("from January 2016 to April
     2018 he ran the site") are a period of activity: background."""
@@ -1202,7 +1211,10 @@ def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
         gap = article.text[first.spans[0].end : second.spans[0].start]
         joined = _RANGE_JOINT.fullmatch(gap) or (not gap.strip() and _RANGE_JOINT.match(second.spans[0].text))
         coarse = len(first.key) <= 7 and len(second.key) <= 7
-        if joined and coarse and {first.data["event"], second.data["event"]} == {"other"}:
+        opening = first.spans[0].start
+        # "from February 2010 to January 2011, he used his domains": the span of the offence
+        from_to = _FROM_BEFORE.search(article.text[max(0, opening - 10) : opening]) and gap.strip()
+        if joined and coarse and ({first.data["event"], second.data["event"]} == {"other"} or from_to):
             for fact in (first, second):
                 fact.data["event"], fact.confidence = "background", "low"
                 fact.notes.append("a period of activity (a range with no event word): background")

@@ -903,6 +903,8 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     value = parse_number(match.group(), article.lang)
     if value is None or _year_after_preposition(text, match) or _named_operation(text, match.start()):
         return None
+    if _PERCENT.match(text, match.end()):
+        return None  # "90% dos quiosques": a share, not a count
     if _year_of_a_name(text, match) or _LAW_SUBSECTION.match(
         text[max(0, match.start() - 2) : match.end() + 1]
     ):
@@ -1044,6 +1046,7 @@ def find_figures(article: Article) -> list[Fact]:
     ]
     # A count of operations is a tally of a body's work (an article tells one operation).
     figures = [f for f in figures if f.unit != "operations" and not _both_cases(article.text, f)]
+    figures = _terms_of_days_only(article, figures)
     figures = _without_context_money(article, _without_rounded_twins(article, figures))
     figures = _without_audience_twins(figures)
     return [_fact(article, figure) for figure in _one_group_once(figures)]
@@ -1797,6 +1800,39 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
     if len(listed) >= 2 and sum(p.value for p in listed) == total.value:
         return listed
     return []
+
+
+# Days count as a term set by a decision: "suspendre pendant 45 jours", "ont 7 jours pour",
+# "plazo de 15 días"; not how long an action ran ("em três dias de ação").
+_TERM_OF_DAYS_BEFORE = re.compile(
+    r"\b(?:pendant|durant|for|durante|per|por|plazo|délai|within|entro|dentro de|suspendu\w*|suspend\w*"
+    r"|sospes\w*|suspens\w*|ont|have|has|tiene|tienen|têm|tem|hanno|ha|havia|hacía|había)"
+    r"(?:\s+[\w-]+){0,2}\s+(?:\(\s*)?$",
+    re.IGNORECASE,
+)
+# ... and so do the days an investigation took: "30 dias de investigações", "45 jours d'enquête".
+_OF_INVESTIGATION_AFTER = re.compile(
+    r"\s+(?:de\s+investiga\w+|d['’]enquête|di\s+indagin\w+|of\s+investigation|of\s+inquiries)", re.IGNORECASE
+)
+
+
+def _terms_of_days_only(article: Article, figures: list[Figure]) -> list[Figure]:
+    """Counts of days that are terms; a range's second end goes with its first ("15 a 20 días")."""
+    terms = [f for f in figures if f.unit == "days" and _a_term_of_days(article, f)]
+    return [
+        f
+        for f in figures
+        if f.unit != "days" or f in terms or any(0 <= f.start - t.end <= _RANGE_GAP for t in terms)
+    ]
+
+
+_RANGE_GAP = 5  # " a ", " to ", "-"
+
+
+def _a_term_of_days(article: Article, figure: Figure) -> bool:
+    if _OF_INVESTIGATION_AFTER.match(article.text, figure.end):
+        return True
+    return _TERM_OF_DAYS_BEFORE.search(article.text[max(0, figure.start - 40) : figure.start]) is not None
 
 
 _PERCENT = re.compile(

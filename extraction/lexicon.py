@@ -83,6 +83,19 @@ _TITLE_CASE_ACRONYM_LANGS = {"it", "es", "pt", "fr"}
 _TITLE_CASE_ACRONYM_MIN = 4
 
 
+_NETWORK = "file-sharing network"
+
+
+def _name_goes_on(article: Article, j: int) -> bool:
+    """A capitalised word right after: the name is part of a longer one."""
+    tokens = article.tokens
+    return (
+        j < len(tokens)
+        and tokens[j].text[:1].isupper()
+        and article.text[tokens[j - 1].end : tokens[j].start] == " "
+    )
+
+
 def _title_case_acronym(written: list[str], acronym: str, lang: str) -> bool:
     return (
         lang in _TITLE_CASE_ACRONYM_LANGS
@@ -139,6 +152,8 @@ class PhraseMatcher:
     def _accepts(self, phrase: Phrase, article: Article, i: int) -> bool:
         tokens = article.tokens
         found = tokens[i : i + len(phrase.keys)]
+        if phrase.entry.kind == _NETWORK and _name_goes_on(article, i + len(phrase.keys)):
+            return False  # "eMule Paradise": a site named after the network
         if phrase.exact is not None:
             written = [t.text for t in found]
             return written == words(phrase.exact) or (

@@ -47,7 +47,8 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
     if not shared:
         return matches
     about: set[str | None] = {m.entry.name for m in country_matcher().find(article)}
-    about |= {m.entry.name for m in place_matcher().find(article)}
+    places = place_matcher().find(article)
+    about |= {m.entry.name for m in places if not _a_neighbours_place(article, m.entry.name)}
     # "la police judiciaire (PJ)": the acronym the article defines is the same body as the bare name.
     bare_of = {m.entry.name: fold(article.text[m.start : m.end]) for m in shared}
     about |= {
@@ -64,7 +65,15 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
             for m in matches
         ]
     if not about:
-        return matches
+        # "el Ministerio Público Federal" in a Spanish article: not Brazil's, whose language
+        # is not the article's; the text does not say whose.
+        foreign = {m.entry.name for m in shared if not _in_its_language(article, m.entry.country)}
+        return [
+            replace(m, entry=_foreign_bare(m.entry, _written(article, m, shared)))
+            if m.entry.label == Label.AGENCY and m.entry.name in foreign
+            else m
+            for m in matches
+        ]
     country = str(next(iter(about)))
     if article.lang not in get_official_languages(country, de_facto=True):
         return matches  # "Polícia Judiciária" in a Portuguese article about Spain is Portugal's
@@ -142,6 +151,20 @@ def _opens_a_unit(words: str) -> bool:
 
 def _bare_shared(article: Article, match: Match) -> bool:
     return fold(article.text[match.start : match.end]) in _shared_names()
+
+
+def _a_neighbours_place(article: Article, country: str | None) -> bool:
+    """'el Distrito Federal' in a Spanish article is Mexico City, not Brasília: a place of a
+    Portuguese-speaking country in a Spanish article, or the other way round, is doubtful."""
+    return article.lang in {"es", "pt"} and not _in_its_language(article, country)
+
+
+def _in_its_language(article: Article, country: str | None) -> bool:
+    return country in _NOT_A_COUNTRY or article.lang in get_official_languages(str(country), de_facto=True)
+
+
+def _foreign_bare(entry: Entry, written: str) -> Entry:
+    return Entry(label=Label.AGENCY, name=written, kind=entry.kind, country=None)
 
 
 def _of_no_country(entry: Entry, bare: str, written: str) -> Entry:

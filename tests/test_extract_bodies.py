@@ -3404,3 +3404,23 @@ def test_operations_listed_unquoted_are_names_not_targets() -> None:
         ("operation", "fastlink"),
         ("operation", "site down"),
     }
+
+
+def test_a_shared_name_in_another_countrys_language_keeps_no_country() -> None:
+    text = "Según un policía, la autorización la había dado el Ministerio Público Federal."
+    facts = extract_facts(read_article(text, "es"))
+    assert {(f.kind, f.key) for f in facts if f.kind in {"agency", "country"}} == {
+        ("agency", "Ministerio Público Federal")
+    }
+
+
+def test_a_site_named_after_a_network_is_a_target() -> None:
+    text = "Le procès du créateur du site de téléchargement illégal eMule Paradise a été renvoyé."
+    facts = extract_facts(read_article(text, "fr"))
+    named = {(f.kind, f.key) for f in facts if f.kind in {"group", "platform"}}
+    assert named == {("group", "eMule Paradise")}
+
+
+def test_an_anti_piracy_squad_named_by_its_town() -> None:
+    text = "La brigade de lutte contre la piraterie de Kaloum vient d'arrêter trois présumés pirates."
+    assert found(text, "fr", "agency") == {"brigade de lutte contre la piraterie de Kaloum"}

@@ -1936,3 +1936,20 @@ def test_a_unit_joined_to_the_next_word_qualifies_it() -> None:
 def test_suspended_terms_in_months_are_prison_terms() -> None:
     text = "Les deux autres écopent de trois et quatre mois avec sursis."
     assert figures(text, "fr") == {"3 months", "4 months"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Em três dias de ação, mais de 20 mil mídias foram apreendidas.", "pt", {"20000 discs"}),
+        ("Le conseil a suspendu vingt chaînes pendant 45 jours.", "fr", {"45 days", "20 channels"}),
+        ("Segundo a polícia, 90% dos quiosques não abriram.", "pt", set()),
+        (
+            "Sono indagati i 6 gestori: un reato che, se confermato, comporta da 1 a 4 anni di carcere.",
+            "it",
+            {"6 people"},
+        ),
+    ],
+)
+def test_durations_shares_and_penalties_of_the_law(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -1605,3 +1605,32 @@ def test_where_people_and_goods_come_from_and_matches(text: str, lang: str, expe
 def test_the_publication_day_leaves_a_weeks_month_standing() -> None:
     text = "This week two sellers were jailed. FACT said today that the boxes reached thousands of homes."
     assert drafted_dates(text, "en", FRIDAY) == {"2023-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("À Conakry, trois personnes ont été arrêtées au marché de Madina.", "fr", {"GN"}),
+        ("O grupo violava os direitos autorais das empresas que os detêm, no Brasil.", "pt", set()),
+        ("En México, al cierre de la edición no se reportaron personas detenidas.", "es", set()),
+        (
+            "Un episodio simile era avvenuto in Italia un anno fa: due uomini erano finiti in manette.",
+            "it",
+            set(),
+        ),
+    ],
+)
+def test_where_and_whether_people_were_arrested(text: str, lang: str, expected: set[str]) -> None:
+    assert facts_of(text, lang)["arrest"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A previsão era recolher, até sábado, 150 toneladas de mercadorias.", "pt"),
+        ("The complaint alleges that from February 2021 to January 2022 he streamed matches.", "en"),
+        ("On se souvient des 14 newsgroups fermés en février dernier par le fournisseur.", "fr"),
+    ],
+)
+def test_deadlines_offence_spans_and_recalled_cases_are_no_events(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, FRIDAY) == set()
