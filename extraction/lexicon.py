@@ -589,7 +589,7 @@ def place_matcher() -> PhraseMatcher:
     countries = set(country_matcher().by_first) - _CITIES_OPENING_A_COUNTRY_NAME
     matcher = PhraseMatcher()
     for keys, codes in place_names().items():
-        if keys in _INDUSTRIES_NAMED_BY_A_PLACE:
+        if keys in _INDUSTRIES_NAMED_BY_A_PLACE or keys in _COMPASS_WORDS:
             continue
         if (
             len(codes) == 1
@@ -602,6 +602,16 @@ def place_matcher() -> PhraseMatcher:
 
 
 _CITIES_OPENING_A_COUNTRY_NAME = {"porto"}
+# Regions named by a point of the compass ("Norte", Guinea-Bissau's): in any other country's
+# news, "no Norte e no Noroeste do estado" is a part of that country.
+_COMPASS_WORDS = {
+    (word,)
+    for word in (
+        *("norte", "sul", "sur", "nord", "sud", "north", "south", "east", "west", "est", "ouest", "oeste"),
+        *("leste", "este", "centro", "centre", "center", "central", "noroeste", "nordeste", "sudeste"),
+        *("sudoeste", "nord-est", "nord-ouest", "sud-est", "sud-ouest", "northeast", "northwest"),
+    )
+}
 _OF_ITS_COUNTRY = re.compile(r"^(.+?) (?:de|del|do|du|di|da) (.+)$")
 # Towns whose name, in news of piracy, stands for an industry: "Hollywood studios".
 _INDUSTRIES_NAMED_BY_A_PLACE = {("hollywood",)}

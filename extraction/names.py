@@ -3406,6 +3406,9 @@ _TOWN_POLICE = re.compile(
     # or its station: "the Aziz Bhatti police station"
     r"|\s(?:station|post)\b)?"
 )
+# "Avon and Somerset police": a force named by two places, the first opening the name.
+_TWIN_PLACES_POLICE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+ and [A-ZÀ-Ý][\w'’-]+ police\b")
+_CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s$")
 # "la gendarmerie de Nîmes", "la polizia di Kyoto", "la policía de Málaga": a town's police or
 # gendarmerie, the place after the common noun.
 _POLICE_OF_PLACE = re.compile(
@@ -3458,16 +3461,31 @@ def _no_police_place() -> frozenset[str]:
 
 
 def _town_police(m: re.Match[str]) -> bool:
+    """A place before "police": no word a country or a nationality, and the first no word
+    that names a kind of force ("Regional police"); "Taipei County police" is a place's."""
     written = m.group().split()[:-1]
     words = [re.sub(r"['’]s$", "", w) for w in written if w[:1].isupper()]
-    return not any(fold(w) in _no_police_place() or country_code(w) is not None for w in words)
+    if not words or fold(words[0]) in _no_police_place():
+        return False
+    nationalities = _no_police_place() - _NOT_A_POLICE_PLACE
+    return not any(fold(w) in nationalities or country_code(w) is not None for w in words)
 
 
 def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
     facts = []
     found = [*_LOCAL_POLICE.finditer(article.text)]
     if article.lang == "en":
-        found += [m for m in _TOWN_POLICE.finditer(article.text) if _town_police(m)]
+        twins = [
+            m
+            for m in _TWIN_PLACES_POLICE.finditer(article.text)
+            if _town_police(m) and not _CAPITALISED_BEFORE.search(article.text, 0, m.start())
+        ]
+        found += twins
+        found += [
+            m
+            for m in _TOWN_POLICE.finditer(article.text)
+            if _town_police(m) and not any(t.start() <= m.start() < t.end() for t in twins)
+        ]
     else:
         found += [m for m in _POLICE_OF_PLACE.finditer(article.text) if _town_police_of(m)]
     for m in found:

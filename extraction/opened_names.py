@@ -29,7 +29,7 @@ _CAPITALISED_WORDS = 3
 # the Portuguese in -ou/-eu/-iu/-aram/-eram/-iram, the Italian in -ò and its future in -rà,
 # and the Spanish present of the verbs in -uar ("actúa", "efectúa"). Not the adjective "europeu".
 _VERB = re.compile(
-    r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
+    r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{2,}ranno|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
 )
 # Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
 # not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").
@@ -54,7 +54,28 @@ _ADJECTIVE = re.compile(
 _ADJECTIVE_AFTER_A_NAME = re.compile(r"^[^\W\d_]{4,}(?:era|ero|eira|eiro|ière|ier|aise|ais)$")
 # Words that open a verb's object or clause: after "<Body> <word>", the word was a verb.
 _OBJECTS = frozenset(
-    {"que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une", "el", "los", "las", "lo"}
+    {
+        "que",
+        "qui",
+        "che",
+        "a",
+        "al",
+        "un",
+        "una",
+        "uno",
+        "um",
+        "uma",
+        "une",
+        "el",
+        "los",
+        "las",
+        "lo",
+        "la",
+        "les",
+        "gli",
+        "os",
+        "as",
+    }
 )
 
 
@@ -218,6 +239,8 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
     word = tokens[k].text
     if _VERB.search(word):
         return False
+    if k == i + 1 and _a_verb_then_its_object(tokens, k):
+        return False  # "la Policía sigue la pista de...": the head is the subject
     if (
         k - 1 > i
         and tokens[k - 1].text[:1].isupper()
@@ -228,6 +251,22 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
         return False
     after_a_name_word = k == i + 1 or (tokens[k - 1].text[:1].isupper() and tokens[k - 1].key not in _links())
     return not (after_a_name_word and article.lang == "it" and _PARTICIPLE.search(word))
+
+
+# Prepositions that may follow a body's word: "Federazione contro la pirateria", "Brigade pour la...".
+_BODY_PREPOSITIONS = frozenset(
+    {"contro", "contre", "contra", "per", "pour", "por", "para", "sur", "sobre", "su"}
+)
+
+
+def _a_verb_then_its_object(tokens: list[Token], k: int) -> bool:
+    word = tokens[k]
+    return (
+        word.key not in _links() | _BODY_PREPOSITIONS
+        and not _ADJECTIVE.search(word.text)
+        and k + 1 < len(tokens)
+        and tokens[k + 1].key in _OBJECTS
+    )
 
 
 def _opens_a_complement(tokens: list[Token], k: int) -> bool:

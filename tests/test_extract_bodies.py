@@ -3424,3 +3424,38 @@ def test_a_site_named_after_a_network_is_a_target() -> None:
 def test_an_anti_piracy_squad_named_by_its_town() -> None:
     text = "La brigade de lutte contre la piraterie de Kaloum vient d'arrêter trois présumés pirates."
     assert found(text, "fr", "agency") == {"brigade de lutte contre la piraterie de Kaloum"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Avon and Somerset police declined to comment on the case.", {"Avon and Somerset police"}),
+        ("Taipei County police raided a pirate DVD factory in Sinjhuang.", {"Taipei County police"}),
+        ("Regional police raided a pirate DVD factory.", set()),
+        ("The State Task Force and Meerut police raided the site.", {"State Task Force", "Meerut police"}),
+    ],
+)
+def test_a_places_police_in_english(text: str, expected: set[str]) -> None:
+    assert found(text, "en", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("El jefe aseguró que la Policía sigue la pista de quienes reproducen este material.", "es"),
+        ("Nei prossimi giorni i militari della Compagnia torneranno nei circoli.", "it"),
+    ],
+)
+def test_a_body_word_before_its_verb_opens_no_name(text: str, lang: str) -> None:
+    assert found(text, lang, "agency") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("D'après le site Ratiatum, la police a saisi ce matin les serveurs.", set()),
+        ("Perquisition chez Razorback : la police belge saisit le serveur du réseau Kad.", {"Razorback"}),
+    ],
+)
+def test_a_site_cited_as_the_source_and_a_search_at_a_service(text: str, expected: set[str]) -> None:
+    assert found(text, "fr", "group") == expected

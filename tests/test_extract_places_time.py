@@ -1634,3 +1634,21 @@ def test_where_and_whether_people_were_arrested(text: str, lang: str, expected: 
 )
 def test_deadlines_offence_spans_and_recalled_cases_are_no_events(text: str, lang: str) -> None:
     assert drafted_dates(text, lang, FRIDAY) == set()
+
+
+def test_a_region_named_by_the_compass_is_no_other_countrys() -> None:
+    text = "No Brasil, 45 pessoas foram detidas no Norte e no Noroeste do estado."
+    assert facts_of(text, "pt")["arrest"] == {"BR"}
+
+
+def test_goods_that_came_from_abroad_name_no_country_of_the_operation() -> None:
+    text = "No Brasil, a PM apreendeu a mercadoria, que veio do Paraguai."
+    assert facts_of(text, "pt")["country"] == {"BR"}
+
+
+def test_a_paragraph_of_the_cases_before_holds_no_dates_of_this_one() -> None:
+    text = (
+        "The Sessions Court in Kuala Lumpur fined a seller today.\n\n"
+        "The case follows several others. On March 3, a magistrate's court fined a student."
+    )
+    assert drafted_dates(text, "en", FRIDAY) == {"2023-03-17"}
