@@ -250,13 +250,14 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
 _STOPPED = {"arrete", "arretee", "arretes", "arretees"}
 
 
-_OBJECTS = {"os", "as", "o", "a"}
+_OBJECT_PRONOUNS = {"os", "as", "o", "a"}
 
 
 def _held_by_whom(keys: list[str], i: int) -> bool:
     """'as empresas que os detêm', 'de quem os detém': to hold rights, not to detain."""
     before = keys[max(0, i - 2) : i]
-    return keys[i] == "detem" and len(before) == 2 and before[0] in {"que", "quem"} and before[1] in _OBJECTS
+    held = len(before) == 2 and before[0] in {"que", "quem"} and before[1] in _OBJECT_PRONOUNS
+    return keys[i] == "detem" and held
 
 
 def _thing_stopped(keys: list[str], i: int) -> bool:

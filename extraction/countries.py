@@ -485,10 +485,6 @@ def _origin(article: Article, match: Match) -> bool:
     return has_cue(keys, "goods") is not None
 
 
-_EXPORT_REACH = 8  # "exporting them to Burma, Laos, Vietnam and Cambodia"
-_TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia", "nach"}
-
-
 # "avant le début de Monaco/Lille", "Italia – Spagna": two sides of a match, clubs or teams.
 _SLASH_AFTER = re.compile(r"/([A-ZÀ-Ý][\w'’-]*)")
 _SLASH_BEFORE = re.compile(r"([A-ZÀ-Ý][\w'’-]*)/$")
@@ -509,6 +505,10 @@ def _a_fixture(article: Article, match: Match) -> bool:
     sentence = article.sentence_at(match.start)
     keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
     return has_cue(keys, "sports_match") is not None
+
+
+_EXPORT_REACH = 8  # "exporting them to Burma, Laos, Vietnam and Cambodia"
+_TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia", "nach"}
 
 
 def _destination(article: Article, match: Match) -> bool:

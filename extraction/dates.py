@@ -944,7 +944,8 @@ def find_dates(article: Article, published: dt.date | None) -> list[Fact]:
             if kind in _VAGUE_KINDS:
                 vague.append(fact)
             facts.append(fact)
-    facts = [f for f in facts if not (f in vague and _a_day_of_it_named(facts, f, published))]
+    dropped = {id(f) for f in vague if _a_day_of_it_named(facts, f, published)}
+    facts = [f for f in facts if id(f) not in dropped]
     return _events_first(_drop_activity_periods(article, facts))
 
 
@@ -1107,15 +1108,13 @@ _DATED = re.compile(
 
 # "Desde que surgiu, em 2003, o site...", "since ICE began Operation X in May 2007": a clause
 # that tells what came before, opened by "since" and a verb's subject, not by the date itself.
+_NO_CLAUSE_AFTER_SINCE = (
+    "january|february|march|april|may|june|july|august|september|october|november|december"
+    "|early|late|mid|last|this|then|when"
+)  # "since May 2006", "since early 2020": the date itself, read by the "since" pattern
 _SINCE_CLAUSE = re.compile(
-    r"\b(?:since|desde que|depuis que|da quando|dacché|desde quando)\s+(?![\d(])(?!(?:the\s+)?(?:"
-    + "|".join(
-        (
-            "january|february|march|april|may|june|july|august|september|october|november|december",
-            "early|late|mid|last|this|then|when",
-        )
-    )
-    + r")\b)[^\W\d][^.;:\n]{0,80}$",
+    r"\b(?:since|desde que|depuis que|da quando|dacché|desde quando)\s+(?![\d(])"
+    rf"(?!(?:the\s+)?(?:{_NO_CLAUSE_AFTER_SINCE})\b)[^\W\d][^.;:\n]{{0,80}}$",
     re.IGNORECASE,
 )
 
@@ -1136,7 +1135,7 @@ _PAGE_DATED = re.compile(
 
 # "(D'après Le Parisien, 15 décembre 1998)": a bracketed credit and the cited report's date.
 _CITED_REPORT = re.compile(
-    r"\((?:d['’]après|selon|source\s*:|according to|source:|según|segundo|secondo|fonte\s*:|fuente\s*:)"
+    r"\((?:d['’]après|selon|source\s*:|according to|según|segundo|secondo|fonte\s*:|fuente\s*:)"
     r"[^()\n]{1,60},\s*(?:le\s+|du\s+|on\s+|el\s+|del\s+|de\s+|il\s+)?$",
     re.IGNORECASE,
 )
@@ -1204,8 +1203,9 @@ _FROM_BEFORE = re.compile(r"\b(?:from|de|du|desde|dal|dall['’]|da)\s+$", re.IG
 
 
 def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
-    """Months or years joined as a range with no event word ("from January 2016 to April
-    2018 he ran the site") are a period of activity: background."""
+    """Months or years joined as a range with no event word ("January 2016 to April 2018"),
+    or opened by "from" whatever the sentence says ("the complaint alleges that from
+    February 2010 to January 2011 he..."), are a period of activity: background."""
     ordered = sorted(facts, key=lambda f: f.spans[0].start)
     for first, second in itertools.pairwise(ordered):
         gap = article.text[first.spans[0].end : second.spans[0].start]
@@ -1213,7 +1213,7 @@ def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
         coarse = len(first.key) <= 7 and len(second.key) <= 7
         opening = first.spans[0].start
         # "from February 2010 to January 2011, he used his domains": the span of the offence
-        from_to = _FROM_BEFORE.search(article.text[max(0, opening - 10) : opening]) and gap.strip()
+        from_to = bool(_FROM_BEFORE.search(article.text[max(0, opening - 10) : opening]) and gap.strip())
         if joined and coarse and ({first.data["event"], second.data["event"]} == {"other"} or from_to):
             for fact in (first, second):
                 fact.data["event"], fact.confidence = "background", "low"

@@ -55,26 +55,8 @@ _ADJECTIVE_AFTER_A_NAME = re.compile(r"^[^\W\d_]{4,}(?:era|ero|eira|eiro|ière|i
 # Words that open a verb's object or clause: after "<Body> <word>", the word was a verb.
 _OBJECTS = frozenset(
     {
-        "que",
-        "qui",
-        "che",
-        "a",
-        "al",
-        "un",
-        "una",
-        "uno",
-        "um",
-        "uma",
-        "une",
-        "el",
-        "los",
-        "las",
-        "lo",
-        "la",
-        "les",
-        "gli",
-        "os",
-        "as",
+        *("que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une"),
+        *("el", "los", "las", "lo", "la", "les", "gli", "os", "as"),
     }
 )
 
