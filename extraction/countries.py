@@ -410,18 +410,34 @@ def _nationality(article: Article, match: Match) -> bool:
     """'a citizen of Norway', 'de nationalité française': who someone is, not where anything
     happened; so is each country listed after it ("menores de Pakistán y Bangladesh")."""
     tokens = article.tokens
-    first = match.first
-    while first > 1 and match.first - first < _LISTED_REACH and tokens[first - 1].key in _AND_WORDS:
-        first -= 2  # past "y" and the capitalised country before it
-        if not tokens[first].text[:1].isupper():
-            first = match.first
-            break
+    first = _first_of_its_list(tokens, match.first)
     before = [t.key for t in tokens[max(0, first - 3) : first]]
     return has_cue(before, "nationality") is not None
 
 
-_LISTED_REACH = 6
-_AND_WORDS = {"and", "et", "e", "y", "und", "ou", "or", "o"}
+def _first_of_its_list(tokens: list[Token], i: int) -> int:
+    """The first country of the list the one at token i ends: "dell'India e del Pakistan (ma
+    anche del Senegal)", "de Pakistán y Bangladesh"."""
+    first = k = i
+    while k > 0 and i - k < _LISTED_REACH:
+        j = k
+        while j > 0 and tokens[j - 1].key in _LIST_LINKS:
+            j -= 1
+        if j == k or not any(tokens[m].key in _AND_WORDS for m in range(j, k)):
+            break  # no "and" between: not a list
+        if j == 0 or not tokens[j - 1].text[:1].isupper():
+            break
+        first = k = j - 1
+    return first
+
+
+_LISTED_REACH = 8
+_AND_WORDS = {"and", "et", "e", "y", "und", "ou", "or", "o", "anche", "also", "aussi", "también", "também"}
+# Words between two countries of a list: "e del", "(ma anche del", "y de".
+_LIST_LINKS = _AND_WORDS | {
+    *("de", "del", "della", "dell", "di", "do", "da", "du", "des", "of", "the"),
+    *("ma", "but", "mais", "pero"),
+}
 
 
 _RESIDENCE_REACH = 5  # "che vive ad Avignone, in Francia"

@@ -1652,3 +1652,11 @@ def test_a_paragraph_of_the_cases_before_holds_no_dates_of_this_one() -> None:
         "The case follows several others. On March 3, a magistrate's court fined a student."
     )
     assert drafted_dates(text, "en", FRIDAY) == {"2023-03-17"}
+
+
+def test_each_country_of_a_list_of_origins_is_a_nationality() -> None:
+    text = (
+        "In Italia la Guardia di Finanza ha denunciato dieci persone originarie dell'India e del Pakistan "
+        "(ma anche del Senegal) e ne ha arrestate tre."
+    )
+    assert facts_of(text, "it")["country"] == {"IT"}
