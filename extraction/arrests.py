@@ -9,7 +9,16 @@ from functools import cache
 from extraction.countries import AGENCY_COUNTRY, home_country
 from extraction.dates import told_as_weeks_before
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, cue_keys, has_cue, lexicon, nationality_codes, phrase_keys, units
+from extraction.lexicon import (
+    INDUSTRY_KINDS,
+    Match,
+    cue_keys,
+    has_cue,
+    lexicon,
+    nationality_codes,
+    phrase_keys,
+    units,
+)
 from extraction.text import Article, Token
 from graph.model.ids import fold
 
@@ -104,20 +113,11 @@ def _a_bodys_report(article: Article, match: Match) -> bool:
     return has_cue([t.key for t in article.tokens[first : match.first]], "source_of") is not None
 
 
-# Bodies of the trade: they investigate and complain, but arrest no one where they sit.
-_INDUSTRY_KINDS = {
-    "industry association",
-    "industry anti-piracy body",
-    "industry coalition",
-    "collecting society",
-}
-
-
 def _an_industry_bodys(article: Article, match: Match, cue_end: int | None = None) -> bool:
     """'helped by the MPA's Thailand programme, seized ... and arrested two people': the
     country of a trade body's seat is not where the arrest happened, unless the text says
     the body made it, after the arrest word ("il a été interpellé par la FACT")."""
-    if match.entry.kind != AGENCY_COUNTRY or match.phrase.entry.kind not in _INDUSTRY_KINDS:
+    if match.entry.kind != AGENCY_COUNTRY or match.phrase.entry.kind not in INDUSTRY_KINDS:
         return False
     if cue_end is None or match.start < cue_end:
         return True

@@ -615,6 +615,11 @@ _COMPASS_WORDS = {
 _OF_ITS_COUNTRY = re.compile(r"^(.+?) (?:de|del|do|du|di|da) (.+)$")
 # Towns whose name, in news of piracy, stands for an industry: "Hollywood studios".
 _INDUSTRIES_NAMED_BY_A_PLACE = {("hollywood",)}
+# The kinds of bodies that speak for a trade: they investigate, complain and are quoted, but
+# arrest no one.
+INDUSTRY_KINDS = frozenset(
+    {"industry coalition", "industry association", "industry anti-piracy body", "collecting society"}
+)
 PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province, region or city
 _PLACE_MIN = 4  # letters: shorter names are mostly words or codes
 

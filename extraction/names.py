@@ -12,6 +12,7 @@ from text_to_num import text2num
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
+    INDUSTRY_KINDS,
     Entry,
     Match,
     Phrase,
@@ -370,13 +371,6 @@ def _name_like(token: Token) -> bool:
     return not token.text.islower() or any(c.isdigit() for c in token.text)
 
 
-# Bodies that speak for an industry: named in an executive's title, they are only quoted.
-_INDUSTRY_KINDS = {
-    "industry coalition",
-    "industry association",
-    "industry anti-piracy body",
-    "collecting society",
-}
 _TITLE_OF = {
     "of",
     "at",
@@ -430,7 +424,7 @@ def _speaks_for_an_industry(entry: Entry) -> bool:
     """A company, or a body of the industry (not a public one)."""
     if entry.label == Label.ORGANIZATION:
         return True
-    return entry.label == Label.AGENCY and entry.kind in _INDUSTRY_KINDS
+    return entry.label == Label.AGENCY and entry.kind in INDUSTRY_KINDS
 
 
 def _brackets_after(article: Article, name: Match, acronym: Match) -> bool:
