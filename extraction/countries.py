@@ -57,7 +57,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _residence(article, m)
         and not _origin(article, m)
         and not _destination(article, m)
-        and not _street_or_quarter(article, m)
+        and not street_or_quarter(article, m)
         and not _a_fixture(article, m)
         and not _end_of_a_longer_name(article, m)
         and not _dateline_country(article, m)
@@ -137,7 +137,7 @@ _STREET_WORDS = {
 }
 
 
-def _street_or_quarter(article: Article, match: Match) -> bool:
+def street_or_quarter(article: Article, match: Match) -> bool:
     words = _words_before(article, match, 3)
     # "rue de France", "avenida do Brasil": the street word before the country's article
     words = [
@@ -345,7 +345,7 @@ def place_matches(article: Article, inside_names: list[Match]) -> list[Match]:
     found = [m for m in place_matcher().find(article) if not named & set(range(m.first, m.last))]
     listed = {i for m in found for i in range(m.first, m.last)}
     # "au marché de Madina": a market or a quarter named after a far city, not that city.
-    found = [m for m in found if not _street_or_quarter(article, m)]
+    found = [m for m in found if not street_or_quarter(article, m)]
     return [m for m in found if _after_a_place_word(article, m.first, listed)]
 
 

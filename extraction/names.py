@@ -3190,7 +3190,10 @@ def _fields_of_one_name(article: Article, places: list[tuple[int, str, list[int]
     return goes_on and first[0] not in known and second[0] not in known
 
 
-_ORDINAL = re.compile(r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)", re.IGNORECASE)
+# Roman numerals too ("il II Gruppo di Napoli"), but not a lone "I" (a pronoun, an article).
+_ORDINAL = re.compile(
+    r"\d{1,2}\s?[ªº°aoe]\.?|\d{1,2}(?:st|nd|rd|th|er|e|ème)|(?-i:II|III|IV|VI{0,3}|IX|XI{0,3})", re.IGNORECASE
+)
 
 
 # Words for an official who may be named right after the body's place: "il pubblico ministero

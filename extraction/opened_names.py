@@ -1,6 +1,8 @@
 """Bodies the lexicon does not know, named in a Romance language by a capitalised word for
 a body followed by words in lower case: "la Brigade nationale de lutte contre la
-piraterie", "il Nucleo speciale per la Radiodiffusione e l'editoria".
+piraterie", "il Nucleo speciale per la Radiodiffusione e l'editoria"; after the words for
+its members, a body word opens a name in capitals too ("i militari del Gruppo Pronto
+Intervento").
 
 Where such a name ends is a guess from its grammar: it runs through adjectives and
 prepositional complements, and stops at punctuation, a relative pronoun, an auxiliary,
@@ -15,7 +17,7 @@ import re
 from functools import cache
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import lexicon, ordinal_words
+from extraction.lexicon import lexicon, ordinal_words, units
 from extraction.text import Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -27,9 +29,10 @@ _MAX_WORDS = 14
 _CAPITALISED_WORDS = 3
 # Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
 # the Portuguese in -ou/-eu/-iu/-aram/-eram/-iram, the Italian in -ò and its future in -rà,
-# and the Spanish present of the verbs in -uar ("actúa", "efectúa"). Not the adjective "europeu".
+# the Spanish present of the verbs in -uar ("actúa", "efectúa"), and the plural imperfect
+# ("impedían", "buscaban", "vigiavam", "cercavano", "bloquaient"). Not the adjective "europeu".
 _VERB = re.compile(
-    r"(?:[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{2,}ranno|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
+    r"(?:[^\W\d_]{2,}(?:ían|aban|avam|iam|avano|evano|ivano|aient)|[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{2,}ranno|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
 )
 # Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
 # not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").
@@ -47,11 +50,18 @@ _PREPOSITIONS = _OF_A_BODY | {
 }  # fmt: skip
 # Endings of the adjectives that follow a body's word ("il Nucleo speciale che..."): no verb.
 _ADJECTIVE = re.compile(
-    r"(?:ale|al|ile|il|ica|ico|ique|iva|ivo|ive|if|ana|ano|aine|ense|ese|aria|ario|aire|are|ar)$"
+    r"(?:ale|al|ile|il|ica|ico|ique|iva|ivo|ive|if|ana|ano|ain|aine|ense|ese|aria|ario|aire|are|ar)$"
 )
 # More adjective endings, read only after a capitalised word of the name ("Grupo de
 # Fiscalización aduanera", "Brigade Économique financière"): long words, not the verb "era".
 _ADJECTIVE_AFTER_A_NAME = re.compile(r"^[^\W\d_]{4,}(?:era|ero|eira|eiro|ière|ier|aise|ais)$")
+# Lower-case words after a capitalised name that say which of its kind is meant.
+_SCOPE_WORDS = frozenset(
+    {
+        *("local", "locale", "locali", "locales", "locais"),
+        *("municipal", "municipale", "municipali", "municipales", "municipais"),
+    }
+)
 # Words that open a verb's object or clause: after "<Body> <word>", the word was a verb.
 _OBJECTS = frozenset(
     {
@@ -86,8 +96,9 @@ def opened_name_facts(article: Article, taken: set[int]) -> list[Fact]:
     i = 0
     while i < len(tokens):
         kind = _opening_words().get(tokens[i].key)
-        opens = kind is not None and i not in taken and _opens_mid_sentence(article, i)
-        ends = _name_end(article, i, taken) if opens else None
+        after_members = kind is not None and _after_members(article, i)
+        opens = kind is not None and i not in taken and (after_members or _opens_mid_sentence(article, i))
+        ends = _name_end(article, i, taken, after_members) if opens else None
         if kind is None or ends is None:
             i += 1
             continue
@@ -139,12 +150,37 @@ def _opens_mid_sentence(article: Article, i: int) -> bool:
     )
 
 
+@cache
+def _member_words() -> frozenset[str]:
+    """Words for the members of a force, from the units counted as police officers."""
+    return frozenset(fold(w) for w in units()["police officers"] if " " not in w)
+
+
+_MEMBERS_OF = _OF_A_BODY | {"dei", "degli", "delle", "dos", "das", "of"}
+
+
+def _after_members(article: Article, i: int) -> bool:
+    """'i militari del Gruppo Pronto Intervento', 'los agentes de la Unidad Central': a
+    capitalised body word after the words for its members opens the body's name, even
+    when the name's words are all capitalised."""
+    tokens = article.tokens
+    token = tokens[i]
+    if not token.text[:1].isupper() or token.text.isupper() or i + 1 >= len(tokens) or i < 2:
+        return False
+    if not _glued(article, token, tokens[i + 1]) or not tokens[i + 1].text[:1].isupper():
+        return False
+    of = i - 2 if tokens[i - 1].key in _ARTICLES else i - 1  # "de la Unidad"
+    return of >= 1 and tokens[of].key in _MEMBERS_OF and tokens[of - 1].key in _member_words()
+
+
 def _glued(article: Article, left: Token, right: Token) -> bool:
     """Two words of one name: a space, an apostrophe or a hyphen between them."""
     return article.text[left.end : right.start] in {" ", "'", "’", "-"}
 
 
-def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | None:
+def _name_end(
+    article: Article, i: int, taken: set[int], after_members: bool = False
+) -> tuple[int, int] | None:
     """The indexes of the name's last word and of its own last word before its parent's
     name, if it holds one; None when the name is only its first word, or a short one with
     no word in lower case ("la Asociación de Vecinos")."""
@@ -189,8 +225,14 @@ def _name_end(article: Article, i: int, taken: set[int]) -> tuple[int, int] | No
     # are one adjective or hold a complement; "el Tribunal queda reiterado" is a clause.
     linked = any(t.key in _links() for t in tokens[i + 1 : last + 1])
     lower = [t for t in words if t.text[:1].islower()]
-    named = in_lower_case and (linked or len(lower) == 1)
-    return (last, last) if named or len(words) >= _CAPITALISED_WORDS else None
+    # "le Centre cinématographique marocain": adjectives only, no verb among them
+    adjectives = all(_ADJECTIVE.search(t.text) for t in lower)
+    named = in_lower_case and (linked or len(lower) == 1 or adjectives)
+    # "la Secretaría de Seguridad Pública local": a scope word after it tells a body's name
+    scoped = last + 1 < len(tokens) and tokens[last + 1].key in _SCOPE_WORDS and linked
+    named = named or scoped
+    least = 1 if after_members else _CAPITALISED_WORDS
+    return (last, last) if named or len(words) >= least else None
 
 
 _ARTICLES = frozenset({"la", "le", "l", "el", "il", "lo", "a", "o"})
@@ -221,6 +263,8 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
     word = tokens[k].text
     if _VERB.search(word):
         return False
+    if k - 1 > i and tokens[k - 1].text[:1].isupper() and tokens[k].key in _SCOPE_WORDS:
+        return False  # "la Secretaría de Seguridad Pública local": which one, not its name
     if k == i + 1 and _a_verb_then_its_object(tokens, k):
         return False  # "la Policía sigue la pista de...": the head is the subject
     if (

@@ -3459,3 +3459,73 @@ def test_a_body_word_before_its_verb_opens_no_name(text: str, lang: str) -> None
 )
 def test_a_site_cited_as_the_source_and_a_search_at_a_service(text: str, expected: set[str]) -> None:
     assert found(text, "fr", "group") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Lo hanno messo a segno i militari del Gruppo Pronto Intervento e del II Gruppo di Napoli.",
+            "it",
+            {"Gruppo Pronto Intervento", "II Gruppo di Napoli"},
+        ),
+        (
+            "Participaron los agentes del Grupo Especial de Operaciones.",
+            "es",
+            {"Grupo Especial de Operaciones"},
+        ),
+    ],
+)
+def test_a_unit_named_after_its_members(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+    assert found(text, lang, "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Cerca de 150 elementos de la Secretaría de Seguridad Pública local impedían el paso.",
+            "es",
+            {"Secretaría de Seguridad Pública"},
+        ),
+        (
+            "Le Tribunal de commerce de la capitale avait condamné sept des prévenus.",
+            "fr",
+            {"Tribunal de commerce de la capitale"},
+        ),
+        (
+            "La Polizia municipale di Martinsicuro ha collaborato.",
+            "it",
+            {"Polizia municipale di Martinsicuro"},
+        ),
+        (
+            "L'action a été conduite par le Centre national cinématographique et les professionnels.",
+            "fr",
+            {"Centre national cinématographique"},
+        ),
+    ],
+)
+def test_where_an_opened_name_ends(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_chinese_bodies_named_in_italian() -> None:
+    text = (
+        "La campagna è stata lanciata dall'Amministrazione cinese per il cyberspazio, dal ministero "
+        "dell'Industria e della Tecnologia dell'informazione e dal ministero della Pubblica sicurezza."
+    )
+    assert found(text, "it", "agency") == {
+        "Cyberspace Administration of China",
+        "Ministry of Industry and Information Technology",
+        "Ministry of Public Security of the People's Republic of China",
+    }
+
+
+def test_a_street_named_after_a_country_gives_no_shared_body_its_country() -> None:
+    text = (
+        "La Policía Federal aseguró ocho puestos del mercado. Los agentes cercaron el área "
+        "hasta la calle Costa Rica, donde se cerró el paso."
+    )
+    bodies = [f for f in extract_facts(read_article(text, "es")) if f.kind == "agency"]
+    assert [(f.key, f.data["country"]) for f in bodies] == [("Policía Federal", None)]

@@ -1953,3 +1953,15 @@ def test_suspended_terms_in_months_are_prison_terms() -> None:
 )
 def test_durations_shares_and_penalties_of_the_law(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La PGR decomisó más de 5 toneladas de discos apócrifos.", "es", {"5 tonnes"}),
+        ("A IGAC destruiu cinco toneladas de material apreendido.", "pt", {"5 tonnes"}),
+        ("Police seized 973 kg of counterfeit discs.", "en", {"973 kilograms"}),
+    ],
+)
+def test_goods_seized_by_weight(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -1660,3 +1660,17 @@ def test_each_country_of_a_list_of_origins_is_a_nationality() -> None:
         "(ma anche del Senegal) e ne ha arrestate tre."
     )
     assert facts_of(text, "it")["country"] == {"IT"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La PGR aseguró 5 inmuebles en México, pero no fue detenida ninguna persona.", "es"),
+        (
+            "La Policía Nacional incautó 300 discos en Lima. Ninguna persona fue arrestada.",
+            "es",
+        ),
+    ],
+)
+def test_a_denial_in_the_feminine_is_no_arrest(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["arrest"] == set()
