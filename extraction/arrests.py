@@ -241,6 +241,7 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
                     and not _thing_stopped(keys, i)
                     and not _goods_taken(keys, i)
                     and not _held_by_whom(keys, i)
+                    and not _taken_as_in_italian(keys, i)
                 ):
                     return i, i + len(cue)
                 break
@@ -269,6 +270,17 @@ _TAKEN = {
     "levados", "levadas", "conduzidos", "conduzidas", "conducidos", "trasladados", "conduits", "emmenes",
 }  # fmt: skip
 _TAKEN_REACH = 12  # words before "levados à delegacia" where the sentence names what was taken
+
+
+# Italian "preso"/"presa" is "taken", never "arrested": "ha preso parte", "presa di mira".
+_ITALIAN_TAKEN = {
+    *("parte", "atto", "posizione", "contatto", "nota", "possesso"),
+    *("di", "in", "il", "lo", "i", "gli"),
+}
+
+
+def _taken_as_in_italian(keys: list[str], i: int) -> bool:
+    return keys[i] in {"preso", "presa"} and i + 1 < len(keys) and keys[i + 1] in _ITALIAN_TAKEN
 
 
 def _goods_taken(keys: list[str], i: int) -> bool:

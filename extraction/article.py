@@ -302,16 +302,17 @@ _CONTEXT_KINDS = {"figure", "date", "group", "arrest", "operation"}
 
 
 def _without_earlier_cases(article: Article, facts: list[Fact]) -> list[Fact]:
-    """'Un précédent à cinq millions d'euros. En septembre, la justice avait infligé...': a
-    paragraph opened by a word for an earlier case tells another case; its figures, dates,
-    services and arrests are not this operation's."""
+    """'Un précédent à cinq millions d'euros. En septembre, la justice avait infligé...': from
+    a sentence holding a word for an earlier case to its paragraph's end, the text tells
+    another case; its figures, dates, services and arrests are not this operation's."""
     paragraphs = [m.span() for m in re.finditer(r"[^\n](?:.|\n(?!\s*\n))*", article.text)]
     earlier = []
     for start, end in paragraphs:
-        first = article.sentence_at(start)
-        keys = [t.key for t in article.tokens if first.start <= t.start < min(first.end, end)]
-        if has_cue(keys, "earlier_case") is not None:
-            earlier.append((start, end))
+        for sentence in (s for s in article.sentences if start <= s.start < end):
+            keys = [t.key for t in article.tokens if sentence.start <= t.start < min(sentence.end, end)]
+            if has_cue(keys, "earlier_case") is not None:
+                earlier.append((sentence.start, end))
+                break
     if not earlier:
         return facts
     return [

@@ -790,6 +790,8 @@ def _resolve(
         monday = _week_month(_WEEKS.get(article.lang, {}).get(raw.lower(), 0), published)
         return (monday.strftime("%Y-%m"), "low", [relative_note]) if monday else None
     if kind == "ago" and published is not None:
+        if _DURATION_SINCE.search(article.text, max(0, match.start() - 10), match.start()):
+            return None  # "desde hace tres años": for how long, not when
         ago = _ago(match, article.lang, published)
         return (ago, "low", [relative_note]) if ago else None
     if kind == "weekend" and published is not None:
@@ -1079,8 +1081,14 @@ def _said_then(article: Article, start: int, end: int) -> bool:
         if t.start >= sentence_start
         and (k >= first - _NEXT_TO or not crosses_a_clause(article.text, t.end, start))
     ]
-    near = [t.key for t in before] + [t.key for t in article.tokens[first : last + 3]]
+    after = [t.key for t in article.tokens[first : last + 3]]
+    # "aconteceu na terça-feira (8) e foi divulgada...": the saying after "e" is another clause's
+    after = list(itertools.takewhile(lambda key: key not in _CLAUSE_JOINS, after))
+    near = [t.key for t in before] + after
     return has_cue(near, "announcement") is not None or has_cue(near, "attribution") is not None
+
+
+_CLAUSE_JOINS = {"e", "y", "et", "and", "ed", "mas", "but", "ma", "pero", "mais"}
 
 
 # Words between a saying and its day: "said on Tuesday", "a déclaré le 3 mai", "ha detto il".
@@ -1202,6 +1210,14 @@ _RANGE_JOINT = re.compile(r"\s*(?:and|to|et|à|au|a|al|e|y|hasta|até|bis|und|-|
 _FROM_BEFORE = re.compile(r"\b(?:from|de|du|desde|dal|dall['’]|da)\s+$", re.IGNORECASE)
 
 
+_DURATION_SINCE = re.compile(r"\bdesde\s+$", re.IGNORECASE)
+# "dal 2017 fino allo scorso gennaio": a span opened by "from", closed by "until" and a date
+# no pattern reads.
+_UNTIL_AFTER = re.compile(
+    r"\s+(?:fino\s+(?:a|al|allo|alla|ad|all['’])|until|till|jusqu['’]|hasta|até)\b", re.IGNORECASE
+)
+
+
 def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
     """Months or years joined as a range with no event word ("January 2016 to April 2018"),
     or opened by "from" whatever the sentence says ("the complaint alleges that from
@@ -1218,6 +1234,14 @@ def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
             for fact in (first, second):
                 fact.data["event"], fact.confidence = "background", "low"
                 fact.notes.append("a period of activity (a range with no event word): background")
+    for fact in ordered:
+        span = fact.spans[0]
+        opened = _FROM_BEFORE.search(article.text[max(0, span.start - 10) : span.start]) or re.match(
+            r"(?:from|desde|dal|dall['’])\s", span.text, re.IGNORECASE
+        )
+        if opened and len(fact.key) <= 7 and _UNTIL_AFTER.match(article.text, span.end):
+            fact.data["event"], fact.confidence = "background", "low"
+            fact.notes.append("a period of activity (from a date until another): background")
     return facts
 
 

@@ -2684,33 +2684,46 @@ def _coordinated_police_facts(article: Article, matches: list[Match]) -> list[Fa
 # suédoise", "le polizie tedesca e francese", "las policías española y portuguesa".
 _PLURAL_POLICE = {"fr": ("polices", "police"), "it": ("polizie", "polizia"), "es": ("policías", "policía"),
                   "pt": ("polícias", "polícia")}  # fmt: skip
-_ADJECTIVE_LIST = re.compile(r"[^\W\d_]+(?:(?:\s*,\s*|\s+(?:et|e|y|ed)\s+)[^\W\d_]+)+")
+# Other bodies named in the plural before their adjectives: "as receitas Federal e Estadual".
+_PLURAL_BODIES = {"pt": [("receitas", "receita")]}
+# An item is one word, or two when the second is capitalised ("Rodoviária Federal").
+_ADJECTIVE_ITEM = r"[^\W\d_]+(?:\s+[A-ZÀ-Ý][^\W\d_]*)?"
+_ADJECTIVE_LIST = re.compile(rf"{_ADJECTIVE_ITEM}(?:(?:\s*,\s*|\s+(?:et|e|y|ed)\s+){_ADJECTIVE_ITEM})+")
 
 
 def _forces_listed_by_adjective(article: Article) -> list[Fact]:
     """Each adjective after the plural names one force: a country's police by its national
-    adjective, or a force the lexicon knows as '<police> <adjective>' ("police vaudoise")."""
+    adjective, or a body the lexicon knows as '<police> <adjective>' ("police vaudoise",
+    "polícia Rodoviária Federal", "receita Estadual")."""
     plural = _PLURAL_POLICE.get(article.lang)
     if plural is None:
         return []
     facts = []
-    for head in re.finditer(rf"\b{plural[0]}\s+", article.text, re.IGNORECASE):
-        listed = _ADJECTIVE_LIST.match(article.text, head.end())
-        if listed is None:
-            continue
-        for word in re.finditer(r"[^\W\d_]+", listed.group()):
-            if fold(word.group()) in _AND | {"ed"}:
-                continue
-            entry = national_police().get((article.lang, fold(word.group()))) or _agencies_by_name().get(
-                fold(f"{plural[1]} {word.group()}")
-            )
-            if entry is None:
-                continue  # an adjective no force is known by
-            start, end = head.end() + word.start(), head.end() + word.end()
-            fact = _entity_fact(article, start, end, entry, "medium", [])
-            fact.data["implied_names"] = [f"{plural[1]} {word.group()}"]
-            facts.append(fact)
+    for many, one in [plural, *_PLURAL_BODIES.get(article.lang, [])]:
+        for head in re.finditer(rf"\b{many}\s+", article.text, re.IGNORECASE):
+            listed = _ADJECTIVE_LIST.match(article.text, head.end())
+            if listed is not None:
+                facts += _listed_by_adjective(article, head.end(), listed.group(), one)
     return facts + _forces_listed_by_country(article, plural)
+
+
+def _listed_by_adjective(article: Article, at: int, listed: str, one: str) -> list[Fact]:
+    facts = []
+    for item in re.finditer(rf"\b(?!(?:et|e|y|ed)\b){_ADJECTIVE_ITEM}", listed):
+        words = item.group()
+        if fold(words) in _AND | {"ed"}:
+            continue
+        entry = national_police().get((article.lang, fold(words))) if one in _POLICE_SINGULARS else None
+        entry = entry or _agencies_by_name().get(fold(f"{one} {words}"))
+        if entry is None:
+            continue  # an adjective no body is known by
+        fact = _entity_fact(article, at + item.start(), at + item.end(), entry, "medium", [])
+        fact.data["implied_names"] = [f"{one} {words}"]
+        facts.append(fact)
+    return facts
+
+
+_POLICE_SINGULARS = {one for _, one in _PLURAL_POLICE.values()}
 
 
 # "las policías de España, Alemania, Francia y Rusia", "les polices de France et de Belgique".
@@ -3616,6 +3629,7 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
             or _hyphen_particle(article, k)
             or (place and _capitalised_particle(article, k))
             or (_name_like(token) and not token.text.isupper())
+            or _article_opening_a_place(article, k, place)
         ):
             break
         place.append(k)
@@ -3625,6 +3639,19 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
     if place and article.text[tokens[place[-1]].end : tokens[place[-1]].end + 2] in {"'s", "’s"}:
         return []  # "the cybercrime unit of Ukraine's Interior Ministry": whose body, not a place
     return _through_a_conjunction(article, _without_a_name_after(article, place), taken)
+
+
+def _article_opening_a_place(article: Article, k: int, place: list[int]) -> bool:
+    """'A Coruña', 'O Grove': a Galician or Portuguese place opened by its capital article."""
+    tokens = article.tokens
+    return (
+        not place
+        and tokens[k].text in {"A", "O", "As", "Os"}
+        and k + 1 < len(tokens)
+        and article.text[tokens[k].end : tokens[k + 1].start] == " "
+        and _name_like(tokens[k + 1])
+        and not tokens[k + 1].text.isupper()
+    )
 
 
 def _without_a_name_after(article: Article, place: list[int]) -> list[int]:

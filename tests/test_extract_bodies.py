@@ -3529,3 +3529,51 @@ def test_a_street_named_after_a_country_gives_no_shared_body_its_country() -> No
     )
     bodies = [f for f in extract_facts(read_article(text, "es")) if f.kind == "agency"]
     assert [(f.key, f.data["country"]) for f in bodies] == [("Policía Federal", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Participaram da ação as polícias Federal, Rodoviária Federal, Militar e Civil.",
+            {"Polícia Federal", "Polícia Rodoviária Federal", "Polícia Militar", "Polícia Civil"},
+        ),
+        ("Participaram da ação as receitas Federal e Estadual.", {"Receita Federal", "Receita Estadual"}),
+    ],
+)
+def test_bodies_named_by_a_plural_and_their_adjectives(text: str, expected: set[str]) -> None:
+    assert found(text, "pt", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Na Região Leste de Belo Horizonte, área do 16º Batalhão da PM, 13 pessoas foram presas.",
+            "pt",
+            {"16º Batalhão da PM"},
+        ),
+        (
+            "El juzgado de lo mercantil número 1 de A Coruña acuerda el cierre cautelar de la web.",
+            "es",
+            {"juzgado de lo mercantil número 1 de A Coruña"},
+        ),
+        (
+            "The searches were led by detectives from the Belfast Criminal Investigation Branch.",
+            "en",
+            {"Belfast Criminal Investigation Branch"},
+        ),
+        (
+            "The case had been brought before the First Hall of the Civil Court by LaLiga.",
+            "en",
+            {"First Hall of the Civil Court"},
+        ),
+    ],
+)
+def test_numbered_courts_and_units(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_satellite_operator_is_a_platform() -> None:
+    text = "The three channels broadcast pirated films on Eutelsat without any licence."
+    assert found(text, "en", "platform") == {"Eutelsat"}

@@ -1965,3 +1965,12 @@ def test_durations_shares_and_penalties_of_the_law(text: str, lang: str, expecte
 )
 def test_goods_seized_by_weight(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+def test_a_case_the_arrest_follows_holds_no_figures() -> None:
+    text = (
+        "Police seized a dozen servers in Manchester. PIPCU is a specialist unit. The arrest follows the "
+        "jailing last month of a man, sentenced to 33 months, whose copy was downloaded 700,000 times."
+    )
+    keys = {f.key for f in extract_facts(read_article(text, "en")) if f.kind == "figure"}
+    assert keys == {"12 servers"}

@@ -1674,3 +1674,36 @@ def test_each_country_of_a_list_of_origins_is_a_nationality() -> None:
 )
 def test_a_denial_in_the_feminine_is_no_arrest(text: str, lang: str) -> None:
     assert facts_of(text, lang)["arrest"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A Verbania ha preso parte all'operazione la Compagnia della Guardia di Finanza.", "it"),
+        (
+            "En Pontevedra, contra el identificado, que no llegó a ser detenido, se abrieron diligencias.",
+            "es",
+        ),
+    ],
+)
+def test_taking_part_and_an_arrest_that_did_not_happen_are_no_arrests(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["arrest"] == set()
+
+
+def test_a_from_until_span_is_no_event() -> None:
+    text = "Le indagini hanno trovato 26 clienti che dal 2017 fino allo scorso gennaio lo pagavano."
+    assert drafted_dates(text, "it", dt.date(2022, 10, 20)) == set()
+
+
+def test_for_how_long_is_no_date() -> None:
+    text = (
+        "La Policía Nacional detuvo a dos hombres que vendían canales a 1.300 clientes desde hace tres años."
+    )
+    assert drafted_dates(text, "es", dt.date(2020, 5, 19)) == set()
+
+
+def test_a_saying_in_the_next_clause_leaves_the_event_day() -> None:
+    text = (
+        "A operação da Receita Federal aconteceu na terça-feira (8) e foi divulgada nesta quinta-feira (10)."
+    )
+    assert drafted_dates(text, "pt", dt.date(2023, 8, 10)) == {"2023-08-08"}
