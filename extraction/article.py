@@ -98,6 +98,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts += complainant_facts(article, named)
     facts += [f for f in agency_facts(article, named) if not _on_words_of(article, f, only_comment)]
     facts = _same_words_merged(_named_before_a_known_acronym_merged(article, facts))
+    facts = _same_name_merged(facts)
     facts = _numbered_units_merged(article, facts)
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     countries += countries_of_drafted_bodies(article, facts)
@@ -614,6 +615,23 @@ def _known_body_of_the_acronym_after(article: Article, fact: Fact, bodies: list[
 def _add_spans(into: Fact, fact: Fact) -> None:
     """`fact` names `into` again: its mentions become `into`'s."""
     into.spans = sorted([*into.spans, *(s for s in fact.spans if s not in into.spans)], key=lambda s: s.start)
+
+
+def _same_name_merged(facts: list[Fact]) -> list[Fact]:
+    """'la Compagnia di Bagheria ... la compagnia di Bagheria': one body, whatever the case."""
+    first: dict[tuple[str, str], Fact] = {}
+    kept = []
+    for fact in facts:
+        same = first.get((fact.kind, fold(fact.key)))
+        if same is None:
+            first[(fact.kind, fold(fact.key))] = fact
+            kept.append(fact)
+        else:
+            same.spans.extend(s for s in fact.spans if s not in same.spans)
+            implied = fact.data.get("implied_names", [])
+            if implied:  # "las policías española y portuguesa": the name the text implies
+                same.data["implied_names"] = [*same.data.get("implied_names", []), *implied]
+    return kept
 
 
 def _same_words_merged(facts: list[Fact]) -> list[Fact]:

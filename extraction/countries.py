@@ -3,6 +3,7 @@ and the countries of the national bodies it names ("la Guardia Civil": Spain).""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from functools import cache
@@ -48,10 +49,12 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
                 for i in range(m.first, m.last)}  # fmt: skip
     everyday = [m for m in _everyday_matcher().find(article) if not _verb_usa(article, m)]
     found = non_overlapping(country_matcher().find(article) + everyday)
+    route = _shipping_routes(article, sorted(found, key=lambda m: m.first))
     candidates = [
         m
         for m in sorted(found, key=lambda m: m.first)
         if not blocked & set(range(m.first, m.last))
+        and m.first not in route
         and not _continent(article, m)
         and not _nationality(article, m)
         and not _residence(article, m)
@@ -527,15 +530,49 @@ _EXPORT_REACH = 8  # "exporting them to Burma, Laos, Vietnam and Cambodia"
 _TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia", "nach"}
 
 
+# "en tránsito con destino a Paraguay", "bound for Nigeria", "à destination du Mali"; "en la
+# frontera con Brasil": where goods were going, or the country across a border.
+_BOUND_FOR = re.compile(
+    r"\b(?:con destino (?:a|al)|com destino (?:a|ao|à)|à destination d[eu']?|bound for|destined for"
+    r"|headed for|con destinazione|diretti in|diretta in"
+    r"|frontera con|fronteira com|border with|frontière avec|confine con)"
+    r"\s*(?:(?:la|le|el|o|a|the|l['’])\s*)?$",
+    re.IGNORECASE,
+)
+
+
 def _destination(article: Article, match: Match) -> bool:
     """'exporting them to Burma, Laos and Cambodia', 'exportée vers le Mali': where goods
     were sold abroad, a market, not where the operation acted."""
+    if _BOUND_FOR.search(article.text[max(0, match.start - 40) : match.start]):
+        return True
     before = _words_before(article, match, _EXPORT_REACH)
     at = has_cue(before, "exports")
     if at is None:
         return False
     after_verb = before[at:]
     return any(w in _TO for w in after_verb) and not any(w in _FROM for w in after_verb)
+
+
+# "de China a Paraguay", "from China to the UK": the words between the two ends of a route.
+_ROUTE_JOIN = re.compile(
+    r"\s+(?:a|al|à|hacia|to|para|pra|vers|verso|nach)\s+(?:(?:la|le|el|o|the|l['’])\s*)?", re.IGNORECASE
+)
+
+
+def _shipping_routes(article: Article, found: list[Match]) -> set[int]:
+    """The first tokens of countries named as the two ends of goods' way ("el traslado del
+    contenedor, de China a Paraguay"): where the goods went, not where anyone acted."""
+    route: set[int] = set()
+    for a, b in itertools.pairwise(found):
+        if not _ROUTE_JOIN.fullmatch(article.text[a.end : b.start]):
+            continue
+        before = _words_before(article, a, 1)
+        sentence = article.sentence_at(a.start)
+        keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+        if before and before[-1] in _FROM and has_cue(keys, "shipment") is not None:
+            route |= {a.first, b.first}
+    return route
 
 
 def _clause_before(article: Article, match: Match) -> list[str]:

@@ -1152,7 +1152,7 @@ _CITED_REPORT = re.compile(
 # "la loi N°2005-30 du 10 avril 2006", "decreto legislativo n. 68 del": a law's own date.
 _LAW_DATED = re.compile(
     r"\b(?:law|act|decree|loi|décret|ordonnance|legge|decreto|decreto legislativo|ley|real decreto|lei"
-    r"|decreto-lei|Gesetz|Verordnung)\b[^.;:\n]{0,25}?\b(?:of|du|del|de|vom)\s*$",
+    r"|decreto-lei|diploma ministerial|Gesetz|Verordnung)\b[^.;:\n]{0,25}?\b(?:of|du|del|de|vom)\s*$",
     re.IGNORECASE,
 )
 

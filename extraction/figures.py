@@ -414,6 +414,18 @@ _ANOTHER_DISC = re.compile(
 )
 
 
+# "36 servidores da Seops", "200 servidores públicos": a body's staff, not computers.
+_STAFF_AFTER = re.compile(r"\s+(?:públicos|municipais|estaduais|federais|(?:da|do|de la|del)\s+[A-ZÀ-Ý])")
+
+
+def _civil_servants(article: Article, found: tuple[int, str]) -> tuple[int, str]:
+    end, unit = found
+    word = article.text[max(0, end - 11) : end].lower()
+    if unit == "servers" and word.endswith("servidores") and _STAFF_AFTER.match(article.text, end):
+        return end, "people"
+    return found
+
+
 def _discs_of_two_kinds(article: Article, found: tuple[int, str]) -> tuple[int, str]:
     end, unit = found
     if unit in {"CDs", "DVDs"} and _ANOTHER_DISC.match(article.text, end):
@@ -458,7 +470,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
             return None  # "Estados Unidos" is a country, not a count of states
         found = _unit_here(article, i)
         if found and not _HYPHEN_THEN_WORD.match(article.text, found[0]):
-            return _discs_of_two_kinds(article, _what_units_hold(article, found))
+            return _civil_servants(article, _discs_of_two_kinds(article, _what_units_hold(article, found)))
         if i + 1 >= len(tokens) or tokens[i].key in _STOP | _TIME_WORDS | _months():
             return None
         word, following = tokens[i], tokens[i + 1]

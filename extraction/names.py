@@ -2632,7 +2632,7 @@ def _without_members_opening(article: Article, run: list[int]) -> list[int]:
     """'Agentes de la Dirección de...', 'Militari del Nucleo...': a sentence opening on the
     word for a body's members names the body after it."""
     tokens = article.tokens
-    if len(run) < 3 or tokens[run[0]].key not in _member_words():
+    if len(run) < 3 or tokens[run[0]].key not in _member_words() | _STAFF_WORDS:
         return run
     if not _sentence_start(article, tokens[run[0]]):
         return run
@@ -2640,6 +2640,18 @@ def _without_members_opening(article: Article, run: list[int]) -> list[int]:
     while rest and tokens[rest[0]].key in _CONNECTORS:
         rest = rest[1:]
     return rest
+
+
+# A body's staff other than its officers: "Funcionarios del Departamento de...".
+_STAFF_WORDS = frozenset(
+    {
+        *("funcionarios", "funcionarias", "funzionari", "fonctionnaires"),
+        *("officials", "inspectores", "inspetores", "ispettori", "inspecteurs", "inspectors"),
+        *("investigadores", "investigatori", "enqueteurs", "investigators"),
+        *("tecnicos", "tecnici", "techniciens"),
+        *("peritos", "periti", "experts", "detectives"),
+    }
+)
 
 
 @cache
@@ -3560,6 +3572,9 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
         return False
     if keys == ("fiscal",) and (i == 0 or tokens[i - 1].key not in _DETERMINERS | _ARTICLE_CONTRACTIONS):
         return False  # "fraude fiscal de Madrid": the adjective, not the prosecutor
+    if keys[0] in _STATIONS:
+        # "i Carabinieri delle Stazioni di Ladispoli e Passoscuro"; never "la stazione di Roma Termini"
+        return any(t.key in _member_words() for t in tokens[max(0, i - 2) : i])
     if keys[0] in _COMMON_NOUN_UNITS and found[0].text.islower():
         # "un gruppo di Napoli" is a gang; "i carabinieri della compagnia Vomero" and, in an
         # article about the Guardia di Finanza, "il gruppo di Pisa" are units
@@ -3573,6 +3588,7 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
 # Unit words that are also common nouns (a group, a company): units when capitalised or
 # after the unit's members ("i carabinieri della compagnia Vomero").
 _COMMON_NOUN_UNITS = {"gruppo", "compagnia", "tenenza", "reparto"}
+_STATIONS = {"stazione", "stazioni"}  # a railway's too: units only after their members
 _ITALIAN_DEFINITE = {"il", "l", "la", "del", "della", "dal", "dalla", "al", "alla", "nel", "nella", "col"}
 _FORCES_WITH_UNITS = {"finanza", "gdf", "finanzieri", "carabinieri"}
 _ARTICLE_CONTRACTIONS = {"al", "ao", "um"}  # "al fiscal de X", "ao fiscal", "um fiscal"

@@ -263,6 +263,13 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
     word = tokens[k].text
     if _VERB.search(word):
         return False
+    if (
+        article.lang in _NO_NOUN_AFTER_AN_ADJECTIVE
+        and _after_adjectives_only(tokens, i, k)
+        and tokens[k].key not in _links()
+        and not _ADJECTIVE.search(word)
+    ):
+        return False  # "le Tribunal fédéral pose deux principes": a verb after the adjective
     if k - 1 > i and tokens[k - 1].text[:1].isupper() and tokens[k].key in _SCOPE_WORDS:
         return False  # "la Secretaría de Seguridad Pública local": which one, not its name
     if k == i + 1 and _a_verb_then_its_object(tokens, k):
@@ -277,6 +284,17 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
         return False
     after_a_name_word = k == i + 1 or (tokens[k - 1].text[:1].isupper() and tokens[k - 1].key not in _links())
     return not (after_a_name_word and article.lang == "it" and _PARTICIPLE.search(word))
+
+
+# Languages whose bodies' names join a noun to an adjective only through a preposition:
+# Italian and Spanish names may not ("Nucleo speciale frodi tecnologiche").
+_NO_NOUN_AFTER_AN_ADJECTIVE = {"fr", "pt"}
+
+
+def _after_adjectives_only(tokens: list[Token], i: int, k: int) -> bool:
+    """Between the head at i and k, only adjectives in lower case: "Tribunal fédéral"."""
+    between = tokens[i + 1 : k]
+    return bool(between) and all(t.text[:1].islower() and _ADJECTIVE.search(t.text) for t in between)
 
 
 # Prepositions that may follow a body's word: "Federazione contro la pirateria", "Brigade pour la...".

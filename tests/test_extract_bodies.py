@@ -3577,3 +3577,75 @@ def test_numbered_courts_and_units(text: str, lang: str, expected: set[str]) -> 
 def test_a_satellite_operator_is_a_platform() -> None:
     text = "The three channels broadcast pirated films on Eutelsat without any licence."
     assert found(text, "en", "platform") == {"Eutelsat"}
+
+
+def test_carabinieri_stations_after_their_members_but_not_a_railway_station() -> None:
+    text = (
+        "Hanno preso parte i Carabinieri delle Stazioni di Santa Severa e Ladispoli. "
+        "I venditori stavano alla stazione di Roma Termini."
+    )
+    assert found(text, "it", "agency") == {"Carabinieri", "Stazione di Santa Severa", "Stazione di Ladispoli"}
+
+
+def test_one_body_written_in_two_cases_is_drafted_once() -> None:
+    text = (
+        "I carabinieri della Compagnia di Bagheria hanno agito. Poi la compagnia di Bagheria ha denunciato."
+    )
+    bodies = [f for f in extract_facts(read_article(text, "it")) if f.kind == "agency"]
+    assert sorted(f.key for f in bodies) == ["Carabinieri", "Compagnia di Bagheria"]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Funcionarios del Departamento de Aduanas comprobaron los documentos del contenedor.",
+            "es",
+            {"Departamento de Aduanas"},
+        ),
+        (
+            "La DNA pidió el apoyo de la Prefectura Naval en el puerto de Montevideo, Uruguay.",
+            "es",
+            {
+                "Prefectura Nacional Naval",
+            },
+        ),
+        (
+            "Participaram as Alfândegas e a Polícia da República de Moçambique.",
+            "pt",
+            {
+                "Autoridade Tributária de Moçambique",
+                "Polícia da República de Moçambique",
+            },
+        ),
+        ("Saisi par le condamné, le Tribunal fédéral pose deux principes.", "fr", {"Tribunal fédéral"}),
+        (
+            "Police Scotland and the City of London Police's intellectual property crime unit took part.",
+            "en",
+            {"Police Scotland", "City of London Police", "Police Intellectual Property Crime Unit"},
+        ),
+    ],
+)
+def test_bodies_of_round_sixty(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nagravisión, del grupo Kudelski, presentó la denuncia.", "es", {"NAGRA", "Kudelski"}),
+        (
+            "Les parties civiles étaient la SACEM, Warner Bros et Tristar.",
+            "fr",
+            {
+                "SACEM",
+                "Warner Bros.",
+                "TriStar Pictures",
+            },
+        ),
+    ],
+)
+def test_complainants_whose_encryption_or_films_were_pirated(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "rights_holder") == expected

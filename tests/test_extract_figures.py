@@ -1974,3 +1974,11 @@ def test_a_case_the_arrest_follows_holds_no_figures() -> None:
     )
     keys = {f.key for f in extract_facts(read_article(text, "en")) if f.kind == "figure"}
     assert keys == {"12 servers"}
+
+
+def test_civil_servants_are_people_and_the_laws_punishments_no_terms() -> None:
+    text = (
+        "A operação mobilizou 36 servidores da Seops e apreendeu 12 servidores de IPTV. "
+        "As punições vão de multas a penas de um a oito anos de reclusão."
+    )
+    assert figures(text, "pt") == {"36 people", "12 servers"}

@@ -1707,3 +1707,33 @@ def test_a_saying_in_the_next_clause_leaves_the_event_day() -> None:
         "A operação da Receita Federal aconteceu na terça-feira (8) e foi divulgada nesta quinta-feira (10)."
     )
     assert drafted_dates(text, "pt", dt.date(2023, 8, 10)) == {"2023-08-08"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Aduana retuvo en Montevideo, Uruguay, un contenedor en traslado de China a Paraguay.",
+        "La Aduana de Uruguay incautó 3.000 decodificadores en tránsito con destino a Paraguay.",
+        "En Uruguay se venden en comercios de Montevideo y en la frontera con Brasil.",
+    ],
+)
+def test_a_route_a_destination_and_a_border_are_no_places_of_the_operation(text: str) -> None:
+    assert facts_of(text, "es")["country"] == {"UY"}
+
+
+def test_a_string_of_earlier_raids_holds_no_arrests() -> None:
+    text = (
+        "Police Scotland raided a property in Glasgow. The action follows a string of raids, arrests and "
+        "convictions across the UK."
+    )
+    assert facts_of(text, "en")["arrest"] == set()
+
+
+def test_a_decrees_date_is_no_event() -> None:
+    text = "As cassetes eram vendidas contra o Diploma Ministerial 8/2003, de 15 de Janeiro, em Pemba."
+    assert drafted_dates(text, "pt", dt.date(2008, 4, 29)) == set()
+
+
+def test_an_offensive_that_began_is_the_action_day() -> None:
+    text = "A ofensiva começou nesta quarta-feira (21), quando uma fábrica de CDs piratas foi descoberta."
+    assert drafted_dates(text, "pt", dt.date(2013, 8, 22)) == {"2013-08-21"}
