@@ -107,6 +107,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" or f in listed for s in f.spans]
+    bodies += only_comment  # "un portavoz de Canal Satélite Digital": a company that only spoke
     facts += [
         f
         for f in group_facts(article, named)

@@ -298,7 +298,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         (
             "day_first",
             re.compile(
-                rf"(?<![\d.,])(?P<first>{d})(?=\s+(?:and|to|et|au|à|e|a|al|y|até|-|–)\s+{d}\s+(?:de\s+)?"
+                rf"(?<![\d.,])(?P<first>{d})(?=\s+(?:and|to|et|au|à|e|a|al|y|até|-|–)\s+(?:(?:le|el|il|o|the)\s+)?{d}\s+(?:de\s+)?"
                 rf"(?P<month>{month})\b(?:,?\s+(?:de\s+)?(?P<year>\d{{4}})\b)?)",
                 flags,
             ),
@@ -640,9 +640,21 @@ _NEXT_BEFORE = re.compile(rf"\b(?:next|{_NEXT_WORDS})\s+$", re.IGNORECASE)
 _UNTIL_BEFORE = re.compile(r"\b(?:até|hasta|jusqu['’]à|fino a|entro|until|by)\s+$", re.IGNORECASE)
 
 
+# Verbs in the future tense by their endings: French "tombera", "interviendront"; Spanish
+# "dictará"; Italian "deciderà"; Portuguese "julgará", "sairão".
+_FUTURE_ENDINGS = {
+    "fr": re.compile(r"\b[^\W\d_]{3,}(?:era|eront|iront|dra|dront)\b", re.IGNORECASE),
+    "es": re.compile(r"\b[^\W\d_]{3,}(?:ará|erá|irá|arán|erán|irán)\b", re.IGNORECASE),
+    "it": re.compile(r"\b[^\W\d_]{3,}(?:erà|irà|eranno|iranno)\b", re.IGNORECASE),
+    "pt": re.compile(r"\b[^\W\d_]{3,}(?:ará|erá|irá|arão|erão|irão)\b", re.IGNORECASE),
+}
+
+
 def _about_the_future(article: Article, offset: int) -> bool:
-    sentence = article.sentence_at(offset)
-    return _FUTURE.search(article.text[sentence.start : sentence.end]) is not None
+    bounds = article.sentence_at(offset)
+    sentence = article.text[bounds.start : bounds.end]
+    ending = _FUTURE_ENDINGS.get(article.lang)
+    return _FUTURE.search(sentence) is not None or bool(ending and ending.search(sentence))
 
 
 _AHEAD_DAYS = 183  # how far after the publication a day named in the future may fall
@@ -1081,7 +1093,10 @@ def _said_then(article: Article, start: int, end: int) -> bool:
         if t.start >= sentence_start
         and (k >= first - _NEXT_TO or not crosses_a_clause(article.text, t.end, start))
     ]
-    after = [t.key for t in article.tokens[first : last + 3]]
+    # "...le vendredi 3 octobre, rapporte 20 Minutes": a saying after a comma reports the
+    # whole sentence, not the day
+    comma = article.text.find(",", end, article.sentence_at(start).end)
+    after = [t.key for t in article.tokens[first : last + 3] if comma < 0 or t.start < comma]
     # "aconteceu na terça-feira (8) e foi divulgada...": the saying after "e" is another clause's
     after = list(itertools.takewhile(lambda key: key not in _CLAUSE_JOINS, after))
     near = [t.key for t in before] + after
@@ -1144,7 +1159,10 @@ _PAGE_DATED = re.compile(
 # "(D'après Le Parisien, 15 décembre 1998)": a bracketed credit and the cited report's date.
 _CITED_REPORT = re.compile(
     r"\((?:d['’]après|selon|source\s*:|according to|según|segundo|secondo|fonte\s*:|fuente\s*:)"
-    r"[^()\n]{1,60},\s*(?:le\s+|du\s+|on\s+|el\s+|del\s+|de\s+|il\s+)?$",
+    r"[^()\n]{1,60},\s*(?:le\s+|du\s+|on\s+|el\s+|del\s+|de\s+|il\s+)?$"
+    # "rapporte le quotidien Mutations dans son numéro du 6 avril 2023": the issue's date
+    r"|\b(?:dans son (?:numéro|édition)|in its (?:issue|edition)|nella sua edizione|nel numero"
+    r"|en su (?:edición|número)|na sua edição|no seu número|en son numéro)\s+(?:du|of|del|de|do)\s+$",
     re.IGNORECASE,
 )
 

@@ -1991,6 +1991,8 @@ def _parent_in_the_name(article: Article, run: list[int]) -> tuple[list[Fact], S
     for n, k in enumerate(run[1:-1], start=1):
         if tokens[k].key not in _PLACE_OF or tokens[k].key == "in":
             continue  # "of", "de la": the body the unit belongs to follows
+        if tokens[run[n - 1]].key in _titles():
+            continue  # "the Secretary of State's Office": an official's office, not a unit of a body
         rest = run[n + 1 :]
         with_article = (
             bool(rest) and tokens[rest[0]].key in _ARTICLES_IN_RUN and tokens[rest[0]].text.islower()
@@ -3001,7 +3003,8 @@ def _without_official(article: Article, run: list[int]) -> list[int]:
 
 
 def _title_at(article: Article, keys: list[str], t: int) -> bool:
-    return keys[t] in _titles() and not _adjective_of_a_head(article, keys, t)
+    office = tuple(keys[t + 1 : t + 3]) in {("s", "office"), ("s", "department")}  # "the Sheriff's Office"
+    return keys[t] in _titles() and not office and not _adjective_of_a_head(article, keys, t)
 
 
 def _adjective_of_a_head(article: Article, keys: list[str], t: int) -> bool:

@@ -3649,3 +3649,71 @@ def test_complainants_whose_encryption_or_films_were_pirated(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Fakes were seized by the Anderson County Sheriff's Office and the Secretary of State's Office.",
+            "en",
+            {"Anderson County Sheriff's Office", "Secretary of State's Office"},
+        ),
+        (
+            "Saisi par la Hadopi, le tribunal d'instance de Montreuil avait condamné cet homme.",
+            "fr",
+            {"Arcom", "tribunal d'instance de Montreuil"},
+        ),
+        (
+            "A operação é coordenada pela 1ª Delegacia Seccional de Polícia de São Paulo.",
+            "pt",
+            {"1ª Delegacia Seccional de Polícia de São Paulo"},
+        ),
+        (
+            "An Garda Síochána and the Italian Finance Corps were among the most active.",
+            "en",
+            {
+                "An Garda Síochána",
+                "Guardia di Finanza",
+            },
+        ),
+        (
+            "Las denuncias de la Asociación Fonográfica y Videográfica y la Federación Antipiratería.",
+            "es",
+            {"Promusicae", "Federación para la Protección de la Propiedad Intelectual"},
+        ),
+    ],
+)
+def test_bodies_of_round_sixty_one(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "There was clothing bearing Major League Baseball and National Basketball Association marks.",
+            "en",
+            {
+                "MLB",
+                "NBA",
+            },
+        ),
+        (
+            "Las pesquisas arrancaron por las denuncias de Canal Satélite Digital.",
+            "es",
+            {"Canal Satélite Digital"},
+        ),
+    ],
+)
+def test_leagues_and_a_pay_tv_platform_by_their_full_names(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "rights_holder") == expected
+
+
+def test_a_company_that_only_spoke_is_no_target() -> None:
+    assert found("Un portavoz de Canal Satélite Digital celebró la operación.", "es", "group") == set()
+
+
+def test_an_officials_office_is_no_unit_of_a_body() -> None:
+    text = "Deputies teamed up with agents from the Secretary of State's Office for the raid."
+    assert found(text, "en", "agency") == {"Secretary of State's Office"}

@@ -1982,3 +1982,22 @@ def test_civil_servants_are_people_and_the_laws_punishments_no_terms() -> None:
         "As punições vão de multas a penas de um a oito anos de reclusão."
     )
     assert figures(text, "pt") == {"36 people", "12 servers"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "El fraude podría alcanzar los 10.000 millones de pesetas; cada tarjeta costaba 15.000 pesetas.",
+            "es",
+            {"10000000000 ESP", "15000 ESP"},
+        ),
+        (
+            "A ação mobilizou 32 policiais e 10 viaturas e apreendeu 36 conversores de TV Box.",
+            "pt",
+            {"32 police officers", "10 vehicles", "36 decoders"},
+        ),
+    ],
+)
+def test_pesetas_police_cars_and_tv_box_converters(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -1737,3 +1737,33 @@ def test_a_decrees_date_is_no_event() -> None:
 def test_an_offensive_that_began_is_the_action_day() -> None:
     text = "A ofensiva começou nesta quarta-feira (21), quando uma fábrica de CDs piratas foi descoberta."
     assert drafted_dates(text, "pt", dt.date(2013, 8, 22)) == {"2013-08-21"}
+
+
+def test_a_deployment_that_began_is_the_action_day() -> None:
+    text = "El dispositivo de la Policía arrancó a las 21.05 horas de este martes en bares de Palma."
+    assert drafted_dates(text, "es", dt.date(2019, 3, 6)) == {"2019-03-05"}
+
+
+def test_a_source_named_after_a_comma_leaves_the_day() -> None:
+    text = (
+        "La condamnation a été prononcée par un tribunal de Lille le vendredi 3 octobre, rapporte 20 Minutes."
+    )
+    assert drafted_dates(text, "fr", dt.date(2014, 10, 9)) == {"2014-10-03"}
+
+
+def test_a_span_of_days_and_the_issue_that_reported_it() -> None:
+    text = (
+        "Dix-huit revendeurs ont été arrêtés, rapporte Mutations dans son numéro du 6 avril 2023. "
+        "Ils ont été interpellés à Douala entre le 6 et le 15 mars 2023."
+    )
+    assert drafted_dates(text, "fr", None) == {"2023-03-06", "2023-03-15"}
+
+
+def test_a_day_said_with_a_spanish_saying_verb_is_no_event() -> None:
+    text = "Fuentes de la Guardia Civil han señalado hoy que el fraude supera el millón de euros."
+    assert drafted_dates(text, "es", dt.date(2009, 3, 20)) == set()
+
+
+def test_a_month_in_a_sentence_in_the_future_tense_is_still_to_come() -> None:
+    text = "Il reconnaît deux chefs d'accusation. Sa peine ne tombera qu'en décembre."
+    assert drafted_dates(text, "fr", dt.date(2011, 9, 26)) == set()
