@@ -526,7 +526,7 @@ def _a_fixture(article: Article, match: Match) -> bool:
     return has_cue(keys, "sports_match") is not None
 
 
-_EXPORT_REACH = 8  # "exporting them to Burma, Laos, Vietnam and Cambodia"
+_EXPORT_REACH = 10  # "écoulaient des cartes de visualisation vers l'Allemagne et l'Autriche"
 _TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia", "nach"}
 
 
@@ -550,8 +550,9 @@ def _destination(article: Article, match: Match) -> bool:
     at = has_cue(before, "exports")
     if at is None:
         return False
-    after_verb = before[at:]
-    return any(w in _TO for w in after_verb) and not any(w in _FROM for w in after_verb)
+    # the last preposition before the country says which way: "vers", not "de" in "cartes de visualisation"
+    prepositions = [w for w in before[at:] if w in _TO | _FROM]
+    return bool(prepositions) and prepositions[-1] in _TO
 
 
 # "de China a Paraguay", "from China to the UK": the words between the two ends of a route.

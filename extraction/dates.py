@@ -1000,7 +1000,9 @@ def _not_an_event(
         return "the date the page was published or updated, not an event of the operation"
     if _CITED_REPORT.search(article.text[max(0, start - 80) : start]):
         return "the date of the report the text cites ('D'après Le Parisien, 15 décembre 1998')"
-    if _LAW_DATED.search(article.text[max(0, start - 50) : start]):
+    if _LAW_DATED.search(article.text[max(0, start - 50) : start]) or _LAW_PASSED.search(
+        article.text[max(0, start - 120) : start]
+    ):
         return "the date of a law or a decree, not an event of the operation"
     if in_other_operation(article, start) or in_earlier_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
@@ -1167,6 +1169,13 @@ _CITED_REPORT = re.compile(
 )
 
 
+# "l'amendement dit « Vivendi », adopté en 2005", "a law passed in 2019": when a law was made.
+_LAW_PASSED = re.compile(
+    r"\b(?:loi|law|act|amendement|amendment|legge|ley|lei|décret|decree|decreto|directive|directiva|direttiva)\b"
+    r"[^.;:\n]{0,80}\b(?:adopté|adoptée|voté|votée|promulgué|promulguée|passed|enacted|adopted|approvat[oa]"
+    r"|aprobad[oa]|aprovad[oa]|promulgad[oa]|sancionad[oa])(?:\s+(?:en|in|nel|em|el))?\s*$",
+    re.IGNORECASE,
+)
 # "la loi N°2005-30 du 10 avril 2006", "decreto legislativo n. 68 del": a law's own date.
 _LAW_DATED = re.compile(
     r"\b(?:law|act|decree|loi|décret|ordonnance|legge|decreto|decreto legislativo|ley|real decreto|lei"
@@ -1229,6 +1238,7 @@ _FROM_BEFORE = re.compile(r"\b(?:from|de|du|desde|dal|dall['’]|da)\s+$", re.IG
 
 
 _DURATION_SINCE = re.compile(r"\bdesde\s+$", re.IGNORECASE)
+_FROM_A_YEAR_BEFORE = re.compile(r"\b(?:de|du|from|dal|desde|dès)\s+(?:19|20)\d\d\s*$", re.IGNORECASE)
 # "dal 2017 fino allo scorso gennaio": a span opened by "from", closed by "until" and a date
 # no pattern reads.
 _UNTIL_AFTER = re.compile(
@@ -1254,6 +1264,12 @@ def _drop_activity_periods(article: Article, facts: list[Fact]) -> list[Fact]:
                 fact.notes.append("a period of activity (a range with no event word): background")
     for fact in ordered:
         span = fact.spans[0]
+        before = article.text[max(0, span.start - 14) : span.start]
+        if len(fact.key) <= 7 and _FROM_A_YEAR_BEFORE.search(before):
+            # "de 2006 à 2008": the end of a span of years whose start no pattern kept
+            fact.data["event"], fact.confidence = "background", "low"
+            fact.notes.append("a period of activity (from a year to another): background")
+            continue
         opened = _FROM_BEFORE.search(article.text[max(0, span.start - 10) : span.start]) or re.match(
             r"(?:from|desde|dal|dall['’])\s", span.text, re.IGNORECASE
         )

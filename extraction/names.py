@@ -299,7 +299,7 @@ _DOMAIN_ENDINGS = [
     *("stream", "watch", "ac", "im", "ly", "one", "biz", "cd", "cr", "sx", "ph", "in", "am", "gg"),
     *("nu", "tk", "ml", "ga", "cf", "bz", "sc", "so", "st", "tw", "pe", "cl", "ro", "pl"),
     *("cz", "at", "dk", "fi", "gr", "hu", "ua", "vn", "id", "sg", "hk", "jp", "kr", "cn"),
-    *("au", "nz", "za", "ng", "ma"),
+    *("au", "nz", "za", "ng", "ma", "gs"),
 ]
 _DOMAIN = re.compile(
     r"\b(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.(?:com|net|org|gov|gob|co|edu|ac|or|ne)(?=\.[a-z]{2}\b))?"
@@ -685,7 +685,8 @@ def rights_holder_list_facts(article: Article, matches: list[Match]) -> list[Fac
             continue
         j = _list_start(article, i + len(words))
         if j is None and all(t.text.islower() for t in tokens[i : i + len(words)]):
-            j = _name_right_after(article, i + len(words))  # "las editoriales Diamante y Trillas"
+            # "las editoriales Diamante y Trillas"; "los titulares de derechos DTS, AGEDI y UVE"
+            j = _name_right_after(article, i + len(words), acronyms=words in _HOLDERS_WORDS)
         if j is None:
             continue
         said = article.text[tokens[i].start : tokens[i + len(words) - 1].end]
@@ -721,9 +722,18 @@ def _list_start(article: Article, j: int) -> int | None:
     return None
 
 
-def _name_right_after(article: Article, j: int) -> int | None:
+_HOLDERS_WORDS = {
+    phrase_keys(w)
+    for w in (
+        *("rights holders", "titulares de derechos", "titulaires de droits", "ayants droit"),
+        *("titolari dei diritti", "titulares de direitos"),
+    )
+}
+
+
+def _name_right_after(article: Article, j: int, acronyms: bool = False) -> int | None:
     tokens = article.tokens
-    if j >= len(tokens) or not tokens[j].text[:1].isupper() or tokens[j].text.isupper():
+    if j >= len(tokens) or not tokens[j].text[:1].isupper() or (tokens[j].text.isupper() and not acronyms):
         return None
     return j if _adjacent(article, tokens[j - 1], tokens[j]) else None
 
@@ -978,14 +988,17 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
     domains = [
         f
         for f in _domain_facts(article, known_groups)
-        if f.spans[0].start not in platforms and not _a_known_groups_domain(f.key, known_names)
+        if f.spans[0].start not in platforms
+        and not _a_known_groups_domain(f.key, known_names)
+        and fold(f.key) not in _technical_words()  # "le site de statistiques alexa.com"
     ]
     return _longest(facts + domains)
 
 
 def _a_known_groups_domain(domain: str, known_names: set[str]) -> bool:
-    """'ThePirateBay.cr' beside 'The Pirate Bay': the known group at another address."""
-    stem = fold(domain.split(".", maxsplit=1)[0])
+    """'ThePirateBay.cr' beside 'The Pirate Bay', 'zone-telechargement.com' beside 'Zone
+    Téléchargement': the known group at another address."""
+    stem = fold(domain.split(".", maxsplit=1)[0]).replace(" ", "")
     return any(stem == known.replace(" ", "") for known in known_names)
 
 
@@ -1354,7 +1367,7 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
             (
                 t
                 for t in tokens[i + 1 + one_of : i + 2 + one_of + _APPOSITION_REACH]
-                if _trigger_kind(article, t) and (t.text.islower() or t.text.isupper())
+                if _apposed_kind(article, t, one_of) and (t.text.islower() or t.text.isupper())
             ),
             None,
         )
@@ -1365,9 +1378,10 @@ def _apposition_facts(article: Article, taken: set[int]) -> list[Fact]:
         if re.match(r"['’]s\b", article.text[trigger.end : trigger.end + 3]) or _modifier(article, trigger):
             continue
         run = _name_run(article, i - 1, -1, taken)
-        if not run or (len(run) == 1 and _sentence_start(article, tokens[run[0]])):
+        lone = bool(run) and len(run) == 1 and _sentence_start(article, tokens[run[0]])
+        if not run or (lone and not _written_mid_sentence(article, tokens[run[0]])):
             continue
-        kind = _trigger_kind(article, trigger) or "streaming site"
+        kind = _apposed_kind(article, trigger, one_of) or "streaming site"
         note = f"named before {trigger.text!r} by apposition: check it is a piracy group or service"
         # "X and Y, the biggest file-sharing networks": a plural names each of the list.
         plural = not one_of and (trigger.key.endswith("s") or tokens[i].key in _PLURAL_APPOSITION_DETERMINERS)
@@ -1385,6 +1399,11 @@ _ONE_OF: dict[str, list[tuple[str, ...]]] = {
     "l": [("un", "des"), ("une", "des")],
     "um": [("dos",)],
     "uma": [("das",)],
+    # "X, tra i servizi di file hosting più noti", "X, among the largest trackers"
+    "tra": [("i",), ("gli",), ("le",)],
+    "fra": [("i",), ("gli",), ("le",)],
+    "among": [("the",)],
+    "parmi": [("les",)],
 }
 
 
@@ -1421,6 +1440,27 @@ def _coordinated_before(article: Article, j: int, taken: set[int]) -> list[list[
 @cache
 def _apposition_adjectives() -> set[str]:
     return {fold(w) for w in lexicon()["apposition_adjectives"]} | _qualifiers()
+
+
+def _apposed_kind(article: Article, token: Token, one_of: int) -> str | None:
+    """The kind a trigger word gives; after "one of", "tra i", its plural too ("servizi")."""
+    kind = _trigger_kind(article, token)
+    if kind is not None or not one_of:
+        return kind
+    singulars = {token.key[:-1], token.key[:-1] + "o", token.key[:-1] + "io", token.key[:-2]}
+    languages = lexicon()["group_trigger_languages"]
+    known = [w for w in singulars if w in _triggers() and article.lang in languages.get(w, [article.lang])]
+    return _triggers()[known[0]] if known else None
+
+
+def _written_mid_sentence(article: Article, word: Token) -> bool:
+    """'Hotfile, tra i servizi...' opens its sentence, but the text writes 'di Hotfile'
+    elsewhere: a name, not a capitalised opener."""
+    return any(
+        t.text == word.text and not _sentence_start(article, t) and not article.in_headline(t.start)
+        for t in article.tokens
+        if t is not word
+    )
 
 
 def _describes(article: Article, token: Token) -> bool:
@@ -3431,6 +3471,11 @@ _TOWN_POLICE = re.compile(
     # or its station: "the Aziz Bhatti police station"
     r"|\s(?:station|post)\b)?"
 )
+# "a trial at Newcastle crown court": an English court named by its town, its kind in lower case.
+_TOWN_COURT = re.compile(
+    r"(?<![\w'’-])(?!(?:The|A|An|This|That|At|In|On)\s)(?:[A-ZÀ-Ý][\w'’-]+\s){1,2}"
+    r"(?:crown|magistrates['’]?|magistrate['’]s|county|district|sheriff)\s+court\b"
+)
 # "Avon and Somerset police": a force named by two places, the first opening the name.
 _TWIN_PLACES_POLICE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+ and [A-ZÀ-Ý][\w'’-]+ police\b")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s$")
@@ -3511,14 +3556,18 @@ def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
             for m in _TOWN_POLICE.finditer(article.text)
             if _town_police(m) and not any(t.start() <= m.start() < t.end() for t in twins)
         ]
+        courts = [m for m in _TOWN_COURT.finditer(article.text) if _town_police(m)]
     else:
+        courts = []
         found += [m for m in _POLICE_OF_PLACE.finditer(article.text) if _town_police_of(m)]
+    found += courts
     for m in found:
         first = article.token_index(m.start())
         if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
             continue
         name = " ".join(m.group().split())
-        note = "a place's police force: check the body's full name"
+        court = m in courts
+        note = f"a place's {'court' if court else 'police force'}: check the body's full name"
         facts.append(
             Fact(
                 "agency",
@@ -3526,7 +3575,7 @@ def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
                 [Span(m.start(), m.end(), m.group())],
                 "medium",
                 [note],
-                {"label": Label.AGENCY, "kind": "police", "country": None},
+                {"label": Label.AGENCY, "kind": "court" if court else "police", "country": None},
             )
         )
     return facts
@@ -3661,11 +3710,11 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
 
 
 def _article_opening_a_place(article: Article, k: int, place: list[int]) -> bool:
-    """'A Coruña', 'O Grove': a Galician or Portuguese place opened by its capital article."""
+    """'A Coruña', 'O Grove', 'La Rochelle', 'El Alto': a place opened by its capital article."""
     tokens = article.tokens
     return (
         not place
-        and tokens[k].text in {"A", "O", "As", "Os"}
+        and tokens[k].text in {"A", "O", "As", "Os", "La", "Le", "Les", "El", "Los", "Las"}
         and k + 1 < len(tokens)
         and article.text[tokens[k].end : tokens[k + 1].start] == " "
         and _name_like(tokens[k + 1])

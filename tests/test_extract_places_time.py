@@ -1767,3 +1767,22 @@ def test_a_day_said_with_a_spanish_saying_verb_is_no_event() -> None:
 def test_a_month_in_a_sentence_in_the_future_tense_is_still_to_come() -> None:
     text = "Il reconnaît deux chefs d'accusation. Sa peine ne tombera qu'en décembre."
     assert drafted_dates(text, "fr", dt.date(2011, 9, 26)) == set()
+
+
+def test_where_cards_were_sold_off_is_no_place_of_the_operation() -> None:
+    text = (
+        "Le parquet belge a obtenu gain de cause contre des pirates qui écoulaient des cartes de "
+        "visualisation vers l'Allemagne et l'Autriche."
+    )
+    assert facts_of(text, "fr")["country"] == {"BE"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il était poursuivi sur la base de l'amendement dit « Vivendi », adopté en 2005.",
+        "Le tribunal a condamné des pirates qui, de 2006 à 2008, vendaient des cartes.",
+    ],
+)
+def test_a_laws_year_and_the_end_of_a_span_of_years_are_no_events(text: str) -> None:
+    assert drafted_dates(text, "fr", dt.date(2016, 10, 7)) == set()
