@@ -347,6 +347,7 @@ def entity_matcher() -> PhraseMatcher:
         *_national_authority_phrases(),
         *_national_judicial_phrases(),
         *_national_prosecutor_phrases(),
+        *_national_customs_phrases(),
         *_state_police_phrases(),
     ]:
         matcher.add(phrase)
@@ -441,6 +442,12 @@ def _national_prosecutor_phrases() -> list[Phrase]:
     """'le parquet suédois', 'la procura svedese': a country's prosecutors named by its
     adjective, drafted as '<English adjective> public prosecutor's office'."""
     return _adjective_phrases("national_prosecutor_phrases", "public prosecutor's office", "prosecutor")
+
+
+def _national_customs_phrases() -> list[Phrase]:
+    """'la dogana tedesca', 'la douane belge': a country's customs named by its adjective,
+    drafted as '<English adjective> customs'."""
+    return _adjective_phrases("national_customs_phrases", "customs", "customs")
 
 
 def _adjective_phrases(section: str, drafted: str, kind: str) -> list[Phrase]:

@@ -1823,8 +1823,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             gap = article.text[tokens[j - 1].end : token.start] if run else " "
             if run and ((len(gap.strip()) > 0 and gap.strip() not in {"'", "’", "-"}) or "\n" in gap):
                 break
-            if not run and token.text[:1].isdigit():
-                break  # "150 Customs officers": a count, then a body's name
+            if token.text.isdigit() and not (run and tokens[j - 1].key in _NUMBER_WORDS):
+                break  # "150 Customs officers", "In April 2015 ...": no "Departamento Número 2"
             if run and token.key in _AND and _another_body_follows(tokens, j + 1):
                 break  # "la Fiscalía y la Policía Judicial": two bodies
             if run and token.key in _AND and _headed_names_on_both_sides(tokens, run, j + 1):
@@ -2668,6 +2668,9 @@ def _council_words() -> frozenset[str]:
 def _field_of_a_specialised_body(tokens: list[Token], j: int) -> bool:
     """'en' after 'Especializada': the body's field follows, not a place."""
     return tokens[j].key in _IN and j > 0 and bool(_SPECIALISED.search(tokens[j - 1].key))
+
+
+_NUMBER_WORDS = {"numero", "no", "n", "nr", "number", "num"}  # "Departamento Número 2"
 
 
 def _without_members_opening(article: Article, run: list[int]) -> list[int]:

@@ -3779,3 +3779,22 @@ def test_targets_of_round_sixty_two(text: str, lang: str, expected: set[str]) ->
 def test_a_studio_by_its_founders_name() -> None:
     text = "La MPAA représente les studios Walt Disney et Paramount Pictures."
     assert found(text, "fr", "rights_holder") == {"The Walt Disney Company", "Paramount"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Tutto è partito da un sequestro della dogana tedesca.", "it", {"German customs"}),
+        ("British customs seized the discs at Dover.", "en", {"British customs"}),
+        (
+            "In April 2015 Northamptonshire Trading Standards officers raided an address.",
+            "en",
+            {
+                "Northamptonshire Trading Standards",
+            },
+        ),
+        ("El Juzgado de lo Penal le impuso una multa de 2.160 euros.", "es", set()),
+    ],
+)
+def test_bodies_of_round_sixty_three(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
