@@ -426,8 +426,8 @@ def _first_of_its_list(tokens: list[Token], i: int) -> int:
         j = k
         while j > 0 and tokens[j - 1].key in _LIST_LINKS:
             j -= 1
-        if j == k or not any(tokens[m].key in _AND_WORDS for m in range(j, k)):
-            break  # no "and" between: not a list
+        if j == k or not any(tokens[m].key in _AND_WORDS | _COUNTED for m in range(j, k)):
+            break  # no "and" between, nor "one of ... another of": not a list
         if j == 0 or not tokens[j - 1].text[:1].isupper():
             break
         first = k = j - 1
@@ -437,10 +437,20 @@ def _first_of_its_list(tokens: list[Token], i: int) -> int:
 _LISTED_REACH = 8
 _AND_WORDS = {"and", "et", "e", "y", "und", "ou", "or", "o", "anche", "also", "aussi", "también", "também"}
 # Words between two countries of a list: "e del", "(ma anche del", "y de".
-_LIST_LINKS = _AND_WORDS | {
-    *("de", "del", "della", "dell", "di", "do", "da", "du", "des", "of", "the"),
-    *("ma", "but", "mais", "pero"),
+# People counted country by country: "siete son de Bangladesh, uno de la India y otro de Pakistán".
+_COUNTED = {
+    *("uno", "una", "otro", "otra", "otros", "otras", "um", "outro", "outra"),
+    *("un", "une", "autre", "one", "another"),
 }
+_LIST_LINKS = (
+    _AND_WORDS
+    | _COUNTED
+    | {
+        *("de", "del", "della", "dell", "di", "do", "da", "du", "des", "of", "the"),
+        *("la", "el", "le", "l", "a", "o"),
+        *("ma", "but", "mais", "pero"),
+    }
+)
 
 
 _RESIDENCE_REACH = 5  # "che vive ad Avignone, in Francia"

@@ -3798,3 +3798,8 @@ def test_a_studio_by_its_founders_name() -> None:
 )
 def test_bodies_of_round_sixty_three(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def test_a_numbered_oral_court() -> None:
+    text = "Esa es la pena que el Tribunal Oral en lo Criminal N° 6 de la Ciudad de Buenos Aires impuso."
+    assert found(text, "es", "agency") == {"Tribunal Oral en lo Criminal N° 6"}

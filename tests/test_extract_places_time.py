@@ -1786,3 +1786,11 @@ def test_where_cards_were_sold_off_is_no_place_of_the_operation() -> None:
 )
 def test_a_laws_year_and_the_end_of_a_span_of_years_are_no_events(text: str) -> None:
     assert drafted_dates(text, "fr", dt.date(2016, 10, 7)) == set()
+
+
+def test_the_countries_people_are_from_counted_one_by_one() -> None:
+    text = (
+        "La policía de Barcelona, en España, ha detenido a 12 personas: siete son de Bangladesh, "
+        "uno de la India y otro de Pakistán."
+    )
+    assert facts_of(text, "es")["country"] == {"ES"}
