@@ -661,6 +661,13 @@ def units() -> dict[str, list[str]]:
     return result
 
 
+@cache
+def member_words() -> frozenset[str]:
+    """Words for the members of a force ("agents", "militari"), from the units counted as
+    police officers."""
+    return frozenset(fold(w) for w in units()["police officers"] if " " not in w)
+
+
 def cue_keys(kind: str) -> set[tuple[str, ...]]:
     return {phrase_keys(w) for w in lexicon()["cues"][kind]}
 

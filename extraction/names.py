@@ -21,6 +21,7 @@ from extraction.lexicon import (
     has_cue,
     is_news_agency,
     lexicon,
+    member_words,
     national_police,
     nationality_codes,
     nationality_words,
@@ -647,7 +648,15 @@ _CORPORATE_NAME_GOES_ON = re.compile(
 
 @cache
 def _rights_holder_words() -> list[tuple[str, ...]]:
-    return sorted((phrase_keys(w) for w in lexicon()["rights_holder_words"]), key=len, reverse=True)
+    words = [*lexicon()["rights_holder_words"], *units()["rights holders"]]
+    return sorted({phrase_keys(w) for w in words}, key=len, reverse=True)
+
+
+@cache
+def _holders_words() -> frozenset[tuple[str, ...]]:
+    """The words for rights holders themselves ("titulares de derechos"): a list of
+    acronyms may follow them."""
+    return frozenset(phrase_keys(w) for w in units()["rights holders"])
 
 
 _LIST_DETERMINERS = {
@@ -686,7 +695,7 @@ def rights_holder_list_facts(article: Article, matches: list[Match]) -> list[Fac
         j = _list_start(article, i + len(words))
         if j is None and all(t.text.islower() for t in tokens[i : i + len(words)]):
             # "las editoriales Diamante y Trillas"; "los titulares de derechos DTS, AGEDI y UVE"
-            j = _name_right_after(article, i + len(words), acronyms=words in _HOLDERS_WORDS)
+            j = _name_right_after(article, i + len(words), acronyms=words in _holders_words())
         if j is None:
             continue
         said = article.text[tokens[i].start : tokens[i + len(words) - 1].end]
@@ -720,15 +729,6 @@ def _list_start(article: Article, j: int) -> int | None:
         if opener is not None:
             return k + len(opener)
     return None
-
-
-_HOLDERS_WORDS = {
-    phrase_keys(w)
-    for w in (
-        *("rights holders", "titulares de derechos", "titulaires de droits", "ayants droit"),
-        *("titolari dei diritti", "titulares de direitos"),
-    )
-}
 
 
 def _name_right_after(article: Article, j: int, acronyms: bool = False) -> int | None:
@@ -2677,7 +2677,7 @@ def _without_members_opening(article: Article, run: list[int]) -> list[int]:
     """'Agentes de la Dirección de...', 'Militari del Nucleo...': a sentence opening on the
     word for a body's members names the body after it."""
     tokens = article.tokens
-    if len(run) < 3 or tokens[run[0]].key not in _member_words() | _STAFF_WORDS:
+    if len(run) < 3 or tokens[run[0]].key not in member_words() | _STAFF_WORDS:
         return run
     if not _sentence_start(article, tokens[run[0]]):
         return run
@@ -2697,12 +2697,6 @@ _STAFF_WORDS = frozenset(
         *("peritos", "periti", "experts", "detectives"),
     }
 )
-
-
-@cache
-def _member_words() -> frozenset[str]:
-    """Words for the members of a force, from the units counted as police officers."""
-    return frozenset(fold(w) for w in units()["police officers"] if " " not in w)
 
 
 def _name_goes_on(tokens: list[Token], k: int) -> bool:
@@ -2768,8 +2762,6 @@ def _listed_by_adjective(article: Article, at: int, listed: str, one: str) -> li
     facts = []
     for item in re.finditer(rf"\b(?!(?:et|e|y|ed)\b){_ADJECTIVE_ITEM}", listed):
         words = item.group()
-        if fold(words) in _AND | {"ed"}:
-            continue
         entry = national_police().get((article.lang, fold(words))) if one in _POLICE_SINGULARS else None
         entry = entry or _agencies_by_name().get(fold(f"{one} {words}"))
         if entry is None:
@@ -3629,11 +3621,11 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
         return False  # "fraude fiscal de Madrid": the adjective, not the prosecutor
     if keys[0] in _STATIONS:
         # "i Carabinieri delle Stazioni di Ladispoli e Passoscuro"; never "la stazione di Roma Termini"
-        return any(t.key in _member_words() for t in tokens[max(0, i - 2) : i])
+        return any(t.key in member_words() for t in tokens[max(0, i - 2) : i])
     if keys[0] in _COMMON_NOUN_UNITS and found[0].text.islower():
         # "un gruppo di Napoli" is a gang; "i carabinieri della compagnia Vomero" and, in an
         # article about the Guardia di Finanza, "il gruppo di Pisa" are units
-        after_members = any(t.key in _member_words() for t in tokens[max(0, i - 2) : i])
+        after_members = any(t.key in member_words() for t in tokens[max(0, i - 2) : i])
         definite = i > 0 and tokens[i - 1].key in _ITALIAN_DEFINITE
         return after_members or (definite and any(t.key in _FORCES_WITH_UNITS for t in tokens))
     # An acronym ("PJ", "JIRS") counts only in capitals.

@@ -17,7 +17,7 @@ import re
 from functools import cache
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import lexicon, ordinal_words, units
+from extraction.lexicon import lexicon, member_words, ordinal_words
 from extraction.text import Article, Token
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -150,12 +150,6 @@ def _opens_mid_sentence(article: Article, i: int) -> bool:
     )
 
 
-@cache
-def _member_words() -> frozenset[str]:
-    """Words for the members of a force, from the units counted as police officers."""
-    return frozenset(fold(w) for w in units()["police officers"] if " " not in w)
-
-
 _MEMBERS_OF = _OF_A_BODY | {"dei", "degli", "delle", "dos", "das", "of"}
 
 
@@ -170,7 +164,7 @@ def _after_members(article: Article, i: int) -> bool:
     if not _glued(article, token, tokens[i + 1]) or not tokens[i + 1].text[:1].isupper():
         return False
     of = i - 2 if tokens[i - 1].key in _ARTICLES else i - 1  # "de la Unidad"
-    return of >= 1 and tokens[of].key in _MEMBERS_OF and tokens[of - 1].key in _member_words()
+    return of >= 1 and tokens[of].key in _MEMBERS_OF and tokens[of - 1].key in member_words()
 
 
 def _glued(article: Article, left: Token, right: Token) -> bool:
