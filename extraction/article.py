@@ -55,6 +55,7 @@ from extraction.names import (
     without_quoted_industry_bodies,
 )
 from extraction.people import charged_people
+from extraction.relevance import mark_doubtful
 from extraction.shared_names import localised
 from extraction.target_lists import listed_targets, named_in_a_list_of_its_own
 from extraction.text import LANGUAGES, Article, crosses_a_clause, detect_language
@@ -749,8 +750,10 @@ def check_article(text: str) -> None:
         raise InvalidInput("the article looks like HTML: send its plain text", field="text")
 
 
-def draft_dossier(text: str, meta: ArticleMeta, lang: str = "auto") -> Dossier:
-    """The draft dossier, validated against the format and the schema (reviewed: false)."""
+def draft_dossier(text: str, meta: ArticleMeta, lang: str = "auto", estimate: bool = True) -> Dossier:
+    """The draft dossier, validated against the format and the schema (reviewed: false).
+    Items the learned estimate doubts are marked low (`estimate=False`: the rules' own
+    confidence alone, to measure the estimate against)."""
     check_article(text)
     if lang != "auto" and lang not in LANGUAGES:
         raise InvalidInput(
@@ -758,6 +761,8 @@ def draft_dossier(text: str, meta: ArticleMeta, lang: str = "auto") -> Dossier:
         )
     article = read_article(text, lang)
     raw = build_draft(article, extract_facts(article, meta.published), meta)
+    if estimate:
+        mark_doubtful(raw, text, article.lang, str(meta.published or ""))
     return parse_dossier(raw, "draft", get_schema())
 
 
