@@ -64,6 +64,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _a_fixture(article, m)
         and not _end_of_a_longer_name(article, m)
         and not _dateline_country(article, m)
+        and not _quoted_title(article, m)
     ]
     candidates = _without_places_of_another_country(article, candidates)
     audience = _audience_countries(article, candidates)
@@ -75,6 +76,17 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         # operation acted.
         named = audience
     return sorted(named + agencies, key=lambda m: m.first)
+
+
+# A country's name that is all a quotation holds is a title: «Madagascar», "Brazil".
+_OPENING_QUOTES = '«“"„‘'
+_CLOSING_QUOTES = '»”"“’'
+
+
+def _quoted_title(article: Article, match: Match) -> bool:
+    before = article.text[max(0, match.start - 2) : match.start].strip()
+    after = article.text[match.end : match.end + 2].strip()
+    return before[-1:] in set(_OPENING_QUOTES) and after[:1] in set(_CLOSING_QUOTES)
 
 
 def _without_places_of_another_country(article: Article, candidates: list[Match]) -> list[Match]:

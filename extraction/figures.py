@@ -698,11 +698,12 @@ _COUNT_STATED = {"sono", "erano", "saranno", "furono", "tutti", "tutte"}
 
 def _article_after_a_stated_count(article: Article, index: int) -> bool:
     """Italian states a count before its noun's article: "Sono 12 gli indagati", "tutti e
-    nove i componenti"."""
+    nove i componenti", and at a sentence's start "Sei le persone arrestate"."""
     tokens = article.tokens
     if article.lang != "it" or index >= len(tokens) - 1 or tokens[index].key not in _ITALIAN_PLURAL_ARTICLES:
         return False
-    return any(t.key in _COUNT_STATED for t in tokens[max(0, index - 3) : index - 1])
+    opens = index >= 1 and article.sentence_at(tokens[index - 1].start).start == tokens[index - 1].start
+    return opens or any(t.key in _COUNT_STATED for t in tokens[max(0, index - 3) : index - 1])
 
 
 def _people_by_their_fate(article: Article, index: int) -> tuple[int, str] | None:
@@ -869,7 +870,13 @@ def _named_operation(text: str, start: int) -> bool:
 def _year_after_preposition(text: str, match: re.Match[str]) -> bool:
     return bool(_YEAR.fullmatch(match.group())) and bool(
         _WHEN_BEFORE.search(text[max(0, match.start() - 12) : match.start()])
+        or _YEAR_RANGE_BEFORE.search(text[max(0, match.start() - 8) : match.start()])
     )
+
+
+# "work in 2005-2006 showed many countries", "la saison 2019/2020": the second year of a
+# span of years counts nothing.
+_YEAR_RANGE_BEFORE = re.compile(r"\b(?:19|20)\d\d\s*[-–/]\s*$")
 
 
 _NAME_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]+ $")

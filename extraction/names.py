@@ -218,8 +218,11 @@ _SINGLE_QUOTED_OPERATION = re.compile(
 )
 # French and Canadian police name operations "Projet X": « Projet Capituler », "Project Anvil".
 _QUOTED_PROJECT = re.compile(r"[«\"“]\s*((?:Projet|Project)\s+[^»\"”“\n]{2,40}?)\s*[»\"”]")
-# The RCMP's and other forces' code names: "le Projet ODOWN", "Project OCORNER" (in capitals).
-_CAPITALS_PROJECT = re.compile(r"\b((?:Projet|Project|Proyecto|Projeto|Progetto)\s+[A-Z][A-Z0-9-]{2,})\b")
+# The RCMP's and other forces' code names: "le Projet ODOWN", "Project OCORNER", "le projet
+# OSTINGER" (the name in capitals).
+_CAPITALS_PROJECT = re.compile(
+    r"\b((?:[Pp]rojet|[Pp]roject|[Pp]royecto|[Pp]rojeto|[Pp]rogetto)\s+[A-Z][A-Z0-9-]{2,})\b"
+)
 # "la precedente operazione 'X'", "l'opération précédente": an earlier operation, cited for context.
 _EARLIER_BEFORE = re.compile(
     r"\b(?:precedente|previous|earlier|prior|last|pr[ée]c[ée]dente|anterior)\s+(?:international\s+|joint\s+)?$",
@@ -2324,7 +2327,8 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
                 break
             words_in = tokens[first : last + 1]
             kind = _body_word_kind(words_in)
-            if tokens[first].text[0].isupper() and kind is not None and _acronym_fits(words_in, acronym):
+            fits = kind is not None and _acronym_fits(words_in, acronym, _after_hyphens(article, words_in))
+            if tokens[first].text[0].isupper() and fits:
                 facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
                 break
     return facts + _names_after_their_acronym(article, taken)
@@ -2345,7 +2349,7 @@ def _names_after_their_acronym(article: Article, taken: set[int]) -> list[Fact]:
         if not inside[0].text[0].isupper() or article.text[inside[-1].end : match.end(2)].strip():
             continue  # a sentence in brackets, not a name
         kind = _body_word_kind(inside)
-        if kind is not None and _acronym_fits(inside, acronym):
+        if kind is not None and _acronym_fits(inside, acronym, _after_hyphens(article, inside)):
             facts.append(_acronym_fact(article, inside[0].start, inside[-1].end, acronym, kind))
     return facts
 
@@ -2356,24 +2360,34 @@ def _body_word_kind(words: list[Token]) -> str | None:
     return next((kinds[t.key] for t in words if t.key in kinds and t.text[0].isupper()), None)
 
 
-def _acronym_fits(words: list[Token], acronym: str) -> bool:
+def _after_hyphens(article: Article, words: list[Token]) -> frozenset[int]:
+    """The places in `words` of the words that end a hyphenated compound ("Anti-Piracy")."""
+    return frozenset(
+        n for n in range(1, len(words)) if article.text[words[n - 1].end : words[n].start] in {"-", "‐"}
+    )
+
+
+def _acronym_fits(words: list[Token], acronym: str, compounds: frozenset[int] = frozenset()) -> bool:
     """The acronym's letters are the words' initials; or, for one of four letters or more,
     their first letters ("GEBRO" for "Grupo Especial de Bienes Robados")."""
     syllabic = sum(c.isupper() for c in acronym) < 2
-    return (not syllabic and _initials_fit(words, acronym.upper())) or (
+    return (not syllabic and _initials_fit(words, acronym.upper(), compounds)) or (
         len(acronym) >= _SYLLABIC_MIN and _syllables_fit(words, acronym)
     )
 
 
-def _initials_fit(words: list[Token], acronym: str) -> bool:
+def _initials_fit(words: list[Token], acronym: str, compounds: frozenset[int] = frozenset()) -> bool:
     """The acronym's letters are the initials of the name's words, in order: every word
     that carries meaning gives its initial; an article or preposition may give one or not
-    ("Departamento de Repressão à Corrupção" is DRAC...)."""
+    ("Departamento de Repressão à Corrupção" is DRAC...), and so may the second part of a
+    hyphenated compound ("Belgian Anti-Piracy Foundation" is BAF). `compounds`: the places
+    of those second parts."""
     reachable = {0}
-    for word in words:
+    for place, word in enumerate(words):
         initial = word.text[0].upper()
         gives = {n + 1 for n in reachable if n < len(acronym) and acronym[n] == initial}
-        reachable = gives | reachable if word.key in _ACRONYM_SKIPS else gives
+        optional = word.key in _ACRONYM_SKIPS or place in compounds
+        reachable = gives | reachable if optional else gives
         if not reachable:
             return False
     return len(acronym) in reachable
@@ -3090,6 +3104,23 @@ _UNIT_NUMBER = re.compile(
 )
 
 
+def _unit_number(article: Article, end: int) -> re.Match[str] | None:
+    """The number of a unit ending at `end`, unless it counts what follows it ("denunciate
+    all'autorità giudiziaria 5 persone")."""
+    numbered = _UNIT_NUMBER.match(article.text, end)
+    if numbered is None:
+        return None
+    after = article.token_index(numbered.end())
+    following = article.tokens[after].key if after < len(article.tokens) else None
+    return None if following in _counted_words() else numbered
+
+
+@cache
+def _counted_words() -> frozenset[str]:
+    """Single words the lexicon counts things in ("persone", "servers")."""
+    return frozenset(fold(w) for unit in units().values() for w in unit if " " not in w)
+
+
 def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]) -> list[Fact]:
     """'le parquet de Rennes', 'section de recherches de Lyon', 'Tribunale di Roma',
     'Juzgado de Instrucción de Madrid': a unit word and the place it serves; 'la section de
@@ -3152,7 +3183,7 @@ def _unit_of_place_facts(article: Article, taken: set[int], matches: list[Match]
             facts.append(_unit_fact(article, name, start, end, found[1], note))
             i += len(found[0]) + 1
             continue
-        numbered = _UNIT_NUMBER.match(article.text, tokens[i + len(found[0]) - 1].end) if found else None
+        numbered = _unit_number(article, tokens[i + len(found[0]) - 1].end) if found else None
         if found and not place and numbered and found[1] == "court":
             # "el Juzgado de Garantías Número 4 de esa jurisdicción": a numbered court is one body.
             start, end = _with_ordinal(article, i), numbered.end()
@@ -3475,11 +3506,15 @@ _TOWN_COURT = re.compile(
 _TWIN_PLACES_POLICE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+ and [A-ZÀ-Ý][\w'’-]+ police\b")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s$")
 # "la gendarmerie de Nîmes", "la polizia di Kyoto", "la policía de Málaga": a town's police or
-# gendarmerie, the place after the common noun.
+# gendarmerie, the place after the common noun; "la police locale de Verviers", "la police
+# de la zone Nord": a scope word or a police zone between them.
 _POLICE_OF_PLACE = re.compile(
     r"(?<![\w'’-])(?i:police|polizia|policía|polícia|gendarmerie|gendarmería|gendarmaria)\s+"
-    r"(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?"
+    r"(?:(?:locale|local|municipale|municipal)\s+)?"
+    r"(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?(?:zone\s+)?"
     r"[A-ZÀ-Ý][\w'’-]+(?:\s(?:de|di|da|do|del)\s[A-ZÀ-Ý][\w'’-]+|\s[A-ZÀ-Ý][\w'’-]+)?"
+    # a zone of two towns: "la police de la zone Bruxelles-Ville - Ixelles"
+    r"(?:\s[-–]\s[A-ZÀ-Ý][\w'’-]+)?"
 )
 
 
@@ -3536,6 +3571,19 @@ def _town_police(m: re.Match[str]) -> bool:
     return not any(fold(w) in nationalities or country_code(w) is not None for w in words)
 
 
+# "le Service de police de Toronto", "el Cuerpo de Policía de Gijón": a capitalised word for
+# a body and "de" before the police of a place open its name.
+_SERVICE_BEFORE = re.compile(r"(?<![\w'’-])([A-ZÀ-Ý][\w'’-]+)\s+(?:de|di|do|da)\s+$")
+
+
+def _service_before(article: Article, start: int) -> int:
+    """Where a town's police name starts: before its service word, if one opens it."""
+    before = _SERVICE_BEFORE.search(article.text, max(0, start - 30), start)
+    if before is None or fold(before.group(1)) not in _body_words():
+        return start
+    return before.start(1)
+
+
 def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
     facts = []
     found = [*_LOCAL_POLICE.finditer(article.text)]
@@ -3560,14 +3608,15 @@ def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
         first = article.token_index(m.start())
         if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
             continue
-        name = " ".join(m.group().split())
+        start = _service_before(article, m.start())
+        name = " ".join(article.text[start : m.end()].split())
         court = m in courts
         note = f"a place's {'court' if court else 'police force'}: check the body's full name"
         facts.append(
             Fact(
                 "agency",
                 name,
-                [Span(m.start(), m.end(), m.group())],
+                [Span(start, m.end(), article.text[start : m.end()])],
                 "medium",
                 [note],
                 {"label": Label.AGENCY, "kind": "court" if court else "police", "country": None},

@@ -225,8 +225,22 @@ def _name_end(
     # "la Secretaría de Seguridad Pública local": a scope word after it tells a body's name
     scoped = last + 1 < len(tokens) and tokens[last + 1].key in _SCOPE_WORDS and linked
     named = named or scoped
+    # "Comando provinciale vanno avanti senza sosta": words in lower case that are not
+    # adjectives and hold no complement make no name, however many there are.
     least = 1 if after_members else _CAPITALISED_WORDS
-    return (last, last) if named or len(words) >= least else None
+    many = len(words) >= least and (after_members or not in_lower_case)
+    if named or many:
+        return last, last
+    return _adjectives_before_a_clause(tokens, i, last)
+
+
+def _adjectives_before_a_clause(tokens: list[Token], i: int, last: int) -> tuple[int, int] | None:
+    """'il Comando provinciale vanno avanti': the head and the adjectives right after it,
+    when the words that follow them make no name."""
+    end = i
+    while end < last and tokens[end + 1].text[:1].islower() and _ADJECTIVE.search(tokens[end + 1].text):
+        end += 1
+    return (end, end) if end > i else None
 
 
 _ARTICLES = frozenset({"la", "le", "l", "el", "il", "lo", "a", "o"})

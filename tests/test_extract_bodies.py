@@ -3803,3 +3803,45 @@ def test_bodies_of_round_sixty_three(text: str, lang: str, expected: set[str]) -
 def test_a_numbered_oral_court() -> None:
     text = "Esa es la pena que el Tribunal Oral en lo Criminal N° 6 de la Ciudad de Buenos Aires impuso."
     assert found(text, "es", "agency") == {"Tribunal Oral en lo Criminal N° 6"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # words in lower case that are not adjectives make no name: the head and its adjective
+        (
+            "I controlli dei carabinieri del Comando provinciale vanno avanti senza sosta.",
+            "it",
+            {"Carabinieri", "Comando provinciale"},
+        ),
+        # a number that counts what follows it numbers no court
+        ("A Favara sono state denunciate all'autorità giudiziaria 5 persone.", "it", set()),
+        # a town's police with a scope word, or by its police zone
+        ("Le 16 août, la police locale de Verviers a saisi 791 films.", "fr", {"police locale de Verviers"}),
+        ("Le 1er août, la police de la zone Nord a saisi 305 films.", "fr", {"police de la zone Nord"}),
+        (
+            "Le 22 juillet, la police de la zone Bruxelles-Ville - Ixelles a surpris les pirates.",
+            "fr",
+            {"police de la zone Bruxelles-Ville - Ixelles"},
+        ),
+        # the service word that opens a town's police is part of its name
+        (
+            "La GRC s'est associée au Service de police de Toronto pour une enquête.",
+            "fr",
+            {"Gendarmerie royale du Canada", "Service de police de Toronto"},
+        ),
+        # a foundation beside its acronym, the second part of a compound giving no letter
+        (
+            "La Belgian Anti-Piracy Foundation (BaF) a porté plainte auprès de la police.",
+            "fr",
+            {"Belgian Anti-Piracy Foundation"},
+        ),
+    ],
+)
+def test_bodies_of_round_sixty_five(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_a_projects_code_name_after_projet_in_lower_case() -> None:
+    text = "La GRC a mené une enquête conjointe, le projet OSTINGER, visant des ventes de DVD."
+    assert found(text, "fr", "operation") == {"projet ostinger"}

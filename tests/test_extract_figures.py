@@ -2001,3 +2001,18 @@ def test_civil_servants_are_people_and_the_laws_punishments_no_terms() -> None:
 )
 def test_pesetas_police_cars_and_tv_box_converters(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # the years of a span of years count nothing
+        ("MPA enforcement work in 2005-2006 showed many countries shifting.", "en", set()),
+        # an Italian count stated at the sentence's start, before its noun's article
+        ("Il blitz ad Acerra. Sei le persone arrestate, tutte campane.", "it", {"6 people"}),
+        # Spanish papers' short word for CDs
+        ("La Guardia Civil le incautó 410 compactos y otros 8.000 compactos.", "es", {"410 CDs", "8000 CDs"}),
+    ],
+)
+def test_figures_of_round_sixty_five(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

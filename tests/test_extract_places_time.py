@@ -1794,3 +1794,11 @@ def test_the_countries_people_are_from_counted_one_by_one() -> None:
         "uno de la India y otro de Pakistán."
     )
     assert facts_of(text, "es")["country"] == {"ES"}
+
+
+def test_a_country_that_is_all_a_quotation_holds_is_a_title() -> None:
+    text = (
+        "Le premier détenait 82 DVD illégaux, des nouveautés comme « Madagascar », qui devaient sortir "
+        "en Belgique plus tard."
+    )
+    assert facts_of(text, "fr")["country"] == {"BE"}
