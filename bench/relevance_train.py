@@ -174,34 +174,17 @@ def report(model: Model, rows: list[dict[str, Any]]) -> dict[str, Any]:
 def current_items(corpus: str) -> list[dict[str, Any]]:
     """What the current code drafts for a set, in the training items' form, with the
     confidence the rules alone give each item."""
-    from bench.relevance.dump_once import items_of
+    from bench.relevance.dump_once import rows_of
     from extraction.draft import ArticleMeta
-    from extraction.score import FACT_KINDS, draft_dossier, gold_files, load_gold
+    from extraction.score import draft_dossier, gold_files, load_gold
 
     rows = []
     for path in gold_files(corpus):
         gold = load_gold(path)
         meta = ArticleMeta(url=gold.url, published=gold.published)
         dossier = draft_dossier(gold.text, meta, gold.lang, estimate=False)
-        items = items_of(dossier)
-        for kind in FACT_KINDS:
-            expected, matched = gold.facts[kind], set[int]()
-            for item in sorted((i for i in items if i["kind"] == kind), key=lambda i: i["spellings"]):
-                hits = [
-                    n
-                    for n, g in enumerate(expected)
-                    if g.intersection(item["spellings"]) and n not in matched
-                ]
-                matched.update(hits[:1])
-                rows.append(
-                    {
-                        **item,
-                        "set": corpus,
-                        "file": str(path.relative_to(ROOT)),
-                        "lang": gold.lang,
-                        "right": bool(hits),
-                    }
-                )
+        where = {"set": corpus, "file": str(path.relative_to(ROOT)), "lang": gold.lang}
+        rows += [row for row in rows_of(gold, dossier, where) if "gold" not in row]
     return rows
 
 

@@ -52,24 +52,29 @@ def items_of(dossier):
     return list(found.values())
 
 
+def rows_of(gold, dossier, where):
+    """One row per drafted item, right or wrong as the scorer matches it, then one row per
+    kind with the gold count."""
+    items = items_of(dossier)
+    for kind in score.FACT_KINDS:
+        expected, matched = gold.facts[kind], set()
+        for item in sorted((i for i in items if i["kind"] == kind), key=lambda i: i["spellings"]):
+            hits = [
+                n for n, g in enumerate(expected) if g.intersection(item["spellings"]) and n not in matched
+            ]
+            matched.update(hits[:1])
+            yield {**item, **where, "right": bool(hits)}
+        yield {"kind": kind, **where, "gold": len(expected)}
+
+
 def main(out, corpus, files):
     with open(out, "a", encoding="utf-8") as sink:
         for name in files:
             gold = score.load_gold(Path(name))
             meta = score.ArticleMeta(url=gold.url, published=gold.published)
-            items = items_of(score.draft_dossier(gold.text, meta, gold.lang))
-            where = {"set": corpus, "file": name, "lang": gold.lang}
-            for kind in score.FACT_KINDS:
-                expected, matched = gold.facts[kind], set()
-                for item in sorted((i for i in items if i["kind"] == kind), key=lambda i: i["spellings"]):
-                    hits = [
-                        n
-                        for n, g in enumerate(expected)
-                        if g.intersection(item["spellings"]) and n not in matched
-                    ]
-                    matched.update(hits[:1])
-                    sink.write(json.dumps({**item, **where, "right": bool(hits)}, ensure_ascii=False) + "\n")
-                sink.write(json.dumps({"kind": kind, **where, "gold": len(expected)}) + "\n")
+            dossier = score.draft_dossier(gold.text, meta, gold.lang)
+            for row in rows_of(gold, dossier, {"set": corpus, "file": name, "lang": gold.lang}):
+                sink.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
 if __name__ == "__main__":
