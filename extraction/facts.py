@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
 
+from graph.model.schema import Label
+
 FactKind = Literal[
     "agency",
     "country",
@@ -20,6 +22,13 @@ FactKind = Literal[
 # The kinds the scorer compares: all but "person" (a charged person the draft names, which
 # the reviewer checks against the charging document, and tests check).
 FACT_KINDS: tuple[FactKind, ...] = tuple(kind for kind in get_args(FactKind) if kind != "person")
+# The fact type the scorer counts an entity of each label under.
+KIND_OF_LABEL: dict[str, FactKind] = {
+    Label.AGENCY: "agency",
+    Label.GROUP: "group",
+    Label.PLATFORM: "platform",
+    Label.ORGANIZATION: "rights_holder",
+}
 
 
 @dataclass(frozen=True)

@@ -2327,8 +2327,9 @@ def _acronym_facts(article: Article, taken: set[int]) -> list[Fact]:
                 break
             words_in = tokens[first : last + 1]
             kind = _body_word_kind(words_in)
-            fits = kind is not None and _acronym_fits(words_in, acronym, _after_hyphens(article, words_in))
-            if tokens[first].text[0].isupper() and fits:
+            if kind is None or not tokens[first].text[0].isupper():
+                continue
+            if _acronym_fits(words_in, acronym, _after_hyphens(article, words_in)):
                 facts.append(_acronym_fact(article, tokens[first].start, tokens[last].end, acronym, kind))
                 break
     return facts + _names_after_their_acronym(article, taken)

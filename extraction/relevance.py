@@ -24,7 +24,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from graph.model.schema import Label
+from extraction.facts import KIND_OF_LABEL
 from loaders.dossier import COUNTRY_REF
 
 MODEL = Path(__file__).resolve().parent / "model" / "relevance.json"
@@ -32,12 +32,6 @@ MODEL = Path(__file__).resolve().parent / "model" / "relevance.json"
 # half the time (docs/extraction.md, "A learned estimate of each item").
 DOUBTFUL = 0.5
 
-KIND_OF_LABEL = {
-    Label.AGENCY: "agency",
-    Label.GROUP: "group",
-    Label.PLATFORM: "platform",
-    Label.ORGANIZATION: "rights_holder",
-}
 _WORD = re.compile(r"\w+|[^\w\s]")
 _CONTEXT_CHARS, _CONTEXT_WORDS, _NEAR_WORDS, _MAX_MENTIONS = 80, 5, 2, 6
 
