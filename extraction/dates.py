@@ -753,6 +753,13 @@ def _resolve(
     has_year = has_year or (kind in _RANGE_DAYS and match.group("year") is not None)
     if kind == "day_last" and _counts_a_noun(article.text, match.end()):
         return None  # "on May 5 and 6 people were arrested": a count, not a day
+    that_year = _that_year(article, match) if kind in _DAYS_OF_A_MONTH and not has_year else None
+    if that_year is not None:
+        # "Il 16 giugno di quell'anno": the year the text named last before it.
+        found = _parse(parsers, f"{_clean(raw, kind)} {that_year}") if kind == "day" else None
+        found = found or (_range_day(kind, match, parsers, that_year) if kind in _RANGE_DAYS else None)
+        note = f"the year of {raw!r} is {that_year}, the year the text named last before it"
+        return (found.isoformat(), "medium", [note]) if found else None
     if published is None and not has_year and year_hint is not None and kind in _DAYS_OF_A_MONTH:
         end = match.end("month") if "month" in match.re.groupindex and match.group("month") else match.end()
         if _LAST_AFTER.match(article.text, end) or _LAST_BEFORE.search(article.text[: match.start()]):
@@ -859,6 +866,24 @@ def _resolve(
             [f"the year of {raw!r} is taken from the publication date {published}"],
         )
     return found.isoformat(), "high", []
+
+
+# "di quell'anno", "of that year", "de ese año", "de cette année-là", "daquele ano", "the
+# same year": a day of the year the text named last.
+_THAT_YEAR_AFTER = re.compile(
+    r"\s*,?\s*(?:of\s+(?:that|the\s+same)\s+year|that\s+same\s+year|di\s+quell['’]anno|dello\s+stesso\s+anno"
+    r"|de\s+(?:ese|aquel|este)\s+(?:mismo\s+)?año|del\s+mismo\s+año|de\s+cette\s+année(?:-là)?"
+    r"|de\s+la\s+même\s+année|daquele\s+ano|desse\s+ano|do\s+mesmo\s+ano)\b",
+    re.IGNORECASE,
+)
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _that_year(article: Article, match: re.Match[str]) -> str | None:
+    if not _THAT_YEAR_AFTER.match(article.text, match.end()):
+        return None
+    years = _A_YEAR.findall(article.text, 0, match.start())
+    return years[-1] if years else None
 
 
 def _day_only(match: re.Match[str], published: dt.date) -> tuple[str, str, list[str]] | None:

@@ -3507,10 +3507,11 @@ _TOWN_COURT = re.compile(
 _TWIN_PLACES_POLICE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+ and [A-ZÀ-Ý][\w'’-]+ police\b")
 _CAPITALISED_BEFORE = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s$")
 # "la gendarmerie de Nîmes", "la polizia di Kyoto", "la policía de Málaga": a town's police or
-# gendarmerie, the place after the common noun; "la police locale de Verviers", "la police
-# de la zone Nord": a scope word or a police zone between them.
+# gendarmerie, the place after the common noun ("policías de Guadalajara": its officers);
+# "la police locale de Verviers", "la police de la zone Nord": a scope word or a police zone
+# between them.
 _POLICE_OF_PLACE = re.compile(
-    r"(?<![\w'’-])(?i:police|polizia|policía|polícia|gendarmerie|gendarmería|gendarmaria)\s+"
+    r"(?<![\w'’-])(?i:police|polizia|policías?|polícias?|gendarmerie|gendarmería|gendarmaria)\s+"
     r"(?:(?:locale|local|municipale|municipal)\s+)?"
     r"(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?(?:zone\s+)?"
     r"[A-ZÀ-Ý][\w'’-]+(?:\s(?:de|di|da|do|del)\s[A-ZÀ-Ý][\w'’-]+|\s[A-ZÀ-Ý][\w'’-]+)?"
@@ -3528,10 +3529,18 @@ def _place_of(name: str) -> str:
     return fold(_OF_AND_ARTICLE.split(name)[-1])
 
 
+_OF_ANY_ARTICLE = re.compile(
+    r"\s(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?", re.IGNORECASE
+)
+
+
 def _town_police_of(m: re.Match[str]) -> bool:
     """The place is a town or region: no country ("la police du Bénin" is national)."""
     place = _OF_AND_ARTICLE.split(m.group(), maxsplit=1)[-1]
-    return country_code(place) is None and fold(place) not in _no_police_place()
+    # "os polícias do Corpo de Intervenção": officers of a unit, no place
+    after = _OF_ANY_ARTICLE.split(m.group(), maxsplit=1)[-1]
+    unit = fold(after.split()[0]) in _body_words()
+    return country_code(place) is None and fold(place) not in _no_police_place() and not unit
 
 
 # Capitalised words before "police" that name no place.

@@ -30,9 +30,10 @@ _CAPITALISED_WORDS = 3
 # Verbs that follow a subject with no comma: the Spanish preterite in -ó/-aron/-ieron,
 # the Portuguese in -ou/-eu/-iu/-aram/-eram/-iram, the Italian in -ò and its future in -rà,
 # the Spanish present of the verbs in -uar ("actúa", "efectúa"), and the plural imperfect
-# ("impedían", "buscaban", "vigiavam", "cercavano", "bloquaient"). Not the adjective "europeu".
+# ("impedían", "buscaban", "vigiavam", "cercavano", "bloquaient") and the singular imperfect
+# of the first conjugations ("mirava", "buscaba", "visait"). Not the adjective "europeu".
 _VERB = re.compile(
-    r"(?:[^\W\d_]{2,}(?:ían|aban|avam|iam|avano|evano|ivano|aient)|[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{2,}ranno|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
+    r"(?:[^\W\d_]{2,}(?:ían|aban|avam|iam|avano|evano|ivano|aient)|[^\W\d_]{3,}(?:ava|eva|aba|ait)|[^\W\d_]{2,}[óò]|[^\W\d_]{2,}úan?|[^\W\d_]{2,}rà|[^\W\d_]{2,}ranno|[^\W\d_]{3,}(?:aron|ieron|eron|aram|eram|iram|ou)|[^\W\d_]{3,}(?<!rop)[ei]u)$"
 )
 # Italian plural participles: a head's first word is an adjective ("Nucleo speciale"),
 # not a participle ("i Reparti del Corpo distribuiti in tutto il Paese").

@@ -3845,3 +3845,26 @@ def test_bodies_of_round_sixty_five(text: str, lang: str, expected: set[str]) ->
 def test_a_projects_code_name_after_projet_in_lower_case() -> None:
     text = "La GRC a mené une enquête conjointe, le projet OSTINGER, visant des ventes de DVD."
     assert found(text, "fr", "operation") == {"projet ostinger"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a body's name stops at a verb in the singular imperfect
+        (
+            "L'offensiva del Dipartimento per la sicurezza nazionale mirava ai siti pirata.",
+            "it",
+            {"Dipartimento per la sicurezza nazionale"},
+        ),
+        # a town's police by its officers
+        (
+            "Agentes federales y policías de Guadalajara realizaron un operativo.",
+            "es",
+            {"policías de Guadalajara"},
+        ),
+        # officers of a unit are no town's police
+        ("Os polícias do Corpo de Intervenção fecharam o café.", "pt", {"Corpo de Intervenção"}),
+    ],
+)
+def test_bodies_of_round_sixty_six(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected

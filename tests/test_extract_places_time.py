@@ -1802,3 +1802,36 @@ def test_a_country_that_is_all_a_quotation_holds_is_a_title() -> None:
         "en Belgique plus tard."
     )
     assert facts_of(text, "fr")["country"] == {"BE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "published", "expected"),
+    [
+        (
+            "L'indagine comincia nel giugno 2014. Il 16 giugno di quell'anno, durante una perquisizione, "
+            "l'uomo era stato arrestato.",
+            "it",
+            dt.date(2025, 6, 21),
+            {"2014-06", "2014-06-16"},
+        ),
+        (
+            "The site opened in 2009. On 3 March of that year, police raided the owner's home.",
+            "en",
+            None,
+            {"2009-03-03"},  # a site's opening year is background
+        ),
+        (
+            "La web nació en 2016. El 5 de mayo de ese mismo año la policía detuvo al dueño.",
+            "es",
+            None,
+            {
+                "2016",
+                "2016-05-05",
+            },
+        ),
+    ],
+)
+def test_a_day_of_that_year_takes_the_year_named_last(
+    text: str, lang: str, published: dt.date | None, expected: set[str]
+) -> None:
+    assert drafted_dates(text, lang, published) == expected
