@@ -345,7 +345,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             "year_back",
             re.compile(
                 rf"(?<!\w)(?:(?:{_PERIOD_OF_RELATIVE_YEAR})\s*)?"
-                rf"(?P<phrase>{_phrases(_YEARS_BACK, locale)})(?!\w)",
+                # "cette année-là" is that year, not this one
+                rf"(?P<phrase>{_phrases(_YEARS_BACK, locale)})(?!\w)(?!-là)",
                 flags,
             ),
         ),
@@ -872,7 +873,7 @@ def _resolve(
 # same year": a day of the year the text named last.
 _THAT_YEAR_AFTER = re.compile(
     r"\s*,?\s*(?:of\s+(?:that|the\s+same)\s+year|that\s+same\s+year|di\s+quell['’]anno|dello\s+stesso\s+anno"
-    r"|de\s+(?:ese|aquel|este)\s+(?:mismo\s+)?año|del\s+mismo\s+año|de\s+cette\s+année(?:-là)?"
+    r"|de\s+(?:ese|aquel)\s+(?:mismo\s+)?año|del\s+mismo\s+año|de\s+cette\s+année-là"
     r"|de\s+la\s+même\s+année|daquele\s+ano|desse\s+ano|do\s+mesmo\s+ano)\b",
     re.IGNORECASE,
 )

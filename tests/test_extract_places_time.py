@@ -1829,6 +1829,19 @@ def test_a_country_that_is_all_a_quotation_holds_is_a_title() -> None:
                 "2016-05-05",
             },
         ),
+        (
+            "Le site est né en 2016. Le 5 mai de cette année-là, la police a arrêté le gérant.",
+            "fr",
+            dt.date(2019, 6, 1),
+            {"2016", "2016-05-05"},
+        ),
+        # "this year" is the publication's
+        (
+            "La web nació en 2016. El 5 de mayo de este año la policía detuvo al dueño.",
+            "es",
+            dt.date(2019, 6, 1),
+            {"2016", "2019-05-05", "2019"},
+        ),
     ],
 )
 def test_a_day_of_that_year_takes_the_year_named_last(
