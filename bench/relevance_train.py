@@ -27,10 +27,12 @@ import subprocess
 import sys
 import tempfile
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from extraction.relevance import DOUBTFUL, MODEL, Item, Model, features
+from extraction.score import load_gold
 
 ROOT = Path(__file__).resolve().parent.parent
 HERE = Path(__file__).resolve().parent / "relevance"
@@ -78,16 +80,11 @@ def load_items(path: Path = ITEMS) -> tuple[list[dict[str, Any]], Counter[str]]:
     return items, gold
 
 
-_TEXTS: dict[str, tuple[str, str]] = {}
-
-
+@cache
 def _article(file: str) -> tuple[str, str]:
-    if file not in _TEXTS:
-        import yaml
-
-        raw = yaml.safe_load((ROOT / file).read_text(encoding="utf-8"))
-        _TEXTS[file] = (raw["text"], str(raw.get("published") or ""))
-    return _TEXTS[file]
+    """The text of a gold file and its publication date, as the draft reads them."""
+    gold = load_gold(ROOT / file)
+    return gold.text, str(gold.published or "")
 
 
 def featurise(rows: list[dict[str, Any]]) -> list[dict[str, float]]:
@@ -176,7 +173,7 @@ def current_items(corpus: str) -> list[dict[str, Any]]:
     confidence the rules alone give each item."""
     from bench.relevance.dump_once import rows_of
     from extraction.draft import ArticleMeta
-    from extraction.score import draft_dossier, gold_files, load_gold
+    from extraction.score import draft_dossier, gold_files
 
     rows = []
     for path in gold_files(corpus):

@@ -79,14 +79,14 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
 
 
 # A country's name that is all a quotation holds is a title: «Madagascar», "Brazil".
-_OPENING_QUOTES = '«“"„‘'
-_CLOSING_QUOTES = '»”"“’'
+_OPENING_QUOTES = frozenset('«“"„‘')
+_CLOSING_QUOTES = frozenset('»”"“’')
 
 
 def _quoted_title(article: Article, match: Match) -> bool:
     before = article.text[max(0, match.start - 2) : match.start].strip()
     after = article.text[match.end : match.end + 2].strip()
-    return before[-1:] in set(_OPENING_QUOTES) and after[:1] in set(_CLOSING_QUOTES)
+    return before[-1:] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
 
 
 def _without_places_of_another_country(article: Article, candidates: list[Match]) -> list[Match]:

@@ -3514,9 +3514,9 @@ _POLICE_OF_PLACE = re.compile(
     r"(?<![\w'’-])(?i:police|polizia|policías?|polícias?|gendarmerie|gendarmería|gendarmaria)\s+"
     r"(?:(?:locale|local|municipale|municipal)\s+)?"
     r"(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?(?:zone\s+)?"
-    r"[A-ZÀ-Ý][\w'’-]+(?:\s(?:de|di|da|do|del)\s[A-ZÀ-Ý][\w'’-]+|\s[A-ZÀ-Ý][\w'’-]+)?"
+    r"(?P<place>[A-ZÀ-Ý][\w'’-]+(?:\s(?:de|di|da|do|del)\s[A-ZÀ-Ý][\w'’-]+|\s[A-ZÀ-Ý][\w'’-]+)?"
     # a zone of two towns: "la police de la zone Bruxelles-Ville - Ixelles"
-    r"(?:\s[-–]\s[A-ZÀ-Ý][\w'’-]+)?"
+    r"(?:\s[-–]\s[A-ZÀ-Ý][\w'’-]+)?)"
 )
 
 
@@ -3529,17 +3529,11 @@ def _place_of(name: str) -> str:
     return fold(_OF_AND_ARTICLE.split(name)[-1])
 
 
-_OF_ANY_ARTICLE = re.compile(
-    r"\s(?:de|di|du|des|del|della|dello|dei|degli|do|da|dos|das)\s+(?:(?:la|le)\s+|l['’])?", re.IGNORECASE
-)
-
-
 def _town_police_of(m: re.Match[str]) -> bool:
-    """The place is a town or region: no country ("la police du Bénin" is national)."""
-    place = _OF_AND_ARTICLE.split(m.group(), maxsplit=1)[-1]
-    # "os polícias do Corpo de Intervenção": officers of a unit, no place
-    after = _OF_ANY_ARTICLE.split(m.group(), maxsplit=1)[-1]
-    unit = fold(after.split()[0]) in _body_words()
+    """The place is a town or region: no country ("la police du Bénin" is national), no
+    unit ("os polícias do Corpo de Intervenção" are a unit's officers)."""
+    place = m.group("place")
+    unit = fold(place.split()[0]) in _body_words()
     return country_code(place) is None and fold(place) not in _no_police_place() and not unit
 
 
