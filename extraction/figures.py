@@ -670,6 +670,28 @@ def _prison_term(article: Article, start: int, end: int, unit: str = "years") ->
     return near and not _cue_between(article, first, last, "penalty_risk")
 
 
+_SERVICE_BEFORE, _SERVICE_AFTER = 6, 5  # tokens: "a 150 horas de", "150 hours of unpaid community work"
+
+
+def _community_service(article: Article, start: int, end: int) -> bool:
+    """A count of hours is a figure only as a penalty of unpaid work: a word of it near
+    ("150 hours of community service", "120 heures de travaux communautaires")."""
+    sentence = article.sentence_at(start)
+    first, last = article.token_index(sentence.start), article.token_index(sentence.end)
+    number, after = article.token_index(start), article.token_index(end)
+    return _cue_between(
+        article, max(first, number - _SERVICE_BEFORE), number, "community_service"
+    ) or _cue_between(article, after, min(last, after + _SERVICE_AFTER), "community_service")
+
+
+def _penalty_given(article: Article, start: int, end: int, unit: str) -> bool:
+    """Whether a count of a penalty-only unit is a penalty given: a prison term, or hours
+    of community service."""
+    if unit == "hours":
+        return _community_service(article, start, end)
+    return _prison_term(article, start, end, unit)
+
+
 # Warrants carried out count what was done: searches made, people arrested.
 _DONE_BY_WARRANTS = {"search orders": "searches", "arrest warrants": "arrests"}
 
@@ -818,6 +840,7 @@ _SEARCHED_AFTER = re.compile(
 
 # Counts of time that are figures only as prison terms given ("over the past three weeks" is when).
 _PRISON_TERM_UNITS = {"years", "months", "weeks"}
+_PENALTY_UNITS = _PRISON_TERM_UNITS | {"hours"}  # counts that are figures only as penalties given
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
 
@@ -970,7 +993,7 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     if millions and index < len(article.tokens) and article.tokens[index].key in _CONNECTORS:
         index += 1
     index += _of_its(article, index)
-    found_unit = _unit_at(article, index, allow_gap=factor == 1) or _download_times(article, index, start)
+    found_unit = _unit_at(article, index, allow_gap=True) or _download_times(article, index, start)
     if found_unit is None or index >= len(article.tokens):
         return None
     if re.search(r"[.,;:!?()\[\]–—]|\s-\s|\n\s*\n|^[\"”»]", text[pos : article.tokens[index].start]):
@@ -979,7 +1002,7 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
         return None
     end, unit = found_unit
     value, end = _half_after_unit(text, value, end, unit)
-    if unit in _PRISON_TERM_UNITS and not _prison_term(article, start, end, unit):
+    if unit in _PENALTY_UNITS and not _penalty_given(article, start, end, unit):
         return None  # an age, a duration, a penalty the law allows
     return Figure(value, _counted(article, unit, start, end), start, end, factor)
 
@@ -1314,7 +1337,7 @@ def _noun_first(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
         for i in range(max(0, k - 1 - _NOUN_REACH), k):
             unit = _unit_here(article, i)
             between = article.text[tokens[i].end : token.start]
-            if unit is None or unit[1] in _PRISON_TERM_UNITS or re.search(r"[.,;:!?()]", between):
+            if unit is None or unit[1] in _PENALTY_UNITS or re.search(r"[.,;:!?()]", between):
                 continue
             found.append(Figure(value, unit[1], tokens[i].start, number.end()))
             used.append((number.start(), number.end()))
@@ -1716,7 +1739,7 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
             value, end = _half_after_unit(article.text, value, end, unit)
             if currencies.needs_article(unit):
                 figure = _money(article, value, unit, words[0].start, end, 1.0)
-            elif unit in _PRISON_TERM_UNITS and not _prison_term(article, words[0].start, end, unit):
+            elif unit in _PENALTY_UNITS and not _penalty_given(article, words[0].start, end, unit):
                 figure = None
             else:
                 figure = Figure(value, _counted(article, unit, words[0].start, end), words[0].start, end)

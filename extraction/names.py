@@ -3672,6 +3672,8 @@ def _unit_at(tokens: list[Token], i: int, keys: tuple[str, ...], spelling: str) 
         return False
     if keys == ("fiscal",) and (i == 0 or tokens[i - 1].key not in _DETERMINERS | _ARTICLE_CONTRACTIONS):
         return False  # "fraude fiscal de Madrid": the adjective, not the prosecutor
+    if len(keys) > 1 and keys[0] in _STATIONS | _COMMON_NOUN_UNITS:
+        return True  # "la stazione dei carabinieri", "la compagnia CC": the force's name says it
     if keys[0] in _STATIONS:
         # "i Carabinieri delle Stazioni di Ladispoli e Passoscuro"; never "la stazione di Roma Termini"
         return any(t.key in member_words() for t in tokens[max(0, i - 2) : i])

@@ -3868,3 +3868,21 @@ def test_a_projects_code_name_after_projet_in_lower_case() -> None:
 )
 def test_bodies_of_round_sixty_six(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Carabinieri's own way of naming a company of a town
+        (
+            "Sei sono stati arrestati dalla Compagnia Carabinieri di Corleone.",
+            {"Compagnia Carabinieri di Corleone", "Carabinieri"},  # the force, as for its stations
+        ),
+        (
+            "Sei di loro sono finiti in manette ad opera della compagnia CC di Corleone.",
+            {"compagnia CC di Corleone"},
+        ),
+    ],
+)
+def test_bodies_of_round_sixty_seven(text: str, expected: set[str]) -> None:
+    assert found(text, "it", "agency") == expected

@@ -2016,3 +2016,28 @@ def test_pesetas_police_cars_and_tv_box_converters(text: str, lang: str, expecte
 )
 def test_figures_of_round_sixty_five(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a count in millions or lakhs keeps its noun past an adjective, as digits do
+        ("Police seized 2 million pirated copies.", "en", {"2000000 copies"}),
+        ("Officers found over 25 lakh pirated DVDs, among them recent releases.", "en", {"2500000 DVDs"}),
+        # hours are a figure as a penalty of unpaid work
+        ("He was sentenced to 150 hours of community service.", "en", {"150 hours"}),
+        ("Il devra accomplir 50 heures de travaux d'intérêt général.", "fr", {"50 hours"}),
+        ("Fue condenado a 200 horas de trabajos en beneficio de la comunidad.", "es", {"200 hours"}),
+        # and not as a duration or a deadline
+        ("The suspects must be brought before a court within 48 hours.", "en", set()),
+        ("L'operazione è durata 12 ore.", "it", set()),
+        # clubs and jukeboxes are counted
+        (
+            "La policía revisó 47 clubes de alterne e intervino 25 gramolas.",
+            "es",
+            {"47 clubs", "25 jukeboxes"},
+        ),
+    ],
+)
+def test_figures_of_round_sixty_seven(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
