@@ -22,6 +22,7 @@ from extraction.countries import (
     countries_of_drafted_bodies,
     country_facts,
     country_matches,
+    dateline_place,
     place_matches,
     places_country,
     places_of_local_bodies,
@@ -104,7 +105,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     countries += countries_of_drafted_bodies(article, facts)
     if not countries:
-        countries = places_of_local_bodies(article, facts)
+        countries = places_of_local_bodies(article, facts) or dateline_place(article, named)
     # "the National Intelligence Service": a body's name is no service's, whatever its words;
     # nor is a channel's listed among the signals pirated ("Canal Rural").
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" or f in listed for s in f.spans]

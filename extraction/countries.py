@@ -385,6 +385,26 @@ def places_of_local_bodies(article: Article, facts: list[Fact]) -> list[Match]:
     return found if len({m.entry.name for m in found}) == 1 else []
 
 
+# "THIRUVANANTHAPURAM: ...", "WINDHOEK – ...": a paragraph opened by the place it was filed from.
+_DATELINE_SEPARATOR = re.compile(r"[ \t]*(?::|[-–—][ \t])")
+
+
+def dateline_place(article: Article, inside_names: list[Match]) -> list[Match]:
+    """The place a paragraph's dateline names, standing for its country: where the report
+    was filed, so only for an article that names no country, place or local body."""
+    found = []
+    for m in place_matcher().find(article):
+        line_start = article.text.rfind("\n", 0, m.start) + 1
+        opens = article.text[line_start : m.start].strip() == ""
+        if (
+            opens
+            and _DATELINE_SEPARATOR.match(article.text, m.end)
+            and not any(n.start <= m.start < n.end for n in inside_names)
+        ):
+            found.append(m)
+    return found if len({m.entry.name for m in found}) == 1 else []
+
+
 def _after_a_place_word(article: Article, first: int, listed: set[int]) -> bool:
     keys = [t.key for t in article.tokens]
     i = first - 1

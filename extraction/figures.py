@@ -1070,6 +1070,7 @@ def find_figures(article: Article) -> list[Fact]:
     figures = _men_and_women_summed(article, figures, used)
     figures = [_arrested_as_people(article, f) for f in figures]
     figures += _bare_counts_arrested(article, used)
+    figures += _one_person_by_fate(article, used)
     figures = _years_and_months_joined(article, figures)
     # Kept until here: "os outros dois foram presos, um em X e outro em Y" has parts.
     figures = [
@@ -2267,6 +2268,50 @@ def _bare_counts_arrested(article: Article, used: list[tuple[int, int]]) -> list
         if value is not None and value > 1 and ends:
             found.append(Figure(value, "people", tokens[j].start, tokens[j].end))
             used.append((tokens[j].start, tokens[j].end))
+    return found
+
+
+_ONE_IN_ENGLISH = {"a", "an"}
+# Between one person's noun and their fate: "has been", "a été", "è stato", "ha sido", "foi".
+_SINGULAR_AUXILIARIES = {"was", "has", "had", "been", "is", "got", "a", "ete", "est", "e", "stato", "stata",
+                         "fu", "viene", "fue", "ha", "sido", "resulto", "quedo", "foi", "acabou", "ficou",
+                         "tem"}  # fmt: skip
+# "un homme de 58 ans", "a man, 34,", "un uomo di 40 anni": the person's age after the noun.
+_AGE_AFTER = re.compile(
+    r"(?:\s+(?:âgée?\s+)?(?:de|di|d'|of|aged)\s*\d{1,2}\s*(?:ans|anni|años|anos|years(?:\s+old)?)?|\s*,\s*\d{1,2}\s*,)",
+    re.IGNORECASE,
+)
+_ONE_SUSPECT = {"suspect", "sospechoso", "suspeito", "sospettato"}
+_AUXILIARIES_REACH = 3  # between one person's noun and their fate: "has been", "è stato"
+
+
+@cache
+def _one_person_words() -> tuple[frozenset[str], list[tuple[str, ...]]]:
+    return frozenset(fold(w) for w in lexicon()["one_person"]), _cue_list("one_person_fate")
+
+
+def _one_person_by_fate(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
+    """'A man has been arrested', 'un homme de 58 ans a été arrêté', 'uma pessoa foi presa':
+    one person named by a singular noun, then what happened to them, is a count of one."""
+    tokens = article.tokens
+    nouns, fates = _one_person_words()
+    ones = _ONE | (_ONE_IN_ENGLISH if article.lang == "en" else set())
+    found = []
+    for i, token in enumerate(tokens[:-2]):
+        noun = tokens[i + 1]
+        if token.key not in ones or noun.key not in nouns or any(a <= token.start < b for a, b in used):
+            continue
+        age = _AGE_AFTER.match(article.text, noun.end)
+        j = article.token_index(age.end()) if age else i + 2
+        start = j
+        while j < len(tokens) and j - start < _AUXILIARIES_REACH and tokens[j].key in _SINGULAR_AUXILIARIES:
+            j += 1
+        if j == start or j >= len(tokens) or crosses_a_clause(article.text, noun.end, tokens[j].start):
+            continue
+        if any(_starts_with(article, j, keys) for keys in fates):
+            unit = "suspects" if noun.key in _ONE_SUSPECT else "people"  # the text counts suspects
+            found.append(Figure(1.0, unit, token.start, noun.end))
+            used.append((token.start, noun.end))
     return found
 
 

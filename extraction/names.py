@@ -1077,6 +1077,10 @@ def _corporate_words() -> set[str]:
     return {fold(w) for w in lexicon()["corporate_words"]}
 
 
+# Capitalised after a quote mark, an article or a pronoun is still no name: "«I clan vogliono".
+_LONE_NON_NAMES = _DETERMINERS | {"i", "gli", "os", "as", "los", "las"}
+
+
 def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
     tokens = article.tokens
     facts: list[Fact] = []
@@ -1121,6 +1125,7 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             # does a nationality ("the Spanish IPTV service", "illegal Korean TV streaming service").
             lone = bool(before) and (
                 (len(before) == 1 and _sentence_start(article, tokens[before[0]]))
+                or (len(before) == 1 and tokens[before[0]].key in _LONE_NON_NAMES)  # "«I clan vogliono"
                 or tokens[before[0]].key in nationality_words()
                 or _unit_of_a_body_before(article, before[0], taken)
             )

@@ -3886,3 +3886,41 @@ def test_bodies_of_round_sixty_six(text: str, lang: str, expected: set[str]) -> 
 )
 def test_bodies_of_round_sixty_seven(text: str, expected: set[str]) -> None:
     assert found(text, "it", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "expected"),
+    [
+        ("Agents of the U.S. Secret Service (USSS) took part.", "en", "agency", {"US Secret Service"}),
+        (
+            "A ação teve o apoio logístico da ABES, que mantém um portal.",
+            "pt",
+            "agency",
+            {"Associação Brasileira das Empresas de Software"},
+        ),
+        # Belgium's courts by the language of their chamber
+        (
+            "Le tribunal de commerce néerlandophone de Bruxelles a ordonné le blocage.",
+            "fr",
+            "agency",
+            {"tribunal de commerce néerlandophone de Bruxelles"},
+        ),
+        # Spain's pay-TV platforms of the 2000s, whose cards were pirated
+        (
+            "Se intervinieron 500 tarjetas piratas de Canal Satélite y Vía Digital que abrían los canales "
+            "de la operadora de televisión ONO.",
+            "es",
+            "rights_holder",
+            {"Canal Satélite Digital", "Vía Digital", "ONO"},
+        ),
+        # an article capitalised after a quote mark names no group
+        (
+            "Il comandante spiega: «I clan vogliono capire se si possono vendere i dvd falsi».",
+            "it",
+            "group",
+            set(),
+        ),
+    ],
+)
+def test_bodies_of_round_sixty_eight(text: str, lang: str, kind: str, expected: set[str]) -> None:
+    assert found(text, lang, kind) == expected

@@ -1679,7 +1679,8 @@ def test_computers_drives_and_users_in_each_language(text: str, lang: str, expec
 
 
 def test_an_age_is_no_count_of_people() -> None:
-    assert figures("Un homme de 31 ans a été mis en examen.", "fr") == set()
+    # the man is one person; his 31 years count nobody
+    assert figures("Un homme de 31 ans a été mis en examen.", "fr") == {"1 people"}
 
 
 @pytest.mark.parametrize(
@@ -2040,4 +2041,26 @@ def test_figures_of_round_sixty_five(text: str, lang: str, expected: set[str]) -
     ],
 )
 def test_figures_of_round_sixty_seven(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # one person named by a singular noun, then what happened to them
+        ("A man has been arrested for running the trade from his home.", "en", {"1 people"}),
+        ("Un homme de 58 ans a été arrêté mercredi.", "fr", {"1 people"}),
+        ("Un responsabile è stato denunciato all'autorità giudiziaria.", "it", {"1 people"}),
+        ("Uma pessoa foi presa em flagrante.", "pt", {"1 people"}),
+        # the text counts a suspect
+        ("The board said one suspect was arrested.", "en", {"1 suspects"}),
+        # a person seen, or a thing arrested, is no count
+        ("Un homme a été vu près du marché.", "fr", set()),
+        ("A website was arrested.", "en", set()),
+        # Brazil's software resellers, bags and a copying tower's drives
+        ("As autoridades abordaram 59 revendas e levaram 85 sacolas.", "pt", {"59 resellers", "85 bags"}),
+        ("O laboratório tinha 15 drives de gravação.", "pt", {"15 drives"}),
+    ],
+)
+def test_figures_of_round_sixty_eight(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected

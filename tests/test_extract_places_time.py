@@ -1848,3 +1848,15 @@ def test_a_day_of_that_year_takes_the_year_named_last(
     text: str, lang: str, published: dt.date | None, expected: set[str]
 ) -> None:
     assert drafted_dates(text, lang, published) == expected
+
+
+def test_a_dateline_gives_the_country_of_an_article_naming_none() -> None:
+    text = "WINDHOEK – Police raided a market on Friday and seized pirated discs."
+    assert facts_of(text, "en")["country"] == {"NA"}
+
+
+def test_a_dateline_gives_no_country_when_the_article_names_one() -> None:
+    text = (
+        "MUMBAI: Agents arrested 26 people in Puerto Rico, in the United States, for selling pirated discs."
+    )
+    assert facts_of(text, "en")["country"] == {"US", "PR"}
