@@ -348,7 +348,10 @@ _LOWER_CASE_NATIONALITIES = {"fr", "it", "es", "pt"}
 # Words before a place that say something happened there: "no Rio Grande do Sul", "en las
 # provincias de Alicante".
 _AT_PLACE = {"in", "en", "em", "no", "na", "nos", "nas", "num", "numa", "nel", "nella", "nei", "negli", "au",
-             "aux",             "à", "a", "at", "dans"}  # fmt: skip
+             "aux",             "à", "a", "at", "dans",
+             # the towns a drive covered: "estesa ai comuni di Salerno e Battipaglia"
+             "comuni", "comune", "communes", "commune", "municipios", "municipio",
+             "municipalities", "municipality", "concelhos", "concelho"}  # fmt: skip
 _AT_PLACE_REACH = 4  # tokens before a place (or the list it ends) where that word may stand
 _PLACE_LIST = {"e", "y", "et", "and", "und"}
 
@@ -381,8 +384,27 @@ def places_of_local_bodies(article: Article, facts: list[Fact]) -> list[Match]:
     article that names no country and no place it acted in acts where its local bodies sit,
     when all sit in one country."""
     bodies = [(s.start, s.end) for f in facts if f.kind == "agency" for s in f.spans]
-    found = [m for m in place_matcher().find(article) if any(a <= m.start and m.end <= b for a, b in bodies)]
+    found = [
+        m
+        for m in place_matcher().find(article)
+        if any(
+            a <= m.start and m.end <= b and (a == m.start or _seat_word_before(article, m.first))
+            for a, b in bodies
+        )
+    ]
     return found if len({m.entry.name for m in found}) == 1 else []
+
+
+# The word before a body's seat inside its name: "Procura di Bari", "tribunal de Strasbourg", "PSP
+# no Porto", "Avon and Somerset Police"; a seat opens the name or follows one of these, else the
+# word is the name's own ("Ispettorato Centrale" is no region).
+_SEAT_WORDS = {"de", "d", "di", "del", "della", "dello", "dell", "du", "des", "do", "da", "dos", "das", "of",
+               "in", "en", "em", "no", "na", "a", "à", "au", "al", "nel", "nella",
+               "and", "et", "e", "y"}  # fmt: skip
+
+
+def _seat_word_before(article: Article, first: int) -> bool:
+    return first > 0 and article.tokens[first - 1].key in _SEAT_WORDS
 
 
 # "THIRUVANANTHAPURAM: ...", "WINDHOEK – ...": a paragraph opened by the place it was filed from.

@@ -2179,15 +2179,15 @@ _AND_BETWEEN = re.compile(r"(?i)\s+(?:and|et|e|y)\s+")
 
 
 def _years_and_months_joined(article: Article, figures: list[Figure]) -> list[Figure]:
-    """'three years and six months in prison', '6 anos e 8 meses': one term, in years when
-    the months make a quarter of a year, else in months."""
+    """'three years and six months in prison', '6 anos e 8 meses', 'four years six months':
+    one term, in years when the months make a quarter of a year, else in months."""
     months_of = {
         id(years): months
         for years in figures
         for months in figures
         if years.unit == "years"
         and months.unit == "months"
-        and re.fullmatch(r"\s+(?:and|et|e|y)\s+", article.text[years.end : months.start])
+        and re.fullmatch(r"\s+(?:(?:and|et|e|y)\s+)?", article.text[years.end : months.start])
     }
     joined_months = {id(m) for m in months_of.values()}
     joined: list[Figure] = []

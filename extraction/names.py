@@ -3830,7 +3830,8 @@ def _links_to_a_name(tokens: list[Token], k: int) -> bool:
     token = tokens[k]
     if not token.text.islower() or token.key not in _NAME_JOINS:
         return False
-    if token.key in _ARTICLES_ONLY and token.text not in {"à", "às"}:  # "Repressão à Pirataria"
+    # "Repressão à Pirataria", "Repressão a Crimes Fazendários": a preposition, not an article
+    if token.key in _ARTICLES_ONLY and token.text not in {"à", "às", "a"}:
         return False
     nxt = k + 1
     if nxt < len(tokens) and tokens[nxt].key in _ARTICLES_AFTER_A_JOIN and tokens[nxt].text.islower():

@@ -3924,3 +3924,22 @@ def test_bodies_of_round_sixty_seven(text: str, expected: set[str]) -> None:
 )
 def test_bodies_of_round_sixty_eight(text: str, lang: str, kind: str, expected: set[str]) -> None:
     assert found(text, lang, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "a" before a plural noun is a preposition inside the name, not an article
+        (
+            "Cerca de 40 policiais da Delegacia de Repressão a Crimes Fazendários do Rio participaram.",
+            {"Delegacia de Repressão a Crimes Fazendários do Rio"},
+        ),
+        # a platoon is a unit
+        (
+            "A ação teve o apoio do Pelotão de Intervenção da GNR.",
+            {"Pelotão de Intervenção da GNR", "Guarda Nacional Republicana"},
+        ),
+    ],
+)
+def test_bodies_of_round_sixty_nine(text: str, expected: set[str]) -> None:
+    assert found(text, "pt", "agency") == expected

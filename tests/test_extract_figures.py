@@ -2064,3 +2064,21 @@ def test_figures_of_round_sixty_seven(text: str, lang: str, expected: set[str]) 
 )
 def test_figures_of_round_sixty_eight(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a British prison term written without "and", and a year in the singular before its noun
+        ("He was jailed for four years six months.", "en", {"4.5 years"}),
+        ("The fifth was given a two year suspended sentence.", "en", {"2 years"}),
+        # the GNR's sergeants and guards are its officers
+        (
+            "Participaram três oficiais, dois sargentos e 22 guardas da GNR.",
+            "pt",
+            {"2 police officers", "22 police officers"},
+        ),
+    ],
+)
+def test_figures_of_round_sixty_nine(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected

@@ -1860,3 +1860,19 @@ def test_a_dateline_gives_no_country_when_the_article_names_one() -> None:
         "MUMBAI: Agents arrested 26 people in Puerto Rico, in the United States, for selling pirated discs."
     )
     assert facts_of(text, "en")["country"] == {"US", "PR"}
+
+
+def test_a_word_of_a_bodys_own_name_is_no_region() -> None:
+    # "Centrale" is a region of Togo, and here only the name of the Siae's inspectorate
+    text = "Sono stati impegnati 12 uomini dell'Ispettorato Centrale della Siae per i controlli."
+    assert facts_of(text, "it")["country"] == set()
+
+
+def test_the_towns_a_drive_covered_give_its_country() -> None:
+    text = "L'operazione, estesa ai comuni di Salerno, Battipaglia e Campagna, ha impegnato 90 militari."
+    assert facts_of(text, "it")["country"] == {"IT"}
+
+
+def test_a_seat_that_opens_a_body_s_name_or_follows_and_gives_its_country() -> None:
+    text = "He was arrested by Avon and Somerset Police after a raid."
+    assert facts_of(text, "en")["country"] == {"GB"}
