@@ -2866,6 +2866,16 @@ def _agencies_by_name() -> dict[str, Entry]:
     return found
 
 
+@cache
+def _agency_names_and_acronyms() -> frozenset[str]:
+    """Folded names, aliases and acronyms of the agencies the lexicon knows."""
+    return frozenset(
+        fold(name)
+        for item in lexicon()["agencies"]
+        for name in [item["name"], *item.get("aliases", []), *item.get("exact", [])]
+    )
+
+
 _SHARED_HEAD = re.compile(
     r"\b(?P<head>\w+)\s+(?P<first>[A-ZÀ-Ý]\w+)(?P<more>(?:\s*,\s*[A-ZÀ-Ý]\w+)*)\s+(?:e|y|et|and)\s+(?P<last>[A-ZÀ-Ý]\w+)"
 )
@@ -3963,8 +3973,8 @@ def operation_facts(article: Article) -> list[Fact]:
         # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
         raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
         name = " ".join(raw.split())
-        if not name or fold(name) in _not_names() or _a_bodys_programme(name):
-            continue
+        if not name or fold(name) in _not_names() | _agency_names_and_acronyms() or _a_bodys_programme(name):
+            continue  # "Operazione Gdf contro le fotocopie": the body's operation, not its name
         display = name.title() if name.isupper() else name
         facts.append(
             Fact(

@@ -3943,3 +3943,16 @@ def test_bodies_of_round_sixty_eight(text: str, lang: str, kind: str, expected: 
 )
 def test_bodies_of_round_sixty_nine(text: str, expected: set[str]) -> None:
     assert found(text, "pt", "agency") == expected
+
+
+def test_competitions_of_round_seventy_are_rights_holders() -> None:
+    text = (
+        "Quatre décisions ont été rendues en faveur de Canal+ pour la Coupe d'Afrique des nations "
+        "et le Top 14, et une en faveur de la Ligue 2."
+    )
+    assert found(text, "fr", "rights_holder") == {"Canal+", "Africa Cup of Nations", "Top 14", "Ligue 2"}
+
+
+def test_a_body_s_acronym_after_operazione_is_no_operation_name() -> None:
+    text = "Operazione Gdf contro le fotocopie. Con l'Operazione Gutenberg la Gdf ha denunciato 177 persone."
+    assert found(text, "it", "operation") == {"gutenberg"}
