@@ -2,7 +2,7 @@
 
     python -m bench.relevance_train collect            # redraw the training items (minutes)
     python -m bench.relevance_train fit                # write extraction/model/relevance.json
-    python -m bench.relevance_train evaluate --fresh blind-91 --fresh blind-92
+    python -m bench.relevance_train evaluate --fresh blind-103 --fresh blind-104
 
 - **collect** drafts every blind set with the code of the commit that scored it once
   (bench/relevance/once-commits.tsv), each in a git worktree, so the items are what the
@@ -12,7 +12,7 @@
   function the draft uses) and fits a logistic regression (scikit-learn, installed by the
   `train` extra; the draft itself needs only the weights).
 - **evaluate** measures on items no fit saw: a model fitted on the sets up to blind-76 is
-  tried on the once-drafts of blind-77 to blind-90, and the shipped model on sets drafted
+  tried on the once-drafts of the later sets in the table, and the shipped model on sets drafted
   by the current code that are in no training table (`--fresh`). It reports the area under
   the ROC curve of the estimate and of the rules' confidence, and how often items were
   right in each band, in bench/results/relevance.json.
