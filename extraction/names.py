@@ -2869,11 +2869,8 @@ def _agencies_by_name() -> dict[str, Entry]:
 @cache
 def _agency_names_and_acronyms() -> frozenset[str]:
     """Folded names, aliases and acronyms of the agencies the lexicon knows."""
-    return frozenset(
-        fold(name)
-        for item in lexicon()["agencies"]
-        for name in [item["name"], *item.get("aliases", []), *item.get("exact", [])]
-    )
+    acronyms = {fold(a) for item in lexicon()["agencies"] for a in item.get("exact", [])}
+    return frozenset(_agencies_by_name()) | acronyms
 
 
 _SHARED_HEAD = re.compile(
