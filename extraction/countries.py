@@ -65,6 +65,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _end_of_a_longer_name(article, m)
         and not _dateline_country(article, m)
         and not _quoted_title(article, m)
+        and not _a_state_of_another_country(article, m)
     ]
     candidates = _without_places_of_another_country(article, candidates)
     audience = _audience_countries(article, candidates)
@@ -87,6 +88,19 @@ def _quoted_title(article: Article, match: Match) -> bool:
     before = article.text[max(0, match.start - 2) : match.start].strip()
     after = article.text[match.end : match.end + 2].strip()
     return before[-1:] in _OPENING_QUOTES and after[:1] in _CLOSING_QUOTES
+
+
+# Words before a state's or a district's name: "the Northern District of Georgia", "the state of Georgia".
+_STATE_OF = {("district", "of"), ("state", "of"), ("estado", "de"), ("etat", "de"), ("stato", "di")}
+
+
+def _a_state_of_another_country(article: Article, match: Match) -> bool:
+    """'the Northern District of Georgia': a country's name that is also a state or province
+    of another country, written after 'District of' or 'State of', names the state."""
+    tokens = article.tokens
+    before = tuple(t.key for t in tokens[max(0, match.first - 2) : match.first])
+    places = place_names().get(phrase_keys(article.text[match.start : match.end]), frozenset())
+    return before in _STATE_OF and bool(places - {match.entry.name})
 
 
 def _without_places_of_another_country(article: Article, candidates: list[Match]) -> list[Match]:

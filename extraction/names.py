@@ -1805,6 +1805,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += _forces_listed_by_adjective(article)
     facts += _forces_of_country_facts(article)
     facts += _embassy_facts(article)
+    facts += _us_attorney_facts(article, taken)
     facts += _described_anti_piracy_bodies(article, taken)
     facts += _known_units_of_place(article, matches)
     # A town's police named as the kind of a unit read above ("compagnie de gendarmerie du
@@ -2581,6 +2582,35 @@ def _embassy_by_adjective(article: Article, i: int, written: str) -> list[Fact]:
         return []
     start, end = min(tokens[i].start, tokens[k].start), max(tokens[i].end, tokens[k].end)
     return [_embassy_fact(article, start, end, article.text[start:end], code)]
+
+
+# "the United States Attorney for the District of Puerto Rico", "U.S. Attorney's Office for the
+# Northern District of Georgia": a federal prosecutor's office by its judicial district.
+_US_ATTORNEY = re.compile(
+    r"\b(?:U\.\s?S\.|US|United\s+States)\s+Attorney(?:['’]s\s+Office)?\s+(?:for|in)\s+the\s+"
+    r"(?P<district>(?:(?:Northern|Southern|Eastern|Western|Middle|Central)\s+)?District\s+of\s+"
+    r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+)
+
+
+def _us_attorney_facts(article: Article, taken: set[int]) -> list[Fact]:
+    """A US Attorney's office named by its district, whether or not the lexicon lists it."""
+    facts = []
+    for match in _US_ATTORNEY.finditer(article.text):
+        if article.token_index(match.start()) in taken:
+            continue
+        name = f"US Attorney's Office for the {' '.join(match.group('district').split())}"
+        facts.append(
+            Fact(
+                "agency",
+                name,
+                [Span(match.start(), match.end(), match.group())],
+                "medium",
+                ["a federal prosecutor's office named by its district: check the office's name"],
+                {"label": Label.AGENCY, "kind": "prosecutor", "country": "US"},
+            )
+        )
+    return facts
 
 
 def _embassy_fact(article: Article, start: int, end: int, name: str, country: str) -> Fact:

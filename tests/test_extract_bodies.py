@@ -3956,3 +3956,23 @@ def test_competitions_of_round_seventy_are_rights_holders() -> None:
 def test_a_body_s_acronym_after_operazione_is_no_operation_name() -> None:
     text = "Operazione Gdf contro le fotocopie. Con l'Operazione Gutenberg la Gdf ha denunciato 177 persone."
     assert found(text, "it", "operation") == {"gutenberg"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a US Attorney's office by its judicial district, whether or not the lexicon lists it
+        (
+            "The United States Attorney for the District of Puerto Rico announced the indictment.",
+            {"US Attorney's Office for the District of Puerto Rico"},
+        ),
+        (
+            "A jury convicted him, said the U.S. Attorney for the Northern District of Georgia.",
+            {"US Attorney's Office for the Northern District of Georgia"},
+        ),
+        # an official named after the title is no office
+        ("Acting United States Attorney John Smith said the case was closed.", set()),
+    ],
+)
+def test_bodies_of_round_seventy_one(text: str, expected: set[str]) -> None:
+    assert found(text, "en", "agency") == expected

@@ -1876,3 +1876,13 @@ def test_the_towns_a_drive_covered_give_its_country() -> None:
 def test_a_seat_that_opens_a_body_s_name_or_follows_and_gives_its_country() -> None:
     text = "He was arrested by Avon and Somerset Police after a raid."
     assert facts_of(text, "en")["country"] == {"GB"}
+
+
+def test_a_district_of_a_state_named_like_a_country_names_the_state() -> None:
+    text = "A federal jury in the Northern District of Georgia, in the United States, convicted a DVD seller."
+    assert facts_of(text, "en")["country"] == {"US"}
+
+
+def test_the_country_georgia_stays_a_country() -> None:
+    text = "Police in Georgia arrested two men in Tbilisi for selling pirated films."
+    assert facts_of(text, "en")["country"] == {"GE"}
