@@ -99,8 +99,13 @@ def _a_state_of_another_country(article: Article, match: Match) -> bool:
     of another country, written after 'District of' or 'State of', names the state."""
     tokens = article.tokens
     before = tuple(t.key for t in tokens[max(0, match.first - 2) : match.first])
+    return before in _STATE_OF and bool(_also_a_place_of(article, match))
+
+
+def _also_a_place_of(article: Article, match: Match) -> frozenset[str]:
+    """The other countries that have a place of the country's name ("Granada", "Georgia")."""
     places = place_names().get(phrase_keys(article.text[match.start : match.end]), frozenset())
-    return before in _STATE_OF and bool(places - {match.entry.name})
+    return places - {match.entry.name}
 
 
 def _without_places_of_another_country(article: Article, candidates: list[Match]) -> list[Match]:
@@ -108,10 +113,9 @@ def _without_places_of_another_country(article: Article, candidates: list[Match]
     place of another country (Granada, Grenada's Spanish name, is a Spanish province),
     listed among that country's places, names the place."""
     places = place_matcher().find(article)
-    elsewhere = place_names()
     kept = []
     for m in candidates:
-        others = elsewhere.get(phrase_keys(article.text[m.start : m.end]), frozenset()) - {m.entry.name}
+        others = _also_a_place_of(article, m)
         near = [p for p in places if m.first - _LISTED_REACH <= p.first and p.last <= m.last + _LISTED_REACH]
         listed_with = {p.entry.name for p in near if p.last <= m.first or p.first >= m.last}
         if not others & listed_with:

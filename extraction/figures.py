@@ -2286,15 +2286,15 @@ _AUXILIARIES_REACH = 3  # between one person's noun and their fate: "has been", 
 
 
 @cache
-def _one_person_words() -> tuple[frozenset[str], list[tuple[str, ...]]]:
-    return frozenset(fold(w) for w in lexicon()["one_person"]), _cue_list("one_person_fate")
+def _one_person_nouns() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon()["one_person"])
 
 
 def _one_person_by_fate(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
     """'A man has been arrested', 'un homme de 58 ans a été arrêté', 'uma pessoa foi presa':
     one person named by a singular noun, then what happened to them, is a count of one."""
     tokens = article.tokens
-    nouns, fates = _one_person_words()
+    nouns = _one_person_nouns()
     ones = _ONE | (_ONE_IN_ENGLISH if article.lang == "en" else set())
     found = []
     for i, token in enumerate(tokens[:-2]):
@@ -2308,7 +2308,7 @@ def _one_person_by_fate(article: Article, used: list[tuple[int, int]]) -> list[F
             j += 1
         if j == start or j >= len(tokens) or crosses_a_clause(article.text, noun.end, tokens[j].start):
             continue
-        if any(_starts_with(article, j, keys) for keys in fates):
+        if has_cue([t.key for t in tokens[j : j + _FATE_WORDS]], "fate") == 0:
             unit = "suspects" if noun.key in _ONE_SUSPECT else "people"  # the text counts suspects
             found.append(Figure(1.0, unit, token.start, noun.end))
             used.append((token.start, noun.end))
