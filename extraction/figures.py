@@ -1797,7 +1797,10 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
     placed: list[Figure] = []
     listed: list[Figure] = []
     opened = -1  # the token after "Entre elas há", "Among them were": the first part may stand there
+    read_to = first  # the token after the last part read: "1.811" is one part, its dot no sentence end
     for i in range(first, min(len(tokens), first + _PART_REACH)):
+        if i < read_to:
+            continue
         if _sentence_ends(article, tokens[i - 1].end, tokens[i].start):
             among = _among_them(article, i)
             if among is None or placed or listed:
@@ -1828,6 +1831,7 @@ def _parts_of(article: Article, total: Figure, used: list[tuple[int, int]]) -> l
         part = Figure(
             value, _role_of_them(article, after) or total.unit, tokens[i].start, tokens[after - 1].end
         )
+        read_to = after
         of_whom = _of_whom_before(article, i) and tokens[i].key not in _ONE  # "dont un résident": an article
         alone = tokens[i].key in _ONE and not _placed_after_of_them(article, after)
         if (_part_marker(article, after) or of_whom) and not alone:

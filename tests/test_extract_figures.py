@@ -335,6 +335,17 @@ def test_a_year_after_a_currency_word_is_no_sum() -> None:
             "fr",
             {"8 people", "5 people", "3 people"},
         ),
+        (
+            # parts written with a thousands dot: the dot inside "1.811" ends no sentence
+            "Se secuestraron 7.518 películas: 3.035 en Rafaela, 1.811 en Sunchales y 2.672 en Esperanza.",
+            "es",
+            {"7518 films", "3035 films", "1811 films", "2672 films"},
+        ),
+        (
+            "Sono stati sequestrati 5.400 DVD: 2.100 a Torino e 3.300 a Milano.",
+            "it",
+            {"5400 DVDs", "2100 DVDs", "3300 DVDs"},
+        ),
     ],
 )
 def test_a_total_split_into_parts_gives_each_part_its_unit(text: str, lang: str, expected: set[str]) -> None:
