@@ -3976,3 +3976,29 @@ def test_a_body_s_acronym_after_operazione_is_no_operation_name() -> None:
 )
 def test_bodies_of_round_seventy_one(text: str, expected: set[str]) -> None:
     assert found(text, "en", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a Latin American town's government by its town
+        ("A Prefeitura de Macaé apreendeu 300 DVDs piratas no camelódromo.", "pt", {"Prefeitura de Macaé"}),
+        (
+            "A Prefeitura Municipal de Belo Horizonte recolheu 300 DVDs piratas.",
+            "pt",
+            {"Prefeitura Municipal de Belo Horizonte"},
+        ),
+        ("La Municipalidad de San José destruyó 300 discos piratas.", "es", {"Municipalidad de San José"}),
+        # Brazil's municipal guards and federal courts
+        ("A Guarda Municipal apreendeu 300 DVDs piratas no centro.", "pt", {"Guarda Municipal"}),
+        ("A Justiça Federal autorizou as buscas em Sorocaba.", "pt", {"Justiça Federal"}),
+        # a numbered court of it; the courts it belongs to stay a body, as a unit's force does
+        (
+            "A 1ª Vara da Justiça Federal de Sorocaba mandou tirar o site do ar.",
+            "pt",
+            {"1ª Vara da Justiça Federal de Sorocaba", "Justiça Federal"},
+        ),
+    ],
+)
+def test_bodies_of_round_seventy_two(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
