@@ -4002,3 +4002,13 @@ def test_bodies_of_round_seventy_one(text: str, expected: set[str]) -> None:
 )
 def test_bodies_of_round_seventy_two(text: str, lang: str, expected: set[str]) -> None:
     assert found(text, lang, "agency") == expected
+
+
+def test_france_s_record_producers_societies_are_rights_holders() -> None:
+    text = "Le tribunal a déclaré recevables les constitutions de partie civile de la Scpp, de la SPPF et de la SDRM."
+    assert found(text, "fr", "rights_holder") == {
+        "Société civile des producteurs phonographiques",
+        "Société civile des producteurs de phonogrammes en France",
+        "Société pour l'administration du droit de reproduction mécanique",
+    }
+    assert found(text, "fr", "agency") == set()
