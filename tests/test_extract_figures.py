@@ -2093,3 +2093,29 @@ def test_figures_of_round_sixty_eight(text: str, lang: str, expected: set[str]) 
 )
 def test_figures_of_round_sixty_nine(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Se intervinieron 50 pantalones, 114 carteras, 50 gafas de sol, 120 camisetas, 48 camisas y 50 chándales.",
+            "es",
+            {"50 trousers", "114 wallets", "50 sunglasses", "120 T-shirts", "48 shirts", "50 tracksuits"},
+        ),
+        (
+            "Sequestrati 300 magliette, 40 cinture e 25 occhiali da sole contraffatti.",
+            "it",
+            {"300 T-shirts", "40 belts", "25 sunglasses"},
+        ),
+        (
+            "Les douaniers ont saisi 200 tee-shirts, 80 ceintures et 35 survêtements.",
+            "fr",
+            {"200 T-shirts", "80 belts", "35 tracksuits"},
+        ),
+    ],
+)
+def test_clothes_and_accessories_of_a_counterfeit_seizure_are_counted(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
