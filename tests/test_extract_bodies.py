@@ -4005,10 +4005,51 @@ def test_bodies_of_round_seventy_two(text: str, lang: str, expected: set[str]) -
 
 
 def test_france_s_record_producers_societies_are_rights_holders() -> None:
-    text = "Le tribunal a déclaré recevables les constitutions de partie civile de la Scpp, de la SPPF et de la SDRM."
+    text = (
+        "Le tribunal a déclaré recevables les constitutions de partie civile de la Scpp, "
+        "de la SPPF et de la SDRM."
+    )
     assert found(text, "fr", "rights_holder") == {
         "Société civile des producteurs phonographiques",
         "Société civile des producteurs de phonogrammes en France",
         "Société pour l'administration du droit de reproduction mécanique",
     }
     assert found(text, "fr", "agency") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La 31e chambre du tribunal correctionnel de Paris a condamné l'internaute.",
+            "fr",
+            {"31e chambre du tribunal correctionnel de Paris", "tribunal correctionnel de Paris"},
+        ),
+        (
+            "La Sección 4ª de la Audiencia Provincial de Valencia confirmó la condena.",
+            "es",
+            {"Sección 4ª de la Audiencia Provincial de Valencia", "Audiencia Provincial de Valencia"},
+        ),
+        (
+            "La sección número 28 de la Audiencia Provincial de Madrid absolvió a los acusados.",
+            "es",
+            {"sección número 28 de la Audiencia Provincial de Madrid", "Audiencia Provincial de Madrid"},
+        ),
+        # a chamber already read as the start of the court's name gets its rank
+        (
+            "O caso está na 2ª Secção do Tribunal Judicial do Distrito Municipal KaMpfumu.",
+            "pt",
+            {"2ª Secção do Tribunal Judicial do Distrito Municipal KaMpfumu"},
+        ),
+        # a chamber with no number names no one chamber
+        (
+            "Une chambre du tribunal correctionnel de Paris a condamné l'internaute.",
+            "fr",
+            {"tribunal correctionnel de Paris"},
+        ),
+    ],
+)
+def test_a_court_s_numbered_chamber_is_a_body_beside_the_court(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected

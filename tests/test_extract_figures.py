@@ -2099,7 +2099,8 @@ def test_figures_of_round_sixty_nine(text: str, lang: str, expected: set[str]) -
     ("text", "lang", "expected"),
     [
         (
-            "Se intervinieron 50 pantalones, 114 carteras, 50 gafas de sol, 120 camisetas, 48 camisas y 50 chándales.",
+            "Se intervinieron 50 pantalones, 114 carteras, 50 gafas de sol, 120 camisetas, "
+            "48 camisas y 50 chándales.",
             "es",
             {"50 trousers", "114 wallets", "50 sunglasses", "120 T-shirts", "48 shirts", "50 tracksuits"},
         ),

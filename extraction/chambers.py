@@ -1,0 +1,72 @@
+"""A court's numbered chamber or section written before the court: "la 31e chambre du
+tribunal correctionnel de Paris", "la Sección 4ª de la Audiencia Provincial de Valencia",
+"a 2ª Secção do Tribunal Judicial de...". The chamber that judged is the body the reader
+names, drafted beside the court itself. Only a chamber given its number or rank: "une
+chambre du tribunal" names no one chamber.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.facts import Fact, Span
+from extraction.text import Article
+
+_RANK = (
+    r"(?:\d{1,2}\s?(?:e|ème|eme|è|er|re|ª|º|\.ª|\.º)|\d{1,2}|[IVXL]{1,5}"
+    r"|primera|segunda|tercera|cuarta|quinta|sexta|séptima|octava|novena|décima"
+    r"|première|deuxième|troisième|quatrième|cinquième|prima|seconda|terza|quarta|quinta"
+    r"|primeira|terceira)"
+)
+_CHAMBER = (
+    r"(?:chambre(?:\s+(?:correctionnelle|civile|criminelle|commerciale|sociale|des\s+appels\s+correctionnels))?"
+    r"|section|sección|secção|seção|sezione(?:\s+(?:penale|civile))?|sala)"
+)
+_NUMBER_WORD = r"(?:(?:n\.?\s?[º°o]\.?|nº|núm\.|número|numero)\s*)?"
+_OF = r"\s+(?:du|de\s+la|de\s+l['’]|des|de|del|de\s+los|do|da|della|dello|dell['’]|di)\s*"
+_CHAMBER_BEFORE = re.compile(
+    rf"(?i:(?:\b{_RANK}\s+{_CHAMBER})|(?:\b{_CHAMBER}\s+{_NUMBER_WORD}{_RANK}))(?-i:{_OF})$"
+)
+# A chamber already read as the start of the body's name: "2ª Secção do Tribunal..." lacks its rank.
+_OPENS_ON_CHAMBER = re.compile(rf"(?i:{_CHAMBER})\b")
+_RANK_BEFORE = re.compile(rf"\b{_RANK}\s+$")
+_REACH = 80  # characters before the court where its chamber may open
+
+
+def with_its_chamber(article: Article, facts: list[Fact]) -> list[Fact]:
+    found: list[Fact] = []
+    for fact in facts:
+        found += _chambers_and_court(article, fact) if fact.kind == "agency" else [fact]
+    return found
+
+
+def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
+    """Each numbered chamber written before a mention of the court is a fact of its own; the
+    court stays one too, as a unit's force does ("la Sección 4ª de la Audiencia Provincial de
+    Valencia" names the section and the Audiencia)."""
+    chambers: dict[str, Fact] = {}
+    court: Fact | None = fact
+    for span in fact.spans:
+        opens = _chamber_start(article, span.start)
+        if opens is None:
+            continue
+        if _OPENS_ON_CHAMBER.match(article.text, span.start):
+            court = None  # "Secção do Tribunal...": the chamber less its rank, no court's name
+        name = " ".join(article.text[opens : span.end].split())
+        chamber = Span(opens, span.end, article.text[opens : span.end])
+        if name in chambers:
+            chambers[name].spans.append(chamber)
+        else:
+            note = "a numbered chamber of the court: check its number and the court's name"
+            chambers[name] = Fact(
+                fact.kind, name, [chamber], fact.confidence, [*fact.notes, note], dict(fact.data)
+            )
+    return [*chambers.values(), *([court] if court is not None else [])]
+
+
+def _chamber_start(article: Article, start: int) -> int | None:
+    window = article.text[max(0, start - _REACH) : start]
+    found = _CHAMBER_BEFORE.search(window)
+    if found is None and _OPENS_ON_CHAMBER.match(article.text, start):
+        found = _RANK_BEFORE.search(window)
+    return None if found is None else start - len(window) + found.start()
