@@ -470,6 +470,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
             return None  # "Estados Unidos" is a country, not a count of states
         found = _unit_here(article, i)
         if found and not _HYPHEN_THEN_WORD.match(article.text, found[0]):
+            found = _head_after_a_modifier(article, found)
             return _civil_servants(article, _discs_of_two_kinds(article, _what_units_hold(article, found)))
         if i + 1 >= len(tokens) or tokens[i].key in _STOP | _TIME_WORDS | _months():
             return None
@@ -482,6 +483,20 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
         if skipped > (2 if allow_gap else 0):
             return None
         i += 1
+
+
+def _head_after_a_modifier(article: Article, found: tuple[int, str]) -> tuple[int, str]:
+    """'seven DVD shops', 'two computer servers': in English a unit written in the singular
+    right before another unit qualifies it; the second is what was counted. Copies keep their
+    medium ("5,000 DVD copies" are DVDs)."""
+    end, _ = found
+    i = article.token_index(end)
+    if article.lang != "en" or article.text[end - 1 : end].lower() == "s" or i >= len(article.tokens):
+        return found
+    if article.text[end : article.tokens[i].start] != " ":
+        return found
+    head = _unit_here(article, i)
+    return head if head is not None and head[1] not in {"copies", "printed copies"} else found
 
 
 # "four DVD-replicating machines": a unit joined to the next word qualifies it.

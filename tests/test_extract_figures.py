@@ -2120,3 +2120,17 @@ def test_clothes_and_accessories_of_a_counterfeit_seizure_are_counted(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The service has dealt with seven DVD shops in Bradford.", {"7 shops"}),
+        ("Police raided 12 DVD stores and three CD stalls.", {"12 shops", "3 stalls"}),
+        # a unit phrase the lexicon holds whole, and copies, keep their reading
+        ("Officers seized 30 DVD players and 4 CD burners.", {"30 DVD players", "4 burners"}),
+        ("Police seized 5,000 DVD copies.", {"5000 DVDs"}),
+    ],
+)
+def test_an_english_unit_in_the_singular_qualifies_the_unit_after_it(text: str, expected: set[str]) -> None:
+    assert figures(text, "en") == expected
