@@ -1886,3 +1886,18 @@ def test_a_district_of_a_state_named_like_a_country_names_the_state() -> None:
 def test_the_country_georgia_stays_a_country() -> None:
     text = "Police in Georgia arrested two men in Tbilisi for selling pirated films."
     assert facts_of(text, "en")["country"] == {"GE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Guardia Civil ha arrestado en Plasencia a cinco personas llegadas de Senegal.", "es", {"ES"}),
+        ("La police a arrêté à Lyon trois hommes arrivés de Guinée.", "fr", {"FR"}),
+        ("I carabinieri hanno arrestato a Napoli due uomini arrivati dal Senegal.", "it", {"IT"}),
+    ],
+)
+def test_where_people_arrived_from_is_no_country_of_the_arrests(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    found = facts_of(text, lang, FRIDAY)
+    assert (found["country"], found["arrest"]) == (expected, expected)
