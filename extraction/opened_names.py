@@ -168,6 +168,14 @@ def _after_members(article: Article, i: int) -> bool:
     return of >= 1 and tokens[of].key in _MEMBERS_OF and tokens[of - 1].key in member_words()
 
 
+# French pronouns and negation elided before a verb: "le Bureau ... s'est félicité", "n'a pas".
+_ELIDED_BEFORE_VERBS = {"s", "n", "c", "j", "m", "t"}
+
+
+def _elided_before_a_verb(article: Article, token: Token) -> bool:
+    return token.key in _ELIDED_BEFORE_VERBS and article.text[token.end : token.end + 1] in {"'", "’"}
+
+
 def _glued(article: Article, left: Token, right: Token) -> bool:
     """Two words of one name: a space, an apostrophe or a hyphen between them."""
     return article.text[left.end : right.start] in {" ", "'", "’", "-"}
@@ -197,6 +205,7 @@ def _name_end(
                 and not any(t.key in _PREPOSITIONS for t in tokens[i + 1 : k])
             )
             or (token.key in _BEFORE_A_NOUN and article.lang in {"fr", "it"} and not _common_noun(following))
+            or _elided_before_a_verb(article, token)
         ):
             break
         if token.key not in _links():

@@ -4053,3 +4053,20 @@ def test_a_court_s_numbered_chamber_is_a_body_beside_the_court(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le directeur du Bureau malien des droits d'auteur s'est félicité de la collaboration.",
+            {"Bureau malien des droits d'auteur"},
+        ),
+        (
+            "Le Bureau burkinabè du droit d'auteur n'a pas précisé le nombre de cassettes.",
+            {"Bureau burkinabè du droit d'auteur"},
+        ),
+    ],
+)
+def test_a_pronoun_elided_before_a_verb_ends_a_body_s_name(text: str, expected: set[str]) -> None:
+    assert found(text, "fr", "agency") == expected
