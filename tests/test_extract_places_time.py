@@ -1901,3 +1901,22 @@ def test_where_people_arrived_from_is_no_country_of_the_arrests(
 ) -> None:
     found = facts_of(text, lang, FRIDAY)
     assert (found["country"], found["arrest"]) == (expected, expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La Policía intervino ayer 2.258 discos. Esta intervención llega después de la que llevó a cabo "
+        "la Brigada el pasado 5 de abril.",
+        "La Policía intervino ayer 2.258 discos. Aquella operación, el pasado 5 de abril, "
+        "terminó con quince detenidos.",
+    ],
+)
+def test_the_operation_this_one_comes_after_gives_no_date(text: str) -> None:
+    assert drafted_dates(text, "es", dt.date(2006, 5, 3)) == {"2006-05-02"}
+
+
+def test_this_operation_s_own_date_stays() -> None:
+    assert drafted_dates(
+        "La Policía intervino el pasado 5 de abril 2.258 discos.", "es", dt.date(2006, 5, 3)
+    ) == {"2006-04-05"}
