@@ -1560,8 +1560,8 @@ def test_long_worded_sums(text: str, expected: set[str]) -> None:
     [
         ("The Commission arrested 15 suspected pirates.", "en", {"15 suspects"}),
         ("Arrestati cinque presunti pirati.", "it", {"5 suspects"}),
-        # folded, "piratés" reads "pirates": the adjective counts nobody
-        ("L'ONDA a saisi plus de 60 000 supports piratés.", "fr", set()),
+        # folded, "piratés" reads "pirates": the adjective counts nobody, the media are counted
+        ("L'ONDA a saisi plus de 60 000 supports piratés.", "fr", {"60000 discs"}),
     ],
 )
 def test_suspected_people_are_suspects(text: str, lang: str, expected: set[str]) -> None:
@@ -2134,3 +2134,18 @@ def test_clothes_and_accessories_of_a_counterfeit_seizure_are_counted(
 )
 def test_an_english_unit_in_the_singular_qualifies_the_unit_after_it(text: str, expected: set[str]) -> None:
     assert figures(text, "en") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Quelque 1,7 million de supports audiovisuels contrefaits ont été détruits.", {"1700000 discs"}),
+        ("Les policiers ont saisi plus de 400 mille supports contrefaits.", {"400000 discs"}),
+    ],
+)
+def test_french_supports_are_recorded_media(text: str, expected: set[str]) -> None:
+    assert figures(text, "fr") == expected
+
+
+def test_english_supports_is_a_verb() -> None:
+    assert figures("The agency supports 40 investigations a year.", "en") == {"40 investigations"}
