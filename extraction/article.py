@@ -11,6 +11,7 @@ import yaml
 
 from extraction import MAX_ARTICLE_CHARS
 from extraction.arrests import find_arrests, seat_of_a_body
+from extraction.chambers import with_its_chamber
 from extraction.closing_lists import (
     rights_holders_between_known,
     rights_holders_closing_a_sentence,
@@ -103,6 +104,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _same_name_merged(facts)
     facts = _numbered_units_merged(article, facts)
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
+    facts = with_its_chamber(article, facts)  # "la Sección 4ª de la Audiencia...": the chamber too
     countries += countries_of_drafted_bodies(article, facts)
     if not countries:
         countries = places_of_local_bodies(article, facts) or dateline_place(article, named)

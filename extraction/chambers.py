@@ -31,13 +31,34 @@ _CHAMBER_BEFORE = re.compile(
 _OPENS_ON_CHAMBER = re.compile(rf"(?i:{_CHAMBER})\b")
 _RANK_BEFORE = re.compile(rf"\b{_RANK}\s+$")
 _REACH = 80  # characters before the court where its chamber may open
+_CHAMBER_NOTE = "a numbered chamber of the court: check its number and the court's name"
 
 
 def with_its_chamber(article: Article, facts: list[Fact]) -> list[Fact]:
     found: list[Fact] = []
     for fact in facts:
         found += _chambers_and_court(article, fact) if fact.kind == "agency" else [fact]
-    return found
+    # "la Sección Segunda" read on its own by another rule, there and where the text names the
+    # chamber again so: a short name of the chamber, whose mentions go to it.
+    chambers = [f for f in found if _CHAMBER_NOTE in f.notes]
+    kept = []
+    for fact in found:
+        chamber = _chamber_opened_by(fact, chambers) if fact.kind == "agency" else None
+        if chamber is None:
+            kept.append(fact)
+        else:
+            chamber.spans.extend(s for s in fact.spans if not any(s.start == c.start for c in chamber.spans))
+    return kept
+
+
+def _chamber_opened_by(fact: Fact, chambers: list[Fact]) -> Fact | None:
+    """The chamber whose name `fact` opens at one of its mentions, if any."""
+    for chamber in chambers:
+        if fact is not chamber and any(
+            s.start == c.start and s.end < c.end for s in fact.spans for c in chamber.spans
+        ):
+            return chamber
+    return None
 
 
 def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
@@ -57,10 +78,8 @@ def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
         if name in chambers:
             chambers[name].spans.append(chamber)
         else:
-            note = "a numbered chamber of the court: check its number and the court's name"
-            chambers[name] = Fact(
-                fact.kind, name, [chamber], fact.confidence, [*fact.notes, note], dict(fact.data)
-            )
+            notes = [*fact.notes, _CHAMBER_NOTE]
+            chambers[name] = Fact(fact.kind, name, [chamber], fact.confidence, notes, dict(fact.data))
     return [*chambers.values(), *([court] if court is not None else [])]
 
 

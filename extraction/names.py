@@ -10,7 +10,6 @@ from functools import cache
 from babel.dates import get_day_names, get_month_names
 from text_to_num import text2num
 
-from extraction.chambers import with_its_chamber
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
     INDUSTRY_KINDS,
@@ -1903,8 +1902,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts += roles
     # "Agência Brasil" signing the report names who wrote it, not a body that acted.
     facts = [f for f in facts if not is_news_agency(f.key)]
-    facts = _acronym_units_merged(_short_names_merged(facts + _judge_role_facts(article, facts)))
-    return with_its_chamber(article, facts)
+    return _acronym_units_merged(_short_names_merged(facts + _judge_role_facts(article, facts)))
 
 
 _FIELD_FIRST = re.compile(r"^(?P<field>[A-Z][a-z]+) (?P<head>Ministry|Department|Office|Agency)$")

@@ -4070,3 +4070,24 @@ def test_a_court_s_numbered_chamber_is_a_body_beside_the_court(
 )
 def test_a_pronoun_elided_before_a_verb_ends_a_body_s_name(text: str, expected: set[str]) -> None:
     assert found(text, "fr", "agency") == expected
+
+
+def test_a_known_body_s_numbered_section_is_a_body_beside_it() -> None:
+    text = (
+        "A petición de la Sección Segunda de la Comisión de Propiedad Intelectual, los juzgados "
+        "autorizaron el bloqueo. La Sección Segunda había recibido la denuncia."
+    )
+    assert found(text, "es", "agency") == {
+        "Sección Segunda de la Comisión de Propiedad Intelectual",
+        "Comisión de Propiedad Intelectual",
+    }
+
+
+def test_the_paris_police_it_fraud_brigade_is_known_by_its_acronym() -> None:
+    text = (
+        "Il avait été interpellé grâce aux enquêteurs de la brigade d'enquête sur les fraudes aux "
+        "technologies de l'information (BEFTI)."
+    )
+    assert found(text, "fr", "agency") == {
+        "Brigade d'enquête sur les fraudes aux technologies de l'information"
+    }
