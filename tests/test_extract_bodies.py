@@ -2754,10 +2754,10 @@ def test_a_name_opening_on_a_conjunction_counts_only_as_written(
 
 
 def test_a_companys_fuller_name_in_the_text_is_an_alias() -> None:
-    text = "L'injonction, rendue à la demande de Rogers Media et de Groupe TVA, exige le blocage."
+    text = "L'injonction, rendue à la demande de Vidéotron Communications et de Groupe TVA, exige le blocage."
     dossier = draft_dossier(text, ArticleMeta(), "fr")
-    rogers = next(e for e in dossier.entities.values() if e.shown == "Rogers")
-    assert rogers.aliases == ["Rogers Media"]
+    videotron = next(e for e in dossier.entities.values() if e.shown == "Vidéotron")
+    assert videotron.aliases == ["Vidéotron Communications"]
 
 
 @pytest.mark.parametrize(
@@ -4091,3 +4091,48 @@ def test_the_paris_police_it_fraud_brigade_is_known_by_its_acronym() -> None:
     assert found(text, "fr", "agency") == {
         "Brigade d'enquête sur les fraudes aux technologies de l'information"
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "kind", "expected"),
+    [
+        (
+            "Selon l'Administration nationale des droits d'auteur, les contrôles viseront les sites.",
+            "fr",
+            "agency",
+            {"National Copyright Administration of China"},
+        ),
+        (
+            "A Cour fédérale a ordonné le blocage à la demande de la Ligue nationale de hockey (LNH).",
+            "fr",
+            "rights_holder",
+            {"NHL"},
+        ),
+        (
+            "Bell Media and Rogers Media asked the court to order the blocking.",
+            "en",
+            "rights_holder",
+            {"Bell Media", "Rogers Media"},
+        ),
+        (
+            "Os policiais civis apreenderam 585 fitas com apoio da União Brasileira de Vídeo (UBV).",
+            "pt",
+            "agency",
+            {"Polícia Civil", "União Brasileira de Vídeo"},
+        ),
+        (
+            "The Canadian Motion Picture Distributors Association (CMPDA) helped the RCMP.",
+            "en",
+            "agency",
+            {"Canadian Motion Picture Distributors Association", "Gendarmerie royale du Canada"},
+        ),
+        (
+            "Officers of the Special Action Force raided stalls in Quiapo, Manila.",
+            "en",
+            "agency",
+            {"Special Action Force"},
+        ),
+    ],
+)
+def test_bodies_of_round_seventy_seven(text: str, lang: str, kind: str, expected: set[str]) -> None:
+    assert found(text, lang, kind) == expected
