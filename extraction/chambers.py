@@ -1,8 +1,8 @@
-"""A court's numbered chamber or section written before the court: "la 31e chambre du
-tribunal correctionnel de Paris", "la Sección 4ª de la Audiencia Provincial de Valencia",
-"a 2ª Secção do Tribunal Judicial de...". The chamber that judged is the body the reader
-names, drafted beside the court itself. Only a chamber given its number or rank: "une
-chambre du tribunal" names no one chamber.
+"""A body's numbered chamber or section written before it: "la 31e chambre du tribunal
+correctionnel de Paris", "la Sección 4ª de la Audiencia Provincial de Valencia", "la Sección
+Segunda de la Comisión de Propiedad Intelectual", "a 2ª Secção do Tribunal Judicial de...".
+The chamber that acted is the body the reader names, drafted beside the body it belongs to.
+Only a chamber given its number or rank: "une chambre du tribunal" names no one chamber.
 """
 
 from __future__ import annotations
@@ -31,10 +31,11 @@ _CHAMBER_BEFORE = re.compile(
 _OPENS_ON_CHAMBER = re.compile(rf"(?i:{_CHAMBER})\b")
 _RANK_BEFORE = re.compile(rf"\b{_RANK}\s+$")
 _REACH = 80  # characters before the court where its chamber may open
-_CHAMBER_NOTE = "a numbered chamber of the court: check its number and the court's name"
+_CHAMBER_NOTE = "a numbered chamber of a body: check its number and the body's name"
 
 
 def with_its_chamber(article: Article, facts: list[Fact]) -> list[Fact]:
+    """The agencies, with a fact for each numbered chamber written before one of them."""
     found: list[Fact] = []
     for fact in facts:
         found += _chambers_and_court(article, fact) if fact.kind == "agency" else [fact]
@@ -62,8 +63,8 @@ def _chamber_opened_by(fact: Fact, chambers: list[Fact]) -> Fact | None:
 
 
 def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
-    """Each numbered chamber written before a mention of the court is a fact of its own; the
-    court stays one too, as a unit's force does ("la Sección 4ª de la Audiencia Provincial de
+    """Each numbered chamber written before a mention of the body is a fact of its own; the
+    body stays one too, as a unit's force does ("la Sección 4ª de la Audiencia Provincial de
     Valencia" names the section and the Audiencia)."""
     chambers: dict[str, Fact] = {}
     court: Fact | None = fact
@@ -72,7 +73,7 @@ def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
         if opens is None:
             continue
         if _OPENS_ON_CHAMBER.match(article.text, span.start):
-            court = None  # "Secção do Tribunal...": the chamber less its rank, no court's name
+            court = None  # "Secção do Tribunal...": the chamber less its rank, no body's name of its own
         name = " ".join(article.text[opens : span.end].split())
         chamber = Span(opens, span.end, article.text[opens : span.end])
         if name in chambers:

@@ -486,7 +486,7 @@ def _unit_at(article: Article, index: int, allow_gap: bool) -> tuple[int, str] |
 
 
 def _head_after_a_modifier(article: Article, found: tuple[int, str]) -> tuple[int, str]:
-    """'seven DVD shops', 'two computer servers': in English a unit written in the singular
+    """'seven DVD shops', 'three CD stalls': in English a unit written in the singular
     right before another unit qualifies it; the second is what was counted. Copies keep their
     medium ("5,000 DVD copies" are DVDs)."""
     end, _ = found
