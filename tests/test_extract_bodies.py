@@ -4103,7 +4103,7 @@ def test_the_paris_police_it_fraud_brigade_is_known_by_its_acronym() -> None:
             {"National Copyright Administration of China"},
         ),
         (
-            "A Cour fédérale a ordonné le blocage à la demande de la Ligue nationale de hockey (LNH).",
+            "La Cour fédérale a ordonné le blocage à la demande de la Ligue nationale de hockey (LNH).",
             "fr",
             "rights_holder",
             {"NHL"},
