@@ -4000,7 +4000,13 @@ def operation_facts(article: Article) -> list[Fact]:
         # A name ends with its paragraph: "... Operação 404" in a title, then "Na 8ª fase".
         raw = re.split(r"\n\s*\n", article.text[start:end])[0].strip()
         name = " ".join(raw.split())
-        if not name or fold(name) in _not_names() | _agency_names_and_acronyms() or _a_bodys_programme(name):
+        folded = fold(name)
+        if (
+            not name
+            or folded in _not_names()
+            or folded in _agency_names_and_acronyms()
+            or _a_bodys_programme(name)
+        ):
             continue  # "Operazione Gdf contro le fotocopie": the body's operation, not its name
         display = name.title() if name.isupper() else name
         facts.append(
