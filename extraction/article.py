@@ -389,18 +389,18 @@ def _named_only_by_word(article: Article, pattern: re.Pattern[str], entry: Entry
 # Customs named by the word alone: "customs officers", "la douane", "i doganieri".
 _THE_CUSTOMS = {
     "en": re.compile(r"\b[Cc]ustoms(?:\s+(?:officers|officials|agents))?\b(?!\s+(?:of|and\s+Excise)\b)"),
+    # the span is the noun: "douanes", as readers name the body when the text gives no other name
     "fr": re.compile(
-        r"\b(?:[Ll]a douane|[Ll]es douanes|[Ll]es douaniers|[Ll]es agents des douanes)\b"
-        r"(?!\s+(?:de|d['’]|du)\b)"
+        r"\b(?:[Ll]a |[Ll]es |[Ll]es agents des )(?P<noun>douanes?|douaniers)\b(?!\s+(?:de|d['’]|du)\b)"
     ),
     "it": re.compile(
-        r"\b(?:[Ll]a dogana|[Ll]e dogane|[Ii] doganieri|[Ii] funzionari doganali)\b(?!\s+(?:di|del)\b)"
+        r"\b(?:[Ll]a |[Ll]e |[Ii] )(?P<noun>dogana|dogane|doganieri|funzionari doganali)\b(?!\s+(?:di|del)\b)"
     ),
     "es": re.compile(
-        r"\b(?:[Ll]a aduana|[Ll]as aduanas|[Ll]os aduaneros|[Ll]os agentes aduaneros)\b(?!\s+(?:de|del)\b)"
+        r"\b(?:[Ll]a |[Ll]as |[Ll]os |[Ll]os agentes )(?P<noun>aduanas?|aduaneros)\b(?!\s+(?:de|del)\b)"
     ),
     "pt": re.compile(
-        r"\b(?:[Aa] alfândega|[Aa]s alfândegas|[Oo]s fiscais aduaneiros)\b(?!\s+(?:de|do|da)\b)"
+        r"\b(?:[Aa] |[Aa]s |[Oo]s fiscais )(?P<noun>alfândegas?|aduaneiros)\b(?!\s+(?:de|do|da)\b)"
     ),
 }
 

@@ -20,7 +20,7 @@ _RANK = (
 )
 _CHAMBER = (
     r"(?:chambre(?:\s+(?:correctionnelle|civile|criminelle|commerciale|sociale|des\s+appels\s+correctionnels))?"
-    r"|section|sección|secção|seção|sezione(?:\s+(?:penale|civile))?|sala)"
+    r"|section|sección|secção|seção|sezione(?:\s+(?:penale|civile))?|sala|turma)"
 )
 _NUMBER_WORD = r"(?:(?:n\.?\s?[º°o]\.?|nº|núm\.|número|numero)\s*)?"
 _OF = r"\s+(?:du|de\s+la|de\s+l['’]|des|de|del|de\s+los|do|da|della|dello|dell['’]|di)\s*"

@@ -258,6 +258,17 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         ("numeric", re.compile(r"(?<![\d/.-])(\d{1,2})([/.-])(\d{1,2})\2((?:19|20)\d\d)(?![\d/-]|\.\d)")),
         # "three days ago", "il y a deux semaines", "hace dos días", "tre giorni fa", "há três dias".
         ("ago", _ago_pattern(lang)),
+        # "en noviembre del año pasado", "in November last year", "on July 4th last year", "le 4
+        # juillet de l'année dernière": the year before publication.
+        (
+            "month_last_year",
+            re.compile(
+                rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th|er|º|°)?\s+(?:de\s+)?)?(?P<month>{month})"
+                rf"(?:\s+(?P<day_after>\d{{1,2}})(?:st|nd|rd|th)?,?)?"
+                rf"\s+(?:of\s+|del\s+|de\s+l['’]|dell['’]|do\s+|de\s+)?(?:{_LAST_YEAR})\b",
+                flags,
+            ),
+        ),
         (
             "day",
             re.compile(
@@ -283,14 +294,6 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
             re.compile(
                 rf"\b(?:{month})\s+(?:and|to|et|à|au|e|a|al|y|até|-|–)\s+(?:{month})\s+"
                 rf"(?:(?:de\s+|of\s+|del\s+)?(\d{{4}})\b|(?P<this>{_THIS_YEAR})(?!\w))",
-                flags,
-            ),
-        ),
-        # "en noviembre del año pasado", "in November last year": the year before publication.
-        (
-            "month_last_year",
-            re.compile(
-                rf"\b(?P<month>{month})\s+(?:of\s+|del\s+|de\s+l['’]|dell['’]|do\s+|de\s+)?(?:{_LAST_YEAR})\b",
                 flags,
             ),
         ),
@@ -776,7 +779,15 @@ def _resolve(
             return None
         found = _parse(parsers, _clean(f"{match.group('month')} {published.year - 1}", "month"))
         note = f"{raw!r}: the year before the publication date {published}"
-        return (found.strftime("%Y-%m"), "medium", [note]) if found else None
+        day = match.group("day") or match.group("day_after")
+        if found is None:
+            return None
+        if day is None:
+            return found.strftime("%Y-%m"), "medium", [note]
+        try:
+            return found.replace(day=int(day)).isoformat(), "medium", [note]
+        except ValueError:  # "31 June": the month alone
+            return found.strftime("%Y-%m"), "medium", [note]
     if kind == "month_span":
         if match.group(1) is None and published is not None:
             return str(published.year), "medium", [relative_note_of(raw, published)]

@@ -2216,7 +2216,13 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
         end = tokens[i + len(role[0]) - 1].end
         name, note = role[1], "a prosecutor named by its role: check which office (its place) acted"
         seat = _PROSECUTOR_SEAT.match(article.text, end) if role[1] == "Procura della Repubblica" else None
-        if seat and seat.group("court"):
+        parquet = _PARQUET_SEAT.match(article.text, end) if role[1] == "parquet" else None
+        if parquet:
+            # "présenté au procureur de la République de Toulouse": the parquet of that town.
+            of, town = parquet.group("of", "town")
+            end, name = parquet.end(), f"parquet de {town}" if of == "de" else f"parquet d'{town}"
+            note = "a prosecutor's office named by its prosecutor's town: check the office's name"
+        elif seat and seat.group("court"):
             # "un Sostituto Procuratore della Repubblica presso il Tribunale di Milano": that office.
             court = " ".join(seat.group("court").split())
             end, name = seat.end(), f"Procura della Repubblica presso il {court[:1].upper()}{court[1:]}"
@@ -2236,7 +2242,7 @@ def _prosecutor_role_facts(article: Article, matches: list[Match], facts: list[F
                 {"label": Label.AGENCY, "kind": "prosecutor", "country": None},
             )
         )
-        i = article.token_index(end) if seat else i + len(role[0])
+        i = article.token_index(end) if seat or parquet else i + len(role[0])
     return found
 
 
@@ -2247,6 +2253,11 @@ _PROSECUTOR_SEAT = re.compile(
     # a town of one word: "di Milano Mario Rossi" goes on with a person's name
     r"|di\s+(?P<town>[A-Z][\w'’]+)(?![\w'’]|\s+[A-Z]))".format(town=r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?")
 )
+
+
+# The town a French prosecutor serves: "le procureur de la République de Toulouse", "... d'Angers".
+# A town of one word: "de Paris Jean Dupont" goes on with a person's name.
+_PARQUET_SEAT = re.compile(r"\s+(?P<of>de|d['’])\s*(?P<town>[A-ZÀ-Ý][\w-]+)(?![\w'’-]|\s+[A-ZÀ-Ý])")
 
 
 _PROSECUTOR_WORD = re.compile(

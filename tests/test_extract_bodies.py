@@ -4136,3 +4136,87 @@ def test_the_paris_police_it_fraud_brigade_is_known_by_its_acronym() -> None:
 )
 def test_bodies_of_round_seventy_seven(text: str, lang: str, kind: str, expected: set[str]) -> None:
     assert found(text, lang, kind) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il a été présenté au procureur de la République de Toulouse, qui a ouvert une information.",
+            {"parquet de Toulouse"},
+        ),
+        ("Il a été présenté au procureur de la République d'Angers.", {"parquet d'Angers"}),
+        # a person's name after the town: no town is read
+        ("Selon le procureur de la République de Paris Jean Dupont, l'enquête continue.", {"parquet"}),
+    ],
+)
+def test_a_french_prosecutor_named_by_his_town_is_that_town_s_parquet(text: str, expected: set[str]) -> None:
+    assert found(text, "fr", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "O Superior Tribunal de Justiça editou a súmula. A 6ª Turma do STJ deu provimento ao recurso "
+            "do Ministério Público de Minas Gerais.",
+            "pt",
+            {"Superior Tribunal de Justiça", "6ª Turma do STJ", "Ministério Público de Minas Gerais"},
+        ),
+        (
+            "Os policiais cumpriram quatro mandados expedidos pela Justiça Federal de Sinop/MT.",
+            "pt",
+            {"Justiça Federal de Sinop"},
+        ),
+        (
+            "La Policía Federal Ministerial detuvo a un vendedor en Progreso, Yucatán, a petición de la "
+            "Procuraduría General de la República.",
+            "es",
+            {"Policía Federal Ministerial", "Procuraduría General de la República"},
+        ),
+        (
+            "La Guardia di Finanza di Milano, con il Gruppo Tutela Mercato Beni e Servizi e la sua Sezione "
+            "Diritti Proprietà Intellettuale e Industriale, ha controllato un negozio.",
+            "it",
+            {
+                "Guardia di Finanza",
+                "Gruppo Tutela Mercato Beni e Servizi",
+                "Sezione Diritti Proprietà Intellettuale e Industriale",
+            },
+        ),
+    ],
+)
+def test_bodies_of_round_seventy_eight(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a customs unit named beside the word: the country's customs is still the body
+        (
+            "Customs has run an operation against hawkers in Hong Kong, the Intellectual Property "
+            "Investigation Bureau said.",
+            "en",
+            {"Customs and Excise Department", "Intellectual Property Investigation Bureau"},
+        ),
+        (
+            "À Marseille, les douaniers ont saisi 500 CD contrefaits, a indiqué la DNRED.",
+            "fr",
+            {
+                "Direction générale des douanes et droits indirects",
+                "Direction nationale du renseignement et des enquêtes douanières",
+            },
+        ),
+    ],
+)
+def test_customs_named_by_the_word_beside_one_of_its_units(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_customs_named_by_the_word_is_drafted_with_the_word_as_written() -> None:
+    text = "En France, les douaniers ont saisi 500 CD contrefaits à Marseille."
+    customs = [f for f in extract_facts(read_article(text, "fr")) if f.kind == "agency"]
+    assert [(f.key, [s.text for s in f.spans]) for f in customs] == [
+        ("Direction générale des douanes et droits indirects", ["douaniers"])
+    ]

@@ -2149,3 +2149,15 @@ def test_french_supports_are_recorded_media(text: str, expected: set[str]) -> No
 
 def test_english_supports_is_a_verb() -> None:
     assert figures("The agency supports 40 investigations a year.", "en") == {"40 investigations"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Algeria's provinces, as its French press names them
+        ("L'office a mené des contrôles dans 23 wilayas du pays.", {"23 provinces"}),
+        ("Le site cumulait 2,2 millions de visionnages d'œuvres contrefaites.", {"2200000 views"}),
+    ],
+)
+def test_french_units_of_round_seventy_eight(text: str, expected: set[str]) -> None:
+    assert figures(text, "fr") == expected

@@ -549,6 +549,25 @@ def test_where_an_arrest_took_place(text: str, expected: set[str]) -> None:
             dt.date(2012, 3, 29),
             {"2011-11"},
         ),
+        # a day of last year: the day, and no year of its own for "last year"
+        (
+            "He was arrested on July 4th last year and was sentenced today.",
+            "en",
+            dt.date(2024, 6, 4),
+            {"2023-07-04", "2024-06-04"},
+        ),
+        (
+            "Il avait été interpellé le 4 juillet de l'année dernière par les gendarmes.",
+            "fr",
+            dt.date(2024, 6, 4),
+            {"2023-07-04"},
+        ),
+        (
+            "Fue detenido por la Policía el 4 de julio del año pasado.",
+            "es",
+            dt.date(2024, 6, 4),
+            {"2023-07-04"},
+        ),
         # the first months of a year
         (
             "Nei primi mesi del 2020 gli investigatori della Finanza avevano individuato un rivenditore.",
