@@ -59,7 +59,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _nationality(article, m)
         and not _residence(article, m)
         and not _origin(article, m)
-        and not _destination(article, m)
+        and not goods_destination(article, m)
         and not street_or_quarter(article, m)
         and not _a_fixture(article, m)
         and not _end_of_a_longer_name(article, m)
@@ -623,7 +623,7 @@ _BOUND_FOR = re.compile(
 )
 
 
-def _destination(article: Article, match: Match) -> bool:
+def goods_destination(article: Article, match: Match) -> bool:
     """'exporting them to Burma, Laos and Cambodia', 'exportée vers le Mali': where goods
     were sold abroad, a market, not where the operation acted."""
     if _BOUND_FOR.search(article.text[max(0, match.start - 40) : match.start]):

@@ -3617,6 +3617,23 @@ def _no_police_place() -> frozenset[str]:
     return frozenset(_NOT_A_POLICE_PLACE | nationalities)
 
 
+# "police in Jiangsu", "arrested by police in Solwezi": a place's police, named by where it is.
+_POLICE_IN_PLACE = re.compile(
+    r"(?<![\w'’-])[Pp]olice\s+in\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)(?![\w'’-])"
+)
+_A_NAMED_POLICE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+\s(?:Prefectural\s)?Police\b")
+_NOT_A_PLACE_IN = {
+    *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
+    *("october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"),
+    *("saturday", "sunday", "operation", "charge", "court"),
+}
+
+
+def _town_police_in(m: re.Match[str]) -> bool:
+    """A town or region after "police in": no country, month or day."""
+    return _town_police_of(m) and fold(m.group("place").split()[0]) not in _NOT_A_PLACE_IN
+
+
 def _town_police(m: re.Match[str]) -> bool:
     """A place before "police": no word a country or a nationality, and the first no word
     that names a kind of force ("Regional police"); "Taipei County police" is a place's."""
@@ -3657,6 +3674,9 @@ def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
             if _town_police(m) and not any(t.start() <= m.start() < t.end() for t in twins)
         ]
         courts = [m for m in _TOWN_COURT.finditer(article.text) if _town_police(m)]
+        if not _A_NAMED_POLICE.search(article.text):
+            # a force named elsewhere ("Zambia Police") is the one "police in Solwezi" means
+            found += [m for m in _POLICE_IN_PLACE.finditer(article.text) if _town_police_in(m)]
     else:
         courts = []
         found += [m for m in _POLICE_OF_PLACE.finditer(article.text) if _town_police_of(m)]

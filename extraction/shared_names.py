@@ -17,7 +17,7 @@ from functools import cache
 
 from babel.languages import get_official_languages
 
-from extraction.countries import street_or_quarter
+from extraction.countries import goods_destination, street_or_quarter
 from extraction.lexicon import Entry, Match, country_matcher, lexicon, place_matcher
 from extraction.text import Article
 from graph.model.ids import fold
@@ -47,8 +47,13 @@ def localised(article: Article, matches: list[Match]) -> list[Match]:
     shared = [m for m in matches if m.entry.label == Label.AGENCY and _bare_shared(article, m)]
     if not shared:
         return matches
-    # "hasta la calle Costa Rica": a street's name says nothing of whose body it is
-    found = [m for m in country_matcher().find(article) if not street_or_quarter(article, m)]
+    # "hasta la calle Costa Rica": a street's name says nothing of whose body it is, nor
+    # where goods were going ("due to be exported to the United States")
+    found = [
+        m
+        for m in country_matcher().find(article)
+        if not street_or_quarter(article, m) and not goods_destination(article, m)
+    ]
     about: set[str | None] = {m.entry.name for m in found}
     places = [m for m in place_matcher().find(article) if not street_or_quarter(article, m)]
     about |= {m.entry.name for m in places if not _a_neighbours_place(article, m.entry.name)}

@@ -4220,3 +4220,38 @@ def test_customs_named_by_the_word_is_drafted_with_the_word_as_written() -> None
     assert [(f.key, [s.text for s in f.spans]) for f in customs] == [
         ("Direction générale des douanes et droits indirects", ["douaniers"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Four people were arrested by police in Solwezi for selling pirated discs.", {"police in Solwezi"}),
+        (
+            "Police in Jiangsu and police in Zhejiang Province cracked 40 cases of film piracy.",
+            {"Police in Jiangsu", "police in Zhejiang Province"},
+        ),
+        # a month is no place
+        ("The man must report back to police in October, after officers raided his home.", set()),
+        # a force the article names is the one "police in Solwezi" means
+        ("The Zambia Police said four people were arrested by police in Solwezi.", {"Zambia Police Service"}),
+    ],
+)
+def test_english_police_named_by_where_they_are(text: str, expected: set[str]) -> None:
+    assert found(text, "en", "agency") == expected
+
+
+def test_italy_s_court_of_cassation_named_bare() -> None:
+    text = "Davanti alla Cassazione non è servita la difesa dei due titolari."
+    assert found(text, "it", "agency") == {"Corte di Cassazione"}
+
+
+def test_a_bare_department_of_justice_is_the_country_s_the_article_is_about() -> None:
+    # the United States is only where goods were going, so the article is about Hong Kong
+    text = (
+        "Customs officers in Sha Tin, Hong Kong, seized 10,000 discs from a consignment due to be "
+        "exported to the United States. The department is consulting the Department of Justice on "
+        "freezing the assets."
+    )
+    drafted = extract_facts(read_article(text, "en"))
+    bodies = {(f.key, f.data.get("country")) for f in drafted if f.kind == "agency"}
+    assert bodies == {("Customs and Excise Department", "HK"), ("Department of Justice", "HK")}
