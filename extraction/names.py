@@ -3621,7 +3621,7 @@ def _no_police_place() -> frozenset[str]:
 _POLICE_IN_PLACE = re.compile(
     r"(?<![\w'’-])[Pp]olice\s+in\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)(?![\w'’-])"
 )
-_A_NAMED_POLICE = re.compile(r"(?<![\w'’-])[A-ZÀ-Ý][\w'’-]+\s(?:Prefectural\s)?Police\b")
+_A_NAMED_POLICE = re.compile(r"(?<![\w'’-])(?!The\s)[A-ZÀ-Ý][\w'’-]+\s(?:Prefectural\s)?Police\b")
 _NOT_A_PLACE_IN = {
     *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
     *("october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"),
@@ -3630,7 +3630,8 @@ _NOT_A_PLACE_IN = {
 
 
 def _town_police_in(m: re.Match[str]) -> bool:
-    """A town or region after "police in": no country, month or day."""
+    """A town or region after "police in": no country, month, day, or word that names no
+    place ("police in Operation Tulip")."""
     return _town_police_of(m) and fold(m.group("place").split()[0]) not in _NOT_A_PLACE_IN
 
 
