@@ -3619,7 +3619,8 @@ def _no_police_place() -> frozenset[str]:
 
 # "police in Jiangsu", "arrested by police in Solwezi": a place's police, named by where it is.
 _POLICE_IN_PLACE = re.compile(
-    r"(?<![\w'’-])[Pp]olice\s+in\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)(?![\w'’-])"
+    # the place ends the run of capitalised words: "Police in Leeds Fraud Squad" is a squad's name
+    r"(?<![\w'’-])[Pp]olice\s+in\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)(?![\w'’-]|\s[A-ZÀ-Ý])"
 )
 _A_NAMED_POLICE = re.compile(r"(?<![\w'’-])(?!The\s)[A-ZÀ-Ý][\w'’-]+\s(?:Prefectural\s)?Police\b")
 _NOT_A_PLACE_IN = {
