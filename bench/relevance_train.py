@@ -2,7 +2,7 @@
 
     python -m bench.relevance_train collect            # redraw the training items (minutes)
     python -m bench.relevance_train fit                # write extraction/model/relevance.json
-    python -m bench.relevance_train evaluate --fresh blind-112 --fresh blind-113
+    python -m bench.relevance_train evaluate --fresh blind-120 --fresh blind-121
 
 - **collect** drafts every blind set with the code of the commit that scored it once
   (bench/relevance/once-commits.tsv), each in a git worktree, so the items are what the
