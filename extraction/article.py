@@ -389,18 +389,20 @@ def _named_only_by_word(article: Article, pattern: re.Pattern[str], entry: Entry
 # Customs named by the word alone: "customs officers", "la douane", "i doganieri".
 _THE_CUSTOMS = {
     "en": re.compile(r"\b[Cc]ustoms(?:\s+(?:officers|officials|agents))?\b(?!\s+(?:of|and\s+Excise)\b)"),
-    # the span is the noun: "douanes", as readers name the body when the text gives no other name
+    # the span is the noun: "douanes", as readers name the body when the text gives no other name;
+    # capitalised too, as the institution is often written ("la Aduana")
     "fr": re.compile(
-        r"\b(?:[Ll]a |[Ll]es |[Ll]es agents des )(?P<noun>douanes?|douaniers)\b(?!\s+(?:de|d['’]|du)\b)"
+        r"\b(?:[Ll]a |[Ll]es |[Ll]es agents des )(?P<noun>[Dd]ouanes?|douaniers)\b(?!\s+(?:de|d['’]|du)\b)"
     ),
     "it": re.compile(
-        r"\b(?:[Ll]a |[Ll]e |[Ii] )(?P<noun>dogana|dogane|doganieri|funzionari doganali)\b(?!\s+(?:di|del)\b)"
+        r"\b(?:[Ll]a |[Ll]e |[Ii] )(?P<noun>[Dd]ogana|[Dd]ogane|doganieri|funzionari doganali)\b"
+        r"(?!\s+(?:di|del)\b)"
     ),
     "es": re.compile(
-        r"\b(?:[Ll]a |[Ll]as |[Ll]os |[Ll]os agentes )(?P<noun>aduanas?|aduaneros)\b(?!\s+(?:de|del)\b)"
+        r"\b(?:[Ll]a |[Ll]as |[Ll]os |[Ll]os agentes )(?P<noun>[Aa]duanas?|aduaneros)\b(?!\s+(?:de|del)\b)"
     ),
     "pt": re.compile(
-        r"\b(?:[Aa] |[Aa]s |[Oo]s fiscais )(?P<noun>alfândegas?|aduaneiros)\b(?!\s+(?:de|do|da)\b)"
+        r"\b(?:[Aa] |[Aa]s |[Oo]s fiscais )(?P<noun>[Aa]lfândegas?|aduaneiros)\b(?!\s+(?:de|do|da)\b)"
     ),
 }
 

@@ -617,7 +617,9 @@ _TO = {"to", "vers", "en", "au", "aux", "in", "verso", "a", "al", "para", "hacia
 _BOUND_FOR = re.compile(
     r"\b(?:con destino (?:a|al)|com destino (?:a|ao|à)|à destination d[eu']?|bound for|destined for"
     r"|headed for|con destinazione|diretti in|diretta in"
-    r"|frontera con|fronteira com|border with|frontière avec|confine con)"
+    r"|frontera con|fronteira com|border with|frontière avec|confine con|límite con|limite com|limite avec)"
+    # and each country listed after the first: "junto al límite con Brasil y Paraguay"
+    r"(?:\s*(?:(?:la|le|el|o|a|the|l['’])\s*)?[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?\s*(?:,|\by\b|\be\b|\bet\b|\band\b|\bed\b))*"
     r"\s*(?:(?:la|le|el|o|a|the|l['’])\s*)?$",
     re.IGNORECASE,
 )

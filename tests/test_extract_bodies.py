@@ -4255,3 +4255,25 @@ def test_a_bare_department_of_justice_is_the_country_s_the_article_is_about() ->
     drafted = extract_facts(read_article(text, "en"))
     bodies = {(f.key, f.data.get("country")) for f in drafted if f.kind == "agency"}
     assert bodies == {("Customs and Excise Department", "HK"), ("Department of Justice", "HK")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "En Uruguay, la Aduana decomisó 2.000 decodificadores en el puerto de Montevideo.",
+            "es",
+            {("Dirección Nacional de Aduanas de Uruguay", ("Aduana",))},
+        ),
+        (
+            "Au Maroc, la Douane a saisi 2 000 décodeurs au port de Tanger.",
+            "fr",
+            {("Administration des douanes et impôts indirects", ("Douane",))},
+        ),
+    ],
+)
+def test_customs_named_by_the_institution_s_capitalised_word(
+    text: str, lang: str, expected: set[tuple[str, tuple[str, ...]]]
+) -> None:
+    drafted = extract_facts(read_article(text, lang))
+    assert {(f.key, tuple(s.text for s in f.spans)) for f in drafted if f.kind == "agency"} == expected

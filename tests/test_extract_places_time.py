@@ -1734,6 +1734,8 @@ def test_a_saying_in_the_next_clause_leaves_the_event_day() -> None:
         "La Aduana retuvo en Montevideo, Uruguay, un contenedor en traslado de China a Paraguay.",
         "La Aduana de Uruguay incautó 3.000 decodificadores en tránsito con destino a Paraguay.",
         "En Uruguay se venden en comercios de Montevideo y en la frontera con Brasil.",
+        # every country listed after the border's word
+        "La Aduana de Uruguay decomisó discos en Rivera, junto al límite con Brasil y Argentina.",
     ],
 )
 def test_a_route_a_destination_and_a_border_are_no_places_of_the_operation(text: str) -> None:
