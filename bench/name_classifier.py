@@ -164,7 +164,7 @@ def measure(train_to: int, test: range, c: float) -> dict[str, Any]:
     files = sorted((ROOT / "tests" / "data" / "extract").glob("*.yaml"))
     files += sorted((ROOT / "bench" / "blind").glob("blind-*/*.yaml"))
     drafts = _once_drafts()
-    train_rows = [c for f in files if _set_number(f) <= train_to for c in candidates(load_gold(f))]
+    train_rows = [row for f in files if _set_number(f) <= train_to for row in candidates(load_gold(f))]
     vectors = DictVectorizer()
     model = LogisticRegression(C=c, max_iter=3000).fit(
         vectors.fit_transform([r[2] for r in train_rows]), [r[3] for r in train_rows]
