@@ -6,6 +6,7 @@ pattern that matched says how precise it is (day, month or year)."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import itertools
 import re
@@ -778,16 +779,14 @@ def _resolve(
         if published is None:
             return None
         found = _parse(parsers, _clean(f"{match.group('month')} {published.year - 1}", "month"))
-        note = f"{raw!r}: the year before the publication date {published}"
-        day = match.group("day") or match.group("day_after")
         if found is None:
             return None
-        if day is None:
-            return found.strftime("%Y-%m"), "medium", [note]
-        try:
-            return found.replace(day=int(day)).isoformat(), "medium", [note]
-        except ValueError:  # "31 June": the month alone
-            return found.strftime("%Y-%m"), "medium", [note]
+        note = f"{raw!r}: the year before the publication date {published}"
+        day = match.group("day") or match.group("day_after")
+        if day is not None:
+            with contextlib.suppress(ValueError):  # "31 June": the month alone
+                return found.replace(day=int(day)).isoformat(), "medium", [note]
+        return found.strftime("%Y-%m"), "medium", [note]
     if kind == "month_span":
         if match.group(1) is None and published is not None:
             return str(published.year), "medium", [relative_note_of(raw, published)]

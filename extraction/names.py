@@ -3623,17 +3623,19 @@ _POLICE_IN_PLACE = re.compile(
     r"(?<![\w'’-])[Pp]olice\s+in\s+(?P<place>[A-ZÀ-Ý][\w'’-]+(?:\s[A-ZÀ-Ý][\w'’-]+)?)(?![\w'’-]|\s[A-ZÀ-Ý])"
 )
 _A_NAMED_POLICE = re.compile(r"(?<![\w'’-])(?!The\s)[A-ZÀ-Ý][\w'’-]+\s(?:Prefectural\s)?Police\b")
-_NOT_A_PLACE_IN = {
-    *("january", "february", "march", "april", "may", "june", "july", "august", "september"),
-    *("october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday"),
-    *("saturday", "sunday", "operation", "charge", "court"),
-}
+
+
+@cache
+def _not_a_place_in() -> frozenset[str]:
+    """English months and days, and words after "police in" that name no place."""
+    names = [*get_month_names("wide", locale="en").values(), *get_day_names("wide", locale="en").values()]
+    return frozenset({fold(str(n)) for n in names} | {"operation", "charge", "court"})
 
 
 def _town_police_in(m: re.Match[str]) -> bool:
     """A town or region after "police in": no country, month, day, or word that names no
     place ("police in Operation Tulip")."""
-    return _town_police_of(m) and fold(m.group("place").split()[0]) not in _NOT_A_PLACE_IN
+    return _town_police_of(m) and fold(m.group("place").split()[0]) not in _not_a_place_in()
 
 
 def _town_police(m: re.Match[str]) -> bool:
