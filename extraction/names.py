@@ -1841,6 +1841,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             # "the People's Court" keeps its possessive; "the EU's agency" is the EU's.
             if (
                 (not token.text.islower() and token.key not in _DETERMINERS)
+                or (run and gap == "-" and _hyphened_inside_a_name(article, j))
                 or (run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1))
                 or (run and _field_of_a_specialised_body(tokens, j) and _name_goes_on(tokens, j + 1))
                 or (run and token.text == "s" and gap in {"'", "’"} and not tokens[j - 1].text.isupper())
@@ -1875,6 +1876,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
         if (
             head is not None
             and len(content) >= 2
+            and not _a_division_of_no_body(keys)
             and not _sentence_start_only(article, run)
             and not _unit_of_a_known_body(article, run, taken)
         ):
@@ -2100,6 +2102,36 @@ def _judge_role_facts(article: Article, facts: list[Fact]) -> list[Fact]:
     return list(found.values())
 
 
+# "Primera División", "the Second Division": a football league's tier, not a police division.
+_TIERS = frozenset(
+    {
+        *("first", "second", "third", "premier", "primera", "segunda", "tercera", "primeira", "terceira"),
+        *("premiere", "deuxieme", "troisieme", "prima", "seconda", "terza"),
+    }
+)
+
+
+def _a_division_of_no_body(keys: list[str]) -> bool:
+    """A league's tier, or a ministry's division named without its ministry ("the Criminal
+    Division of the court"), which is drafted only with the body it belongs to."""
+    league = len(keys) == 2 and keys[0] in _TIERS and keys[1] == "division"
+    return league or any(tuple(keys) == unit for unit, _, kind in _units() if kind == "government unit")
+
+
+def _hyphened_inside_a_name(article: Article, j: int) -> bool:
+    """'the High-tech Crime Taskforce': a word in lower case after a capitalised word and a
+    hyphen belongs to the name when another capitalised word follows it ("Aigle-douanes" ends
+    on its own)."""
+    tokens = article.tokens
+    after = j + 1
+    return (
+        not tokens[j - 1].text.islower()
+        and after < len(tokens)
+        and tokens[after].text[:1].isupper()
+        and article.text[tokens[j].end : tokens[after].start] == " "
+    )
+
+
 def _span_inside(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
 
@@ -2112,6 +2144,7 @@ _OF_THE = re.compile(r"\s+of(?:\s+the)?\s+$", re.IGNORECASE)
 # Words for a unit that is an item of its own, not one of a body's offices in a city.
 _UNITS_OF_THEIR_OWN = {
     "corps", "unit", "squad", "division", "brigade", "section", "team", "group", "directorate",
+    "taskforce", "cell",
 }  # fmt: skip
 
 
@@ -3085,6 +3118,9 @@ def _role_and_name(article: Article, run: list[int]) -> bool:
 _RANKS = {"assistant", "deputy", "acting", "senior", "vice", "associate", "principal", "chief", "adjunct"}
 
 
+_OFFICES = {"office", "department"}  # "the Secretary of State's Office" is the official's body
+
+
 def _without_official(article: Article, run: list[int]) -> list[int]:
     """The run less a person named by title: "Bureau of Immigration Commissioner Jaime
     Morente" is the bureau; "Acting United States Attorney Jane Roe" is no body at all."""
@@ -3094,6 +3130,8 @@ def _without_official(article: Article, run: list[int]) -> list[int]:
         return []  # "an Assistant Police Commissioner": a person's rank, no body
     if titled and titled[0] == 1 and keys[0] in _RANKS and len(keys) > 2 and keys[2] == "of":
         return []  # "the Assistant Commissioner of Customs and Excise": an official, named by office
+    if titled and titled[0] == 0 and len(keys) > 2 and keys[1] in _PLACE_OF and keys[-1] not in _OFFICES:
+        return []  # "el Secretario de Justicia Auxiliar Interino de la División": an official, by office
     if titled and 1 <= len(keys) - titled[-1] - 1 <= 3:
         run = run[: titled[-1]]
     elif titled and titled[-1] != len(keys) - 1:

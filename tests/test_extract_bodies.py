@@ -4277,3 +4277,74 @@ def test_customs_named_by_the_institution_s_capitalised_word(
 ) -> None:
     drafted = extract_facts(read_article(text, lang))
     assert {(f.key, tuple(s.text for s in f.spans)) for f in drafted if f.kind == "agency"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La Alta Corte de Nueva Zelanda confirmó el fallo de la Corte de Distrito de Auckland.",
+            "es",
+            {"Alta Corte de Nueva Zelanda", "Corte de Distrito de Auckland"},
+        ),
+        (
+            "La Corte de Apelación de Svea, en Estocolmo, redujo las penas.",
+            "es",
+            {"Corte de Apelación de Svea"},
+        ),
+        (
+            "O Tribunal da Relação de Lisboa confirmou a pena aplicada pelo Tribunal Judicial de Braga.",
+            "pt",
+            {"Tribunal da Relação de Lisboa", "Tribunal Judicial de Braga"},
+        ),
+        ("The Court of Appeal of Singapore dismissed the appeal.", "en", {"Court of Appeal of Singapore"}),
+    ],
+)
+def test_a_court_of_each_level_named_by_the_place_it_serves(text: str, lang: str, expected: set[str]) -> None:
+    drafted = extract_facts(read_article(text, lang))
+    assert {f.key for f in drafted if f.kind == "agency"} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Thiruvananthapuram: On Monday the Anti-Piracy Cell of the State Police took three men "
+            "into custody.",
+            {"Anti-Piracy Cell", "State Police"},
+        ),
+        (
+            "According to the police Cyber Terror Response Center, the engineer was given a file in Seoul.",
+            {"Cyber Terror Response Center"},
+        ),
+        (
+            "He was detained by the High-tech Crime Taskforce of the Kyoto Prefectural Police.",
+            {"High-tech Crime Taskforce", "Kyoto Prefectural Police"},
+        ),
+    ],
+)
+def test_an_english_squad_named_by_its_closing_word(text: str, expected: set[str]) -> None:
+    drafted = extract_facts(read_article(text, "en"))
+    assert {f.key for f in drafted if f.kind == "agency"} == expected
+
+
+def test_a_romance_division_of_a_police_force_is_a_body() -> None:
+    text = (
+        "A investigação, conduzida pela Divisão de Repressão aos Crimes contra a Propriedade Imaterial "
+        "(CORF), chegou a um homem de 29 anos."
+    )
+    drafted = extract_facts(read_article(text, "pt"))
+    expected = {"Divisão de Repressão aos Crimes contra a Propriedade Imaterial"}
+    assert {f.key for f in drafted if f.kind == "agency"} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "El Real Madrid juega en Primera División desde 1929.",
+        "El Secretario de Justicia Auxiliar Interino de la División de lo Penal anunció los cargos.",
+    ],
+)
+def test_a_league_s_division_and_an_official_named_by_office_are_no_bodies(text: str) -> None:
+    drafted = extract_facts(read_article(text, "es"))
+    assert [f.key for f in drafted if f.kind == "agency"] == []
