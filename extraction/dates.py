@@ -204,14 +204,20 @@ _YEAR_CUES = "|".join(
     )
 )
 # After a weekday: "vendredi dernier" is strictly before the publication day.
-_WEEKDAY_PAST = "dernier|passé|scorso|pasado|passado"
+_WEEKDAY_PAST = "dernier|passé|scorso|pasado|passado|passada"
 _WEEKDAY_QUALIFIERS = "|".join(
     (_WEEKDAY_PAST, "après-midi|matin|soir|morning|afternoon|evening|night|pomeriggio|mattina|sera")
 )
 # Before a weekday: "this Friday", "nesta sexta-feira" is the latest such day, the
 # publication day included; "last Friday" is strictly before.
 _WEEKDAY_THIS = "this|ce|cette|este|esta|nesta|neste|desta|deste|questo|questa|diesen|diesem|am"
-_WEEKDAY_LAST = "last|past"
+_WEEKDAY_LAST = "last|past|última|último|ultima|ultimo"
+# Portuguese names a weekday without "-feira" too ("nesta terça"); alone, "segunda" and
+# "quinta" are ordinals, so a short name is a day only after "nesta", "na última"...
+_PT_SHORT_DAYS = {"segunda": 0, "terça": 1, "terca": 1, "quarta": 2, "quinta": 3, "sexta": 4}
+# Before or after a month with no year: "last November", "el pasado noviembre", "novembre scorso".
+_MONTH_PAST_BEFORE = r"(?i:last|past|(?:el|lo|il|o)\s+(?:pasado|scorso|passado))"
+_MONTH_PAST_AFTER = "scorso|passato"
 _EVENT_CUES = (
     "arrest",
     "charge",
@@ -335,6 +341,21 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 flags,
             ),
         ),
+        *(
+            [
+                (
+                    "weekday",
+                    re.compile(
+                        rf"\b(?:(?P<this>{_WEEKDAY_THIS})\s+|(?P<last>{_WEEKDAY_LAST})\s+)"
+                        rf"(?P<day>{'|'.join(_PT_SHORT_DAYS)})\b(?!-)"
+                        rf"(?:\s+(?P<qualifier>{_WEEKDAY_QUALIFIERS})\b)?(?:\s*\((?P<dom>[0-3]?\d)\))?",
+                        flags,
+                    ),
+                )
+            ]
+            if locale == "pt"
+            else []
+        ),
         ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w){_DAY_NAMED_NEXT}", flags)),
         ("week", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKS, locale)})(?!\w)", flags)),
         ("weekend", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKENDS, locale)})(?!\w)", flags)),
@@ -378,8 +399,13 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         (
             "month_only",
             re.compile(
-                rf"\b(?:(?:en|in|em|ad|a|im|mese di|mes de|mês de|mois de|{_PERIOD_OF_MONTH})\s+|mois d['’])"
-                rf"({month_only})\b(?!\s+\d)(?P<past>\s+(?:{_WEEKDAY_PAST}))?"
+                rf"\b(?:(?:en|in|em|ad|a|im|nel|mese di|mes de|mês de|mois de|{_PERIOD_OF_MONTH})\s+"
+                rf"|mois d['’]"
+                # "last November", "el pasado noviembre", "lo scorso novembre": strictly before
+                rf"|(?P<past_before>{_MONTH_PAST_BEFORE})\s+)"
+                # not "nel settembre di due anni fa", whose year another reader takes
+                rf"({month_only})\b(?!\s+\d)(?!\s+(?:di|de|del|of)\s)"
+                rf"(?P<past>\s+(?:{_WEEKDAY_PAST}|{_MONTH_PAST_AFTER}))?"
             ),
         ),
     ]
@@ -565,6 +591,8 @@ def _weekday_numbers(lang: str) -> dict[str, int]:
     for source in {locale, "en"}:
         for number, name in get_day_names("wide", locale=source).items():
             numbers[fold(str(name))] = int(number)
+    if locale == "pt":
+        numbers |= {fold(name): number for name, number in _PT_SHORT_DAYS.items()}
     return numbers
 
 
@@ -849,14 +877,9 @@ def _resolve(
         return _day_only(match, published)
     if kind == "month_only" and published is not None:
         future = _about_the_future(article, match.start())
-        month = _month_only(match.group(1), article.lang, published, bool(match.group("past")), future)
-        nearest = (
-            "the latest before"
-            if match.group("past")
-            else "the one nearest"
-            if future
-            else "the latest up to"
-        )
+        past = bool(match.group("past") or match.group("past_before"))
+        month = _month_only(match.group(2), article.lang, published, past, future)
+        nearest = "the latest before" if past else "the one nearest" if future else "the latest up to"
         notes = [f"the year of {raw!r} is {nearest} the publication date {published}"]
         return (month.strftime("%Y-%m"), "low", notes) if month else None
     found = _parse(parsers, _clean(raw, kind))

@@ -357,6 +357,13 @@ def _agency_heads() -> set[tuple[str, ...]]:
     return {phrase_keys(w) for w in lexicon()["agency_heads"]}
 
 
+@cache
+def _agency_heads_most_specific_first() -> list[tuple[str, ...]]:
+    """The heads, longest first: a name holding two ("Colombo Crime Division") takes its kind
+    from the more specific one, the same in every run."""
+    return sorted(_agency_heads(), key=lambda h: (-len(h), h))
+
+
 def _adjacent(article: Article, left: Token, right: Token) -> bool:
     """Two words side by side: only spaces or quotes between them, no line break."""
     gap = article.text[left.end : right.start]
@@ -1869,7 +1876,11 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
         run = _with_words_before_in(article, run, taken)
         keys = [tokens[k].key for k in run]
         head = next(
-            (h for h in _agency_heads() if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))),
+            (
+                h
+                for h in _agency_heads_most_specific_first()
+                if any(tuple(keys[a : a + len(h)]) == h for a in range(len(keys)))
+            ),
             None,
         )
         content = [k for k in run if tokens[k].key not in _CONNECTORS]
@@ -2061,7 +2072,12 @@ def _parent_in_the_name(article: Article, run: list[int]) -> tuple[list[Fact], S
             with_article and _ACRONYM_WORD.fullmatch(tokens[rest[0]].text) is not None and len(content) <= 2
         )
         head = next(
-            (h for h in _agency_heads() if tuple(keys[: len(h)]) == h or tuple(keys[-len(h) :]) == h), None
+            (
+                h
+                for h in _agency_heads_most_specific_first()
+                if tuple(keys[: len(h)]) == h or tuple(keys[-len(h) :]) == h
+            ),
+            None,
         )
         if (head is None or len(content) < 2) and not acronym:
             continue
@@ -4026,7 +4042,7 @@ def _agency_kind(head: tuple[str, ...]) -> str:
         return "court"
     if word == "trading standards":
         return "local authority"
-    if word.endswith((" division", " branch")):
+    if word == "division" or word.endswith((" division", " branch")):
         return "police unit"  # "Crime Division": a unit of a force
     if word.endswith((" association", " society")):
         return "industry association"  # "Ghana Copyrights Association"

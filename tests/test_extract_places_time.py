@@ -1941,3 +1941,39 @@ def test_this_operation_s_own_date_stays() -> None:
     assert drafted_dates(
         "La Policía intervino el pasado 5 de abril 2.258 discos.", "es", dt.date(2006, 5, 3)
     ) == {"2006-04-05"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Police arrested two men last November.", "en", "2022-11"),
+        ("La denuncia contra los bares se presentó el pasado noviembre.", "es", "2022-11"),
+        ("La polizia ha arrestato due uomini lo scorso novembre.", "it", "2022-11"),
+        ("La polizia ha arrestato due uomini nel novembre scorso.", "it", "2022-11"),
+    ],
+)
+def test_a_month_named_past_before_or_after_it_is_the_latest_before_publication(
+    text: str, lang: str, expected: str
+) -> None:
+    assert facts_of(text, lang, FRIDAY)["date"] == {expected}
+
+
+def test_a_month_of_a_year_counted_back_is_not_read_alone() -> None:
+    text = "Le indagini, che nel settembre di due anni fa avevano portato a un primo intervento, continuano."
+    assert "2022-09" not in facts_of(text, "it", FRIDAY)["date"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A polícia prendeu dois homens nesta quinta.", "2023-03-16"),
+        ("A polícia prendeu dois homens na última sexta.", "2023-03-10"),
+        ("A polícia prendeu dois homens na sexta-feira passada.", "2023-03-10"),
+    ],
+)
+def test_a_portuguese_weekday_short_or_marked_past(text: str, expected: str) -> None:
+    assert facts_of(text, "pt", FRIDAY)["date"] == {expected}
+
+
+def test_a_portuguese_ordinal_is_no_weekday() -> None:
+    assert facts_of("A segunda fase da operação prendeu dois homens.", "pt", FRIDAY)["date"] == set()
