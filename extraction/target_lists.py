@@ -39,15 +39,70 @@ def _sanctions() -> set[str]:
 def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
     known = [(m.start, m.end) for m in matches]
     facts: list[Fact] = []
-    for colon in re.finditer(r":[ \u00a0]*\n?", article.text):
-        if not _says_targets_were_sanctioned(article, colon.start()):
+    lists = [
+        _items_after(article.text, colon.end())
+        for colon in re.finditer(r":[ \u00a0]*\n?", article.text)
+        if _says_targets_were_sanctioned(article, colon.start())
+    ]
+    lists += [
+        _items_in_sentence(article, opener.end()) for opener in _named_by_a_copula().finditer(article.text)
+    ]
+    lists += [
+        _items_before_a_colon(article, colon.start()) for colon in re.finditer(r"[ \u00a0]*:", article.text)
+    ]
+    for start, end in (item for items in lists for item in items):
+        if any(s < end and start < e for s, e in known) or any(f.spans[0].start == start for f in facts):
             continue
-        for start, end in _items_after(article.text, colon.end()):
-            if any(s < end and start < e for s, e in known) or any(f.spans[0].start == start for f in facts):
-                continue
-            note = "listed after a passage saying these services were sanctioned: check each is a target"
-            facts.append(_listed_target(article, start, end, "medium", note))
+        note = "listed after a passage saying these services were sanctioned: check each is a target"
+        facts.append(_listed_target(article, start, end, "medium", note))
     return facts
+
+
+# "Las plataformas bloqueadas son X, Y y Z", "the sites seized were X, Y and Z": the plural
+# word for services, its sanction and a copula open the list as a colon does.
+_COPULAS = "son|fueron|are|were|sont|étaient|ont été|sono|erano|furono|são|eram|foram"
+
+
+@cache
+def _named_by_a_copula() -> re.Pattern[str]:
+    nouns = "|".join(sorted(lexicon()["target_list_nouns"], key=len, reverse=True))
+    sanctions = "|".join(sorted(lexicon()["target_list_sanctions"], key=len, reverse=True))
+    return re.compile(
+        rf"\b(?i:{nouns})[ \u00a0]+(?i:{sanctions})[ \u00a0]+(?:{_COPULAS})[ \u00a0]+(?=[A-ZÀ-Ý0-9])"
+    )
+
+
+def _items_before_a_colon(article: Article, colon: int) -> list[tuple[int, int]]:
+    """'Dadyflix, Dustreaming, Streamiz ... et Wawacity : ce ne sont là que quelques-uns des
+    sites dont le tribunal a ordonné le blocage.': a sentence opening on a list of names, which
+    the words after the colon call services and sanctioned."""
+    sentence = article.sentence_at(colon)
+    after = {t.key for t in article.tokens if colon < t.start < sentence.end}
+    if not (after & _plural_services() and after & (_sanctions() | _sanction_nouns())):
+        return []
+    line = article.text[sentence.start : colon]
+    cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
+    pieces = [(sentence.start + cuts[k], sentence.start + cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    named = [(a, b) for a, b in pieces if _NAME.fullmatch(article.text[a:b])]
+    # "des variantes de Zonetelechargement": a piece that is no name is left out, not the list
+    return named if len(named) >= _MIN_ITEMS and len(named) >= len(pieces) - 1 else []
+
+
+@cache
+def _sanction_nouns() -> set[str]:
+    return {phrase_keys(w)[0] for w in lexicon()["target_list_sanction_nouns"]}
+
+
+def _items_in_sentence(article: Article, pos: int) -> list[tuple[int, int]]:
+    """(start, end) of each item of a list from `pos` to the end of its sentence, when every
+    piece is a short capitalised name."""
+    end = article.sentence_at(pos).end
+    line = article.text[pos:end].rstrip(" \u00a0;.\n")
+    cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
+    pieces = [(pos + cuts[k], pos + cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    if len(pieces) < _MIN_ITEMS or not all(_ITEM.fullmatch(article.text[a:b]) for a, b in pieces):
+        return []
+    return pieces
 
 
 def _listed_target(

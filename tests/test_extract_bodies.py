@@ -4348,3 +4348,37 @@ def test_a_romance_division_of_a_police_force_is_a_body() -> None:
 def test_a_league_s_division_and_an_official_named_by_office_are_no_bodies(text: str) -> None:
     drafted = extract_facts(read_article(text, "es"))
     assert [f.key for f in drafted if f.kind == "agency"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Las plataformas bloqueadas son Cinefox, Yoom TV, Vela Cinema y Ritmo TV. La fiscalía actuó.",
+            "es",
+            {"Cinefox", "Yoom TV", "Vela Cinema", "Ritmo TV"},
+        ),
+        (
+            "The sites seized were Foxflix, StreamHub and Kanal Nine.",
+            "en",
+            {"Foxflix", "StreamHub", "Kanal Nine"},
+        ),
+    ],
+)
+def test_targets_listed_after_a_copula_saying_they_were_sanctioned(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_targets_listed_before_a_colon_that_says_they_were_blocked() -> None:
+    text = (
+        "Foxflix, Cinemaz, 01streamvf, des copies de Zonefilm et Wavestream : ce ne sont là que "
+        "quelques-uns des sites dont le tribunal judiciaire de Paris a ordonné le blocage."
+    )
+    assert found(text, "fr", "group") == {"Foxflix", "Cinemaz", "01streamvf", "Wavestream"}
+
+
+def test_a_list_before_a_colon_that_says_nothing_of_a_sanction_is_no_list_of_targets() -> None:
+    text = "Foxflix, Cinemaz et Wavestream : ce sont les sites les plus visités du pays."
+    assert found(text, "fr", "group") == set()
