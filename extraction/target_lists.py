@@ -81,8 +81,7 @@ def _items_before_a_colon(article: Article, colon: int) -> list[tuple[int, int]]
     if not (after & _plural_services() and after & (_sanctions() | _sanction_nouns())):
         return []
     line = article.text[sentence.start : colon]
-    cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
-    pieces = [(sentence.start + cuts[k], sentence.start + cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    pieces = _pieces(line, sentence.start)
     named = [(a, b) for a, b in pieces if _NAME.fullmatch(article.text[a:b])]
     # "des variantes de Zonetelechargement": a piece that is no name is left out, not the list
     return named if len(named) >= _MIN_ITEMS and len(named) >= len(pieces) - 1 else []
@@ -98,11 +97,17 @@ def _items_in_sentence(article: Article, pos: int) -> list[tuple[int, int]]:
     piece is a short capitalised name."""
     end = article.sentence_at(pos).end
     line = article.text[pos:end].rstrip(" \u00a0;.\n")
-    cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
-    pieces = [(pos + cuts[k], pos + cuts[k + 1]) for k in range(0, len(cuts), 2)]
+    pieces = _pieces(line, pos)
     if len(pieces) < _MIN_ITEMS or not all(_ITEM.fullmatch(article.text[a:b]) for a, b in pieces):
         return []
     return pieces
+
+
+def _pieces(line: str, offset: int) -> list[tuple[int, int]]:
+    """(start, end) of each piece of a list written in `line`, between its commas and "and"s,
+    counted from `offset`."""
+    cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
+    return [(offset + cuts[k], offset + cuts[k + 1]) for k in range(0, len(cuts), 2)]
 
 
 def _listed_target(
@@ -133,8 +138,7 @@ def _items_after(text: str, pos: int) -> list[tuple[int, int]]:
         if heading:
             pos = heading.end()
         line = text[pos:line_end].rstrip(" \u00a0;.")
-        cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
-        pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
+        pieces = _pieces(line, 0)
         for start, end in pieces:
             if not _ITEM.fullmatch(line[start:end]):
                 return items if len(items) >= _MIN_ITEMS else []
@@ -167,8 +171,7 @@ def named_in_a_list_of_its_own(article: Article, matches: list[Match]) -> list[F
         if closing is None:
             continue
         line = text[: closing.start()]
-        cuts = [0] + [p for m in _SEPARATOR.finditer(line) for p in (m.start(), m.end())] + [len(line)]
-        pieces = [(cuts[k] + sentence.start, cuts[k + 1] + sentence.start) for k in range(0, len(cuts), 2)]
+        pieces = _pieces(line, sentence.start)
         if len(pieces) < _MIN_ITEMS or not all(_NAME.fullmatch(article.text[a:b]) for a, b in pieces):
             continue
         if any(s < b and a < e for a, b in pieces for s, e in known):
