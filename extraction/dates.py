@@ -243,6 +243,18 @@ _DAY_BEFORE = r"(?:no|nos|o|os|do|dos|ao|aos|pelo|el|los|del|al|il|nel|nei|dal|i
 
 
 @cache
+def _weekday_pattern(days: str, qualified: bool) -> re.Pattern[str]:
+    """A weekday, with "this" or "last" before it (required when `qualified`: "nesta terça"),
+    a qualifier after it ("vendredi dernier") and its day of the month in brackets."""
+    before = rf"(?:(?P<this>{_WEEKDAY_THIS})\s+|(?P<last>{_WEEKDAY_LAST})\s+)"
+    # a short name is no part of a longer one: "terça" is not "terça-feira"
+    return re.compile(
+        rf"\b{before}{'' if qualified else '?'}(?P<day>{days})\b{'(?!-)' if qualified else ''}"
+        rf"(?:\s+(?P<qualifier>{_WEEKDAY_QUALIFIERS})\b)?(?:\s*\((?P<dom>[0-3]?\d)\))?",
+        re.IGNORECASE,
+    )
+
+
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     locale = lang if lang in LANGUAGES else "en"
     months = {str(n) for n in get_month_names("wide", locale=locale).values()}
@@ -333,29 +345,8 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 flags,
             ),
         ),
-        (
-            "weekday",
-            re.compile(
-                rf"\b(?:(?P<this>{_WEEKDAY_THIS})\s+|(?P<last>{_WEEKDAY_LAST})\s+)?(?P<day>{day})\b"
-                rf"(?:\s+(?P<qualifier>{_WEEKDAY_QUALIFIERS})\b)?(?:\s*\((?P<dom>[0-3]?\d)\))?",
-                flags,
-            ),
-        ),
-        *(
-            [
-                (
-                    "weekday",
-                    re.compile(
-                        rf"\b(?:(?P<this>{_WEEKDAY_THIS})\s+|(?P<last>{_WEEKDAY_LAST})\s+)"
-                        rf"(?P<day>{'|'.join(_PT_SHORT_DAYS)})\b(?!-)"
-                        rf"(?:\s+(?P<qualifier>{_WEEKDAY_QUALIFIERS})\b)?(?:\s*\((?P<dom>[0-3]?\d)\))?",
-                        flags,
-                    ),
-                )
-            ]
-            if locale == "pt"
-            else []
-        ),
+        ("weekday", _weekday_pattern(day, qualified=False)),
+        *([("weekday", _weekday_pattern("|".join(_PT_SHORT_DAYS), True))] if locale == "pt" else []),
         ("relative", re.compile(rf"(?<!\w)(?:{_phrases(_RELATIVE, locale)})(?!\w){_DAY_NAMED_NEXT}", flags)),
         ("week", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKS, locale)})(?!\w)", flags)),
         ("weekend", re.compile(rf"(?<!\w)(?:{_phrases(_WEEKENDS, locale)})(?!\w)", flags)),
@@ -404,7 +395,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
                 # "last November", "el pasado noviembre", "lo scorso novembre": strictly before
                 rf"|(?P<past_before>{_MONTH_PAST_BEFORE})\s+)"
                 # not "nel settembre di due anni fa", whose year another reader takes
-                rf"({month_only})\b(?!\s+\d)(?!\s+(?:di|de|del|of)\s)"
+                rf"(?P<month>{month_only})\b(?!\s+\d)(?!\s+(?:di|de|del|of)\s)"
                 rf"(?P<past>\s+(?:{_WEEKDAY_PAST}|{_MONTH_PAST_AFTER}))?"
             ),
         ),
@@ -878,7 +869,7 @@ def _resolve(
     if kind == "month_only" and published is not None:
         future = _about_the_future(article, match.start())
         past = bool(match.group("past") or match.group("past_before"))
-        month = _month_only(match.group(2), article.lang, published, past, future)
+        month = _month_only(match.group("month"), article.lang, published, past, future)
         nearest = "the latest before" if past else "the one nearest" if future else "the latest up to"
         notes = [f"the year of {raw!r} is {nearest} the publication date {published}"]
         return (month.strftime("%Y-%m"), "low", notes) if month else None

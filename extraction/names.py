@@ -2131,7 +2131,12 @@ def _a_division_of_no_body(keys: list[str]) -> bool:
     """A league's tier, or a ministry's division named without its ministry ("the Criminal
     Division of the court"), which is drafted only with the body it belongs to."""
     league = len(keys) == 2 and keys[0] in _TIERS and keys[1] == "division"
-    return league or any(tuple(keys) == unit for unit, _, kind in _units() if kind == "government unit")
+    return league or tuple(keys) in _government_units()
+
+
+@cache
+def _government_units() -> frozenset[tuple[str, ...]]:
+    return frozenset(unit for unit, _, kind in _units() if kind == "government unit")
 
 
 def _hyphened_inside_a_name(article: Article, j: int) -> bool:
