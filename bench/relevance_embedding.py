@@ -24,8 +24,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 from collections import Counter
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -39,22 +39,27 @@ from bench.relevance_train import (
     featurise,
     load_items,
 )
+from extraction import read_article
+from extraction.text import Article
 
 RESULTS = Path(__file__).resolve().parent / "results" / "relevance-embedding.json"
 MAX_TOKENS = 128
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
+
+
+@cache
+def _read(file: str, lang: str) -> Article:
+    text, _ = _article(file)
+    return read_article(text, lang)
 
 
 def sentence_of(row: dict[str, Any]) -> tuple[str, str]:
-    """The item's first mention and the sentence that holds it."""
-    text, _ = _article(row["file"])
+    """The item's first mention and the sentence that holds it, as the draft splits them."""
     if not row["spans"]:
         return "", ""
+    article = _read(row["file"], row["lang"])
     start, end = row["spans"][0]
-    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-    begin = max((e for e in ends if e <= start), default=0)
-    stop = min((e for e in ends if e >= end), default=len(text))
-    return text[start:end], text[begin:stop].strip()
+    sentence = article.sentence_at(start)
+    return article.text[start:end], article.text[sentence.start : sentence.end].strip()
 
 
 class Embedder:
