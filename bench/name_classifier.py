@@ -22,8 +22,9 @@ import gzip
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from extraction.facts import FactKind
 from extraction.score import Gold, key, load_gold
@@ -43,7 +44,19 @@ _TOKEN = re.compile(r"[\w.'’&-]+|[^\w\s]")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 Token = tuple[str, int, int]
+
+
 Candidate = tuple[str, tuple[int, int], dict[str, int], str]
+# A proposed name: the model's estimate, its kind, its words and its span in the article.
+Rated = tuple[float, FactKind, str, tuple[int, int]]
+
+
+class Context(Protocol):
+    """Dense features of a candidate read from its context (bench/contextual_names.py)."""
+
+    def fit_append(self, matrix: Any, spans: list[tuple[str, tuple[int, int]]]) -> Any: ...
+
+    def append(self, matrix: Any, spans: list[tuple[str, tuple[int, int]]]) -> Any: ...
 
 
 def _capitalised(word: str) -> bool:
@@ -130,11 +143,15 @@ def candidates(gold: Gold) -> list[Candidate]:
     return out
 
 
-def _overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
+def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def _set_number(path: Path) -> int:
+def _where(path: Path) -> str:
+    return str(path.relative_to(ROOT))
+
+
+def set_number(path: Path) -> int:
     found = re.search(r"blind-(\d+)$", path.parent.name)
     return int(found.group(1)) if found else 0
 
@@ -157,40 +174,29 @@ def _missed(gold: Gold, drafted: list[dict[str, Any]]) -> dict[str, list[bool]]:
     }
 
 
-def measure(train_to: int, test: range, c: float) -> dict[str, Any]:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
+def gold_files() -> list[Path]:
     files = sorted((ROOT / "tests" / "data" / "extract").glob("*.yaml"))
-    files += sorted((ROOT / "bench" / "blind").glob("blind-*/*.yaml"))
+    return files + sorted((ROOT / "bench" / "blind").glob("blind-*/*.yaml"))
+
+
+def try_on(
+    test: range, rate: Callable[[str, Gold], list[Rated]]
+) -> tuple[Counter[str], dict[float, Counter[str]]]:
+    """The names of the once-drafts of the sets `test`, and at each threshold how many of the
+    names `rate` proposes for an article would be added right and wrong."""
     drafts = _once_drafts()
-    train_rows = [row for f in files if _set_number(f) <= train_to for row in candidates(load_gold(f))]
-    vectors = DictVectorizer()
-    model = LogisticRegression(C=c, max_iter=3000).fit(
-        vectors.fit_transform([r[2] for r in train_rows]), [r[3] for r in train_rows]
-    )
-    classes = [str(name) for name in model.classes_]
     adds = {t: Counter[str]() for t in THRESHOLDS}
     base = Counter[str]()
-    for path in files:
-        where = str(path.relative_to(ROOT))
-        if _set_number(path) not in test or where not in drafts:
+    for path in gold_files():
+        where = _where(path)
+        if set_number(path) not in test or where not in drafts:
             continue
         gold = load_gold(path)
         drafted = [r for r in drafts[where] if r["kind"] in NAME_KINDS]
         base["gold"] += sum(len(gold.facts[k]) for k in NAME_KINDS)
         base["drafted"] += len(drafted)
         base["right"] += sum(bool(r["right"]) for r in drafted)
-        rows = candidates(gold)
-        if not rows:
-            continue
-        rated = []
-        estimates = model.predict_proba(vectors.transform([r[2] for r in rows]))
-        for (surface, span, _, _), p in zip(rows, estimates, strict=True):
-            best = max(range(len(classes)), key=lambda i: p[i])
-            if classes[best] != "none":
-                rated.append((float(p[best]), _KIND_OF_CLASS[classes[best]], surface, span))
-        rated.sort(reverse=True)
+        rated = sorted(rate(where, gold), reverse=True)
         spelled = {s for r in drafts[where] for s in r["spellings"]}
         covered = [tuple(span) for r in drafts[where] for span in r["spans"]]
         for threshold, tally in adds.items():
@@ -199,7 +205,7 @@ def measure(train_to: int, test: range, c: float) -> dict[str, Any]:
                 name = key(kind, surface)
                 if estimate < threshold:
                     break
-                if name in spelled or name in keys or _overlaps(span, [*covered, *taken]):
+                if name in spelled or name in keys or overlaps(span, [*covered, *taken]):
                     continue
                 taken.append(span)
                 keys.add(name)
@@ -210,6 +216,39 @@ def measure(train_to: int, test: range, c: float) -> dict[str, Any]:
                 else:
                     missed[kind][hit] = False
                     tally["true"] += 1
+    return base, adds
+
+
+def measure(train_to: int, test: range, c: float, context: Context | None = None) -> dict[str, Any]:
+    """Fit on the gold of the sets up to `train_to` and add names to the once-drafts of `test`.
+    With `context`, each candidate's features also hold its contextual vector."""
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    by_file = [(f, candidates(load_gold(f))) for f in gold_files() if set_number(f) <= train_to]
+    train_rows = [row for _, rows in by_file for row in rows]
+    vectors = DictVectorizer()
+    x_train = vectors.fit_transform([r[2] for r in train_rows])
+    if context is not None:
+        x_train = context.fit_append(x_train, [(_where(f), r[1]) for f, rows in by_file for r in rows])
+    model = LogisticRegression(C=c, max_iter=3000).fit(x_train, [r[3] for r in train_rows])
+    classes = [str(name) for name in model.classes_]
+
+    def rate(where: str, gold: Gold) -> list[Rated]:
+        rows = candidates(gold)
+        if not rows:
+            return []
+        x_test = vectors.transform([r[2] for r in rows])
+        if context is not None:
+            x_test = context.append(x_test, [(where, r[1]) for r in rows])
+        rated = []
+        for (surface, span, _, _), p in zip(rows, model.predict_proba(x_test), strict=True):
+            best = max(range(len(classes)), key=lambda i: p[i])
+            if classes[best] != "none":
+                rated.append((float(p[best]), _KIND_OF_CLASS[classes[best]], surface, span))
+        return rated
+
+    base, adds = try_on(test, rate)
     return {
         "fitted_on": f"seed, synthetic and blind-1 to blind-{train_to}: {len(train_rows)} candidates, "
         + ", ".join(f"{k} {n}" for k, n in Counter(r[3] for r in train_rows).most_common()),

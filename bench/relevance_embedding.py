@@ -94,14 +94,14 @@ class Embedder:
         return np.vstack(out)
 
 
-def auc(
+def fitted_estimate(
     train: list[int], test: list[int], rows: list[dict[str, Any]], features: list[Any], dense: Any
-) -> float:
-    """The area under the ROC curve of the estimate fitted on `train`, tried on `test`."""
+) -> Any:
+    """The estimate fitted on the items `train`, with `dense` columns beside the rules' features
+    when given, for each of the items `test`."""
     from scipy.sparse import csr_matrix, hstack
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import roc_auc_score
 
     seen = Counter(name for i in train for name in features[i])
     kept = [{k: v for k, v in features[i].items() if seen[k] >= MIN_SEEN} for i in train]
@@ -112,7 +112,16 @@ def auc(
         x_train = hstack([x_train, csr_matrix(dense[train])]).tocsr()
         x_test = hstack([x_test, csr_matrix(dense[test])]).tocsr()
     fitted = LogisticRegression(C=C, max_iter=5000).fit(x_train, [rows[i]["right"] for i in train])
-    estimate = fitted.predict_proba(x_test)[:, 1]
+    return fitted.predict_proba(x_test)[:, 1]
+
+
+def auc(
+    train: list[int], test: list[int], rows: list[dict[str, Any]], features: list[Any], dense: Any
+) -> float:
+    """The area under the ROC curve of the estimate fitted on `train`, tried on `test`."""
+    from sklearn.metrics import roc_auc_score
+
+    estimate = fitted_estimate(train, test, rows, features, dense)
     return round(float(roc_auc_score([rows[i]["right"] for i in test], estimate)), 3)
 
 

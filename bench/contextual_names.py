@@ -1,0 +1,253 @@
+"""Measure whether a multilingual contextual model lifts the two learned stages that did not
+lift unseen text with the words around a mention alone: the name finder after the rules
+(bench/name_classifier.py) and the estimate of each drafted item (bench/relevance_train.py).
+
+    python -m bench.contextual_names spans /tmp/spans.jsonl       # the spans to embed
+    python -m bench.mbert_vectors /tmp/spans.jsonl /tmp/vectors.npz --model DIR   # its own venv
+    python -m bench.contextual_names measure /tmp/vectors.npz
+
+Each candidate name and each drafted item gets the vector multilingual BERT gives its words
+in their context (bench/mbert_vectors.py), standardised and weighed 1, 0.25 or 0.1 against
+the features the stage already has; both stages are fitted and tried the same way with and
+without it:
+
+- the name finder fitted on the gold of seed, synthetic and blind-1 to blind-90 and tried
+  on the once-drafts of blind-91 to blind-110 (as in bench/results/name-classifier.json),
+  and fitted to blind-100, tried on blind-101 to blind-117: the names it adds at each
+  threshold, and the precision and recall of the names drafted with them;
+- the estimate fitted on the once-drafts of blind-2 to blind-76 and tried on the later
+  once-drafts: its area under the ROC curve, and precision and recall over those sets when
+  the items it rates under a threshold are dropped.
+
+The weights were chosen on the sets tried, so the best row of each is an upper bound.
+Results go to bench/results/contextual-names.json. Nothing of it runs in the draft.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from bench import name_classifier
+from bench.relevance_embedding import fitted_estimate
+from bench.relevance_train import TIME_SPLIT, _set_number, featurise, load_items
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results" / "contextual-names.json"
+THRESHOLDS = (0.3, 0.4, 0.5)
+# The vector's standardised columns are weighed against the rules' features: the grid is
+# read on the sets tried, so its best row is an upper bound, not a clean score.
+WEIGHTS = (1.0, 0.25, 0.1)
+SPLITS = ((90, range(91, 111)), (100, range(101, 118)))
+MAX_MENTIONS = 3
+
+
+def write_spans(out: Path) -> None:
+    """Every candidate name and the first mentions of every once-drafted item, by file."""
+    from extraction.score import load_gold
+
+    items, _ = load_items()
+    wanted: dict[str, set[tuple[int, int]]] = {}
+    for row in items:
+        wanted.setdefault(row["file"], set()).update(tuple(s) for s in row["spans"][:MAX_MENTIONS])
+    files = sorted((ROOT / "tests" / "data" / "extract").glob("*.yaml"))
+    files += sorted((ROOT / "bench" / "blind").glob("blind-*/*.yaml"))
+    with out.open("w", encoding="utf-8") as sink:
+        for path in files:
+            gold, where = load_gold(path), str(path.relative_to(ROOT))
+            spans = {tuple(c[1]) for c in name_classifier.candidates(gold)} | wanted.get(where, set())
+            sink.write(json.dumps({"file": where, "text": gold.text, "spans": sorted(spans)}) + "\n")
+
+
+def write_labels(out: Path) -> None:
+    """Every file's text and the gold names it spells, as character spans that do not overlap
+    (the longest first), for a tagger trained on the text (bench/mbert_tagger.py)."""
+    from extraction.score import load_gold
+
+    with out.open("w", encoding="utf-8") as sink:
+        for path in name_classifier.gold_files():
+            gold = load_gold(path)
+            named = [(c[1], c[3]) for c in name_classifier.candidates(gold) if c[3] != "none"]
+            named.sort(key=lambda n: n[0][0] - n[0][1])
+            taken: list[tuple[int, int]] = []
+            for span, _ in named:
+                if not name_classifier.overlaps(span, taken):
+                    taken.append(span)
+            names = sorted([*span, kind] for span, kind in named if span in taken)
+            row = {"file": str(path.relative_to(ROOT)), "set": name_classifier.set_number(path)}
+            sink.write(json.dumps({**row, "text": gold.text, "names": names}) + "\n")
+
+
+class Vectors:
+    """The contextual vector of each (file, span), standardised on the rows a stage is fitted on."""
+
+    def __init__(self, path: Path) -> None:
+        import numpy as np
+
+        stored = np.load(path)
+        self.rows = {key: i for i, key in enumerate(stored["keys"])}
+        self.matrix = stored["vectors"].astype(np.float32)
+        self.mean, self.scale, self.weight = None, None, 1.0
+
+    def of(self, spans: list[tuple[str, tuple[int, int]]]) -> Any:
+        import numpy as np
+
+        out = np.zeros((len(spans), self.matrix.shape[1]), dtype=np.float32)
+        for i, (file, (start, end)) in enumerate(spans):
+            row = self.rows.get(f"{file}\t{start}\t{end}")
+            if row is not None:
+                out[i] = self.matrix[row]
+        return out
+
+    def of_items(self, items: list[dict[str, Any]]) -> Any:
+        import numpy as np
+
+        out = np.zeros((len(items), self.matrix.shape[1]), dtype=np.float32)
+        for i, item in enumerate(items):
+            spans = [(item["file"], tuple(s)) for s in item["spans"][:MAX_MENTIONS]]
+            if spans:
+                out[i] = self.of(spans).mean(0)
+        return out
+
+    def standardise(self, dense: Any, fit: bool) -> Any:
+        if fit:
+            self.mean, self.scale = dense.mean(0), dense.std(0) + 1e-6
+        return self.weight * (dense - self.mean) / self.scale
+
+    def fit_append(self, matrix: Any, spans: list[tuple[str, tuple[int, int]]]) -> Any:
+        from scipy.sparse import csr_matrix, hstack
+
+        return hstack([matrix, csr_matrix(self.standardise(self.of(spans), fit=True))]).tocsr()
+
+    def append(self, matrix: Any, spans: list[tuple[str, tuple[int, int]]]) -> Any:
+        from scipy.sparse import csr_matrix, hstack
+
+        return hstack([matrix, csr_matrix(self.standardise(self.of(spans), fit=False))]).tocsr()
+
+
+def _estimate_scores(
+    train: list[int], test: list[int], rows: list[dict[str, Any]], features: list[Any], dense: Any, gold: int
+) -> dict[str, Any]:
+    """The estimate's area under the ROC curve on the items `test`, and precision and recall
+    over their sets keeping every item, then dropping those it rates under each threshold."""
+    from sklearn.metrics import roc_auc_score
+
+    estimate = fitted_estimate(train, test, rows, features, dense)
+    right = [bool(rows[i]["right"]) for i in test]
+    out: dict[str, Any] = {"auc": round(float(roc_auc_score(right, estimate)), 3)}
+    for threshold in (0.0, *THRESHOLDS):
+        kept = [ok for ok, p in zip(right, estimate, strict=True) if p >= threshold]
+        out[f"dropped under {threshold}" if threshold else "every item"] = _score(len(kept), sum(kept), gold)
+    return out
+
+
+def _score(drafted: int, right: int, gold: int) -> dict[str, Any]:
+    return {"drafted": drafted, "right": right, "P": round(right / drafted, 3), "R": round(right / gold, 3)}
+
+
+def _names_with_adds(found: dict[str, Any]) -> dict[str, Any]:
+    """Precision and recall of the names in the tried once-drafts, then with each threshold's adds."""
+    base = found["names_in_once_drafts"]
+    out = {"once-drafts": _score(base["drafted"], base["right"], base["gold"])}
+    for threshold, adds in found["adds_by_threshold"].items():
+        drafted = base["drafted"] + adds.get("true", 0) + adds.get("wrong", 0)
+        out[f"with the adds at {threshold}"] = _score(
+            drafted, base["right"] + adds.get("true", 0), base["gold"]
+        )
+    return out
+
+
+def measure(path: Path) -> dict[str, Any]:
+    import numpy as np
+
+    vectors = Vectors(path)
+    results: dict[str, Any] = {"name finder": {}, "estimate": {}}
+    for train_to, test in SPLITS:
+        for weight in (None, *WEIGHTS):
+            name = "words around the name" if weight is None else f"and its vector, weighed {weight}"
+            vectors.weight = weight or 1.0
+            found = name_classifier.measure(train_to, test, 1.0, None if weight is None else vectors)
+            found["precision and recall"] = _names_with_adds(found)
+            results["name finder"].setdefault(found["tried_on"], {})[name] = found
+            print(name, json.dumps(found["precision and recall"]), file=sys.stderr, flush=True)
+    rows, gold_by_set = load_items()
+    features = featurise(rows)
+    early = [i for i, row in enumerate(rows) if _set_number(row) <= TIME_SPLIT]
+    late = [i for i, row in enumerate(rows) if _set_number(row) > TIME_SPLIT]
+    late_gold = sum(n for s, n in gold_by_set.items() if int(s.split("-")[1]) > TIME_SPLIT)
+    mentions = vectors.of_items(rows)
+    mentions = (mentions - mentions[early].mean(0)) / (mentions[early].std(0) + 1e-6)
+    tried = f"fitted on the once-drafts of blind-2 to blind-{TIME_SPLIT}, tried on the later ones"
+    results["estimate"][tried] = {}
+    for weight in (None, *WEIGHTS):
+        name = "the rules' features only" if weight is None else f"and the mentions' vector, weighed {weight}"
+        dense = None if weight is None else mentions * weight
+        results["estimate"][tried][name] = _estimate_scores(early, late, rows, features, dense, late_gold)
+        print(name, json.dumps(results["estimate"][tried][name]), file=sys.stderr, flush=True)
+    results["vectors"] = {"spans": len(vectors.rows), "width": int(np.shape(vectors.matrix)[1])}
+    return results
+
+
+def score_tagged(path: Path, test: range) -> dict[str, Any]:
+    """The names a fine-tuned tagger found (bench/mbert_tagger.py), added to the once-drafts
+    of the sets `test` as the name finder's are."""
+    tagged = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        tagged[row["file"]] = row["names"]
+
+    def rate(where: str, gold: Any) -> list[name_classifier.Rated]:
+        names = tagged.get(where, [])
+        return [(p, kind, gold.text[start:end], (start, end)) for start, end, kind, p in names]
+
+    base, adds = name_classifier.try_on(test, rate)
+    found = {
+        "tried_on": f"once-drafts of blind-{test.start} to blind-{test.stop - 1}",
+        "names_in_once_drafts": dict(base),
+        "adds_by_threshold": {str(t): dict(tally) for t, tally in adds.items()},
+    }
+    found["precision and recall"] = _names_with_adds(found)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench.contextual_names", description=__doc__.split("\n")[0]
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("spans", help="write the spans to embed").add_argument("out", type=Path)
+    commands.add_parser("labels", help="write the gold names to tag").add_argument("out", type=Path)
+    commands.add_parser("measure", help="fit and try with and without the vectors").add_argument(
+        "vectors", type=Path
+    )
+    tagged = commands.add_parser("tagged", help="score the names a fine-tuned tagger found")
+    tagged.add_argument("tagged", type=Path)
+    tagged.add_argument("--test", required=True, help="the sets it tagged, as FIRST-LAST")
+    tagged.add_argument("--trained-to", type=int, required=True, help="the last set it was trained on")
+    args = parser.parse_args(argv)
+    if args.command == "tagged":
+        first, last = (int(n) for n in args.test.split("-"))
+        found = score_tagged(args.tagged, range(first, last + 1))
+        results = json.loads(RESULTS.read_text(encoding="utf-8")) if RESULTS.exists() else {}
+        trained = f"fine-tuned on seed, synthetic and blind-1 to blind-{args.trained_to}"
+        results.setdefault("fine-tuned tagger", {})[trained] = found
+        RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(json.dumps(found["precision and recall"], indent=1))
+        return 0
+    if args.command in ("spans", "labels"):
+        (write_spans if args.command == "spans" else write_labels)(args.out)
+        return 0
+    results = measure(args.vectors)
+    if RESULTS.exists():
+        results["fine-tuned tagger"] = json.loads(RESULTS.read_text(encoding="utf-8")).get(
+            "fine-tuned tagger"
+        )
+    RESULTS.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
