@@ -20,6 +20,13 @@ without it:
   the items it rates under a threshold are dropped.
 
 The weights were chosen on the sets tried, so the best row of each is an upper bound.
+
+The model can also be fine-tuned to tag the names itself, then scored as the name finder is:
+
+    python -m bench.contextual_names labels /tmp/labels.jsonl      # the gold names as spans
+    python -m bench.mbert_tagger /tmp/labels.jsonl /tmp/tagged.jsonl --model DIR   # 2 epochs
+    python -m bench.contextual_names tagged /tmp/tagged.jsonl --trained-to 90 --test 91-110
+
 Results go to bench/results/contextual-names.json. Nothing of it runs in the draft.
 """
 
@@ -53,10 +60,8 @@ def write_spans(out: Path) -> None:
     wanted: dict[str, set[tuple[int, int]]] = {}
     for row in items:
         wanted.setdefault(row["file"], set()).update(tuple(s) for s in row["spans"][:MAX_MENTIONS])
-    files = sorted((ROOT / "tests" / "data" / "extract").glob("*.yaml"))
-    files += sorted((ROOT / "bench" / "blind").glob("blind-*/*.yaml"))
     with out.open("w", encoding="utf-8") as sink:
-        for path in files:
+        for path in name_classifier.gold_files():
             gold, where = load_gold(path), str(path.relative_to(ROOT))
             spans = {tuple(c[1]) for c in name_classifier.candidates(gold)} | wanted.get(where, set())
             sink.write(json.dumps({"file": where, "text": gold.text, "spans": sorted(spans)}) + "\n")
