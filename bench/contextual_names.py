@@ -35,6 +35,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -198,7 +199,9 @@ def measure(path: Path) -> dict[str, Any]:
 
 def score_tagged(path: Path, test: range) -> dict[str, Any]:
     """The names a fine-tuned tagger found (bench/mbert_tagger.py), added to the once-drafts
-    of the sets `test` as the name finder's are."""
+    of the sets `test` as the name finder's are, and scored alone."""
+    from extraction.score import load_gold
+
     tagged = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
@@ -209,13 +212,37 @@ def score_tagged(path: Path, test: range) -> dict[str, Any]:
         return [(p, kind, gold.text[start:end], (start, end)) for start, end, kind, p in names]
 
     base, adds = name_classifier.try_on(test, rate)
+    alone = {threshold: Counter[str]() for threshold in name_classifier.THRESHOLDS}
+    for file in name_classifier.gold_files():
+        where = str(file.relative_to(ROOT))
+        if name_classifier.set_number(file) in test and where in tagged:
+            gold = load_gold(file)
+            _tally_alone(gold, rate(where, gold), alone)
     found = {
         "tried_on": f"once-drafts of blind-{test.start} to blind-{test.stop - 1}",
         "names_in_once_drafts": dict(base),
         "adds_by_threshold": {str(t): dict(tally) for t, tally in adds.items()},
     }
     found["precision and recall"] = _names_with_adds(found)
+    found["the tagger alone, every name it tags at each threshold"] = {
+        str(t): _score(n["drafted"], n["right"], base["gold"]) for t, n in alone.items()
+    }
     return found
+
+
+def _tally_alone(gold: Any, rated: list[name_classifier.Rated], alone: dict[float, Counter[str]]) -> None:
+    """Count the distinct names tagged in an article at each threshold, and those a gold
+    name of their kind spells (each gold name matched once)."""
+    for threshold, tally in alone.items():
+        matched: set[tuple[str, int]] = set()
+        names = {name_classifier.key(kind, surface): kind for p, kind, surface, _ in rated if p >= threshold}
+        for name, kind in names.items():
+            tally["drafted"] += 1
+            facts = enumerate(gold.facts[kind])
+            hit = next((i for i, fact in facts if (kind, i) not in matched and name in fact), None)
+            if hit is not None:
+                matched.add((kind, hit))
+                tally["right"] += 1
 
 
 def main(argv: list[str] | None = None) -> int:
