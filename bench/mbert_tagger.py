@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from bench.mbert_vectors import OUTPUT, WINDOW
+from bench.mbert_vectors import OUTPUT, WINDOW, Encoder
 
 KINDS = ("agency", "group", "platform", "rights_holder")
 TAGS = ("O", *(f"{edge}-{kind}" for kind in KINDS for edge in "BI"))
@@ -77,7 +77,6 @@ def spans_of(offsets: list[tuple[int, int]], probs: Any) -> list[list[Any]]:
 
 def main(argv: list[str] | None = None) -> int:
     import tensorflow as tf
-    from tokenizers import BertWordPieceTokenizer
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("labels", type=Path)
@@ -90,25 +89,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     first, last = (int(n) for n in args.test.split("-"))
 
-    tokenizer = BertWordPieceTokenizer(
-        str(args.model / "assets" / "vocab.txt"), lowercase=False, strip_accents=False
-    )
+    bert = Encoder(args.model)
     train, test = [], []
     for line in args.labels.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        encoded = tokenizer.encode(row["text"], add_special_tokens=False)
+        ids, offsets = bert.pieces(row["text"])
         if row["set"] <= args.train_to:
-            labels = tags_of(encoded.offsets, row["names"])
-            train += [(encoded.ids[s : s + WINDOW], labels[s : s + WINDOW]) for s in windows(encoded.ids)]
+            labels = tags_of(offsets, row["names"])
+            train += [(ids[s : s + WINDOW], labels[s : s + WINDOW]) for s in windows(ids)]
         elif first <= row["set"] <= last:
-            test.append((row["file"], encoded.ids, encoded.offsets))
+            test.append((row["file"], ids, offsets))
 
     tf1 = tf.compat.v1
-    tf1.disable_eager_execution()
     tf1.set_random_seed(0)
-    session = tf1.Session()
-    tf1.saved_model.loader.load(session, ["serve"], str(args.model))
-    graph = session.graph
+    session, graph = bert.session, bert.session.graph
     encoder = [v for v in tf1.global_variables() if v.name.startswith("module/bert/")]
     hidden = graph.get_tensor_by_name(OUTPUT)
     tags = tf1.placeholder(tf.int32, (None, 128))

@@ -32,6 +32,8 @@ OUTPUT = "module_apply_tokens/bert/encoder/Reshape_13:0"
 
 
 class Encoder:
+    """The model loaded in a TensorFlow session (graph mode), with its word-piece tokenizer."""
+
     def __init__(self, model: Path) -> None:
         import tensorflow as tf
         from tokenizers import BertWordPieceTokenizer
