@@ -186,55 +186,67 @@ def _names_with_adds(found: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def measure(path: Path) -> dict[str, Any]:
-    import numpy as np
+def _standardised(dense: Any, fitted_on: list[int]) -> Any:
+    return (dense - dense[fitted_on].mean(0)) / (dense[fitted_on].std(0) + 1e-6)
 
-    vectors = Vectors(path)
-    results: dict[str, Any] = {"name finder": {}, "estimate": {}}
+
+def _name_finder(vectors: Vectors) -> dict[str, Any]:
+    results: dict[str, Any] = {}
     for train_to, test in SPLITS:
         for weight in (None, *WEIGHTS):
             name = "words around the name" if weight is None else f"and its vector, weighed {weight}"
             vectors.weight = weight or 1.0
             found = name_classifier.measure(train_to, test, 1.0, None if weight is None else vectors)
             found["precision and recall"] = _names_with_adds(found)
-            results["name finder"].setdefault(found["tried_on"], {})[name] = found
+            results.setdefault(found["tried_on"], {})[name] = found
             print(name, json.dumps(found["precision and recall"]), file=sys.stderr, flush=True)
+    return results
+
+
+def _estimate(vectors: Vectors) -> dict[str, Any]:
     rows, gold_by_set = load_items()
     features = featurise(rows)
     early = [i for i, row in enumerate(rows) if _set_number(row) <= TIME_SPLIT]
     late = [i for i, row in enumerate(rows) if _set_number(row) > TIME_SPLIT]
     late_gold = sum(n for s, n in gold_by_set.items() if int(s.split("-")[1]) > TIME_SPLIT)
-    mentions = vectors.of_items(rows)
-    mentions = (mentions - mentions[early].mean(0)) / (mentions[early].std(0) + 1e-6)
+    mentions = _standardised(vectors.of_items(rows), early)
     tried = f"fitted on the once-drafts of blind-2 to blind-{TIME_SPLIT}, tried on the later ones"
-    results["estimate"][tried] = {}
+    results: dict[str, Any] = {tried: {}}
     for weight in (None, *WEIGHTS):
         name = "the rules' features only" if weight is None else f"and the mentions' vector, weighed {weight}"
         dense = None if weight is None else mentions * weight
-        results["estimate"][tried][name] = _estimate_scores(early, late, rows, features, dense, late_gold)
-        print(name, json.dumps(results["estimate"][tried][name]), file=sys.stderr, flush=True)
+        results[tried][name] = _estimate_scores(early, late, rows, features, dense, late_gold)
+        print(name, json.dumps(results[tried][name]), file=sys.stderr, flush=True)
+
     fresh = _fresh_items()
     everything = list(range(len(rows)))
-    tried = list(range(len(rows), len(rows) + len(fresh)))
-    both = rows + fresh
-    both_features = features + featurise(fresh)
-    both_mentions = vectors.of_items(both)
-    both_mentions = (both_mentions - both_mentions[everything].mean(0)) / (
-        both_mentions[everything].std(0) + 1e-6
-    )
-    tried_on = (
+    later = list(range(len(rows), len(rows) + len(fresh)))
+    both, both_features = rows + fresh, features + featurise(fresh)
+    mentions = _standardised(vectors.of_items(both), everything)
+    tried = (
         f"fitted on every once-draft, tried on blind-{FRESH.start} to blind-{FRESH.stop - 1} "
         "drafted by the current code"
     )
-    results["estimate"][tried_on] = {}
+    results[tried] = {}
     for weight in (None, CHOSEN_WEIGHT):
         name = "the rules' features only" if weight is None else f"and the mentions' vector, weighed {weight}"
-        dense = None if weight is None else both_mentions * weight
-        scores = _estimate_scores(everything, tried, both, both_features, dense, _gold_count(FRESH))
-        results["estimate"][tried_on][name] = scores
-        print(name, json.dumps(scores), file=sys.stderr, flush=True)
-    results["vectors"] = {"spans": len(vectors.rows), "width": int(np.shape(vectors.matrix)[1])}
+        dense = None if weight is None else mentions * weight
+        results[tried][name] = _estimate_scores(
+            everything, later, both, both_features, dense, _gold_count(FRESH)
+        )
+        print(name, json.dumps(results[tried][name]), file=sys.stderr, flush=True)
     return results
+
+
+def measure(path: Path) -> dict[str, Any]:
+    import numpy as np
+
+    vectors = Vectors(path)
+    return {
+        "name finder": _name_finder(vectors),
+        "estimate": _estimate(vectors),
+        "vectors": {"spans": len(vectors.rows), "width": int(np.shape(vectors.matrix)[1])},
+    }
 
 
 def score_tagged(path: Path, test: range) -> dict[str, Any]:
