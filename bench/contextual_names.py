@@ -71,7 +71,7 @@ def write_spans(out: Path) -> None:
         wanted.setdefault(row["file"], set()).update(tuple(s) for s in row["spans"][:MAX_MENTIONS])
     with out.open("w", encoding="utf-8") as sink:
         for path in name_classifier.gold_files():
-            gold, where = load_gold(path), str(path.relative_to(ROOT))
+            gold, where = load_gold(path), name_classifier.where_of(path)
             spans = {tuple(c[1]) for c in name_classifier.candidates(gold)} | wanted.get(where, set())
             sink.write(json.dumps({"file": where, "text": gold.text, "spans": sorted(spans)}) + "\n")
 
@@ -103,7 +103,7 @@ def write_labels(out: Path) -> None:
                 if not name_classifier.overlaps(span, taken):
                     taken.append(span)
             names = sorted([*span, kind] for span, kind in named if span in taken)
-            row = {"file": str(path.relative_to(ROOT)), "set": name_classifier.set_number(path)}
+            row = {"file": name_classifier.where_of(path), "set": name_classifier.set_number(path)}
             sink.write(json.dumps({**row, "text": gold.text, "names": names}) + "\n")
 
 
@@ -266,7 +266,7 @@ def score_tagged(path: Path, test: range) -> dict[str, Any]:
     base, adds = name_classifier.try_on(test, rate)
     alone = {threshold: Counter[str]() for threshold in name_classifier.THRESHOLDS}
     for file in name_classifier.gold_files():
-        where = str(file.relative_to(ROOT))
+        where = name_classifier.where_of(file)
         if name_classifier.set_number(file) in test and where in tagged:
             gold = load_gold(file)
             _tally_alone(gold, rate(where, gold), alone)

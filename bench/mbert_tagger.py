@@ -11,8 +11,8 @@ all of it trained with Adam (rate 5e-5, two epochs, batches of 8) on the files o
 up to --train-to, cut into windows of 126 pieces. TAGGED.jsonl holds, for each file of the
 --test sets, the spans it tags, each with its kind and the mean probability of its pieces'
 tags; `python -m bench.contextual_names tagged TAGGED.jsonl` scores them as names added to
-the once-drafts. Of the project it
-imports only bench/mbert_vectors.py, so it runs in that script's venv.
+the once-drafts. Of the project it imports only bench/mbert_vectors.py, so it runs in that
+script's venv.
 """
 
 from __future__ import annotations

@@ -44,8 +44,6 @@ _TOKEN = re.compile(r"[\w.'’&-]+|[^\w\s]")
 _DOMAIN = re.compile(r"^[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}$", re.IGNORECASE)
 
 Token = tuple[str, int, int]
-
-
 Candidate = tuple[str, tuple[int, int], dict[str, int], str]
 # A proposed name: the model's estimate, its kind, its words and its span in the article.
 Rated = tuple[float, FactKind, str, tuple[int, int]]
@@ -147,7 +145,7 @@ def overlaps(span: tuple[int, int], others: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in others)
 
 
-def _where(path: Path) -> str:
+def where_of(path: Path) -> str:
     return str(path.relative_to(ROOT))
 
 
@@ -188,7 +186,7 @@ def try_on(
     adds = {t: Counter[str]() for t in THRESHOLDS}
     base = Counter[str]()
     for path in gold_files():
-        where = _where(path)
+        where = where_of(path)
         if set_number(path) not in test or where not in drafts:
             continue
         gold = load_gold(path)
@@ -230,7 +228,7 @@ def measure(train_to: int, test: range, c: float, context: Context | None = None
     vectors = DictVectorizer()
     x_train = vectors.fit_transform([r[2] for r in train_rows])
     if context is not None:
-        x_train = context.fit_append(x_train, [(_where(f), r[1]) for f, rows in by_file for r in rows])
+        x_train = context.fit_append(x_train, [(where_of(f), r[1]) for f, rows in by_file for r in rows])
     model = LogisticRegression(C=c, max_iter=3000).fit(x_train, [r[3] for r in train_rows])
     classes = [str(name) for name in model.classes_]
 
