@@ -291,10 +291,12 @@ def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
     """(end offset, unit) of a unit noun starting at token `index`."""
     if index >= len(article.tokens) or _a_name_here(article, index):
         return None
-    for keys, unit in _unit_phrases_by_first().get(article.tokens[index].key, ()):
-        if _starts_with(article, index, keys):
-            return article.tokens[index + len(keys) - 1].end, unit
-    for keys, unit in _units_of_one_language(article.lang).get(article.tokens[index].key, ()):
+    # A word's meaning in the article's own language comes first: Portuguese "autos" are records.
+    first = article.tokens[index].key
+    for keys, unit in [
+        *_units_of_one_language(article.lang).get(first, ()),
+        *_unit_phrases_by_first().get(first, ()),
+    ]:
         if _starts_with(article, index, keys):
             return article.tokens[index + len(keys) - 1].end, unit
     return None
@@ -303,7 +305,7 @@ def _unit_here(article: Article, index: int) -> tuple[int, str] | None:
 @cache
 def _units_of_one_language(lang: str) -> dict[str, list[tuple[tuple[str, ...], str]]]:
     """Unit words of one language only: Italian "21 computer" counts computers, English
-    "5,500 computer servers" counts servers."""
+    "5,500 computer servers" counts servers; Portuguese "autos" are records, elsewhere cars."""
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for unit, words in lexicon()["units_of_one_language"].get(lang, {}).items():
         for keys in sorted((phrase_keys(w) for w in words), key=len, reverse=True):
@@ -391,7 +393,7 @@ _BOOK_WORDS = {
 
 # What copies are counted as: their medium ("copies of films on DVD" are DVDs); copies of
 # books stay copies, as readers write them ("10000 book copies", "500000 copies").
-_MEDIA = ("CDs", "DVDs", "discs")
+_MEDIA = ("CDs", "VCDs", "DVDs", "discs")
 _COPIES_REACH = 5  # words after "copies": "cópias de filmes em DVD", "copies of contraband DVDs"
 
 
@@ -428,7 +430,7 @@ def _civil_servants(article: Article, found: tuple[int, str]) -> tuple[int, str]
 
 def _discs_of_two_kinds(article: Article, found: tuple[int, str]) -> tuple[int, str]:
     end, unit = found
-    if unit in {"CDs", "DVDs"} and _ANOTHER_DISC.match(article.text, end):
+    if unit in {"CDs", "VCDs", "DVDs"} and _ANOTHER_DISC.match(article.text, end):
         return end, "discs"
     return found
 
@@ -707,8 +709,9 @@ def _penalty_given(article: Article, start: int, end: int, unit: str) -> bool:
     return _prison_term(article, start, end, unit)
 
 
-# Warrants carried out count what was done: searches made, people arrested.
-_DONE_BY_WARRANTS = {"search orders": "searches", "arrest warrants": "arrests"}
+# Arrest warrants carried out count the people arrested. Search warrants stay search orders,
+# as readers count them ("cumpridos 30 mandados de busca").
+_DONE_BY_WARRANTS = {"arrest warrants": "arrests"}
 
 
 # Sites counted right after a verb of searching are places searched, not websites:
@@ -782,9 +785,9 @@ _BOXES_OF_DISCS = re.compile(r"\b(?:CDs?|DVDs?|VCDs?|jaquettes|pochettes|coperti
 
 
 def _counted(article: Article, unit: str, offset: int, end: int | None = None) -> str:
-    """Warrants carried out ("cumpridos 30 mandados de busca") count the searches or arrests
-    made; sites counted after a verb of searching ("searched 100 sites") count searches, and
-    so do places said to have been searched ("three properties have been searched")."""
+    """Arrest warrants carried out count the arrests made; sites counted after a verb of
+    searching ("searched 100 sites") count searches, and so do places said to have been
+    searched ("three properties have been searched")."""
     partitive = _PARTITIVE_BEFORE.search(article.text[max(0, offset - 12) : offset])
     if unit in _DONE_BY_WARRANTS and _warrants_executed(article, offset) and not partitive:
         return _DONE_BY_WARRANTS[unit]
@@ -2225,7 +2228,8 @@ def _years_and_months_joined(article: Article, figures: list[Figure]) -> list[Fi
 _PERSON_UNITS = {
     "members", "resellers", "distributors", "contributors", "operators", "salespersons", "shop owners",
     "traders", "employees", "workers", "technicians", "hackers", "uploaders", "moderators", "developers",
-    "students", "leaders", "intermediaries", "front men", "couriers", "accomplices", "collaborators",
+    "programmers", "students", "leaders", "intermediaries", "front men", "couriers", "accomplices",
+    "collaborators",
 }  # fmt: skip
 _OBJECT_REACH = 3  # words between an arrest verb and its count: "detuvieron a los seis integrantes"
 
