@@ -86,8 +86,13 @@ def write_spans(out: Path) -> None:
 
 
 @cache
+def _drafted_now(sets: range) -> list[dict[str, Any]]:
+    """The items the current code drafts for the sets, in the training items' form."""
+    return [row for n in sets for row in current_items(f"blind-{n}")]
+
+
 def _fresh_items() -> list[dict[str, Any]]:
-    return [row for n in FRESH for row in current_items(f"blind-{n}")]
+    return _drafted_now(FRESH)
 
 
 def _gold_count(sets: range) -> int:
@@ -122,7 +127,7 @@ def write_items(out: Path) -> None:
     from bench.relevance_embedding import sentence_of
 
     train, _ = load_items()
-    test = [row for n in RATED_ON for row in current_items(f"blind-{n}")]
+    test = _drafted_now(RATED_ON)
     with out.open("w", encoding="utf-8") as sink:
         for part, rows in (("train", train), ("test", test)):
             for n, row in enumerate(rows):
@@ -138,10 +143,9 @@ def score_rated(path: Path) -> dict[str, Any]:
     the ROC curve, and precision and recall when the items rated under a threshold are
     dropped; the mean of the two ratings too (a fixed blend, nothing fitted)."""
     import numpy as np
-    from sklearn.metrics import roc_auc_score
 
     rows, _ = load_items()
-    test = [row for n in RATED_ON for row in current_items(f"blind-{n}")]
+    test = _drafted_now(RATED_ON)
     both = rows + test
     tried = list(range(len(rows), len(both)))
     estimate = fitted_estimate(list(range(len(rows))), tried, both, featurise(both), None)
@@ -158,13 +162,7 @@ def score_rated(path: Path) -> dict[str, Any]:
         ("fine-tuned", tuned),
         ("mean of both", (estimate + tuned) / 2),
     ):
-        scores: dict[str, Any] = {"auc": round(float(roc_auc_score(right, ratings)), 3)}
-        for threshold in (0.0, *THRESHOLDS):
-            kept = [ok for ok, p in zip(right, ratings, strict=True) if p >= threshold]
-            scores[f"dropped under {threshold}" if threshold else "every item"] = _score(
-                len(kept), sum(kept), gold
-            )
-        out[name] = scores
+        out[name] = _rating_scores(right, ratings, gold)
     return out
 
 
@@ -220,13 +218,18 @@ def _estimate_scores(
 ) -> dict[str, Any]:
     """The estimate's area under the ROC curve on the items `test`, and precision and recall
     over their sets keeping every item, then dropping those it rates under each threshold."""
+    estimate = fitted_estimate(train, test, rows, features, dense)
+    return _rating_scores([bool(rows[i]["right"]) for i in test], estimate, gold)
+
+
+def _rating_scores(right: list[bool], ratings: Any, gold: int) -> dict[str, Any]:
+    """The area under the ROC curve of ratings of items, and precision and recall over their
+    sets keeping every item, then dropping those rated under each threshold."""
     from sklearn.metrics import roc_auc_score
 
-    estimate = fitted_estimate(train, test, rows, features, dense)
-    right = [bool(rows[i]["right"]) for i in test]
-    out: dict[str, Any] = {"auc": round(float(roc_auc_score(right, estimate)), 3)}
+    out: dict[str, Any] = {"auc": round(float(roc_auc_score(right, ratings)), 3)}
     for threshold in (0.0, *THRESHOLDS):
-        kept = [ok for ok, p in zip(right, estimate, strict=True) if p >= threshold]
+        kept = [ok for ok, p in zip(right, ratings, strict=True) if p >= threshold]
         out[f"dropped under {threshold}" if threshold else "every item"] = _score(len(kept), sum(kept), gold)
     return out
 
