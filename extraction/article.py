@@ -104,6 +104,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _same_name_merged(facts)
     facts = _numbered_units_merged(article, facts)
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
+    facts = _corps_in_its_provincial_command(facts)
     facts = with_its_chamber(article, facts)  # "la Sección 4ª de la Audiencia...": the chamber too
     countries += countries_of_drafted_bodies(article, facts)
     if not countries:
@@ -564,6 +565,36 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
         else:
             kept.append(fact)
     return kept
+
+
+# "il Comando Provinciale della Guardia di Finanza di Pordenone": a corps' provincial command,
+# named with its corps, is the corps acting in that province.
+_PROVINCIAL_COMMAND = re.compile(r"comando provinciale (?:della|dei|dell) (?P<corps>.+) di .+")
+
+
+def _corps_in_its_provincial_command(facts: list[Fact]) -> list[Fact]:
+    """The corps' mentions join the one provincial command the article names: readers
+    count them as one body. A specialised unit of the corps stays a body of its own, and so
+    does a command whose name leaves out its corps ("il Comando Provinciale di Varese")."""
+    commands = [f for f in facts if f.kind == "agency" and fold(f.key).startswith("comando provinciale ")]
+    named_with_corps = _PROVINCIAL_COMMAND.fullmatch(fold(commands[0].key)) if len(commands) == 1 else None
+    if named_with_corps is None:
+        return facts
+    command, corps_named = commands[0], named_with_corps.group("corps")
+    police = [
+        f
+        for f in facts
+        if f.kind == "agency"
+        and f.data.get("kind") == "police"
+        and corps_named in {fold(f.key), *(fold(s.text) for s in f.spans)}
+    ]
+    if len(police) != 1:
+        return facts
+    corps = police[0]
+    _add_spans(command, corps)
+    command.data["implied_names"] = [*command.data.get("implied_names", []), corps.key]
+    command.data["country"] = command.data.get("country") or corps.data.get("country")
+    return [f for f in facts if f is not corps]
 
 
 def _content_words(name: str) -> tuple[str, ...]:

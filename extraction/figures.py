@@ -888,9 +888,12 @@ def _download_times(article: Article, index: int, start: int) -> tuple[int, str]
     return tokens[index].end, "downloads"
 
 
-# "in 2018 films leaked", "depuis 2021 personnes": a year after a word for when is no count.
+# "in 2018 films leaked", "depuis 2021 personnes", "nel periodo del 2014 gli arrestati": a year
+# after a word for when, or for of, is no count.
 _WHEN_BEFORE = re.compile(
-    r"\b(?:in|since|until|by|en|depuis|jusqu'en|nel|dal|fino al|desde|hasta|em|até)\s+$", re.IGNORECASE
+    r"\b(?:in|since|until|by|during|of|en|depuis|jusqu'en|durant|du|nel|del|dal|fino al"
+    r"|desde|hasta|durante|em|até|do)\s+$",
+    re.IGNORECASE,
 )
 
 

@@ -2349,9 +2349,33 @@ def test_a_provincial_command_named_without_and_with_its_corps_is_one_unit() -> 
         "Il Comando Provinciale della Guardia di Finanza di Pesaro ha coordinato le perquisizioni. "
         "L'indagine era nata da un esposto al Comando Provinciale di Pesaro."
     )
+    assert found(text, "it", "agency") == {"Comando Provinciale della Guardia di Finanza di Pesaro"}
+
+
+def test_the_corps_of_a_provincial_command_is_that_command() -> None:
+    """Readers count "la Guardia di Finanza" and its provincial command as one body; the
+    corps' name stays an alias of the command, which acts in the corps' country."""
+    text = (
+        "La Guardia di Finanza ha sequestrato 500 dischi. Le indagini del Comando Provinciale "
+        "della Guardia di Finanza di Catania sono durate tre mesi."
+    )
+    dossier = draft_dossier(text, ArticleMeta(), "it")
+    [command] = [e for e in dossier.entities.values() if e.label == "Agency"]
+    assert (command.shown, command.aliases, command.country) == (
+        "Comando Provinciale della Guardia di Finanza di Catania",
+        ["Guardia di Finanza"],
+        "IT",
+    )
+
+
+def test_a_specialised_unit_of_a_corps_stays_a_body_of_its_own() -> None:
+    text = (
+        "La Guardia di Finanza ha chiuso 20 siti. Ha indagato il Nucleo Speciale Tutela Privacy "
+        "e Frodi Tecnologiche della Guardia di Finanza."
+    )
     assert found(text, "it", "agency") == {
         "Guardia di Finanza",
-        "Comando Provinciale della Guardia di Finanza di Pesaro",
+        "Nucleo Speciale Tutela Privacy e Frodi Tecnologiche",
     }
 
 

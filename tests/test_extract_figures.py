@@ -2174,9 +2174,23 @@ def test_french_units_of_round_seventy_eight(text: str, expected: set[str]) -> N
         ("Fueron detenidos tres programadores.", "es", {"3 people"}),
         ("Os fiscais lavraram 12 autos de infração.", "pt", {"12 reports"}),
         ("La policía incautó 12 autos robados.", "es", {"12 vehicles"}),
+        ("A Anatel mantém 1.180 endereços de IP fora do ar.", "pt", {"1180 IP addresses"}),
     ],
 )  # fmt: skip
 def test_units_in_the_words_the_text_counts(text: str, lang: str, expected: set[str]) -> None:
     """A reader names what is counted in the text's own terms: sleeves are not covers, tapes
     not cassettes, and Portuguese "autos" are records where Spanish ones are cars."""
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Nello stesso periodo del 2014 gli arrestati erano stati 33.", "it", set()),
+        ("Durante 2019 personas compraron discos.", "es", set()),
+        ("By the end of 2008 files were shared by 300 users.", "en", {"300 users"}),
+        ("Na operação do 2010 discos foram apreendidos.", "pt", set()),
+    ],
+)  # fmt: skip
+def test_a_year_after_of_or_during_counts_nothing(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
