@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import cache
 
 from babel.dates import get_day_names, get_month_names
+from publicsuffixlist import PublicSuffixList
 from text_to_num import text2num
 
 from extraction.facts import Fact, Span
@@ -305,11 +306,23 @@ _DOMAIN_ENDINGS = [
     *("cz", "at", "dk", "fi", "gr", "hu", "ua", "vn", "id", "sg", "hk", "jp", "kr", "cn"),
     *("au", "nz", "za", "ng", "ma", "gs"),
 ]
+# Any other ending written in lower case ("French-Stream.wiki", "hds.best") is a domain's when
+# it is a top-level domain of the public suffix list.
 _DOMAIN = re.compile(
     r"\b(?:www\.)?[a-z0-9][a-z0-9-]{1,40}(?:\.(?:com|net|org|gov|gob|co|edu|ac|or|ne)(?=\.[a-z]{2}\b))?"
-    rf"(?:\.[a-z0-9-]{{2,40}})?\.(?:{'|'.join(_DOMAIN_ENDINGS)})\b",
+    rf"(?:\.[a-z0-9-]{{2,40}})?\.(?:{'|'.join(_DOMAIN_ENDINGS)}|(?-i:[a-z]{{2,24}}))\b",
     re.IGNORECASE,
 )
+
+
+@cache
+def _public_suffixes() -> PublicSuffixList:
+    return PublicSuffixList(only_icann=True, accept_unknown=False)
+
+
+def _a_real_domain(name: str) -> bool:
+    """ "hds.best" is a domain; "sites.the", written without the space after a full stop, is not."""
+    return _public_suffixes().publicsuffix(name.lower()) is not None
 
 
 def ordinary_capitalised_words() -> set[str]:
@@ -1743,6 +1756,8 @@ def _domain_facts(article: Article, known_groups: set[int]) -> list[Fact]:
     for match in _DOMAIN.finditer(article.text):
         name = re.sub(r"^www\.", "", match.group(), flags=re.IGNORECASE)  # the site's domain
         if re.search(r"europa\.eu|\.gov|\.gob\.|police|justice", name, re.IGNORECASE) or "." not in name:
+            continue
+        if not _a_real_domain(name):
             continue
         start = _name_before_domain(article, match.start()) if name[0].isupper() else match.start()
         if any(start <= article.tokens[i].start < match.start() for i in known_groups):

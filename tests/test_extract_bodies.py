@@ -133,6 +133,22 @@ def test_country_code_domain_is_a_group() -> None:
     assert found("Il animait filmsgratuits.eu, un site illégal.", "fr", "group") == {"filmsgratuits.eu"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le juge a fait bloquer vfstream.wiki et filmzone.buzz.", "fr", {"vfstream.wiki", "filmzone.buzz"}),
+        # Written without a space after the full stop: "the" is no top-level domain.
+        ("Police closed 40 sites.the operators fled.", "en", set()),
+        # "il" is Israel's ending, but a domain's ending written in capitals must be a known one.
+        ("Les enquêteurs ont saisi les serveurs.Il a fermé le site.", "fr", set()),
+    ],
+)  # fmt: skip
+def test_any_top_level_domain_of_the_public_suffix_list_ends_a_domain(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
 def test_site_named_after_a_qualified_cue_word() -> None:
     assert found("Les gendarmes ont fermé le site de téléchargement Filmazor.", "fr", "group") == {"Filmazor"}
     assert found("Elle gérait la plateforme de streaming Vidoria depuis 2019.", "fr", "group") == {"Vidoria"}
