@@ -574,7 +574,7 @@ def place_names() -> dict[tuple[str, ...], frozenset[str]]:
     "Nairobi"), each with the countries that have a place so named."""
     by_name: dict[tuple[str, ...], set[str]] = {}
     for subdivision in pycountry.subdivisions:
-        for name in _subdivision_names(subdivision.name, subdivision.country_code):
+        for name in _subdivision_names(subdivision.name, subdivision.country_code, subdivision.type):
             by_name.setdefault(phrase_keys(name), set()).add(subdivision.country_code)
     for code, cities in lexicon()["cities"].items():
         for spellings in cities:
@@ -631,17 +631,23 @@ PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province
 _PLACE_MIN = 4  # letters: shorter names are mostly words or codes
 
 
-def _subdivision_names(name: str, country: str) -> list[str]:
+def _subdivision_names(name: str, country: str, kind: str = "") -> list[str]:
     """'Barcelona [Barcelona]' -> Barcelona; 'Alicante / Alacant' -> both; 'London, City of' -> none;
     and the short forms papers write: 'Incheon-gwangyeoksi' -> Incheon, 'Região Autónoma
-    dos Açores' -> Açores, 'Hà Nội' -> Hanoi."""
+    dos Açores' -> Açores, 'Hà Nội' -> Hanoi; and the name with its kind, as English papers
+    write it: Zambia's 'North-Western' is also 'North-Western Province' (a name Sri Lanka's
+    province shares)."""
     name = re.sub(r"\s*\[.*?\]", "", name)
     if "," in name or "(" in name:
         return []
     names = [part.strip() for part in name.split("/") if part.strip()]
     short = [_SUBDIVISION_WORDS.sub("", n) for n in names]
     joined = ["".join(n.split()) for n in names if country == "VN" and len(n.split()) == 2]
-    return list(dict.fromkeys(names + [n for n in short if n] + joined))
+    with_kind = [f"{n} {kind}" for n in names if kind in _KINDS_WRITTEN_AFTER and not n.endswith(kind)]
+    return list(dict.fromkeys(names + [n for n in short if n] + joined + with_kind))
+
+
+_KINDS_WRITTEN_AFTER = {"Province", "Region", "State", "District", "Department", "County", "Prefecture"}
 
 
 # The words of an official name that papers leave out.

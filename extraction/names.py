@@ -262,10 +262,11 @@ _NAMED_OPERATION = re.compile(
     r"\b(?:Operation|Opération|Operazione|Operación|Operação)\s+"
     rf"((?:[A-Z0-9][\w-]*)(?:\s+{_NAME_JOIN}[A-Z0-9][\w-]*){{0,2}})"
 )
-# "la 'operación Cascada'": the operation word inside the quotes with the name.
+# "la 'operación Cascada'", "l'«Operazione Need for Play»": the operation word inside the
+# quotes with the name, whose later words the closing quote bounds.
 _QUOTED_WITH_ITS_WORD = re.compile(
     r"['‘\"“«]\s*(?i:operation|op[ée]ration|operazione|operaci[óo]n|opera[çc][ãa]o)\s+"
-    r"([A-Z0-9][\w-]*(?:\s+[A-Z0-9][\w-]*){0,2})\s*['’\"”»]"
+    r"([A-Z0-9][\w-]*(?:\s+[\w-]+){0,3})\s*['’\"”»]"
 )
 # "na operação Cama de Gato, que...": the word in lower case, a name in capitals with its
 # small joining words, closed by punctuation or a relative pronoun.
@@ -4128,7 +4129,20 @@ def operation_facts(article: Article) -> list[Fact]:
                 {"name": display},
             )
         )
-    return _phases_merged(facts)
+    return _phases_merged(_cut_short_dropped(facts))
+
+
+def _cut_short_dropped(facts: list[Fact]) -> list[Fact]:
+    """ "«Operazione Need for Play»": a name read inside a longer one read from the same words
+    (here, by a pattern that stops at "for") is that name cut short."""
+    return [
+        f
+        for f in facts
+        if not any(
+            o.key != f.key and o.spans[0].start <= f.spans[0].start and f.spans[0].end <= o.spans[0].end
+            for o in facts
+        )
+    ]
 
 
 _TITLE_BEFORE = re.compile(r"[»\"”’]\s*,\s*$")

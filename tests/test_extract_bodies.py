@@ -2352,6 +2352,11 @@ def test_an_operation_named_with_a_particle_or_named_first_without_quotes(
     assert found(text, lang, "operation") == expected
 
 
+def test_a_quoted_operation_name_runs_to_its_closing_quote() -> None:
+    text = "Milano, con l'«Operazione Need for Play» la Guardia di Finanza ha sequestrato 500 console."
+    assert found(text, "it", "operation") == {"need for play"}
+
+
 def test_the_us_marshals() -> None:
     text = "The FBI and the U.S. Marshals announced today that search warrants were served."
     assert found(text, "en", "agency") == {

@@ -196,6 +196,12 @@ def test_a_state_or_province_places_the_arrest_in_its_country() -> None:
     assert facts_of(text, "es")["arrest"] == {"ES", "FR"}
 
 
+def test_a_province_two_countries_name_alike_places_nothing() -> None:
+    # Zambia's North-Western province and Sri Lanka's North Western Province.
+    text = "Zambia's police raided markets. Ten sellers were arrested in the North-Western Province."
+    assert facts_of(text, "en")["arrest"] == {"ZM"}
+
+
 def test_a_large_city_places_the_arrest_in_its_country() -> None:
     text = "Os agentes cumpriram mandados e prenderam em Porto Alegre doze pessoas, com apoio do Paraguai."
     assert facts_of(text, "pt")["arrest"] == {"BR"}
