@@ -60,7 +60,7 @@ from extraction.people import charged_people
 from extraction.relevance import mark_doubtful
 from extraction.shared_names import localised
 from extraction.target_lists import listed_targets, named_in_a_list_of_its_own
-from extraction.text import LANGUAGES, Article, crosses_a_clause, detect_language
+from extraction.text import LANGUAGES, Article, Sentence, crosses_a_clause, detect_language
 from graph.errors import InvalidInput
 from graph.model.countries import country_name
 from graph.model.ids import fold
@@ -138,6 +138,8 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = [
         f for f in facts if f.kind != "rights_holder" or not named_for_comparison(article, f.spans[0].start)
     ]
+    facts = [f for f in facts if f.kind != "rights_holder" or not _an_operator_told_to_block(article, f)]
+    facts = _without_a_bodys_members(article, facts)
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
@@ -565,6 +567,42 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
         else:
             kept.append(fact)
     return kept
+
+
+def _without_a_bodys_members(article: Article, facts: list[Fact]) -> list[Fact]:
+    """ "L'ACE, qui réunit Netflix, Amazon et Disney": companies named only where an industry
+    coalition's members are listed make the coalition up; they are no rights holders of this
+    case. (A trade association's members listed are, as often as not, the ones it acts for.)"""
+    industry = [f for f in facts if f.kind == "agency" and f.data.get("kind") == "industry coalition"]
+    bodies_in = {article.sentence_at(s.start) for f in industry for s in f.spans}
+
+    def members_listed(sentence: Sentence) -> bool:
+        keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+        return sentence in bodies_in and has_cue(keys, "membership") is not None
+
+    return [
+        f
+        for f in facts
+        if f.kind != "rights_holder" or not all(members_listed(article.sentence_at(s.start)) for s in f.spans)
+    ]
+
+
+def _an_operator_told_to_block(article: Article, fact: Fact) -> bool:
+    """ "Free, Bouygues Telecom, Orange et SFR doivent bloquer l'accès": a telecom operator
+    named only in sentences about blocking sites is ordered to block them, not wronged;
+    unless it asked for the blocking ("à la demande de Vidéotron")."""
+    if fact.data.get("kind") != "telecom operator":
+        return False
+    for span in fact.spans:
+        sentence = article.sentence_at(span.start)
+        keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
+        before = [t.key for t in article.tokens if sentence.start <= t.start < span.start][-_REQUEST_REACH:]
+        if has_cue(keys, "blocking") is None or has_cue(before, "requested_by") is not None:
+            return False
+    return True
+
+
+_REQUEST_REACH = 8  # words between "à la demande de" and the operator
 
 
 # "il Comando Provinciale della Guardia di Finanza di Pordenone": a corps' provincial command,

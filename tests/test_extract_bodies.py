@@ -2357,6 +2357,39 @@ def test_a_quoted_operation_name_runs_to_its_closing_quote() -> None:
     assert found(text, "it", "operation") == {"need for play"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Le tribunal a ordonné à Orange et SFR de bloquer l'accès à 26 sites.", "fr", set()),
+        ("Telefónica y Vodafone deberán bloquear 40 webs de fútbol.", "es", set()),
+        ("SFR a porté plainte contre le site Zonestream.", "fr", {"SFR"}),
+    ],
+)  # fmt: skip
+def test_a_telecom_operator_told_to_block_sites_is_no_rights_holder(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "L'ACE, qui réunit Netflix, Amazon et Disney, a fait fermer le site Animezone.",
+            "fr",
+            set(),
+        ),
+        (
+            "Netflix a porté plainte. L'ACE, qui réunit Netflix et Amazon, a fait fermer le site.",
+            "fr",
+            {"Netflix"},
+        ),
+    ],
+)
+def test_a_coalitions_members_listed_are_no_rights_holders(text: str, lang: str, expected: set[str]) -> None:
+    assert found(text, lang, "rights_holder") == expected
+
+
 def test_the_us_marshals() -> None:
     text = "The FBI and the U.S. Marshals announced today that search warrants were served."
     assert found(text, "en", "agency") == {
