@@ -139,7 +139,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         f for f in facts if f.kind != "rights_holder" or not named_for_comparison(article, f.spans[0].start)
     ]
     facts = [f for f in facts if f.kind != "rights_holder" or not _an_operator_told_to_block(article, f)]
-    facts = _without_a_bodys_members(article, facts)
+    facts = _without_a_coalitions_members(article, facts)
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
@@ -569,7 +569,7 @@ def _generic_police_merged(facts: list[Fact]) -> list[Fact]:
     return kept
 
 
-def _without_a_bodys_members(article: Article, facts: list[Fact]) -> list[Fact]:
+def _without_a_coalitions_members(article: Article, facts: list[Fact]) -> list[Fact]:
     """ "L'ACE, qui réunit Netflix, Amazon et Disney": companies named only where an industry
     coalition's members are listed make the coalition up; they are no rights holders of this
     case. (A trade association's members listed are, as often as not, the ones it acts for.)"""
@@ -587,6 +587,9 @@ def _without_a_bodys_members(article: Article, facts: list[Fact]) -> list[Fact]:
     ]
 
 
+_REQUEST_REACH = 8  # words between "à la demande de" and the operator
+
+
 def _an_operator_told_to_block(article: Article, fact: Fact) -> bool:
     """ "Free, Bouygues Telecom, Orange et SFR doivent bloquer l'accès": a telecom operator
     named only in sentences about blocking sites is ordered to block them, not wronged;
@@ -600,9 +603,6 @@ def _an_operator_told_to_block(article: Article, fact: Fact) -> bool:
         if has_cue(keys, "blocking") is None or has_cue(before, "requested_by") is not None:
             return False
     return True
-
-
-_REQUEST_REACH = 8  # words between "à la demande de" and the operator
 
 
 # "il Comando Provinciale della Guardia di Finanza di Pordenone": a corps' provincial command,
