@@ -60,7 +60,7 @@ from extraction.people import charged_people
 from extraction.relevance import mark_doubtful
 from extraction.shared_names import localised
 from extraction.target_lists import listed_targets, named_in_a_list_of_its_own
-from extraction.text import LANGUAGES, Article, Sentence, crosses_a_clause, detect_language
+from extraction.text import LANGUAGES, Article, crosses_a_clause, detect_language
 from graph.errors import InvalidInput
 from graph.model.countries import country_name
 from graph.model.ids import fold
@@ -573,17 +573,17 @@ def _without_a_coalitions_members(article: Article, facts: list[Fact]) -> list[F
     """ "L'ACE, qui réunit Netflix, Amazon et Disney": companies named only where an industry
     coalition's members are listed make the coalition up; they are no rights holders of this
     case. (A trade association's members listed are, as often as not, the ones it acts for.)"""
-    industry = [f for f in facts if f.kind == "agency" and f.data.get("kind") == "industry coalition"]
-    bodies_in = {article.sentence_at(s.start) for f in industry for s in f.spans}
-
-    def members_listed(sentence: Sentence) -> bool:
-        keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
-        return sentence in bodies_in and has_cue(keys, "membership") is not None
-
+    coalitions = [f for f in facts if f.kind == "agency" and f.data.get("kind") == "industry coalition"]
+    listing = {
+        sentence
+        for sentence in {article.sentence_at(s.start) for f in coalitions for s in f.spans}
+        if has_cue([t.key for t in article.tokens if sentence.start <= t.start < sentence.end], "membership")
+        is not None
+    }
     return [
         f
         for f in facts
-        if f.kind != "rights_holder" or not all(members_listed(article.sentence_at(s.start)) for s in f.spans)
+        if f.kind != "rights_holder" or not all(article.sentence_at(s.start) in listing for s in f.spans)
     ]
 
 

@@ -631,7 +631,7 @@ PLACE_IN_COUNTRY = "place in the country"  # the Entry.kind of a state, province
 _PLACE_MIN = 4  # letters: shorter names are mostly words or codes
 
 
-def _subdivision_names(name: str, country: str, kind: str = "") -> list[str]:
+def _subdivision_names(name: str, country: str, kind: str) -> list[str]:
     """'Barcelona [Barcelona]' -> Barcelona; 'Alicante / Alacant' -> both; 'London, City of' -> none;
     and the short forms papers write: 'Incheon-gwangyeoksi' -> Incheon, 'Região Autónoma
     dos Açores' -> Açores, 'Hà Nội' -> Hanoi; and the name with its kind, as English papers
