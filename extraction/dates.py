@@ -18,7 +18,14 @@ from dateparser.date import DateDataParser
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import ends_with_cue, has_cue, news_agencies
-from extraction.text import LANGUAGES, Article, crosses_a_clause, in_other_years_clause, trimmed
+from extraction.text import (
+    LANGUAGES,
+    Article,
+    crosses_a_clause,
+    in_direct_speech,
+    in_other_years_clause,
+    trimmed,
+)
 from graph.model.ids import fold
 
 # Days before the publication date.
@@ -536,6 +543,8 @@ def event_kind(article: Article, start: int, end: int) -> str:
     just_before = [t.key for t in tokens if t.end <= start][-_CREATED_REACH:]
     if has_cue(just_before, "created") is not None:
         return "launch"  # "la unidad, que se creó en 2009, incautó...": the creation's year
+    if has_cue(just_before, "born") is not None and has_cue(keys, "investigation") is None:
+        return "launch"  # "Nato nel 2003, The Pirate Bay...": a site's birth
     best: tuple[int, str] | None = None
     for kind in _EVENT_CUES:
         for i in range(len(keys)):
@@ -1036,6 +1045,8 @@ def _not_an_event(
         return "the start of something other than the operation (a site's launch?): background"
     if event in {"other", "announcement"} and _said_then(article, start, end):
         return "the day something was said, not an event of the operation"
+    if kind in _SPEAKERS_DAYS and in_direct_speech(article.text, start):
+        return "a day named inside a quotation ('\"Today we...\"'): the speaker's day, not an event"
     if _said_right_before(article, start):
         return "the day something was said ('officials said yesterday'), not an event of the operation"
     if published is not None and iso > published.isoformat()[: len(iso)]:
@@ -1159,7 +1170,9 @@ _CLAUSE_JOINS = {"e", "y", "et", "and", "ed", "mas", "but", "ma", "pero", "mais"
 
 
 # Words between a saying and its day: "said on Tuesday", "a déclaré le 3 mai", "ha detto il".
-_SAID_ON = {"on", "le", "il", "el", "lo", "o", "no", "em", "en"}
+_SAID_ON = {"on", "le", "il", "el", "lo", "o", "no", "em", "en", "early", "late"}
+# Days a speaker names from where they stand: inside a quotation, "today" is the day they spoke.
+_SPEAKERS_DAYS = {"relative", "weekday"}
 
 
 def _said_right_before(article: Article, start: int) -> bool:

@@ -2951,13 +2951,19 @@ _DESCRIBED_BODY = re.compile(
 )
 
 
+def _opens_a_name(words: str) -> bool:
+    """'Associação Antipirataria Cinema e Música': the describing words, each capitalised,
+    are the start of the body's own name, not a description before it."""
+    return all(word[:1].isupper() for word in words.split())
+
+
 def _described_anti_piracy_bodies(article: Article, taken: set[int]) -> list[Fact]:
     """A name the lexicon does not know, right after 'anti-piracy group': that body, at
     medium confidence."""
     facts = []
     for found in _DESCRIBED_BODY.finditer(article.text):
         start, end = found.span("name")
-        if article.token_index(start) in taken:
+        if article.token_index(start) in taken or _opens_a_name(article.text[found.start() : start]):
             continue
         name = found.group("name")
         data = {"label": Label.AGENCY, "kind": "industry anti-piracy body", "country": None}

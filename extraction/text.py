@@ -227,3 +227,14 @@ def in_other_years_clause(article: Article, offset: int) -> bool:
         m.start() <= offset < m.end()
         for m in _OTHER_YEAR_CLAUSE.finditer(article.text, sentence.start, sentence.end)
     )
+
+
+def in_direct_speech(text: str, offset: int) -> bool:
+    """Whether `offset` falls inside a quotation its paragraph opened and has not closed:
+    «...», “...” or an odd count of straight double quotes before it."""
+    before = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return (
+        before.count("«") > before.count("»")
+        or before.count("“") > before.count("”")
+        or before.count('"') % 2 == 1
+    )

@@ -3386,6 +3386,11 @@ def test_a_name_after_anti_piracy_group_is_a_body(text: str, lang: str) -> None:
     assert [(f.kind, f.key) for f in facts] == [("agency", "Rights Alliance")]
 
 
+def test_capitalised_anti_piracy_words_open_a_name_and_name_no_body_after_them() -> None:
+    text = "A APCM (Associação Antipirataria Cinema e Música) tirou do ar a comunidade."
+    assert found(text, "pt", "agency") == {"Associação Antipirataria de Cinema e Música"}
+
+
 def test_a_state_body_listed_after_another_keeps_its_own_preposition_as_a_spelling() -> None:
     text = "A operação foi feita com as Polícias Civis da Bahia, do Mato Grosso e de Pernambuco."
     entities = draft_dossier(text, ArticleMeta(), "pt").entities

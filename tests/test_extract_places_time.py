@@ -1851,23 +1851,20 @@ def test_a_country_that_is_all_a_quotation_holds_is_a_title() -> None:
             "La web nació en 2016. El 5 de mayo de ese mismo año la policía detuvo al dueño.",
             "es",
             None,
-            {
-                "2016",
-                "2016-05-05",
-            },
+            {"2016-05-05"},  # a site's birth year is background
         ),
         (
             "Le site est né en 2016. Le 5 mai de cette année-là, la police a arrêté le gérant.",
             "fr",
             dt.date(2019, 6, 1),
-            {"2016", "2016-05-05"},
+            {"2016-05-05"},
         ),
         # "this year" is the publication's
         (
             "La web nació en 2016. El 5 de mayo de este año la policía detuvo al dueño.",
             "es",
             dt.date(2019, 6, 1),
-            {"2016", "2019-05-05", "2019"},
+            {"2019-05-05", "2019"},
         ),
     ],
 )
@@ -1983,3 +1980,52 @@ def test_a_portuguese_weekday_short_or_marked_past(text: str, expected: str) -> 
 
 def test_a_portuguese_ordinal_is_no_weekday() -> None:
     assert facts_of("A segunda fase da operação prendeu dois homens.", "pt", FRIDAY)["date"] == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ('Police seized 8,000 discs. "Today we are proud to burn them," the chief said.', "en"),
+        ("La police a saisi 3 000 CD. « Nous les détruisons aujourd'hui », a dit le préfet.", "fr"),
+        ('A PSP apreendeu mil CD. "O que se passa aqui hoje é grave", disse o comandante.', "pt"),
+    ],
+)
+def test_a_day_named_inside_a_quotation_is_the_speakers_not_an_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+def test_a_day_named_after_a_closed_quotation_stays_an_event() -> None:
+    text = 'The ring sold "premium" discs. Police raided its depot yesterday.'
+    assert drafted_dates(text, "en", TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A investigação contou com a Apdif, fundada em 1995, e a polícia apreendeu mil CD.", "pt"),
+        ("Police raided the site, which was established in 1999.", "en"),
+    ],
+)
+def test_the_year_a_body_or_site_was_founded_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il sito, nato nel 1999, è stato sequestrato ieri dalla Guardia di Finanza.", "it"),
+        ("Le site, né en 1999, a été fermé hier par la gendarmerie.", "fr"),
+    ],
+)
+def test_the_year_a_site_was_born_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+def test_the_year_an_inquiry_was_born_stays_its_start() -> None:
+    text = "L'indagine della Guardia di Finanza è nata nel 2001 e ha portato al sequestro di mille CD."
+    assert drafted_dates(text, "it", TUESDAY_23_APRIL) == {"2001"}
+
+
+def test_the_day_of_a_saying_qualified_early_is_no_event() -> None:
+    text = "Police arrested three people in the raid, radio dzBB said early Monday."
+    assert drafted_dates(text, "en", TUESDAY_23_APRIL) == set()
