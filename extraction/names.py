@@ -189,6 +189,7 @@ _CONNECTORS = {
 _SPECIALISED = re.compile(r"(?:especiali[sz]ad|speciali[sz]zat|speciali[sz]ed)[oa]?s?$")
 _IN = {"en", "em", "in"}
 _ANY_CRYPTO = "Cryptocurrencies"
+_NETWORK = "file-sharing network"
 _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|operativo|opera[çc][ãa]o|Aktion"
 # "l'operazione di polizia giudiziaria 'X'", "l'opération de police « X »": the kind of operation.
 _OPERATION_KIND = (
@@ -534,14 +535,12 @@ def _countries_named(article: Article) -> set[str]:
 
 def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = []
-    # A coin named ("Litecoin") says which cryptocurrency: the generic word adds nothing.
-    coin_named = any(m.entry.kind == "cryptocurrency" and m.entry.name != _ANY_CRYPTO for m in matches)
     # "Polícias Civis do Ceará": the state's police, not Brazil's civil police at large.
     of_a_state = {f.spans[0].start for f in _state_police_facts(article)}
     for match in matches:
         entry = match.entry
-        if entry.label == Label.COUNTRY or (coin_named and entry.name == _ANY_CRYPTO):
-            continue
+        if entry.label == Label.COUNTRY or entry.name == _ANY_CRYPTO or entry.kind == _NETWORK:
+            continue  # readers list the coin or the service the targets used, not the generic means
         if match.start in of_a_state and not _is_state_body(entry):
             continue
         if _unit_place_end(article, match, matches) is not None:

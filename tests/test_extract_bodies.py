@@ -106,8 +106,9 @@ def test_named_coins_and_payment_services() -> None:
     assert found(text, "es", "platform") == {"Monero", "Mercado Pago"}
 
 
-def test_generic_cryptocurrency_when_no_coin_is_named() -> None:
-    assert found("Ils étaient payés en cryptomonnaies.", "fr", "platform") == {"Cryptocurrencies"}
+def test_the_generic_word_for_cryptocurrencies_is_no_platform() -> None:
+    facts = extract_facts(read_article("Ils étaient payés en cryptomonnaies.", "fr"))
+    assert [(f.kind, f.key) for f in facts] == []
 
 
 def test_broadcasters_of_the_five_languages() -> None:
@@ -3476,10 +3477,10 @@ def test_sites_that_report_the_case_are_no_targets(text: str, lang: str) -> None
     assert found(text, lang, "group") == set()
 
 
-def test_a_file_sharing_network_is_a_platform() -> None:
+def test_a_file_sharing_network_is_neither_a_platform_nor_a_target() -> None:
     text = "The two are suspected of putting the episodes on the Winny network in September."
     facts = extract_facts(read_article(text, "en"))
-    assert {(f.kind, f.key) for f in facts if f.kind in {"group", "platform"}} == {("platform", "Winny")}
+    assert {(f.kind, f.key) for f in facts if f.kind in {"group", "platform"}} == set()
 
 
 def test_operations_listed_unquoted_are_names_not_targets() -> None:
