@@ -33,6 +33,8 @@ def find_arrests(
     article counts the countries the operation spans ("authorities from 13 countries"), so
     an arrest its sentence does not place is in no country the article tells."""
     home = home_country(countries)
+    # The country of the operation's own bodies, trade bodies' seats aside (the MPA's is the US).
+    agencies_home = home_country([m for m in countries if not _an_industry_bodys(article, m)])
     if international or (home is not None and {m.entry.name for m in countries} != {home}):
         home = None  # other countries named: the operation may not be in one country
     # The first country named, usually the title's, is where the operation acts unless the
@@ -82,7 +84,7 @@ def find_arrests(
             note = f"the country is read from {soil.group()!r}: check it"
             facts.append(Fact("arrest", code, [cue_span, said], "medium", [note], {"country": code}))
         else:
-            facts.append(_without_country(article, cue_span, countries, home, abroad))
+            facts.append(_without_country(article, cue_span, countries, home, abroad, agencies_home))
     sure = {
         f.key
         for f in facts
@@ -342,7 +344,12 @@ def _in_sentence(article: Article, cue: Span, match: Match, guessed: bool) -> Fa
 
 
 def _without_country(
-    article: Article, cue: Span, countries: list[Match], home: str | None, abroad: bool
+    article: Article,
+    cue: Span,
+    countries: list[Match],
+    home: str | None,
+    abroad: bool,
+    agencies_home: str | None,
 ) -> Fact:
     if home is not None:
         return Fact(
@@ -362,6 +369,20 @@ def _without_country(
             "low",
             ["no country in the arrest's sentence and the article names several: check where it took place"],
             {"country": None},
+        )
+    if agencies_home is not None:
+        # Other countries named too (where goods came from, whose people): the operation's
+        # own bodies still say where it acted.
+        return Fact(
+            "arrest",
+            agencies_home,
+            [cue],
+            "low",
+            [
+                "no country in the arrest's sentence: the country of the operation's national agencies, "
+                "though the article names others; check it"
+            ],
+            {"country": agencies_home},
         )
     # The article's first country, usually the one its title names; a trade body's seat last.
     first = next((m for m in countries if not _an_industry_bodys(article, m)), next(iter(countries), None))

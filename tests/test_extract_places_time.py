@@ -2029,3 +2029,12 @@ def test_the_year_an_inquiry_was_born_stays_its_start() -> None:
 def test_the_day_of_a_saying_qualified_early_is_no_event() -> None:
     text = "Police arrested three people in the raid, radio dzBB said early Monday."
     assert drafted_dates(text, "en", TUESDAY_23_APRIL) == set()
+
+
+def test_an_arrest_without_place_takes_the_country_of_the_operations_own_bodies() -> None:
+    text = (
+        "El local estaba en la esquina de las calles Chile e Imbabura, en Quito. La Fiscalía de Aduanas "
+        "incautó los discos.\n\nLos vendedores protestaron por la detención de dos personas.\n\n"
+        "Según el Servicio de Rentas Internas (SRI), el Estado pierde 55 millones."
+    )
+    assert facts_of(text, "es")["arrest"] == {"EC"}
