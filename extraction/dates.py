@@ -541,7 +541,7 @@ def event_kind(article: Article, start: int, end: int) -> str:
     tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
     keys = [t.key for t in tokens]
     just_before = [t.key for t in tokens if t.end <= start][-_CREATED_REACH:]
-    if has_cue(just_before, "created") is not None:
+    if has_cue(just_before, "created") is not None or has_cue(just_before, "founding") is not None:
         return "launch"  # "la unidad, que se creó en 2009, incautó...": the creation's year
     if has_cue(just_before, "born") is not None and has_cue(keys, "investigation") is None:
         return "launch"  # "Nato nel 2003, The Pirate Bay...": a site's birth

@@ -2038,3 +2038,8 @@ def test_an_arrest_without_place_takes_the_country_of_the_operations_own_bodies(
         "Según el Servicio de Rentas Internas (SRI), el Estado pierde 55 millones."
     )
     assert facts_of(text, "es")["arrest"] == {"EC"}
+
+
+def test_boxes_set_up_to_stream_leave_today_the_day_of_the_arrests() -> None:
+    text = "Today the unit arrested several people selling boxes set up to stream films."
+    assert drafted_dates(text, "en", TUESDAY_23_APRIL) == {"2002-04-23"}
