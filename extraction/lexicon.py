@@ -83,7 +83,7 @@ _TITLE_CASE_ACRONYM_LANGS = {"it", "es", "pt", "fr"}
 _TITLE_CASE_ACRONYM_MIN = 4
 
 
-_NETWORK = "file-sharing network"
+FILE_SHARING_NETWORK = "file-sharing network"
 
 
 def _name_goes_on(article: Article, j: int) -> bool:
@@ -152,7 +152,7 @@ class PhraseMatcher:
     def _accepts(self, phrase: Phrase, article: Article, i: int) -> bool:
         tokens = article.tokens
         found = tokens[i : i + len(phrase.keys)]
-        if phrase.entry.kind == _NETWORK and _name_goes_on(article, i + len(phrase.keys)):
+        if phrase.entry.kind == FILE_SHARING_NETWORK and _name_goes_on(article, i + len(phrase.keys)):
             return False  # "eMule Paradise": a site named after the network
         if phrase.exact is not None:
             written = [t.text for t in found]

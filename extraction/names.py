@@ -13,6 +13,7 @@ from text_to_num import text2num
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import (
+    FILE_SHARING_NETWORK,
     INDUSTRY_KINDS,
     Entry,
     Match,
@@ -189,7 +190,6 @@ _CONNECTORS = {
 _SPECIALISED = re.compile(r"(?:especiali[sz]ad|speciali[sz]zat|speciali[sz]ed)[oa]?s?$")
 _IN = {"en", "em", "in"}
 _ANY_CRYPTO = "Cryptocurrencies"
-_NETWORK = "file-sharing network"
 _OPERATION_WORDS = r"op[ée]ration|operation|operazione|operaci[óo]n|operativo|opera[çc][ãa]o|Aktion"
 # "l'operazione di polizia giudiziaria 'X'", "l'opération de police « X »": the kind of operation.
 _OPERATION_KIND = (
@@ -539,7 +539,7 @@ def lexicon_facts(article: Article, matches: list[Match]) -> list[Fact]:
     of_a_state = {f.spans[0].start for f in _state_police_facts(article)}
     for match in matches:
         entry = match.entry
-        if entry.label == Label.COUNTRY or entry.name == _ANY_CRYPTO or entry.kind == _NETWORK:
+        if entry.label == Label.COUNTRY or entry.name == _ANY_CRYPTO or entry.kind == FILE_SHARING_NETWORK:
             continue  # readers list the coin or the service the targets used, not the generic means
         if match.start in of_a_state and not _is_state_body(entry):
             continue
