@@ -1169,7 +1169,8 @@ def _said_then(article: Article, start: int, end: int) -> bool:
 _CLAUSE_JOINS = {"e", "y", "et", "and", "ed", "mas", "but", "ma", "pero", "mais"}
 
 
-# Words between a saying and its day: "said on Tuesday", "a déclaré le 3 mai", "ha detto il".
+# Words between a saying and its day: "said on Tuesday", "a déclaré le 3 mai", "ha detto il",
+# "said early Thursday".
 _SAID_ON = {"on", "le", "il", "el", "lo", "o", "no", "em", "en", "early", "late"}
 # Days a speaker names from where they stand: inside a quotation, "today" is the day they spoke.
 _SPEAKERS_DAYS = {"relative", "weekday"}

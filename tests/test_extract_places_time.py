@@ -2041,5 +2041,5 @@ def test_an_arrest_without_place_takes_the_country_of_the_operations_own_bodies(
 
 
 def test_boxes_set_up_to_stream_leave_today_the_day_of_the_arrests() -> None:
-    text = "Today the unit arrested several people selling boxes set up to stream films."
+    text = "Today the unit hit the trade, arresting several people selling boxes set up to stream films."
     assert drafted_dates(text, "en", TUESDAY_23_APRIL) == {"2002-04-23"}
