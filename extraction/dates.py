@@ -547,15 +547,13 @@ def event_kind(article: Article, start: int, end: int) -> str:
         return "launch"  # "Nato nel 2003, The Pirate Bay...": a site's birth
     best: tuple[int, str] | None = None
     for kind in _EVENT_CUES:
-        for i in range(len(keys)):
-            at = has_cue(keys[i:], kind)
-            if at is None:
-                continue
+        i = 0
+        while (at := has_cue(keys[i:], kind)) is not None:
             cue = tokens[i + at]
             distance = min(abs(cue.start - start), abs(cue.start - end))
             if best is None or distance < best[0]:
                 best = (distance, kind)
-            break
+            i += at + 1
     if best is None:
         return "other"
     kind = best[1]
@@ -1049,6 +1047,9 @@ def _not_an_event(
         return "a day named inside a quotation ('\"Today we...\"'): the speaker's day, not an event"
     if _said_right_before(article, start):
         return "the day something was said ('officials said yesterday'), not an event of the operation"
+    today = published is not None and iso == published.isoformat()
+    if kind == "relative" and today and _state_of_now_beside(article, start, end):
+        return "'today' as the writer's present ('que hoy ya no funciona'): no event's day"
     if published is not None and iso > published.isoformat()[: len(iso)]:
         return "a date still to come when the article was published: not an event yet"
     if _NEXT_AFTER.match(article.text, end) or _NEXT_BEFORE.search(article.text[max(0, start - 20) : start]):
@@ -1069,6 +1070,8 @@ def _not_an_event(
         return "the date of another or an earlier operation the sentence compares: background"
     if in_other_years_clause(article, start):
         return "a year the sentence sets against the one reported: background"
+    if _COMPARED_WITH.search(article.text[max(0, start - 50) : start]):
+        return "a date the text compares the figures with ('364% more than in 2005'): background"
     if _in_a_since_clause(article, start):
         return "the date of what a 'since' clause tells ('since ICE began...'): background"
     if _ALONE_AFTER.match(article.text, end) or _ONLY_BEFORE.search(article.text[max(0, start - 20) : start]):
@@ -1089,6 +1092,16 @@ def _not_an_event(
     return None
 
 
+# Words that set a figure against another date's: "364% more than in 2005", "36,89% a mais do
+# que em todo o ano de 2007", "rispetto al 2018", "par rapport à 2019".
+_COMPARED_WITH = re.compile(
+    r"(?:\bthan|\b(?:m[aá]s|mais|menos|moins|plus|do)\s+qu(?:e|['’])|\brispetto|\bpar\s+rapport|"
+    r"\bcompared\s+(?:with|to)|\bcomparad[oa]s?\s+(?:com|con)|\bcompar[ée]e?s?\s+(?:à|a|au|avec))"
+    r"(?:\s+(?:in|en|em|no|na|a|al|à|au|ao|nel|nell['’]|del|le|la|o|el|il|the|all|of|de|di|"
+    r"todo|toda|tout|tutto|year|ano|año|anno|année|same|mesmo|mismo|stesso|même|period|período|periodo|période))*"
+    r"\s*$",
+    re.IGNORECASE,
+)
 # "In April 2023 alone, five individuals were charged", "Solo nel 2015 il giro d'affari...".
 _ALONE_AFTER = re.compile(r"\s+alone\b", re.IGNORECASE)
 _ONLY_BEFORE = re.compile(
@@ -1096,8 +1109,12 @@ _ONLY_BEFORE = re.compile(
     r"(?:nel|nell['’]|in|en|em|no|na|au|à)?\s*$",
     re.IGNORECASE,
 )
-_PLACE_BEFORE = re.compile(r"^[^\W\d_][\w'’. -]{1,30},\s*$")
-_DASH_AFTER = re.compile(r"\s*(?:[-–—:]|\.-|\.\s)")
+# "Roma, ", "MARKHAM (Ontario), ", "HANOI, Vietnam, ", "Bruxelles, le ", "MOLFETTA - ".
+_PLACE_BEFORE = re.compile(
+    r"^[^\W\d_][\w'’. -]{1,30}(?:\s*\([^()\n]{2,30}\))?(?:,\s*[^\W\d_][\w'’. -]{1,20})?"
+    r"(?:,|\s[-–—])\s*(?:(?:le|el|il|the)\s+)?$"
+)
+_DASH_AFTER = re.compile(r"\s*(?:[-–—:/]|\.-|\.\s)")
 
 
 def _place_dateline(article: Article, start: int, end: int) -> bool:
@@ -1174,6 +1191,19 @@ _CLAUSE_JOINS = {"e", "y", "et", "and", "ed", "mas", "but", "ma", "pero", "mais"
 _SAID_ON = {"on", "le", "il", "el", "lo", "o", "no", "em", "en", "early", "late"}
 # Days a speaker names from where they stand: inside a quotation, "today" is the day they spoke.
 _SPEAKERS_DAYS = {"relative", "weekday"}
+
+
+_NOW_REACH = 2  # words on either side of "today" where the state of now is told
+
+
+def _state_of_now_beside(article: Article, start: int, end: int) -> bool:
+    """A word telling how things stand now, right beside "today": "hoy ya no funciona",
+    "es hoy el único dueño", "still runs today"."""
+    first, last = article.token_index(start), article.token_index(end)
+    sentence = article.sentence_at(start)
+    before = [t.key for t in article.tokens[max(0, first - _NOW_REACH) : first] if t.start >= sentence.start]
+    after = [t.key for t in article.tokens[last : last + _NOW_REACH + 1] if t.end <= sentence.end]
+    return has_cue(before, "now_state") is not None or has_cue(after, "now_state") is not None
 
 
 def _said_right_before(article: Article, start: int) -> bool:

@@ -1860,6 +1860,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 break  # "la Fiscalía y la Policía Judicial": two bodies
             if run and token.key in _AND and _headed_names_on_both_sides(tokens, run, j + 1):
                 break  # "the Trading Standards Service and Hampshire Constabulary": two bodies
+            if run and _owner_before_a_named_unit(article, run, j):
+                break  # "Hackney Borough Police's Homerton Safer Neighbourhoods Team": two bodies
             # "the People's Court" keeps its possessive; "the EU's agency" is the EU's.
             if (
                 (not token.text.islower() and token.key not in _DETERMINERS)
@@ -3125,6 +3127,24 @@ def _possessive_s(article: Article, k: int) -> bool:
     if not 1 <= k < len(tokens) or tokens[k].text != "s":
         return False
     return article.text[tokens[k - 1].end : tokens[k].start] in _APOSTROPHES
+
+
+def _owner_before_a_named_unit(article: Article, run: list[int], j: int) -> bool:
+    """Token j is the s of "<body>'s <Capitalised words>": the owner is a body of its own
+    and what follows names its unit (or its official), never one name with the owner. A
+    title before the 's ("the Magistrate's Court", "the Attorney's Office") keeps the name
+    whole, and so does a word that heads no body ("the People's Court")."""
+    tokens = article.tokens
+    if not _possessive_s(article, j) or j + 1 >= len(tokens) or tokens[j + 1].text.islower():
+        return False
+    if tokens[run[-1]].text.isupper() or tokens[run[-1]].key in _PERSON_ROLES | _titles():
+        return False
+    if country_code(tokens[run[-1]].text):
+        return False  # "the Cybercrime Unit of Bulgaria's General Directorate": read below
+    keys = tuple(tokens[k].key for k in run)
+    if "council" in keys and tokens[j + 1].key not in _titles():
+        return False  # "Kent County Council's Trading Standards Service": one service of the council
+    return any(keys[a : a + len(h)] == h for h in _agency_heads() for a in range(len(keys)))
 
 
 def _after_a_possessive_s(article: Article, j: int) -> bool:

@@ -4466,3 +4466,29 @@ def test_targets_listed_before_a_colon_that_says_they_were_blocked() -> None:
 def test_a_list_before_a_colon_that_says_nothing_of_a_sanction_is_no_list_of_targets() -> None:
     text = "Foxflix, Cinemaz et Wavestream : ce sont les sites les plus visités du pays."
     assert found(text, "fr", "group") == set()
+
+
+def test_a_body_s_possessive_before_a_named_unit_gives_two_bodies() -> None:
+    text = "Officers from Hackney Borough Police's Homerton Safer Neighbourhoods Team arrested two men."
+    assert found(text, "en", "agency") == {"Hackney Borough Police", "Homerton Safer Neighbourhoods Team"}
+
+
+def test_a_body_s_possessive_before_its_official_leaves_the_body() -> None:
+    text = "Birmingham City Council's Director of Regulatory Services said the gang was slick."
+    assert found(text, "en", "agency") == {"Birmingham City Council"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Kuala Lumpur Magistrate's Court fined the seller.", "Kuala Lumpur Magistrate's Court"),
+        ("The State Prosecutor's Office charged the seller.", "State Prosecutor's Office"),
+    ],
+)
+def test_a_title_s_possessive_stays_inside_the_name(text: str, body: str) -> None:
+    assert found(text, "en", "agency") == {body}
+
+
+def test_a_country_s_possessive_inside_a_unit_s_name_is_read_as_before() -> None:
+    text = "The Cybercrime Unit of Bulgaria's General Directorate Combating Organised Crime raided six firms."
+    assert found(text, "en", "agency") == {"Cybercrime Unit", "General Directorate Combating Organised Crime"}

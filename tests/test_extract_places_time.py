@@ -2043,3 +2043,79 @@ def test_an_arrest_without_place_takes_the_country_of_the_operations_own_bodies(
 def test_boxes_set_up_to_stream_leave_today_the_day_of_the_arrests() -> None:
     text = "Today the unit hit the trade, arresting several people selling boxes set up to stream films."
     assert drafted_dates(text, "en", TUESDAY_23_APRIL) == {"2002-04-23"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("CHICOUTIMI, le mardi 23 avril 2002 - La GRC a arrêté hier deux vendeurs de décodeurs.", "fr"),
+        ("Bruxelles, le 23 avril 2002 - La cour d'appel a tranché hier.", "fr"),
+        ("MARKHAM (Ontario), 23 avril - La GRC a saisi hier des milliers de disques.", "fr"),
+        ("HANOI, Vietnam, April 23, 2002 /PRNewswire/ - Police raided a shop yesterday.", "en"),
+        ("MOLFETTA - 23.4.2002\n\nI finanzieri hanno scoperto ieri una centrale di masterizzazione.", "it"),
+    ],
+)
+def test_a_dateline_with_its_region_or_article_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Police seized the discs sold on joyseries.com, a site that still runs today.", "en"),
+        ("La policía cerró la web joyseriestv.com, que hoy ya no funciona.", "es"),
+        ("Oscurati dalla Guardia di Finanza, oggi non sono più raggiungibili.", "it"),
+        ("A polícia prendeu o dono do site CDPoint.org.br, hoje fora do ar.", "pt"),
+        ("La jeune femme, aujourd'hui âgée de 23 ans, a été condamnée par le tribunal.", "fr"),
+        ("El cardsharing constituye hoy la principal amenaza para las plataformas.", "es"),
+    ],
+)
+def test_today_as_the_state_of_things_now_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Il blitz è scattato stamattina: i baschi verdi hanno sequestrato mille CD.", "it"),
+        ("Le indagini si sono svolte tra la fine del 2001 e oggi in numerose province.", "it"),
+        ("Hoy las fuerzas de seguridad han desmantelado tres laboratorios.", "es"),
+    ],
+)
+def test_today_beside_a_past_tense_or_a_conjunction_stays_the_day_of_the_action(text: str, lang: str) -> None:
+    assert "2002-04-23" in drafted_dates(text, lang, TUESDAY_23_APRIL)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A spokesman for the Customs and Excise Department stressed today that raids would go on.", "en"),
+        ("Speaking today, the head of the task force said the unit would keep raiding.", "en"),
+        ("The commission gave the figures in a statement today.", "en"),
+    ],
+)
+def test_the_day_of_a_stressing_or_a_statement_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+def test_a_court_of_appeal_confirming_a_sentence_dates_it() -> None:
+    text = "La cour d'appel de Poitiers a confirmé le 6 avril dernier la condamnation du pirate."
+    assert drafted_dates(text, "fr", TUESDAY_23_APRIL) == {"2002-04-06"}
+
+
+def test_a_member_of_the_public_reporting_a_shop_dates_the_report() -> None:
+    text = "A member of the public had reported the shop to the police in March 2002."
+    assert drafted_dates(text, "en", TUESDAY_23_APRIL) == {"2002-03"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("A PRF apreendeu 6.646.738 CDs em 2001, 364% a mais do que em 2000.", "pt"),
+        ("Customs seized 40,000 discs in 2001, far more than in 2000.", "en"),
+        ("La Guardia di Finanza ha sequestrato mille CD nel 2001, il doppio rispetto al 2000.", "it"),
+        ("La douane a saisi mille CD en 2001, deux fois plus qu'en 2000.", "fr"),
+    ],
+)
+def test_the_year_a_tally_is_compared_with_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == {"2001"}
