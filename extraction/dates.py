@@ -1102,6 +1102,7 @@ _COMPARED_WITH = re.compile(
     r"\s*$",
     re.IGNORECASE,
 )
+
 # "In April 2023 alone, five individuals were charged", "Solo nel 2015 il giro d'affari...".
 _ALONE_AFTER = re.compile(r"\s+alone\b", re.IGNORECASE)
 _ONLY_BEFORE = re.compile(
