@@ -1066,6 +1066,10 @@ def _not_an_event(
         article.text[max(0, start - 120) : start]
     ):
         return "the date of a law or a decree, not an event of the operation"
+    if _IN_FORCE_BEFORE.search(article.text[max(0, start - 60) : start]) or _IN_FORCE_AFTER.match(
+        article.text, end
+    ):
+        return "the day a law came into force, not an event of the operation"
     if in_other_operation(article, start) or in_earlier_operation(article, start):
         return "the date of another or an earlier operation the sentence compares: background"
     if in_other_years_clause(article, start):
@@ -1127,9 +1131,18 @@ def _place_dateline(article: Article, start: int, end: int) -> bool:
 
 
 def _day_opening_a_paragraph(article: Article, start: int, end: int) -> bool:
-    """'3 ottobre 2009. Dai laboratori...': the publication day alone opens the paragraph."""
+    """'3 ottobre 2009. Dai laboratori...', '(21 dicembre 2011) ROMA -', 'Viernes 3 de febrero
+    de 2017, p. 37.': the publication day alone opens the paragraph."""
     line_start = article.text.rfind("\n", 0, start) + 1
-    return not article.text[line_start:start].strip() and _DASH_AFTER.match(article.text, end) is not None
+    opening = article.text[line_start:start].strip()
+    if opening == "(" and article.text.startswith(")", end):
+        return True
+    return not opening and (
+        _DASH_AFTER.match(article.text, end) is not None or _PAGE_AFTER.match(article.text, end) is not None
+    )
+
+
+_PAGE_AFTER = re.compile(r",\s*(?:p|pp|pág|pag)\.\s*\d")  # a paper's page: "3 de febrero de 2017, p. 37"
 
 
 _AGENCY_IN_BRACKETS = re.compile(r"\s*\(([^()\n]{2,30})\)\s*[.\-–—]")
@@ -1271,11 +1284,26 @@ _LAW_PASSED = re.compile(
     r"|aprobad[oa]|aprovad[oa]|promulgad[oa]|sancionad[oa])(?:\s+(?:en|in|nel|em|el))?\s*$",
     re.IGNORECASE,
 )
-# "la loi N°2005-30 du 10 avril 2006", "decreto legislativo n. 68 del": a law's own date.
+# "la loi N°2005-30 du 10 avril 2006", "decreto legislativo n. 68 del", "legge n. 93 del 14
+# luglio 2023", "Lei n.º 109/2009, de 15 de setembro", "DL 48/95, de 15 de março": a law's own
+# date. The stop of a number's abbreviation ("n.", "n.º", "no.", "nr.") ends no clause.
 _LAW_DATED = re.compile(
-    r"\b(?:law|act|decree|loi|décret|ordonnance|legge|decreto|decreto legislativo|ley|real decreto|lei"
-    r"|decreto-lei|diploma ministerial|Gesetz|Verordnung)\b[^.;:\n]{0,25}?\b(?:of|du|del|de|vom)\s*$",
+    r"(?:\b(?:law|act|decree|loi|décret|ordonnance|legge|decreto|decreto legislativo|ley|real decreto|lei"
+    r"|decreto-lei|DL|diploma ministerial|Gesetz|Verordnung)\b|\bd\.\s?lgs\.)"
+    r"(?:[^.;:\n]|(?<=\bn)\.|(?<=\bno)\.|(?<=\bnr)\.){0,25}?\b(?:of|du|del|de|vom)\s*$",
     re.IGNORECASE,
+)
+
+
+# A law coming into force: "entró en vigor el 1 de junio", "dalla sua entrata in vigore (8
+# agosto)", "hasta el 1 de junio de 2015, cuando entró en vigor una reforma".
+_IN_FORCE = (
+    r"(?:(?:entr[óo]u?|entrad[ao]|entrat[ao]|entr[ée]e?s?|entered|came|come|comes|enters)\s+"
+    r"(?:en|in|em|into)\s+(?:vigor|vigore|vigueur|force)|(?:took|takes|take)\s+effect)"
+)
+_IN_FORCE_BEFORE = re.compile(_IN_FORCE + r"[^.;:\n]{0,12}$", re.IGNORECASE)
+_IN_FORCE_AFTER = re.compile(
+    r"\s*,?\s*(?:cuando|quando|when|quand|lorsque|lorsqu['’])\s+(?:\w+\s+){0,2}?" + _IN_FORCE, re.IGNORECASE
 )
 
 

@@ -103,7 +103,7 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
     """The draft as a dossier document (validate it with loaders.dossier.parse_dossier)."""
     refs = _Refs()
     by_kind: dict[str, list[Fact]] = {}
-    for fact in facts:
+    for fact in (f for f in facts if not _the_publishers_own_site(f, meta.url)):
         by_kind.setdefault(fact.kind, []).append(fact)
 
     source: dict[str, Any] = {"publisher": meta.publisher or _publisher(meta.url), "language": article.lang}
@@ -418,6 +418,12 @@ def _describe(article: Article, offset: int) -> str:
     text = " ".join(article.sentence_text(offset).split())
     text = text if len(text) <= 300 else text[:297] + "..."
     return "(see the span)" if problem_with(text) else text
+
+
+def _the_publishers_own_site(fact: Fact, url: str | None) -> bool:
+    """'según ha sabido eldiario.es': the page's own site names who writes, not a target."""
+    host = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
+    return fact.kind == "group" and bool(host) and fold(fact.key) == fold(host)
 
 
 def _publisher(url: str | None) -> str:

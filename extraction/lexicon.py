@@ -726,6 +726,12 @@ _NEWS_AGENCY_WORDS = re.compile(
 )
 
 
+@cache
+def generic_body_phrases() -> frozenset[str]:
+    """Words for a kind of body, folded: 'l'Autorità Giudiziaria' names no one body."""
+    return frozenset(fold(w) for w in lexicon()["generic_body_phrases"])
+
+
 def is_news_agency(name: str) -> bool:
     folded = fold(name)
     return folded in news_agencies() or _NEWS_AGENCY_WORDS.search(folded) is not None

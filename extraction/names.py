@@ -20,6 +20,7 @@ from extraction.lexicon import (
     Phrase,
     country_matcher,
     cue_keys,
+    generic_body_phrases,
     has_cue,
     is_news_agency,
     lexicon,
@@ -1931,7 +1932,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
     facts += roles
     # "Agência Brasil" signing the report names who wrote it, not a body that acted.
-    facts = [f for f in facts if not is_news_agency(f.key)]
+    facts = [f for f in facts if not is_news_agency(f.key) and fold(f.key) not in generic_body_phrases()]
     return _acronym_units_merged(_short_names_merged(facts + _judge_role_facts(article, facts)))
 
 

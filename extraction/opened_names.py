@@ -176,6 +176,21 @@ def _elided_before_a_verb(article: Article, token: Token) -> bool:
     return token.key in _ELIDED_BEFORE_VERBS and article.text[token.end : token.end + 1] in {"'", "’"}
 
 
+# "acudió al Grupo de Delitos de Investigación Tecnológica para denunciar", "a la Comisaría
+# para completar los trámites": a purpose clause after the body, not its name.
+_PURPOSE = frozenset({"para", "pour", "per", "por", "pra"})
+_INFINITIVE = re.compile(r"^[^\W\d_]{2,}(?:ar|er|ir|re)$")
+
+
+def _purpose_clause(token: Token, following: Token | None) -> bool:
+    return (
+        token.key in _PURPOSE
+        and following is not None
+        and following.text.islower()
+        and _INFINITIVE.match(following.text) is not None
+    )
+
+
 def _glued(article: Article, left: Token, right: Token) -> bool:
     """Two words of one name: a space, an apostrophe or a hyphen between them."""
     return article.text[left.end : right.start] in {" ", "'", "’", "-"}
@@ -206,6 +221,7 @@ def _name_end(
             )
             or (token.key in _BEFORE_A_NOUN and article.lang in {"fr", "it"} and not _common_noun(following))
             or _elided_before_a_verb(article, token)
+            or _purpose_clause(token, following)
         ):
             break
         if token.key not in _links():

@@ -4492,3 +4492,36 @@ def test_a_title_s_possessive_stays_inside_the_name(text: str, body: str) -> Non
 def test_a_country_s_possessive_inside_a_unit_s_name_is_read_as_before() -> None:
     text = "The Cybercrime Unit of Bulgaria's General Directorate Combating Organised Crime raided six firms."
     assert found(text, "en", "agency") == {"Cybercrime Unit", "General Directorate Combating Organised Crime"}
+
+
+def test_a_purpose_clause_after_a_body_is_no_part_of_its_name() -> None:
+    text = "La editorial acudió al Grupo de Delitos de Investigación Tecnológica para denunciar los hechos."
+    assert found(text, "es", "agency") == {"Grupo de Delitos de Investigación Tecnológica"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Secondo il ricorso, la Corte territoriale non abbia escluso l'aggravante.", "Corte territoriale"),
+        ("La difesa sostiene che la Corte d'appello non abbia considerato le prove.", "Corte d'appello"),
+    ],
+)
+def test_a_negation_after_a_body_opens_its_verb(text: str, body: str) -> None:
+    assert found(text, "it", "agency") == {body}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Guardia di Finanza ha denunciato all'Autorità Giudiziaria due persone.", "it"),
+        ("The Customs officers handed the case to the Judicial Authority.", "en"),
+    ],
+)
+def test_a_word_for_the_kind_of_body_a_case_goes_to_is_no_body(text: str, lang: str) -> None:
+    assert not found(text, lang, "agency") & {"Autorità Giudiziaria", "Judicial Authority"}
+
+
+def test_the_pages_own_site_is_no_target() -> None:
+    text = "Según ha sabido eldiario.es, la Audiencia absolvió a los creadores de bajandoxvid.net."
+    dossier = draft_dossier(text, ArticleMeta(url="https://www.eldiario.es/tecnologia/absueltos.html"), "es")
+    assert draft_facts(dossier)["group"] == {"bajandoxvid net"}

@@ -2119,3 +2119,39 @@ def test_a_member_of_the_public_reporting_a_shop_dates_the_report() -> None:
 )
 def test_the_year_a_tally_is_compared_with_is_no_event(text: str, lang: str) -> None:
     assert drafted_dates(text, lang, TUESDAY_23_APRIL) == {"2001"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("L'AGCOM applica la legge n. 93 del 14 luglio 2001 e ha oscurato ieri 45 siti.", "it"),
+        ("Il sito violava il d.lgs. n. 68 del 9 aprile 2001; i finanzieri lo hanno oscurato ieri.", "it"),
+        ("O arguido violou a Lei n.º 109/2001, de 15 de setembro, e foi condenado ontem.", "pt"),
+        ("Ao abrigo do DL 48/95, de 15 de março, o arguido foi condenado ontem.", "pt"),
+    ],
+)
+def test_a_law_numbered_with_an_abbreviation_dates_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Esquivaron a la justicia hasta el 1 de junio de 2001, cuando entró en vigor una reforma.", "es"),
+        ("La norma, entrata in vigore l'8 agosto 2001, prevede sanzioni più dure.", "it"),
+        ("The rules took effect on 1 July 2001, and the agency blocked 45 sites.", "en"),
+    ],
+)
+def test_the_day_a_law_came_into_force_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("(23 aprile 2002) ROMA - I finanzieri hanno sequestrato mille CD.", "it"),
+        ("Martes 23 de abril de 2002, p. 37.\n\nLa policía destruyó mil discos.", "es"),
+    ],
+)
+def test_the_publication_day_in_brackets_or_with_its_page_is_a_dateline(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
