@@ -1931,7 +1931,8 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
     # "presso il Tribunale di Milano" names the office's seat: no court of its own.
     facts = [f for f in facts if not any(_span_inside(f.spans[0], r.spans[0]) for r in roles)]
     facts += roles
-    # "Agência Brasil" signing the report names who wrote it, not a body that acted.
+    # "Agência Brasil" signing the report names who wrote it, not a body that acted, and
+    # "l'Autorità Giudiziaria" the kind of body a case goes to.
     facts = [f for f in facts if not is_news_agency(f.key) and fold(f.key) not in generic_body_phrases()]
     return _acronym_units_merged(_short_names_merged(facts + _judge_role_facts(article, facts)))
 
