@@ -1047,8 +1047,8 @@ def _not_an_event(
         return "a day named inside a quotation ('\"Today we...\"'): the speaker's day, not an event"
     if _said_right_before(article, start):
         return "the day something was said ('officials said yesterday'), not an event of the operation"
-    today = published is not None and iso == published.isoformat()
-    if kind == "relative" and today and _state_of_now_beside(article, start, end):
+    publication_day = published is not None and iso == published.isoformat()
+    if kind == "relative" and publication_day and _state_of_now_beside(article, start, end):
         return "'today' as the writer's present ('que hoy ya no funciona'): no event's day"
     if published is not None and iso > published.isoformat()[: len(iso)]:
         return "a date still to come when the article was published: not an event yet"
@@ -1080,15 +1080,14 @@ def _not_an_event(
         return "the date of what a 'since' clause tells ('since ICE began...'): background"
     if _ALONE_AFTER.match(article.text, end) or _ONLY_BEFORE.search(article.text[max(0, start - 20) : start]):
         return "the period of a tally ('in April 2023 alone'), not an event of the operation"
-    if event == "announcement" and published is not None and iso == published.isoformat():
+    if event == "announcement" and publication_day:
         return "the publication day of an announcement, not an event of the operation"
-    if published is not None and iso == published.isoformat() and _alone_on_its_line(article, start, end):
+    if publication_day and _alone_on_its_line(article, start, end):
         return "the page's dateline (the publication day), not an event of the operation"
     if _agency_dateline(article, end):
         return "a news agency's dateline (the day the report was filed), not an event of the operation"
     if _place_dateline(article, start, end):
         return "the dateline opening the report ('Roma, 6 marzo -'), not an event of the operation"
-    publication_day = published is not None and iso == published.isoformat()
     if publication_day and _day_opening_a_paragraph(article, start, end):
         return "the publication day opening a paragraph ('3 ottobre 2009. ...'): a dateline, not an event"
     if _place_and_date_line(article, start, end):

@@ -103,10 +103,12 @@ def build_draft(article: Article, facts: list[Fact], meta: ArticleMeta) -> dict[
     """The draft as a dossier document (validate it with loaders.dossier.parse_dossier)."""
     refs = _Refs()
     by_kind: dict[str, list[Fact]] = {}
-    for fact in (f for f in facts if not _the_publishers_own_site(f, meta.url)):
+    host = _host(meta.url)
+    for fact in (f for f in facts if not _the_publishers_own_site(f, host)):
         by_kind.setdefault(fact.kind, []).append(fact)
 
-    source: dict[str, Any] = {"publisher": meta.publisher or _publisher(meta.url), "language": article.lang}
+    publisher = meta.publisher or host or "unknown publisher (fill in)"
+    source: dict[str, Any] = {"publisher": publisher, "language": article.lang}
     if meta.url:
         source["url"] = meta.url
     else:
@@ -420,18 +422,14 @@ def _describe(article: Article, offset: int) -> str:
     return "(see the span)" if problem_with(text) else text
 
 
-def _the_publishers_own_site(fact: Fact, url: str | None) -> bool:
+def _the_publishers_own_site(fact: Fact, host: str) -> bool:
     """'según ha sabido eldiario.es': the page's own site names who writes, not a target."""
-    host = (urlparse(url).hostname or "").removeprefix("www.") if url else ""
     return fact.kind == "group" and bool(host) and fold(fact.key) == fold(host)
 
 
-def _publisher(url: str | None) -> str:
-    if url:
-        host = urlparse(url).hostname or ""
-        if host:
-            return host.removeprefix("www.")
-    return "unknown publisher (fill in)"
+def _host(url: str | None) -> str:
+    """The page's site, without 'www.': who published it; '' with no URL."""
+    return (urlparse(url).hostname or "").removeprefix("www.") if url else ""
 
 
 def _title(text: str) -> str | None:

@@ -2783,8 +2783,7 @@ _HEADED_NAME_WORDS = 4  # "Hampshire Constabulary", "Greater Manchester Police"
 def _headed_names_on_both_sides(tokens: list[Token], run: list[int], k: int) -> bool:
     """English heads close a name: a run holding a head, 'and', then capitalised words
     ending in another head are two bodies."""
-    keys = tuple(tokens[r].key for r in run)
-    if not any(keys[a : a + len(h)] == h for h in _agency_heads() for a in range(len(keys))):
+    if not _holds_a_head(tuple(tokens[r].key for r in run)):
         return False
     after: list[str] = []
     while k < len(tokens) and len(after) < _HEADED_NAME_WORDS and tokens[k].text[:1].isupper():
@@ -3146,6 +3145,11 @@ def _owner_before_a_named_unit(article: Article, run: list[int], j: int) -> bool
     keys = tuple(tokens[k].key for k in run)
     if "council" in keys and tokens[j + 1].key not in _titles():
         return False  # "Kent County Council's Trading Standards Service": one service of the council
+    return _holds_a_head(keys)
+
+
+def _holds_a_head(keys: tuple[str, ...]) -> bool:
+    """Some run of the words is a body's head ("police", "trading standards")."""
     return any(keys[a : a + len(h)] == h for h in _agency_heads() for a in range(len(keys)))
 
 
