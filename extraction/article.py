@@ -592,15 +592,20 @@ _REQUEST_REACH = 8  # words between "à la demande de" and the operator
 
 def _an_operator_told_to_block(article: Article, fact: Fact) -> bool:
     """ "Free, Bouygues Telecom, Orange et SFR doivent bloquer l'accès": a telecom operator
-    named only in sentences about blocking sites is ordered to block them, not wronged;
-    unless it asked for the blocking ("à la demande de Vidéotron")."""
+    named only in sentences about blocking sites, or in an article about blocking only as a
+    party the court orders ("la SCPP a assigné Orange, SFR et Free"), is ordered to block
+    them, not wronged; unless it asked for the blocking ("à la demande de Vidéotron")."""
     if fact.data.get("kind") != "telecom operator":
         return False
+    about_blocking = has_cue([t.key for t in article.tokens], "blocking") is not None
     for span in fact.spans:
         sentence = article.sentence_at(span.start)
         keys = [t.key for t in article.tokens if sentence.start <= t.start < sentence.end]
         before = [t.key for t in article.tokens if sentence.start <= t.start < span.start][-_REQUEST_REACH:]
-        if has_cue(keys, "blocking") is None or has_cue(before, "requested_by") is not None:
+        told = has_cue(keys, "blocking") is not None or (
+            about_blocking and has_cue(before, "ordered_party") is not None
+        )
+        if not told or has_cue(before, "requested_by") is not None:
             return False
     return True
 

@@ -440,6 +440,7 @@ def without_quoted_industry_bodies(article: Article, matches: list[Match]) -> li
             or _only_comments(article, m)
             or _only_its_mark(article, m)
             or _author_of_a_study(article, m)
+            or _only_its_make_up(article, m)
             for m in mentions
             if m.entry.name == name
         )
@@ -488,6 +489,33 @@ def _only_its_mark(article: Article, match: Match) -> bool:
     before = [tokens[k - 1].key] if k > 0 else []  # "contrassegno SIAE"
     after = [tokens[j].key] if j < len(tokens) else []  # "the SIAE's stamp"
     return has_cue(before, "mark") is not None or has_cue(after, "mark") is not None
+
+
+# After a body, past its bracketed acronym: a relative clause saying who makes it up.
+_RELATIVE_AFTER = re.compile(
+    r"(?:\s*\([^()]{1,80}\))?\s*,?\s*(?:which|that|who|qui|que|che|la quale|il quale)\s+", re.IGNORECASE
+)
+_MAKE_UP_REACH = 3  # tokens from the relative to its verb: "que agrupa", "qui regroupe notamment"
+_VERB_AFTER_CLAUSE = 4  # tokens after the clause's comma: "se mostró satisfecha", "estime pour sa part"
+
+
+def _only_its_make_up(article: Article, match: Match) -> bool:
+    """'La MPA, que agrupa a los seis estudios, se mostró satisfecha': a body described by who
+    makes it up, then saying what it thinks or praising, comments; it does not act."""
+    relative = _RELATIVE_AFTER.match(article.text, match.end)
+    if relative is None:
+        return False
+    tokens = article.tokens
+    k = article.token_index(relative.end())
+    if has_cue([t.key for t in tokens[k : k + _MAKE_UP_REACH]], "membership") is None:
+        return False
+    sentence = article.sentence_at(match.start)
+    closing = article.text.find(",", relative.end(), sentence.end)
+    if closing < 0:
+        return False
+    j = article.token_index(closing)
+    verb = [t.key for t in tokens[j : j + _VERB_AFTER_CLAUSE] if t.start < sentence.end]
+    return any(has_cue(verb, kind) is not None for kind in ("speech", "praise", "opinion"))
 
 
 _OF_A_MARK = {"de", "del", "della", "dello", "dell", "da", "do", "of", "du", "des"}

@@ -2391,6 +2391,60 @@ def test_a_coalitions_members_listed_are_no_rights_holders(text: str, lang: str,
     assert found(text, lang, "rights_holder") == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the operators a blocking case is brought against, in a sentence with no word for blocking
+        "Le tribunal a ordonné le blocage de 53 sites. Les producteurs avaient assigné Orange, SFR et Free.",
+        "Ils demandaient le blocage de Torrent9. L'ordonnance du 17 mars vise Orange, SFR, Free et Bouygues.",
+        "Le blocage de quatre sites est ordonné. Les frais resteront à la charge de Free, Orange et SFR.",
+    ],
+)
+def test_a_telecom_operator_a_blocking_case_is_brought_against_is_no_rights_holder(text: str) -> None:
+    assert found(text, "fr", "rights_holder") == set()
+
+
+def test_a_telecom_operator_that_complained_in_a_blocking_case_is_a_rights_holder() -> None:
+    text = "SFR a porté plainte contre le site Zonestream. Le tribunal en a ordonné le blocage."
+    assert found(text, "fr", "rights_holder") == {"SFR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La Policía Nacional cerró HDFull. La Motion Picture Association (MPA), que agrupa a los seis "
+            "estudios, se mostró satisfecha con la decisión.",
+            "es",
+            {"Policía Nacional"},
+        ),
+        (
+            "La Gendarmerie nationale a saisi 300 consoles. L'Entertainment Software Association, qui regroupe les "
+            "éditeurs de jeux, estime que le piratage coûte des milliards.",
+            "fr",
+            {"Gendarmerie nationale"},
+        ),
+    ],
+)
+def test_an_industry_body_described_by_its_members_then_commenting_is_not_drafted(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_an_industry_body_described_by_its_members_then_acting_is_drafted() -> None:
+    text = "L'Entertainment Software Association, qui regroupe les éditeurs de jeux, a fait fermer le site."
+    assert found(text, "fr", "agency") == {"Entertainment Software Association"}
+
+
+def test_an_industry_body_described_by_its_members_that_also_acts_is_drafted() -> None:
+    text = (
+        "La Federación Antipiratería (FAP), que agrupa a las distribuidoras, presentó la denuncia. "
+        "La FAP colaboró con la Policía en los registros."
+    )
+    assert found(text, "es", "agency") == {"Federación para la Protección de la Propiedad Intelectual"}
+
+
 def test_the_us_marshals() -> None:
     text = "The FBI and the U.S. Marshals announced today that search warrants were served."
     assert found(text, "en", "agency") == {
