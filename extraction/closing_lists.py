@@ -22,7 +22,9 @@ _MIN_ITEMS = 3  # fewer is no list worth reading back
 # An item: a capitalised word (or a number, "Canal 26") and up to three more words.
 _ITEM = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[\w+&'’.-]+){0,3}")
 _SEPARATOR = re.compile(r",\s*|\s+(?:y|e|et|and|o|ou|or)\s+")
-_CAPITALISED_TAIL = re.compile(r"(?:[A-ZÀ-Ý0-9][\w+&'’.-]*\s*)+$")
+# Words apart by required spaces: with optional ones, a long capitalised run splits in
+# exponentially many ways before a failed match gives up.
+_CAPITALISED_TAIL = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&'’.-]*)*\s*$")
 
 
 @cache

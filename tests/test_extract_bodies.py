@@ -4,6 +4,9 @@ payment services, broadcasters, and quoted operation names. Sentences made up he
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from extraction import ArticleMeta, draft_dossier, extract_facts, read_article
@@ -2419,8 +2422,8 @@ def test_a_telecom_operator_that_complained_in_a_blocking_case_is_a_rights_holde
             {"Policía Nacional"},
         ),
         (
-            "La Gendarmerie nationale a saisi 300 consoles. L'Entertainment Software Association, qui regroupe les "
-            "éditeurs de jeux, estime que le piratage coûte des milliards.",
+            "La Gendarmerie nationale a saisi 300 consoles. L'Entertainment Software Association, qui "
+            "regroupe les éditeurs de jeux, estime que le piratage coûte des milliards.",
             "fr",
             {"Gendarmerie nationale"},
         ),
@@ -4581,3 +4584,19 @@ def test_the_pages_own_site_is_no_target() -> None:
     text = "Según ha sabido eldiario.es, la Audiencia absolvió a los creadores de bajandoxvid.net."
     dossier = draft_dossier(text, ArticleMeta(url="https://www.eldiario.es/tecnologia/absueltos.html"), "es")
     assert draft_facts(dossier)["group"] == {"bajandoxvid net"}
+
+
+def test_a_long_capitalised_run_before_a_closing_bracket_is_read_at_once() -> None:
+    # Run apart: a pattern that backtracks exponentially on such a run never returns, and
+    # the limit turns that hang into a failure.
+    run = "ABCDEFGHIJ" * 5
+    text = f"Les ayants droit, Gaumont, UGC et Pathé, ont agi (dossier {run})."
+    code = (
+        "import sys; from extraction import ArticleMeta, draft_dossier; "
+        "from extraction.score import draft_facts; "
+        "print(sorted(draft_facts(draft_dossier(sys.argv[1], ArticleMeta(), 'fr'))['rights_holder']))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, text], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert done.stdout.strip() == "['gaumont', 'pathe', 'ugc']"
