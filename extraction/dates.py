@@ -1066,6 +1066,8 @@ def _not_an_event(
         article.text[max(0, start - 120) : start]
     ):
         return "the date of a law or a decree, not an event of the operation"
+    if _named_street_before(article, start):
+        return "a street named after a day ('Rua 25 de Março'): a place, not an event"
     if _IN_FORCE_BEFORE.search(article.text[max(0, start - 60) : start]) or _IN_FORCE_AFTER.match(
         article.text, end
     ):
@@ -1259,7 +1261,8 @@ def _in_a_since_clause(article: Article, start: int) -> bool:
 # "Article publié initialement le 13/09/2011", "Updated on 4 May": the page's own dates.
 _PAGE_DATED = re.compile(
     r"\b(?:publié|publiée|mis à jour|published|posted|updated|pubblicato|aggiornato|publicado|publicada"
-    r"|actualizado|atualizado)(?:\s+(?:initialement|originally|originalmente|inizialmente|first))?"
+    r"|actualizado|atualizado|première publication|first publication|prima pubblicazione|primera publicación"
+    r"|primeira publicação)(?:\s+(?:initialement|originally|originalmente|inizialmente|first))?"
     r"(?:\s+(?:le|on|il|el|em|en|a))?\s*$",
     re.IGNORECASE,
 )
@@ -1294,11 +1297,28 @@ _LAW_DATED = re.compile(
 )
 
 
+# "na Rua 25 de Março", "via XX Settembre", "avenida 9 de Julio": a street named after a day.
+_STREET_BEFORE = re.compile(
+    r"\b(?:rua|avenida|av\.|travessa|praça|largo|calle|paseo|plaza|via|viale|piazza|piazzale|corso|rue"
+    r"|boulevard|avenue)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _named_street_before(article: Article, start: int) -> bool:
+    """A day number right after a street word: the street's name ("Rua 25 de Março"). A
+    weekday after a place named "Boulevard" is still a day."""
+    return article.text[start : start + 1].isdigit() and bool(
+        _STREET_BEFORE.search(article.text[max(0, start - 20) : start])
+    )
+
+
 # A law coming into force: "entró en vigor el 1 de junio", "dalla sua entrata in vigore (8
 # agosto)", "hasta el 1 de junio de 2015, cuando entró en vigor una reforma".
 _IN_FORCE = (
     r"(?:(?:entr[óo]u?|entrad[ao]|entrat[ao]|entr[ée]e?s?|entered|came|come|comes|enters)\s+"
-    r"(?:en|in|em|into)\s+(?:vigor|vigore|vigueur|force)|(?:took|takes|take)\s+effect)"
+    r"(?:en|in|em|into)\s+(?:vigor|vigore|vigueur|force)|(?:took|takes|take)\s+effect"
+    r"|(?:in|en|em)\s+(?:force|vigueur|vigor|vigore)\s+(?:since|depuis|desde|dal|dalla|dall['’]|da))"
 )
 _IN_FORCE_BEFORE = re.compile(_IN_FORCE + r"[^.;:\n]{0,12}$", re.IGNORECASE)
 _IN_FORCE_AFTER = re.compile(

@@ -2407,6 +2407,17 @@ def test_a_telecom_operator_a_blocking_case_is_brought_against_is_no_rights_hold
     assert found(text, "fr", "rights_holder") == set()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O tribunal proibiu os operadores de telecomunicações (MEO, NOS e Vodafone) de dar acesso ao site.",
+        "A IGAC enviou a lista. MEO, NOS e Vodafone têm 15 dias para impedir o acesso aos 51 sites.",
+    ],
+)
+def test_telecom_operators_told_to_stop_access_are_no_rights_holders(text: str) -> None:
+    assert found(text, "pt", "rights_holder") == set()
+
+
 def test_a_telecom_operator_that_complained_in_a_blocking_case_is_a_rights_holder() -> None:
     text = "SFR a porté plainte contre le site Zonestream. Le tribunal en a ordonné le blocage."
     assert found(text, "fr", "rights_holder") == {"SFR"}

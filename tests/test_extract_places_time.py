@@ -2149,6 +2149,40 @@ def test_the_day_a_law_came_into_force_is_no_event(text: str, lang: str) -> None
 @pytest.mark.parametrize(
     ("text", "lang"),
     [
+        ("The state law, in force since 1 January 2002, makes taping a film a crime.", "en"),
+        ("I reati rimandano alla nuova legge, in vigore dal 14 gennaio 2002.", "it"),
+        ("La ley, en vigor desde el 1 de mayo de 2001, permite bloquear webs.", "es"),
+    ],
+)
+def test_the_day_a_law_has_been_in_force_since_is_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Os agentes fizeram ontem uma megaoperação na Galeria Pagé, vizinha da Rua 25 de Março.", "pt"),
+        ("La policía requisó ayer mil discos en la avenida 9 de Julio.", "es"),
+        ("Ieri i finanzieri hanno sequestrato mille CD in via XX Settembre e in via 4 Novembre.", "it"),
+    ],
+)
+def test_a_street_named_after_a_day_dates_no_event(text: str, lang: str) -> None:
+    assert drafted_dates(text, lang, TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+def test_a_weekday_after_a_shopping_centre_named_boulevard_is_a_day() -> None:
+    text = "Polícia apreende jogos no Shopping Boulevard\n\nNesta sexta-feira (19), a polícia agiu."
+    assert drafted_dates(text, "pt", TUESDAY_23_APRIL) == {"2002-04-19"}
+
+
+def test_a_first_publication_note_dates_no_event() -> None:
+    text = "Le tribunal a débouté Nintendo hier.\n\nPremière publication le 23 avril 2002 (15 heures)"
+    assert drafted_dates(text, "fr", TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
         ("(23 aprile 2002) ROMA - I finanzieri hanno sequestrato mille CD.", "it"),
         ("Martes 23 de abril de 2002, p. 37.\n\nLa policía destruyó mil discos.", "es"),
     ],
