@@ -142,6 +142,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _without_a_coalitions_members(article, facts)
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
+    facts = [f for f in facts if f.kind != "platform" or not _only_where_someone_spoke(article, f)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
     facts = [_as_target(f) if f.kind == "platform" and f.key in taken_down else f for f in facts]
     facts += country_facts(article, countries)
@@ -262,6 +263,29 @@ def _gathered_by(article: Article, start: int) -> bool:
     i = article.token_index(start)
     before = tuple(t.key for t in article.tokens[max(0, i - _GATHERED_REACH) : i])
     return any(before[len(before) - len(cue) :] == cue for cue in cue_keys("gathered_by"))
+
+
+# Right before a platform: someone spoke or posted there ("a réagi sur Twitter", "escribió en
+# Twitter", "desde su cuenta de X (Twitter)", "in un post su X (ex Twitter)").
+_ON = r"(?:sur|on|en|su|no|na|em|desde)\s+"
+_X_FIRST = r"(?:X\s*\(\s*(?:ex[- ]?)?)?"
+_SPOKE_ON = re.compile(
+    r"\b(?:réagi|écrit|écrivait|félicitée?|réjouie?|relayé|interrogeaient|fait savoir|wrote|tweeted"
+    r"|said|commented|announced|escribió|anunció|publicó|scritto|pubblicato|escreveu|publicou|comentou)\b"
+    r"[^.;:!?\n]{0,25}?\b" + _ON + _X_FIRST + r"$"
+    r"|\b(?:son|sa|his|her|their|su|sua|seu|leur)\s+(?:compte|account|cuenta|conta|profilo|profil|perfil)"
+    r"\s+(?:de\s+)?" + _X_FIRST + r"$"
+    r"|\bpost\s+" + _ON + _X_FIRST + r"$",
+    re.IGNORECASE,
+)
+
+
+def _only_where_someone_spoke(article: Article, fact: Fact) -> bool:
+    """'« Justice n'a pas été rendue », a réagi sur Twitter l'avocat': a social network named
+    only as where someone spoke is no tool of the targets."""
+    if fact.data.get("kind") != "social network":
+        return False
+    return all(_SPOKE_ON.search(article.text[max(0, s.start - 60) : s.start]) for s in fact.spans)
 
 
 _HOSTS = {"file host", "cyberlocker"}

@@ -4611,3 +4611,30 @@ def test_a_long_capitalised_run_before_a_closing_bracket_is_read_at_once() -> No
         [sys.executable, "-c", code, text], capture_output=True, text=True, timeout=120, check=True
     )
     assert done.stdout.strip() == "['gaumont', 'pathe', 'ugc']"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("« Justice n'a pas été rendue », a réagi sur Twitter l'avocat du fondateur du site.", "fr"),
+        ("El presidente de la liga anunció desde su cuenta de X (Twitter) el bloqueo de 22 webs.", "es"),
+        ("In un post su X (ex Twitter), il ministero ha annunciato la chiusura del sito.", "it"),
+        ("Ese mismo lunes, el fundador del sitio escribió en Twitter que apelaría.", "es"),
+    ],
+)
+def test_a_social_network_named_only_as_where_someone_spoke_is_no_platform(text: str, lang: str) -> None:
+    assert found(text, lang, "platform") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # where the targets worked, and a payment account of theirs
+        ("Le site vendait sur Facebook ; son avocat a réagi sur Twitter.", "fr", {"Facebook"}),
+        ("Les enquêteurs ont montré que son compte PayPal avait reçu 80 000 euros.", "fr", {"PayPal"}),
+    ],
+)
+def test_a_platform_the_targets_used_stays_beside_one_someone_spoke_on(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "platform") == expected
