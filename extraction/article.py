@@ -667,7 +667,12 @@ def _corps_in_its_provincial_command(facts: list[Fact]) -> list[Fact]:
 def _content_words(name: str) -> tuple[str, ...]:
     """A body's name less its small words, hyphens as spaces: 'Inspeção-Geral das Atividades
     Culturais' and 'Inspeção Geral de Atividades Culturais' are written with the same words."""
-    return tuple(w for w in fold(name.replace("-", " ")).split() if w not in _small_words())
+    words = fold(name.replace("-", " ")).split()
+    return tuple(_NUMBER_WORDS.get(w, w) for w in words if w not in _small_words())
+
+
+# "Juzgado de lo Penal número 14", "nº 14", "n.º 14": one word for the number sign.
+_NUMBER_WORDS = {"no": "numero", "n": "numero", "nro": "numero", "num": "numero", "n°": "numero"}
 
 
 @cache

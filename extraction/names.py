@@ -3860,6 +3860,8 @@ def _more_places(article: Article, j: int, of_word: str, taken: set[int]) -> lis
             run = _place_run(article, k, taken) if _name_like(tokens[k]) else []
         if not run or tokens[run[0]].key in _body_words():
             break  # "... de Santarém e do Corpo de Intervenção": another body, no place
+        if tokens[run[0]].text[:1].isdigit():
+            break  # "Tribunal de grande instance de Lille, 7e chambre": the court's chamber
         if k == j and _a_persons_name(article, run):
             break  # "el Juzgado de Instrucción 39 de Madrid, María Belén Sánchez Hernández": its judge
         found.append((tokens[k].start, of_word, run))

@@ -4638,3 +4638,30 @@ def test_a_platform_the_targets_used_stays_beside_one_someone_spoke_on(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "platform") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tribunal de grande instance de Lille, 7e chambre, jugement du 29 janvier 2004.",
+            {"Tribunal de grande instance de Lille"},
+        ),
+        ("Cour d'appel de Paris, 13ème chambre, arrêt du 25 mars 2009.", {"Cour d'appel de Paris"}),
+        # places listed after the first are each a court of their own
+        (
+            "Le tribunal correctionnel de Rennes, Lyon et Brest a statué.",
+            {f"tribunal correctionnel de {town}" for town in ("Rennes", "Lyon", "Brest")},
+        ),
+    ],
+)
+def test_a_courts_numbered_chamber_after_its_place_is_no_other_court(text: str, expected: set[str]) -> None:
+    assert found(text, "fr", "agency") == expected
+
+
+def test_a_numbered_court_written_with_the_number_sign_is_the_court_named_in_full() -> None:
+    text = (
+        "Juzgado de lo Penal número 14 de Barcelona. El magistrado-juez del Juzgado de lo Penal "
+        "nº 14 de esta ciudad ha visto la causa."
+    )
+    assert found(text, "es", "agency") == {"Juzgado de lo Penal número 14 de Barcelona"}
