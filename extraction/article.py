@@ -266,13 +266,14 @@ def _gathered_by(article: Article, start: int) -> bool:
 
 
 # Right before a platform: someone spoke or posted there ("a réagi sur Twitter", "escribió en
-# Twitter", "desde su cuenta de X (Twitter)", "in un post su X (ex Twitter)").
+# Twitter", "desde su cuenta de X (Twitter)", "in un post su X (ex Twitter)"); the verb right
+# before the preposition, or a day between them ("a fait savoir le 17 octobre sur X").
 _ON = r"(?:sur|on|en|su|no|na|em|desde)\s+"
 _X_FIRST = r"(?:X\s*\(\s*(?:ex[- ]?)?)?"
 _SPOKE_ON = re.compile(
     r"\b(?:réagi|écrit|écrivait|félicitée?|réjouie?|relayé|interrogeaient|fait savoir|wrote|tweeted"
-    r"|said|commented|announced|escribió|anunció|publicó|scritto|pubblicato|escreveu|publicou|comentou)\b"
-    r"[^.;:!?\n]{0,25}?\b" + _ON + _X_FIRST + r"$"
+    r"|commented|announced|escribió|anunció|publicó|scritto|pubblicato|escreveu|publicou|comentou)"
+    r"(?:\s+(?:le|el|il|on|o)\s+\d{1,2}(?:er)?\s+[^\W\d_]+)?\s+" + _ON + _X_FIRST + r"$"
     r"|\b(?:son|sa|his|her|their|su|sua|seu|leur)\s+(?:compte|account|cuenta|conta|profilo|profil|perfil)"
     r"\s+(?:de\s+)?" + _X_FIRST + r"$"
     r"|\bpost\s+" + _ON + _X_FIRST + r"$",

@@ -4620,6 +4620,7 @@ def test_a_long_capitalised_run_before_a_closing_bracket_is_read_at_once() -> No
         ("El presidente de la liga anunció desde su cuenta de X (Twitter) el bloqueo de 22 webs.", "es"),
         ("In un post su X (ex Twitter), il ministero ha annunciato la chiusura del sito.", "it"),
         ("Ese mismo lunes, el fundador del sitio escribió en Twitter que apelaría.", "es"),
+        ("Un avocat l'a fait savoir le 17 octobre sur X (ex-Twitter) : le site est bloqué.", "fr"),
     ],
 )
 def test_a_social_network_named_only_as_where_someone_spoke_is_no_platform(text: str, lang: str) -> None:
@@ -4632,6 +4633,8 @@ def test_a_social_network_named_only_as_where_someone_spoke_is_no_platform(text:
         # where the targets worked, and a payment account of theirs
         ("Le site vendait sur Facebook ; son avocat a réagi sur Twitter.", "fr", {"Facebook"}),
         ("Les enquêteurs ont montré que son compte PayPal avait reçu 80 000 euros.", "fr", {"PayPal"}),
+        # a verb of saying whose clause tells where the targets worked
+        ("Police said the gang advertised on Facebook.", "en", {"Facebook"}),
     ],
 )
 def test_a_platform_the_targets_used_stays_beside_one_someone_spoke_on(
