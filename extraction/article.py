@@ -665,15 +665,15 @@ def _corps_in_its_provincial_command(facts: list[Fact]) -> list[Fact]:
     return [f for f in facts if f is not corps]
 
 
+# "Juzgado de lo Penal número 14", "nº 14", "n.º 14", "núm. 14" (folded): one word for the number sign.
+_NUMBER_WORDS = {"no": "numero", "n": "numero", "nro": "numero", "num": "numero"}
+
+
 def _content_words(name: str) -> tuple[str, ...]:
     """A body's name less its small words, hyphens as spaces: 'Inspeção-Geral das Atividades
     Culturais' and 'Inspeção Geral de Atividades Culturais' are written with the same words."""
     words = fold(name.replace("-", " ")).split()
     return tuple(_NUMBER_WORDS.get(w, w) for w in words if w not in _small_words())
-
-
-# "Juzgado de lo Penal número 14", "nº 14", "n.º 14": one word for the number sign.
-_NUMBER_WORDS = {"no": "numero", "n": "numero", "nro": "numero", "num": "numero", "n°": "numero"}
 
 
 @cache
