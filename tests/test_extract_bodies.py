@@ -4597,11 +4597,18 @@ def test_the_pages_own_site_is_no_target() -> None:
     assert draft_facts(dossier)["group"] == {"bajandoxvid net"}
 
 
-def test_a_long_capitalised_run_before_a_closing_bracket_is_read_at_once() -> None:
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "(dossier " + "ABCDEFGHIJ" * 5 + ")",
+        # a banner quoted in capitals, as a closed site shows it
+        "avec le message « CE SITE A ÉTÉ FERMÉ PAR LA JUSTICE EN RAISON DE LA VIOLATION DU DROIT D'AUTEUR »",
+    ],
+)
+def test_a_long_capitalised_run_before_a_closing_mark_is_read_at_once(closing: str) -> None:
     # Run apart: a pattern that backtracks exponentially on such a run never returns, and
     # the limit turns that hang into a failure.
-    run = "ABCDEFGHIJ" * 5
-    text = f"Les ayants droit, Gaumont, UGC et Pathé, ont agi (dossier {run})."
+    text = f"Les ayants droit, Gaumont, UGC et Pathé, ont agi {closing}."
     code = (
         "import sys; from extraction import ArticleMeta, draft_dossier; "
         "from extraction.score import draft_facts; "
