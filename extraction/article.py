@@ -118,10 +118,15 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         for f in group_facts(article, named)
         if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
     ]
+    # "www.divxtotal.com" holds "divxtotal.com", drafted already, and "Filmzenstream" is the
+    # site "filmzenstream.com": a listed name adds no second target.
+    bodies += [(s.start, s.end) for f in facts if f.kind == "group" for s in f.spans]
+    sites = {_site_key(f.key) for f in facts if f.kind == "group"}
     facts += [
         f
         for f in listed_targets(article, named) + named_in_a_list_of_its_own(article, named)
         if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
+        and fold(re.sub(r"^www\.", "", f.key, flags=re.IGNORECASE)) not in sites
     ]
     # "s'ajoute à une autre opération d'ACE en Tunisie (Akfasat)": another operation's
     # country and target, named only in the sentence that compares it, are not this one's.
@@ -726,6 +731,12 @@ def _known_body_of_the_acronym_after(article: Article, fact: Fact, bodies: list[
 def _add_spans(into: Fact, fact: Fact) -> None:
     """`fact` names `into` again: its mentions become `into`'s."""
     into.spans = sorted([*into.spans, *(s for s in fact.spans if s not in into.spans)], key=lambda s: s.start)
+
+
+def _site_key(name: str) -> str:
+    """A drafted site's name without 'www.' and its ending: 'www.Filmzenstream.com' is
+    'filmzenstream'. A listed name keeps its ending: 'yts.mx' is no second 'YTS'."""
+    return fold(re.sub(r"^www\.|\.[a-z]{2,4}$", "", name, flags=re.IGNORECASE))
 
 
 def _same_name_merged(facts: list[Fact]) -> list[Fact]:

@@ -5,6 +5,11 @@ sentence and the one before) holds a plural word for services ("chaînes", "site
 word for a sanction ("sanctionnées", "blocked"); the list goes on over lines of the form
 "<place> (<count>) : A, B, C ;" and ends at the first item that is no short capitalised
 name. Names the lexicon knows are left to it.
+
+Lists opened by "among them", "such as" or "namely" after such a plural word ("52 siti ...
+Nell'elenco figurano piattaforme come 9anime, Aniwave e Miruro"), or by a verb of blocking
+("font bloquer X, Y et Z"), are read the same way; their items may also be domains and
+lowercase names.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import Literal
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
-from extraction.text import Article
+from extraction.text import Article, Sentence
 from graph.model.schema import Label
 
 _MIN_ITEMS = 3  # fewer is no list worth reading
@@ -49,6 +54,13 @@ def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
     ]
     lists += [
         _items_before_a_colon(article, colon.start()) for colon in re.finditer(r"[ \u00a0]*:", article.text)
+    ]
+    others = [(m.start, m.end) for m in matches if m.entry.label in {Label.ORGANIZATION, Label.AGENCY}]
+    lists += [_items_after_an_opener(article, sentence, others) for sentence in article.sentences]
+    lists += [
+        _sites_listed(article, t.end, article.sentence_at(t.start).end, others)
+        for t in article.tokens
+        if t.key in _block_verbs()
     ]
     for start, end in (item for items in lists for item in items):
         if any(s < end and start < e for s, e in known) or any(f.spans[0].start == start for f in facts):
@@ -103,6 +115,94 @@ def _items_in_sentence(article: Article, pos: int) -> list[tuple[int, int]]:
     return pieces
 
 
+# Words between the plural and "among them": "22 serviços de streaming e de TV pirata, entre os quais".
+_OPENER_REACH = 12
+# One site in such a list: a domain ("yts.mx"), a run of capitalised or digit-led words
+# ("Anime Salt", "9anime", "Super TV Premium") or one lowercase word ("nswdl", "game-2u").
+_SITE = re.compile(
+    r"[\w-]+(?:\.[\w-]+)+"
+    r"|[A-ZÀ-Ý0-9][\w+&'’-]*(?:[ \u00a0][A-ZÀ-Ý0-9][\w+&'’-]*){0,3}"
+    r"|[a-z][a-z0-9-]{3,}"
+)
+
+
+def _items_after_an_opener(
+    article: Article, sentence: Sentence, others: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """'obbliga i provider a bloccare 52 siti ... Nell'elenco figurano piattaforme come 9anime,
+    Aniwave e Miruro', 'tirou do ar 22 serviços ..., entre os quais BTV, Red Play e Blue TV':
+    a plural word for services, then "among them" or "such as", in a passage (the sentence and
+    the one before) that speaks of a sanction."""
+    tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
+    plural = next((n for n, t in enumerate(tokens) if t.key in _plural_services()), None)
+    if plural is None or not _speaks_of_a_sanction(article, sentence):
+        return []
+    for k in range(plural + 1, min(len(tokens), plural + 1 + _OPENER_REACH)):
+        opener = next((o for o in _openers() if tuple(t.key for t in tokens[k : k + len(o)]) == o), None)
+        if opener is not None:
+            return _sites_listed(article, tokens[k + len(opener) - 1].end, sentence.end, others)
+    return []
+
+
+def _sites_listed(
+    article: Article, start: int, end: int, others: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The sites listed from `start`, up to the first piece that is no site's name; none when
+    the lexicon knows one name as a company or a body ("plateformes comme MONO, Netflix et
+    Channel 3" lists the channels pirated)."""
+    line = article.text[start:end].rstrip(" \u00a0;.\n")
+    items: list[tuple[int, int]] = []
+    for n, (piece_start, b) in enumerate(_pieces(line, start)):
+        piece = article.text[piece_start:b]
+        a = piece_start + len(piece) - len(piece.lstrip(" \u00a0,:"))
+        if n == 0:  # "il s'agirait notamment de 1337x, Soap2day..."
+            a += _leading_of(article.text[a:b])
+        if not _SITE.fullmatch(article.text[a:b]):
+            # "... LimeTorrents et TorrentFunk en France": the last name, then the sentence goes on
+            last = _SITE.match(article.text, a, b)
+            goes_on = last is not None and _GOES_ON.match(article.text[last.end() : b]) is not None
+            if last and goes_on and items and not article.text[a].islower():
+                items.append((a, last.end()))
+            break
+        items.append((a, b))
+    if any(s < b and a < e for a, b in items for s, e in others):
+        return []
+    return items if len(items) >= _MIN_ITEMS else []
+
+
+_GOES_ON = re.compile(r"[ \u00a0]+[a-zà-ÿ]")  # a lowercase word after the last name
+_OF = re.compile(r"(?:de|di|of)[ \u00a0]+|d['’]")
+
+
+def _leading_of(piece: str) -> int:
+    """The length of a "de" opening a list's first piece, when a name follows it."""
+    of = _OF.match(piece)
+    return of.end() if of and of.end() < len(piece) else 0
+
+
+@cache
+def _openers() -> list[tuple[str, ...]]:
+    words = lexicon()["among_them_openers"] + lexicon()["example_words"] + lexicon()["namely_words"]
+    return sorted({phrase_keys(w) for w in words}, key=len, reverse=True)
+
+
+def _speaks_of_a_sanction(article: Article, sentence: Sentence) -> bool:
+    before = [s for s in article.sentences if s.end <= sentence.start]
+    start = before[-1].start if before else sentence.start
+    keys = {t.key for t in article.tokens if start <= t.start < sentence.end}
+    return bool(keys & (_sanctions() | _sanction_nouns() | _sanction_verbs()))
+
+
+@cache
+def _block_verbs() -> set[str]:
+    return {phrase_keys(w)[0] for w in lexicon()["target_list_block_verbs"]}
+
+
+@cache
+def _sanction_verbs() -> set[str]:
+    return {phrase_keys(w)[0] for w in lexicon()["target_list_sanction_verbs"]}
+
+
 def _pieces(line: str, offset: int) -> list[tuple[int, int]]:
     """(start, end) of each piece of a list written in `line`, between its commas and "and"s,
     counted from `offset`."""
@@ -125,7 +225,7 @@ def _says_targets_were_sanctioned(article: Article, colon: int) -> bool:
         return False
     start = sentences[-2].start if len(sentences) > 1 else sentences[-1].start
     keys = {t.key for t in article.tokens if start <= t.start < colon}
-    return bool(keys & _plural_services()) and bool(keys & _sanctions())
+    return bool(keys & _plural_services()) and bool(keys & (_sanctions() | _sanction_verbs()))
 
 
 def _items_after(text: str, pos: int) -> list[tuple[int, int]]:

@@ -4675,3 +4675,61 @@ def test_a_numbered_court_written_with_the_number_sign_is_the_court_named_in_ful
         "nº 14 de esta ciudad ha visto la causa."
     )
     assert found(text, "es", "agency") == {"Juzgado de lo Penal número 14 de Barcelona"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Il tribunale ha ordinato di bloccare 40 siti. Nell'elenco figurano anche piattaforme molto "
+         "note come 7anime, Zorvix, Kalimo e Pinerex.", "it", {"7anime", "Zorvix", "Kalimo", "Pinerex"}),
+        ("A operação derrubou 12 serviços de streaming e de TV pirata, entre os quais Lumo TV, Kappa "
+         "Play e Vexa Box, plataformas muito usadas no Brasil.", "pt", {"Lumo TV", "Kappa Play", "Vexa Box"}),
+        ("The regulator ordered the blocking of five sites, namely qxa.mx, qxa.rs and "
+         "qxaproxy.to, which had all infringed copyright.", "en", {"qxa.mx", "qxa.rs", "qxaproxy.to"}),
+        ("The agency said it had dismantled several marketplaces for pirated games, among them "
+         "nsx2u, gamdl and pk4pkg.", "en", {"nsx2u", "gamdl", "pk4pkg"}),
+        ("Le tribunal a ordonné le blocage des sites visés : il s'agirait notamment de 1337z, "
+         "Zorflix et Vexstream.", "fr", {"1337z", "Zorflix", "Vexstream"}),
+        ("Fra i portali oscurati figurano NowVexa, Kalimo, Bitvexa e Clips Zorvix, che oggi non "
+         "si raggiungono più.", "it", {"NowVexa", "Kalimo", "Bitvexa", "Clips Zorvix"}),
+        ("Les majors font bloquer TorrentVexa, TorrentZorv, LimeKalimo et TorrentPinex en France.", "fr",
+         {"TorrentVexa", "TorrentZorv", "LimeKalimo", "TorrentPinex"}),
+        ("L'industrie du cinéma veut faire bloquer six sites qu'elle juge contrefaisants : Filmvex, "
+         "Zenstreamo, K-Vexa et Papvex.", "fr", {"Filmvex", "Zenstreamo", "K-Vexa", "Papvex"}),
+    ],
+)  # fmt: skip
+def test_sites_listed_after_among_them_in_a_passage_on_a_sanction(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_a_list_after_such_as_holding_a_known_company_names_no_targets() -> None:
+    text = "Les signaux ont été bloqués. Ils venaient de plateformes comme Zorvix, Netflix et Kappa 3."
+    assert "Kappa 3" not in found(text, "fr", "group")
+
+
+def test_a_listed_domain_drafted_already_inside_its_www_name_is_one_target() -> None:
+    text = (
+        "Según la Guardia Civil, las webs bloqueadas, entre ellas www.zorvix.com, www.vexakalimo.com "
+        "o www.pinerex.com, ofrecían películas."
+    )
+    assert len(found(text, "es", "group")) == 3
+
+
+def test_a_listed_name_is_the_site_drafted_with_its_ending() -> None:
+    text = (
+        "Le site filmzorvex.com a fermé. Le tribunal a ordonné de bloquer six sites : Filmzorvex, "
+        "Kalimovex, Papvexo et Zenvexa."
+    )
+    assert found(text, "fr", "group") == {"filmzorvex.com", "Kalimovex", "Papvexo", "Zenvexa"}
+
+
+def test_listed_domains_of_one_brand_stay_apart() -> None:
+    text = "The 3 YTS-linked sites, namely yts.mx, yts.rs and yts.lt, were blocked."
+    assert found(text, "en", "group") == {"YTS", "yts.mx", "yts.rs", "yts.lt"}
+
+
+def test_a_seizure_of_goods_after_a_sanction_verb_is_no_list_of_sites() -> None:
+    text = "La police est venue saisir 4000 CD, 300 DVD et 20 graveurs dans les sites visités."
+    assert found(text, "fr", "group") == set()
