@@ -38,10 +38,12 @@ from extraction.lexicon import (
     Entry,
     Match,
     cue_keys,
+    ends_with_cue,
     entity_matcher,
     has_cue,
     lexicon,
     national_police,
+    phrase_keys,
     place_matcher,
 )
 from extraction.names import (
@@ -146,8 +148,11 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = [f for f in facts if f.kind != "rights_holder" or not _an_operator_told_to_block(article, f)]
     facts = _without_a_coalitions_members(article, facts)
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
+    facts = [f for f in facts if f.kind != "agency" or not _only_as_a_licensing_body(article, f)]
+    facts = [f for f in facts if f.kind != "agency" or not _a_press_office(f.key)]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     facts = [f for f in facts if f.kind != "platform" or not _only_where_someone_spoke(article, f)]
+    facts = [f for f in facts if f.kind != "platform" or not _only_naming_a_device(article, f)]
     taken_down = {f.key for f in facts if _a_host_taken_down(article, f)}
     facts = [_as_target(f) if f.kind == "platform" and f.key in taken_down else f for f in facts]
     facts += country_facts(article, countries)
@@ -294,6 +299,23 @@ def _only_where_someone_spoke(article: Article, fact: Fact) -> bool:
     return all(_SPOKE_ON.search(article.text[max(0, s.start - 60) : s.start]) for s in fact.spans)
 
 
+def _only_naming_a_device(article: Article, fact: Fact) -> bool:
+    """'selling modified Kodi boxes', 'un boîtier Kodi': a platform named only as the kind of
+    a device sold is no tool of the targets."""
+    devices = cue_keys("device_kind")
+    tokens = article.tokens
+    for span in fact.spans:
+        before = article.token_index(span.start) - 1
+        after = article.token_index(span.end)
+        following = [t.key for t in tokens[after : after + 3]]
+        if following[:1] == ["like"]:  # "Kodi-like boxes"
+            following = following[1:]
+        named_before = before >= 0 and (tokens[before].key,) in devices
+        if not (named_before or tuple(following[:1]) in devices or tuple(following[:2]) in devices):
+            return False
+    return True
+
+
 _HOSTS = {"file host", "cyberlocker"}
 
 
@@ -330,6 +352,28 @@ def _said_absent(article: Article, fact: Fact) -> bool:
         if found is None or crosses_a_clause(article.text, before[found].start, span.start):
             return False
     return True
+
+
+def _only_as_a_licensing_body(article: Article, fact: Fact) -> bool:
+    """'aparelhos sem homologação da Anatel', 'sin autorización del Enacom': a body named only
+    as the one whose licence or approval goods lack or fake took no part; its acronym in
+    brackets after its name ("... Telecomunicações (Anatel)") goes with that name."""
+    tokens = article.tokens
+    spans = sorted(fact.spans, key=lambda s: s.start)
+    for n, span in enumerate(spans):
+        if n and article.text[spans[n - 1].end : span.start].strip() == "(":
+            continue
+        i = article.token_index(span.start)
+        before = [t.key for t in tokens[max(0, i - _ABSENT_REACH) : i]]
+        if not ends_with_cue(before, "licensing"):
+            return False
+    return True
+
+
+def _a_press_office(name: str) -> bool:
+    """'Oficina Periférica de Comunicación de la Guardia Civil': a body's press office gives
+    out its news and acts in nothing."""
+    return has_cue(list(phrase_keys(name)), "press_office") is not None
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:

@@ -262,6 +262,10 @@ def _weekday_pattern(days: str, qualified: bool) -> re.Pattern[str]:
     )
 
 
+# A year after a day and month, also as Spanish legal texts write it: "4 de abril de 2.006".
+_YEAR = r"\d{4}\b|(?<=de\s)(?:1\.9|2\.0)\d\d\b(?!\.\d)"
+
+
 def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
     locale = lang if lang in LANGUAGES else "en"
     months = {str(n) for n in get_month_names("wide", locale=locale).values()}
@@ -298,7 +302,7 @@ def _patterns(lang: str) -> list[tuple[str, re.Pattern[str]]]:
         (
             "day",
             re.compile(
-                rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+|of\s+)?(?:{month})\b(?:,?\s+(?:del?\s+)?(\d{{4}})\b)?",
+                rf"\b(?:(?:{day}),?\s+)?{d}\s+(?:de\s+|of\s+)?(?:{month})\b(?:,?\s+(?:del?\s+)?({_YEAR}))?",
                 flags,
             ),
         ),
@@ -528,6 +532,7 @@ def _clean(raw: str, kind: str) -> str:
     if kind in {"year", "since"}:
         text = text.split()[-1]
     if kind in {"month", "day"}:
+        text = re.sub(r"\bde ([12])\.(\d{3})\b", r"de \1\2", text)  # "de abril de 2.006": a year with a dot
         text = re.sub(r"\s+del\s+(?=\d{4}\b)", " ", text)  # "dicembre del 2007": the parser wants no "del"
     return text
 

@@ -4733,3 +4733,52 @@ def test_listed_domains_of_one_brand_stay_apart() -> None:
 def test_a_seizure_of_goods_after_a_sanction_verb_is_no_list_of_sites() -> None:
     text = "La police est venue saisir 4000 CD, 300 DVD et 20 graveurs dans les sites visités."
     assert found(text, "fr", "group") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("In Italia il Nucleo Regionale della Guardia di Finanza di Milano ha eseguito 39 perquisizioni.",
+         "Nucleo Regionale della Guardia di Finanza di Milano"),
+        ("La Brigata della Guardia di Finanza di Camerota ha sequestrato una radio.",
+         "Brigata della Guardia di Finanza di Camerota"),
+    ],
+)  # fmt: skip
+def test_a_unit_named_with_its_corps_between_it_and_its_place(text: str, unit: str) -> None:
+    assert unit in found(text, "it", "agency")
+
+
+def test_a_body_s_name_ends_before_an_auxiliary_or_a_modal_verb() -> None:
+    text = "A Comissão vai entregar ao ministro uma cópia do relatório. A Comissão propõe mudanças na lei."
+    assert found(text, "pt", "agency") == set()
+
+
+def test_software_named_only_as_the_kind_of_a_box_sold_is_no_platform() -> None:
+    text = "Two men sold modified Kodi boxes at a market; the council seized 40 Kodi-like boxes."
+    assert found(text, "en", "platform") == set()
+
+
+def test_software_named_as_the_player_the_network_used_is_a_platform() -> None:
+    text = "Los investigadores detectaron que, a través del reproductor KODI, la red emitía los canales."
+    assert found(text, "es", "platform") == {"Kodi"}
+
+
+def test_a_regulator_named_only_for_the_approval_goods_lack_took_no_part() -> None:
+    text = (
+        "A Receita Federal apreendeu 500 aparelhos sem homologação da Agência Nacional de "
+        "Telecomunicações (Anatel)."
+    )
+    assert found(text, "pt", "agency") == {"Receita Federal"}
+
+
+def test_a_regulator_that_seized_goods_lacking_its_approval_acted() -> None:
+    text = "A Receita Federal e a Anatel apreenderam 500 aparelhos sem homologação da Anatel."
+    assert found(text, "pt", "agency") == {"Receita Federal", "Agência Nacional de Telecomunicações"}
+
+
+def test_a_press_office_that_gave_out_the_news_is_no_body_that_acted() -> None:
+    text = (
+        "Según informó la Oficina Periférica de Comunicación de la Guardia Civil, los agentes "
+        "intervinieron 1.705 discos."
+    )
+    assert found(text, "es", "agency") == {"Guardia Civil"}

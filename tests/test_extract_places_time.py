@@ -2189,3 +2189,13 @@ def test_a_first_publication_note_dates_no_event() -> None:
 )
 def test_the_publication_day_in_brackets_or_with_its_page_is_a_dateline(text: str, lang: str) -> None:
     assert drafted_dates(text, lang, TUESDAY_23_APRIL) == set()
+
+
+def test_a_year_written_with_a_thousands_dot_in_a_spanish_ruling() -> None:
+    text = "El juzgado dictó auto de 4 de abril de 2.006 y archivó la causa."
+    assert drafted_dates(text, "es", None) == {"2006-04-04"}
+
+
+def test_a_count_with_a_thousands_dot_after_a_day_is_no_year() -> None:
+    text = "Le 4 avril, 2.500 CD ont été saisis par la police."
+    assert drafted_dates(text, "fr", FRIDAY) == {"2022-04-04"}  # the April before publication
