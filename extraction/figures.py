@@ -956,6 +956,10 @@ def _of_its(article: Article, index: int) -> int:
     return counted[1] - index if counted else 0
 
 
+# "1,325" before "million" outside English: one comma and three digits, a decimal comma.
+_COMMA_THOUSANDS = re.compile(r"^\d{1,3},\d{3}$")
+
+
 # "l'article 380(1) du Code criminel", "Section 41(1)(ha)": a subsection's number, no count.
 _LAW_SUBSECTION = re.compile(r"\w\(\d+\)")
 
@@ -989,6 +993,8 @@ def _figure_at(article: Article, match: re.Match[str]) -> Figure | None:
     if before:
         start = before[1]
     pos, factor, half = _scale_after(text, match.end() + (restated is not None), currency is not None)
+    if factor >= _MILLION and article.lang != "en" and _COMMA_THOUSANDS.match(match.group()):
+        value = float(match.group().replace(",", "."))  # "1,325 million d'euros": a decimal comma
     value = (value + half) * factor
     rest = _THOUSANDS_REST.match(text, pos) if factor == _THOUSAND and not half else None
     if rest:

@@ -1044,7 +1044,25 @@ def group_facts(article: Article, matches: list[Match]) -> list[Fact]:
         and not _a_known_groups_domain(f.key, known_names)
         and fold(f.key) not in _technical_words()  # "le site de statistiques alexa.com"
     ]
-    return _longest(facts + domains)
+    return [_with_its_service_word(article, f) for f in _longest(facts + domains)]
+
+
+# "Beast IPTV", "Enigma IPTV": a service word written right after the name, which readers
+# count as part of it.
+_SERVICE_WORD_AFTER = re.compile(r"[ \u00a0](?:IPTV|TV)\b")
+
+
+def _with_its_service_word(article: Article, fact: Fact) -> Fact:
+    """The name with the service word that follows it, as an alias: 'Beast' read before
+    'IPTV' is also 'Beast IPTV'."""
+    end = fact.spans[0].end
+    after = _SERVICE_WORD_AFTER.match(article.text, end)
+    if after is None or fact.key.endswith(("TV", "Tv")):
+        return fact
+    implied = [*fact.data.get("implied_names", []), article.text[fact.spans[0].start : after.end()]]
+    return Fact(
+        fact.kind, fact.key, fact.spans, fact.confidence, fact.notes, {**fact.data, "implied_names": implied}
+    )
 
 
 def _a_known_groups_domain(domain: str, known_names: set[str]) -> bool:

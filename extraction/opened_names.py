@@ -179,7 +179,12 @@ def _elided_before_a_verb(article: Article, token: Token) -> bool:
 # "acudió al Grupo de Delitos de Investigación Tecnológica para denunciar", "a la Comisaría
 # para completar los trámites": a purpose clause after the body, not its name.
 _PURPOSE = frozenset({"para", "pour", "per", "por", "pra"})
-_INFINITIVE = re.compile(r"^[^\W\d_]{2,}(?:ar|er|ir|re)$")
+# Pronouns standing between a body and its verb: "la Cour les joint", "la Cour lui impose",
+# "la Corte gli ha", "el Tribunal les condenó", "o Tribunal lhe deu": no name goes on past the head.
+_CLITICS = frozenset({
+    "les", "lui", "leur", "se", "gli", "li", "ci", "si", "ne", "lo", "los", "las", "le", "lhe", "lhes", "nos",
+})  # fmt: skip
+_INFINITIVE = re.compile(r"^[^\W\d_]+(?:ar|er|ir|re)$")  # "para dar", "para completar"
 
 
 def _purpose_clause(token: Token, following: Token | None) -> bool:
@@ -211,6 +216,7 @@ def _name_end(
         if (
             not _glued(article, tokens[k - 1], token)
             or token.text.lower() in _ends()
+            or (k == i + 1 and token.text in _CLITICS)
             or token.text[:1].isdigit()
             or (token.text[:1].islower() and not _may_go_on(article, i, k))
             or (token.key in _CONJUNCTIONS and not _opens_a_complement(tokens, k + 1))

@@ -11,7 +11,7 @@ import pytest
 
 from extraction import ArticleMeta, draft_dossier, extract_facts, read_article
 from extraction.lexicon import french_masculine
-from extraction.score import draft_facts
+from extraction.score import draft_facts, draft_items
 
 
 def found(text: str, lang: str, kind: str) -> set[str]:
@@ -4782,3 +4782,19 @@ def test_a_press_office_that_gave_out_the_news_is_no_body_that_acted() -> None:
         "intervinieron 1.705 discos."
     )
     assert found(text, "es", "agency") == {"Guardia Civil"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("La Cour les joint et statue sur les pourvois.", "fr"),
+        ("El recurso fue remitido al Tribunal para dar respuesta.", "es"),
+    ],
+)
+def test_a_body_s_name_ends_at_a_pronoun_or_a_short_purpose_verb(text: str, lang: str) -> None:
+    assert found(text, lang, "agency") == set()
+
+
+def test_a_service_named_before_iptv_is_also_drafted_with_it() -> None:
+    text = "La Cour fédérale a condamné les exploitants de Beast IPTV pour outrage."
+    assert draft_items(draft_dossier(text, ArticleMeta(), "fr"))["group"] == [("beast", "beast iptv")]

@@ -2194,3 +2194,18 @@ def test_units_in_the_words_the_text_counts(text: str, lang: str, expected: set[
 )  # fmt: skip
 def test_a_year_after_of_or_during_counts_nothing(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
+
+
+def test_a_comma_and_three_digits_before_million_is_a_decimal_outside_english() -> None:
+    assert figures("Le montant des condamnations atteint 1,325 million d'euros.", "fr") == {"1325000 EUR"}
+
+
+def test_a_comma_and_three_digits_before_million_groups_thousands_in_english() -> None:
+    assert figures("The damages reached 1,325 million dollars.", "en") == {"1325000000 USD"}
+
+
+def test_police_actions_are_counted_as_actions() -> None:
+    assert figures("Foram realizadas 52 ações policiais e apreendidos 120 mil CDs.", "pt") == {
+        "52 actions",
+        "120000 CDs",
+    }
