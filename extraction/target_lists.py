@@ -32,13 +32,10 @@ _LINE_HEADING = re.compile(r"[ \u00a0]*[A-ZÀ-Ý][^\n:()]{0,40}\(\d{1,3}\)[ \u00
 
 
 @cache
-def _plural_services() -> set[str]:
-    return {phrase_keys(w)[0] for w in lexicon()["target_list_nouns"]}
-
-
-@cache
-def _sanctions() -> set[str]:
-    return {phrase_keys(w)[0] for w in lexicon()["target_list_sanctions"]}
+def _words(*names: str) -> frozenset[str]:
+    """The first word of each entry of the lexicon's lists `names`, as a key: the plural
+    words for services, the words of sanction, the verbs of blocking."""
+    return frozenset(phrase_keys(w)[0] for name in names for w in lexicon()[name])
 
 
 def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
@@ -60,7 +57,7 @@ def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
     lists += [
         _sites_listed(article, t.end, article.sentence_at(t.start).end, others)
         for t in article.tokens
-        if t.key in _block_verbs()
+        if t.key in _words("target_list_block_verbs")
     ]
     for start, end in (item for items in lists for item in items):
         if any(s < end and start < e for s, e in known) or any(f.spans[0].start == start for f in facts):
@@ -90,18 +87,16 @@ def _items_before_a_colon(article: Article, colon: int) -> list[tuple[int, int]]
     the words after the colon call services and sanctioned."""
     sentence = article.sentence_at(colon)
     after = {t.key for t in article.tokens if colon < t.start < sentence.end}
-    if not (after & _plural_services() and after & (_sanctions() | _sanction_nouns())):
+    if not (
+        after & _words("target_list_nouns")
+        and after & _words("target_list_sanctions", "target_list_sanction_nouns")
+    ):
         return []
     line = article.text[sentence.start : colon]
     pieces = _pieces(line, sentence.start)
     named = [(a, b) for a, b in pieces if _NAME.fullmatch(article.text[a:b])]
     # "des variantes de Zonetelechargement": a piece that is no name is left out, not the list
     return named if len(named) >= _MIN_ITEMS and len(named) >= len(pieces) - 1 else []
-
-
-@cache
-def _sanction_nouns() -> set[str]:
-    return {phrase_keys(w)[0] for w in lexicon()["target_list_sanction_nouns"]}
 
 
 def _items_in_sentence(article: Article, pos: int) -> list[tuple[int, int]]:
@@ -134,10 +129,12 @@ def _items_after_an_opener(
     a plural word for services, then "among them" or "such as", in a passage (the sentence and
     the one before) that speaks of a sanction."""
     tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
-    plural = next((n for n, t in enumerate(tokens) if t.key in _plural_services()), None)
-    if plural is None or not _speaks_of_a_sanction(article, sentence):
+    plurals = [n for n, t in enumerate(tokens) if t.key in _words("target_list_nouns")]
+    if not plurals or not _speaks_of_a_sanction(article, sentence):
         return []
-    for k in range(plural + 1, min(len(tokens), plural + 1 + _OPENER_REACH)):
+    for k in range(plurals[0] + 1, len(tokens)):
+        if k - max(n for n in plurals if n < k) > _OPENER_REACH:
+            continue
         opener = next((o for o in _openers() if tuple(t.key for t in tokens[k : k + len(o)]) == o), None)
         if opener is not None:
             return _sites_listed(article, tokens[k + len(opener) - 1].end, sentence.end, others)
@@ -190,17 +187,9 @@ def _speaks_of_a_sanction(article: Article, sentence: Sentence) -> bool:
     before = [s for s in article.sentences if s.end <= sentence.start]
     start = before[-1].start if before else sentence.start
     keys = {t.key for t in article.tokens if start <= t.start < sentence.end}
-    return bool(keys & (_sanctions() | _sanction_nouns() | _sanction_verbs()))
-
-
-@cache
-def _block_verbs() -> set[str]:
-    return {phrase_keys(w)[0] for w in lexicon()["target_list_block_verbs"]}
-
-
-@cache
-def _sanction_verbs() -> set[str]:
-    return {phrase_keys(w)[0] for w in lexicon()["target_list_sanction_verbs"]}
+    return bool(
+        keys & _words("target_list_sanctions", "target_list_sanction_nouns", "target_list_sanction_verbs")
+    )
 
 
 def _pieces(line: str, offset: int) -> list[tuple[int, int]]:
@@ -225,7 +214,9 @@ def _says_targets_were_sanctioned(article: Article, colon: int) -> bool:
         return False
     start = sentences[-2].start if len(sentences) > 1 else sentences[-1].start
     keys = {t.key for t in article.tokens if start <= t.start < colon}
-    return bool(keys & _plural_services()) and bool(keys & (_sanctions() | _sanction_verbs()))
+    return bool(keys & _words("target_list_nouns")) and bool(
+        keys & _words("target_list_sanctions", "target_list_sanction_verbs")
+    )
 
 
 def _items_after(text: str, pos: int) -> list[tuple[int, int]]:

@@ -4798,3 +4798,11 @@ def test_a_body_s_name_ends_at_a_pronoun_or_a_short_purpose_verb(text: str, lang
 def test_a_service_named_before_iptv_is_also_drafted_with_it() -> None:
     text = "La Cour fédérale a condamné les exploitants de Beast IPTV pour outrage."
     assert draft_items(draft_dossier(text, ArticleMeta(), "fr"))["group"] == [("beast", "beast iptv")]
+
+
+def test_a_list_opened_near_a_later_plural_of_its_sentence() -> None:
+    text = (
+        "Les sites bloqués par le tribunal, qui avait été saisi au printemps par plusieurs studios "
+        "et chaînes françaises, comptent des plateformes comme 7zorflix, Vexstream et Kalimovo."
+    )
+    assert found(text, "fr", "group") == {"7zorflix", "Vexstream", "Kalimovo"}
