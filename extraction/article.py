@@ -150,6 +150,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     facts = [f for f in facts if f.kind != "agency" or not _only_as_a_licensing_body(article, f)]
     facts = [f for f in facts if f.kind != "agency" or not _a_press_office(f.key)]
+    facts = [f for f in facts if f.kind != "agency" or not _a_product(f.key)]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     facts = [f for f in facts if f.kind != "platform" or not _only_where_someone_spoke(article, f)]
     facts = [f for f in facts if f.kind != "platform" or not _only_naming_a_device(article, f)]
@@ -374,6 +375,11 @@ def _a_press_office(name: str) -> bool:
     """'Oficina Periférica de Comunicación de la Guardia Civil': a body's press office gives
     out its news and acts in nothing."""
     return has_cue(list(phrase_keys(name)), "press_office") is not None
+
+
+def _a_product(name: str) -> bool:
+    """'Office Professional Plus', 'Open Office': software, not an office of a body."""
+    return has_cue(list(phrase_keys(name)), "product_with_body_word") is not None
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:

@@ -4806,3 +4806,24 @@ def test_a_list_opened_near_a_later_plural_of_its_sentence() -> None:
         "et chaînes françaises, comptent des plateformes comme 7zorflix, Vexstream et Kalimovo."
     )
     assert found(text, "fr", "group") == {"7zorflix", "Vexstream", "Kalimovo"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("La Cour d'appel devra réexaminer l'affaire au printemps.", "Cour d'appel"),
+        ("La Cour suprême vient de refuser d'entendre l'appel du distributeur.", "Cour suprême"),
+    ],
+)
+def test_a_body_s_name_ends_at_a_future_or_a_recent_past(text: str, body: str) -> None:
+    assert found(text, "fr", "agency") == {body}
+
+
+def test_office_software_is_no_body() -> None:
+    text = "The company used Microsoft Office Professional Plus and Open Office without licences."
+    assert found(text, "en", "agency") == set()
+
+
+def test_an_office_of_a_state_is_still_a_body() -> None:
+    text = "The Office of the Attorney General charged the seller after the raid."
+    assert "Office of the Attorney General" in found(text, "en", "agency")
