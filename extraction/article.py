@@ -149,8 +149,11 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _without_a_coalitions_members(article, facts)
     facts = [f for f in facts if f.kind != "agency" or not _said_absent(article, f)]
     facts = [f for f in facts if f.kind != "agency" or not _only_as_a_licensing_body(article, f)]
-    facts = [f for f in facts if f.kind != "agency" or not _a_press_office(f.key)]
-    facts = [f for f in facts if f.kind != "agency" or not _a_product(f.key)]
+    # "Oficina Periférica de Comunicación de la Guardia Civil" gives out the news and acts in
+    # nothing; "Office Professional Plus" is software, not an office of a body.
+    facts = [
+        f for f in facts if f.kind != "agency" or not _holds(f.key, "press_office", "product_with_body_word")
+    ]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     facts = [f for f in facts if f.kind != "platform" or not _only_where_someone_spoke(article, f)]
     facts = [f for f in facts if f.kind != "platform" or not _only_naming_a_device(article, f)]
@@ -371,15 +374,13 @@ def _only_as_a_licensing_body(article: Article, fact: Fact) -> bool:
     return True
 
 
-def _a_press_office(name: str) -> bool:
-    """'Oficina Periférica de Comunicación de la Guardia Civil': a body's press office gives
-    out its news and acts in nothing."""
-    return has_cue(list(phrase_keys(name)), "press_office") is not None
+_NOT_A_BODY_ACTING = ("press_office", "product_with_body_word")
 
 
-def _a_product(name: str) -> bool:
-    """'Office Professional Plus', 'Open Office': software, not an office of a body."""
-    return has_cue(list(phrase_keys(name)), "product_with_body_word") is not None
+def _holds(name: str, *kinds: str) -> bool:
+    """Whether a name holds a cue of one of `kinds`."""
+    keys = list(phrase_keys(name))
+    return any(has_cue(keys, kind) is not None for kind in kinds)
 
 
 def _only_in_other_operations(article: Article, fact: Fact) -> bool:

@@ -15,12 +15,13 @@ lowercase names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import cache
 from typing import Literal
 
 from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
-from extraction.text import Article, Sentence
+from extraction.text import Article, Sentence, Token
 from graph.model.schema import Label
 
 _MIN_ITEMS = 3  # fewer is no list worth reading
@@ -53,7 +54,11 @@ def listed_targets(article: Article, matches: list[Match]) -> list[Fact]:
         _items_before_a_colon(article, colon.start()) for colon in re.finditer(r"[ \u00a0]*:", article.text)
     ]
     others = [(m.start, m.end) for m in matches if m.entry.label in {Label.ORGANIZATION, Label.AGENCY}]
-    lists += [_items_after_an_opener(article, sentence, others) for sentence in article.sentences]
+    by_sentence = _tokens_of_sentences(article)
+    lists += [
+        _items_after_an_opener(article, sentence, tokens, by_sentence[n - 1] if n else [], others)
+        for n, (sentence, tokens) in enumerate(zip(article.sentences, by_sentence, strict=True))
+    ]
     lists += [
         _sites_listed(article, t.end, article.sentence_at(t.start).end, others)
         for t in article.tokens
@@ -122,15 +127,19 @@ _SITE = re.compile(
 
 
 def _items_after_an_opener(
-    article: Article, sentence: Sentence, others: list[tuple[int, int]]
+    article: Article,
+    sentence: Sentence,
+    tokens: list[Token],
+    before: list[Token],
+    others: list[tuple[int, int]],
 ) -> list[tuple[int, int]]:
     """'obbliga i provider a bloccare 52 siti ... Nell'elenco figurano piattaforme come 9anime,
     Aniwave e Miruro', 'tirou do ar 22 serviços ..., entre os quais BTV, Red Play e Blue TV':
-    a plural word for services, then "among them" or "such as", in a passage (the sentence and
-    the one before) that speaks of a sanction."""
-    tokens = [t for t in article.tokens if sentence.start <= t.start < sentence.end]
+    a plural word for services among the sentence's `tokens`, then "among them" or "such as",
+    in a passage (the sentence and the tokens `before` it) that speaks of a sanction."""
     plurals = [n for n, t in enumerate(tokens) if t.key in _words("target_list_nouns")]
-    if not plurals or not _speaks_of_a_sanction(article, sentence):
+    sanctions = _words("target_list_sanctions", "target_list_sanction_nouns", "target_list_sanction_verbs")
+    if not plurals or not any(t.key in sanctions for t in (*before, *tokens)):
         return []
     for k in range(plurals[0] + 1, len(tokens)):
         if k - max(n for n in plurals if n < k) > _OPENER_REACH:
@@ -139,6 +148,17 @@ def _items_after_an_opener(
         if opener is not None:
             return _sites_listed(article, tokens[k + len(opener) - 1].end, sentence.end, others)
     return []
+
+
+def _tokens_of_sentences(article: Article) -> list[list[Token]]:
+    """The tokens of each sentence, in one pass over the article."""
+    starts = [s.start for s in article.sentences]
+    grouped: list[list[Token]] = [[] for _ in starts]
+    for token in article.tokens:
+        n = bisect_right(starts, token.start) - 1
+        if n >= 0 and token.start < article.sentences[n].end:
+            grouped[n].append(token)
+    return grouped
 
 
 def _sites_listed(
@@ -181,15 +201,6 @@ def _leading_of(piece: str) -> int:
 def _openers() -> list[tuple[str, ...]]:
     words = lexicon()["among_them_openers"] + lexicon()["example_words"] + lexicon()["namely_words"]
     return sorted({phrase_keys(w) for w in words}, key=len, reverse=True)
-
-
-def _speaks_of_a_sanction(article: Article, sentence: Sentence) -> bool:
-    before = [s for s in article.sentences if s.end <= sentence.start]
-    start = before[-1].start if before else sentence.start
-    keys = {t.key for t in article.tokens if start <= t.start < sentence.end}
-    return bool(
-        keys & _words("target_list_sanctions", "target_list_sanction_nouns", "target_list_sanction_verbs")
-    )
 
 
 def _pieces(line: str, offset: int) -> list[tuple[int, int]]:
