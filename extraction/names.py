@@ -3987,7 +3987,8 @@ def _place_run(article: Article, k: int, taken: set[int]) -> list[int]:
         place.pop()  # "de Braga da Polícia Judiciária": the "da" opens the next body's name
     if place and article.text[tokens[place[-1]].end : tokens[place[-1]].end + 2] in {"'s", "’s"}:
         return []  # "the cybercrime unit of Ukraine's Interior Ministry": whose body, not a place
-    return _through_a_conjunction(article, _without_a_name_after(article, place), taken)
+    place = _through_a_conjunction(article, _without_a_name_after(article, place), taken)
+    return _through_a_month(article, place, taken)
 
 
 def _article_opening_a_place(article: Article, k: int, place: list[int]) -> bool:
@@ -4036,6 +4037,26 @@ def _through_a_conjunction(article: Article, place: list[int], taken: set[int]) 
         written = tuple(t.key for t in tokens[span.start : span.stop])
         if len(span) > len(place) + 1 and written == phrase.keys and not taken & set(span):
             return list(span)
+    return place
+
+
+def _through_a_month(article: Article, place: list[int], taken: set[int]) -> list[int]:
+    """'Rio de Janeiro': a place whose name ends in a month's name is one place, when the
+    gazetteer knows it so; the month alone stops a run of capitalised words."""
+    tokens = article.tokens
+    end = place[-1] + 1 if place else 0
+    if not place or end + 1 >= len(tokens) or tokens[end].key not in _PLACE_OF:
+        return place
+    if tokens[end + 1].key not in ordinary_capitalised_words():
+        return place
+    # The place may close a longer name: "Seção Judiciária do Rio de Janeiro".
+    starts = [place[0], *(k for k in place[1:] if tokens[k - 1].key in _PLACE_OF)]
+    for start in starts:
+        for phrase in place_matcher().by_first.get(tokens[start].key, ()):
+            span = range(start, start + len(phrase.keys))
+            written = tuple(t.key for t in tokens[span.start : span.stop])
+            if span.stop == end + 2 and written == phrase.keys and not taken & set(span):
+                return [*place, end, end + 1]
     return place
 
 

@@ -4827,3 +4827,25 @@ def test_office_software_is_no_body() -> None:
 def test_an_office_of_a_state_is_still_a_body() -> None:
     text = "The Office of the Attorney General charged the seller after the raid."
     assert "Office of the Attorney General" in found(text, "en", "agency")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "O Tribunal de Justiça do Rio de Janeiro manteve a condenação.",
+            {"Tribunal de Justiça do Rio de Janeiro"},
+        ),
+        (
+            "O Juízo da 2ª Vara Criminal da Seção Judiciária do Rio de Janeiro declinou.",
+            {"2ª Vara Criminal da Seção Judiciária do Rio de Janeiro"},
+        ),
+        # A month after a place no gazetteer name ends with stays out of the body's name.
+        (
+            "O Tribunal de Justiça de Goiás de janeiro a março julgou 40 casos.",
+            {"Tribunal de Justiça de Goiás"},
+        ),
+    ],
+)
+def test_a_place_whose_name_ends_in_a_month_is_one_place(text: str, expected: set[str]) -> None:
+    assert found(text, "pt", "agency") == expected
