@@ -1288,6 +1288,32 @@ def test_a_local_court_places_an_article_that_names_no_country() -> None:
     assert facts_of(text, "fr")["country"] == {"FR"}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "country"),
+    [
+        ("La cour d'appel de Metz a confirmé la condamnation du vendeur de décodeurs.", "fr", "FR"),
+        ("Le tribunal de grande instance d'Avignon a condamné la boutique.", "fr", "FR"),
+        ("La Policía Local de Ponferrada intervino 900 discos en el mercadillo.", "es", "ES"),
+    ],
+)
+def test_a_middle_sized_city_places_an_article_that_names_no_country(
+    text: str, lang: str, country: str
+) -> None:
+    assert facts_of(text, lang)["country"] == {country}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # Towns whose names are words elsewhere ("Temple", Texas; "Largo", Florida) are no places.
+        ("Customs officers seized 8,000 discs from stalls in Temple Street.", "en"),
+        ("A fiscalização apreendeu 300 DVDs no Largo do Rosário.", "pt"),
+    ],
+)
+def test_a_town_named_by_a_common_word_places_nothing(text: str, lang: str) -> None:
+    assert facts_of(text, lang)["country"] == set()
+
+
 def test_local_bodies_of_two_countries_place_nothing() -> None:
     text = "La Fiscalía de Quito y la Policía de Lima cerraron dos fábricas de discos."
     assert facts_of(text, "es")["country"] == set()

