@@ -18,6 +18,7 @@ from extraction.closing_lists import (
     rights_holders_counted_as_members,
     rights_holders_filling_a_list,
 )
+from extraction.companies import company_facts
 from extraction.complainants import complainant_facts
 from extraction.countries import (
     countries_of_drafted_bodies,
@@ -119,6 +120,16 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         f
         for f in group_facts(article, named)
         if not any(start < f.spans[0].end and f.spans[0].start < end for start, end in bodies)
+    ]
+    # "la empresa Prelo S.L.": a company written with its legal form, where nothing else is read
+    # and no target drafted already is that company ("ITVBox.net Inc." is the site itvbox.net).
+    drafted = [(s.start, s.end) for f in facts for s in f.spans]
+    targets = {_site_key(f.key) for f in facts if f.kind == "group"}
+    facts += [
+        f
+        for f in company_facts(article, named)
+        if not any(start < s.end and s.start < end for s in f.spans for start, end in drafted)
+        and not any(fold(f.key).startswith(target) for target in targets)
     ]
     # "www.divxtotal.com" holds "divxtotal.com", drafted already, and "Filmzenstream" is the
     # site "filmzenstream.com": a listed name adds no second target.

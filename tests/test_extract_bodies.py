@@ -4849,3 +4849,54 @@ def test_an_office_of_a_state_is_still_a_body() -> None:
 )
 def test_a_place_whose_name_ends_in_a_month_is_one_place(text: str, expected: set[str]) -> None:
     assert found(text, "pt", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("El juzgado condenó a la empresa Prelo S.L. por usar programas sin licencia.", "es", {"Prelo S.L."}),
+        (
+            "A Microsoft moveu ação contra a Paira Indústria e Comércio Ltda. por uso de programas piratas.",
+            "pt",
+            {"Paira Indústria e Comércio Ltda."},
+        ),
+        (
+            "The defendants are Roma Works Limited and Star Hosting Limited, found in contempt.",
+            "en",
+            {"Roma Works Limited", "Star Hosting Limited"},
+        ),
+        (
+            "Le tribunal a condamné Shenzhen QVOD Technology Co., Ltd. à une amende.",
+            "fr",
+            {"Shenzhen QVOD Technology Co., Ltd."},
+        ),
+    ],
+)
+def test_an_accused_company_named_with_its_legal_form_is_a_target(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "group") == expected
+
+
+def test_an_accused_company_keeps_its_name_without_the_legal_form_as_an_alias() -> None:
+    text = "El juzgado condenó a la empresa Mendiaraiz S.L. por usar programas sin licencia."
+    assert draft_items(draft_dossier(text, ArticleMeta(), "es"))["group"] == [
+        ("mendiaraiz s l", "mendiaraiz")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        # A company named without a word of accusation before it: a party of another kind.
+        ("Warner Home Video Española S.A. y Manga Films S.L. se personaron como acusación particular.", "es"),
+        # Providers a court orders to block sites.
+        (
+            "The court ordered Telus Communications Inc. and Shaw Communications Inc. to block the sites.",
+            "en",
+        ),
+        ("Il tribunale ha ordinato il blocco del sito contro Fastweb S.p.A. e Wind Tre S.p.A.", "it"),
+    ],
+)
+def test_a_company_with_its_legal_form_but_not_accused_is_no_target(text: str, lang: str) -> None:
+    assert found(text, lang, "group") == set()
