@@ -1293,11 +1293,16 @@ _LAW_PASSED = re.compile(
 )
 # "la loi N°2005-30 du 10 avril 2006", "decreto legislativo n. 68 del", "legge n. 93 del 14
 # luglio 2023", "Lei n.º 109/2009, de 15 de setembro", "DL 48/95, de 15 de março": a law's own
-# date. The stop of a number's abbreviation ("n.", "n.º", "no.", "nr.") ends no clause.
+# date. The stop of a number's abbreviation ("n.", "n.º", "no.", "nr.") ends no clause. An
+# Italian law or decree is dated right after its word ("la legge 22 aprile 1941, n. 633", "il
+# Decreto Legislativo 8 giugno 2001"), and a European directive after its number ("la
+# direttiva 98/84/CE del 20 novembre 1998").
 _LAW_DATED = re.compile(
     r"(?:\b(?:law|act|decree|loi|décret|ordonnance|legge|decreto|decreto legislativo|ley|real decreto|lei"
-    r"|decreto-lei|DL|diploma ministerial|Gesetz|Verordnung)\b|\bd\.\s?lgs\.)"
-    r"(?:[^.;:\n]|(?<=\bn)\.|(?<=\bno)\.|(?<=\bnr)\.){0,25}?\b(?:of|du|del|de|vom)\s*$",
+    r"|decreto-lei|DL|diploma ministerial|Gesetz|Verordnung|directive|directiva|direttiva|diretiva)\b"
+    r"|\bd\.\s?lgs\.)"
+    r"(?:[^.;:\n]|(?<=\bn)\.|(?<=\bno)\.|(?<=\bnr)\.){0,25}?\b(?:of|du|del|de|vom)\s*$"
+    r"|\b(?:legge|decreto legislativo|decreto legge|decreto-legge|d\.\s?lgs\.|d\.\s?l\.|d\.p\.r\.)\s*$",
     re.IGNORECASE,
 )
 

@@ -2161,6 +2161,24 @@ def test_a_law_numbered_with_an_abbreviation_dates_no_event(text: str, lang: str
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Violava l'art. 171-ter della legge 22 aprile 1941, n. 633; i finanzieri lo hanno denunciato ieri.",
+        "Violava l'art. 171 della Legge 22/04/1941 n. 633; i finanzieri lo hanno denunciato ieri.",
+        "Violava il decreto legislativo 9 aprile 2001, n. 68; i finanzieri lo hanno denunciato ieri.",
+        "La direttiva 98/84/CE del 20 novembre 1998 tutela i servizi; i finanzieri lo hanno denunciato ieri.",
+    ],
+)
+def test_an_italian_law_or_a_directive_dated_right_after_its_word_dates_no_event(text: str) -> None:
+    assert drafted_dates(text, "it", TUESDAY_23_APRIL) == {"2002-04-22"}
+
+
+def test_a_day_after_a_law_and_its_article_is_still_an_event() -> None:
+    text = "In base alla legge, il 20 aprile i finanzieri hanno sequestrato 300 CD."
+    assert drafted_dates(text, "it", TUESDAY_23_APRIL) == {"2002-04-20"}
+
+
+@pytest.mark.parametrize(
     ("text", "lang"),
     [
         ("Esquivaron a la justicia hasta el 1 de junio de 2001, cuando entró en vigor una reforma.", "es"),
