@@ -129,7 +129,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
         f
         for f in company_facts(article, named)
         if not any(start < s.end and s.start < end for s in f.spans for start, end in drafted)
-        and not any(fold(f.key).startswith(target) for target in targets)
+        and not any(re.match(rf"{re.escape(target)}\b", fold(f.key)) for target in targets)
     ]
     # "www.divxtotal.com" holds "divxtotal.com", drafted already, and "Filmzenstream" is the
     # site "filmzenstream.com": a listed name adds no second target.

@@ -4900,3 +4900,8 @@ def test_an_accused_company_keeps_its_name_without_the_legal_form_as_an_alias() 
 )
 def test_a_company_with_its_legal_form_but_not_accused_is_no_target(text: str, lang: str) -> None:
     assert found(text, lang, "group") == set()
+
+
+def test_an_accused_company_is_no_second_name_of_a_site_its_name_only_starts_like() -> None:
+    text = "La web pelis.com fue cerrada por la Policía. El juzgado condenó a la empresa Pelistar S.L."
+    assert found(text, "es", "group") == {"pelis.com", "Pelistar S.L."}
