@@ -4905,3 +4905,29 @@ def test_a_company_with_its_legal_form_but_not_accused_is_no_target(text: str, l
 def test_an_accused_company_is_no_second_name_of_a_site_its_name_only_starts_like() -> None:
     text = "La web pelis.com fue cerrada por la Policía. El juzgado condenó a la empresa Pelistar S.L."
     assert found(text, "es", "group") == {"pelis.com", "Pelistar S.L."}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Overview. TBV Productions LLC says it owns the copyright in the film.",
+            "en",
+            {"TBV Productions LLC"},
+        ),
+        (
+            "In Slep-Tone Entertainment Corp. v. the saloon, the karaoke tracks were copied.",
+            "en",
+            {"Slep-Tone Entertainment Corp."},
+        ),
+        (
+            "La demanda de Lauren Films Video Hogar S.L. fue admitida.",
+            "es",
+            {"Lauren Films Video Hogar S.L."},
+        ),
+    ],
+)
+def test_a_studio_label_or_publisher_named_with_its_legal_form_is_a_rights_holder(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "rights_holder") == expected
