@@ -162,9 +162,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = [f for f in facts if f.kind != "agency" or not _only_as_a_licensing_body(article, f)]
     # "Oficina Periférica de Comunicación de la Guardia Civil" gives out the news and acts in
     # nothing; "Office Professional Plus" is software, not an office of a body.
-    facts = [
-        f for f in facts if f.kind != "agency" or not _holds(f.key, "press_office", "product_with_body_word")
-    ]
+    facts = [f for f in facts if f.kind != "agency" or not _holds(f.key, *_NOT_A_BODY_ACTING)]
     facts = [f for f in facts if f.kind != "agency" or not _an_instrument(f.key)]
     facts = [f for f in facts if f.kind != "platform" or not _only_where_someone_spoke(article, f)]
     facts = [f for f in facts if f.kind != "platform" or not _only_naming_a_device(article, f)]

@@ -93,6 +93,7 @@ _ACCUSED_REACH = 25  # words before the company where the cue of its part stands
 
 def _accused(article: Article, start: int) -> bool:
     """A cue before the company, in its sentence, that makes it the one accused or sued."""
-    sentence = article.sentence_at(start)
-    before = [t.key for t in article.tokens if sentence.start <= t.start < start][-_ACCUSED_REACH:]
+    first = article.token_index(article.sentence_at(start).start)
+    last = article.token_index(start)
+    before = [t.key for t in article.tokens[max(first, last - _ACCUSED_REACH) : last]]
     return has_cue(before, "accused_company") is not None

@@ -4032,12 +4032,8 @@ def _through_a_conjunction(article: Article, place: list[int], taken: set[int]) 
     end = place[-1] + 1 if place else 0
     if not place or end >= len(tokens) or tokens[end].key not in _AND:
         return place
-    for phrase in place_matcher().by_first.get(tokens[place[0]].key, ()):
-        span = range(place[0], place[0] + len(phrase.keys))
-        written = tuple(t.key for t in tokens[span.start : span.stop])
-        if len(span) > len(place) + 1 and written == phrase.keys and not taken & set(span):
-            return list(span)
-    return place
+    longer = [span for span in _known_places_from(article, place[0], taken) if len(span) > len(place) + 1]
+    return list(longer[0]) if longer else place
 
 
 def _through_a_month(article: Article, place: list[int], taken: set[int]) -> list[int]:
@@ -4051,13 +4047,21 @@ def _through_a_month(article: Article, place: list[int], taken: set[int]) -> lis
         return place
     # The place may close a longer name: "Seção Judiciária do Rio de Janeiro".
     starts = [place[0], *(k for k in place[1:] if tokens[k - 1].key in _PLACE_OF)]
-    for start in starts:
-        for phrase in place_matcher().by_first.get(tokens[start].key, ()):
-            span = range(start, start + len(phrase.keys))
-            written = tuple(t.key for t in tokens[span.start : span.stop])
-            if span.stop == end + 2 and written == phrase.keys and not taken & set(span):
-                return [*place, end, end + 1]
+    if any(span.stop == end + 2 for start in starts for span in _known_places_from(article, start, taken)):
+        return [*place, end, end + 1]
     return place
+
+
+def _known_places_from(article: Article, start: int, taken: set[int]) -> list[range]:
+    """The token spans of the places the gazetteer knows that are written from token `start`
+    and hold no token taken by another name, in the gazetteer's order."""
+    tokens = article.tokens
+    found = []
+    for phrase in place_matcher().by_first.get(tokens[start].key, ()):
+        span = range(start, start + len(phrase.keys))
+        if tuple(t.key for t in tokens[span.start : span.stop]) == phrase.keys and not taken & set(span):
+            found.append(span)
+    return found
 
 
 # Words that join the capitalised words of one name: "Rio Grande do Sul", "Repressão aos
