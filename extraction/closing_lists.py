@@ -14,6 +14,7 @@ from extraction.facts import Fact, Span
 from extraction.lexicon import Match, lexicon, phrase_keys
 from extraction.names import small_count
 from extraction.text import Article
+from graph.model.ids import fold
 from graph.model.schema import Label
 
 _AMONG = {"among", "amongst", "parmi", "tra", "fra", "entre"}
@@ -22,14 +23,21 @@ _MIN_ITEMS = 3  # fewer is no list worth reading back
 # An item: a capitalised word (or a number, "Canal 26") and up to three more words.
 _ITEM = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[\w+&'’.-]+){0,3}")
 _SEPARATOR = re.compile(r",\s*|\s+(?:y|e|et|and|o|ou|or)\s+")
-# Words apart by required spaces: with optional ones, a long capitalised run splits in
+# The first item's capitalised words open with a letter, not a number: "presentaron en 2006
+# Arista Records, ...". Words apart by required spaces: with optional ones, a long capitalised run splits in
 # exponentially many ways before a failed match gives up.
-_CAPITALISED_TAIL = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&'’.-]*)*\s*$")
+_CAPITALISED_TAIL = re.compile(r"[A-ZÀ-Ý][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&'’.-]*)*\s*$")
 
 
 @cache
 def _rights_holder_words() -> set[tuple[str, ...]]:
     return {phrase_keys(w) for w in lexicon()["rights_holder_words"]}
+
+
+@cache
+def _legal_forms() -> frozenset[str]:
+    """'Columbia Pictures Industries, Inc.': a legal form after a comma ends the name before it."""
+    return frozenset(lexicon()["legal_forms"])
 
 
 @cache
@@ -75,7 +83,13 @@ def _items_from_the_end(text: str) -> list[tuple[int, int]]:
     cuts = [0] + [p for m in _SEPARATOR.finditer(text) for p in (m.start(), m.end())] + [len(text)]
     pieces = [(cuts[k], cuts[k + 1]) for k in range(0, len(cuts), 2)]
     items: list[tuple[int, int]] = []
-    for start, end in reversed(pieces):
+    form_end = None  # the end of a legal form read just before, which joins this item
+    for start, piece_end in reversed(pieces):
+        if text[start:piece_end].strip() in _legal_forms():
+            form_end = piece_end if form_end is None else form_end
+            continue
+        end = piece_end if form_end is None else form_end
+        form_end = None
         piece = text[start:end]
         if _ITEM.fullmatch(piece):
             items.append((start, end))
@@ -88,13 +102,25 @@ def _items_from_the_end(text: str) -> list[tuple[int, int]]:
     return sorted(items) if len(items) >= _MIN_ITEMS else []
 
 
-_KNOWN_IN_A_FILLED_LIST = 3  # rights holders the lexicon knows, before the others listed with them count
+_KNOWN_IN_A_FILLED_LIST = (
+    3  # rights holders, known or named as owners, before the others listed with them count
+)
+
+
+@cache
+def _rights_company_words() -> frozenset[str]:
+    return frozenset(fold(w) for w in lexicon()["rights_company_words"])
+
+
+def _says_it_owns_works(name: str) -> bool:
+    """'Arista Records', 'Elektra Entertainment Group': a word of the name says it owns works."""
+    return any(fold(word) in _rights_company_words() for word in name.split())
 
 
 def rights_holders_filling_a_list(article: Article, matches: list[Match]) -> list[Fact]:
     """'parmi lesquelles Gaumont, UGC, Pathé, Columbia, Paramount, Tristar, Disney...': in a
-    list closing a sentence, mostly of rights holders the lexicon knows, the other names
-    are rights holders too."""
+    list closing a sentence, mostly of rights holders the lexicon knows or whose names say
+    they own works ('Arista Records'), the other names are rights holders too."""
     holders = [(m.start, m.end) for m in matches if m.entry.label == Label.ORGANIZATION]
     others = [(m.start, m.end) for m in matches if m.entry.label != Label.ORGANIZATION]
     facts = []
@@ -102,13 +128,14 @@ def rights_holders_filling_a_list(article: Article, matches: list[Match]) -> lis
         text = article.text[sentence.start : sentence.end].rstrip().rstrip(".")
         items = [(a + sentence.start, b + sentence.start) for a, b in _items_from_the_end(text)]
         known = [i for i in items if any(s < i[1] and i[0] < e for s, e in holders)]
-        if len(known) < _KNOWN_IN_A_FILLED_LIST or len(known) * 2 < len(items):
+        owners = [i for i in items if i not in known and _says_it_owns_works(article.text[i[0] : i[1]])]
+        if len(known) + len(owners) < _KNOWN_IN_A_FILLED_LIST or (len(known) + len(owners)) * 2 < len(items):
             continue
         if any(s < b and a < e for a, b in items for s, e in others):
             continue
         for start, end in items:
             if (start, end) not in known:
-                note = "listed with rights holders the lexicon knows: check it is one"
+                note = "listed with rights holders: check it is one"
                 facts.append(_listed_rights_holder(article, start, end, note))
     return facts
 

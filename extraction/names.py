@@ -1168,6 +1168,8 @@ def _trigger_facts(article: Article, taken: set[int]) -> list[Fact]:
             else []
         )
         if after and j == i + 1 and _trigger_in_name(article, token):
+            if _only_a_legal_form(article, after):
+                continue  # "Amazon Content Services LLC": the word ends a company's name
             after = [i, *after]  # "il Team Xecuter": the capitalised word is part of the name
         if not after:
             after = _listed_after_targeted(article, j, taken)
@@ -1307,6 +1309,16 @@ def small_count(article: Article, token: Token) -> int | None:
     except ValueError:
         return None
     return int(value)
+
+
+def _only_a_legal_form(article: Article, run: list[int]) -> bool:
+    words = article.text[article.tokens[run[0]].start : article.tokens[run[-1]].end]
+    return fold(words) in _folded_legal_forms()
+
+
+@cache
+def _folded_legal_forms() -> frozenset[str]:
+    return frozenset(fold(form) for form in lexicon()["legal_forms"])
 
 
 def _trigger_in_name(article: Article, token: Token) -> bool:

@@ -157,6 +157,35 @@ _MONTH_ABBREVIATION = re.compile(
 )
 
 
+# A title or an abbreviation whose dot ends no sentence: "Dr. Smith", "Warner Bros.
+# Pictures", "Sig. Rossi", "Art. 171"; and initials, "J. Smith", "the U.S. Attorney".
+_TITLE_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:Mr|Mrs|Ms|Messrs|Dr|Drs|Prof|St|Ste|Bros|Gen|Lt|Col|Capt|Sgt|Det|Insp|Supt|Cpl|Gov|Sen|Rep"
+    r"|Hon|Jr|Sr|Sra|Srta|Dra|Dña|Sig|Sigg|Dott|Avv|Ing|Geom|No|Nos|Nr|Art|Arts|Av|Avda)\.$"
+)
+_INITIALS = re.compile(r"(?:^|[\s(])(?:[A-Z]\.)+$")
+_ABBREVIATION_REACH = 12  # characters before a dot that hold the abbreviation
+# Words that open a sentence, not a name: after one, an abbreviation's dot ends its sentence.
+_OPENER_WORDS = {
+    "en": "the a an this these it he she they we his her its their in on at but and as after when",
+    "fr": "le la les l un une des il elle ils elles ce cette ces s d c qu en dans mais et selon",
+    "it": "lo gli i uno lui lei nel nella ma e secondo",
+    "es": "el los las ella ellos pero y según",
+    "pt": "o os as um uma ele ela eles no na em mas segundo",
+}
+_OPENERS = frozenset(fold(word) for words in _OPENER_WORDS.values() for word in words.split())
+
+
+def _after_an_abbreviation(text: str, dot_end: int, next_start: int) -> bool:
+    """Whether the dot ending at `dot_end` closes an abbreviation the next word continues:
+    one followed by a function word ("in the U.S. The police") still ends its sentence."""
+    before = text[max(0, dot_end - _ABBREVIATION_REACH) : dot_end]
+    if not (_TITLE_ABBREVIATION.search(before) or _INITIALS.search(before)):
+        return False
+    next_word = _WORD.match(text, next_start)
+    return next_word is None or fold(next_word.group()) not in _OPENERS
+
+
 def _runs_on(text: str, end: int, start: int) -> bool:
     gap = text[end:start]
     last = text[:end].rstrip()
@@ -172,6 +201,8 @@ def _sentences(text: str) -> list[Sentence]:
             and text[match.end()].isdigit()
             and _MONTH_ABBREVIATION.search(text, 0, match.start())
         ):
+            continue
+        if "\n" not in match.group() and _after_an_abbreviation(text, match.start(), match.end()):
             continue
         if match.start() > start:
             sentences.append(Sentence(start, match.start()))

@@ -4931,3 +4931,51 @@ def test_a_studio_label_or_publisher_named_with_its_legal_form_is_a_rights_holde
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "rights_holder") == expected
+
+
+def test_a_legal_form_after_a_comma_is_no_rights_holder_of_its_own() -> None:
+    text = (
+        "Les demanderesses sont Amazon Content Services LLC, Bell Média Inc., Columbia Pictures "
+        "Industries, Inc., Disney Enterprises, Inc., Netflix Studios, LLC, Paramount Pictures "
+        "Corporation, Sony Pictures Television Inc. et Universal City Studios Productions, LLLP."
+    )
+    assert found(text, "fr", "rights_holder") == {
+        "Amazon Prime Video",
+        "Bell Media",
+        "Columbia Pictures",
+        "The Walt Disney Company",
+        "Netflix",
+        "Paramount",
+        "Sony Pictures",
+        "Universal City Studios Productions, LLLP",
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The claimants are Amazon Content Services LLC and Bell Media Inc.", "en"),
+        ("Les demanderesses sont Bell Média Inc. et The Sports Network Inc.", "fr"),
+    ],
+)
+def test_a_service_word_ending_a_company_s_name_drafts_no_service(text: str, lang: str) -> None:
+    assert found(text, lang, "group") == set()
+
+
+def test_companies_listed_with_names_saying_they_own_works_are_rights_holders() -> None:
+    text = (
+        "La demanda la presentaron en 2006 Arista Records, Capitol Records, Lumenor Music, "
+        "Interscope Records y Filmaro."
+    )
+    assert found(text, "es", "rights_holder") == {
+        "Arista Records",
+        "Capitol Records",
+        "Lumenor Music",
+        "Interscope Records",
+        "Filmaro",
+    }
+
+
+def test_a_list_with_few_names_saying_they_own_works_adds_none() -> None:
+    text = "El juez citó en 2006 a Arista Records, Ferralia, Obradoiro, Tecnisur y Maristela."
+    assert found(text, "es", "rights_holder") == set()
