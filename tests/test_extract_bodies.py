@@ -4776,6 +4776,24 @@ def test_a_regulator_that_seized_goods_lacking_its_approval_acted() -> None:
     assert found(text, "pt", "agency") == {"Receita Federal", "Agência Nacional de Telecomunicações"}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I carabinieri hanno arrestato un venditore: sulle custodie comparivano falsi bollini SIAE.",
+        "I carabinieri hanno sequestrato 300 CD con il contrassegno olografico della SIAE contraffatto.",
+        "I carabinieri hanno chiuso una copisteria: la legge consente copie purché si versi alla SIAE "
+        "un compenso.",
+    ],
+)
+def test_a_collecting_society_named_only_by_its_stamp_or_as_the_payee_took_no_part(text: str) -> None:
+    assert found(text, "it", "agency") == {"Carabinieri"}
+
+
+def test_a_collecting_society_whose_inspectors_seized_goods_with_fake_stamps_acted() -> None:
+    text = "Gli ispettori della SIAE e i carabinieri hanno sequestrato 300 CD con falsi bollini SIAE."
+    assert found(text, "it", "agency") == {"Carabinieri", "SIAE"}
+
+
 def test_a_press_office_that_gave_out_the_news_is_no_body_that_acted() -> None:
     text = (
         "Según informó la Oficina Periférica de Comunicación de la Guardia Civil, los agentes "
