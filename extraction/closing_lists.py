@@ -11,7 +11,7 @@ from functools import cache
 from itertools import pairwise
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, lexicon, phrase_keys
+from extraction.lexicon import Match, legal_forms, lexicon, phrase_keys, rights_company_words
 from extraction.names import small_count
 from extraction.text import Article
 from graph.model.ids import fold
@@ -32,12 +32,6 @@ _CAPITALISED_TAIL = re.compile(r"[A-ZÀ-Ý][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&
 @cache
 def _rights_holder_words() -> set[tuple[str, ...]]:
     return {phrase_keys(w) for w in lexicon()["rights_holder_words"]}
-
-
-@cache
-def _legal_forms() -> frozenset[str]:
-    """'Columbia Pictures Industries, Inc.': a legal form after a comma ends the name before it."""
-    return frozenset(lexicon()["legal_forms"])
 
 
 @cache
@@ -85,7 +79,8 @@ def _items_from_the_end(text: str) -> list[tuple[int, int]]:
     items: list[tuple[int, int]] = []
     form_end = None  # the end of a legal form read just before, which joins this item
     for start, piece_end in reversed(pieces):
-        if text[start:piece_end].strip() in _legal_forms():
+        # "Columbia Pictures Industries, Inc.": a legal form after a comma ends the name before it
+        if fold(text[start:piece_end]) in legal_forms():
             form_end = piece_end if form_end is None else form_end
             continue
         end = piece_end if form_end is None else form_end
@@ -107,14 +102,9 @@ _KNOWN_IN_A_FILLED_LIST = (
 )
 
 
-@cache
-def _rights_company_words() -> frozenset[str]:
-    return frozenset(fold(w) for w in lexicon()["rights_company_words"])
-
-
 def _says_it_owns_works(name: str) -> bool:
     """'Arista Records', 'Elektra Entertainment Group': a word of the name says it owns works."""
-    return any(fold(word) in _rights_company_words() for word in name.split())
+    return any(fold(word) in rights_company_words() for word in name.split())
 
 
 def rights_holders_filling_a_list(article: Article, matches: list[Match]) -> list[Fact]:

@@ -13,7 +13,7 @@ import re
 from functools import cache
 
 from extraction.facts import Fact, Span
-from extraction.lexicon import Match, has_cue, lexicon
+from extraction.lexicon import Match, has_cue, lexicon, rights_company_words
 from extraction.text import Article
 from graph.model.ids import fold
 from graph.model.schema import Label
@@ -51,7 +51,6 @@ def company_facts(article: Article, matches: list[Match]) -> list[Fact]:
     rights holder when its name says it owns works, else a target when it is accused."""
     # A court's order to providers to block sites names them with their legal forms too.
     blocking = has_cue([t.key for t in article.tokens], "blocking") is not None
-    rights_words = {fold(w) for w in lexicon()["rights_company_words"]}
     known = [(m.start, m.end) for m in matches]
     openers = _OPENERS | {fold(n) for n in lexicon()["company_nouns"]}
     facts: dict[str, Fact] = {}
@@ -68,7 +67,7 @@ def company_facts(article: Article, matches: list[Match]) -> list[Fact]:
         start = found.start("name") + words[0].start()
         if any(s < end and start < e for s, e in known) or article.in_headline(start):
             continue
-        owner = any(fold(w.group()) in rights_words for w in words)
+        owner = any(fold(w.group()) in rights_company_words() for w in words)
         if not owner and (blocking or not _accused(article, start)):
             continue
         name = " ".join(article.text[start:end].split())

@@ -712,6 +712,18 @@ def ordinal_words() -> frozenset[str]:
 
 
 @cache
+def legal_forms() -> frozenset[str]:
+    """Companies' legal forms, folded: 'Inc.', 'S.L.', 'Co., Ltd.'."""
+    return frozenset(fold(w) for w in lexicon()["legal_forms"])
+
+
+@cache
+def rights_company_words() -> frozenset[str]:
+    """Words of a company's name that say it owns works, folded: 'Records', 'Pictures'."""
+    return frozenset(fold(w) for w in lexicon()["rights_company_words"])
+
+
+@cache
 def news_agencies() -> set[str]:
     """The news agencies, folded: 'según Europa Press' names who reports, not a target;
     'Buenos Aires, 2 sep (EFE)' is a dateline."""

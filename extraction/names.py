@@ -23,6 +23,7 @@ from extraction.lexicon import (
     generic_body_phrases,
     has_cue,
     is_news_agency,
+    legal_forms,
     lexicon,
     member_words,
     national_police,
@@ -1313,12 +1314,7 @@ def small_count(article: Article, token: Token) -> int | None:
 
 def _only_a_legal_form(article: Article, run: list[int]) -> bool:
     words = article.text[article.tokens[run[0]].start : article.tokens[run[-1]].end]
-    return fold(words) in _folded_legal_forms()
-
-
-@cache
-def _folded_legal_forms() -> frozenset[str]:
-    return frozenset(fold(form) for form in lexicon()["legal_forms"])
+    return fold(words) in legal_forms()
 
 
 def _trigger_in_name(article: Article, token: Token) -> bool:
