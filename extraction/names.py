@@ -32,6 +32,7 @@ from extraction.lexicon import (
     ordinal_words,
     phrase_keys,
     place_matcher,
+    place_names,
     state_bodies,
     state_police,
     units,
@@ -1312,6 +1313,18 @@ def small_count(article: Article, token: Token) -> int | None:
     return int(value)
 
 
+def _opens_a_place(tokens: list[Token], i: int) -> bool:
+    """'Los Angeles', 'Las Vegas', 'El Paso': a capitalised article that opens a place's name
+    is part of the name it stands in."""
+    return i + 1 < len(tokens) and (tokens[i].key, tokens[i + 1].key) in _places_opened_by_an_article()
+
+
+@cache
+def _places_opened_by_an_article() -> frozenset[tuple[str, str]]:
+    opened = (keys for keys in place_names() if len(keys) > 1 and keys[0] in _DETERMINERS)
+    return frozenset((keys[0], keys[1]) for keys in opened)
+
+
 def _only_a_legal_form(article: Article, run: list[int]) -> bool:
     words = article.text[article.tokens[run[0]].start : article.tokens[run[-1]].end]
     return fold(words) in legal_forms()
@@ -1919,7 +1932,7 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
                 break  # "Hackney Borough Police's Homerton Safer Neighbourhoods Team": two bodies
             # "the People's Court" keeps its possessive; "the EU's agency" is the EU's.
             if (
-                (not token.text.islower() and token.key not in _DETERMINERS)
+                (not token.text.islower() and (token.key not in _DETERMINERS or _opens_a_place(tokens, j)))
                 or (run and gap == "-" and _hyphened_inside_a_name(article, j))
                 or (run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1))
                 or (run and _field_of_a_specialised_body(tokens, j) and _name_goes_on(tokens, j + 1))
@@ -3704,6 +3717,8 @@ _LOCAL_POLICE = re.compile(
 # region's police, its name before the common noun (English).
 _TOWN_POLICE = re.compile(
     r"(?<![\w'’-])(?!(?:The|A|An|This|That|Its|Their)\s)"
+    # a count of officers opening the sentence is no part of the place: "Dozens of Westminster police"
+    r"(?!(?:Dozens|Hundreds|Thousands|Scores|Officers|Members|Some|Several|Many|Most|All|Both)\sof\s)"
     r"(?:[A-ZÀ-Ý][\w'’-]+\s(?:(?:es|de|del|di|da|do|of|el|al)\s(?=[A-ZÀ-Ý]))?){1,3}police\b"
     # and its unit named after it: "the Attica police electronic crime squad"
     r"(?:(?:\s(?!(?:and|or|the|a|an|of|to|in|on|at|by|with|for|from|were|was|is|are|has|have|had|said)\b)[a-z-]+){0,3}"
@@ -3847,8 +3862,9 @@ def _local_police_facts(article: Article, taken: set[int]) -> list[Fact]:
     found += courts
     for m in found:
         first = article.token_index(m.start())
-        if first in taken or article.tokens[first].key in _DETERMINERS | _not_names():
-            continue
+        not_a_name = article.tokens[first].key in _DETERMINERS | _not_names()
+        if first in taken or (not_a_name and not _opens_a_place(article.tokens, first)):
+            continue  # "The police", but "Las Vegas police"
         start = _service_before(article, m.start())
         name = " ".join(article.text[start : m.end()].split())
         court = m in courts

@@ -187,6 +187,24 @@ _CLITICS = frozenset({
 _INFINITIVE = re.compile(r"^[^\W\d_]+(?:ar|er|ir|re)$")  # "para dar", "para completar"
 
 
+# An infinitive after "de", "di", "da": French nouns end in -re ("de la culture"), so French
+# infinitives are read in -er and -ir only; nouns with an infinitive's ending are left out.
+_INFINITIVE_AFTER_OF = {
+    "es": re.compile(r"^[^\W\d_]{3,}(?:ar|er|ir)$"),
+    "pt": re.compile(r"^[^\W\d_]{3,}(?:ar|er|ir)$"),
+    "it": re.compile(r"^[^\W\d_]{3,}(?:are|ere|ire)$"),
+    "fr": re.compile(r"^[^\W\d_]{3,}(?:er|ir)$"),
+}
+_NOUNS_LIKE_INFINITIVES = frozenset(
+    {"lugar", "hogar", "militar", "familiar", "popular", "particular", "mare", "avenir"}
+)
+
+
+def _an_infinitive(word: str, lang: str) -> bool:
+    pattern = _INFINITIVE_AFTER_OF.get(lang)
+    return pattern is not None and pattern.match(word) is not None and word not in _NOUNS_LIKE_INFINITIVES
+
+
 def _purpose_clause(token: Token, following: Token | None) -> bool:
     return (
         token.key in _PURPOSE
@@ -303,6 +321,8 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
     word = tokens[k].text
     if _VERB.search(word):
         return False
+    if tokens[k - 1].key in _OF_A_BODY and _an_infinitive(word, article.lang):
+        return False  # "privó a la Fiscalía de la posibilidad de presentar prueba": a clause
     if (
         article.lang in _NO_NOUN_AFTER_AN_ADJECTIVE
         and _after_adjectives_only(tokens, i, k)

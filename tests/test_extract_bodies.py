@@ -4997,3 +4997,28 @@ def test_companies_listed_with_names_saying_they_own_works_are_rights_holders() 
 def test_a_list_with_few_names_saying_they_own_works_adds_none() -> None:
     text = "El juez citó en 2006 a Arista Records, Ferralia, Obradoiro, Tecnisur y Maristela."
     assert found(text, "es", "rights_holder") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The Los Angeles Police Department raided three video stores.", {"Los Angeles Police Department"}),
+        ("Las Vegas police arrested two men selling pirated DVDs.", {"Las Vegas police"}),
+    ],
+)
+def test_an_article_opening_a_place_s_name_is_part_of_its_police(text: str, expected: set[str]) -> None:
+    assert found(text, "en", "agency") == expected
+
+
+def test_an_article_before_a_police_word_still_names_no_place() -> None:
+    assert found("The police arrested two men selling pirated DVDs.", "en", "agency") == set()
+
+
+def test_a_count_of_officers_opening_a_sentence_is_no_part_of_a_town_s_police() -> None:
+    text = "Dozens of Westminster police officers raided eight video stores."
+    assert found(text, "en", "agency") == {"Westminster police"}
+
+
+def test_an_infinitive_after_a_body_s_complement_ends_its_name() -> None:
+    text = "El juez ordenó a la Unidad de delitos informáticos de entregar los discos."
+    assert found(text, "es", "agency") == {"Unidad de delitos informáticos"}
