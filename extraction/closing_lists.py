@@ -24,8 +24,8 @@ _MIN_ITEMS = 3  # fewer is no list worth reading back
 _ITEM = re.compile(r"[A-ZÀ-Ý0-9][\w+&'’.-]*(?:\s+[\w+&'’.-]+){0,3}")
 _SEPARATOR = re.compile(r",\s*|\s+(?:y|e|et|and|o|ou|or)\s+")
 # The first item's capitalised words open with a letter, not a number: "presentaron en 2006
-# Arista Records, ...". Words apart by required spaces: with optional ones, a long capitalised run splits in
-# exponentially many ways before a failed match gives up.
+# Arista Records, ...". Words apart by required spaces: with optional ones, a long
+# capitalised run splits in exponentially many ways before a failed match gives up.
 _CAPITALISED_TAIL = re.compile(r"[A-ZÀ-Ý][\w+&'’.-]*(?:\s+[A-ZÀ-Ý0-9][\w+&'’.-]*)*\s*$")
 
 
@@ -97,9 +97,8 @@ def _items_from_the_end(text: str) -> list[tuple[int, int]]:
     return sorted(items) if len(items) >= _MIN_ITEMS else []
 
 
-_KNOWN_IN_A_FILLED_LIST = (
-    3  # rights holders, known or named as owners, before the others listed with them count
-)
+# Rights holders, known or named as owners, before the others listed with them count.
+_KNOWN_IN_A_FILLED_LIST = 3
 
 
 def _says_it_owns_works(name: str) -> bool:
