@@ -2209,3 +2209,27 @@ def test_police_actions_are_counted_as_actions() -> None:
         "52 actions",
         "120000 CDs",
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("He pleaded guilty to 12 charges and admitted 23 offences.", "en", {"12 charges", "23 offences"}),
+        ("El fiscal le imputa 32 cargos por piratería.", "es", {"32 charges"}),
+        ("Police seized 500 VCRs and two production lines.", "en", {"500 VCRs", "2 production lines"}),
+        ("La Guardia di Finanza ha sequestrato 40 videoregistratori.", "it", {"40 VCRs"}),
+    ],
+)
+def test_charges_offences_and_machines_counted_are_figures(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("He was convicted on three counts of fraud.", "en"),
+        ("O tribunal absolveu os arguidos de 37 crimes.", "pt"),
+    ],
+)
+def test_counts_of_a_charge_and_romance_words_for_offences_are_no_figures(text: str, lang: str) -> None:
+    assert figures(text, lang) == set()
