@@ -5010,8 +5010,8 @@ def test_an_article_opening_a_place_s_name_is_part_of_its_police(text: str, expe
     assert found(text, "en", "agency") == expected
 
 
-def test_an_article_before_a_police_word_still_names_no_place() -> None:
-    assert found("The police arrested two men selling pirated DVDs.", "en", "agency") == set()
+def test_an_article_before_a_body_s_name_that_opens_no_place_stays_out_of_it() -> None:
+    assert found("The Metropolitan Police arrested two men.", "en", "agency") == {"Metropolitan Police"}
 
 
 def test_a_count_of_officers_opening_a_sentence_is_no_part_of_a_town_s_police() -> None:
