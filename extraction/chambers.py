@@ -1,7 +1,8 @@
 """A body's numbered chamber or section written before it: "la 31e chambre du tribunal
 correctionnel de Paris", "la Sección 4ª de la Audiencia Provincial de Valencia", "la Sección
 Segunda de la Comisión de Propiedad Intelectual", "a 2ª Secção do Tribunal Judicial de...".
-The chamber that acted is the body the reader names, drafted beside the body it belongs to.
+The chamber that acted is the body the reader names. Where one chamber of the body acts, the
+body named on its own is that chamber too; two chambers of one body are drafted beside it.
 Only a chamber given its number or rank: "une chambre du tribunal" names no one chamber.
 """
 
@@ -63,9 +64,9 @@ def _chamber_opened_by(fact: Fact, chambers: list[Fact]) -> Fact | None:
 
 
 def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
-    """Each numbered chamber written before a mention of the body is a fact of its own; the
-    body stays one too, as a unit's force does ("la Sección 4ª de la Audiencia Provincial de
-    Valencia" names the section and the Audiencia)."""
+    """Each numbered chamber written before a mention of the body is a fact of its own. The
+    body's other mentions join its one chamber ("la Sección 4ª de la Audiencia Provincial de
+    Valencia ... la Audiencia" is one body); beside two chambers, the body stays one too."""
     chambers: dict[str, Fact] = {}
     court: Fact | None = fact
     for span in fact.spans:
@@ -81,6 +82,11 @@ def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
         else:
             notes = [*fact.notes, _CHAMBER_NOTE]
             chambers[name] = Fact(fact.kind, name, [chamber], fact.confidence, notes, dict(fact.data))
+    if len(chambers) == 1 and court is not None:
+        # One chamber acted for the court: readers write the two as one body.
+        (chamber,) = chambers.values()
+        chamber.spans = sorted([*chamber.spans, *court.spans], key=lambda s: s.start)
+        return [chamber]
     return [*chambers.values(), *([court] if court is not None else [])]
 
 
