@@ -68,6 +68,7 @@ _OBJECTS = frozenset(
     {
         *("que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une"),
         *("el", "los", "las", "lo", "la", "les", "gli", "os", "as"),
+        *("le", "il", "i", "o"),
     }
 )
 
@@ -262,6 +263,7 @@ def _name_end(
         and not _ADJECTIVE.search(words[0].text)
         and last + 1 < len(tokens)
         and tokens[last + 1].key in _OBJECTS
+        and not _a_date_after(tokens, last + 1)
     ):
         return None  # "la Fiscalía golpea a un operador", "la Fiscalía señala que": a verb, no name
     in_lower_case = any(t.text[:1].islower() for t in words)
@@ -370,7 +372,16 @@ def _a_verb_then_its_object(tokens: list[Token], k: int) -> bool:
         and not _ADJECTIVE.search(word.text)
         and k + 1 < len(tokens)
         and tokens[k + 1].key in _OBJECTS
+        and not _a_date_after(tokens, k + 1)
     )
+
+
+def _a_date_after(tokens: list[Token], k: int) -> bool:
+    """'par le Ministère public le 24 janvier': the article before a day opens no object."""
+    return tokens[k].key in _BEFORE_A_DAY and k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit()
+
+
+_BEFORE_A_DAY = frozenset({"le", "el", "il"})
 
 
 def _opens_a_complement(tokens: list[Token], k: int) -> bool:

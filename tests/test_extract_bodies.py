@@ -5036,3 +5036,49 @@ def test_a_count_of_officers_opening_a_sentence_is_no_part_of_a_town_s_police() 
 def test_an_infinitive_after_a_body_s_complement_ends_its_name() -> None:
     text = "El juez ordenó a la Unidad de delitos informáticos de entregar los discos."
     assert found(text, "es", "agency") == {"Unidad de delitos informáticos"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Cour de cassation a rejeté le pourvoi de la société.", "fr", {"Cour de cassation"}),
+        ("El Tribunal Supremo confirmó la condena del acusado.", "es", {"Tribunal Supremo"}),
+        # its numbered chamber is the body that acted
+        (
+            "La Sala Segunda del Tribunal Supremo confirmó la condena.",
+            "es",
+            {"Sala Segunda del Tribunal Supremo"},
+        ),
+        (
+            "O Supremo Tribunal de Justiça confirmou a condenação do arguido.",
+            "pt",
+            {"Supremo Tribunal de Justiça"},
+        ),
+        ("El Tribunal Constitucional otorgó el amparo al acusado.", "es", {"Tribunal Constitucional"}),
+    ],
+)
+def test_a_court_of_last_instance_named_as_several_countries_name_theirs_is_a_body(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("La Cour rejette le pourvoi formé par la société.", "fr", set()),
+        ("La Corte rigetta il ricorso dell'imputato.", "it", set()),
+        # an article before a day opens no object: the word before it ends the name
+        ("Il a été cité par le Ministère public le 24 janvier 2006.", "fr", {"Ministère public"}),
+        # only a definite article does: "a" before a number is the verb's object still
+        (
+            "La Policía arresta a 50 personas por piratear la señal.\n\nLa Policía ha cerrado catorce webs.",
+            "es",
+            set(),
+        ),
+    ],
+)
+def test_a_body_s_word_then_a_verb_and_its_article_opens_no_name(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
