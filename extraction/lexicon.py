@@ -511,13 +511,14 @@ _STATE_BODIES = {
     "police": ("Polícia Civil", "PC", "police"),
     "military police": ("Polícia Militar", "PM", "police"),
     "prosecutor": ("Ministério Público", "MP", "prosecutor"),
+    "court": ("Tribunal de Justiça", "TJ", "court"),
 }
 
 
 @cache
 def state_bodies(body: str) -> dict[tuple[str, ...], Entry]:
     """The keys of a Brazilian state's name ('minas', 'gerais') -> that state's `body`
-    ('police', 'military police' or 'prosecutor')."""
+    ('police', 'military police', 'prosecutor' or 'court')."""
     title, _, kind = _STATE_BODIES[body]
     return {
         phrase_keys(of_state)[1:]: Entry(
@@ -533,7 +534,8 @@ def state_police() -> dict[tuple[str, ...], Entry]:
 
 def _state_police_phrases() -> list[Phrase]:
     """Brazil's state bodies: 'Polícia Civil de Minas Gerais', '... do Estado de Minas
-    Gerais', the acronyms 'PCMG' and 'PC-MG'; 'Ministério Público de São Paulo', 'MPSP'."""
+    Gerais', the acronyms 'PCMG' and 'PC-MG'; 'Ministério Público de São Paulo', 'MPSP';
+    'Tribunal de Justiça de Goiás', 'TJGO'."""
     phrases = []
     for body, (title, prefix, _) in _STATE_BODIES.items():
         for code, of_state in lexicon()["brazilian_states"].items():

@@ -5082,3 +5082,28 @@ def test_a_body_s_word_then_a_verb_and_its_article_opens_no_name(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A 3ª Câmara Cível do TJGO manteve a sentença.", {"Tribunal de Justiça de Goiás"}),
+        (
+            "O Tribunal de Justiça do Estado de São Paulo (TJ-SP) absolveu o comerciante.",
+            {"Tribunal de Justiça de São Paulo"},
+        ),
+        (
+            "O Tribunal de Justiça do Distrito Federal e dos Territórios condenou a empresa.",
+            {"Tribunal de Justiça do Distrito Federal e dos Territórios"},
+        ),
+        # a state named with its court already made one body
+        (
+            "O Tribunal de Justiça de Pernambuco deu provimento ao recurso.",
+            {"Tribunal de Justiça de Pernambuco"},
+        ),
+    ],
+)
+def test_a_brazilian_state_s_court_of_justice_is_known_by_its_name_and_acronym(
+    text: str, expected: set[str]
+) -> None:
+    assert found(text, "pt", "agency") == expected
