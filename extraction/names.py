@@ -692,11 +692,14 @@ def _entity_fact(
     )
 
 
-# A company's name that goes on with a word for a company or its trade ("Rogers Media",
-# "Disney Entertainment"): the company the text names, which the lexicon knows by less.
+# A company's name that goes on with words for a company, its trade or the country of its
+# branch ("Rogers Media", "Universal Pictures Video France", "Columbia Pictures Industries"):
+# the company the text names, which the lexicon knows by less.
 _CORPORATE_NAME_GOES_ON = re.compile(
-    r" (?:Media|Group|Inc\.?|Ltd\.?|Limited|Communications|Entertainment|Networks?|Studios|Pictures|Holdings"
-    r"|Corporation|Corp\.?|Broadcasting|Television)\b"
+    r"(?: (?:Media|Group|Inc\.?|Ltd\.?|Limited|Communications|Entertainment|Networks?|Studios|Pictures"
+    r"|Holdings|Corporation|Corp\.?|Broadcasting|Television|Industries|Video|Home|Records|Music|Distribution"
+    r"|Productions?|Filmworks|Films?|Digital|Multimedia|Audiovisual|Computer|BMG|Interactive"
+    r"|France|España|Iberia|Italia|Benelux|Europe|Polska|Canada|Africa|Deutschland|Portugal|Brasil)\b)+"
 )
 
 

@@ -5107,3 +5107,32 @@ def test_a_brazilian_state_s_court_of_justice_is_known_by_its_name_and_acronym(
     text: str, expected: set[str]
 ) -> None:
     assert found(text, "pt", "agency") == expected
+
+
+def _implied_rights_holder_names(text: str, lang: str) -> set[str]:
+    facts = extract_facts(read_article(text, lang))
+    return {name for f in facts if f.kind == "rights_holder" for name in f.data.get("implied_names", [])}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "Les sociétés Universal Pictures Video France et Columbia Pictures Industries se sont "
+            "constituées parties civiles.",
+            "fr",
+            {"Universal Pictures Video France", "Columbia Pictures Industries"},
+        ),
+        (
+            "La denuncia de Sony Computer Entertainment España llegó al juzgado.",
+            "es",
+            {"Sony Computer Entertainment España"},
+        ),
+        # a word of no company's name ends it
+        ("Universal Pictures a porté plainte contre le site.", "fr", set()),
+    ],
+)
+def test_a_known_company_named_with_its_branch_s_words_keeps_the_branch_s_name(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert _implied_rights_holder_names(text, lang) == expected
