@@ -5136,3 +5136,10 @@ def test_a_known_company_named_with_its_branch_s_words_keeps_the_branch_s_name(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert _implied_rights_holder_names(text, lang) == expected
+
+
+def test_a_spanish_town_s_council_is_a_body_of_local_government() -> None:
+    text = (
+        "El Ayuntamiento de Madrid destruyó ayer 70.000 discos piratas incautados por la Policía Municipal."
+    )
+    assert found(text, "es", "agency") == {"Ayuntamiento de Madrid", "Policía Municipal"}
