@@ -84,9 +84,9 @@ def _chambers_and_court(article: Article, fact: Fact) -> list[Fact]:
             chambers[name] = Fact(fact.kind, name, [chamber], fact.confidence, notes, dict(fact.data))
     if len(chambers) == 1 and court is not None:
         # One chamber acted for the court: readers write the two as one body.
-        (chamber,) = chambers.values()
-        chamber.spans = sorted([*chamber.spans, *court.spans], key=lambda s: s.start)
-        return [chamber]
+        (acted,) = chambers.values()
+        acted.spans = sorted([*acted.spans, *court.spans], key=lambda s: s.start)
+        return [acted]
     return [*chambers.values(), *([court] if court is not None else [])]
 
 
