@@ -348,7 +348,7 @@ def entity_matcher() -> PhraseMatcher:
         *_national_judicial_phrases(),
         *_national_prosecutor_phrases(),
         *_national_customs_phrases(),
-        *_state_police_phrases(),
+        *_state_body_phrases(),
     ]:
         matcher.add(phrase)
     return matcher
@@ -532,7 +532,7 @@ def state_police() -> dict[tuple[str, ...], Entry]:
     return state_bodies("police")
 
 
-def _state_police_phrases() -> list[Phrase]:
+def _state_body_phrases() -> list[Phrase]:
     """Brazil's state bodies: 'Polícia Civil de Minas Gerais', '... do Estado de Minas
     Gerais', the acronyms 'PCMG' and 'PC-MG'; 'Ministério Público de São Paulo', 'MPSP';
     'Tribunal de Justiça de Goiás', 'TJGO'."""

@@ -376,12 +376,12 @@ def _a_verb_then_its_object(tokens: list[Token], k: int) -> bool:
     )
 
 
+_BEFORE_A_DAY = frozenset({"le", "el", "il"})
+
+
 def _a_date_after(tokens: list[Token], k: int) -> bool:
     """'par le Ministère public le 24 janvier': the article before a day opens no object."""
     return tokens[k].key in _BEFORE_A_DAY and k + 1 < len(tokens) and tokens[k + 1].text[:1].isdigit()
-
-
-_BEFORE_A_DAY = frozenset({"le", "el", "il"})
 
 
 def _opens_a_complement(tokens: list[Token], k: int) -> bool:
