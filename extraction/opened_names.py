@@ -53,6 +53,15 @@ _PREPOSITIONS = _OF_A_BODY | {
 _ADJECTIVE = re.compile(
     r"(?:ale|al|ile|il|ica|ico|ique|iva|ivo|ive|if|ana|ano|ain|aine|ense|ese|aria|ario|aire|are|ar)$"
 )
+# Adjectives in -are are Italian ("militare", "popolare"); elsewhere the ending is a verb's:
+# "la Cour déclare que", "que el Tribunal declare".
+_ITALIAN_ENDING = "are"
+
+
+def _adjective(word: str, lang: str) -> bool:
+    return _ADJECTIVE.search(word) is not None and (lang == "it" or not word.endswith(_ITALIAN_ENDING))
+
+
 # More adjective endings, read only after a capitalised word of the name ("Grupo de
 # Fiscalización aduanera", "Brigade Économique financière"): long words, not the verb "era".
 _ADJECTIVE_AFTER_A_NAME = re.compile(r"^[^\W\d_]{4,}(?:era|ero|eira|eiro|ière|ier|aise|ais)$")
@@ -68,7 +77,7 @@ _OBJECTS = frozenset(
     {
         *("que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une"),
         *("el", "los", "las", "lo", "la", "les", "gli", "os", "as"),
-        *("le", "il", "i", "o"),
+        *("le", "il", "i", "o", "l"),
     }
 )
 
@@ -185,6 +194,9 @@ _PURPOSE = frozenset({"para", "pour", "per", "por", "pra"})
 _CLITICS = frozenset({
     "les", "lui", "leur", "se", "gli", "li", "ci", "si", "ne", "lo", "los", "las", "le", "lhe", "lhes", "nos",
 })  # fmt: skip
+# An article right after the body's word, with no preposition before it, opens what follows
+# the name: "i carabinieri della compagnia Napoli Centro la sera dello scorso 14 dicembre".
+_ARTICLES_ALONE = frozenset({"la", "le", "les", "l", "il", "lo", "gli", "el", "los", "las", "o", "os"})
 _INFINITIVE = re.compile(r"^[^\W\d_]+(?:ar|er|ir|re)$")  # "para dar", "para completar"
 
 
@@ -235,7 +247,7 @@ def _name_end(
         if (
             not _glued(article, tokens[k - 1], token)
             or token.text.lower() in _ends()
-            or (k == i + 1 and token.text in _CLITICS)
+            or (k == i + 1 and (token.text in _CLITICS or token.text in _ARTICLES_ALONE))
             or token.text[:1].isdigit()
             or (token.text[:1].islower() and not _may_go_on(article, i, k))
             or (token.key in _CONJUNCTIONS and not _opens_a_complement(tokens, k + 1))
@@ -260,7 +272,7 @@ def _name_end(
     if (
         len(words) == 1
         and words[0].text.islower()
-        and not _ADJECTIVE.search(words[0].text)
+        and not _adjective(words[0].text, article.lang)
         and last + 1 < len(tokens)
         and tokens[last + 1].key in _OBJECTS
         and not _a_date_after(tokens, last + 1)
@@ -272,7 +284,7 @@ def _name_end(
     linked = any(t.key in _links() for t in tokens[i + 1 : last + 1])
     lower = [t for t in words if t.text[:1].islower()]
     # "le Centre cinématographique marocain": adjectives only, no verb among them
-    adjectives = all(_ADJECTIVE.search(t.text) for t in lower)
+    adjectives = all(_adjective(t.text, article.lang) for t in lower)
     named = in_lower_case and (linked or len(lower) == 1 or adjectives)
     # "la Secretaría de Seguridad Pública local": a scope word after it tells a body's name
     scoped = last + 1 < len(tokens) and tokens[last + 1].key in _SCOPE_WORDS and linked
@@ -283,14 +295,14 @@ def _name_end(
     many = len(words) >= least and (after_members or not in_lower_case)
     if named or many:
         return last, last
-    return _adjectives_before_a_clause(tokens, i, last)
+    return _adjectives_before_a_clause(tokens, i, last, article.lang)
 
 
-def _adjectives_before_a_clause(tokens: list[Token], i: int, last: int) -> tuple[int, int] | None:
+def _adjectives_before_a_clause(tokens: list[Token], i: int, last: int, lang: str) -> tuple[int, int] | None:
     """'il Comando provinciale vanno avanti': the head and the adjectives right after it,
     when the words that follow them make no name."""
     end = i
-    while end < last and tokens[end + 1].text[:1].islower() and _ADJECTIVE.search(tokens[end + 1].text):
+    while end < last and tokens[end + 1].text[:1].islower() and _adjective(tokens[end + 1].text, lang):
         end += 1
     return (end, end) if end > i else None
 
@@ -327,20 +339,20 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
         return False  # "privó a la Fiscalía de la posibilidad de presentar prueba": a clause
     if (
         article.lang in _NO_NOUN_AFTER_AN_ADJECTIVE
-        and _after_adjectives_only(tokens, i, k)
+        and _after_adjectives_only(tokens, i, k, article.lang)
         and tokens[k].key not in _links()
-        and not _ADJECTIVE.search(word)
+        and not _adjective(word, article.lang)
     ):
         return False  # "le Tribunal fédéral pose deux principes": a verb after the adjective
     if k - 1 > i and tokens[k - 1].text[:1].isupper() and tokens[k].key in _SCOPE_WORDS:
         return False  # "la Secretaría de Seguridad Pública local": which one, not its name
-    if k == i + 1 and _a_verb_then_its_object(tokens, k):
+    if k == i + 1 and _a_verb_then_its_object(tokens, k, article.lang):
         return False  # "la Policía sigue la pista de...": the head is the subject
     if (
         k - 1 > i
         and tokens[k - 1].text[:1].isupper()
         and tokens[k].key not in _links()
-        and not _ADJECTIVE.search(word)
+        and not _adjective(word, article.lang)
         and not _ADJECTIVE_AFTER_A_NAME.match(word)
     ):
         return False
@@ -353,10 +365,10 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
 _NO_NOUN_AFTER_AN_ADJECTIVE = {"fr", "pt"}
 
 
-def _after_adjectives_only(tokens: list[Token], i: int, k: int) -> bool:
+def _after_adjectives_only(tokens: list[Token], i: int, k: int, lang: str) -> bool:
     """Between the head at i and k, only adjectives in lower case: "Tribunal fédéral"."""
     between = tokens[i + 1 : k]
-    return bool(between) and all(t.text[:1].islower() and _ADJECTIVE.search(t.text) for t in between)
+    return bool(between) and all(t.text[:1].islower() and _adjective(t.text, lang) for t in between)
 
 
 # Prepositions that may follow a body's word: "Federazione contro la pirateria", "Brigade pour la...".
@@ -365,11 +377,11 @@ _BODY_PREPOSITIONS = frozenset(
 )
 
 
-def _a_verb_then_its_object(tokens: list[Token], k: int) -> bool:
+def _a_verb_then_its_object(tokens: list[Token], k: int, lang: str) -> bool:
     word = tokens[k]
     return (
         word.key not in _links() | _BODY_PREPOSITIONS
-        and not _ADJECTIVE.search(word.text)
+        and not _adjective(word.text, lang)
         and k + 1 < len(tokens)
         and tokens[k + 1].key in _OBJECTS
         and not _a_date_after(tokens, k + 1)

@@ -5143,3 +5143,36 @@ def test_a_spanish_town_s_council_is_a_body_of_local_government() -> None:
         "El Ayuntamiento de Madrid destruyó ayer 70.000 discos piratas incautados por la Policía Municipal."
     )
     assert found(text, "es", "agency") == {"Ayuntamiento de Madrid", "Policía Municipal"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # a French or Spanish word in -are after the body is its verb
+        (
+            "La demanderesse voulait que la Cour déclare que les défendeurs avaient contourné ses mesures.",
+            "fr",
+            set(),
+        ),
+        ("El abogado pidió que el Tribunal declare que la venta de las copias fue ilícita.", "es", set()),
+        # an Italian one is an adjective, and the name goes on
+        (
+            "Il Comando militare che ha condotto le indagini ha sequestrato i server.",
+            "it",
+            {"Comando militare"},
+        ),
+        # an elided article opens the verb's object as the full one does
+        ("La Cour annule l'ordonnance Anton Piller à l'égard des défendeurs.", "fr", set()),
+        # an article right after the body's word opens what follows the name
+        (
+            "Le denunce si aggiungono a quelle dei carabinieri della compagnia Napoli Centro la sera dello "
+            "scorso 14 dicembre.",
+            "it",
+            {"Carabinieri"},
+        ),
+    ],
+)
+def test_a_verb_or_an_article_after_a_body_s_word_opens_no_name(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
