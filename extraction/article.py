@@ -64,6 +64,7 @@ from extraction.relevance import mark_doubtful
 from extraction.shared_names import localised
 from extraction.target_lists import listed_targets, named_in_a_list_of_its_own
 from extraction.text import LANGUAGES, Article, crosses_a_clause, detect_language
+from extraction.town_courts import town_courts_merged
 from graph.errors import InvalidInput
 from graph.model.countries import country_name
 from graph.model.ids import fold
@@ -109,6 +110,7 @@ def extract_facts(article: Article, published: dt.date | None = None) -> list[Fa
     facts = _generic_police_merged(field_first_merged(_short_names_merged(facts)))
     facts = _corps_in_its_provincial_command(facts)
     facts = with_its_chamber(article, facts)  # "la Sección 4ª de la Audiencia...": the chamber too
+    facts = town_courts_merged(article, facts)
     countries += countries_of_drafted_bodies(article, facts)
     if not countries:
         countries = places_of_local_bodies(article, facts) or dateline_place(article, named)

@@ -5176,3 +5176,30 @@ def test_a_verb_or_an_article_after_a_body_s_word_opens_no_name(
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert found(text, lang, "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Le tribunal de grande instance de Béthune a jugé l'affaire. Le tribunal correctionnel de "
+            "Béthune avait relaxé le prévenu.",
+            {"tribunal de grande instance de Béthune"},
+        ),
+        (
+            "Le TGI d'Avignon a condamné la société. Le tribunal de grande instance d'Avignon a aussi "
+            "ordonné la publication du jugement.",
+            {"TGI d'Avignon"},
+        ),
+        # the courts of two towns stay two bodies
+        (
+            "Le tribunal correctionnel de Lille a condamné le gérant. Le tribunal de grande instance de "
+            "Paris avait ordonné la saisie.",
+            {"tribunal correctionnel de Lille", "tribunal de grande instance de Paris"},
+        ),
+    ],
+)
+def test_a_french_town_s_first_instance_court_named_in_several_ways_is_one_body(
+    text: str, expected: set[str]
+) -> None:
+    assert found(text, "fr", "agency") == expected
