@@ -5203,3 +5203,16 @@ def test_a_french_town_s_first_instance_court_named_in_several_ways_is_one_body(
     text: str, expected: set[str]
 ) -> None:
     assert found(text, "fr", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Polícia Civil recolheu 14 jukeboxes sem a licença da Associação Brasileira de "
+        "Licenciamento Fonográfico (ABLF).",
+        "A Polícia Civil apreendeu as máquinas, que não estavam licenciadas na Associação Brasileira "
+        "de Licenciamento Fonográfico.",
+    ],
+)
+def test_a_body_named_only_as_the_one_whose_licence_a_venue_lacks_took_no_part(text: str) -> None:
+    assert found(text, "pt", "agency") == {"Polícia Civil"}
