@@ -24,7 +24,8 @@ from extraction.lexicon import (
     place_names,
 )
 from extraction.text import Article, Token, crosses_a_clause
-from graph.model.countries import country_code
+from graph.model.countries import country_code, names_in_language
+from graph.model.ids import fold
 from graph.model.schema import Label
 
 AGENCY_COUNTRY = "agency's country"  # the Entry.kind of a country read from an agency's name
@@ -66,6 +67,7 @@ def country_matches(article: Article, inside_names: list[Match]) -> list[Match]:
         and not _dateline_country(article, m)
         and not _quoted_title(article, m)
         and not _a_state_of_another_country(article, m)
+        and not _a_place_in_another_language_s_name(article, m)
     ]
     candidates = _without_places_of_another_country(article, candidates)
     audience = _audience_countries(article, candidates)
@@ -100,6 +102,14 @@ def _a_state_of_another_country(article: Article, match: Match) -> bool:
     tokens = article.tokens
     before = tuple(t.key for t in tokens[max(0, match.first - 2) : match.first])
     return before in _STATE_OF and bool(_also_a_place_of(article, match))
+
+
+def _a_place_in_another_language_s_name(article: Article, match: Match) -> bool:
+    """'eight raids in Granada' in English: a country's name only in other languages (Grenada's
+    in Spanish) that is also a place of another country names the place."""
+    written = fold(article.text[match.start : match.end])
+    in_its_language = names_in_language(article.lang).get(written) == match.entry.name
+    return not in_its_language and bool(_also_a_place_of(article, match))
 
 
 def _also_a_place_of(article: Article, match: Match) -> frozenset[str]:

@@ -2243,3 +2243,20 @@ def test_a_year_written_with_a_thousands_dot_in_a_spanish_ruling() -> None:
 def test_a_count_with_a_thousands_dot_after_a_day_is_no_year() -> None:
     text = "Le 4 avril, 2.500 CD ont été saisis par la police."
     assert drafted_dates(text, "fr", FRIDAY) == {"2022-04-04"}  # the April before publication
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # Grenada's name in Spanish, a Spanish province's in every language
+        ("Police carried out eight raids in Granada and arrested thirty-nine people.", "en", set()),
+        ("A polícia de Salvador apreendeu 50 mil CDs piratas num laboratório.", "pt", set()),
+        # in a language that names the country so, it stays the country
+        ("La policía de Granada detuvo en Saint George's a dos vendedores de discos.", "es", {"GD"}),
+        ("A polícia de Granada, no Caribe, apreendeu 500 discos piratas.", "pt", {"GD"}),
+    ],
+)
+def test_a_country_s_name_in_another_language_that_is_also_a_place_names_the_place(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert facts_of(text, lang)["country"] == expected

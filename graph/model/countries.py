@@ -119,6 +119,24 @@ def _index() -> dict[str, str]:
     return names
 
 
+@cache
+def names_in_language(lang: str) -> dict[str, str]:
+    """The countries' names in one language, folded -> code: 'granada' is Grenada in 'es'
+    and 'pt' only ('grenade' in 'fr', 'grenada' in 'en' and 'it')."""
+    translate = (
+        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        if lang in LANGUAGES
+        else str
+    )
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attribute in ("name", "official_name", "common_name"):
+            name = getattr(country, attribute, None)
+            if name:
+                names.setdefault(fold(translate(name)), country.alpha_2)
+    return names
+
+
 @lru_cache(maxsize=4096)
 def country_code(text: str) -> str | None:
     """'Royaume-Uni', 'UK', 'United Kingdom', 'gb' -> 'GB'; None when unknown."""
