@@ -5216,3 +5216,31 @@ def test_a_french_town_s_first_instance_court_named_in_several_ways_is_one_body(
 )
 def test_a_body_named_only_as_the_one_whose_licence_a_venue_lacks_took_no_part(text: str) -> None:
     assert found(text, "pt", "agency") == {"Polícia Civil"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # CBP's forerunner, in reports before 2003
+        ("Agents of the U.S. Customs Service seized 9,000 descramblers in Miami.", {"U.S. Customs Service"}),
+        ("FORT LAUDERDALE -- U.S. Customs agents on Monday seized computer chips.", {"U.S. Customs Service"}),
+        (
+            "Customs and Border Protection officers in San Juan seized 100 fake consoles.",
+            {"U.S. Customs and Border Protection"},
+        ),
+        # with two customs bodies of the country known, the word inside ICE's name guesses neither
+        (
+            "Homeland Security Investigations, a directorate of U.S. Immigration and Customs Enforcement, "
+            "seized the domain.",
+            {"Homeland Security Investigations", "U.S. Immigration and Customs Enforcement"},
+        ),
+        (
+            "The task force brings together the Justice Department, the Secret Service and the police.",
+            {"US Department of Justice", "US Secret Service"},
+        ),
+    ],
+)
+def test_united_states_customs_and_secret_service_named_as_reports_name_them(
+    text: str, expected: set[str]
+) -> None:
+    assert found(text, "en", "agency") == expected
