@@ -5244,3 +5244,23 @@ def test_united_states_customs_and_secret_service_named_as_reports_name_them(
     text: str, expected: set[str]
 ) -> None:
     assert found(text, "en", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Software Publishers Association said FBI agents had seized the bulletin board's computers.",
+            {"Software Publishers Association", "Federal Bureau of Investigation"},
+        ),
+        (
+            "Test purchases by ELSPA (the Entertainment & Leisure Software Publishers Association) led to "
+            "the raid by West Midlands Police.",
+            {"Entertainment and Leisure Software Publishers Association", "West Midlands Police"},
+        ),
+    ],
+)
+def test_the_software_publishers_associations_of_the_1990s_are_known_bodies(
+    text: str, expected: set[str]
+) -> None:
+    assert found(text, "en", "agency") == expected
