@@ -244,6 +244,7 @@ def _arrest_cue(keys: list[str]) -> tuple[int, int] | None:
                     and not _goods_taken(keys, i)
                     and not _held_by_whom(keys, i)
                     and not _taken_as_in_italian(keys, i)
+                    and not _a_penalty_or_a_holding(keys, i)
                 ):
                     return i, i + len(cue)
                 break
@@ -283,6 +284,24 @@ _ITALIAN_TAKEN = {
 
 def _taken_as_in_italian(keys: list[str], i: int) -> bool:
     return keys[i] in {"preso", "presa"} and i + 1 < len(keys) and keys[i + 1] in _ITALIAN_TAKEN
+
+
+# "un mes y un día de arresto mayor": Spain's old short prison penalty, given by a court.
+_PENALTY_AFTER_ARREST = {"mayor", "menor"}
+# "detenção de arma proibida", "la detención de unas 5.800 cintas": holding things, not people.
+_HOLDING = {"detencao", "detencoes", "detencion", "detenciones"}
+_HELD_THINGS = {"arma", "armas", "droga", "drogas", "estupefacientes", "municoes", "municiones", "explosivos"}
+_HOLDING_REACH = 6  # words after "detenção de" where the thing held is named: "de unas 5.800 cintas"
+
+
+def _a_penalty_or_a_holding(keys: list[str], i: int) -> bool:
+    after = keys[i + 1 : i + 1 + _HOLDING_REACH]
+    if keys[i] == "arresto" and after[:1] and after[0] in _PENALTY_AFTER_ARREST:
+        return True
+    if keys[i] not in _HOLDING or after[:1] != ["de"]:
+        return False
+    things = set(after) & _HELD_THINGS or has_cue(after, "goods_taken") is not None
+    return bool(things) and not set(after) & _people_words()
 
 
 def _goods_taken(keys: list[str], i: int) -> bool:

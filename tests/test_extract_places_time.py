@@ -2260,3 +2260,38 @@ def test_a_country_s_name_in_another_language_that_is_also_a_place_names_the_pla
     text: str, lang: str, expected: set[str]
 ) -> None:
     assert facts_of(text, lang)["country"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "arrests"),
+    [
+        # Spain's old short prison penalty, given by a court
+        (
+            "El Juzgado de lo Penal 10 de Barcelona condenó al dueño del videoclub a un mes y un día de "
+            "arresto mayor.",
+            "es",
+            set(),
+        ),
+        # holding a weapon or goods, in the words of a charge or an order
+        (
+            "O Ministério Público de Coimbra imputa a um arguido um crime de detenção de arma proibida.",
+            "pt",
+            set(),
+        ),
+        (
+            "La decisión supuso la detención de unas 5.800 cintas de un videoclub de Bogotá, Colombia.",
+            "es",
+            set(),
+        ),
+        # the same words for people are arrests
+        (
+            "La Policía de Bogotá, en Colombia, anunció la detención de dos vendedores de cintas.",
+            "es",
+            {"CO"},
+        ),
+    ],
+)
+def test_a_penalty_of_arrest_and_holding_things_are_no_arrests(
+    text: str, lang: str, arrests: set[str]
+) -> None:
+    assert facts_of(text, lang)["arrest"] == arrests
