@@ -2295,3 +2295,11 @@ def test_a_penalty_of_arrest_and_holding_things_are_no_arrests(
     text: str, lang: str, arrests: set[str]
 ) -> None:
     assert facts_of(text, lang)["arrest"] == arrests
+
+
+def test_like_arrests_in_other_countries_are_neither_arrests_nor_countries_of_the_operation() -> None:
+    text = (
+        "La policía de Aichi detuvo a un hombre en Japón por vender el aparato. Según la empresa, ha "
+        "habido detenciones parecidas en Corea del Sur, Taiwán, Italia, Alemania y Holanda."
+    )
+    assert facts_of(text, "es") == {"country": {"JP"}, "date": set(), "arrest": {"JP"}}
