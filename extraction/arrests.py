@@ -295,13 +295,14 @@ _HOLDING_REACH = 6  # words after "detenção de" where the thing held is named:
 
 
 def _a_penalty_or_a_holding(keys: list[str], i: int) -> bool:
+    """The arrest word at i names a penalty, or things held: no one was arrested."""
     after = keys[i + 1 : i + 1 + _HOLDING_REACH]
     if keys[i] == "arresto" and after[:1] and after[0] in _PENALTY_AFTER_ARREST:
         return True
     if keys[i] not in _HOLDING or after[:1] != ["de"]:
         return False
-    things = set(after) & _HELD_THINGS or has_cue(after, "goods_taken") is not None
-    return bool(things) and not set(after) & _people_words()
+    things_held = bool(set(after) & _HELD_THINGS) or has_cue(after, "goods_taken") is not None
+    return things_held and not set(after) & _people_words()
 
 
 def _goods_taken(keys: list[str], i: int) -> bool:
