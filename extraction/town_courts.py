@@ -1,8 +1,8 @@
 """A French town's court of first instance named in several ways: "le tribunal de grande
 instance de Béthune", "le TGI de Béthune", "le tribunal correctionnel de Béthune" (its
 criminal bench), "le tribunal judiciaire de Nancy" (its name since 2020), "le tribunal de
-Valence". Readers count them as one body; so does the draft. A court of another kind (de
-commerce, de police, d'instance) and the appeal court stay bodies of their own.
+Valence". Readers count them as one body; so does the draft. This joins no court of another
+kind (de commerce, de police, d'instance), nor the appeal court.
 """
 
 from __future__ import annotations
