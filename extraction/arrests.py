@@ -47,8 +47,10 @@ def find_arrests(
         keys = [t.key for t in tokens]
         if has_cue(keys, "negation") is not None or told_as_weeks_before(article, sentence.start):
             continue
-        if has_cue(keys, "earlier_operation") is not None:
-            continue  # "un episodio simile era avvenuto un anno fa: due uomini finiti in manette"
+        # Arrests of another operation: "un episodio simile era avvenuto un anno fa: due uomini
+        # finiti in manette", "ha habido detenciones parecidas en Corea del Sur".
+        if has_cue(keys, "earlier_operation") is not None or has_cue(keys, "other_operation") is not None:
+            continue
         cue_at = _arrest_cue(keys)
         if cue_at is None:
             continue
