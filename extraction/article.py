@@ -726,7 +726,7 @@ def _corps_in_its_provincial_command(facts: list[Fact]) -> list[Fact]:
     if len(police) != 1:
         return facts
     corps = police[0]
-    _add_spans(command, corps)
+    command.add_spans(corps)
     command.data["implied_names"] = [*command.data.get("implied_names", []), corps.key]
     command.data["country"] = command.data.get("country") or corps.data.get("country")
     return [f for f in facts if f is not corps]
@@ -769,7 +769,7 @@ def _named_before_a_known_acronym_merged(article: Article, facts: list[Fact]) ->
         if known is None:
             kept.append(fact)
         else:
-            _add_spans(known, fact)
+            known.add_spans(fact)
     return kept
 
 
@@ -788,11 +788,6 @@ def _known_body_of_the_acronym_after(article: Article, fact: Fact, bodies: list[
         ),
         None,
     )
-
-
-def _add_spans(into: Fact, fact: Fact) -> None:
-    """`fact` names `into` again: its mentions become `into`'s."""
-    into.spans = sorted([*into.spans, *(s for s in fact.spans if s not in into.spans)], key=lambda s: s.start)
 
 
 def _site_key(name: str) -> str:
@@ -845,7 +840,7 @@ def _same_words_merged(facts: list[Fact]) -> list[Fact]:
             kept.append(fact)
             continue
         merged_away.add(id(fact))
-        _add_spans(other, fact)
+        other.add_spans(fact)
     return kept
 
 
@@ -877,7 +872,7 @@ def _numbered_units_merged(article: Article, facts: list[Fact]) -> list[Fact]:
             kept.append(fact)
         else:
             merged_away.add(id(fact))
-            _add_spans(unit, fact)
+            unit.add_spans(fact)
     return kept
 
 

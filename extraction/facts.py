@@ -53,6 +53,11 @@ class Fact:
     notes: list[str] = field(default_factory=list)
     data: dict[str, Any] = field(default_factory=dict)
 
+    def add_spans(self, other: Fact) -> None:
+        """`other` names this fact again: its mentions become this fact's."""
+        added = [s for s in other.spans if s not in self.spans]
+        self.spans = sorted([*self.spans, *added], key=lambda s: s.start)
+
     def merge(self, other: Fact) -> None:
         """Another mention of the same fact: keep every span, and the surer reading."""
         known = {(s.start, s.end) for s in self.spans}

@@ -33,9 +33,7 @@ def town_courts_merged(article: Article, facts: list[Fact]) -> list[Fact]:
             first_by_town[town] = fact
             kept.append(fact)
         else:
-            court = first_by_town[town]
-            court.spans += [s for s in fact.spans if s not in court.spans]
-            court.spans.sort(key=lambda s: s.start)
+            first_by_town[town].add_spans(fact)
     return kept
 
 
