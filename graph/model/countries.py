@@ -98,22 +98,13 @@ _EXTRA = {
 
 @cache
 def _index() -> dict[str, str]:
+    """Every language's names, English first, then the alpha-3 codes and the extra names."""
     names: dict[str, str] = {}
-    translations = [
-        gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]) for lang in LANGUAGES
-    ]
+    for lang in ("en", *LANGUAGES):
+        for name, code in names_in_language(lang).items():
+            names.setdefault(name, code)
     for country in pycountry.countries:
-        code = country.alpha_2
-        english = [
-            country.name,
-            getattr(country, "official_name", None),
-            getattr(country, "common_name", None),
-        ]
-        for name in filter(None, english):
-            names.setdefault(fold(name), code)
-            for translation in translations:
-                names.setdefault(fold(translation.gettext(name)), code)
-        names.setdefault(fold(country.alpha_3), code)
+        names.setdefault(fold(country.alpha_3), country.alpha_2)
     for name, code in _EXTRA.items():
         names[fold(name)] = code
     return names
