@@ -5264,3 +5264,17 @@ def test_the_software_publishers_associations_of_the_1990s_are_known_bodies(
     text: str, expected: set[str]
 ) -> None:
     assert found(text, "en", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Pretura circondariale di Prato ha condannato il titolare dell'emittente.",
+            {"Pretura circondariale di Prato"},
+        ),
+        ("Il Pretore di Fermo aveva assolto l'imputato nel 1996.", {"Pretore di Fermo"}),
+    ],
+)
+def test_an_italian_magistrates_court_of_before_1999_is_a_court(text: str, expected: set[str]) -> None:
+    assert found(text, "it", "agency") == expected
