@@ -5069,7 +5069,7 @@ def test_a_court_of_last_instance_named_as_several_countries_name_theirs_is_a_bo
         ("La Cour rejette le pourvoi formé par la société.", "fr", set()),
         ("La Corte rigetta il ricorso dell'imputato.", "it", set()),
         # an article before a day opens no object: the word before it ends the name
-        ("Il a été cité par le Ministère public le 24 janvier 2006.", "fr", {"Ministère public"}),
+        ("Il a été cité par la Commission paritaire le 24 janvier 2006.", "fr", {"Commission paritaire"}),
         # only a definite article does: "a" before a number is the verb's object still
         (
             "La Policía arresta a 50 personas por piratear la señal.\n\nLa Policía ha cerrado catorce webs.",
@@ -5278,3 +5278,19 @@ def test_the_software_publishers_associations_of_the_1990s_are_known_bodies(
 )
 def test_an_italian_magistrates_court_of_before_1999_is_a_court(text: str, expected: set[str]) -> None:
     assert found(text, "it", "agency") == expected
+
+
+def test_the_ministere_public_named_alone_is_the_prosecutor() -> None:
+    text = "Le ministère public avait requis trois mois de prison avec sursis."
+    assert found(text, "fr", "agency") == {"parquet"}
+
+
+def test_the_ministere_public_beside_a_named_prosecutor_is_that_prosecutor() -> None:
+    text = "La plainte a été transmise au parquet de Lille. Le ministère public a fait appel du jugement."
+    assert found(text, "fr", "agency") == {"parquet de Lille"}
+
+
+def test_the_vaud_prosecutors_name_themselves_the_central_office() -> None:
+    text = "L'Office fédéral de la justice a transmis le dossier au Ministère public central, à Renens (VD)."
+    expected = {"Office fédéral de la justice", "Ministère public du canton de Vaud"}
+    assert found(text, "fr", "agency") == expected
