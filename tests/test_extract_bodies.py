@@ -5294,3 +5294,29 @@ def test_the_vaud_prosecutors_name_themselves_the_central_office() -> None:
     text = "L'Office fédéral de la justice a transmis le dossier au Ministère public central, à Renens (VD)."
     expected = {"Office fédéral de la justice", "Ministère public du canton de Vaud"}
     assert found(text, "fr", "agency") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "La Cámara del Crimen revocó el sobreseimiento del vendedor.",
+            {"Cámara Nacional de Apelaciones en lo Criminal y Correccional"},
+        ),
+        (
+            "La Cámara Federal porteña confirmó el procesamiento de una mujer que vendía discos.",
+            {"Cámara Nacional de Apelaciones en lo Criminal y Correccional Federal"},
+        ),
+        (
+            "La Cámara Federal de Casación Penal rechazó el recurso de los dueños del sitio.",
+            {"Cámara Federal de Casación Penal"},
+        ),
+    ],
+)
+def test_the_appeal_courts_of_buenos_aires_are_known_courts(text: str, expected: set[str]) -> None:
+    assert found(text, "es", "agency") == expected
+
+
+def test_an_appeal_court_of_buenos_aires_places_its_ruling_in_argentina() -> None:
+    text = "La Cámara del Crimen revocó el sobreseimiento del vendedor de discos apócrifos."
+    assert found(text, "es", "country") == {"AR"}
