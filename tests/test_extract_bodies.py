@@ -5320,3 +5320,36 @@ def test_the_appeal_courts_of_buenos_aires_are_known_courts(text: str, expected:
 def test_an_appeal_court_of_buenos_aires_places_its_ruling_in_argentina() -> None:
     text = "La Cámara del Crimen revocó el sobreseimiento del vendedor de discos apócrifos."
     assert found(text, "es", "country") == {"AR"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La denuncia de aDeSe llevó a la Guardia Urbana de Barcelona a la tienda.",
+            "es",
+            {
+                "Asociación Española de Distribuidores y Editores de Software de Entretenimiento",
+                "Guardia Urbana de Barcelona",
+            },
+        ),
+        (
+            "L'APP avait porté plainte contre l'entreprise.",
+            "fr",
+            {"Agence pour la protection des programmes"},
+        ),
+        (
+            "L'AESVI ha segnalato il negozio alla Guardia di Finanza.",
+            "it",
+            {"Associazione Editori Sviluppatori Videogiochi Italiani", "Guardia di Finanza"},
+        ),
+    ],
+)
+def test_the_software_and_game_publishers_bodies_and_a_city_police_are_known(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_an_app_in_lower_case_is_no_agency() -> None:
+    assert found("Les abonnés utilisaient une app pour regarder les chaînes.", "fr", "agency") == set()
