@@ -5353,3 +5353,16 @@ def test_the_software_and_game_publishers_bodies_and_a_city_police_are_known(
 
 def test_an_app_in_lower_case_is_no_agency() -> None:
     assert found("Les abonnés utilisaient une app pour regarder les chaînes.", "fr", "agency") == set()
+
+
+def test_spains_pay_tv_of_the_2000s_and_its_video_distributors_are_rights_holders() -> None:
+    text = "Sogecable y Digital+ denunciaron la venta de tarjetas; ADIVAN denunció a los videoclubes."
+    assert found(text, "es", "rights_holder") == {"Sogecable", "Digital+", "ADIVAN"}
+
+
+def test_the_video_distributors_association_named_in_full_is_no_agency() -> None:
+    text = (
+        "La Asociación de Distribuidores e Importadores Videográficos de Ámbito Nacional "
+        "se personó como acusación particular."
+    )
+    assert found(text, "es", "agency") == set()
