@@ -4948,9 +4948,9 @@ def test_an_accused_company_is_no_second_name_of_a_site_its_name_only_starts_lik
             {"TBV Productions LLC"},
         ),
         (
-            "In Slep-Tone Entertainment Corp. v. the saloon, the karaoke tracks were copied.",
+            "In Lightning Karaoke Entertainment Corp. v. the saloon, the karaoke tracks were copied.",
             "en",
-            {"Slep-Tone Entertainment Corp."},
+            {"Lightning Karaoke Entertainment Corp."},
         ),
         (
             "La demanda de Lauren Films Video Hogar S.L. fue admitida.",
@@ -5366,3 +5366,12 @@ def test_the_video_distributors_association_named_in_full_is_no_agency() -> None
         "se personó como acusación particular."
     )
     assert found(text, "es", "agency") == set()
+
+
+def test_karaoke_makers_and_a_french_video_distributor_are_rights_holders() -> None:
+    text = (
+        "Slep-Tone Entertainment Corp., maker of Sound Choice karaoke tracks, sued the bar. "
+        "Gaumont Columbia TriStar Home Video joined the suit."
+    )
+    expected = {"Slep-Tone Entertainment", "Sound Choice", "Gaumont Columbia TriStar Home Video"}
+    assert found(text, "en", "rights_holder") == expected
