@@ -60,9 +60,7 @@ class Fact:
 
     def merge(self, other: Fact) -> None:
         """Another mention of the same fact: keep every span, and the surer reading."""
-        known = {(s.start, s.end) for s in self.spans}
-        self.spans += [s for s in other.spans if (s.start, s.end) not in known]
-        self.spans.sort(key=lambda s: s.start)
+        self.add_spans(other)
         rank = {"low": 0, "medium": 1, "high": 2}
         if rank[other.confidence] > rank[self.confidence]:
             self.confidence = other.confidence
