@@ -1937,7 +1937,12 @@ def agency_facts(article: Article, matches: list[Match]) -> list[Fact]:
             if (
                 (not token.text.islower() and (token.key not in _DETERMINERS or _opens_a_place(tokens, j)))
                 or (run and gap == "-" and _hyphened_inside_a_name(article, j))
-                or (run and token.key in _CONNECTORS and _name_goes_on(tokens, j + 1))
+                or (
+                    run
+                    and token.key in _CONNECTORS
+                    and _name_goes_on(tokens, j + 1)
+                    and not _party_after_a_court(tokens, run, j)
+                )
                 or (run and _field_of_a_specialised_body(tokens, j) and _name_goes_on(tokens, j + 1))
                 or (run and token.text == "s" and gap in {"'", "’"} and not tokens[j - 1].text.isupper())
                 or (run and token.text == "office" and _after_a_possessive_s(article, j))
@@ -2900,6 +2905,16 @@ _STAFF_WORDS = frozenset(
         *("peritos", "periti", "experts", "detectives"),
     }
 )
+
+
+# "a lawsuit in a US District Court against a Belizean operator": a court's name holds no
+# "against"; the party sued follows it.
+_COURT_WORDS = frozenset({"court", "tribunal", "tribunale", "corte", "juzgado", "cour"})
+_AGAINST = frozenset({"against", "contra", "contre", "contro"})
+
+
+def _party_after_a_court(tokens: list[Token], run: list[int], j: int) -> bool:
+    return tokens[j].key in _AGAINST and tokens[run[-1]].key in _COURT_WORDS
 
 
 def _name_goes_on(tokens: list[Token], k: int) -> bool:

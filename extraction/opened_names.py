@@ -78,6 +78,9 @@ _OBJECTS = frozenset(
         *("que", "qui", "che", "a", "al", "un", "una", "uno", "um", "uma", "une"),
         *("el", "los", "las", "lo", "la", "les", "gli", "os", "as"),
         *("le", "il", "i", "o", "l"),
+        # demonstratives: "la Alianza combate este delito"
+        *("este", "esta", "estos", "estas", "esto", "ese", "esa", "esse", "essa", "isso", "isto"),
+        *("ce", "cet", "cette", "ces", "questo", "questa", "questi", "queste"),
     }
 )
 
@@ -285,7 +288,11 @@ def _name_end(
     lower = [t for t in words if t.text[:1].islower()]
     # "le Centre cinématographique marocain": adjectives only, no verb among them
     adjectives = all(_adjective(t.text, article.lang) for t in lower)
-    named = in_lower_case and (linked or len(lower) == 1 or adjectives)
+    # "el Juzgado pudiera examinar": one word in lower case and no link is a name's only as an adjective
+    one_adjective = len(lower) == 1 and (
+        _adjective_of_any_number(lower[0].text, article.lang) or lower[0] is not tokens[last]
+    )
+    named = in_lower_case and (linked or one_adjective or adjectives)
     # "la Secretaría de Seguridad Pública local": a scope word after it tells a body's name
     scoped = last + 1 < len(tokens) and tokens[last + 1].key in _SCOPE_WORDS and linked
     named = named or scoped
@@ -358,6 +365,34 @@ def _may_go_on(article: Article, i: int, k: int) -> bool:
         return False
     after_a_name_word = k == i + 1 or (tokens[k - 1].text[:1].isupper() and tokens[k - 1].key not in _links())
     return not (after_a_name_word and article.lang == "it" and _PARTICIPLE.search(word))
+
+
+# Endings of adjectives and participles in any gender and number: "la Cour suprême", "el
+# Tribunal supremo", "la Brigade spécialisée", "i Reparti speciali".
+_ADJECTIVE_ANY_NUMBER = re.compile(
+    r"(?:ale|al|ali|ales|ais|aux|ile|il|ili|iles|is|ic[ao]s?|ici|iche|iques?|iv[aoe]s?|ivi|ifs?|an[aoe]s?|ani|"
+    r"ains?|aines?|ens[ea]s?|es[ea]s?|esi|ari[ao]s?|ari|aires?|ares?|ars?|elles?|els?|eux|euses?|"
+    r"ée?s?|ad[ao]s?|id[ao]s?|at[aoie]|ati|it[aoie]|iti|ut[aoie]|uti|ent[ei]s?|ants?|antes?|"
+    r"eir[ao]s?|er[ao]s?|ières?|iers?|aises?|nal|nais|oises?|ois|iens?|iennes?|êmes?|ic)$"
+)
+
+
+# The Spanish imperfect subjunctive ("pudiera", "tuviese") ends like an adjective in -era.
+_SUBJUNCTIVE = re.compile(r"(?:iera|ieran|iese|iesen|ara|aran|ase|asen)$")
+
+
+# Spanish and Portuguese adjectives in -ar, which infinitives share ("examinar").
+_ADJECTIVES_IN_AR = frozenset(
+    {"militar", "popular", "familiar", "particular", "nuclear", "escolar", "consular", "regular", "similar"}
+)
+
+
+def _adjective_of_any_number(word: str, lang: str) -> bool:
+    if lang == "es" and _SUBJUNCTIVE.search(word):
+        return False
+    if lang in {"es", "pt"} and word.endswith("ar") and word not in _ADJECTIVES_IN_AR:
+        return False
+    return _ADJECTIVE_ANY_NUMBER.search(word) is not None
 
 
 # Languages whose bodies' names join a noun to an adjective only through a preposition:

@@ -5375,3 +5375,40 @@ def test_karaoke_makers_and_a_french_video_distributor_are_rights_holders() -> N
     )
     expected = {"Slep-Tone Entertainment", "Sound Choice", "Gaumont Columbia TriStar Home Video"}
     assert found(text, "en", "rights_holder") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Tras el fallo, la Coalición celebra, con las industrias, esta resolución.", "es"),
+        ("La Policía interviene 1.150 aparatos en los locales de la cadena.", "es"),
+        ("La Corte decide in via definitiva: il sito deve escludere gli utenti.", "it"),
+        ("A Federação afirma, ainda, que este não é o único site.", "pt"),
+        ("Il settore rientra tra quelli in cui il Corpo interviene con le proprie competenze.", "it"),
+    ],
+)
+def test_a_body_word_then_one_verb_in_lower_case_is_no_name(text: str, lang: str) -> None:
+    assert found(text, lang, "agency") == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "La FPM (Federazione anti Pirateria Musicale) ha presentato la denuncia.",
+            "it",
+            {"Federazione anti Pirateria Musicale"},
+        ),
+        ("Le recours devant la Cour suprême, mais il fut rejeté.", "fr", {"Cour suprême"}),
+        ("Il ricorso alla Commissione speciale, poi respinto.", "it", {"Commissione speciale"}),
+    ],
+)
+def test_one_word_in_lower_case_after_a_body_word_is_an_adjective_or_inside_the_name(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_the_party_sued_after_a_court_is_no_part_of_its_name() -> None:
+    text = "The company brought a lawsuit in a US District Court against a Belizean cable operator."
+    assert found(text, "en", "agency") == {"US District Court"}
