@@ -5412,3 +5412,37 @@ def test_one_word_in_lower_case_after_a_body_word_is_an_adjective_or_inside_the_
 def test_the_party_sued_after_a_court_is_no_part_of_its_name() -> None:
     text = "The company brought a lawsuit in a US District Court against a Belizean cable operator."
     assert found(text, "en", "agency") == {"US District Court"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("COSOMA inspectors raided the house in Dowa.", "en", {"Copyright Society of Malawi"}),
+        (
+            "Music Industry Piracy Investigations took part in the search of the market.",
+            "en",
+            {"Music Industry Piracy Investigations"},
+        ),
+        ("À Rabat, l'opération a été coordonnée avec le CCM.", "fr", {"Centre cinématographique marocain"}),
+        (
+            "El Cuerpo Colegiado Permanente del OSIPTEL multó a la empresa de cable.",
+            "es",
+            {"Cuerpo Colegiado Permanente"},
+        ),
+        ("A Visapress intentou uma ação contra o Telegram em Lisboa.", "pt", {"Visapress"}),
+    ],
+)
+def test_copyright_bodies_of_malawi_australia_morocco_peru_and_portugal_are_known(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert found(text, lang, "agency") == expected
+
+
+def test_brazils_music_collecting_office_is_the_complainant() -> None:
+    text = "O Ecad moveu ação contra a rádio, e o TJSC condenou a emissora a pagar o ECAD."
+    assert found(text, "pt", "rights_holder") == {"Escritório Central de Arrecadação e Distribuição"}
+
+
+def test_canal_horizons_is_a_broadcaster() -> None:
+    text = "Les câblodistributeurs revendaient le signal de Canal Horizons dans les quartiers de Dakar."
+    assert found(text, "fr", "rights_holder") == {"Canal+ Horizons"}
