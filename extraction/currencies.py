@@ -15,6 +15,7 @@ Three kinds of spelling, by how sure the sign is:
 
 from __future__ import annotations
 
+import datetime as dt
 from functools import cache
 
 from babel.numbers import get_currency_name, get_currency_symbol, get_territory_currencies
@@ -153,13 +154,43 @@ def _mentions(article: Article, code: str, named: list[str]) -> int:
     for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
         n = len(phrase)
         count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
-    return count + sum(1 for country in named if currency_of(country) == code)
+    return count + sum(1 for country in named if code in currencies_in_force(article, country))
 
 
 @cache
 def currency_of(country: str) -> str | None:
     codes = get_territory_currencies(country, tender=True)
     return codes[0] if codes else None
+
+
+# Euro notes and coins replaced the franc, the lira and the euro area's other moneys in 2002.
+_EURO_CASH = dt.date(2002, 1, 1)
+
+
+@cache
+def currency_before_the_euro(country: str) -> str | None:
+    """The money a euro-area country used until 2002 ("FRF" for France), from CLDR's
+    history of each territory's tender."""
+    codes = get_territory_currencies(country, _EURO_CASH - dt.timedelta(days=1), tender=True)
+    old = [c for c in codes if c != "EUR"]
+    return old[0] if old and currency_of(country) == "EUR" else None
+
+
+def currencies_in_force(article: Article, country: str) -> set[str]:
+    """The country's money today, and before the euro when the article gives no year or
+    only years before 2002 ("400.000 francs" in a report of 1998 on France)."""
+    now = currency_of(country)
+    old = currency_before_the_euro(country)
+    found = {now} if now else set()
+    if old and _years_before_the_euro(article):
+        found.add(old)
+    return found
+
+
+def _years_before_the_euro(article: Article) -> bool:
+    years = [int(t.text) for t in article.tokens if len(t.text) == 4 and t.text.isdigit()]
+    years = [y for y in years if 1900 <= y <= 2099]
+    return not years or max(years) < _EURO_CASH.year
 
 
 def countries_named(article: Article) -> list[str]:

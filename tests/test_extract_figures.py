@@ -2233,3 +2233,35 @@ def test_charges_offences_and_machines_counted_are_figures(text: str, lang: str,
 )
 def test_counts_of_a_charge_and_romance_words_for_offences_are_no_figures(text: str, lang: str) -> None:
     assert figures(text, lang) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        (
+            "En 1998, le tribunal d'Albi a condamné le vendeur à 400.000 francs d'amende. "
+            "La gendarmerie avait saisi 640 CD.",
+            "fr",
+            {"400000 FRF", "640 CDs"},
+        ),
+        (
+            "La Guardia di Finanza ha sequestrato cassette vendute a 20.000 lire l'una.",
+            "it",
+            {"20000 ITL"},
+        ),
+        (
+            "En 2001, la police belge a saisi des DVD pour 60 millions de francs.",
+            "fr",
+            {"60000000 BEF"},
+        ),
+    ],
+)
+def test_francs_and_lire_before_the_euro_are_the_countrys_old_money(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
+
+
+def test_francs_in_a_report_after_the_euro_are_not_frances_old_money() -> None:
+    text = "En 2015, au Sénégal, la police a saisi 300 décodeurs vendus 50.000 francs chacun."
+    assert figures(text, "fr") == {"300 decoders", "50000 XOF"}
