@@ -1736,6 +1736,26 @@ _NAMED_PEOPLE = {"people", "suspects", "arrests", "minors"}
 _WORDED_SIZES = (5, 4, 3, 2, 1)  # words of a number, the longest first: "two hundred and sixty thousand"
 
 
+# Words for a term of years, months or weeks, one or many: a range of terms names two of them.
+_TERM_WORDS = {
+    fold(w)
+    for w in ["year", "years", "an", "ans", "anno", "anni", "año", "años", "ano", "anos",
+              "month", "months", "mois", "mese", "mesi", "mes", "meses", "mês",
+              "week", "weeks", "semaine", "semaines", "settimana", "settimane", "semana", "semanas"]
+}  # fmt: skip
+_RANGE_TO = {"a", "to", "al", "ate", "ad"}
+
+
+def _end_of_a_range_of_terms(tokens: list[Token], article_word: int) -> bool:
+    """'de três meses a um ano', 'd'un mois à un an': the law's scale or a span of terms,
+    whose end is no term given on its own."""
+    return (
+        article_word >= 2
+        and tokens[article_word - 1].key in _RANGE_TO
+        and tokens[article_word - 2].key in _TERM_WORDS
+    )
+
+
 def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figure]:
     """'eighteen authorities', 'dix-huit pays', 'ocho millones de euros': a number in words
     right before a unit or a currency."""
@@ -1750,14 +1770,23 @@ def _worded_figures(article: Article, used: list[tuple[int, int]]) -> list[Figur
         first, end, unit = target
         for size in _WORDED_SIZES:
             words = tokens[max(0, first - size) : first]
-            if len(words) < size or (words[0].key in _ARTICLES and size == 1):
+            # "condenado a un año de prisión", "jailed for a year": the article counts one term
+            one_term = (
+                size == 1
+                and len(words) == 1
+                and words[0].key in _ARTICLES
+                and unit in _PRISON_TERM_UNITS
+                and "-" not in article.text[tokens[first].start : end]  # "a two-year term": the two counts
+                and not _end_of_a_range_of_terms(tokens, first - 1)
+            )
+            if len(words) < size or (words[0].key in _ARTICLES and size == 1 and not one_term):
                 continue
             if any(a <= words[0].start < b for a, b in used):
                 continue
             if _after_digits(article, first - size):
                 continue  # "374 million visits": the digits' figure, not "million visits"
-            value = _worded_value(article, words)
-            if value is None or value <= 1:
+            value = 1.0 if one_term else _worded_value(article, words)
+            if value is None or (value <= 1 and not one_term):
                 continue
             before = tokens[first - size - 1].key if first - size > 0 else None
             if before in _DEMONSTRATIVES:

@@ -2265,3 +2265,31 @@ def test_francs_and_lire_before_the_euro_are_the_countrys_old_money(
 def test_francs_in_a_report_after_the_euro_are_not_frances_old_money() -> None:
     text = "En 2015, au Sénégal, la police a saisi 300 décodeurs vendus 50.000 francs chacun."
     assert figures(text, "fr") == {"300 decoders", "50000 XOF"}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("El juez lo condenó a un año de prisión por la venta de discos.", "es", {"1 years"}),
+        ("Le tribunal l'a condamné à un an de prison avec sursis.", "fr", {"1 years"}),
+        ("Fu condannato a un anno di reclusione.", "it", {"1 years"}),
+        ("Il a été condamné à un an et six mois de prison.", "fr", {"1.5 years"}),
+        ("Ele foi condenado a um ano e oito meses de prisão.", "pt", {"20 months"}),
+        ("He was sentenced to one year in prison.", "en", {"1 years"}),
+    ],
+)
+def test_a_prison_term_of_one_year_written_with_an_article(text: str, lang: str, expected: set[str]) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Having pleaded guilty, he received a two-year suspended prison sentence.", "en", {"2 years"}),
+        ("Quem vende pode ser condenado a detenção de três meses a um ano.", "pt", set()),
+    ],
+)
+def test_an_article_before_a_compound_or_ending_the_laws_range_counts_no_term(
+    text: str, lang: str, expected: set[str]
+) -> None:
+    assert figures(text, lang) == expected
