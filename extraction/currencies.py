@@ -188,6 +188,7 @@ def currencies_in_force(article: Article, country: str) -> set[str]:
 
 
 def _years_before_the_euro(article: Article) -> bool:
+    """No year written in the article, or none after 2001."""
     years = [int(t.text) for t in article.tokens if len(t.text) == 4 and t.text.isdigit()]
     years = [y for y in years if 1900 <= y <= 2099]
     return not years or max(years) < _EURO_CASH.year

@@ -1736,14 +1736,14 @@ _NAMED_PEOPLE = {"people", "suspects", "arrests", "minors"}
 _WORDED_SIZES = (5, 4, 3, 2, 1)  # words of a number, the longest first: "two hundred and sixty thousand"
 
 
-# Words for a term of years, months or weeks, one or many: a range of terms names two of them.
-_TERM_WORDS = {
-    fold(w)
-    for w in ["year", "years", "an", "ans", "anno", "anni", "año", "años", "ano", "anos",
-              "month", "months", "mois", "mese", "mesi", "mes", "meses", "mês",
-              "week", "weeks", "semaine", "semaines", "settimana", "settimane", "semana", "semanas"]
-}  # fmt: skip
 _RANGE_TO = {"a", "to", "al", "ate", "ad"}
+
+
+@cache
+def _term_words() -> frozenset[str]:
+    """The lexicon's one-word units of a prison term: years, months, weeks."""
+    phrases = _unit_phrases()
+    return frozenset(keys[0] for keys, unit in phrases if len(keys) == 1 and unit in _PRISON_TERM_UNITS)
 
 
 def _end_of_a_range_of_terms(tokens: list[Token], article_word: int) -> bool:
@@ -1752,7 +1752,7 @@ def _end_of_a_range_of_terms(tokens: list[Token], article_word: int) -> bool:
     return (
         article_word >= 2
         and tokens[article_word - 1].key in _RANGE_TO
-        and tokens[article_word - 2].key in _TERM_WORDS
+        and tokens[article_word - 2].key in _term_words()
     )
 
 
