@@ -659,7 +659,7 @@ def test_one_named_and_others_counted_with_the_total_is_the_total() -> None:
         ("Oscurate 300 risorse web illegali.", "it", {"300 IT resources"}),
         ("Les agents ont saisi trois wallets et deux ordinateurs.", "fr", {"3 wallets", "2 computers"}),
         ("Embargaron seis edificios de oficinas en Rosario.", "es", {"6 buildings"}),
-        ("O site oferecia mais de 9 mil títulos.", "pt", {"9000 films"}),
+        ("O site oferecia mais de 9 mil títulos.", "pt", {"9000 titles"}),
     ],
 )
 def test_adjectives_web_resources_wallets_buildings_titles(text: str, lang: str, expected: set[str]) -> None:
@@ -2292,4 +2292,16 @@ def test_a_prison_term_of_one_year_written_with_an_article(text: str, lang: str,
 def test_an_article_before_a_compound_or_ending_the_laws_range_counts_no_term(
     text: str, lang: str, expected: set[str]
 ) -> None:
+    assert figures(text, lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Il sito offriva oltre 300 titoli di anime caricati dagli utenti.", "it", {"300 titles"}),
+        ("La policía halló 5.000 títulos de videojuegos en el disco duro.", "es", {"5000 titles"}),
+        ("Les enquêteurs ont recensé 18 titres de manuels scolaires contrefaits.", "fr", {"18 titles"}),
+    ],
+)
+def test_titles_of_any_kind_of_work_are_counted_as_titles(text: str, lang: str, expected: set[str]) -> None:
     assert figures(text, lang) == expected
