@@ -106,9 +106,10 @@ def resolve(article: Article, code: str) -> tuple[str | None, str | None]:
     """(ISO code, note) of a shared or local sign in this article; (None, None) when the
     article does not settle it."""
     named = countries_named(article)
+    old_money = _years_before_the_euro(article)
     if code.startswith(LOCAL):
         candidates = sorted(local_signs()[code.removeprefix(LOCAL)])
-        counts = {c: _mentions(article, c, named) for c in candidates}
+        counts = {c: _mentions(article, c, named, old_money) for c in candidates}
         best = max(candidates, key=lambda c: counts[c])
         if counts[best] == 0:
             return None, None
@@ -117,7 +118,7 @@ def resolve(article: Article, code: str) -> tuple[str | None, str | None]:
         group = lexicon()["currency_cents"][int(code.removeprefix(CENTS))]
     else:
         group = lexicon()["shared_currencies"][int(code.removeprefix(SHARED))]
-    counts = {c: _mentions(article, c, named) for c in group["codes"]}
+    counts = {c: _mentions(article, c, named, old_money) for c in group["codes"]}
     best = max(group["codes"], key=lambda c: counts[c])
     default = group.get("default")
     if counts[best] == 0 or (default and counts[best] <= counts.get(default, 0)):
@@ -145,16 +146,16 @@ def unsettled(article: Article, code: str) -> bool:
     return code.startswith(LOCAL) and resolve(article, code)[0] is None
 
 
-def _mentions(article: Article, code: str, named: list[str]) -> int:
+def _mentions(article: Article, code: str, named: list[str], old_money: bool) -> int:
     """How many times the article names a country that uses the currency `code`: by a word
     of the lexicon's (a demonym, a city), or among the countries `named` (its name, one of
-    its places or bodies)."""
+    its places or bodies); with `old_money`, the euro area's moneys before 2002 count too."""
     keys = [t.key for t in article.tokens]
     count = 0
     for phrase in (phrase_keys(w) for w in lexicon()["currency_countries"].get(code, [])):
         n = len(phrase)
         count += sum(1 for i in range(len(keys) - n + 1) if tuple(keys[i : i + n]) == phrase)
-    return count + sum(1 for country in named if code in currencies_in_force(article, country))
+    return count + sum(1 for country in named if code in currencies_in_force(country, old_money))
 
 
 @cache
@@ -176,19 +177,17 @@ def currency_before_the_euro(country: str) -> str | None:
     return old[0] if old and currency_of(country) == "EUR" else None
 
 
-def currencies_in_force(article: Article, country: str) -> set[str]:
-    """The country's money today, and before the euro when the article gives no year or
-    only years before 2002 ("400.000 francs" in a report of 1998 on France)."""
+@cache
+def currencies_in_force(country: str, old_money: bool) -> frozenset[str]:
+    """The country's money today, and with `old_money` its money before the euro
+    ("400.000 francs" in a report of 1998 on France)."""
     now = currency_of(country)
-    old = currency_before_the_euro(country)
-    found = {now} if now else set()
-    if old and _years_before_the_euro(article):
-        found.add(old)
-    return found
+    old = currency_before_the_euro(country) if old_money else None
+    return frozenset(c for c in (now, old) if c)
 
 
 def _years_before_the_euro(article: Article) -> bool:
-    """No year written in the article, or none after 2001."""
+    """No year written in the article, or none after 2001: a sum may be in the old money."""
     years = [int(t.text) for t in article.tokens if len(t.text) == 4 and t.text.isdigit()]
     years = [y for y in years if 1900 <= y <= 2099]
     return not years or max(years) < _EURO_CASH.year

@@ -213,6 +213,7 @@ _INFINITIVE_AFTER_OF = {
 }
 _NOUNS_LIKE_INFINITIVES = frozenset(
     {"lugar", "hogar", "militar", "familiar", "popular", "particular", "mare", "avenir"}
+    | {"nuclear", "escolar", "consular", "regular", "similar"}
 )
 
 
@@ -381,17 +382,11 @@ _ADJECTIVE_ANY_NUMBER = re.compile(
 _SUBJUNCTIVE = re.compile(r"(?:iera|ieran|iese|iesen|ara|aran|ase|asen)$")
 
 
-# Spanish and Portuguese adjectives in -ar, which infinitives share ("examinar").
-_ADJECTIVES_IN_AR = frozenset(
-    {"militar", "popular", "familiar", "particular", "nuclear", "escolar", "consular", "regular", "similar"}
-)
-
-
 def _adjective_of_any_number(word: str, lang: str) -> bool:
     if lang == "es" and _SUBJUNCTIVE.search(word):
         return False
-    if lang in {"es", "pt"} and word.endswith("ar") and word not in _ADJECTIVES_IN_AR:
-        return False
+    if lang in {"es", "pt"} and _an_infinitive(word, lang):
+        return False  # "el Juzgado pudiera examinar": an infinitive in -ar ends like "militar"
     return _ADJECTIVE_ANY_NUMBER.search(word) is not None
 
 
